@@ -1,0 +1,4 @@
+import { Extensions1764086400000 } from './1764086400000-extensions.js';
+
+/** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
+export const MIGRATIONS = [Extensions1764086400000];

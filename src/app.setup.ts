@@ -1,0 +1,84 @@
+import helmet from '@fastify/helmet';
+import { VersioningType, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module.js';
+import { validateEnvironment, type Environment } from './config/environment.js';
+import { createLogger, PinoNestLogger } from './common/logging/logger.js';
+import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
+import { createValidationPipe } from './common/problem/validation.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function createAdapter(env: Environment) {
+  const logger = createLogger(env.LOG_LEVEL);
+  return new FastifyAdapter({
+    loggerInstance: logger,
+    // Keep a caller's X-Request-Id when it is safe to echo and log; otherwise make one.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    requestTimeout: env.REQUEST_TIMEOUT_MS,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Mend API')
+    .setDescription(
+      'Mend helps couples whose trust is damaged find the right professional help: a directory of couples-counseling ' +
+        'resources (local, online, low-cost, workshops, self-guided, crisis lines), safe intake and matching, and referrals ' +
+        'for partner websites. Errors are RFC 9457 application/problem+json.',
+    )
+    .setVersion('1.0')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controller, method) => method,
+  });
+}
+
+/** Everything about the HTTP surface, shared by main.ts, the e2e tests and the OpenAPI generator. */
+export async function configureApp(app: NestFastifyApplication, env: Environment): Promise<OpenAPIObject> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.enableShutdownHooks();
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  void env;
+  return document;
+}
+
+export async function createApp(env: Environment = validateEnvironment(process.env)): Promise<NestFastifyApplication> {
+  const adapter = createAdapter(env);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: new PinoNestLogger(adapter.getInstance().log as never),
+    bufferLogs: false,
+  });
+  await configureApp(app, env);
+  return app;
+}

@@ -1,0 +1,38 @@
+import { ValidationPipe, HttpStatus, type ValidationError } from '@nestjs/common';
+import { ProblemException, type FieldError } from './problem.js';
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
+      field,
+      code: code === 'whitelistValidation' ? 'unknown_field' : code,
+      message: code === 'whitelistValidation' ? `${field} is not an accepted field` : message,
+    }));
+    return own.concat(flatten(error.children ?? [], field));
+  });
+}
+
+/**
+ * Whitelist + reject unknown properties + transform; failures become a 400 problem
+ * naming each field. `validationError.target/value: false` keeps user input out of errors and logs.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fieldErrors = flatten(errors);
+      const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
+      return new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        'validation_failed',
+        `The request has invalid fields: ${fields}.`,
+        fieldErrors,
+      );
+    },
+  });
+}

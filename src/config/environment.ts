@@ -1,0 +1,68 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/**
+ * Every environment variable Mend reads, validated once at start-up.
+ * Feature code never touches `process.env`: it receives this typed object.
+ * The README's configuration table mirrors this class.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** Real PostgreSQL when set; otherwise an embedded server under EMBEDDED_PG_DIR. Secret: never logged. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  /** 0 picks a free port. */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(0) @Max(65535)
+  EMBEDDED_PG_PORT = 0;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  /** Upsert the curated directory on start-up (idempotent). */
+  @Transform(toBoolean) @IsBoolean()
+  SEED_ON_START = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1024) @Max(10_485_760)
+  BODY_LIMIT_BYTES = 65_536;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(100) @Max(300_000)
+  REQUEST_TIMEOUT_MS = 15_000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(3650)
+  INTAKE_RETENTION_DAYS = 30;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

@@ -1,0 +1,38 @@
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import type { Environment } from '../config/environment.js';
+import { resolveDatabase, type ResolvedDatabase } from './database-url.js';
+
+/**
+ * Where the database is: the configured server, or the embedded one this process started.
+ * Owns the embedded server's lifetime: on shutdown the pool is closed first, then the server.
+ */
+export class DatabaseServer implements OnApplicationShutdown {
+  private readonly logger = new Logger('Database');
+  private resolved!: ResolvedDatabase;
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  static async start(env: Environment, moduleRef: ModuleRef): Promise<DatabaseServer> {
+    const server = new DatabaseServer(moduleRef);
+    server.resolved = await resolveDatabase(env, (msg) => server.logger.log(msg));
+    return server;
+  }
+
+  get url(): string {
+    return this.resolved.url;
+  }
+
+  get isEmbedded(): boolean {
+    return this.resolved.embedded !== undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.resolved.embedded) return;
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await this.resolved.embedded.stop();
+    this.logger.log('Embedded PostgreSQL stopped');
+  }
+}

@@ -1,0 +1,2 @@
+/** Every TypeORM entity, listed explicitly so the app, scripts and tests load the same set without globs. */
+export const ENTITIES: Function[] = [];
