@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Environment } from '../config/environment.js';
-import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
+import type { EmbeddedServer } from './embedded-postgres.js';
 
 export const EMBEDDED_DATABASE_NAME = 'mend';
 
@@ -23,6 +23,8 @@ export async function ensureDatabaseExists(serverUrl: string, name: string): Pro
 /** DATABASE_URL when set; otherwise start (or reuse) the embedded server and its `mend` database. */
 export async function resolveDatabase(env: Environment, log: (msg: string) => void): Promise<ResolvedDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  // Loaded on demand: production images set DATABASE_URL and ship without the PostgreSQL binaries.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
   const embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, log });
   await ensureDatabaseExists(embedded.url(), EMBEDDED_DATABASE_NAME);
   return { url: embedded.url(EMBEDDED_DATABASE_NAME), embedded };

