@@ -1,4 +1,5 @@
 import { Extensions1764086400000 } from './1764086400000-extensions.js';
+import { Directory1764090000000 } from './1764090000000-directory.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
-export const MIGRATIONS = [Extensions1764086400000];
+export const MIGRATIONS = [Extensions1764086400000, Directory1764090000000];

@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { seedCuratedDirectory } from '../../src/seeding/curated-seeder.js';
 
-/** Loads the data every e2e test file starts from (the curated directory arrives with the directory module). */
-export async function seedTemplate(_dataSource: DataSource): Promise<void> {}
+/** Every e2e test file starts from the curated directory. */
+export async function seedTemplate(dataSource: DataSource): Promise<void> {
+  await seedCuratedDirectory(dataSource);
+}

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  APPROACHES, AUDIENCES, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+} from '../../taxonomy/taxonomy.js';
+import { FACET_FIELDS } from './search-resources.query.js';
+
+export class OrganizationResponse {
+  @ApiProperty({ example: 'Riverbend Couples Therapy' }) name: string;
+  @ApiProperty({ nullable: true, type: String, example: 'https://example.org' }) website: string | null;
+}
+
+export class CostResponse {
+  @ApiProperty() free: boolean;
+  @ApiProperty() slidingScale: boolean;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Lowest fee per session, in minor units (cents).', example: 9000 }) feeMin: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Highest fee per session, in minor units (cents).', example: 15000 }) feeMax: number | null;
+  @ApiProperty({ example: 'USD', description: 'ISO 4217 currency of the fees.' }) currency: string;
+  @ApiProperty() insuranceAccepted: boolean;
+  @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'] }) insurers: string[];
+  @ApiProperty({ description: 'Can be used with no insurance at all.' }) noInsuranceNeeded: boolean;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+}
+
+export class LocationResponse {
+  @ApiProperty({ nullable: true, type: String, example: '100 Main St' }) address: string | null;
+  @ApiProperty({ example: 'Columbus' }) city: string;
+  @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region.' }) region: string;
+  @ApiProperty({ nullable: true, type: String, example: '43215' }) postalCode: string | null;
+  @ApiProperty({ example: 'US' }) country: string;
+  @ApiProperty({ example: 39.9671 }) latitude: number;
+  @ApiProperty({ example: -83.0044 }) longitude: number;
+}
+
+export class CapacityResponse {
+  @ApiProperty() acceptingNewClients: boolean;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Typical wait before a first session, when known.' }) waitTimeDays: number | null;
+}
+
+export class ProvenanceResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'Where the facts come from.' }) sourceUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastVerifiedAt: string | null;
+  @ApiProperty({ description: 'A fictional listing for demonstration.' }) demo: boolean;
+}
+
+export class ResourceResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'riverbend-couples-therapy' }) slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: OrganizationResponse }) organization: OrganizationResponse;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ enum: RESOURCE_KINDS.codes }) kind: string;
+  @ApiProperty({ enum: FORMATS.codes, isArray: true }) formats: string[];
+  @ApiProperty({ type: CostResponse }) cost: CostResponse;
+  @ApiProperty({ enum: SPECIALTIES.codes, isArray: true }) specialties: string[];
+  @ApiProperty({ enum: APPROACHES.codes, isArray: true }) approaches: string[];
+  @ApiProperty({ type: [String], description: 'ISO 639-1 codes.', example: ['en', 'es'] }) languages: string[];
+  @ApiProperty({ enum: AUDIENCES.codes, isArray: true }) audiences: string[];
+  @ApiProperty({ enum: CREDENTIALS.codes, isArray: true }) credentials: string[];
+  @ApiProperty({ enum: PAYMENT_OPTIONS.codes, isArray: true }) paymentOptions: string[];
+  @ApiProperty({ type: [LocationResponse] }) locations: LocationResponse[];
+  @ApiProperty({ type: [String], description: 'ISO 3166-2 regions or countries a remote service may serve (licensure).', example: ['US-OH'] }) serviceAreas: string[];
+  @ApiProperty({ type: CapacityResponse }) capacity: CapacityResponse;
+  @ApiProperty({ enum: AVAILABILITY.codes, isArray: true }) availability: string[];
+  @ApiProperty({ description: 'Both partners can join one live session together.' }) jointSessions: boolean;
+  @ApiProperty({ type: ProvenanceResponse }) provenance: ProvenanceResponse;
+  @ApiProperty({ enum: ['active', 'inactive'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({ description: 'Distance from the searched point, km (only with near/postalCode).', example: 3.2 }) distanceKm?: number;
+}
+
+export class PageInfo {
+  @ApiProperty({ example: 20 }) limit: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Cursor of the next page; null on the last page.' }) nextCursor: string | null;
+  @ApiProperty({ description: 'Resources matching the filters, over all pages.', example: 42 }) total: number;
+}
+
+export class FacetValue {
+  @ApiProperty({ example: 'video' }) value: string;
+  @ApiProperty({ example: 12 }) count: number;
+}
+
+export class ResourceListResponse {
+  @ApiProperty({ type: [ResourceResponse] }) data: ResourceResponse[];
+  @ApiProperty({ type: PageInfo }) page: PageInfo;
+  @ApiPropertyOptional({
+    description: 'Counts per value for each requested facet field, over all matching resources.',
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetValue' } },
+    example: { format: [{ value: 'video', count: 12 }, { value: 'in_person', count: 9 }] },
+  })
+  facets?: Partial<Record<(typeof FACET_FIELDS)[number], FacetValue[]>>;
+}

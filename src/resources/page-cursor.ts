@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { ProblemException } from '../common/problem/problem.js';
+import type { SortOrder } from './dto/search-resources.query.js';
+
+interface CursorPayload {
+  s: SortOrder;
+  k: number | string;
+  i: string;
+  /** Fingerprint of the filters the cursor was made for. */
+  f: string;
+}
+
+export function filtersFingerprint(criteria: unknown): string {
+  return createHash('sha256').update(JSON.stringify(criteria)).digest('base64url').slice(0, 10);
+}
+
+/** Opaque keyset cursor: the last row's sort key and id, bound to the sort and the filters. */
+export function encodeCursor(sort: SortOrder, key: number | string, id: string, fingerprint: string): string {
+  const payload: CursorPayload = { s: sort, k: key, i: id, f: fingerprint };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: string): { key: number | string; id: string } {
+  let payload: CursorPayload;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor.');
+  }
+  const validKey = typeof payload?.k === 'number' ? Number.isFinite(payload.k) : typeof payload?.k === 'string' && payload.k.length <= 300;
+  const validId = typeof payload?.i === 'string' && /^[0-9a-f-]{36}$/.test(payload.i);
+  if (!validKey || !validId || payload.s !== sort || typeof payload.k !== (sort === 'name' ? 'string' : 'number')) {
+    throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor for this sort order.');
+  }
+  if (payload.f !== fingerprint) {
+    throw ProblemException.badRequest('cursor', 'cursor_filters_mismatch', 'cursor was made for other filters; start again without a cursor.');
+  }
+  return { key: payload.k, id: payload.i };
+}

@@ -1,0 +1,173 @@
+import type { FacetField, SortOrder } from './dto/search-resources.query.js';
+import type { ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
+import { SqlParams } from './sql-params.js';
+
+/**
+ * The directory search SQL, as pure builders (criteria in, text + bind values out), so the
+ * repository and the benchmark's bare-pg floor run exactly the same statements.
+ * Indexes used (migrations/1764090000000-directory.ts, checked with EXPLAIN): GIN on each
+ * text[] filter column and on search_vector, GiST on ll_to_earth() for radius, partial
+ * btree (name,id) / (fee_sort,id) for keyset pagination.
+ */
+export interface BuiltSql {
+  text: string;
+  values: unknown[];
+}
+
+// Columns each facet counts; arrays are unnested.
+const FACET_COLUMNS: Record<FacetField, { column: string; array: boolean }> = {
+  kind: { column: 'kind', array: false },
+  format: { column: 'formats', array: true },
+  specialty: { column: 'specialties', array: true },
+  approach: { column: 'approaches', array: true },
+  language: { column: 'languages', array: true },
+  audience: { column: 'audiences', array: true },
+  credential: { column: 'credentials', array: true },
+  payment: { column: 'payment_options', array: true },
+  availability: { column: 'availability', array: true },
+};
+
+export const RESOURCE_COLUMNS = `
+  r.id, r.slug, r.name, r.description, r.url, r.phone, r.email, r.kind, r.formats,
+  r.free, r.sliding_scale, r.fee_min, r.fee_max, r.currency, r.insurance_accepted, r.insurers,
+  r.no_insurance_needed, r.cost_notes, r.specialties, r.approaches, r.languages, r.audiences,
+  r.credentials, r.payment_options, r.service_areas, r.accepting_new_clients, r.wait_time_days,
+  r.availability, r.joint_sessions, r.demo, r.source_url, r.last_verified_at, r.status, r.version,
+  r.created_at, r.updated_at, o.name AS organization_name, o.website AS organization_website`;
+
+export const LOCATIONS_JSON = `
+  (SELECT coalesce(json_agg(json_build_object(
+     'address', l.address, 'city', l.city, 'region', l.region, 'postalCode', l.postal_code,
+     'country', l.country, 'latitude', l.latitude, 'longitude', l.longitude) ORDER BY l.position), '[]'::json)
+   FROM resource_location l WHERE l.resource_id = page.id) AS locations`;
+
+/** FROM + WHERE for the criteria (without pagination), shared by page, count and facets. */
+function filtered(c: ResourceSearchCriteria, sql: SqlParams): { with: string; from: string; where: string[]; distance?: string; rank?: string } {
+  const where = [`r.status = 'active'`];
+  const overlap = (column: string, values?: string[]) => {
+    if (values?.length) where.push(`r.${column} && ${sql.param(values)}::text[]`);
+  };
+  const equals = (column: string, value?: boolean) => {
+    if (value !== undefined) where.push(`r.${column} = ${sql.param(value)}`);
+  };
+  if (c.kinds?.length) where.push(`r.kind = ANY(${sql.param(c.kinds)}::text[])`);
+  overlap('formats', c.formats);
+  overlap('specialties', c.specialties);
+  overlap('approaches', c.approaches);
+  overlap('languages', c.languages);
+  overlap('audiences', c.audiences);
+  overlap('credentials', c.credentials);
+  overlap('payment_options', c.paymentOptions);
+  overlap('availability', c.availability);
+  equals('free', c.free);
+  equals('sliding_scale', c.slidingScale);
+  equals('no_insurance_needed', c.noInsuranceNeeded);
+  equals('accepting_new_clients', c.acceptingNewClients);
+  equals('joint_sessions', c.jointSessions);
+  if (c.ids) where.push(`r.id = ANY(${sql.param(c.ids)}::uuid[])`);
+  if (c.maxFeeMinor !== undefined) {
+    // Within budget: free, lowest fee at or under it, or sliding scale with no published minimum.
+    where.push(`(r.free OR r.fee_min <= ${sql.param(c.maxFeeMinor)} OR (r.sliding_scale AND r.fee_min IS NULL))`);
+  }
+  if (c.insurerKey) where.push(`(r.insurance_accepted AND r.insurer_keys @> ARRAY[${sql.param(c.insurerKey)}]::text[])`);
+  if (c.serves) {
+    // Remote help needs a licence where the client is; in-person help needs to be there.
+    const areas = c.serves.region === c.serves.country ? [c.serves.country] : [c.serves.region, c.serves.country];
+    where.push(
+      `((r.service_areas && ${sql.param(areas)}::text[] AND NOT (cardinality(r.formats) > 0 AND r.formats <@ ARRAY['in_person']))` +
+        ` OR r.location_regions @> ARRAY[${sql.param(c.serves.region)}]::text[])`,
+    );
+  }
+  let rank: string | undefined;
+  if (c.tsQuery) {
+    const tsq = `to_tsquery('english', ${sql.param(c.tsQuery)})`;
+    where.push(`r.search_vector @@ ${tsq}`);
+    rank = `ts_rank_cd(r.search_vector, ${tsq})::float8`;
+  }
+  let withClause = '';
+  let from = 'resource r';
+  let distance: string | undefined;
+  if (c.near) {
+    const point = `ll_to_earth(${sql.param(c.near.lat)}::float8, ${sql.param(c.near.lng)}::float8)`;
+    const radius = sql.param(c.near.radiusMeters);
+    // Driven by the GiST index on ll_to_earth(latitude, longitude); the box is then trimmed to the circle.
+    withClause = `WITH nearby AS (
+      SELECT l.resource_id, min(earth_distance(${point}, ll_to_earth(l.latitude, l.longitude))) AS meters
+      FROM resource_location l
+      WHERE earth_box(${point}, ${radius}::float8) @> ll_to_earth(l.latitude, l.longitude)
+      GROUP BY l.resource_id)`;
+    from = 'resource r JOIN nearby d ON d.resource_id = r.id';
+    where.push(`d.meters <= ${radius}::float8`);
+    distance = 'd.meters';
+  }
+  return { with: withClause, from, where, distance, rank };
+}
+
+function sortKey(sort: SortOrder, f: { distance?: string; rank?: string }): { key: string; direction: 'ASC' | 'DESC' } {
+  switch (sort) {
+    case 'relevance':
+      return { key: f.rank!, direction: 'DESC' };
+    case 'distance':
+      return { key: f.distance!, direction: 'ASC' };
+    case 'fee':
+      return { key: 'r.fee_sort', direction: 'ASC' };
+    case 'name':
+      return { key: 'r.name', direction: 'ASC' };
+  }
+}
+
+export function searchSql(criteria: ResourceSearchCriteria, page: SearchPage): BuiltSql {
+  const sql = new SqlParams();
+  const f = filtered(criteria, sql);
+  const { key, direction } = sortKey(page.sort, f);
+  const where = [...f.where];
+  if (page.after) {
+    const k = sql.param(page.after.key);
+    const id = sql.param(page.after.id);
+    const cast = page.sort === 'name' ? 'text' : page.sort === 'fee' ? 'int' : 'float8';
+    // Keyset: strictly after the last row of the previous page in (key, id) order; id breaks ties.
+    where.push(
+      direction === 'ASC'
+        ? `(${key}, r.id) > (${k}::${cast}, ${id}::uuid)`
+        : `(${key} < ${k}::${cast} OR (${key} = ${k}::${cast} AND r.id > ${id}::uuid))`,
+    );
+  }
+  const text = `
+    ${f.with}
+    SELECT page.*, ${LOCATIONS_JSON}
+    FROM (
+      SELECT ${RESOURCE_COLUMNS}, ${key} AS sort_key,
+             ${f.distance ?? 'NULL::float8'} AS distance_m
+      FROM ${f.from} JOIN organization o ON o.id = r.organization_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${key} ${direction}, r.id ASC
+      LIMIT ${sql.param(page.limit + 1)}
+    ) page
+    ORDER BY page.sort_key ${direction}, page.id ASC`;
+  return { text, values: sql.values };
+}
+
+export function countSql(criteria: ResourceSearchCriteria): BuiltSql {
+  const sql = new SqlParams();
+  const f = filtered(criteria, sql);
+  return { text: `${f.with} SELECT count(*)::int AS total FROM ${f.from} WHERE ${f.where.join(' AND ')}`, values: sql.values };
+}
+
+export function facetsSql(criteria: ResourceSearchCriteria, fields: FacetField[]): BuiltSql {
+  const sql = new SqlParams();
+  const f = filtered(criteria, sql);
+  const columns = [...new Set(fields.map((field) => FACET_COLUMNS[field].column))];
+  const parts = fields.map((field) => {
+    const { column, array } = FACET_COLUMNS[field];
+    return array
+      ? `SELECT '${field}' AS facet, v AS value, count(*)::int AS count FROM matched, unnest(matched.${column}) v GROUP BY v`
+      : `SELECT '${field}' AS facet, matched.${column} AS value, count(*)::int AS count FROM matched GROUP BY matched.${column}`;
+  });
+  const text = `
+    ${f.with ? `${f.with},` : 'WITH'} matched AS MATERIALIZED (
+      SELECT ${columns.map((c) => `r.${c}`).join(', ')} FROM ${f.from} WHERE ${f.where.join(' AND ')})
+    ${parts.join(' UNION ALL ')}
+    ORDER BY 1, 3 DESC, 2`;
+  return { text, values: sql.values };
+}
+

@@ -1,0 +1,50 @@
+import type { ResourceResponse } from './dto/resource.response.js';
+import type { ResourceRow } from './resource.row.js';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** The public shape of a resource; the only place a row becomes a response. */
+export function mapResource(row: ResourceRow, distanceMeters?: number | null): ResourceResponse {
+  const response: ResourceResponse = {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    organization: { name: row.organization_name, website: row.organization_website },
+    url: row.url,
+    phone: row.phone,
+    email: row.email,
+    kind: row.kind,
+    formats: row.formats,
+    cost: {
+      free: row.free,
+      slidingScale: row.sliding_scale,
+      feeMin: row.fee_min,
+      feeMax: row.fee_max,
+      currency: row.currency,
+      insuranceAccepted: row.insurance_accepted,
+      insurers: row.insurers,
+      noInsuranceNeeded: row.no_insurance_needed,
+      notes: row.cost_notes,
+    },
+    specialties: row.specialties,
+    approaches: row.approaches,
+    languages: row.languages,
+    audiences: row.audiences,
+    credentials: row.credentials,
+    paymentOptions: row.payment_options,
+    locations: row.locations ?? [],
+    serviceAreas: row.service_areas,
+    capacity: { acceptingNewClients: row.accepting_new_clients, waitTimeDays: row.wait_time_days },
+    availability: row.availability,
+    jointSessions: row.joint_sessions,
+    provenance: { sourceUrl: row.source_url, lastVerifiedAt: iso(row.last_verified_at), demo: row.demo },
+    status: row.status,
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+  };
+  if (distanceMeters !== undefined && distanceMeters !== null) {
+    response.distanceKm = Math.round(distanceMeters / 100) / 10;
+  }
+  return response;
+}

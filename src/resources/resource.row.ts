@@ -1,0 +1,93 @@
+/** A resource row as the directory queries return it (snake_case, straight from SQL). */
+export interface ResourceRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  url: string | null;
+  phone: string | null;
+  email: string | null;
+  kind: string;
+  formats: string[];
+  free: boolean;
+  sliding_scale: boolean;
+  fee_min: number | null;
+  fee_max: number | null;
+  currency: string;
+  insurance_accepted: boolean;
+  insurers: string[];
+  no_insurance_needed: boolean;
+  cost_notes: string | null;
+  specialties: string[];
+  approaches: string[];
+  languages: string[];
+  audiences: string[];
+  credentials: string[];
+  payment_options: string[];
+  service_areas: string[];
+  accepting_new_clients: boolean;
+  wait_time_days: number | null;
+  availability: string[];
+  joint_sessions: boolean;
+  demo: boolean;
+  source_url: string | null;
+  last_verified_at: Date | null;
+  status: 'active' | 'inactive';
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  organization_name: string;
+  organization_website: string | null;
+  locations: LocationRow[];
+}
+
+export interface LocationRow {
+  address: string | null;
+  city: string;
+  region: string;
+  postalCode: string | null;
+  country: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** What the write path needs to store one resource (camelCase, validated upstream). */
+export interface ResourceWrite {
+  slug: string;
+  name: string;
+  description: string;
+  organizationName: string;
+  organizationWebsite?: string;
+  url?: string;
+  phone?: string;
+  email?: string;
+  kind: string;
+  formats: string[];
+  free: boolean;
+  slidingScale: boolean;
+  feeMin?: number;
+  feeMax?: number;
+  currency: string;
+  insuranceAccepted: boolean;
+  insurers: string[];
+  noInsuranceNeeded: boolean;
+  costNotes?: string;
+  specialties: string[];
+  approaches: string[];
+  languages: string[];
+  audiences: string[];
+  credentials: string[];
+  paymentOptions: string[];
+  serviceAreas: string[];
+  locations: (Omit<LocationRow, 'address' | 'postalCode'> & { address?: string | null; postalCode?: string | null })[];
+  acceptingNewClients: boolean;
+  waitTimeDays?: number;
+  availability: string[];
+  jointSessions: boolean;
+  demo: boolean;
+  sourceUrl?: string;
+  lastVerifiedAt?: string | Date;
+  status: 'active' | 'inactive';
+  /** Organization name and taxonomy labels, indexed with weight B (see search-keywords.ts). */
+  searchKeywords: string;
+}
