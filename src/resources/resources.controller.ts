@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from '../common/problem/problem.js';
-import { ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
+import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import { SearchResourcesQuery } from './dto/search-resources.query.js';
 import { ResourcesService } from './resources.service.js';
 
 const ID_OR_SLUG = /^[A-Za-z0-9-]{1,120}$/;
 
 @ApiTags('directory')
+@ApiExtraModels(FacetValue)
 @Controller('resources')
 export class ResourcesController {
   constructor(private readonly resources: ResourcesService) {}
