@@ -53,6 +53,8 @@ export class Directory1764090000000 implements MigrationInterface {
         wait_time_days integer,
         availability text[] NOT NULL DEFAULT '{}',
         joint_sessions boolean NOT NULL DEFAULT false,
+        -- The provider states it is only for relationships without abuse: never matched when safety is at stake.
+        requires_safe_relationship boolean NOT NULL DEFAULT false,
         demo boolean NOT NULL DEFAULT false,
         source_url text,
         last_verified_at timestamptz,

@@ -72,6 +72,7 @@ export function toResourceWrite(s: SeedResource): ResourceWrite {
     waitTimeDays: s.waitTimeDays,
     availability: s.availability,
     jointSessions: s.jointSessions,
+    requiresSafeRelationship: s.requiresSafeRelationship ?? false,
     demo: s.demo,
     sourceUrl: s.sourceUrl,
     lastVerifiedAt: s.lastVerifiedAt,

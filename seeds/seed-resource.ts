@@ -44,6 +44,7 @@ export interface SeedResource {
   waitTimeDays?: number;
   availability: Availability[];
   jointSessions: boolean; // both partners can attend one live session together
+  requiresSafeRelationship?: boolean; // the provider says it is not for relationships with abuse (never offered in safety cases)
   demo: boolean; // true for fictional listings
   sourceUrl?: string; // required for real (demo=false) resources
   lastVerifiedAt?: string; // YYYY-MM-DD, required for real resources

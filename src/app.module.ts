@@ -1,12 +1,23 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ScheduleModule } from '@nestjs/schedule';
 import { HealthModule } from './health/health.module.js';
+import { IntakeModule } from './intake/intake.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, HealthModule, TaxonomyModule, ResourcesModule, SeedingModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    ScheduleModule.forRoot(),
+    HealthModule,
+    TaxonomyModule,
+    ResourcesModule,
+    IntakeModule,
+    SeedingModule,
+  ],
 })
 export class AppModule {}

@@ -13,6 +13,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install at connect time.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false, // run by runMigrations() under an advisory lock
     logging: false,
     poolSize,

@@ -1,2 +1,4 @@
+import { Intake } from '../intake/intake.entity.js';
+
 /** Every TypeORM entity, listed explicitly so the app, scripts and tests load the same set without globs. */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [Intake];

@@ -38,6 +38,7 @@ export function mapResource(row: ResourceRow, distanceMeters?: number | null): R
     capacity: { acceptingNewClients: row.accepting_new_clients, waitTimeDays: row.wait_time_days },
     availability: row.availability,
     jointSessions: row.joint_sessions,
+    safeRelationshipsOnly: row.requires_safe_relationship,
     provenance: { sourceUrl: row.source_url, lastVerifiedAt: iso(row.last_verified_at), demo: row.demo },
     status: row.status,
     createdAt: iso(row.created_at)!,

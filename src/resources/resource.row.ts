@@ -29,6 +29,7 @@ export interface ResourceRow {
   wait_time_days: number | null;
   availability: string[];
   joint_sessions: boolean;
+  requires_safe_relationship: boolean;
   demo: boolean;
   source_url: string | null;
   last_verified_at: Date | null;
@@ -84,6 +85,7 @@ export interface ResourceWrite {
   waitTimeDays?: number;
   availability: string[];
   jointSessions: boolean;
+  requiresSafeRelationship: boolean;
   demo: boolean;
   sourceUrl?: string;
   lastVerifiedAt?: string | Date;

@@ -68,8 +68,8 @@ export class ResourcesRepository {
              sliding_scale, fee_min, fee_max, currency, insurance_accepted, insurers, insurer_keys, no_insurance_needed,
              cost_notes, specialties, approaches, languages, audiences, credentials, payment_options, service_areas,
              location_regions, accepting_new_clients, wait_time_days, availability, joint_sessions, demo, source_url,
-             last_verified_at, status, search_keywords)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36)
+             last_verified_at, status, search_keywords, requires_safe_relationship)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37)
            ON CONFLICT (slug) DO UPDATE SET
              organization_id = EXCLUDED.organization_id, name = EXCLUDED.name, description = EXCLUDED.description,
              url = EXCLUDED.url, phone = EXCLUDED.phone, email = EXCLUDED.email, kind = EXCLUDED.kind,
@@ -84,7 +84,7 @@ export class ResourcesRepository {
              wait_time_days = EXCLUDED.wait_time_days, availability = EXCLUDED.availability,
              joint_sessions = EXCLUDED.joint_sessions, demo = EXCLUDED.demo, source_url = EXCLUDED.source_url,
              last_verified_at = EXCLUDED.last_verified_at, status = EXCLUDED.status,
-             search_keywords = EXCLUDED.search_keywords, version = resource.version + 1, updated_at = now()
+             search_keywords = EXCLUDED.search_keywords, requires_safe_relationship = EXCLUDED.requires_safe_relationship, version = resource.version + 1, updated_at = now()
            RETURNING id`,
           [
             r.slug, organizationId, r.name, r.description, r.url ?? null, r.phone ?? null, r.email ?? null, r.kind,
@@ -93,7 +93,7 @@ export class ResourcesRepository {
             r.specialties, r.approaches, r.languages, r.audiences, r.credentials, r.paymentOptions, r.serviceAreas,
             [...new Set(r.locations.flatMap((l) => [l.region, l.country]))], r.acceptingNewClients,
             r.waitTimeDays ?? null, r.availability, r.jointSessions, r.demo, r.sourceUrl ?? null,
-            r.lastVerifiedAt ?? null, r.status, r.searchKeywords,
+            r.lastVerifiedAt ?? null, r.status, r.searchKeywords, r.requiresSafeRelationship,
           ],
         );
         await tx.query('DELETE FROM resource_location WHERE resource_id = $1', [id]);

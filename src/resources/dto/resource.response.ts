@@ -65,6 +65,7 @@ export class ResourceResponse {
   @ApiProperty({ type: CapacityResponse }) capacity: CapacityResponse;
   @ApiProperty({ enum: AVAILABILITY.codes, isArray: true }) availability: string[];
   @ApiProperty({ description: 'Both partners can join one live session together.' }) jointSessions: boolean;
+  @ApiProperty({ description: 'The provider says it is not for relationships with abuse or coercive control; never suggested when safety is at stake.' }) safeRelationshipsOnly: boolean;
   @ApiProperty({ type: ProvenanceResponse }) provenance: ProvenanceResponse;
   @ApiProperty({ enum: ['active', 'inactive'] }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches,
+  Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
+import { CONCERNS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
+
+export class SafetyAnswersDto {
+  @ApiPropertyOptional({ description: 'Has either partner been hit, pushed, choked or threatened with harm?' })
+  @IsOptional() @IsBoolean() physicalViolence?: boolean;
+
+  @ApiPropertyOptional({ description: 'Is either partner afraid of the other?' })
+  @IsOptional() @IsBoolean() feelsAfraid?: boolean;
+
+  @ApiPropertyOptional({ description: 'Does one partner monitor, isolate or control the other (phone, money, friends)?' })
+  @IsOptional() @IsBoolean() coerciveControl?: boolean;
+
+  @ApiPropertyOptional({ description: 'Is anyone thinking about suicide or self-harm?' })
+  @IsOptional() @IsBoolean() selfHarmRisk?: boolean;
+}
+
+export class PreferencesDto {
+  @ApiPropertyOptional({ enum: APPROACHES.codes, isArray: true, example: ['gottman'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(APPROACHES.codes.length) @IsIn(APPROACHES.codes, { each: true }) approaches?: string[];
+
+  @ApiPropertyOptional({ enum: AUDIENCES.codes, isArray: true, example: ['lgbtq_affirming'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(AUDIENCES.codes.length) @IsIn(AUDIENCES.codes, { each: true }) audiences?: string[];
+
+  @ApiPropertyOptional({ enum: AVAILABILITY.codes, isArray: true, example: ['evenings'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(AVAILABILITY.codes.length) @IsIn(AVAILABILITY.codes, { each: true }) availability?: string[];
+}
+
+/**
+ * A couple's situation. Deliberately no names, contact details or narrative: unknown
+ * fields are rejected, so there is nowhere to put them.
+ */
+export class CreateIntakeRequest {
+  @ApiProperty({ enum: CONCERNS, isArray: true, description: 'What damaged trust.', example: ['infidelity', 'lying'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CONCERNS.length) @ArrayUnique() @IsIn(CONCERNS, { each: true })
+  concerns: string[];
+
+  @ApiProperty({ enum: WILLINGNESS, description: 'Are both partners on board?', example: 'both' })
+  @IsIn(WILLINGNESS)
+  willingness: (typeof WILLINGNESS)[number];
+
+  @ApiPropertyOptional({ type: SafetyAnswersDto, description: 'Best asked of each partner privately; any yes counts.' })
+  @IsOptional() @ValidateNested() @Type(() => SafetyAnswersDto)
+  safety?: SafetyAnswersDto;
+
+  @ApiPropertyOptional({ description: 'Nobody may reach out to the couple unprompted (kept on referrals).', default: true })
+  @IsOptional() @IsBoolean()
+  doNotContact?: boolean;
+
+  @ApiPropertyOptional({ enum: RELATIONSHIPS, example: 'unmarried' })
+  @IsOptional() @IsIn(RELATIONSHIPS)
+  relationship?: (typeof RELATIONSHIPS)[number];
+
+  @ApiPropertyOptional({ description: 'US ZIP or Canadian postal code (with country).', example: '43215' })
+  @IsOptional() @IsString() @MaxLength(10) @Matches(/^[A-Za-z0-9 -]{3,10}$/, { message: 'postalCode must be a postal code such as 43215' })
+  postalCode?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 country; with postalCode, US or CA.', example: 'US' })
+  @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'A point "lat,lng" instead of postalCode.', example: '39.96,-82.99' })
+  @IsOptional() @IsString()
+  @Matches(/^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/, { message: 'near must be "lat,lng" in decimal degrees' })
+  near?: string;
+
+  @ApiPropertyOptional({ description: 'Where they will be during sessions (ISO 3166-2), for telehealth licensure.', example: 'US-OH' })
+  @IsOptional() @IsString() @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'region must be an ISO 3166-2 code such as US-OH' })
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'How far they can travel for in-person help, km.', default: 40, minimum: 1, maximum: 500 })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(500)
+  maxTravelKm?: number;
+
+  @ApiPropertyOptional({ enum: [...FORMATS.codes, 'any'], isArray: true, example: ['video', 'in_person'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsIn([...FORMATS.codes, 'any'], { each: true })
+  formats?: string[];
+
+  @ApiPropertyOptional({ description: 'Languages (ISO 639-1), any of them.', example: ['es'], type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(/^[a-z]{2}$/, { each: true, message: 'each language must be an ISO 639-1 code such as es' })
+  languages?: string[];
+
+  @ApiPropertyOptional({ description: 'Budget per session in currency units; 0 means they need free help.', example: 80, minimum: 0, maximum: 10000 })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(10000)
+  budgetPerSession?: number;
+
+  @ApiPropertyOptional({ description: 'Insurer name, or "none".', example: 'Aetna', maxLength: 100 })
+  @IsOptional() @IsString() @MaxLength(100)
+  insurance?: string;
+
+  @ApiPropertyOptional({ type: PreferencesDto })
+  @IsOptional() @ValidateNested() @Type(() => PreferencesDto)
+  preferences?: PreferencesDto;
+
+  @ApiPropertyOptional({ description: 'How many matches to return.', default: 10, minimum: 1, maximum: 25 })
+  @IsOptional() @IsInt() @Min(1) @Max(25)
+  limit?: number;
+}

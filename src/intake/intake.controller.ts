@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateIntakeRequest } from './dto/create-intake.request.js';
+import { IntakeResponse } from './dto/intake.response.js';
+import { IntakeService } from './intake.service.js';
+
+@ApiTags('intake')
+@Controller('intakes')
+export class IntakeController {
+  constructor(private readonly intakes: IntakeService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    operationId: 'submitIntake',
+    summary: "Match a couple's situation to the right kind of help and ranked resources",
+    description: 'Safety first: with violence, fear or coercive control, couples counseling is not recommended and domestic-violence lines lead the response.',
+  })
+  @ApiBody({
+    type: CreateIntakeRequest,
+    examples: {
+      affairRecovery: {
+        summary: 'Affair recovery, both willing, budget $150, Columbus OH',
+        value: { concerns: ['infidelity'], willingness: 'both', relationship: 'married', postalCode: '43215', formats: ['in_person', 'video'], budgetPerSession: 150 },
+      },
+      safetyFirst: {
+        summary: 'One partner is afraid',
+        value: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' },
+      },
+      mixedAgenda: {
+        summary: 'One partner unsure, online, Spanish',
+        value: { concerns: ['lying', 'financial_secrecy'], willingness: 'one_unsure', region: 'US-CA', formats: ['video'], languages: ['es'], budgetPerSession: 80, insurance: 'none' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: IntakeResponse })
+  @ApiBadRequestResponse({ description: 'Invalid or unknown field (problem+json naming each field).' })
+  submitIntake(@Body() body: CreateIntakeRequest): Promise<IntakeResponse> {
+    return this.intakes.submitIntake(body);
+  }
+}

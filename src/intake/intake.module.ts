@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConfigModule } from '../config/config.module.js';
+import { ResourcesModule } from '../resources/resources.module.js';
+import { IntakePurgeJob } from './intake-purge.job.js';
+import { IntakeController } from './intake.controller.js';
+import { Intake } from './intake.entity.js';
+import { IntakeRepository } from './intake.repository.js';
+import { IntakeService } from './intake.service.js';
+
+@Module({
+  imports: [ConfigModule, ResourcesModule, TypeOrmModule.forFeature([Intake])],
+  controllers: [IntakeController],
+  providers: [IntakeService, IntakeRepository, IntakePurgeJob],
+  exports: [IntakeService, IntakeRepository],
+})
+export class IntakeModule {}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ResourceResponse } from '../../resources/dto/resource.response.js';
+import { fallbackConstraints, initialConstraints, relaxationSteps } from './constraints.js';
+import { nextSteps } from './next-steps.js';
+import { formatMoney, rankCandidates, scoreCandidate } from './rank.js';
+import { assessSafety, recommendHelp } from './safety.js';
+import type { IntakeProfile } from './types.js';
+
+function resource(over: Partial<ResourceResponse> & { id: string; name?: string }): ResourceResponse {
+  return {
+    slug: over.id, name: over.name ?? over.id, description: '', organization: { name: 'Org', website: null }, url: null, phone: null, email: null,
+    kind: 'practice', formats: ['in_person'], specialties: [], approaches: [], languages: ['en'], audiences: [], credentials: [], paymentOptions: [],
+    locations: [], serviceAreas: ['US-OH'], capacity: { acceptingNewClients: true, waitTimeDays: null }, availability: [], jointSessions: true,
+    safeRelationshipsOnly: false, provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true }, status: 'active', createdAt: '', updatedAt: '',
+    ...over,
+    cost: { free: false, slidingScale: false, feeMin: 10000, feeMax: 15000, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null, ...over.cost },
+  } as ResourceResponse;
+}
+
+const profile = (over: Partial<IntakeProfile> = {}): IntakeProfile => ({
+  concerns: ['infidelity'], willingness: 'both', safety: {}, maxTravelKm: 40, formats: [], languages: [],
+  approaches: [], audiences: [], availability: [], region: 'US-OH', country: 'US', ...over,
+});
+
+describe('assessSafety', () => {
+  it('is none with no safety answers', () => {
+    const s = assessSafety({});
+    expect(s).toMatchObject({ level: 'none', couplesCounselingContraindicated: false, hotlineSpecialties: [] });
+  });
+  it.each([['physicalViolence'], ['feelsAfraid']])('%s → urgent, no couples counseling, DV lines', (answer) => {
+    const s = assessSafety({ [answer]: true });
+    expect(s).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: true, hotlineSpecialties: ['domestic_violence'] });
+    expect(s.guidance).toMatch(/not the safe next step/);
+  });
+  it('coercive control alone → elevated and still no couples counseling', () => {
+    expect(assessSafety({ coerciveControl: true })).toMatchObject({ level: 'elevated', couplesCounselingContraindicated: true, hotlineSpecialties: ['domestic_violence'] });
+  });
+  it('self-harm risk → urgent, the crisis line leads', () => {
+    expect(assessSafety({ selfHarmRisk: true })).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: false, hotlineSpecialties: ['crisis_support'] });
+    expect(assessSafety({ selfHarmRisk: true, feelsAfraid: true }).hotlineSpecialties).toEqual(['crisis_support', 'domestic_violence']);
+  });
+  it('an explicit false is not a yes', () => {
+    expect(assessSafety({ physicalViolence: false, feelsAfraid: false }).level).toBe('none');
+  });
+});
+
+describe('recommendHelp', () => {
+  const safe = assessSafety({});
+  it.each([
+    ['both', 'couples_counseling'],
+    ['one_unsure', 'discernment_counseling'],
+    ['one_unwilling', 'individual_counseling'],
+  ] as const)('%s → %s', (willingness, type) => {
+    expect(recommendHelp(willingness, safe).type).toBe(type);
+  });
+  it('safety overrides willingness', () => {
+    expect(recommendHelp('both', assessSafety({ coerciveControl: true })).type).toBe('safety_first');
+  });
+});
+
+describe('constraints and relaxation', () => {
+  it('safety cases exclude workshops and safe-relationships-only providers and need individual or DV help', () => {
+    const c = initialConstraints(profile(), 'safety_first', assessSafety({ feelsAfraid: true }));
+    expect(c.kinds).not.toContain('workshop');
+    expect(c.excludeSafeRelationshipsOnly).toBe(true);
+    expect(c.specialtiesAny).toEqual(['individual_support', 'domestic_violence']);
+  });
+  it('relaxes in the fixed order: radius → online → sliding scale → languages', () => {
+    const c = initialConstraints(profile({ point: { lat: 40, lng: -83 }, formats: ['in_person'], budgetMinor: 5000, languages: ['es'] }), 'couples_counseling', assessSafety({}));
+    expect(relaxationSteps(c).map((s) => s.code)).toEqual(['wider_radius', 'online_options', 'sliding_scale_above_budget', 'other_languages']);
+    const widened = relaxationSteps(c)[0].apply(c);
+    expect(widened.radiusKm).toBe(100);
+  });
+  it('skips steps that do not apply', () => {
+    const c = initialConstraints(profile(), 'couples_counseling', assessSafety({}));
+    expect(relaxationSteps(c)).toEqual([]);
+  });
+  it('the fallback offers online, free and self-guided help with no budget or language limits', () => {
+    const f = fallbackConstraints(initialConstraints(profile({ budgetMinor: 0, languages: ['ko'] }), 'couples_counseling', assessSafety({})));
+    expect(f).toMatchObject({ kinds: ['online_service', 'self_guided', 'support_group'], budgetMinor: undefined, languages: [] });
+  });
+});
+
+describe('scoreCandidate', () => {
+  it('explains a strong match with machine-readable reasons', () => {
+    const r = resource({ id: 'a', specialties: ['infidelity'], formats: ['in_person', 'video'], cost: { slidingScale: true, feeMin: 6000 } as never });
+    const m = scoreCandidate(profile({ formats: ['video'], budgetMinor: 8000 }), 'couples_counseling', { resource: r, distanceMeters: 12_300 });
+    const codes = m.reasons.map((x) => x.code);
+    expect(codes).toEqual(expect.arrayContaining(['specialty_match', 'couples_sessions', 'within_budget', 'format_match', 'distance', 'accepting_new_clients']));
+    expect(m.reasons.find((x) => x.code === 'within_budget')!.text).toBe('within your budget of $80 (sliding scale)');
+    expect(m.reasons.find((x) => x.code === 'distance')!.text).toBe('12 km away');
+    expect(m.score).toBeGreaterThan(0.8);
+    expect(m.score).toBeLessThanOrEqual(1);
+  });
+  it('a sliding scale above budget is a caveat, not a rejection', () => {
+    const r = resource({ id: 'b', cost: { slidingScale: true, feeMin: 12000 } as never });
+    const m = scoreCandidate(profile({ budgetMinor: 8000 }), 'couples_counseling', { resource: r });
+    expect(m.caveats.map((c) => c.code)).toContain('fee_above_budget_sliding_scale');
+  });
+  it('names the licence for remote help', () => {
+    const r = resource({ id: 'c', kind: 'online_service', formats: ['video'], serviceAreas: ['US-OH'] });
+    expect(scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text)).toContain('licensed to serve clients in US-OH');
+  });
+  it('rewards the named insurer and flags when it is missing', () => {
+    const yes = resource({ id: 'd', cost: { insuranceAccepted: true, insurers: ['Aetna'] } as never });
+    const no = resource({ id: 'e' });
+    const p = profile({ insurance: 'aetna' });
+    expect(scoreCandidate(p, 'couples_counseling', { resource: yes }).reasons.map((x) => x.code)).toContain('insurance_accepted');
+    expect(scoreCandidate(p, 'couples_counseling', { resource: no }).caveats.map((x) => x.code)).toContain('insurance_not_accepted');
+  });
+  it('a waitlist lowers the score and says so', () => {
+    const open = resource({ id: 'f' });
+    const full = resource({ id: 'g', capacity: { acceptingNewClients: false, waitTimeDays: 30 } });
+    const a = scoreCandidate(profile(), 'couples_counseling', { resource: open });
+    const b = scoreCandidate(profile(), 'couples_counseling', { resource: full });
+    expect(b.score).toBeLessThan(a.score);
+    expect(b.caveats[0]).toEqual({ code: 'waitlist', text: 'waitlist of about 30 days' });
+  });
+  it('unmarried couples prefer resources that welcome them', () => {
+    const welcoming = resource({ id: 'h', audiences: ['unmarried_couples'] });
+    const m = scoreCandidate(profile({ relationship: 'unmarried' }), 'couples_counseling', { resource: welcoming });
+    expect(m.reasons.map((r) => r.code)).toContain('audience_match');
+  });
+  it('discernment counseling ranks first for a mixed-agenda couple', () => {
+    const plain = resource({ id: 'i', name: 'A plain practice', specialties: ['infidelity'] });
+    const discern = resource({ id: 'j', name: 'Z discernment', approaches: ['discernment_counseling'] });
+    const ranked = rankCandidates(profile({ willingness: 'one_unsure' }), 'discernment_counseling', [{ resource: plain }, { resource: discern }], 10);
+    expect(ranked[0].resource.id).toBe('j');
+  });
+  it('ranking is deterministic: score, then distance, then name', () => {
+    const a = resource({ id: 'k', name: 'B' });
+    const b = resource({ id: 'l', name: 'A' });
+    const ranked = rankCandidates(profile(), 'couples_counseling', [{ resource: a }, { resource: b }], 10);
+    expect(ranked.map((m) => m.resource.name)).toEqual(['A', 'B']);
+    const near = rankCandidates(profile(), 'couples_counseling', [{ resource: a, distanceMeters: 9000 }, { resource: b, distanceMeters: 20000 }], 10);
+    expect(near[0].resource.id).toBe('k');
+  });
+});
+
+describe('nextSteps', () => {
+  it('follows the path for a safe couple and warns against snooping for jealousy/control', () => {
+    const steps = nextSteps(profile({ concerns: ['jealousy_control'] }), assessSafety({})).map((s) => s.code);
+    expect(steps).toEqual(['define_trust', 'no_surveillance', 'protect_self_worth', 'seek_professional_help']);
+  });
+  it('with abuse, steps are about safety, not joint work', () => {
+    const steps = nextSteps(profile(), assessSafety({ physicalViolence: true })).map((s) => s.code);
+    expect(steps).toEqual(['talk_to_advocate', 'private_device', 'individual_support']);
+  });
+  it('self-harm risk puts the crisis line first', () => {
+    expect(nextSteps(profile(), assessSafety({ selfHarmRisk: true }))[0].code).toBe('reach_crisis_line');
+  });
+});
+
+it('formatMoney formats minor units', () => {
+  expect(formatMoney(8000, 'USD')).toBe('$80');
+  expect(formatMoney(8050, 'USD')).toBe('$80.50');
+  expect(formatMoney(6000, 'GBP')).toBe('£60');
+});

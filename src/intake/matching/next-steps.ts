@@ -1,0 +1,47 @@
+import type { SafetyAssessment } from './safety.js';
+import type { IntakeProfile } from './types.js';
+
+export interface NextStep {
+  code: string;
+  text: string;
+}
+
+/**
+ * Short, tailored guidance along the path the mission article describes, in our own words:
+ * agree what trust means, talk openly without attack or surveillance, look at the intentions
+ * behind the breach, protect your own worth, and get professional help.
+ */
+export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): NextStep[] {
+  const steps: NextStep[] = [];
+  if (safety.hotlineSpecialties.includes('crisis_support')) {
+    steps.push({ code: 'reach_crisis_line', text: 'Before anything else, contact a crisis line listed above. You do not have to wait until things get worse.' });
+  }
+  if (safety.couplesCounselingContraindicated) {
+    steps.push(
+      { code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' },
+      { code: 'private_device', text: 'If your partner may check your phone or browser, use a device they cannot access, and clear what you cannot keep private.' },
+      { code: 'individual_support', text: 'Individual counseling is a safe place to sort out what you want next, without your partner in the room.' },
+    );
+    return steps;
+  }
+  steps.push({ code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' });
+  if (profile.concerns.includes('jealousy_control')) {
+    steps.push({ code: 'no_surveillance', text: 'Checking phones or demanding passwords feels protective but erodes trust further; agree on openness you both choose instead.' });
+  } else {
+    steps.push({ code: 'talk_openly', text: 'Say what you need plainly and calmly, and listen to the answer without attacking or keeping score.' });
+  }
+  if (profile.concerns.some((c) => ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use'].includes(c))) {
+    steps.push({ code: 'understand_why', text: 'Try to understand what led to the breach — not to excuse it, but to know what has to change.' });
+  }
+  if (profile.concerns.includes('hidden_substance_use')) {
+    steps.push({ code: 'substance_support', text: 'Hidden drinking or drug use often needs its own help alongside couples work; family groups support the partner too.' });
+  }
+  steps.push({ code: 'protect_self_worth', text: 'Whatever happened, your own worth is not up for negotiation; look after yourself while you decide.' });
+  steps.push({
+    code: 'seek_professional_help',
+    text: profile.willingness === 'both'
+      ? 'Contact one or two of the counselors below and ask about a first session together.'
+      : 'Contact one of the options below; it is fine to start on your own.',
+  });
+  return steps;
+}

@@ -1,0 +1,42 @@
+/**
+ * Every ranking weight, in one place. A resource's score is the sum of the weights it
+ * earns divided by the sum it could have earned for this intake (so 0–1, comparable
+ * across intakes). The reasoning behind each is in docs/matching.md.
+ */
+export const WEIGHTS = {
+  /** The kind of help recommended (couples, discernment, individual, safety) — the right door first. */
+  helpTypeFit: 0.35,
+  /** What broke trust: a clinician who knows that work (affair recovery, money, substance use). */
+  concernFit: 0.2,
+  /** Cost is the most common reason couples never start; within budget or sliding scale. */
+  affordability: 0.15,
+  /** Their insurer is accepted (only when they named one). */
+  insurance: 0.08,
+  /** Offers a format they asked for. */
+  formatFit: 0.08,
+  /** Closer in-person help is easier to keep going to (linear to maxTravelKm). */
+  proximity: 0.07,
+  /** Speaks a language they asked for (beyond matching at all, which is a hard filter). */
+  language: 0.05,
+  /** Approach, audience (e.g. LGBTQ+ affirming, unmarried couples) and availability preferences. */
+  approach: 0.04,
+  audience: 0.05,
+  availability: 0.03,
+  /** Can start soon. */
+  capacity: 0.05,
+} as const;
+
+/** Concern → the directory specialties that address it. */
+export const CONCERN_SPECIALTIES: Record<string, string[]> = {
+  infidelity: ['infidelity', 'trust_rebuilding'],
+  lying: ['trust_rebuilding', 'communication'],
+  financial_secrecy: ['financial_conflict', 'trust_rebuilding'],
+  hidden_substance_use: ['substance_use'],
+  jealousy_control: ['jealousy_control', 'trust_rebuilding'],
+  communication_breakdown: ['communication'],
+  other: [],
+};
+
+/** Fewer results than this after the hard filters triggers the relaxation steps. */
+export const MIN_MATCHES = 5;
+export const DEFAULT_MATCH_COUNT = 10;

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+interface MatchBody {
+  resource: { id: string; kind: string; formats: string[]; languages: string[]; audiences: string[]; specialties: string[]; approaches: string[]; safeRelationshipsOnly: boolean; locations: { region: string }[]; serviceAreas: string[]; cost: { free: boolean; slidingScale: boolean; feeMin: number | null; insurers: string[] } };
+  score: number;
+  reasons: { code: string; text: string }[];
+  caveats: { code: string; text: string }[];
+}
+
+interface Scenario {
+  name: string;
+  body: Record<string, unknown>;
+  recommendation: string;
+  safety?: string;
+  /** Codes that the first match's reasons must include. */
+  firstReasons?: string[];
+  /** Every one of the top `top` matches satisfies this. */
+  top?: number;
+  each?: (m: MatchBody) => boolean;
+  /** At least one of the top 3 satisfies this. */
+  someTop3?: (m: MatchBody) => boolean;
+  hotlinesFirst?: string[];
+}
+
+const remote = (m: MatchBody) => m.resource.formats.some((f) => f !== 'in_person');
+const inBudget = (minor: number) => (m: MatchBody) => m.resource.cost.free || (m.resource.cost.feeMin ?? Infinity) <= minor || m.resource.cost.slidingScale;
+
+const SCENARIOS: Scenario[] = [
+  { name: 'affair recovery, both willing, $150, Columbus', body: { concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 }, recommendation: 'couples_counseling', firstReasons: ['specialty_match', 'within_budget'], top: 2, each: (m) => m.resource.specialties.some((s) => ['infidelity', 'trust_rebuilding'].includes(s)) },
+  { name: 'rural couple in Athens OH with no insurance', body: { concerns: ['lying'], willingness: 'both', postalCode: '45701', insurance: 'none', budgetPerSession: 60 }, recommendation: 'couples_counseling', top: 3, each: inBudget(6000) },
+  { name: 'Spanish-speaking couple in Los Angeles', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90012', languages: ['es'] }, recommendation: 'couples_counseling', firstReasons: ['language_match'], top: 3, each: (m) => m.resource.languages.includes('es') },
+  { name: 'LGBTQ+ couple wanting affirming care by video in NY', body: { concerns: ['infidelity'], willingness: 'both', region: 'US-NY', formats: ['video'], preferences: { audiences: ['lgbtq_affirming'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('lgbtq_affirming') && m.reasons.some((r) => r.code === 'audience_match') },
+  { name: 'mixed-agenda couple (one unsure)', body: { concerns: ['infidelity'], willingness: 'one_unsure', region: 'US-OH' }, recommendation: 'discernment_counseling', someTop3: (m) => m.resource.approaches.includes('discernment_counseling') },
+  { name: 'one partner unwilling', body: { concerns: ['hidden_substance_use'], willingness: 'one_unwilling', region: 'US-IL' }, recommendation: 'individual_counseling', top: 5, each: (m) => m.resource.specialties.includes('individual_support') },
+  { name: 'one partner is afraid', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop' },
+  { name: 'physical violence reported', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => m.resource.specialties.some((s) => ['individual_support', 'domestic_violence'].includes(s)) },
+  { name: 'coercive control without violence', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' }, recommendation: 'safety_first', safety: 'elevated', hotlinesFirst: ['domestic_violence'] },
+  { name: 'self-harm risk', body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' }, recommendation: 'couples_counseling', safety: 'urgent', hotlinesFirst: ['crisis_support'] },
+  { name: 'self-harm and fear together: crisis line first, then DV', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, feelsAfraid: true } }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['crisis_support', 'domestic_violence'] },
+  { name: 'couple abroad (UK) online only', body: { concerns: ['communication_breakdown'], willingness: 'both', country: 'GB', formats: ['video'] }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.formats.includes('video') || m.resource.kind === 'self_guided' },
+  { name: 'couple in Toronto (Canadian postal code)', body: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.locations.some((l) => l.region === 'CA-ON') },
+  { name: 'needs free help (budget 0)', body: { concerns: ['financial_secrecy'], willingness: 'both', region: 'US-GA', budgetPerSession: 0 }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.cost.free || m.resource.cost.slidingScale },
+  { name: 'financial secrecy, Aetna', body: { concerns: ['financial_secrecy'], willingness: 'both', postalCode: '10001', insurance: 'Aetna' }, recommendation: 'couples_counseling', someTop3: (m) => m.reasons.some((r) => r.code === 'insurance_accepted' || r.code === 'specialty_match') },
+  { name: 'hidden drinking, both willing, Spokane', body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.specialties.includes('substance_use') },
+  { name: 'unmarried couple', body: { concerns: ['lying'], willingness: 'both', relationship: 'unmarried', postalCode: '60601' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('unmarried_couples') },
+  { name: 'faith-based preference in Mississippi', body: { concerns: ['infidelity'], willingness: 'both', region: 'US-MS', preferences: { approaches: ['faith_based'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.approaches.includes('faith_based') },
+  { name: 'Gottman method preferred in Seattle', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '98101', preferences: { approaches: ['gottman'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.approaches.includes('gottman') },
+  { name: 'evenings and weekends needed', body: { concerns: ['lying'], willingness: 'both', region: 'US-PA', preferences: { availability: ['evenings', 'weekends'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.reasons.some((r) => r.code === 'availability_match') },
+  { name: 'in person only, remote rural Montana: search widens', body: { concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 10 }, recommendation: 'couples_counseling', top: 1, each: () => true },
+  { name: 'chat only, Ohio', body: { concerns: ['jealousy_control'], willingness: 'both', region: 'US-OH', formats: ['chat'] }, recommendation: 'couples_counseling', top: 3, each: (m) => m.resource.formats.includes('chat') || m.resource.kind === 'self_guided' },
+  { name: 'Korean-speaking couple in Los Angeles, $150', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90010', languages: ['ko'], budgetPerSession: 150 }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.languages.includes('ko') },
+  { name: 'veteran couple', body: { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-NC', preferences: { audiences: ['veterans'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('veterans') },
+  { name: 'separated couple, one unsure, video', body: { concerns: ['infidelity', 'lying'], willingness: 'one_unsure', relationship: 'separated', region: 'US-MI', formats: ['video'] }, recommendation: 'discernment_counseling', top: 3, each: remote },
+  { name: 'engaged couple, premarital worries about money', body: { concerns: ['financial_secrecy'], willingness: 'both', relationship: 'engaged', postalCode: '85004', budgetPerSession: 100 }, recommendation: 'couples_counseling', top: 3, each: inBudget(10000) },
+];
+
+describe('POST /v1/intakes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const submit = (body: Record<string, unknown>) => t.http().post('/v1/intakes').send(body);
+
+  describe(`scenario table (${SCENARIOS.length} realistic situations)`, () => {
+    it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
+      const res = await submit(s.body);
+      expect(res.status).toBe(201);
+      const body = res.body;
+      expect(body.recommendation.type).toBe(s.recommendation);
+      expect(body.safety.level).toBe(s.safety ?? 'none');
+      expect(body.matches.length).toBeGreaterThan(0);
+      const matches = body.matches as MatchBody[];
+      for (const m of matches) {
+        expect(m.score).toBeGreaterThanOrEqual(0);
+        expect(m.score).toBeLessThanOrEqual(1);
+        expect(m.reasons.length).toBeGreaterThan(0);
+        expect(m.resource.kind).not.toBe('hotline');
+      }
+      const scores = matches.map((m) => m.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      if (s.firstReasons) expect(matches[0].reasons.map((r) => r.code)).toEqual(expect.arrayContaining(s.firstReasons));
+      if (s.each) for (const m of matches.slice(0, s.top)) expect([m.resource.id, s.each(m)]).toEqual([m.resource.id, true]);
+      if (s.someTop3) expect(matches.slice(0, 3).some(s.someTop3)).toBe(true);
+      if (s.hotlinesFirst) {
+        const lines = body.safety.resources as { kind: string; specialties: string[] }[];
+        expect(lines.length).toBeGreaterThan(0);
+        expect(lines.every((l) => l.kind === 'hotline')).toBe(true);
+        expect(lines[0].specialties).toContain(s.hotlinesFirst[0]);
+        for (const specialty of s.hotlinesFirst) expect(lines.some((l) => l.specialties.includes(specialty))).toBe(true);
+      } else if (!s.safety) {
+        expect(body.safety.resources).toEqual([]);
+      }
+      expect(body.nextSteps.length).toBeGreaterThan(0);
+      expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  it('with violence or fear, says couples counseling is not recommended and why', async () => {
+    const res = await submit({ concerns: ['infidelity'], willingness: 'both', safety: { physicalViolence: true } }).expect(201);
+    expect(res.body.safety.couplesCounselingRecommended).toBe(false);
+    expect(res.body.safety.guidance).toMatch(/couples counseling is not the safe next step/);
+    expect(res.body.safety.resources.map((r: { slug: string }) => r.slug)).toContain('national-domestic-violence-hotline');
+    expect(res.body.nextSteps[0].code).toBe('talk_to_advocate');
+  });
+
+  it('hotlines appear whatever the other filters say', async () => {
+    const res = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'GB', languages: ['ko'], budgetPerSession: 0, formats: ['in_person'] }).expect(201);
+    expect(res.body.safety.resources.length).toBeGreaterThan(0);
+  });
+
+  it('widens the search in the documented order and reports each step', async () => {
+    const res = await submit({ concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 5, budgetPerSession: 10, languages: ['ko'] }).expect(201);
+    const codes = res.body.relaxations.map((r: { code: string }) => r.code);
+    const order = ['wider_radius', 'online_options', 'sliding_scale_above_budget', 'other_languages', 'fallback_online_free_self_guided'];
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes).toEqual(order.filter((c) => codes.includes(c)));
+    expect(res.body.matches.length).toBeGreaterThan(0);
+  });
+
+  it('stores only structured answers, tied to no partner, with an expiry', async () => {
+    const res = await submit({ concerns: ['lying'], willingness: 'both', postalCode: '43215', doNotContact: false }).expect(201);
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT * FROM intake WHERE id = $1', [res.body.id]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].do_not_contact).toBe(false);
+      expect(rows[0].partner_id).toBeNull();
+      expect(JSON.stringify(rows[0].answers)).not.toMatch(/43215/); // the postal code is not kept, only the region
+      expect(rows[0].answers.region).toBe('US-OH');
+      const days = (new Date(rows[0].expires_at).getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(29);
+      expect(days).toBeLessThanOrEqual(30);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('the purge job deletes expired intakes and keeps the rest', async () => {
+    const res = await submit({ concerns: ['lying'], willingness: 'both' }).expect(201);
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`UPDATE intake SET expires_at = now() - interval '1 minute' WHERE id = $1`, [res.body.id]);
+      const { IntakePurgeJob } = await import('../src/intake/intake-purge.job.js');
+      const purged = await t.app.get(IntakePurgeJob).purgeExpiredIntakes();
+      expect(purged).toBeGreaterThanOrEqual(1);
+      expect((await client.query('SELECT 1 FROM intake WHERE id = $1', [res.body.id])).rowCount).toBe(0);
+      expect(Number((await client.query('SELECT count(*) FROM intake')).rows[0].count)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  describe('validation: 400 problem+json naming each field', () => {
+    it.each([
+      [{ willingness: 'both' }, 'concerns'],
+      [{ concerns: [], willingness: 'both' }, 'concerns'],
+      [{ concerns: ['boredom'], willingness: 'both' }, 'concerns'],
+      [{ concerns: ['lying'] }, 'willingness'],
+      [{ concerns: ['lying'], willingness: 'maybe' }, 'willingness'],
+      [{ concerns: ['lying'], willingness: 'both', safety: { feelsAfraid: 'yes' } }, 'safety.feelsAfraid'],
+      [{ concerns: ['lying'], willingness: 'both', name: 'Alex' }, 'name'],
+      [{ concerns: ['lying'], willingness: 'both', story: 'He lied about...' }, 'story'],
+      [{ concerns: ['lying'], willingness: 'both', email: 'a@b.c' }, 'email'],
+      [{ concerns: ['lying'], willingness: 'both', budgetPerSession: -1 }, 'budgetPerSession'],
+      [{ concerns: ['lying'], willingness: 'both', postalCode: '00000' }, 'postalCode'],
+      [{ concerns: ['lying'], willingness: 'both', near: '1000,2' }, 'near'],
+      [{ concerns: ['lying'], willingness: 'both', region: 'Ohio' }, 'region'],
+      [{ concerns: ['lying'], willingness: 'both', formats: ['carrier_pigeon'] }, 'formats'],
+      [{ concerns: ['lying'], willingness: 'both', languages: ['spanish'] }, 'languages'],
+      [{ concerns: ['lying'], willingness: 'both', maxTravelKm: 0 }, 'maxTravelKm'],
+      [{ concerns: ['lying'], willingness: 'both', preferences: { audiences: ['everyone'] } }, 'preferences.audiences'],
+      [{ concerns: ['lying'], willingness: 'both', region: 'US-OH', country: 'CA' }, 'region'],
+    ])('%j → %s', async (body, field) => {
+      const res = await submit(body as Record<string, unknown>);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('an array body or a string is a 400, not a 500', async () => {
+      expect((await t.http().post('/v1/intakes').send([1, 2])).status).toBe(400);
+      expect((await t.http().post('/v1/intakes').set('content-type', 'application/json').send('"x"')).status).toBe(400);
+    });
+  });
+});
