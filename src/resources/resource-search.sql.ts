@@ -132,16 +132,21 @@ export function searchSql(criteria: ResourceSearchCriteria, page: SearchPage): B
         : `(${key} < ${k}::${cast} OR (${key} = ${k}::${cast} AND r.id > ${id}::uuid))`,
     );
   }
+  // The page is cut (ORDER BY … LIMIT) before the organization is joined, so a sort over many
+  // matches (relevance, distance) carries no organization columns; organization_id is NOT NULL
+  // with a foreign key, so the inner join keeps every row and the page is the same.
   const text = `
     ${f.with}
     SELECT page.*, ${LOCATIONS_JSON}
     FROM (
-      SELECT ${RESOURCE_COLUMNS}, ${key} AS sort_key,
-             ${f.distance ?? 'NULL::float8'} AS distance_m
-      FROM ${f.from} JOIN organization o ON o.id = r.organization_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${key} ${direction}, r.id ASC
-      LIMIT ${sql.param(page.limit + 1)}
+      SELECT ${RESOURCE_COLUMNS}, r.sort_key, r.distance_m
+      FROM (
+        SELECT r.*, ${key} AS sort_key, ${f.distance ?? 'NULL::float8'} AS distance_m
+        FROM ${f.from}
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${key} ${direction}, r.id ASC
+        LIMIT ${sql.param(page.limit + 1)}
+      ) r JOIN organization o ON o.id = r.organization_id
     ) page
     ORDER BY page.sort_key ${direction}, page.id ASC`;
   return { text, values: sql.values };
@@ -156,18 +161,20 @@ export function countSql(criteria: ResourceSearchCriteria): BuiltSql {
 export function facetsSql(criteria: ResourceSearchCriteria, fields: FacetField[]): BuiltSql {
   const sql = new SqlParams();
   const f = filtered(criteria, sql);
-  const columns = [...new Set(fields.map((field) => FACET_COLUMNS[field].column))];
-  const parts = fields.map((field) => {
+  // One pass over the matching rows: each row yields its (facet, value) pairs, counted in one
+  // aggregate. `part` keeps each requested field a group of its own, as separate queries would.
+  const parts = fields.map((field, part) => {
     const { column, array } = FACET_COLUMNS[field];
     return array
-      ? `SELECT '${field}' AS facet, v AS value, count(*)::int AS count FROM matched, unnest(matched.${column}) v GROUP BY v`
-      : `SELECT '${field}' AS facet, matched.${column} AS value, count(*)::int AS count FROM matched GROUP BY matched.${column}`;
+      ? `SELECT ${part} AS part, '${field}' AS facet, v AS value FROM unnest(r.${column}) v`
+      : `SELECT ${part} AS part, '${field}' AS facet, r.${column} AS value`;
   });
   const text = `
-    ${f.with ? `${f.with},` : 'WITH'} matched AS MATERIALIZED (
-      SELECT ${columns.map((c) => `r.${c}`).join(', ')} FROM ${f.from} WHERE ${f.where.join(' AND ')})
-    ${parts.join(' UNION ALL ')}
+    ${f.with}
+    SELECT m.facet, m.value, count(*)::int AS count
+    FROM ${f.from} CROSS JOIN LATERAL (${parts.join(' UNION ALL ')}) m
+    WHERE ${f.where.join(' AND ')}
+    GROUP BY m.part, m.facet, m.value
     ORDER BY 1, 3 DESC, 2`;
   return { text, values: sql.values };
 }
-

@@ -1,0 +1,432 @@
+import 'reflect-metadata';
+import { Presets, SingleBar } from 'cli-progress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { generateSyntheticResources } from '../seeds/synthetic.js';
+import { createApp } from '../src/app.setup.js';
+import { createValidationPipe } from '../src/common/problem/validation.js';
+import { validateEnvironment } from '../src/config/environment.js';
+import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
+import { runMigrations } from '../src/database/migrate.js';
+import { SearchResourcesQuery, type FacetField, type SortOrder } from '../src/resources/dto/search-resources.query.js';
+import type { ResourceSearchCriteria } from '../src/resources/resource-search.criteria.js';
+import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
+import { DEFAULT_PAGE_SIZE, ResourcesService } from '../src/resources/resources.service.js';
+import type { LoadRequest, LoadResult } from './load-worker.js';
+
+/**
+ * `npm run bench:search -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
+ *   [--explain | --explain-only] [--keep] [--batch-size 5000]`
+ *
+ * Loads N synthetic resources into a scratch database (a new `mend_bench_<hex>` on the server
+ * at DATABASE_URL, or on a throwaway embedded server), then measures GET /v1/resources for a
+ * fixed mix of searches against (1) the real Mend app, in-process, and (2) a "floor": bare
+ * Fastify + pg running the very same SQL (resource-search.sql.ts) for the same criteria.
+ * The load generator (autocannon) runs in a child process. Any non-2xx response fails the run.
+ * The last line of stdout is one JSON object with the app's figures and the ratio to the floor.
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    count: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    timeout: { type: 'string', default: '30' },
+    'batch-size': { type: 'string', default: '5000' },
+    explain: { type: 'boolean', default: false },
+    'explain-only': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const COUNT = Number(args.count);
+const DURATION = Number(args.duration);
+const WARMUP = Number(args.warmup);
+const CONNECTIONS = Number(args.connections);
+const TIMEOUT = Number(args.timeout);
+for (const [name, value] of Object.entries({ count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT })) {
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
+}
+
+/** The fixed query mix: two of each kind of search the directory serves. */
+const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; path: string }[] = [
+  { name: 'filters: video+infidelity+maxFee', category: 'filters', path: '/v1/resources?format=video&specialty=infidelity&maxFee=120' },
+  { name: 'filters: clinic+sliding+spanish', category: 'filters', path: '/v1/resources?kind=clinic&slidingScale=true&language=es' },
+  { name: 'near: postalCode 43215 25km', category: 'near', path: '/v1/resources?postalCode=43215&radiusKm=25&specialty=trust_rebuilding' },
+  { name: 'near: Chicago 40km in_person', category: 'near', path: '/v1/resources?near=41.8781,-87.6298&radiusKm=40&format=in_person&acceptingNewClients=true' },
+  { name: 'text: affair+video', category: 'text', path: '/v1/resources?q=affair&format=video' },
+  { name: 'text: drinking+serves TX', category: 'text', path: '/v1/resources?q=drinking&serves=US-TX' },
+  { name: 'facets: in_person', category: 'facets', path: '/v1/resources?facets=format,kind,specialty&format=in_person' },
+  { name: 'facets: online+maxFee', category: 'facets', path: '/v1/resources?facets=specialty,approach&kind=online_service&maxFee=100' },
+];
+
+const log = (msg: string) => console.error(`[bench] ${msg}`);
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: every resource this run makes is released in reverse order, also on Ctrl-C.
+
+const cleanups: (() => Promise<unknown>)[] = [];
+async function cleanup(): Promise<void> {
+  while (cleanups.length) {
+    const step = cleanups.pop()!;
+    await step().catch((error: unknown) => log(`cleanup step failed: ${String(error)}`));
+  }
+}
+process.once('SIGINT', () => {
+  log('interrupted: cleaning up');
+  void cleanup().finally(() => process.exit(130));
+});
+
+interface Scratch {
+  url: string;
+  label: string;
+}
+
+function withDatabaseName(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function createScratchDatabase(): Promise<Scratch> {
+  let serverUrl = process.env.DATABASE_URL;
+  let label = 'PostgreSQL server at DATABASE_URL';
+  if (!serverUrl) {
+    // As root, the postmaster runs as `postgres`: it must be able to enter the parent directory.
+    const parent = mkdtempSync('/var/tmp/mend-bench-');
+    chmodSync(parent, 0o711);
+    cleanups.push(async () => rmSync(parent, { recursive: true, force: true }));
+    const embedded: EmbeddedServer = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), ephemeral: true, log });
+    cleanups.push(() => embedded.stop());
+    serverUrl = embedded.url();
+    label = 'embedded PostgreSQL (fresh, ephemeral)';
+  }
+  const name = `mend_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    const { rows } = await admin.query<{ server_version: string }>('SHOW server_version');
+    label += `, PostgreSQL ${rows[0].server_version}`;
+  } finally {
+    await admin.end();
+  }
+  if (!args.keep) {
+    cleanups.push(async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+        log(`dropped scratch database ${name}`);
+      } finally {
+        await client.end();
+      }
+    });
+  }
+  const url = withDatabaseName(serverUrl, name);
+  log(`scratch database ${name} on the ${label}${args.keep ? ` (kept: ${url.replace(/:[^:@/]*@/, ':***@')})` : ''}`);
+  return { url, label };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mix, normalised exactly as the app does it (validation pipe → toCriteria → default sort)
+
+interface Prepared {
+  criteria: ResourceSearchCriteria;
+  sort: SortOrder;
+  limit: number;
+  facets: FacetField[];
+}
+
+function rawQuery(path: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URL(path, 'http://bench').searchParams) {
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+async function prepare(path: string): Promise<Prepared> {
+  const pipe = createValidationPipe();
+  const query = (await pipe.transform(rawQuery(path), { type: 'query', metatype: SearchResourcesQuery })) as SearchResourcesQuery;
+  // toCriteria and the default sort are the service's own code; its repository is not used.
+  const service = new ResourcesService(null as never);
+  const criteria = service.toCriteria(query);
+  const sort = (service as unknown as { sortFor(q: SearchResourcesQuery, c: ResourceSearchCriteria): SortOrder }).sortFor(query, criteria);
+  return { criteria, sort, limit: query.limit ?? DEFAULT_PAGE_SIZE, facets: (query.facets ?? []) as FacetField[] };
+}
+
+function statements(p: Prepared): { label: string; sql: BuiltSql }[] {
+  const out = [
+    { label: 'search', sql: searchSql(p.criteria, { sort: p.sort, limit: p.limit }) },
+    { label: 'count', sql: countSql(p.criteria) },
+  ];
+  if (p.facets.length) out.push({ label: 'facets', sql: facetsSql(p.criteria, p.facets) });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The floor: bare Fastify + pg, same statements, rows straight to JSON
+
+async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>): Promise<{ app: FastifyInstance; port: number }> {
+  // Same pool size and statement timeout as the app's (DB_POOL_SIZE default, data-source-options.ts).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, statement_timeout: 10_000 });
+  const app = Fastify({ logger: false });
+  app.get('/v1/resources', async (request, reply) => {
+    const p = prepared.get(request.url);
+    if (!p) return reply.code(404).send({ error: 'not in the mix' });
+    // Built per request, like the app does.
+    const [rows, total, facets] = await Promise.all([
+      pool.query(searchSql(p.criteria, { sort: p.sort, limit: p.limit })),
+      pool.query(countSql(p.criteria)),
+      p.facets.length ? pool.query(facetsSql(p.criteria, p.facets)) : Promise.resolve({ rows: [] }),
+    ]);
+    return { data: rows.rows.slice(0, p.limit), page: { limit: p.limit, total: total.rows[0].total }, facets: facets.rows };
+  });
+  app.addHook('onClose', async () => pool.end());
+  const port = await findFreePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return { app, port };
+}
+
+async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number }> {
+  const port = await findFreePort();
+  // ConfigModule builds the Environment from process.env: set it before the app is created.
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
+  });
+  const env = validateEnvironment(process.env);
+  const app = await createApp(env);
+  await app.listen({ port: env.PORT, host: env.HOST });
+  return { close: () => app.close(), port };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+function runLoad(request: LoadRequest): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-worker.js', import.meta.url), [JSON.stringify(request)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let answered = false;
+    child.once('message', (message: LoadResult | { error: string }) => {
+      answered = true;
+      if ('error' in message) reject(new Error(`autocannon: ${message.error}`));
+      else resolve(message);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!answered) reject(new Error(`load generator exited with code ${code} without a result`));
+    });
+  });
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (!sorted.length) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+interface Summary {
+  target: string;
+  rps: number;
+  ok: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  byPath: { path: string; n: number; p50: number; p95: number; p99: number }[];
+  result: LoadResult;
+}
+
+function summarise(target: string, result: LoadResult): Summary {
+  const all = new Float64Array(result.byPath.flatMap((s) => s.latenciesMs)).sort();
+  return {
+    target,
+    rps: result.ok / result.durationSeconds,
+    ok: result.ok,
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    p99: percentile(all, 99),
+    byPath: result.byPath.map((s) => {
+      const sorted = new Float64Array(s.latenciesMs).sort();
+      return { path: s.path, n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+    }),
+    result,
+  };
+}
+
+function assertAllOk(target: string, result: LoadResult): void {
+  if (result.non2xx === 0 && result.errors === 0 && result.timeouts === 0) return;
+  const detail = result.byPath
+    .filter((s) => Object.keys(s.statuses).some((code) => !code.startsWith('2')))
+    .map((s) => `    ${s.path}: ${JSON.stringify(s.statuses)}`)
+    .join('\n');
+  throw new Error(
+    `${target}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts during the load ` +
+      `(latency figures would exclude them, so the run is void).\n${detail}`,
+  );
+}
+
+async function measure(target: string, baseUrl: string): Promise<Summary> {
+  const paths = MIX.map((m) => m.path);
+  if (WARMUP > 0) {
+    log(`${target}: warm-up ${WARMUP} s`);
+    const warm = await runLoad({ baseUrl, paths, connections: CONNECTIONS, durationSeconds: WARMUP, timeoutSeconds: TIMEOUT });
+    assertAllOk(`${target} (warm-up)`, warm);
+  }
+  log(`${target}: ${DURATION} s at ${CONNECTIONS} connections`);
+  const result = await runLoad({ baseUrl, paths, connections: CONNECTIONS, durationSeconds: DURATION, timeoutSeconds: TIMEOUT });
+  assertAllOk(target, result);
+  return summarise(target, result);
+}
+
+/** Same SQL, same answers: the app's first page and total must equal the floor's for every URL. */
+async function checkResponses(appBase: string, floorBase: string): Promise<void> {
+  console.log('\nResponses (app vs floor, first page ids and totals must agree):');
+  for (const m of MIX) {
+    const [a, f] = await Promise.all([fetch(appBase + m.path), fetch(floorBase + m.path)]);
+    const [aBody, fBody] = await Promise.all([a.json() as Promise<any>, f.json() as Promise<any>]);
+    if (a.status !== 200 || f.status !== 200) {
+      throw new Error(`${m.path}: app ${a.status} ${JSON.stringify(aBody).slice(0, 400)}; floor ${f.status} ${JSON.stringify(fBody).slice(0, 400)}`);
+    }
+    const aIds = aBody.data.map((r: { id: string }) => r.id).join(',');
+    const fIds = fBody.data.map((r: { id: string }) => r.id).join(',');
+    if (aIds !== fIds || aBody.page.total !== fBody.page.total) {
+      throw new Error(`${m.path}: app and floor disagree (total ${aBody.page.total} vs ${fBody.page.total})`);
+    }
+    const facetCount = aBody.facets ? Object.values(aBody.facets as Record<string, unknown[]>).reduce((n, v) => n + v.length, 0) : 0;
+    console.log(`  ${m.name.padEnd(36)} total ${String(aBody.page.total).padStart(7)}  page ${String(aBody.data.length).padStart(3)}${facetCount ? `  facet values ${facetCount}` : ''}  ${(Number(a.headers.get('content-length') ?? 0) / 1024).toFixed(0)} KiB`);
+    if (aBody.page.total === 0) log(`warning: ${m.path} matches nothing; it measures an empty search`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// EXPLAIN
+
+interface PlanFinding {
+  query: string;
+  statement: string;
+  ms: number;
+  indexes: string[];
+  seqScans: { relation: string; rows: number; removed: number }[];
+}
+
+async function explain(databaseUrl: string, prepared: Map<string, Prepared>): Promise<PlanFinding[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const findings: PlanFinding[] = [];
+  try {
+    for (const m of MIX) {
+      for (const { label, sql } of statements(prepared.get(m.path)!)) {
+        await client.query(sql.text, sql.values); // warm the cache, as under load
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
+        const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+        console.log(`\n-- ${m.name} / ${label}: ${m.path}\n${plan.join('\n')}`);
+        const text = plan.join('\n');
+        const indexes = [...text.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g)].map((x) => x[1]);
+        const seqScans = [...text.matchAll(/Seq Scan on (\S+) \S+ .*?\(actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)\)(?:\n\s+Filter: [^\n]*\n\s+Rows Removed by Filter: (\d+))?/g)]
+          .map((x) => ({ relation: x[1], rows: Number(x[2]) * Number(x[3]), removed: Number(x[4] ?? 0) }));
+        const ms = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
+        findings.push({ query: m.name, statement: label, ms, indexes: [...new Set(indexes)], seqScans });
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  console.log('\nPlan summary (warm cache):');
+  console.log(`  ${'query'.padEnd(36)} ${'stmt'.padEnd(7)} ${'ms'.padStart(8)}  indexes / seq scans`);
+  for (const f of findings) {
+    const seq = f.seqScans.map((s) => `SEQ SCAN ${s.relation} (${s.rows} rows kept, ${s.removed} removed)`);
+    console.log(`  ${f.query.padEnd(36)} ${f.statement.padEnd(7)} ${f.ms.toFixed(2).padStart(8)}  ${[...f.indexes, ...seq].join(', ') || '-'}`);
+  }
+  const suspicious = findings.filter((f) => f.seqScans.some((s) => s.relation === 'resource' || s.relation === 'resource_location'));
+  if (suspicious.length) {
+    console.log(`\n  ${suspicious.length} statement(s) scan a whole table: check whether the filter is selective enough for an index to pay off (see docs/performance.md).`);
+  } else {
+    console.log('\n  No sequential scans of resource or resource_location.');
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function printSummary(s: Summary): void {
+  console.log(`\n${s.target}: ${round(s.rps, 1)} req/s (${s.ok} ok), latency p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, p99 ${round(s.p99)} ms` +
+    `  [autocannon: ${round(s.result.autocannon.rpsAverage, 1)} req/s avg, p50 ${s.result.autocannon.p50} ms, p99 ${s.result.autocannon.p99} ms]`);
+  for (const p of s.byPath) {
+    const name = MIX.find((m) => m.path === p.path)!.name;
+    console.log(`  ${name.padEnd(36)} n=${String(p.n).padStart(6)}  p50 ${round(p.p50).toFixed(2).padStart(7)}  p95 ${round(p.p95).toFixed(2).padStart(7)}  p99 ${round(p.p99).toFixed(2).padStart(7)} ms`);
+  }
+}
+
+async function main(): Promise<void> {
+  const scratch = await createScratchDatabase();
+  const dataSource = await new DataSource(dataSourceOptions(scratch.url, 2)).initialize();
+  cleanups.push(() => dataSource.destroy());
+  await runMigrations(dataSource);
+
+  const bar = new SingleBar(
+    { stream: process.stderr, format: '[bench] synthetic |{bar}| {percentage}% | {value}/{total} | ETA {eta_formatted}', hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(COUNT, 0);
+  const loaded = await generateSyntheticResources(dataSource, COUNT, { batchSize: Number(args['batch-size']), onProgress: (done) => bar.update(done) });
+  bar.stop();
+  log(`loaded ${loaded.inserted} resources, ${loaded.locations} locations, ${loaded.organizations} organizations in ${loaded.seconds.toFixed(1)} s (incl. VACUUM ANALYZE)`);
+  await dataSource.destroy();
+  cleanups.pop();
+
+  const prepared = new Map<string, Prepared>();
+  for (const m of MIX) prepared.set(m.path, await prepare(m.path));
+
+  if (args.explain || args['explain-only']) await explain(scratch.url, prepared);
+  if (args['explain-only']) return;
+
+  const floor = await startFloor(scratch.url, prepared);
+  cleanups.push(() => floor.app.close());
+  const mend = await startMend(scratch.url);
+  cleanups.push(() => mend.close());
+  const appBase = `http://127.0.0.1:${mend.port}`;
+  const floorBase = `http://127.0.0.1:${floor.port}`;
+
+  await checkResponses(appBase, floorBase);
+  // Floor first, then the app, each with its own warm-up; only one is under load at a time.
+  const floorSummary = await measure('floor (bare Fastify + pg, same SQL)', floorBase);
+  const appSummary = await measure('Mend app (NestJS + TypeORM)', appBase);
+
+  console.log(`\nMachine: 2 cores; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ${COUNT} resources, ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, mix of ${MIX.length} URLs.`);
+  printSummary(floorSummary);
+  printSummary(appSummary);
+  const ratio = appSummary.rps / floorSummary.rps;
+  console.log(`\napp / floor throughput: ${(ratio * 100).toFixed(1)}%`);
+  console.log(JSON.stringify({
+    bench: 'search',
+    resources: COUNT,
+    p50Ms: round(appSummary.p50),
+    p95Ms: round(appSummary.p95),
+    p99Ms: round(appSummary.p99),
+    rps: round(appSummary.rps, 1),
+    floorRps: round(floorSummary.rps, 1),
+    ratio: round(ratio, 3),
+  }));
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
+// Nest's schedulers or pools left behind must not keep a finished benchmark alive.
+process.exit(process.exitCode ?? 0);
