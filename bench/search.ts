@@ -333,8 +333,9 @@ async function explain(databaseUrl: string, prepared: Map<string, Prepared>): Pr
         console.log(`\n-- ${m.name} / ${label}: ${m.path}\n${plan.join('\n')}`);
         const text = plan.join('\n');
         const indexes = [...text.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g)].map((x) => x[1]);
-        const seqScans = [...text.matchAll(/Seq Scan on (\S+) \S+ .*?\(actual time=[\d.]+\.\.[\d.]+ rows=(\d+) loops=(\d+)\)(?:\n\s+Filter: [^\n]*\n\s+Rows Removed by Filter: (\d+))?/g)]
-          .map((x) => ({ relation: x[1], rows: Number(x[2]) * Number(x[3]), removed: Number(x[4] ?? 0) }));
+        // PostgreSQL 18 prints average rows per loop with decimals (rows=23222.67 loops=3).
+        const seqScans = [...text.matchAll(/Seq Scan on (\S+) \S+ .*?\(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)\)(?:\n\s+Filter: [^\n]*\n\s+Rows Removed by Filter: (\d+))?/g)]
+          .map((x) => ({ relation: x[1], rows: Math.round(Number(x[2]) * Number(x[3])), removed: Number(x[4] ?? 0) * Number(x[3]) }));
         const ms = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
         findings.push({ query: m.name, statement: label, ms, indexes: [...new Set(indexes)], seqScans });
       }
