@@ -18,7 +18,7 @@ import { runMigrations } from '../src/database/migrate.js';
 import { SearchResourcesQuery, type FacetField, type SortOrder } from '../src/resources/dto/search-resources.query.js';
 import type { ResourceSearchCriteria } from '../src/resources/resource-search.criteria.js';
 import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
-import { DEFAULT_PAGE_SIZE, ResourcesService } from '../src/resources/resources.service.js';
+import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
 import type { LoadRequest, LoadResult } from './load-worker.js';
 
 /**
@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     explain: { type: 'boolean', default: false },
     'explain-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'facet-cache': { type: 'boolean', default: false },
   },
 });
 const COUNT = Number(args.count);
@@ -51,6 +52,7 @@ const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 const TIMEOUT = Number(args.timeout);
+const FACET_CACHE = args['facet-cache'] === true;
 for (const [name, value] of Object.entries({ count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT })) {
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
 }
@@ -160,7 +162,7 @@ async function prepare(path: string): Promise<Prepared> {
   const pipe = createValidationPipe();
   const query = (await pipe.transform(rawQuery(path), { type: 'query', metatype: SearchResourcesQuery })) as SearchResourcesQuery;
   // toCriteria and the default sort are the service's own code; its repository is not used.
-  const service = new ResourcesService(null as never);
+  const service = new ResourcesService(null as never, validateEnvironment({ SEARCH_FACET_CACHE_SECONDS: '0' }));
   const criteria = service.toCriteria(query);
   const sort = (service as unknown as { sortFor(q: SearchResourcesQuery, c: ResourceSearchCriteria): SortOrder }).sortFor(query, criteria);
   return { criteria, sort, limit: query.limit ?? DEFAULT_PAGE_SIZE, facets: (query.facets ?? []) as FacetField[] };
@@ -169,9 +171,9 @@ async function prepare(path: string): Promise<Prepared> {
 function statements(p: Prepared): { label: string; sql: BuiltSql }[] {
   const out = [
     { label: 'search', sql: searchSql(p.criteria, { sort: p.sort, limit: p.limit }) },
-    { label: 'count', sql: countSql(p.criteria) },
   ];
-  if (p.facets.length) out.push({ label: 'facets', sql: facetsSql(p.criteria, p.facets) });
+  // As the service does: the total comes from the facet pass, or from a capped count.
+  out.push(p.facets.length ? { label: 'facets', sql: facetsSql(p.criteria, p.facets) } : { label: 'count', sql: countSql(p.criteria, TOTAL_COUNT_CAP) });
   return out;
 }
 
@@ -186,12 +188,17 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
     const p = prepared.get(request.url);
     if (!p) return reply.code(404).send({ error: 'not in the mix' });
     // Built per request, like the app does.
-    const [rows, total, facets] = await Promise.all([
+    // Same statements as the service: search, plus the facet pass (which yields the exact total) or a capped count.
+    const [rows, aggregate] = await Promise.all([
       pool.query(searchSql(p.criteria, { sort: p.sort, limit: p.limit })),
-      pool.query(countSql(p.criteria)),
-      p.facets.length ? pool.query(facetsSql(p.criteria, p.facets)) : Promise.resolve({ rows: [] }),
+      pool.query(p.facets.length ? facetsSql(p.criteria, p.facets) : countSql(p.criteria, TOTAL_COUNT_CAP)),
     ]);
-    return { data: rows.rows.slice(0, p.limit), page: { limit: p.limit, total: total.rows[0].total }, facets: facets.rows };
+    if (!p.facets.length) {
+      const counted: number = aggregate.rows[0].total;
+      return { data: rows.rows.slice(0, p.limit), page: { limit: p.limit, total: Math.min(counted, TOTAL_COUNT_CAP), totalExact: counted <= TOTAL_COUNT_CAP } };
+    }
+    const total = aggregate.rows.find((r: { facet: string }) => r.facet === '')?.count ?? 0;
+    return { data: rows.rows.slice(0, p.limit), page: { limit: p.limit, total, totalExact: true }, facets: aggregate.rows.filter((r: { facet: string }) => r.facet !== '') };
   });
   app.addHook('onClose', async () => pool.end());
   const port = await findFreePort();
@@ -203,6 +210,8 @@ async function startMend(databaseUrl: string): Promise<{ close: () => Promise<vo
   const port = await findFreePort();
   // ConfigModule builds the Environment from process.env: set it before the app is created.
   Object.assign(process.env, {
+    // The facet cache is off unless --facet-cache: app and floor then do the same database work.
+    SEARCH_FACET_CACHE_SECONDS: FACET_CACHE ? '60' : '0',
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
   });
   const env = validateEnvironment(process.env);

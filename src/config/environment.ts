@@ -54,6 +54,11 @@ export class Environment {
   @Transform(({ value }) => Number(value))
   @IsInt() @Min(1) @Max(3650)
   INTAKE_RETENTION_DAYS = 30;
+
+  /** How long facet counts of one search are reused; 0 turns the cache off. */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(0) @Max(3600)
+  SEARCH_FACET_CACHE_SECONDS = 60;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
+import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
 import { IntakeResponse } from './dto/intake.response.js';
 import { IntakeService } from './intake.service.js';
 
@@ -33,8 +35,8 @@ export class IntakeController {
       },
     },
   })
-  @ApiCreatedResponse({ type: IntakeResponse })
-  @ApiBadRequestResponse({ description: 'Invalid or unknown field (problem+json naming each field).' })
+  @ApiCreatedResponse({ type: IntakeResponse, examples: INTAKE_RESPONSE_EXAMPLES })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid or unknown field (problem+json naming each field).' })
   submitIntake(@Body() body: CreateIntakeRequest): Promise<IntakeResponse> {
     return this.intakes.submitIntake(body);
   }

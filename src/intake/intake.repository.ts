@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { LessThan, type DataSource, type Repository } from 'typeorm';
-import { LOCATIONS_JSON, RESOURCE_COLUMNS } from '../resources/resource-search.sql.js';
+import { LOCATIONS_JSON, nearbyCte, RESOURCE_COLUMNS } from '../resources/resource-search.sql.js';
 import type { ResourceRow } from '../resources/resource.row.js';
 import { SqlParams } from '../resources/sql-params.js';
 import { Intake } from './intake.entity.js';
@@ -29,15 +29,10 @@ export class IntakeRepository {
     let nearby = '';
     let join = '';
     if (c.inPersonAllowed && c.point) {
-      const point = `ll_to_earth(${sql.param(c.point.lat)}::float8, ${sql.param(c.point.lng)}::float8)`;
-      const radius = sql.param(c.radiusKm * 1000);
-      nearby = `WITH nearby AS (
-        SELECT l.resource_id, min(earth_distance(${point}, ll_to_earth(l.latitude, l.longitude))) AS meters
-        FROM resource_location l
-        WHERE earth_box(${point}, ${radius}::float8) @> ll_to_earth(l.latitude, l.longitude)
-        GROUP BY l.resource_id)`;
+      const cte = nearbyCte(sql, { ...c.point, radiusMeters: c.radiusKm * 1000 });
+      nearby = `WITH ${cte.cte}`;
       join = 'LEFT JOIN nearby d ON d.resource_id = r.id';
-      reach.push(`(d.meters <= ${radius}::float8 AND 'in_person' = ANY(r.formats))`);
+      reach.push(`(d.meters <= ${cte.radius}::float8 AND 'in_person' = ANY(r.formats))`);
     } else if (c.inPersonAllowed && c.region) {
       reach.push(`('in_person' = ANY(r.formats) AND r.location_regions @> ARRAY[${sql.param(c.region)}]::text[])`);
     }

@@ -8,6 +8,16 @@ interface CursorPayload {
   i: string;
   /** Fingerprint of the filters the cursor was made for. */
   f: string;
+  /** The total counted on the first page, and whether it is exact, so later pages need not count again. */
+  t: number;
+  x: boolean;
+}
+
+export interface DecodedCursor {
+  key: number | string;
+  id: string;
+  total: number;
+  totalExact: boolean;
 }
 
 export function filtersFingerprint(criteria: unknown): string {
@@ -15,12 +25,12 @@ export function filtersFingerprint(criteria: unknown): string {
 }
 
 /** Opaque keyset cursor: the last row's sort key and id, bound to the sort and the filters. */
-export function encodeCursor(sort: SortOrder, key: number | string, id: string, fingerprint: string): string {
-  const payload: CursorPayload = { s: sort, k: key, i: id, f: fingerprint };
+export function encodeCursor(sort: SortOrder, key: number | string, id: string, fingerprint: string, total: number, totalExact: boolean): string {
+  const payload: CursorPayload = { s: sort, k: key, i: id, f: fingerprint, t: total, x: totalExact };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: string): { key: number | string; id: string } {
+export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: string): DecodedCursor {
   let payload: CursorPayload;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -29,11 +39,12 @@ export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: strin
   }
   const validKey = typeof payload?.k === 'number' ? Number.isFinite(payload.k) : typeof payload?.k === 'string' && payload.k.length <= 300;
   const validId = typeof payload?.i === 'string' && /^[0-9a-f-]{36}$/.test(payload.i);
-  if (!validKey || !validId || payload.s !== sort || typeof payload.k !== (sort === 'name' ? 'string' : 'number')) {
+  const validTotal = Number.isInteger(payload?.t) && payload.t >= 0 && typeof payload?.x === 'boolean';
+  if (!validKey || !validId || !validTotal || payload.s !== sort || typeof payload.k !== (sort === 'name' ? 'string' : 'number')) {
     throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor for this sort order.');
   }
   if (payload.f !== fingerprint) {
     throw ProblemException.badRequest('cursor', 'cursor_filters_mismatch', 'cursor was made for other filters; start again without a cursor.');
   }
-  return { key: payload.k, id: payload.i };
+  return { key: payload.k, id: payload.i, total: payload.t, totalExact: payload.x };
 }

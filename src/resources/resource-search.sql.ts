@@ -88,19 +88,30 @@ function filtered(c: ResourceSearchCriteria, sql: SqlParams): { with: string; fr
   let from = 'resource r';
   let distance: string | undefined;
   if (c.near) {
-    const point = `ll_to_earth(${sql.param(c.near.lat)}::float8, ${sql.param(c.near.lng)}::float8)`;
-    const radius = sql.param(c.near.radiusMeters);
-    // Driven by the GiST index on ll_to_earth(latitude, longitude); the box is then trimmed to the circle.
-    withClause = `WITH nearby AS (
-      SELECT l.resource_id, min(earth_distance(${point}, ll_to_earth(l.latitude, l.longitude))) AS meters
-      FROM resource_location l
-      WHERE earth_box(${point}, ${radius}::float8) @> ll_to_earth(l.latitude, l.longitude)
-      GROUP BY l.resource_id)`;
+    const nearby = nearbyCte(sql, c.near);
+    withClause = `WITH ${nearby.cte}`;
     from = 'resource r JOIN nearby d ON d.resource_id = r.id';
-    where.push(`d.meters <= ${radius}::float8`);
+    where.push(`d.meters <= ${nearby.radius}::float8`);
     distance = 'd.meters';
   }
   return { with: withClause, from, where, distance, rank };
+}
+
+/**
+ * `nearby`: each resource with a location inside the circle and its nearest distance (m).
+ * Driven by the GiST index on the stored earth point; the box is then trimmed to the circle.
+ */
+export function nearbyCte(sql: SqlParams, near: { lat: number; lng: number; radiusMeters: number }): { cte: string; radius: string } {
+  const point = `ll_to_earth(${sql.param(near.lat)}::float8, ${sql.param(near.lng)}::float8)`;
+  const radius = sql.param(near.radiusMeters);
+  return {
+    radius,
+    cte: `nearby AS (
+      SELECT l.resource_id, min(earth_distance(${point}, l.earth)) AS meters
+      FROM resource_location l
+      WHERE earth_box(${point}, ${radius}::float8) @> l.earth
+      GROUP BY l.resource_id)`,
+  };
 }
 
 function sortKey(sort: SortOrder, f: { distance?: string; rank?: string }): { key: string; direction: 'ASC' | 'DESC' } {
@@ -152,10 +163,18 @@ export function searchSql(criteria: ResourceSearchCriteria, page: SearchPage): B
   return { text, values: sql.values };
 }
 
-export function countSql(criteria: ResourceSearchCriteria): BuiltSql {
+/**
+ * Counts matches up to `cap + 1`: exact below the cap, "at least cap" above it. An exact
+ * count of a broad filter reads every matching row (70 ms at 100k, 0.5 s at 1M); the capped
+ * one stops early (under 10 ms at 1M).
+ */
+export function countSql(criteria: ResourceSearchCriteria, cap: number): BuiltSql {
   const sql = new SqlParams();
   const f = filtered(criteria, sql);
-  return { text: `${f.with} SELECT count(*)::int AS total FROM ${f.from} WHERE ${f.where.join(' AND ')}`, values: sql.values };
+  return {
+    text: `${f.with} SELECT count(*)::int AS total FROM (SELECT 1 FROM ${f.from} WHERE ${f.where.join(' AND ')} LIMIT ${sql.param(cap + 1)}) m`,
+    values: sql.values,
+  };
 }
 
 export function facetsSql(criteria: ResourceSearchCriteria, fields: FacetField[]): BuiltSql {
@@ -163,12 +182,13 @@ export function facetsSql(criteria: ResourceSearchCriteria, fields: FacetField[]
   const f = filtered(criteria, sql);
   // One pass over the matching rows: each row yields its (facet, value) pairs, counted in one
   // aggregate. `part` keeps each requested field a group of its own, as separate queries would.
-  const parts = fields.map((field, part) => {
+  // Part -1 yields one row per match: its count is the exact total, so no separate count runs.
+  const parts = [`SELECT -1 AS part, '' AS facet, NULL::text AS value`].concat(fields.map((field, part) => {
     const { column, array } = FACET_COLUMNS[field];
     return array
       ? `SELECT ${part} AS part, '${field}' AS facet, v AS value FROM unnest(r.${column}) v`
       : `SELECT ${part} AS part, '${field}' AS facet, r.${column} AS value`;
-  });
+  }));
   const text = `
     ${f.with}
     SELECT m.facet, m.value, count(*)::int AS count

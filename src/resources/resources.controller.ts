@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import { SearchResourcesQuery } from './dto/search-resources.query.js';
@@ -21,7 +22,7 @@ export class ResourcesController {
     description: 'Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header.',
   })
   @ApiOkResponse({ type: ResourceListResponse })
-  @ApiBadRequestResponse({ description: 'Invalid parameter (problem+json naming it).' })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
   async searchResources(
     @Query() query: SearchResourcesQuery,
     @Req() request: FastifyRequest,
@@ -41,7 +42,7 @@ export class ResourcesController {
   @ApiOperation({ operationId: 'getResource', summary: 'One resource by id or slug' })
   @ApiParam({ name: 'idOrSlug', example: 'national-domestic-violence-hotline' })
   @ApiOkResponse({ type: ResourceResponse })
-  @ApiNotFoundResponse({ description: 'No such resource (problem+json).' })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such resource (problem+json).' })
   async getResource(@Param('idOrSlug') idOrSlug: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ResourceResponse> {
     if (!ID_OR_SLUG.test(idOrSlug)) throw ProblemException.notFound('Resource');
     void reply.header('cache-control', 'public, max-age=60');

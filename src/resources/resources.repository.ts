@@ -16,16 +16,19 @@ export class ResourcesRepository {
     return this.dataSource.query(text, values);
   }
 
-  async count(criteria: ResourceSearchCriteria): Promise<number> {
-    const { text, values } = countSql(criteria);
+  /** Matches counted up to `cap`: exact when below it, otherwise "at least cap". */
+  async count(criteria: ResourceSearchCriteria, cap: number): Promise<{ total: number; exact: boolean }> {
+    const { text, values } = countSql(criteria, cap);
     const [{ total }] = await this.dataSource.query(text, values);
-    return total;
+    return total > cap ? { total: cap, exact: false } : { total, exact: true };
   }
 
-  async facets(criteria: ResourceSearchCriteria, fields: FacetField[]): Promise<FacetCount[]> {
-    if (!fields.length) return [];
+  /** Facet counts and the exact total, from one pass over the matches. */
+  async facets(criteria: ResourceSearchCriteria, fields: FacetField[]): Promise<{ total: number; counts: FacetCount[] }> {
     const { text, values } = facetsSql(criteria, fields);
-    return this.dataSource.query(text, values);
+    const rows: FacetCount[] = await this.dataSource.query(text, values);
+    const totalRow = rows.find((r) => r.facet === ('' as FacetField));
+    return { total: totalRow?.count ?? 0, counts: rows.filter((r) => r !== totalRow) };
   }
 
   async findByIdOrSlug(idOrSlug: string): Promise<(ResourceRow & { locations: LocationRow[] }) | undefined> {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { Environment } from '../config/environment.js';
 import { ProblemException } from '../common/problem/problem.js';
 import type { ResourceListResponse, ResourceResponse, FacetValue } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
@@ -11,6 +13,10 @@ import { buildTsQuery } from './search-text.js';
 
 export const DEFAULT_RADIUS_KM = 40;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Totals above this are reported as "at least" (page.totalExact = false). */
+export const TOTAL_COUNT_CAP = 1000;
+
+type FacetResult = Awaited<ReturnType<ResourcesRepository['facets']>>;
 
 export interface SearchResult {
   body: ResourceListResponse;
@@ -19,7 +25,16 @@ export interface SearchResult {
 
 @Injectable()
 export class ResourcesService {
-  constructor(private readonly repository: ResourcesRepository) {}
+  private readonly facetCache?: LRUCache<string, Promise<FacetResult>>;
+
+  constructor(
+    private readonly repository: ResourcesRepository,
+    env: Environment,
+  ) {
+    if (env.SEARCH_FACET_CACHE_SECONDS > 0) {
+      this.facetCache = new LRUCache({ max: 1000, ttl: env.SEARCH_FACET_CACHE_SECONDS * 1000 });
+    }
+  }
 
   /** Turns validated query parameters into repository criteria (units, place, text). */
   toCriteria(query: SearchResourcesQuery): ResourceSearchCriteria {
@@ -85,25 +100,48 @@ export class ResourcesService {
     const after = query.cursor ? decodeCursor(query.cursor, sort, fingerprint) : undefined;
     const facetFields = (query.facets ?? []) as FacetField[];
 
-    const [rows, total, facetRows] = await Promise.all([
+    // The total costs a pass over the matches, so it is counted once: exactly inside the facet
+    // pass when facets are asked for, capped otherwise, and carried in the cursor to later pages.
+    const [rows, counted, facetResult] = await Promise.all([
       this.repository.search(criteria, { sort, limit, after }),
-      this.repository.count(criteria),
-      this.repository.facets(criteria, facetFields),
+      after || facetFields.length ? undefined : this.repository.count(criteria, TOTAL_COUNT_CAP),
+      facetFields.length ? this.cachedFacets(criteria, facetFields) : undefined,
     ]);
+    const { total, exact } = facetResult
+      ? { total: facetResult.total, exact: true }
+      : after
+        ? { total: after.total, exact: after.totalExact }
+        : counted!;
     const pageRows = rows.slice(0, limit);
     const last = pageRows[pageRows.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id, fingerprint) : null;
+    const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id, fingerprint, total, exact) : null;
 
     const body: ResourceListResponse = {
       data: pageRows.map((row) => mapResource(row, row.distance_m)),
-      page: { limit, nextCursor, total },
+      page: { limit, nextCursor, total, totalExact: exact },
     };
-    if (facetFields.length) {
+    if (facetResult) {
       const facets: Partial<Record<FacetField, FacetValue[]>> = Object.fromEntries(facetFields.map((f) => [f, []]));
-      for (const { facet, value, count } of facetRows) facets[facet]!.push({ value, count });
+      for (const { facet, value, count } of facetResult.counts) facets[facet]!.push({ value, count });
       body.facets = facets;
     }
     return { body, nextCursor };
+  }
+
+  /**
+   * Facets over a broad filter read every match (137 ms at 100k resources), and filter UIs
+   * ask for the same ones again and again: they are kept for SEARCH_FACET_CACHE_SECONDS,
+   * the same freshness the responses already promise with Cache-Control: max-age=60.
+   */
+  private cachedFacets(criteria: ResourceSearchCriteria, fields: FacetField[]) {
+    if (!this.facetCache) return this.repository.facets(criteria, fields);
+    const key = filtersFingerprint({ criteria, fields });
+    const hit = this.facetCache.get(key);
+    if (hit) return hit;
+    const pending = this.repository.facets(criteria, fields);
+    this.facetCache.set(key, pending);
+    pending.catch(() => this.facetCache?.delete(key)); // never cache a failure
+    return pending;
   }
 
   async getResource(idOrSlug: string): Promise<ResourceResponse> {

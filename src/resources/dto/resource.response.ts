@@ -76,7 +76,8 @@ export class ResourceResponse {
 export class PageInfo {
   @ApiProperty({ example: 20 }) limit: number;
   @ApiProperty({ nullable: true, type: String, description: 'Cursor of the next page; null on the last page.' }) nextCursor: string | null;
-  @ApiProperty({ description: 'Resources matching the filters, over all pages.', example: 42 }) total: number;
+  @ApiProperty({ description: 'Resources matching the filters, over all pages; counted exactly up to 1,000 (exactly always when facets are requested).', example: 42 }) total: number;
+  @ApiProperty({ description: 'False when total is a lower bound ("1,000 or more").' }) totalExact: boolean;
 }
 
 export class FacetValue {

@@ -1,0 +1,104 @@
+/** Response examples for Swagger, trimmed from real responses on the curated directory. */
+const exampleResource = (over: Record<string, unknown>) => ({
+  id: '8fd0055f-3dbe-4959-af59-e015727e65dd',
+  slug: 'riverbend-couples-therapy',
+  name: 'Riverbend Couples Therapy',
+  description: 'A small group practice near downtown Columbus where every clinician works only with couples.',
+  organization: { name: 'Riverbend Couples Therapy', website: 'https://example.org/riverbend-couples-therapy' },
+  url: 'https://example.org/riverbend-couples-therapy',
+  phone: '614-555-0142',
+  email: 'riverbend@example.org',
+  kind: 'practice',
+  formats: ['in_person', 'video'],
+  cost: { free: false, slidingScale: false, feeMin: 14000, feeMax: 19000, currency: 'USD', insuranceAccepted: true, insurers: ['Aetna', 'Cigna'], noInsuranceNeeded: true, notes: 'Fictional demo listing.' },
+  specialties: ['infidelity', 'trust_rebuilding', 'communication'],
+  approaches: ['gottman'],
+  languages: ['en'],
+  audiences: [],
+  credentials: ['gottman_certified', 'licensed_clinician'],
+  paymentOptions: ['insurance', 'cash', 'fsa_hsa'],
+  locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.9671, longitude: -83.0044 }],
+  serviceAreas: ['US-OH', 'US-KY'],
+  capacity: { acceptingNewClients: true, waitTimeDays: null },
+  availability: ['evenings'],
+  jointSessions: true,
+  safeRelationshipsOnly: false,
+  provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
+  status: 'active',
+  createdAt: '2026-11-25T16:00:00.000Z',
+  updatedAt: '2026-11-25T16:00:00.000Z',
+  ...over,
+});
+
+export const INTAKE_RESPONSE_EXAMPLES = {
+  affairRecovery: {
+    summary: 'Both willing, affair recovery, $150, Columbus OH',
+    value: {
+      id: '6f1c2b9e-1b7a-4c55-9d3e-2a9f0c8e4b11',
+      expiresAt: '2026-12-25T16:00:00.000Z',
+      safety: {
+        level: 'none',
+        guidance: 'Nothing in your answers suggests immediate danger. If that changes, crisis and domestic-violence lines are available at any hour.',
+        couplesCounselingRecommended: true,
+        reasons: [],
+        resources: [],
+      },
+      recommendation: {
+        type: 'couples_counseling',
+        title: 'Couples counseling',
+        explanation: 'You are both willing to work on it, which is the best starting point. A couples counselor can help you rebuild trust together — married or not, in person or online.',
+        alsoConsider: [],
+      },
+      matches: [
+        {
+          resource: exampleResource({}),
+          score: 1,
+          reasons: [
+            { code: 'specialty_match', text: 'specializes in infidelity recovery' },
+            { code: 'couples_sessions', text: 'sees both partners together' },
+            { code: 'within_budget', text: 'within your budget of $150' },
+            { code: 'distance', text: '<1 km away' },
+            { code: 'accepting_new_clients', text: 'accepting new clients' },
+          ],
+          caveats: [],
+        },
+      ],
+      relaxations: [],
+      nextSteps: [
+        { code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' },
+        { code: 'seek_professional_help', text: 'Contact one or two of the counselors below and ask about a first session together.' },
+      ],
+    },
+  },
+  safetyFirst: {
+    summary: 'One partner is afraid: DV lines first, no couples counseling',
+    value: {
+      id: '0b7d8c1a-52c3-4f0e-8a61-7f3e9d2c5a40',
+      expiresAt: '2026-12-25T16:00:00.000Z',
+      safety: {
+        level: 'urgent',
+        guidance: 'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: … If you are in danger right now, call 911.',
+        couplesCounselingRecommended: false,
+        reasons: [{ code: 'fear', text: 'Someone feels afraid of their partner.' }],
+        resources: [
+          exampleResource({
+            id: 'c1d1a9d0-7b0e-4a61-9f44-0d7c2b1f9e21', slug: 'national-domestic-violence-hotline', name: 'National Domestic Violence Hotline',
+            kind: 'hotline', formats: ['phone', 'chat'], phone: '1-800-799-7233', specialties: ['domestic_violence'],
+            cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null },
+            locations: [], serviceAreas: ['US'], availability: ['around_the_clock'], jointSessions: false,
+            provenance: { sourceUrl: 'https://www.thehotline.org/', lastVerifiedAt: '2026-11-25T00:00:00.000Z', demo: false },
+          }),
+        ],
+      },
+      recommendation: {
+        type: 'safety_first',
+        title: 'Safety first: individual support and a domestic-violence advocate',
+        explanation: 'Because of what you shared about safety, we are not suggesting couples counseling. …',
+        alsoConsider: ['individual_counseling'],
+      },
+      matches: [],
+      relaxations: [],
+      nextSteps: [{ code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' }],
+    },
+  },
+};
