@@ -126,6 +126,8 @@ export async function startMend(databaseUrl: string): Promise<{ close: () => Pro
   // ConfigModule builds the Environment from process.env: set it before the app is created.
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
+    // Production needs a key secret; the load must not be throttled by the per-IP limit it measures around.
+    API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_ANON_PER_MINUTE: '100000000',
   });
   const env = validateEnvironment(process.env);
   const app = await createApp(env);

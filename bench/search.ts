@@ -213,6 +213,8 @@ async function startMend(databaseUrl: string): Promise<{ close: () => Promise<vo
     // The facet cache is off unless --facet-cache: app and floor then do the same database work.
     SEARCH_FACET_CACHE_SECONDS: FACET_CACHE ? '60' : '0',
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
+    // Production needs a key secret; the load must not be throttled by the per-IP limit it measures around.
+    API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_ANON_PER_MINUTE: '100000000',
   });
   const env = validateEnvironment(process.env);
   const app = await createApp(env);

@@ -4,6 +4,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { HealthModule } from './health/health.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { PartnersModule } from './partners/partners.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
@@ -14,6 +15,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
     DatabaseModule,
     ScheduleModule.forRoot(),
     HealthModule,
+    PartnersModule,
     TaxonomyModule,
     ResourcesModule,
     IntakeModule,

@@ -38,6 +38,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1.0')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'mend_sk_…', description: 'Secret key (server-side): mend_sk_live_… or mend_sk_test_…' }, 'secretKey')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'mend_pk_…', description: 'Publishable key (browsers, from the partner\'s allowed origins): mend_pk_…' }, 'publishableKey')
     .build();
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,

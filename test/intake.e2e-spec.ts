@@ -58,12 +58,14 @@ const SCENARIOS: Scenario[] = [
 
 describe('POST /v1/intakes', () => {
   let t: TestApp;
+  let auth: string;
   beforeAll(async () => {
     t = await createTestApp();
+    auth = (await t.createPartner()).auth;
   });
   afterAll(() => t.close());
 
-  const submit = (body: Record<string, unknown>) => t.http().post('/v1/intakes').send(body);
+  const submit = (body: Record<string, unknown>) => t.http().post('/v1/intakes').set('Authorization', auth).send(body);
 
   describe(`scenario table (${SCENARIOS.length} realistic situations)`, () => {
     it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
@@ -121,7 +123,7 @@ describe('POST /v1/intakes', () => {
     expect(res.body.matches.length).toBeGreaterThan(0);
   });
 
-  it('stores only structured answers, tied to no partner, with an expiry', async () => {
+  it('stores only structured answers, tied to the calling partner, with an expiry', async () => {
     const res = await submit({ concerns: ['lying'], willingness: 'both', postalCode: '43215', doNotContact: false }).expect(201);
     const client = new pg.Client({ connectionString: t.databaseUrl });
     await client.connect();
@@ -129,7 +131,7 @@ describe('POST /v1/intakes', () => {
       const { rows } = await client.query('SELECT * FROM intake WHERE id = $1', [res.body.id]);
       expect(rows).toHaveLength(1);
       expect(rows[0].do_not_contact).toBe(false);
-      expect(rows[0].partner_id).toBeNull();
+      expect(rows[0].partner_id).toMatch(/^[0-9a-f-]{36}$/); // tied to the calling partner
       expect(JSON.stringify(rows[0].answers)).not.toMatch(/43215/); // the postal code is not kept, only the region
       expect(rows[0].answers.region).toBe('US-OH');
       const days = (new Date(rows[0].expires_at).getTime() - Date.now()) / 86_400_000;
@@ -184,8 +186,8 @@ describe('POST /v1/intakes', () => {
     });
 
     it('an array body or a string is a 400, not a 500', async () => {
-      expect((await t.http().post('/v1/intakes').send([1, 2])).status).toBe(400);
-      expect((await t.http().post('/v1/intakes').set('content-type', 'application/json').send('"x"')).status).toBe(400);
+      expect((await t.http().post('/v1/intakes').set('Authorization', auth).send([1, 2])).status).toBe(400);
+      expect((await t.http().post('/v1/intakes').set('Authorization', auth).set('content-type', 'application/json').send('"x"')).status).toBe(400);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -55,6 +55,30 @@ export class Environment {
   @IsInt() @Min(1) @Max(3650)
   INTAKE_RETENTION_DAYS = 30;
 
+  /**
+   * Server secret for API-key hashes (HMAC-SHA-256) and webhook signing secrets. Required in
+   * production; elsewhere a fixed development value is used (and said so at start-up). Never logged.
+   */
+  @IsOptional() @IsString() @MinLength(32, { message: 'API_KEY_SECRET must be at least 32 characters' })
+  API_KEY_SECRET?: string;
+
+  /** Redis for rate limits shared by several API instances; in-memory limits when unset. */
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  /** Namespace of the rate-limit counters in Redis (several deployments may share one Redis). */
+  @IsString() @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'RATE_LIMIT_REDIS_PREFIX may use letters, digits, colon, dash and underscore' })
+  RATE_LIMIT_REDIS_PREFIX = 'mend:rl';
+
+  /** Requests per minute per IP address without a key (directory reads). */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_ANON_PER_MINUTE = 120;
+
+  /** Create the `demo` partner and print its test keys on the first start with the embedded database. */
+  @Transform(toBoolean) @IsBoolean()
+  DEMO_PARTNER = true;
+
   /** How long facet counts of one search are reused; 0 turns the cache off. */
   @Transform(({ value }) => Number(value))
   @IsInt() @Min(0) @Max(3600)
@@ -65,9 +89,19 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
+  if (env.NODE_ENV === 'production' && !env.API_KEY_SECRET) {
+    errors.push({ property: 'API_KEY_SECRET', constraints: { required: 'API_KEY_SECRET is required when NODE_ENV=production' } } as never);
+  }
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;
+}
+
+const DEVELOPMENT_KEY_SECRET = 'mend-development-only-secret-never-use-in-production';
+
+/** The HMAC secret for keys: the configured one, or the fixed development value outside production. */
+export function apiKeySecret(env: Environment): string {
+  return env.API_KEY_SECRET ?? DEVELOPMENT_KEY_SECRET;
 }

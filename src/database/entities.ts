@@ -1,4 +1,6 @@
 import { Intake } from '../intake/intake.entity.js';
+import { ApiKey } from '../partners/api-key.entity.js';
+import { Partner } from '../partners/partner.entity.js';
 
 /** Every TypeORM entity, listed explicitly so the app, scripts and tests load the same set without globs. */
-export const ENTITIES: Function[] = [Intake];
+export const ENTITIES: Function[] = [Intake, Partner, ApiKey];

@@ -1,5 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireScopes } from '../partners/access.decorator.js';
+import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
+import type { Principal } from '../partners/principal.js';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
 import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
@@ -7,6 +10,9 @@ import { IntakeResponse } from './dto/intake.response.js';
 import { IntakeService } from './intake.service.js';
 
 @ApiTags('intake')
+@ApiBearerAuth('secretKey')
+@ApiBearerAuth('publishableKey')
+@RequireScopes('intakes:write')
 @Controller('intakes')
 export class IntakeController {
   constructor(private readonly intakes: IntakeService) {}
@@ -37,7 +43,7 @@ export class IntakeController {
   })
   @ApiCreatedResponse({ type: IntakeResponse, examples: INTAKE_RESPONSE_EXAMPLES })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid or unknown field (problem+json naming each field).' })
-  submitIntake(@Body() body: CreateIntakeRequest): Promise<IntakeResponse> {
-    return this.intakes.submitIntake(body);
+  submitIntake(@Body() body: CreateIntakeRequest, @CurrentPrincipal() principal: Principal): Promise<IntakeResponse> {
+    return this.intakes.submitIntake(body, principal.partnerId);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PublicAccess } from '../partners/access.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
@@ -11,6 +12,7 @@ const ID_OR_SLUG = /^[A-Za-z0-9-]{1,120}$/;
 
 @ApiTags('directory')
 @ApiExtraModels(FacetValue)
+@PublicAccess('directory:read')
 @Controller('resources')
 export class ResourcesController {
   constructor(private readonly resources: ResourcesService) {}

@@ -6,7 +6,17 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createAdapter } from '../../src/app.setup.js';
 import { Environment, validateEnvironment } from '../../src/config/environment.js';
+import { PartnersService } from '../../src/partners/partners.service.js';
+import type { Scope } from '../../src/partners/scopes.js';
 import { createTestDatabase } from './test-database.js';
+
+export interface TestPartner {
+  partnerId: string;
+  secretKey: string;
+  publishableKey: string;
+  /** Authorization header value for the secret key. */
+  auth: string;
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -14,12 +24,20 @@ export interface TestApp {
   env: Environment;
   databaseUrl: string;
   close: () => Promise<void>;
+  /** A new partner with a secret key (given scopes, default all but admin) and a publishable key. */
+  createPartner: (options?: { name?: string; origins?: string[]; scopes?: Scope[]; rateLimitPerMinute?: number }) => Promise<TestPartner>;
 }
 
 /** The real HTTP app (same configureApp as production) on its own database. */
-export async function createTestApp(overrides: Record<string, string> = {}, extraModules: Type[] = []): Promise<TestApp> {
-  const url = await createTestDatabase();
-  const env = validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_ON_START: 'false', ...overrides, DATABASE_URL: url });
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  extraModules: Type[] = [],
+  options: { databaseUrl?: string } = {},
+): Promise<TestApp> {
+  // Several apps may share one database to act as instances of one deployment.
+  const url = options.databaseUrl ?? (await createTestDatabase());
+  // Generous anonymous limit by default: suites that test rate limiting set their own.
+  const env = validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_ON_START: 'false', RATE_LIMIT_ANON_PER_MINUTE: '1000000', ...overrides, DATABASE_URL: url });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...extraModules] })
     .overrideProvider(Environment)
     .useValue(env)
@@ -28,11 +46,20 @@ export async function createTestApp(overrides: Record<string, string> = {}, extr
   await configureApp(app, env);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  let partners = 0;
   return {
     app,
     env,
     databaseUrl: url,
     http: () => request(app.getHttpServer()),
     close: () => app.close(),
+    createPartner: async (options = {}) => {
+      const { partner, keys } = await app.get(PartnersService).createPartner(
+        { name: options.name ?? `partner-${++partners}`, allowedOrigins: options.origins ?? ['https://partner.example'], rateLimitPerMinute: options.rateLimitPerMinute },
+        'test',
+        options.scopes ?? ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write'],
+      );
+      return { partnerId: partner.id, secretKey: keys[0].plaintext, publishableKey: keys[1].plaintext, auth: `Bearer ${keys[0].plaintext}` };
+    },
   };
 }

@@ -1,0 +1,87 @@
+import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Environment } from '../config/environment.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { corsHeaders, PartnerOrigins } from './partner-origins.js';
+import { PartnerErrors } from './partners.errors.js';
+import { rateLimitHeaders, RateLimitService } from './rate-limit.service.js';
+import { hasScopes, PUBLISHABLE_SCOPES } from './scopes.js';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Every API route: who is calling (key or anonymous), may they (scopes, origin for
+ * publishable keys), CORS for the partner's origins, and the rate limit with its headers.
+ * Routes without an access rule (health) pass untouched.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeysService,
+    private readonly origins: PartnerOrigins,
+    private readonly rateLimits: RateLimitService,
+    private readonly env: Environment,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    if (!rule) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
+
+    const authorization = request.headers.authorization;
+    if (!authorization) {
+      if (!rule.anonymous) {
+        await this.allowCorsForKnownOrigin(reply, origin);
+        throw PartnerErrors.missingKey();
+      }
+      await this.allowCorsForKnownOrigin(reply, origin);
+      await this.limit(reply, 'ip', request.ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
+      return true;
+    }
+
+    const presented = BEARER.exec(authorization)?.[1];
+    const principal = presented ? await this.keys.authenticate(presented) : undefined;
+    if (!principal) {
+      await this.allowCorsForKnownOrigin(reply, origin);
+      // Failed attempts count against the caller's IP, so keys cannot be guessed at speed.
+      await this.limit(reply, 'ip', request.ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
+      throw PartnerErrors.invalidKey();
+    }
+    if (principal.kind === 'publishable') {
+      if (!origin || !principal.allowedOrigins.includes(origin)) throw PartnerErrors.originNotAllowed();
+      void reply.headers(corsHeaders(origin));
+      if (rule.secretOnly || rule.scopes.some((s) => !PUBLISHABLE_SCOPES.includes(s))) throw PartnerErrors.publishableScope();
+    }
+    if (!hasScopes(principal.scopes, rule.scopes)) throw PartnerErrors.insufficientScope(rule.scopes);
+    request.principal = principal;
+    await this.limit(reply, 'key', principal.keyId, principal.rateLimitPerMinute);
+    return true;
+  }
+
+  private async allowCorsForKnownOrigin(reply: FastifyReply, origin: string | undefined): Promise<void> {
+    if (origin && (await this.origins.isKnown(origin))) void reply.headers(corsHeaders(origin));
+  }
+
+  private async limit(reply: FastifyReply, policy: 'key' | 'ip', subject: string, perMinute: number): Promise<void> {
+    const decision = await this.rateLimits.consume(policy, subject, perMinute);
+    const headers = rateLimitHeaders(decision);
+    void reply.headers(headers);
+    if (!decision.allowed) {
+      throw new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'rate_limited',
+        `Too many requests: the limit is ${decision.limit} per minute. Retry after ${decision.resetSeconds} s.`,
+        undefined,
+        {},
+        { ...headers, 'retry-after': String(decision.resetSeconds) },
+      );
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
+import { IsNull, type Repository } from 'typeorm';
+import { apiKeySecret, Environment } from '../config/environment.js';
+import { ProblemException } from '../common/problem/problem.js';
+import { ApiKey } from './api-key.entity.js';
+import { generateKey, hashKey, parseKey, type KeyEnvironment, type KeyKind } from './api-key.format.js';
+import { Partner } from './partner.entity.js';
+import type { Principal } from './principal.js';
+import { DEFAULT_SECRET_SCOPES, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
+
+export interface IssueKeyInput {
+  partnerId: string;
+  kind: KeyKind;
+  environment: KeyEnvironment;
+  scopes?: Scope[];
+  name?: string;
+  expiresAt?: Date | null;
+  rotatedFromId?: string;
+}
+
+// Writing last_used_at on every request would turn reads into writes: once a minute is enough.
+const LAST_USED_GRANULARITY_MS = 60_000;
+// A verified key is remembered briefly; revocation on this instance clears it at once.
+const AUTH_CACHE_TTL_MS = 10_000;
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger('ApiKeys');
+  private readonly secret: string;
+  private readonly verified = new LRUCache<string, { key: ApiKey; partner: Partner }>({ max: 10_000, ttl: AUTH_CACHE_TTL_MS });
+
+  constructor(
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    @InjectRepository(Partner) private readonly partners: Repository<Partner>,
+    env: Environment,
+  ) {
+    this.secret = apiKeySecret(env);
+  }
+
+  /** Creates a key; the plaintext is returned once and never stored. */
+  async issueKey(input: IssueKeyInput): Promise<{ key: ApiKey; plaintext: string }> {
+    const scopes = input.scopes ?? (input.kind === 'publishable' ? PUBLISHABLE_SCOPES : DEFAULT_SECRET_SCOPES);
+    if (input.kind === 'publishable' && scopes.some((s) => !PUBLISHABLE_SCOPES.includes(s))) {
+      throw ProblemException.badRequest('scopes', 'publishable_scope', `Publishable keys may only have: ${PUBLISHABLE_SCOPES.join(', ')}.`);
+    }
+    const generated = generateKey(input.kind, input.environment);
+    const key = await this.keys.save(
+      this.keys.create({
+        partnerId: input.partnerId,
+        kind: input.kind,
+        environment: input.environment,
+        name: input.name ?? null,
+        prefix: generated.prefix,
+        hash: hashKey(generated.plaintext, this.secret),
+        scopes,
+        expiresAt: input.expiresAt ?? null,
+        rotatedFromId: input.rotatedFromId ?? null,
+      }),
+    );
+    return { key, plaintext: generated.plaintext };
+  }
+
+  /**
+   * Resolves a presented key to its principal, or undefined. Malformed keys and bad checksums
+   * are rejected before any database call; unknown, revoked and expired keys look the same.
+   */
+  async authenticate(presented: string): Promise<Principal | undefined> {
+    if (!parseKey(presented)) return undefined;
+    const hash = hashKey(presented, this.secret);
+    let found = this.verified.get(hash);
+    if (!found) {
+      const key = await this.keys.findOne({ where: { hash }, relations: { partner: true } });
+      if (!key?.partner) return undefined;
+      found = { key, partner: key.partner };
+      this.verified.set(hash, found);
+    }
+    const { key, partner } = found;
+    const now = Date.now();
+    if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now) || partner.status !== 'active') return undefined;
+    if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+      key.lastUsedAt = new Date(now);
+      this.keys.update(key.id, { lastUsedAt: key.lastUsedAt }).catch((e: Error) => this.logger.warn(`lastUsedAt not recorded: ${e.message}`));
+    }
+    return {
+      partnerId: partner.id,
+      partnerName: partner.name,
+      keyId: key.id,
+      kind: key.kind,
+      environment: key.environment,
+      scopes: key.scopes as Scope[],
+      rateLimitPerMinute: partner.rateLimitPerMinute,
+      allowedOrigins: partner.allowedOrigins,
+    };
+  }
+
+  /** A partner's keys (admins may pass any partner). Another partner's key id answers 404. */
+  async findOwnKey(partnerId: string | null, keyId: string): Promise<ApiKey> {
+    const key = await this.keys.findOne({ where: partnerId ? { id: keyId, partnerId } : { id: keyId } });
+    if (!key) throw ProblemException.notFound('API key');
+    return key;
+  }
+
+  listKeys(partnerId: string): Promise<ApiKey[]> {
+    return this.keys.find({ where: { partnerId }, order: { createdAt: 'ASC' } });
+  }
+
+  async revoke(partnerId: string | null, keyId: string): Promise<ApiKey> {
+    const key = await this.findOwnKey(partnerId, keyId);
+    if (!key.revokedAt) {
+      key.revokedAt = new Date();
+      await this.keys.update({ id: key.id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
+    }
+    this.forget(key);
+    return key;
+  }
+
+  /**
+   * Issues a replacement with the same kind, environment and scopes; the old key keeps working
+   * for `overlapHours` so deployments can switch without downtime, then expires.
+   */
+  async rotate(partnerId: string | null, keyId: string, overlapHours: number): Promise<{ key: ApiKey; plaintext: string; previous: ApiKey }> {
+    const previous = await this.findOwnKey(partnerId, keyId);
+    if (previous.revokedAt || (previous.expiresAt && previous.expiresAt.getTime() <= Date.now())) {
+      throw new ProblemException(409, 'key_not_active', 'Only an active key can be rotated.');
+    }
+    const replacement = await this.issueKey({
+      partnerId: previous.partnerId,
+      kind: previous.kind,
+      environment: previous.environment,
+      scopes: previous.scopes as Scope[],
+      name: previous.name ?? undefined,
+      rotatedFromId: previous.id,
+    });
+    const overlapEnd = new Date(Date.now() + overlapHours * 3_600_000);
+    if (!previous.expiresAt || previous.expiresAt > overlapEnd) {
+      previous.expiresAt = overlapEnd;
+      await this.keys.update(previous.id, { expiresAt: overlapEnd });
+    }
+    this.forget(previous);
+    return { ...replacement, previous };
+  }
+
+  private forget(key: ApiKey): void {
+    this.verified.delete(key.hash);
+  }
+}

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
+} from 'class-validator';
+import { SCOPES } from '../scopes.js';
+
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+export class CreatePartnerRequest {
+  @ApiProperty({ example: 'Second Chances Relationship Blog', maxLength: 200 })
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['https://secondchances.example'], description: 'Origins (scheme://host[:port]) allowed to use publishable keys and frame the widget.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(ORIGIN, { each: true, message: 'each allowedOrigins value must be an origin such as https://example.org (no path)' })
+  allowedOrigins?: string[];
+
+  @ApiPropertyOptional({ default: 600, minimum: 1, maximum: 100000, description: 'Requests per minute per key.' })
+  @IsOptional() @IsInt() @Min(1) @Max(100000)
+  rateLimitPerMinute?: number;
+
+  @ApiPropertyOptional({ example: 'https://secondchances.example/hooks/mend', description: 'HTTPS endpoint for referral events.' })
+  @IsOptional() @IsString() @MaxLength(500) @Matches(/^https:\/\/\S+$/, { message: 'webhookUrl must be an https:// URL' })
+  webhookUrl?: string;
+}
+
+export class CreateKeyRequest {
+  @ApiProperty({ enum: ['secret', 'publishable'] })
+  @IsIn(['secret', 'publishable'])
+  kind: 'secret' | 'publishable';
+
+  @ApiPropertyOptional({ enum: ['live', 'test'], default: 'live' })
+  @IsOptional() @IsIn(['live', 'test'])
+  environment?: 'live' | 'test';
+
+  @ApiPropertyOptional({ enum: SCOPES, isArray: true, description: 'Defaults: secret keys get directory, intake and referral scopes; publishable keys directory:read, intakes:write, referrals:write.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(SCOPES.length) @IsIn(SCOPES, { each: true })
+  scopes?: (typeof SCOPES)[number][];
+
+  @ApiPropertyOptional({ example: 'production server', maxLength: 100 })
+  @IsOptional() @IsString() @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working.' })
+  @IsOptional() @IsDateString()
+  expiresAt?: string;
+}
+
+export class RotateKeyRequest {
+  @ApiPropertyOptional({ default: 24, minimum: 0, maximum: 720, description: 'Hours the old key keeps working.' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
+  overlapHours?: number;
+}
+
+export class ApiKeyResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'mend_sk_live_Ab12Cd', description: 'The visible start of the key.' }) prefix: string;
+  @ApiProperty({ enum: ['secret', 'publishable'] }) kind: string;
+  @ApiProperty({ enum: ['live', 'test'] }) environment: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ enum: SCOPES, isArray: true }) scopes: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revokedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastUsedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) rotatedFromId: string | null;
+}
+
+export class IssuedKeyResponse extends ApiKeyResponse {
+  @ApiProperty({ example: 'mend_sk_live_Ab12Cd…', description: 'The key itself. Shown once: store it now.' }) key: string;
+}
+
+export class PartnerResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [String] }) allowedOrigins: string[];
+  @ApiProperty() rateLimitPerMinute: number;
+  @ApiProperty({ nullable: true, type: String }) webhookUrl: string | null;
+  @ApiProperty({ enum: ['active', 'suspended'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class CreatedPartnerResponse {
+  @ApiProperty({ type: PartnerResponse }) partner: PartnerResponse;
+  @ApiProperty({ type: [IssuedKeyResponse], description: 'A secret and a publishable key, shown once.' }) keys: IssuedKeyResponse[];
+}
+
+export class KeyListResponse {
+  @ApiProperty({ type: [ApiKeyResponse] }) data: ApiKeyResponse[];
+}
+
+export class RotatedKeyResponse {
+  @ApiProperty({ type: IssuedKeyResponse }) key: IssuedKeyResponse;
+  @ApiProperty({ type: ApiKeyResponse, description: 'The old key, now expiring at the end of the overlap.' }) previous: ApiKeyResponse;
+}

@@ -1,0 +1,19 @@
+import type { Scope } from './scopes.js';
+
+/** Who is calling: a partner's key, or nobody (anonymous directory reads). */
+export interface Principal {
+  partnerId: string;
+  partnerName: string;
+  keyId: string;
+  kind: 'secret' | 'publishable';
+  environment: 'live' | 'test';
+  scopes: Scope[];
+  rateLimitPerMinute: number;
+  allowedOrigins: string[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}

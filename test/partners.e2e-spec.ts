@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
+
+const INTAKE = { concerns: ['lying'], willingness: 'both', region: 'US-OH' };
+
+describe('partners, API keys, scopes, origins', () => {
+  let t: TestApp;
+  let admin: TestPartner;
+  let partner: TestPartner;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.createPartner({ name: 'mend-admin', scopes: ['admin'] });
+    partner = await t.createPartner({ name: 'blog', origins: ['https://blog.example'] });
+  });
+  afterAll(() => t.close());
+
+  it('an admin creates a partner; the keys are shown once and work', async () => {
+    const res = await t.http().post('/v1/partners').set('Authorization', admin.auth)
+      .send({ name: 'Clinic', allowedOrigins: ['https://clinic.example'] }).expect(201);
+    const [secret, publishable] = res.body.keys;
+    expect(secret.key).toMatch(/^mend_sk_live_[0-9A-Za-z]{38}$/);
+    expect(publishable.key).toMatch(/^mend_pk_live_[0-9A-Za-z]{38}$/);
+    expect(secret.key.startsWith(secret.prefix)).toBe(true);
+    const list = await t.http().get('/v1/keys').set('Authorization', `Bearer ${secret.key}`).expect(200);
+    expect(list.body.data).toHaveLength(2);
+    expect(JSON.stringify(list.body)).not.toContain(secret.key); // never shown again
+    await t.http().post('/v1/intakes').set('Authorization', `Bearer ${secret.key}`).send(INTAKE).expect(201);
+  });
+
+  it('admin endpoints need the admin scope', async () => {
+    const res = await t.http().post('/v1/partners').set('Authorization', partner.auth).send({ name: 'x' });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('insufficient_scope');
+  });
+
+  it('intakes need a key; directory reads do not', async () => {
+    const res = await t.http().post('/v1/intakes').send(INTAKE);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    await t.http().get('/v1/resources?limit=1').expect(200);
+  });
+
+  it('a wrong, malformed or revoked key gets the same 401, revealing nothing', async () => {
+    const { body: issued } = await t.http().post(`/v1/partners/${partner.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', environment: 'test' }).expect(201);
+    await t.http().post(`/v1/keys/${issued.id}/revoke`).set('Authorization', partner.auth).expect(200);
+    const flipped = partner.secretKey.slice(0, -1) + (partner.secretKey.endsWith('A') ? 'B' : 'A');
+    const bodies = [];
+    for (const key of [issued.key, flipped, 'mend_sk_live_' + 'x'.repeat(38), 'garbage']) {
+      const res = await t.http().get('/v1/resources?limit=1').set('Authorization', `Bearer ${key}`);
+      expect(res.status).toBe(401);
+      bodies.push({ code: res.body.code, detail: res.body.detail });
+    }
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+  });
+
+  it('an expired key stops working', async () => {
+    const { body } = await t.http().post(`/v1/partners/${partner.partnerId}/keys`).set('Authorization', admin.auth)
+      .send({ kind: 'secret', expiresAt: new Date(Date.now() + 1500).toISOString() }).expect(201);
+    await t.http().get('/v1/keys').set('Authorization', `Bearer ${body.key}`).expect(200);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect((await t.http().get('/v1/keys').set('Authorization', `Bearer ${body.key}`)).status).toBe(401);
+  });
+
+  it('rotation issues a new key and keeps the old one for the overlap', async () => {
+    const own = await t.createPartner({ name: 'rotating' });
+    const keys = await t.http().get('/v1/keys').set('Authorization', own.auth).expect(200);
+    const secretId = keys.body.data.find((k: { kind: string }) => k.kind === 'secret').id;
+    const rotated = await t.http().post(`/v1/keys/${secretId}/rotate`).set('Authorization', own.auth).send({ overlapHours: 1 }).expect(201);
+    expect(rotated.body.key.rotatedFromId).toBe(secretId);
+    expect(new Date(rotated.body.previous.expiresAt).getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+    await t.http().get('/v1/keys').set('Authorization', own.auth).expect(200); // old key still works
+    await t.http().get('/v1/keys').set('Authorization', `Bearer ${rotated.body.key.key}`).expect(200);
+    const none = await t.http().post(`/v1/keys/${secretId}/rotate`).set('Authorization', own.auth).send({ overlapHours: 0 }).expect(201);
+    expect(none.body.previous.id).toBe(secretId);
+    expect((await t.http().get('/v1/keys').set('Authorization', own.auth)).status).toBe(401); // overlap 0: expired now
+  });
+
+  it("a partner cannot see or change another partner's keys (404)", async () => {
+    const other = await t.createPartner({ name: 'other' });
+    const theirs = (await t.http().get('/v1/keys').set('Authorization', other.auth)).body.data[0].id;
+    expect((await t.http().post(`/v1/keys/${theirs}/revoke`).set('Authorization', partner.auth)).status).toBe(404);
+    expect((await t.http().post(`/v1/keys/${theirs}/rotate`).set('Authorization', partner.auth).send({})).status).toBe(404);
+  });
+
+  it('records lastUsedAt', async () => {
+    const fresh = await t.createPartner({ name: 'last-used' });
+    await t.http().get('/v1/resources?limit=1').set('Authorization', fresh.auth).expect(200);
+    await new Promise((r) => setTimeout(r, 200));
+    const keys = await t.http().get('/v1/keys').set('Authorization', fresh.auth).expect(200);
+    expect(keys.body.data.find((k: { kind: string }) => k.kind === 'secret').lastUsedAt).not.toBeNull();
+  });
+
+  describe('publishable keys', () => {
+    it('work only from the partner origin, with CORS for that origin', async () => {
+      const ok = await t.http().post('/v1/intakes').set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'https://blog.example').send(INTAKE).expect(201);
+      expect(ok.headers['access-control-allow-origin']).toBe('https://blog.example');
+      expect(ok.headers['access-control-expose-headers']).toMatch(/RateLimit/);
+      const elsewhere = await t.http().post('/v1/intakes').set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'https://evil.example').send(INTAKE);
+      expect(elsewhere.status).toBe(403);
+      expect(elsewhere.body.code).toBe('origin_not_allowed');
+      expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
+      const noOrigin = await t.http().post('/v1/intakes').set('Authorization', `Bearer ${partner.publishableKey}`).send(INTAKE);
+      expect(noOrigin.status).toBe(403);
+    });
+
+    it('cannot manage keys or use admin endpoints', async () => {
+      const res = await t.http().get('/v1/keys').set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'https://blog.example');
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('publishable_key_not_allowed');
+    });
+
+    it('cannot be issued with server-side scopes', async () => {
+      const res = await t.http().post(`/v1/partners/${partner.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'publishable', scopes: ['referrals:read'] });
+      expect(res.status).toBe(400);
+    });
+  });
+
+  describe('CORS', () => {
+    it('answers preflights only for partner origins', async () => {
+      const ok = await t.http().options('/v1/intakes').set('Origin', 'https://blog.example').set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type');
+      expect(ok.status).toBe(204);
+      expect(ok.headers['access-control-allow-origin']).toBe('https://blog.example');
+      expect(ok.headers['access-control-allow-headers']).toMatch(/Authorization/);
+      const no = await t.http().options('/v1/intakes').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+      expect(no.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  describe('validation', () => {
+    it.each([
+      [{ name: '' }, 'name'],
+      [{ name: 'x', allowedOrigins: ['https://a.example/path'] }, 'allowedOrigins'],
+      [{ name: 'x', webhookUrl: 'http://insecure.example' }, 'webhookUrl'],
+      [{ name: 'x', secret: 'y' }, 'secret'],
+    ])('%j → 400 naming %s', async (body, field) => {
+      const res = await t.http().post('/v1/partners').set('Authorization', admin.auth).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+    it('an unknown key id is 404, a malformed one too', async () => {
+      expect((await t.http().post('/v1/keys/00000000-0000-4000-8000-000000000000/revoke').set('Authorization', partner.auth)).status).toBe(404);
+      expect((await t.http().post('/v1/keys/not-a-uuid/revoke').set('Authorization', partner.auth)).status).toBe(404);
+    });
+  });
+});
+
+describe.each([
+  ['in memory', false],
+  ['in Redis (shared by instances)', true],
+])('rate limits %s', (_name, useRedis) => {
+  let t: TestApp;
+  let second: TestApp | undefined;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  beforeAll(async () => {
+    // A fresh Redis namespace per run: counters from an earlier run in the same minute must not count.
+    const overrides: Record<string, string> = { RATE_LIMIT_ANON_PER_MINUTE: '5', RATE_LIMIT_REDIS_PREFIX: `mend-test:${Date.now()}:${Math.random().toString(36).slice(2)}` };
+    if (useRedis) {
+      const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      await probe.connect(); // fails the suite loudly when Redis is missing: CI starts it
+      await probe.quit();
+      overrides.REDIS_URL = redisUrl;
+    }
+    t = await createTestApp(overrides);
+    if (useRedis) second = await createTestApp(overrides, [], { databaseUrl: t.databaseUrl });
+  });
+  afterAll(async () => {
+    await t.close();
+    await second?.close();
+  });
+
+  it('anonymous reads are limited per IP, with IETF RateLimit headers and a 429 problem', async () => {
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 7; i++) {
+      // With Redis, alternate between two API instances: the limit is shared.
+      const app = second && i % 2 ? second : t;
+      last = await app.http().get('/v1/taxonomy');
+      statuses.push(last.status);
+      if (last.status === 200) {
+        expect(last.headers['ratelimit-policy']).toMatch(/^"ip";q=5;w=60$/);
+        expect(last.headers.ratelimit).toMatch(/^"ip";r=\d+;t=\d+$/);
+      }
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    expect(last!.headers['content-type']).toMatch(/problem\+json/);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last!.body.code).toBe('rate_limited');
+  });
+
+  it('keys are limited per key at the partner rate', async () => {
+    const p = await t.createPartner({ name: `limited-${useRedis}`, rateLimitPerMinute: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const app = second && i % 2 ? second : t;
+      const res = await app.http().get('/v1/taxonomy').set('Authorization', p.auth);
+      statuses.push(res.status);
+      if (i === 0) expect(res.headers['ratelimit-policy']).toBe('"key";q=3;w=60');
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
