@@ -2,7 +2,15 @@ import { Extensions1764086400000 } from './1764086400000-extensions.js';
 import { Directory1764090000000 } from './1764090000000-directory.js';
 import { Intake1764093600000 } from './1764093600000-intake.js';
 import { LocationEarthPoint1764097200000 } from './1764097200000-location-earth-point.js';
+import { Partners1795624610196 } from './1795624610196-partners.js';
+import { Referrals1795625101729 } from './1795625101729-referrals.js';
 
-/** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */import { Partners1795624610196 } from './1795624610196-partners.js';
-
-export const MIGRATIONS = [Extensions1764086400000, Directory1764090000000, Intake1764093600000, LocationEarthPoint1764097200000, Partners1795624610196];
+/** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
+export const MIGRATIONS = [
+  Extensions1764086400000,
+  Directory1764090000000,
+  Intake1764093600000,
+  LocationEarthPoint1764097200000,
+  Partners1795624610196,
+  Referrals1795625101729,
+];

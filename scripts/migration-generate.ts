@@ -29,9 +29,10 @@ await withDatabase(async (dataSource) => {
       `export class ${className}${timestamp} implements MigrationInterface {\n  name = '${className}${timestamp}';\n\n` +
       `  async up(q: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
   );
+  // Register it: an import after the last import line, and an entry at the end of the array.
   const index = readFileSync('migrations/index.ts', 'utf8')
-    .replace(/(\nexport const MIGRATIONS = \[)/, `import { ${className}${timestamp} } from './${timestamp}-${rawName}.js';\n$1`)
-    .replace(/\];\s*$/, `, ${className}${timestamp}];\n`);
+    .replace(/(^import [^\n]+\n)(?!import )/m, `$1import { ${className}${timestamp} } from './${timestamp}-${rawName}.js';\n`)
+    .replace(/,?\s*\];\s*$/, `,\n  ${className}${timestamp},\n];\n`);
   writeFileSync('migrations/index.ts', index);
   console.log(`Wrote ${file} (${sql.upQueries.length} statements) and registered it in migrations/index.ts`);
 });

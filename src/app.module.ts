@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { HealthModule } from './health/health.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { PartnersModule } from './partners/partners.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
@@ -19,6 +20,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
     TaxonomyModule,
     ResourcesModule,
     IntakeModule,
+    ReferralsModule,
     SeedingModule,
   ],
 })

@@ -26,6 +26,9 @@ describe('docker-compose.yml', () => {
     expect(url.password).toBe(db.environment.POSTGRES_PASSWORD);
     expect(url.pathname).toBe(`/${db.environment.POSTGRES_DB}`);
     expect(api.depends_on.db.condition).toBe('service_healthy');
+    expect(api.depends_on.redis.condition).toBe('service_healthy');
+    expect(new URL(api.environment.REDIS_URL).hostname).toBe('redis');
+    expect(api.environment.API_KEY_SECRET).toMatch(/^\$\{API_KEY_SECRET:\?/); // required, never a committed value
     expect(api.build).toBe('.');
     expect(api.ports).toContain(`${api.environment.PORT}:3000`);
   });

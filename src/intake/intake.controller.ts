@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { RequireScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
 import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
@@ -41,9 +43,17 @@ export class IntakeController {
       },
     },
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response (24 h).' })
   @ApiCreatedResponse({ type: IntakeResponse, examples: INTAKE_RESPONSE_EXAMPLES })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid or unknown field (problem+json naming each field).' })
-  submitIntake(@Body() body: CreateIntakeRequest, @CurrentPrincipal() principal: Principal): Promise<IntakeResponse> {
-    return this.intakes.submitIntake(body, principal.partnerId);
+  async submitIntake(
+    @Body() body: CreateIntakeRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IntakeResponse> {
+    const result = await this.intakes.submitIntakeOnce(body, principal.partnerId, parseIdempotencyKey(idempotencyKey));
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
   }
 }

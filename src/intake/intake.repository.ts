@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { LessThan, type DataSource, type Repository } from 'typeorm';
+import { LessThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { LOCATIONS_JSON, nearbyCte, RESOURCE_COLUMNS } from '../resources/resource-search.sql.js';
 import type { ResourceRow } from '../resources/resource.row.js';
 import { SqlParams } from '../resources/sql-params.js';
@@ -58,8 +58,9 @@ export class IntakeRepository {
     return this.dataSource.query(text, sql.values);
   }
 
-  async save(intake: Omit<Intake, 'id' | 'createdAt'>): Promise<Intake> {
-    return this.intakes.save(this.intakes.create(intake));
+  async save(intake: Omit<Intake, 'id' | 'createdAt'>, manager?: EntityManager): Promise<Intake> {
+    const repo = manager ? manager.getRepository(Intake) : this.intakes;
+    return repo.save(repo.create(intake));
   }
 
   /** Deletes expired intakes; returns how many. */

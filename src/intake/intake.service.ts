@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service.js';
 import zipcodes from 'zipcodes';
 import { ProblemException } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
@@ -23,6 +25,7 @@ export class IntakeService {
     private readonly intakes: IntakeRepository,
     private readonly resources: ResourcesRepository,
     private readonly env: Environment,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** Validated request → the engine's profile: place resolved offline, money in minor units. */
@@ -96,7 +99,15 @@ export class IntakeService {
     return { rows, relaxations: taken };
   }
 
-  async submitIntake(req: CreateIntakeRequest, partnerId: string | null = null): Promise<IntakeResponse> {
+  /** submitIntake under the partner's Idempotency-Key: a retry replays the first response. */
+  submitIntakeOnce(req: CreateIntakeRequest, partnerId: string, idempotencyKey?: string): Promise<IdempotentResult<IntakeResponse>> {
+    return this.idempotency.run(partnerId, 'POST /v1/intakes', idempotencyKey, req, async (tx) => ({
+      status: 201,
+      body: await this.submitIntake(req, partnerId, tx),
+    }));
+  }
+
+  async submitIntake(req: CreateIntakeRequest, partnerId: string | null = null, tx?: EntityManager): Promise<IntakeResponse> {
     const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety);
     const recommendation = recommendHelp(profile.willingness, safety);
@@ -130,7 +141,7 @@ export class IntakeService {
       doNotContact: req.doNotContact ?? true,
       matchedResourceIds: matches.map((m) => m.resource.id),
       expiresAt,
-    });
+    }, tx);
 
     return {
       id: stored.id,

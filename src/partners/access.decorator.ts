@@ -17,5 +17,8 @@ export const PublicAccess = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { sc
 /** Needs a key with these scopes. */
 export const RequireScopes = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { scopes, anonymous: false } satisfies AccessRule);
 
+/** Needs a secret key (server-side) with these scopes: reading or changing referral records. */
+export const RequireSecretScopes = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { scopes, anonymous: false, secretOnly: true } satisfies AccessRule);
+
 /** Needs a secret key of the partner (any scope), e.g. to manage its own keys. */
 export const RequireSecretKey = () => SetMetadata(ACCESS_KEY, { scopes: [], anonymous: false, secretOnly: true } satisfies AccessRule);

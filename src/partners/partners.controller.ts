@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { apiKeySecret, Environment } from '../config/environment.js';
+import { webhookSigningSecret } from '../referrals/webhook-signature.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes, RequireSecretKey } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import {
   CreatedPartnerResponse, CreateKeyRequest, CreatePartnerRequest, IssuedKeyResponse, KeyListResponse, PartnerResponse,
-  RotatedKeyResponse, RotateKeyRequest, ApiKeyResponse,
+  RotatedKeyResponse, RotateKeyRequest, ApiKeyResponse, SetWebhookRequest, WebhookSettingsResponse,
 } from './dto/partner.dto.js';
 import { mapIssuedKey, mapKey, mapPartner } from './partners.mapper.js';
 import { PartnersService } from './partners.service.js';
@@ -20,7 +22,38 @@ export class PartnersController {
   constructor(
     private readonly partners: PartnersService,
     private readonly keys: ApiKeysService,
+    private readonly env: Environment,
   ) {}
+
+  @Get('me')
+  @RequireSecretKey()
+  @ApiOperation({ operationId: 'getOwnPartner', summary: 'The calling partner' })
+  @ApiOkResponse({ type: PartnerResponse })
+  async getOwnPartner(@CurrentPrincipal() principal: Principal): Promise<PartnerResponse> {
+    return mapPartner(await this.partners.getPartner(principal.partnerId));
+  }
+
+  @Get('me/webhook')
+  @RequireSecretKey()
+  @ApiOperation({ operationId: 'getWebhookSettings', summary: 'Webhook URL and the secret to verify Mend-Signature' })
+  @ApiOkResponse({ type: WebhookSettingsResponse })
+  async getWebhookSettings(@CurrentPrincipal() principal: Principal): Promise<WebhookSettingsResponse> {
+    const partner = await this.partners.getPartner(principal.partnerId);
+    return this.webhookSettings(partner.id, partner.webhookUrl);
+  }
+
+  @Put('me/webhook')
+  @RequireSecretKey()
+  @ApiOperation({ operationId: 'setWebhook', summary: 'Register (or remove) the HTTPS endpoint for referral events' })
+  @ApiOkResponse({ type: WebhookSettingsResponse })
+  async setWebhook(@CurrentPrincipal() principal: Principal, @Body() body: SetWebhookRequest): Promise<WebhookSettingsResponse> {
+    const partner = await this.partners.setWebhook(principal.partnerId, body.url ?? null, this.env.NODE_ENV === 'production');
+    return this.webhookSettings(partner.id, partner.webhookUrl);
+  }
+
+  private webhookSettings(partnerId: string, url: string | null): WebhookSettingsResponse {
+    return { url, signingSecret: webhookSigningSecret(apiKeySecret(this.env), partnerId), events: ['referral.created', 'referral.status_changed'] };
+  }
 
   @Post()
   @RequireScopes('admin')

@@ -39,6 +39,28 @@ export class PartnersService {
     return partner;
   }
 
+  /**
+   * Webhooks go to HTTPS only; plain http to this machine is allowed outside production so a
+   * developer (and the tests) can run a local receiver.
+   */
+  async setWebhook(partnerId: string, url: string | null, production: boolean): Promise<Partner> {
+    if (url !== null) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = undefined;
+      }
+      const local = parsed && parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+      if (!parsed || !(parsed.protocol === 'https:' || (local && !production)) || parsed.username || parsed.password) {
+        throw ProblemException.badRequest('url', 'invalid_webhook_url', 'url must be an https:// URL without credentials.');
+      }
+    }
+    const partner = await this.getPartner(partnerId);
+    partner.webhookUrl = url;
+    return this.partners.save(partner);
+  }
+
   findByName(name: string): Promise<Partner | null> {
     return this.partners.findOne({ where: { name } });
   }

@@ -94,3 +94,15 @@ export class RotatedKeyResponse {
   @ApiProperty({ type: IssuedKeyResponse }) key: IssuedKeyResponse;
   @ApiProperty({ type: ApiKeyResponse, description: 'The old key, now expiring at the end of the overlap.' }) previous: ApiKeyResponse;
 }
+
+export class SetWebhookRequest {
+  @ApiProperty({ nullable: true, type: String, example: 'https://secondchances.example/hooks/mend', description: 'HTTPS endpoint for referral events; null removes it.' })
+  @IsOptional() @IsString() @MaxLength(500)
+  url: string | null;
+}
+
+export class WebhookSettingsResponse {
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty({ example: 'whsec_…', description: 'Verify Mend-Signature (t=…,v1=HMAC-SHA-256(secret, `${t}.${body}`)) with it.' }) signingSecret: string;
+  @ApiProperty({ example: ['referral.created', 'referral.status_changed'] }) events: string[];
+}

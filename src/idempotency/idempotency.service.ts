@@ -1,0 +1,120 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
+
+const RETENTION_HOURS = 24;
+// A first attempt still "in progress" after this long died mid-way (its work was rolled back): a retry may take over.
+const STALE_IN_PROGRESS_SECONDS = 60;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export interface IdempotentResult<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+/** Canonical JSON (sorted keys) so the same body in another key order is the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Reads the Idempotency-Key header (a structured-field string, quoted or not). */
+export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const raw = (Array.isArray(header) ? header.join(',') : header).trim();
+  const key = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw;
+  if (!KEY_PATTERN.test(key)) {
+    throw ProblemException.badRequest('Idempotency-Key', 'invalid_idempotency_key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+  }
+  return key;
+}
+
+/**
+ * IETF Idempotency-Key semantics, per partner and endpoint, for 24 h:
+ * - first attempt: a row is claimed with INSERT … ON CONFLICT DO NOTHING (a unique constraint,
+ *   not a check-then-insert race), then the work and the stored response commit in ONE transaction;
+ * - same key, same body, finished → the original response is replayed;
+ * - same key, other body → 422; same key while the first is still running → 409.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run<T>(
+    partnerId: string,
+    endpoint: string,
+    key: string | undefined,
+    request: unknown,
+    work: (tx: EntityManager) => Promise<{ status: number; body: T }>,
+  ): Promise<IdempotentResult<T>> {
+    if (!key) {
+      const result = await this.dataSource.transaction(work);
+      return { ...result, replayed: false };
+    }
+    const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
+    const claimed = await this.claim(partnerId, endpoint, key, requestHash);
+    if (!claimed) return this.replay<T>(partnerId, endpoint, key, requestHash);
+    try {
+      const result = await this.dataSource.transaction(async (tx) => {
+        const done = await work(tx);
+        await tx.query(
+          `UPDATE idempotency_record SET state = 'completed', response_status = $4, response_body = $5
+           WHERE partner_id = $1 AND endpoint = $2 AND key = $3`,
+          [partnerId, endpoint, key, done.status, JSON.stringify(done.body)],
+        );
+        return done;
+      });
+      return { ...result, replayed: false };
+    } catch (error) {
+      // The work was rolled back: free the key so the client may retry.
+      await this.dataSource.query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3 AND state = 'in_progress'`, [partnerId, endpoint, key]);
+      throw error;
+    }
+  }
+
+  private async claim(partnerId: string, endpoint: string, key: string, requestHash: string): Promise<boolean> {
+    // Expired records, and first attempts that died long ago, no longer hold their key.
+    await this.dataSource.query(
+      `DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3
+         AND (expires_at < now() OR (state = 'in_progress' AND created_at < now() - make_interval(secs => $4)))`,
+      [partnerId, endpoint, key, STALE_IN_PROGRESS_SECONDS],
+    );
+    const rows = await this.dataSource.query(
+      `INSERT INTO idempotency_record (partner_id, endpoint, key, request_hash, state, expires_at)
+       VALUES ($1, $2, $3, $4, 'in_progress', now() + make_interval(hours => $5))
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [partnerId, endpoint, key, requestHash, RETENTION_HOURS],
+    );
+    return rows.length === 1;
+  }
+
+  private async replay<T>(partnerId: string, endpoint: string, key: string, requestHash: string): Promise<IdempotentResult<T>> {
+    const [record] = await this.dataSource.query(
+      `SELECT request_hash, state, response_status, response_body FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3`,
+      [partnerId, endpoint, key],
+    );
+    if (!record) {
+      // Released between our claim and this read (the first attempt failed): ask for a retry.
+      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency_retry', 'The first request with this Idempotency-Key failed; retry it.');
+    }
+    if (record.request_hash !== requestHash) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.');
+    }
+    if (record.state !== 'completed') {
+      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', undefined, {}, { 'retry-after': '1' });
+    }
+    return { status: record.response_status, body: record.response_body as T, replayed: true };
+  }
+
+  /** Deletes records past their 24 h (run with the other retention jobs). */
+  async purgeExpired(): Promise<number> {
+    const [, affected] = await this.dataSource.query(`DELETE FROM idempotency_record WHERE expires_at < now()`);
+    return affected ?? 0;
+  }
+}

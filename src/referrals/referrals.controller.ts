@@ -1,0 +1,79 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
+import { parseIdempotencyKey } from '../idempotency/idempotency.service.js';
+import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
+import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
+import type { Principal } from '../partners/principal.js';
+import { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
+import { ReferralsService } from './referrals.service.js';
+
+const referralId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('referrals')
+@ApiBearerAuth('secretKey')
+@Controller('referrals')
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Post()
+  @RequireScopes('referrals:write')
+  @ApiBearerAuth('publishableKey')
+  @ApiOperation({ operationId: 'createReferral', summary: 'Refer a couple (by intake) to a resource' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response (24 h).' })
+  @ApiCreatedResponse({ type: ReferralResponse })
+  @ApiUnprocessableEntityResponse({ type: ProblemDetailsDto, description: 'Unknown intake or resource, or an Idempotency-Key reused with another body.' })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'A request with this Idempotency-Key is still running.' })
+  async createReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateReferralRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReferralResponse> {
+    const result = await this.referrals.createReferral(principal, body, parseIdempotencyKey(idempotencyKey));
+    void reply.status(result.status).header('location', `/v1/referrals/${result.body.id}`);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
+  }
+
+  @Get()
+  @RequireSecretScopes('referrals:read')
+  @ApiOperation({ operationId: 'listReferrals', summary: "The partner's own referrals, newest first (keyset-paginated)" })
+  @ApiOkResponse({ type: ReferralListResponse })
+  listReferrals(@CurrentPrincipal() principal: Principal, @Query() query: ListReferralsQuery): Promise<ReferralListResponse> {
+    return this.referrals.listReferrals(principal, query);
+  }
+
+  @Get(':referralId')
+  @RequireSecretScopes('referrals:read')
+  @ApiOperation({ operationId: 'getReferral', summary: 'One referral with its status history' })
+  @ApiOkResponse({ type: ReferralResponse })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  getReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string): Promise<ReferralResponse> {
+    return this.referrals.getReferral(principal, id);
+  }
+
+  @Patch(':referralId')
+  @RequireSecretScopes('referrals:write')
+  @ApiOperation({ operationId: 'updateReferral', summary: 'Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends' })
+  @ApiOkResponse({ type: ReferralResponse })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'Not a valid transition from the current status.' })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  updateReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string, @Body() body: UpdateReferralRequest): Promise<ReferralResponse> {
+    return this.referrals.updateReferral(principal, id, body);
+  }
+
+  @Delete(':referralId')
+  @HttpCode(204)
+  @RequireSecretScopes('referrals:write')
+  @ApiOperation({ operationId: 'deleteReferral', summary: 'Delete a referral and its history (the partner\'s right to erase its data)' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  async deleteReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string): Promise<void> {
+    await this.referrals.deleteReferral(principal, id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '../config/config.module.js';
+import { WebhookDispatcher } from './webhook-dispatcher.js';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
+import { ReferralsController } from './referrals.controller.js';
+import { ReferralsRepository } from './referrals.repository.js';
+import { ReferralsService } from './referrals.service.js';
+
+@Module({
+  imports: [IdempotencyModule, ConfigModule],
+  controllers: [ReferralsController],
+  providers: [ReferralsService, ReferralsRepository, WebhookDispatcher],
+})
+export class ReferralsModule {}

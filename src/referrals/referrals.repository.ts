@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Referral, ReferralEvent } from './referral.entity.js';
+import { WebhookOutbox } from './webhook-outbox.entity.js';
+
+export interface ReferralFilter {
+  status?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+@Injectable()
+export class ReferralsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The partner's own referral, or undefined (another partner's id looks exactly like a missing one). */
+  findOwn(partnerId: string, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Referral | null> {
+    return manager.getRepository(Referral).findOne({ where: { id, partnerId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  history(referralIds: string[], manager: EntityManager = this.dataSource.manager): Promise<ReferralEvent[]> {
+    if (!referralIds.length) return Promise.resolve([]);
+    return manager
+      .getRepository(ReferralEvent)
+      .createQueryBuilder('e')
+      .where('e.referralId IN (:...ids)', { ids: referralIds })
+      .orderBy('e.createdAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+  }
+
+  /** Keyset page, newest first, on (created_at, id) — index referral_partner_created_idx. */
+  async list(partnerId: string, f: ReferralFilter): Promise<{ referral: Referral; cursorAt: string }[]> {
+    const q = this.dataSource
+      .getRepository(Referral)
+      .createQueryBuilder('r')
+      // Microsecond text of created_at for the cursor: a JS Date would round to milliseconds and skip rows.
+      .addSelect(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      .where('r.partnerId = :partnerId', { partnerId });
+    if (f.status) q.andWhere('r.status = :status', { status: f.status });
+    if (f.createdFrom) q.andWhere('r.createdAt >= :from', { from: f.createdFrom });
+    if (f.createdTo) q.andWhere('r.createdAt < :to', { to: f.createdTo });
+    if (f.after) q.andWhere('(r.createdAt, r.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: f.after.createdAt, afterId: f.after.id });
+    const { entities, raw } = await q.orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC').limit(f.limit + 1).getRawAndEntities();
+    return entities.map((referral, i) => ({ referral, cursorAt: raw[i].cursor_at as string }));
+  }
+
+  async insert(manager: EntityManager, referral: Partial<Referral>): Promise<Referral> {
+    const repo = manager.getRepository(Referral);
+    return repo.save(repo.create(referral));
+  }
+
+  async update(manager: EntityManager, referral: Referral): Promise<Referral> {
+    return manager.getRepository(Referral).save(referral);
+  }
+
+  async addEvent(manager: EntityManager, event: Partial<ReferralEvent>): Promise<ReferralEvent> {
+    const repo = manager.getRepository(ReferralEvent);
+    return repo.save(repo.create(event));
+  }
+
+  /** Queues a webhook event in the caller's transaction (the outbox pattern). */
+  async enqueueWebhook(manager: EntityManager, partnerId: string, type: string, payload: Record<string, unknown>): Promise<void> {
+    const repo = manager.getRepository(WebhookOutbox);
+    await repo.save(repo.create({ partnerId, type, payload }));
+  }
+
+  async delete(partnerId: string, id: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(Referral).delete({ id, partnerId });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,131 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem/problem.js';
+import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service.js';
+import type { Principal } from '../partners/principal.js';
+import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
+import { allowedTransitions, canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
+import type { Referral } from './referral.entity.js';
+import { mapReferral } from './referrals.mapper.js';
+import { ReferralsRepository } from './referrals.repository.js';
+
+export const REFERRAL_EVENTS = { created: 'referral.created', statusChanged: 'referral.status_changed' } as const;
+
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
+    return this.idempotency.run(principal.partnerId, 'POST /v1/referrals', idempotencyKey, body, async (tx) => {
+      const [intake] = await tx.query(`SELECT do_not_contact FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
+      if (!intake) {
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', [
+          { field: 'intakeId', code: 'not_found', message: 'intake not found' },
+        ]);
+      }
+      const [resource] = await tx.query(`SELECT accepting_new_clients, wait_time_days, status FROM resource WHERE id = $1`, [body.resourceId]);
+      if (!resource || resource.status !== 'active') {
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'resource_not_found', 'No active resource has this resourceId.', [
+          { field: 'resourceId', code: 'not_found', message: 'resource not found' },
+        ]);
+      }
+      const referral = await this.referrals.insert(tx, {
+        partnerId: principal.partnerId,
+        intakeId: body.intakeId,
+        resourceId: body.resourceId,
+        clientReference: body.clientReference ?? null,
+        status: 'requested',
+        doNotContact: intake.do_not_contact,
+        capacitySnapshot: { acceptingNewClients: resource.accepting_new_clients, waitTimeDays: resource.wait_time_days, capturedAt: new Date().toISOString() },
+      });
+      const event = await this.referrals.addEvent(tx, { referralId: referral.id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: null, toStatus: 'requested' });
+      const response = mapReferral(referral, [event]);
+      await this.notify(tx, principal.partnerId, REFERRAL_EVENTS.created, response);
+      return { status: 201, body: response };
+    });
+  }
+
+  async updateReferral(principal: Principal, id: string, body: UpdateReferralRequest): Promise<ReferralResponse> {
+    if (body.outcome && !TERMINAL_STATUSES.has(body.status)) {
+      throw ProblemException.badRequest('outcome', 'outcome_needs_final_status', 'outcome is recorded only with a final status: completed, failed, rejected or cancelled.');
+    }
+    return this.referrals.transaction(async (tx) => {
+      const referral = await this.referrals.findOwn(principal.partnerId, id, tx, true);
+      if (!referral) throw ProblemException.notFound('Referral');
+      if (!canTransition(referral.status, body.status)) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'invalid_transition',
+          `A referral cannot go from ${referral.status} to ${body.status}.`,
+          undefined,
+          { currentStatus: referral.status, allowedTransitions: [...allowedTransitions(referral.status)] },
+        );
+      }
+      const from = referral.status;
+      referral.status = body.status;
+      referral.outcome = body.outcome ?? referral.outcome;
+      const saved = await this.referrals.update(tx, referral);
+      await this.referrals.addEvent(tx, {
+        referralId: id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: from, toStatus: body.status,
+        reason: body.reason ?? null, outcome: body.outcome ?? null,
+      });
+      const response = mapReferral(saved, await this.referrals.history([id], tx));
+      await this.notify(tx, principal.partnerId, REFERRAL_EVENTS.statusChanged, response, from);
+      return response;
+    });
+  }
+
+  async getReferral(principal: Principal, id: string): Promise<ReferralResponse> {
+    const referral = await this.referrals.findOwn(principal.partnerId, id);
+    if (!referral) throw ProblemException.notFound('Referral');
+    return mapReferral(referral, await this.referrals.history([id]));
+  }
+
+  async listReferrals(principal: Principal, query: ListReferralsQuery): Promise<ReferralListResponse> {
+    const limit = query.limit ?? 20;
+    const after = query.cursor ? decodeListCursor(query.cursor) : undefined;
+    const rows = await this.referrals.list(principal.partnerId, {
+      status: query.status,
+      createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
+      createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
+      after,
+      limit,
+    });
+    const page = rows.slice(0, limit);
+    const events = await this.referrals.history(page.map((r) => r.referral.id));
+    const last = page[page.length - 1];
+    return {
+      data: page.map(({ referral }) => mapReferral(referral, events.filter((e) => e.referralId === referral.id))),
+      page: { limit, nextCursor: rows.length > limit && last ? encodeListCursor(last.cursorAt, last.referral.id) : null },
+    };
+  }
+
+  async deleteReferral(principal: Principal, id: string): Promise<void> {
+    if (!(await this.referrals.delete(principal.partnerId, id))) throw ProblemException.notFound('Referral');
+  }
+
+  /** Queues the event for the partner's webhook, in the same transaction as the change. */
+  private async notify(tx: EntityManager, partnerId: string, type: string, referral: ReferralResponse, previousStatus?: string): Promise<void> {
+    const [partner] = await tx.query(`SELECT webhook_url FROM partner WHERE id = $1`, [partnerId]);
+    if (!partner?.webhook_url) return;
+    const { history: _history, ...summary } = referral;
+    await this.referrals.enqueueWebhook(tx, partnerId, type, { referral: summary, ...(previousStatus ? { previousStatus } : {}) });
+  }
+}
+
+function encodeListCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+}
+
+function decodeListCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && /^[0-9a-f-]{36}$/.test(id)) return { createdAt, id };
+  } catch {
+    /* fall through */
+  }
+  throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor.');
+}
