@@ -3,6 +3,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { generateSyntheticResources } from '../seeds/synthetic.js';
@@ -121,18 +122,18 @@ export async function loadScratchDirectory(
 }
 
 /** The real Mend app, in-process, configured from process.env like main.ts (logging silent, no seeding on start). */
-export async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number }> {
+export async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number; app: INestApplication }> {
   const port = await findFreePort();
   // ConfigModule builds the Environment from process.env: set it before the app is created.
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
     // Production needs a key secret; the load must not be throttled by the per-IP limit it measures around.
-    API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_ANON_PER_MINUTE: '100000000',
+    API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_ANON_PER_MINUTE: '1000000',
   });
   const env = validateEnvironment(process.env);
   const app = await createApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
-  return { close: () => app.close(), port };
+  return { close: () => app.close(), port, app };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { ResourceResponse } from './dto/resource.response.js';
 import type { ResourceRow } from './resource.row.js';
+import { resourceEtag } from './curation/resource-etag.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -48,4 +49,14 @@ export function mapResource(row: ResourceRow, distanceMeters?: number | null): R
     response.distanceKm = Math.round(distanceMeters / 100) / 10;
   }
   return response;
+}
+
+/** A resource with the ETag of its version (GET one and every curation write). */
+export interface VersionedResource {
+  resource: ResourceResponse;
+  etag: string;
+}
+
+export function mapVersionedResource(row: ResourceRow): VersionedResource {
+  return { resource: mapResource(row), etag: resourceEtag(row.version) };
 }

@@ -1,11 +1,15 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import { SearchResourcesQuery } from './dto/search-resources.query.js';
+import { sendWithEtag } from './curation/conditional-response.js';
+import { bodyEtag } from './curation/resource-etag.js';
 import { ResourcesService } from './resources.service.js';
 
 const ID_OR_SLUG = /^[A-Za-z0-9-]{1,120}$/;
@@ -23,13 +27,14 @@ export class ResourcesController {
     summary: 'Search the directory',
     description: 'Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header.',
   })
-  @ApiOkResponse({ type: ResourceListResponse })
+  @ApiOkResponse({ type: ResourceListResponse, headers: { ETag: { description: 'A tag of this page; send it as If-None-Match to get 304 while it is unchanged.', schema: { type: 'string' } } } })
+  @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
   async searchResources(
     @Query() query: SearchResourcesQuery,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ResourceListResponse> {
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { body, nextCursor } = await this.resources.searchResources(query);
     if (nextCursor) {
       const url = new URL(request.url, 'http://placeholder');
@@ -37,17 +42,19 @@ export class ResourcesController {
       void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
     }
     void reply.header('cache-control', 'public, max-age=60');
-    return body;
+    sendWithEtag(request, reply, body, bodyEtag(body));
   }
 
   @Get(':idOrSlug')
-  @ApiOperation({ operationId: 'getResource', summary: 'One resource by id or slug' })
+  @ApiOperation({ operationId: 'getResource', summary: 'One resource by id or slug', description: 'Deleted resources are still returned, with status inactive.' })
   @ApiParam({ name: 'idOrSlug', example: 'national-domestic-violence-hotline' })
-  @ApiOkResponse({ type: ResourceResponse })
+  @ApiOkResponse({ type: ResourceResponse, headers: { ETag: { description: 'The version of the resource: If-None-Match on reads (304), If-Match on writes.', schema: { type: 'string', example: '"v3"' } } } })
+  @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such resource (problem+json).' })
-  async getResource(@Param('idOrSlug') idOrSlug: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ResourceResponse> {
+  async getResource(@Param('idOrSlug') idOrSlug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!ID_OR_SLUG.test(idOrSlug)) throw ProblemException.notFound('Resource');
+    const { resource, etag } = await this.resources.getResource(idOrSlug);
     void reply.header('cache-control', 'public, max-age=60');
-    return this.resources.getResource(idOrSlug);
+    sendWithEtag(request, reply, resource, etag);
   }
 }

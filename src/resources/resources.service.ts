@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { Environment } from '../config/environment.js';
 import { ProblemException } from '../common/problem/problem.js';
-import type { ResourceListResponse, ResourceResponse, FacetValue } from './dto/resource.response.js';
+import type { ResourceListResponse, FacetValue } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
 import { resolvePostalCode } from './postal-codes.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
-import { mapResource } from './resource.mapper.js';
+import { mapResource, mapVersionedResource, type VersionedResource } from './resource.mapper.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { buildTsQuery } from './search-text.js';
 
@@ -144,9 +144,10 @@ export class ResourcesService {
     return pending;
   }
 
-  async getResource(idOrSlug: string): Promise<ResourceResponse> {
+  /** Any status: a deleted (inactive) resource is still readable, so links to it explain themselves. */
+  async getResource(idOrSlug: string): Promise<VersionedResource> {
     const row = await this.repository.findByIdOrSlug(idOrSlug);
     if (!row) throw ProblemException.notFound(`Resource ${idOrSlug}`);
-    return mapResource(row);
+    return mapVersionedResource(row);
   }
 }

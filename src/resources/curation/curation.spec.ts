@@ -1,0 +1,115 @@
+import 'reflect-metadata';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CURATED_DATA_DIR, toResourceWrite as seedToWrite } from '../../../seeds/curated-dataset.js';
+import type { SeedResource } from '../../../seeds/seed-resource.js';
+import { createValidationPipe } from '../../common/problem/validation.js';
+import { ProblemException } from '../../common/problem/problem.js';
+import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
+import { mergePatch, toResourceWrite } from './resource-document.js';
+import { bodyEtag, ifNoneMatchHolds, parseIfMatch, resourceEtag } from './resource-etag.js';
+
+const pipe = createValidationPipe();
+const validate = (body: unknown, metatype: new () => object = CreateResourceRequest) =>
+  pipe.transform(body, { type: 'body', metatype, data: '' });
+
+/** The problem's field errors, or [] when the body is valid. */
+async function fieldErrors(body: unknown, metatype?: new () => object): Promise<{ field: string; code: string }[]> {
+  try {
+    await validate(body, metatype);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ProblemException)) throw error;
+    return (error.errors ?? []).map(({ field, code }) => ({ field, code }));
+  }
+}
+
+const records: SeedResource[] = readdirSync(CURATED_DATA_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => JSON.parse(readFileSync(join(CURATED_DATA_DIR, f), 'utf8')) as SeedResource[]);
+const real = records.find((r) => !r.demo && r.locations.length === 0)!;
+const local = records.find((r) => r.demo && r.locations.length > 0)!;
+
+describe('resource request validation', () => {
+  it('accepts every curated seed record as it is, and maps it exactly as the seed loader does', async () => {
+    for (const record of records) {
+      expect([record.slug, await fieldErrors(record)]).toEqual([record.slug, []]);
+      const document = await validate(record);
+      expect(toResourceWrite(document)).toEqual(seedToWrite(record));
+    }
+  });
+
+  it.each([
+    ['an unknown taxonomy code', { specialties: ['astrology'] }, 'specialties', 'isIn'],
+    ['a fee in currency units', { cost: { ...local.cost, feeMin: 89.5 } }, 'cost.feeMin', 'isInt'],
+    ['a fee range upside down', { cost: { ...local.cost, feeMin: 9000, feeMax: 8000 } }, 'cost.feeMax', 'notLessThanField'],
+    ['an unknown currency', { cost: { ...local.cost, currency: 'usd' } }, 'cost.currency', 'isIn'],
+    ['a language that is not ISO 639-1', { languages: ['eng'] }, 'languages', 'matches'],
+    ['a service area that is not ISO 3166', { serviceAreas: ['Ohio'] }, 'serviceAreas', 'matches'],
+    ['a region of another country', { locations: [{ ...local.locations[0], region: 'CA-ON', country: 'US' }] }, 'locations.0.region', 'regionOfCountry'],
+    ['a latitude off the globe', { locations: [{ ...local.locations[0], latitude: 91 }] }, 'locations.0.latitude', 'max'],
+    ['a slug that is not kebab-case', { slug: 'Not A Slug' }, 'slug', 'matches'],
+    ['a slug shaped like a UUID', { slug: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e' }, 'slug', 'matches'],
+    ['a website that is not a URL', { organization: { name: 'X', website: 'example' } }, 'organization.website', 'isUrl'],
+    ['an unknown field', { rating: 5 }, 'rating', 'unknown_field'],
+    ['an unknown nested field', { cost: { ...local.cost, tip: 1 } }, 'cost.tip', 'unknown_field'],
+  ])('rejects %s, naming the field', async (_what, change, field, code) => {
+    expect(await fieldErrors({ ...local, ...change })).toContainEqual({ field, code });
+  });
+
+  it('needs sourceUrl and lastVerifiedAt for a real resource, not for a demo listing', async () => {
+    const { sourceUrl: _s, lastVerifiedAt: _l, ...unsourced } = real;
+    expect((await fieldErrors(unsourced)).map((e) => e.field).sort()).toEqual(['lastVerifiedAt', 'sourceUrl']);
+    expect(await fieldErrors({ ...unsourced, demo: true })).toEqual([]);
+  });
+
+  it('takes a partial patch, with nested objects partial too, but still checks what is given', async () => {
+    expect(await fieldErrors({ cost: { feeMin: 5000 } }, UpdateResourceRequest)).toEqual([]);
+    expect(await fieldErrors({ url: null, status: 'active' }, UpdateResourceRequest)).toEqual([]);
+    expect(await fieldErrors({ cost: { feeMin: 'cheap' } }, UpdateResourceRequest)).toContainEqual({ field: 'cost.feeMin', code: 'isInt' });
+    expect(await fieldErrors({ status: 'archived' }, UpdateResourceRequest)).toContainEqual({ field: 'status', code: 'isIn' });
+    expect(await fieldErrors({ status: null }, UpdateResourceRequest)).toContainEqual({ field: 'status', code: 'isIn' });
+  });
+});
+
+describe('mergePatch (RFC 7396)', () => {
+  const target = { name: 'A', cost: { free: false, feeMin: 100, notes: 'x' }, formats: ['video', 'phone'], url: 'https://a.example' };
+
+  it('merges objects field by field, replaces arrays, removes on null, leaves the rest', () => {
+    expect(mergePatch(target, { cost: { feeMin: 200, notes: null }, formats: ['chat'], url: null })).toEqual({
+      name: 'A', cost: { free: false, feeMin: 200 }, formats: ['chat'],
+    });
+    expect(target.cost.feeMin).toBe(100); // inputs untouched
+  });
+
+  it('is the identity for an empty patch', () => {
+    expect(mergePatch(target, {})).toEqual(target);
+  });
+});
+
+describe('entity tags', () => {
+  it('reads the versions of If-Match, weak or strong, and tells missing and * apart', () => {
+    expect(parseIfMatch(resourceEtag(7))).toEqual({ kind: 'versions', versions: [7] });
+    expect(parseIfMatch('W/"v7", "v8"')).toEqual({ kind: 'versions', versions: [7, 8] });
+    expect(parseIfMatch('"something-else"')).toEqual({ kind: 'versions', versions: [] });
+    expect(parseIfMatch(undefined)).toEqual({ kind: 'missing' });
+    expect(parseIfMatch('  ')).toEqual({ kind: 'missing' });
+    expect(parseIfMatch('*')).toEqual({ kind: 'any' });
+  });
+
+  it('compares If-None-Match weakly', () => {
+    expect(ifNoneMatchHolds('"v3"', '"v3"')).toBe(true);
+    expect(ifNoneMatchHolds('W/"v3"', '"v3"')).toBe(true);
+    expect(ifNoneMatchHolds('"v2", "v3"', '"v3"')).toBe(true);
+    expect(ifNoneMatchHolds('*', '"v3"')).toBe(true);
+    expect(ifNoneMatchHolds('"v2"', '"v3"')).toBe(false);
+    expect(ifNoneMatchHolds(undefined, '"v3"')).toBe(false);
+  });
+
+  it('tags equal bodies equally and different bodies differently', () => {
+    expect(bodyEtag({ a: 1 })).toBe(bodyEtag({ a: 1 }));
+    expect(bodyEtag({ a: 1 })).not.toBe(bodyEtag({ a: 2 }));
+    expect(ifNoneMatchHolds(bodyEtag({ a: 1 }), bodyEtag({ a: 1 }))).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+
+const sibling = (args: ValidationArguments, field: string): unknown => (args.object as Record<string, unknown>)[field];
+
+/** A number not below a sibling number field, when both are given (a fee range: feeMax ≥ feeMin). */
+export function IsNotLessThanField(field: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notLessThanField',
+      target: object.constructor,
+      propertyName,
+      constraints: [field],
+      options: { message: `$property must not be less than ${field}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const other = sibling(args, field);
+          return typeof value !== 'number' || typeof other !== 'number' || value >= other;
+        },
+      },
+    });
+}
+
+/** An ISO 3166-2 region of the country in a sibling field (US-OH is in US). */
+export function IsRegionOfCountryField(field: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'regionOfCountry',
+      target: object.constructor,
+      propertyName,
+      constraints: [field],
+      options: { message: `$property must be a region of the location's ${field}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const country = sibling(args, field);
+          return typeof value !== 'string' || typeof country !== 'string' || value.startsWith(`${country}-`);
+        },
+      },
+    });
+}

@@ -1,0 +1,258 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString,
+  IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+} from 'class-validator';
+import {
+  APPROACHES, AUDIENCES, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  type Approach, type Audience, type Availability, type Credential, type Format, type PaymentOption, type ResourceKind, type Specialty,
+} from '../../../taxonomy/taxonomy.js';
+import { IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
+
+/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK). */
+export const CURRENCIES = ['USD', 'CAD', 'GBP'] as const;
+export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
+
+// Kebab-case, and never shaped like a UUID: GET /v1/resources/{idOrSlug} reads those as ids.
+const SLUG = /^(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+const REGION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+const AREA = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+const PHONE = /^\+?[0-9][0-9 ().-]{1,28}$/;
+const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
+/** Fees above this (minor units: $100,000) are a typo, not a price. */
+const MAX_FEE_MINOR = 10_000_000;
+
+// Each stack ends with its type check: class-validator runs a property's decorators bottom-up
+// and (stopAtFirstError) reports the first failure, so `"cheap"` for a fee says "must be an
+// integer", not "must not be greater than".
+
+/** A required list of taxonomy codes (from src/taxonomy/taxonomy.ts), each at most once. */
+function CodeList(codes: readonly string[], description: string, example: string[]) {
+  return applyDecorators(
+    ApiProperty({ enum: codes, isArray: true, description, example }),
+    IsIn(codes, { each: true, message: `each value of $property must be one of: ${codes.join(', ')}` }),
+    ArrayUnique(),
+    ArrayMaxSize(codes.length),
+    IsArray(),
+  );
+}
+
+/** A real (non-demo) listing must say where its facts come from and when they were checked. */
+const requiredUnlessDemo = (o: { demo?: boolean }, value: unknown) => o.demo !== true || (value !== undefined && value !== null);
+
+export class OrganizationInput {
+  @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
+  @MaxLength(200) @MinLength(1) @IsString()
+  name: string;
+
+  @ApiPropertyOptional({ example: 'https://riverbend.example', maxLength: 500 })
+  @IsOptional() @IsUrl(URL_OPTIONS, { message: 'website must be an http(s) URL' }) @MaxLength(500) @IsString()
+  website?: string;
+}
+
+export class CostInput {
+  @ApiProperty({ description: 'Costs the couple nothing.' })
+  @IsBoolean()
+  free: boolean;
+
+  @ApiProperty({ description: 'Fees adjusted to income.' })
+  @IsBoolean()
+  slidingScale: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_FEE_MINOR, example: 9000, description: 'Lowest fee per session, in integer minor units (cents, pence).' })
+  @IsOptional() @Max(MAX_FEE_MINOR) @Min(0) @IsInt({ message: 'feeMin must be an integer number of minor units (cents)' })
+  feeMin?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_FEE_MINOR, example: 15000, description: 'Highest fee per session, in integer minor units; not below feeMin.' })
+  @IsOptional() @IsNotLessThanField('feeMin') @Max(MAX_FEE_MINOR) @Min(0) @IsInt({ message: 'feeMax must be an integer number of minor units (cents)' })
+  feeMax?: number;
+
+  @ApiProperty({ enum: CURRENCIES, example: 'USD', description: 'ISO 4217 currency of the fees.' })
+  @IsIn(CURRENCIES)
+  currency: (typeof CURRENCIES)[number];
+
+  @ApiProperty()
+  @IsBoolean()
+  insuranceAccepted: boolean;
+
+  @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'], description: 'Insurer names as the provider lists them.' })
+  @MaxLength(100, { each: true }) @MinLength(1, { each: true }) @IsString({ each: true }) @ArrayMaxSize(50) @IsArray()
+  insurers: string[];
+
+  @ApiProperty({ description: 'Can be used with no insurance at all.' })
+  @IsBoolean()
+  noInsuranceNeeded: boolean;
+
+  @ApiPropertyOptional({ maxLength: 1000, example: 'First session free.' })
+  @IsOptional() @MaxLength(1000) @IsString()
+  notes?: string;
+}
+
+export class LocationInput {
+  @ApiPropertyOptional({ example: '100 Main St', maxLength: 200 })
+  @IsOptional() @MaxLength(200) @IsString()
+  address?: string;
+
+  @ApiProperty({ example: 'Columbus', maxLength: 100 })
+  @MaxLength(100) @MinLength(1) @IsString()
+  city: string;
+
+  @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region, inside country.' })
+  @IsRegionOfCountryField('country') @Matches(REGION, { message: 'region must be an ISO 3166-2 region such as US-OH' }) @IsString()
+  region: string;
+
+  @ApiPropertyOptional({ example: '43215', maxLength: 12 })
+  @IsOptional() @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'postalCode must be a postal code such as 43215' }) @IsString()
+  postalCode?: string;
+
+  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 country.' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' }) @IsString()
+  country: string;
+
+  @ApiProperty({ example: 39.9671, minimum: -90, maximum: 90 })
+  @Max(90) @Min(-90) @IsNumber({ allowNaN: false, allowInfinity: false })
+  latitude: number;
+
+  @ApiProperty({ example: -83.0044, minimum: -180, maximum: 180 })
+  @Max(180) @Min(-180) @IsNumber({ allowNaN: false, allowInfinity: false })
+  longitude: number;
+}
+
+/**
+ * A directory record, in the shape of a curated seed record (seeds/seed-resource.ts): a
+ * record from seeds/data/*.json can be posted as it is. Validated against the taxonomy.
+ */
+export class CreateResourceRequest {
+  @ApiProperty({ example: 'riverbend-couples-therapy', maxLength: 120, description: 'Unique, kebab-case; the resource can be fetched by it.' })
+  @Matches(SLUG, { message: 'slug must be kebab-case (a-z, 0-9, single hyphens) and not a UUID' }) @MaxLength(120) @IsString()
+  slug: string;
+
+  @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200 })
+  @MaxLength(200) @MinLength(1) @IsString()
+  name: string;
+
+  @ApiProperty({ maxLength: 2000, description: 'What the resource offers, in our own words (1–3 sentences).' })
+  @MaxLength(2000) @MinLength(1) @IsString()
+  description: string;
+
+  @ApiProperty({ type: OrganizationInput })
+  @IsDefined() @ValidateNested() @Type(() => OrganizationInput)
+  organization: OrganizationInput;
+
+  @ApiPropertyOptional({ example: 'https://riverbend.example/couples', maxLength: 500 })
+  @IsOptional() @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' }) @MaxLength(500) @IsString()
+  url?: string;
+
+  @ApiPropertyOptional({ example: '1-800-799-7233', description: 'As dialled in the country.' })
+  @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number such as 1-800-799-7233 or 988' }) @IsString()
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'intake@riverbend.example', maxLength: 254 })
+  @IsOptional() @IsEmail() @MaxLength(254) @IsString()
+  email?: string;
+
+  @ApiProperty({ enum: RESOURCE_KINDS.codes, example: 'practice' })
+  @IsIn(RESOURCE_KINDS.codes)
+  kind: ResourceKind;
+
+  @CodeList(FORMATS.codes, 'How sessions happen.', ['in_person', 'video'])
+  formats: Format[];
+
+  @ApiProperty({ type: CostInput })
+  @IsDefined() @ValidateNested() @Type(() => CostInput)
+  cost: CostInput;
+
+  @CodeList(SPECIALTIES.codes, 'Specialties.', ['infidelity', 'trust_rebuilding'])
+  specialties: Specialty[];
+
+  @CodeList(APPROACHES.codes, 'Therapeutic approaches.', ['gottman'])
+  approaches: Approach[];
+
+  @ApiProperty({ type: [String], example: ['en', 'es'], description: 'ISO 639-1 codes.' })
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'each value of languages must be an ISO 639-1 code such as en or es' })
+  @ArrayUnique() @ArrayMaxSize(20) @IsArray()
+  languages: string[];
+
+  @CodeList(AUDIENCES.codes, 'Audiences the resource welcomes.', ['unmarried_couples'])
+  audiences: Audience[];
+
+  @CodeList(CREDENTIALS.codes, 'Clinician credentials.', ['licensed_clinician'])
+  credentials: Credential[];
+
+  @CodeList(PAYMENT_OPTIONS.codes, 'Payment options.', ['insurance', 'cash'])
+  paymentOptions: PaymentOption[];
+
+  @ApiProperty({ type: [LocationInput], description: 'Where sessions happen in person, in order (the first is the main one).' })
+  @ValidateNested({ each: true }) @ArrayMaxSize(50) @IsArray() @Type(() => LocationInput)
+  locations: LocationInput[];
+
+  @ApiProperty({ type: [String], example: ['US-OH'], description: 'ISO 3166-2 regions or whole countries a remote service may serve (licensure).' })
+  @Matches(AREA, { each: true, message: 'each value of serviceAreas must be an ISO 3166-2 region (US-OH) or a country code (US)' })
+  @ArrayUnique() @ArrayMaxSize(100) @IsArray()
+  serviceAreas: string[];
+
+  @ApiProperty()
+  @IsBoolean()
+  acceptingNewClients: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 365, description: 'Typical wait before a first session, in days.' })
+  @IsOptional() @Max(365) @Min(0) @IsInt()
+  waitTimeDays?: number;
+
+  @CodeList(AVAILABILITY.codes, 'Availability.', ['evenings'])
+  availability: Availability[];
+
+  @ApiProperty({ description: 'Both partners can join one live session together.' })
+  @IsBoolean()
+  jointSessions: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'The provider says it is not for relationships with abuse or coercive control (never suggested when safety is at stake).' })
+  @IsOptional() @IsBoolean()
+  requiresSafeRelationship?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'A fictional listing for demonstration.' })
+  @IsOptional() @IsBoolean()
+  demo?: boolean;
+
+  @ApiPropertyOptional({ example: 'https://riverbend.example/fees', maxLength: 500, description: 'Where the facts come from. Required unless demo.' })
+  @ValidateIf(requiredUnlessDemo)
+  @IsDefined({ message: 'sourceUrl is required for a real (non-demo) resource' })
+  @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' }) @MaxLength(500) @IsString()
+  sourceUrl?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-25', description: 'When the facts were last checked (ISO 8601 date or date-time). Required unless demo; POST /v1/resources/{id}/verify sets it to now.' })
+  @ValidateIf(requiredUnlessDemo)
+  @IsDefined({ message: 'lastVerifiedAt is required for a real (non-demo) resource' })
+  @IsISO8601({ strict: true }, { message: 'lastVerifiedAt must be an ISO 8601 date such as 2026-11-25' }) @IsString()
+  lastVerifiedAt?: string;
+}
+
+export class OrganizationPatch extends PartialType(OrganizationInput) {}
+export class CostPatch extends PartialType(CostInput) {}
+
+/**
+ * A JSON merge patch (RFC 7396) of a resource: only the fields given change; objects
+ * (organization, cost) merge field by field; arrays (locations too) replace; null removes an
+ * optional field. The merged record must be valid as a whole.
+ */
+export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRequest, ['organization', 'cost'] as const)) {
+  @ApiPropertyOptional({ type: OrganizationPatch })
+  @IsOptional() @ValidateNested() @Type(() => OrganizationPatch)
+  organization?: OrganizationPatch;
+
+  @ApiPropertyOptional({ type: CostPatch })
+  @IsOptional() @ValidateNested() @Type(() => CostPatch)
+  cost?: CostPatch;
+
+  @ApiPropertyOptional({ enum: RESOURCE_STATUSES, description: '"active" brings back a deleted (inactive) resource.' })
+  @ValidateIf((_o, value) => value !== undefined) @IsIn(RESOURCE_STATUSES)
+  status?: (typeof RESOURCE_STATUSES)[number];
+}
+
+export class VerifyResourceRequest {
+  @ApiPropertyOptional({ example: 'https://www.thehotline.org/', maxLength: 500, description: 'The page the facts were checked against; replaces the stored sourceUrl.' })
+  @IsOptional() @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' }) @MaxLength(500) @IsString()
+  sourceUrl?: string;
+}

@@ -1,0 +1,134 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader,
+  ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
+import { RequireScopes } from '../../partners/access.decorator.js';
+import { CurrentPrincipal } from '../../partners/current-principal.decorator.js';
+import type { Principal } from '../../partners/principal.js';
+import { ResourceResponse } from '../dto/resource.response.js';
+import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
+import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } from './dto/resource.request.js';
+import type { VersionedResource } from '../resource.mapper.js';
+import { ResourceCurationService } from './resource-curation.service.js';
+
+const resourceId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const ETAG_HEADER = { ETag: { description: 'The version of the resource, for the next If-Match.', schema: { type: 'string', example: '"v3"' } } };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: true,
+  description: 'The ETag of the resource as last read (GET /v1/resources/{id}). Missing: 428; no longer current: 412.',
+  example: '"v3"',
+};
+const PRECONDITION_REQUIRED = { type: ProblemDetailsDto, description: 'If-Match missing (problem+json, code precondition_required).' };
+const PRECONDITION_FAILED = { type: ProblemDetailsDto, description: 'The resource changed since that ETag (problem+json, code precondition_failed).' };
+
+/**
+ * Writes to the directory, for keys with resources:write. Every write is audited, and
+ * every write to an existing resource needs If-Match (optimistic concurrency).
+ */
+@ApiTags('curation')
+@ApiBearerAuth('secretKey')
+@ApiUnauthorizedResponse({ type: ProblemDetailsDto, description: 'No or invalid API key.' })
+@ApiForbiddenResponse({ type: ProblemDetailsDto, description: 'The key lacks resources:write (publishable keys never have it).' })
+@Controller('resources')
+export class ResourceCurationController {
+  constructor(private readonly curation: ResourceCurationService) {}
+
+  @Post()
+  @RequireScopes('resources:write')
+  @ApiOperation({ operationId: 'createResource', summary: 'Add a resource to the directory', description: 'The body has the shape of a curated seed record (seeds/data). searchKeywords are computed.' })
+  @ApiCreatedResponse({ type: ResourceResponse, headers: { ...ETAG_HEADER, Location: { description: 'URL of the new resource.', schema: { type: 'string' } } } })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid fields (problem+json naming each).' })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The slug is taken (code slug_taken).' })
+  async createResource(
+    @Body() body: CreateResourceRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResourceResponse> {
+    const created = await this.curation.createResource(body, principal);
+    void reply.header('location', `/v1/resources/${created.resource.id}`);
+    return withEtag(reply, created);
+  }
+
+  @Patch(':id')
+  @RequireScopes('resources:write')
+  @ApiOperation({
+    operationId: 'updateResource',
+    summary: 'Change some fields of a resource (JSON merge patch)',
+    description: 'Only the given fields change; organization and cost merge field by field; arrays replace; null removes an optional field. `status: "active"` restores a deleted resource.',
+  })
+  @ApiConsumes('application/json', 'application/merge-patch+json')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid fields, in the patch or in the merged record.' })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The new slug is taken (code slug_taken).' })
+  @ApiPreconditionFailedResponse(PRECONDITION_FAILED)
+  @ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED)
+  async updateResource(
+    @Param('id', resourceId) id: string,
+    @Body() body: UpdateResourceRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResourceResponse> {
+    return withEtag(reply, await this.curation.updateResource(id, body, ifMatch, principal));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireScopes('resources:write')
+  @ApiOperation({ operationId: 'deleteResource', summary: 'Take a resource out of the directory (soft delete)', description: 'Sets status to inactive: it leaves every search; GET by id still shows it.' })
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({ description: 'Deleted (or already inactive).', headers: ETAG_HEADER })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiPreconditionFailedResponse(PRECONDITION_FAILED)
+  @ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED)
+  async deleteResource(
+    @Param('id', resourceId) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    withEtag(reply, await this.curation.deleteResource(id, ifMatch, principal));
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @RequireScopes('resources:write')
+  @ApiOperation({ operationId: 'verifyResource', summary: 'Record that the facts of a resource were checked now', description: 'Sets lastVerifiedAt to now, and sourceUrl when given.' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid sourceUrl.' })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  @ApiPreconditionFailedResponse(PRECONDITION_FAILED)
+  @ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED)
+  async verifyResource(
+    @Param('id', resourceId) id: string,
+    @Body() body: VerifyResourceRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResourceResponse> {
+    return withEtag(reply, await this.curation.verifyResource(id, body, ifMatch, principal));
+  }
+
+  @Get(':id/audit')
+  @RequireScopes('resources:write')
+  @ApiOperation({ operationId: 'listResourceAudit', summary: 'Who changed a resource, when, and how (newest first)' })
+  @ApiOkResponse({ type: ResourceAuditListResponse })
+  @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid limit.' })
+  @ApiNotFoundResponse({ type: ProblemDetailsDto })
+  async listResourceAudit(@Param('id', resourceId) id: string, @Query() query: ResourceAuditQuery): Promise<ResourceAuditListResponse> {
+    return { data: await this.curation.listAudit(id, query.limit ?? DEFAULT_AUDIT_LIMIT) };
+  }
+}
+
+function withEtag(reply: FastifyReply, { resource, etag }: VersionedResource): ResourceResponse {
+  void reply.header('etag', etag);
+  return resource;
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
+import type { EntityManager } from 'typeorm';
+import { createValidationPipe } from '../../common/problem/validation.js';
+import type { Principal } from '../../partners/principal.js';
+import { mapResource, mapVersionedResource, type VersionedResource } from '../resource.mapper.js';
+import type { ResourceRow } from '../resource.row.js';
+import { ResourcesRepository } from '../resources.repository.js';
+import { CurationErrors } from './curation.errors.js';
+import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
+import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
+import { mergePatch, toResourceDocument, toResourceWrite, type ResourceDocument } from './resource-document.js';
+import { parseIfMatch } from './resource-etag.js';
+import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
+
+type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
+
+/**
+ * Directory curation: create, merge-patch, soft delete and verify resources. Every write
+ * (1) needs the version the caller read (If-Match; 428 without, 412 when stale), (2) changes
+ * the row only at that version, atomically, and (3) records an audit entry with the resource
+ * before and after, in the same transaction.
+ */
+@Injectable()
+export class ResourceCurationService {
+  /** The app's own validation (same errors[] as request bodies), for records after a merge. */
+  private readonly validation = createValidationPipe();
+
+  constructor(
+    private readonly curation: ResourceCurationRepository,
+    private readonly resources: ResourcesRepository,
+  ) {}
+
+  async createResource(input: CreateResourceRequest, principal: Principal): Promise<VersionedResource> {
+    const write = toResourceWrite(input);
+    return this.curation.transaction(async (tx) => {
+      const id = await this.curation.insert(tx, write);
+      if (!id) throw CurationErrors.slugTaken(input.slug);
+      const after = (await this.resources.findByIdOrSlug(id, tx))!;
+      await this.audit(tx, principal, 'create', id, null, after);
+      return mapVersionedResource(after);
+    });
+  }
+
+  /** A patch that changes nothing (`{}`, or every value as stored) writes nothing: no new version, no audit entry. */
+  async updateResource(id: string, patch: UpdateResourceRequest, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
+    const { status, ...fields } = JSON.parse(JSON.stringify(patch)) as UpdateResourceRequest;
+    return this.write(id, ifMatch, principal, 'update', async (tx, before, versions) => {
+      const current = toResourceDocument(before);
+      const merged = mergePatch(current, fields);
+      if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
+      const document: ResourceDocument = await this.validation.transform(merged, { type: 'body', metatype: CreateResourceRequest, data: '' });
+      const result = await this.curation.update(tx, id, versions, toResourceWrite(document, status ?? before.status));
+      if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug);
+      return result;
+    });
+  }
+
+  /** Soft delete: status inactive. Deleting an inactive resource again changes nothing. */
+  async deleteResource(id: string, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
+    return this.write(id, ifMatch, principal, 'delete', async (tx, before, versions) =>
+      before.status === 'inactive' ? 'unchanged' : this.curation.deactivate(tx, id, versions),
+    );
+  }
+
+  async verifyResource(id: string, body: VerifyResourceRequest, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
+    return this.write(id, ifMatch, principal, 'verify', (tx, _before, versions) => this.curation.markVerified(tx, id, versions, body.sourceUrl));
+  }
+
+  async listAudit(id: string, limit: number): Promise<ResourceAuditEntryResponse[]> {
+    if (!(await this.resources.findByIdOrSlug(id))) throw CurationErrors.notFound(id);
+    const rows = await this.curation.listAudit(id, limit);
+    return rows.map((row) => ({
+      id: row.id,
+      action: row.action,
+      partnerId: row.partner_id,
+      keyId: row.key_id,
+      before: row.before,
+      after: row.after,
+      createdAt: new Date(row.created_at).toISOString(),
+    }));
+  }
+
+  /**
+   * A write to an existing resource under If-Match. The version is checked early (a stale
+   * ETag fails before any work) and again, atomically, by the change itself: a concurrent
+   * writer that got there first leaves the change with no row, which is a 412 as well.
+   */
+  private async write(id: string, ifMatch: string | undefined, principal: Principal, action: AuditAction, change: Change): Promise<VersionedResource> {
+    const precondition = parseIfMatch(ifMatch);
+    if (precondition.kind === 'missing') throw CurationErrors.preconditionRequired();
+    if (precondition.kind === 'any') throw CurationErrors.wildcardNotAccepted();
+    const { versions } = precondition;
+    return this.curation.transaction(async (tx) => {
+      const before = await this.resources.findByIdOrSlug(id, tx);
+      if (!before) throw CurationErrors.notFound(id);
+      if (!versions.includes(before.version)) throw CurationErrors.preconditionFailed();
+      const result = await change(tx, before, versions);
+      if (result === 'unchanged') return mapVersionedResource(before);
+      if (!result) throw CurationErrors.preconditionFailed();
+      const after = (await this.resources.findByIdOrSlug(id, tx))!;
+      await this.audit(tx, principal, action, id, before, after);
+      return mapVersionedResource(after);
+    });
+  }
+
+  private audit(tx: EntityManager, principal: Principal, action: AuditAction, resourceId: string, before: ResourceRow | null, after: ResourceRow): Promise<void> {
+    return this.curation.insertAudit(tx, {
+      resourceId,
+      partnerId: principal.partnerId,
+      keyId: principal.keyId,
+      action,
+      before: before && mapResource(before),
+      after: mapResource(after),
+    });
+  }
+}

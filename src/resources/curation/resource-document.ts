@@ -1,0 +1,83 @@
+import { toResourceWrite as seedRecordToWrite } from '../../../seeds/curated-dataset.js';
+import type { SeedResource } from '../../../seeds/seed-resource.js';
+import type { ResourceRow, ResourceWrite } from '../resource.row.js';
+import type { CreateResourceRequest } from './dto/resource.request.js';
+
+/**
+ * The record a curator writes: the curated seed record's shape, so the API and seeds/data
+ * share one mapping to the stored columns (seeds/curated-dataset.ts `toResourceWrite`, which
+ * also computes searchKeywords). Requests are validated by the DTOs before they get here,
+ * with rules at least as strict as the seed checks, so the seed mapper never throws on them.
+ */
+export type ResourceDocument = CreateResourceRequest;
+
+/** The stored shape of a validated record; status is the caller's (the seed mapper knows only 'active'). */
+export function toResourceWrite(document: ResourceDocument, status: ResourceWrite['status'] = 'active'): ResourceWrite {
+  const record: SeedResource = { ...document, demo: document.demo ?? false };
+  return { ...seedRecordToWrite(record), status };
+}
+
+const present = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** A stored resource as a record, the base a merge patch applies to. Empty optional fields are left out. */
+export function toResourceDocument(row: ResourceRow): ResourceDocument {
+  const document: ResourceDocument = {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    organization: { name: row.organization_name, website: present(row.organization_website) },
+    url: present(row.url),
+    phone: present(row.phone),
+    email: present(row.email),
+    kind: row.kind as ResourceDocument['kind'],
+    formats: row.formats as ResourceDocument['formats'],
+    cost: {
+      free: row.free,
+      slidingScale: row.sliding_scale,
+      feeMin: present(row.fee_min),
+      feeMax: present(row.fee_max),
+      currency: row.currency as ResourceDocument['cost']['currency'],
+      insuranceAccepted: row.insurance_accepted,
+      insurers: row.insurers,
+      noInsuranceNeeded: row.no_insurance_needed,
+      notes: present(row.cost_notes),
+    },
+    specialties: row.specialties as ResourceDocument['specialties'],
+    approaches: row.approaches as ResourceDocument['approaches'],
+    languages: row.languages,
+    audiences: row.audiences as ResourceDocument['audiences'],
+    credentials: row.credentials as ResourceDocument['credentials'],
+    paymentOptions: row.payment_options as ResourceDocument['paymentOptions'],
+    locations: (row.locations ?? []).map((l) => ({
+      address: present(l.address), city: l.city, region: l.region, postalCode: present(l.postalCode),
+      country: l.country, latitude: l.latitude, longitude: l.longitude,
+    })),
+    serviceAreas: row.service_areas,
+    acceptingNewClients: row.accepting_new_clients,
+    waitTimeDays: present(row.wait_time_days),
+    availability: row.availability as ResourceDocument['availability'],
+    jointSessions: row.joint_sessions,
+    requiresSafeRelationship: row.requires_safe_relationship,
+    demo: row.demo,
+    sourceUrl: present(row.source_url),
+    lastVerifiedAt: row.last_verified_at === null ? undefined : iso(row.last_verified_at),
+  };
+  return JSON.parse(JSON.stringify(document)); // drops the undefined fields
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * RFC 7396 JSON merge patch: objects merge recursively, anything else (arrays included)
+ * replaces, null removes. Pure; neither input is changed.
+ */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return patch;
+  const result: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else if (value !== undefined) result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
