@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
@@ -90,6 +90,28 @@ describe('partners, API keys, scopes, origins', () => {
     await new Promise((r) => setTimeout(r, 200));
     const keys = await t.http().get('/v1/keys').set('Authorization', fresh.auth).expect(200);
     expect(keys.body.data.find((k: { kind: string }) => k.kind === 'secret').lastUsedAt).not.toBeNull();
+  });
+
+  it('creates the demo partner once on an embedded development start, never in production', async () => {
+    const { DemoPartnerBootstrap } = await import('../src/partners/demo-partner.js');
+    const { PartnersService } = await import('../src/partners/partners.service.js');
+    const { validateEnvironment } = await import('../src/config/environment.js');
+    const partners = t.app.get(PartnersService);
+    const embedded = { isEmbedded: true } as never;
+    const printed: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((m: unknown) => void printed.push(String(m)));
+    try {
+      await new DemoPartnerBootstrap(validateEnvironment({ NODE_ENV: 'production', API_KEY_SECRET: 'x'.repeat(32) }), embedded, partners).onApplicationBootstrap();
+      expect(await partners.findByName('demo')).toBeNull();
+      const dev = validateEnvironment({ NODE_ENV: 'development' });
+      await new DemoPartnerBootstrap(dev, embedded, partners).onApplicationBootstrap();
+      await new DemoPartnerBootstrap(dev, embedded, partners).onApplicationBootstrap(); // second start: nothing new
+    } finally {
+      log.mockRestore();
+    }
+    expect(printed).toHaveLength(1);
+    const secret = /mend_sk_test_[0-9A-Za-z]{38}/.exec(printed[0])![0];
+    await t.http().get('/v1/keys').set('Authorization', `Bearer ${secret}`).expect(200);
   });
 
   describe('publishable keys', () => {

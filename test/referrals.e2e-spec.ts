@@ -284,6 +284,25 @@ describe('referrals', () => {
       }
     });
 
+    it('two API instances draining the outbox at once deliver each event exactly once', async () => {
+      const w = await t.createPartner({ name: 'two-instances' });
+      await t.http().put('/v1/partners/me/webhook').set('Authorization', w.auth).send({ url }).expect(200);
+      const wIntake = (await intake(w)).id;
+      const created: string[] = [];
+      for (let i = 0; i < 12; i++) created.push((await create(w, { intakeId: wIntake, resourceId, clientReference: `multi-${i}` }).expect(201)).body.id);
+      received = [];
+      failNext = 0;
+      const other = await createTestApp({}, [], { databaseUrl: t.databaseUrl });
+      try {
+        const [one, two] = [t.app.get(WebhookDispatcher), other.app.get(WebhookDispatcher)];
+        for (let round = 0; round < 3; round++) await Promise.all([one.deliverDue(), two.deliverDue()]);
+      } finally {
+        await other.close();
+      }
+      const ids = received.map((r) => JSON.parse(r.body)).filter((e) => e.data.referral.clientReference?.startsWith('multi-')).map((e) => e.data.referral.id);
+      expect(ids.sort()).toEqual([...created].sort());
+    });
+
     it('rejects a non-https webhook URL', async () => {
       const res = await t.http().put('/v1/partners/me/webhook').set('Authorization', a.auth).send({ url: 'ftp://example.org/hook' });
       expect(res.status).toBe(400);
