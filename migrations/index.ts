@@ -4,6 +4,7 @@ import { Intake1764093600000 } from './1764093600000-intake.js';
 import { LocationEarthPoint1764097200000 } from './1764097200000-location-earth-point.js';
 import { Partners1795624610196 } from './1795624610196-partners.js';
 import { Referrals1795625101729 } from './1795625101729-referrals.js';
+import { ScheduledJobRun1795627000000 } from './1795627000000-scheduled-job-run.js';
 import { ResourceAudit1795630000000 } from './1795630000000-resource-audit.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   LocationEarthPoint1764097200000,
   Partners1795624610196,
   Referrals1795625101729,
+  ScheduledJobRun1795627000000,
   ResourceAudit1795630000000,
 ];

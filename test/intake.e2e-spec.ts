@@ -158,6 +158,17 @@ describe('POST /v1/intakes', () => {
     }
   });
 
+  it('the scheduled purge runs on one instance per hour, however many instances fire', async () => {
+    const other = await createTestApp({}, [], { databaseUrl: t.databaseUrl });
+    try {
+      const { IntakePurgeJob } = await import('../src/intake/intake-purge.job.js');
+      const runs = await Promise.all([t.app.get(IntakePurgeJob).scheduledPurge(), other.app.get(IntakePurgeJob).scheduledPurge(), t.app.get(IntakePurgeJob).scheduledPurge()]);
+      expect(runs.filter((r) => r !== undefined)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   describe('validation: 400 problem+json naming each field', () => {
     it.each([
       [{ willingness: 'both' }, 'concerns'],
