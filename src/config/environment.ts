@@ -79,6 +79,10 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   DEMO_PARTNER = true;
 
+  /** When retention jobs (intake and idempotency purges) fire; each runs on one instance per hour. */
+  @IsString() @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'RETENTION_CRON must be a cron expression such as "0 * * * *"' })
+  RETENTION_CRON = '0 * * * *';
+
   /** How long facet counts of one search are reused; 0 turns the cache off. */
   @Transform(({ value }) => Number(value))
   @IsInt() @Min(0) @Max(3600)

@@ -5,8 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 
 const RETENTION_HOURS = 24;
-// A first attempt still "in progress" after this long died mid-way (its work was rolled back): a retry may take over.
-const STALE_IN_PROGRESS_SECONDS = 60;
+// A first attempt still "in progress" after this long died mid-way (its work was rolled back): a
+// retry may take over. Twice the longest a request can run (REQUEST_TIMEOUT_MS default 15 s).
+const STALE_IN_PROGRESS_SECONDS = 30;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export interface IdempotentResult<T> {
@@ -72,8 +73,11 @@ export class IdempotencyService {
       });
       return { ...result, replayed: false };
     } catch (error) {
-      // The work was rolled back: free the key so the client may retry.
-      await this.dataSource.query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3 AND state = 'in_progress'`, [partnerId, endpoint, key]);
+      // The work was rolled back: free the key so the client may retry. If the database itself is
+      // gone, the claim stays until it goes stale; the original error is what the client needs.
+      await this.dataSource
+        .query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3 AND state = 'in_progress'`, [partnerId, endpoint, key])
+        .catch(() => undefined);
       throw error;
     }
   }

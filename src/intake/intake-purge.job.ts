@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { Environment } from '../config/environment.js';
+import { scheduleRetentionJob } from '../database/retention-schedule.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { claimScheduledRun, hourSlot } from '../database/scheduled-run.js';
@@ -7,14 +9,19 @@ import { IntakeRepository } from './intake.repository.js';
 
 /** Deletes intakes past their retention period (INTAKE_RETENTION_DAYS); hourly, on one instance. */
 @Injectable()
-export class IntakePurgeJob {
+export class IntakePurgeJob implements OnModuleInit {
   private readonly logger = new Logger('IntakePurge');
   constructor(
     private readonly intakes: IntakeRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: SchedulerRegistry,
+    private readonly env: Environment,
   ) {}
 
-  @Cron(CronExpression.EVERY_HOUR, { name: 'purge-expired-intakes' })
+  onModuleInit(): void {
+    scheduleRetentionJob(this.registry, 'purge-expired-intakes', this.env.RETENTION_CRON, () => this.scheduledPurge());
+  }
+
   async scheduledPurge(): Promise<number | undefined> {
     if (!(await claimScheduledRun(this.dataSource, 'purge-expired-intakes', hourSlot()))) return undefined;
     return this.purgeExpiredIntakes();
