@@ -1,25 +1,17 @@
 import 'reflect-metadata';
-import { Presets, SingleBar } from 'cli-progress';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { generateSyntheticResources } from '../seeds/synthetic.js';
-import { createApp } from '../src/app.setup.js';
 import { createValidationPipe } from '../src/common/problem/validation.js';
 import { validateEnvironment } from '../src/config/environment.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
-import { runMigrations } from '../src/database/migrate.js';
+import { findFreePort } from '../src/database/embedded-postgres.js';
 import { SearchResourcesQuery, type FacetField, type SortOrder } from '../src/resources/dto/search-resources.query.js';
 import type { ResourceSearchCriteria } from '../src/resources/resource-search.criteria.js';
 import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
 import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
-import type { LoadRequest, LoadResult } from './load-worker.js';
+import {
+  assertAllOk, cleanup, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runLoad, startMend as startApp, summarise, type Summary,
+} from './bench-support.js';
 
 /**
  * `npm run bench:search -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
@@ -68,76 +60,6 @@ const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; pat
   { name: 'facets: in_person', category: 'facets', path: '/v1/resources?facets=format,kind,specialty&format=in_person' },
   { name: 'facets: online+maxFee', category: 'facets', path: '/v1/resources?facets=specialty,approach&kind=online_service&maxFee=100' },
 ];
-
-const log = (msg: string) => console.error(`[bench] ${msg}`);
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-// ---------------------------------------------------------------------------------------------
-// Cleanup: every resource this run makes is released in reverse order, also on Ctrl-C.
-
-const cleanups: (() => Promise<unknown>)[] = [];
-async function cleanup(): Promise<void> {
-  while (cleanups.length) {
-    const step = cleanups.pop()!;
-    await step().catch((error: unknown) => log(`cleanup step failed: ${String(error)}`));
-  }
-}
-process.once('SIGINT', () => {
-  log('interrupted: cleaning up');
-  void cleanup().finally(() => process.exit(130));
-});
-
-interface Scratch {
-  url: string;
-  label: string;
-}
-
-function withDatabaseName(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function createScratchDatabase(): Promise<Scratch> {
-  let serverUrl = process.env.DATABASE_URL;
-  let label = 'PostgreSQL server at DATABASE_URL';
-  if (!serverUrl) {
-    // As root, the postmaster runs as `postgres`: it must be able to enter the parent directory.
-    const parent = mkdtempSync('/var/tmp/mend-bench-');
-    chmodSync(parent, 0o711);
-    cleanups.push(async () => rmSync(parent, { recursive: true, force: true }));
-    const embedded: EmbeddedServer = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), ephemeral: true, log });
-    cleanups.push(() => embedded.stop());
-    serverUrl = embedded.url();
-    label = 'embedded PostgreSQL (fresh, ephemeral)';
-  }
-  const name = `mend_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-    const { rows } = await admin.query<{ server_version: string }>('SHOW server_version');
-    label += `, PostgreSQL ${rows[0].server_version}`;
-  } finally {
-    await admin.end();
-  }
-  if (!args.keep) {
-    cleanups.push(async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-        log(`dropped scratch database ${name}`);
-      } finally {
-        await client.end();
-      }
-    });
-  }
-  const url = withDatabaseName(serverUrl, name);
-  log(`scratch database ${name} on the ${label}${args.keep ? ` (kept: ${url.replace(/:[^:@/]*@/, ':***@')})` : ''}`);
-  return { url, label };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The mix, normalised exactly as the app does it (validation pipe → toCriteria → default sort)
@@ -207,85 +129,13 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
 }
 
 async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number }> {
-  const port = await findFreePort();
-  // ConfigModule builds the Environment from process.env: set it before the app is created.
-  Object.assign(process.env, {
-    // The facet cache is off unless --facet-cache: app and floor then do the same database work.
-    SEARCH_FACET_CACHE_SECONDS: FACET_CACHE ? '60' : '0',
-    DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
-    // Production needs a key secret; the load must not be throttled by the per-IP limit it measures around.
-    API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_ANON_PER_MINUTE: '100000000',
-  });
-  const env = validateEnvironment(process.env);
-  const app = await createApp(env);
-  await app.listen({ port: env.PORT, host: env.HOST });
-  return { close: () => app.close(), port };
+  // The facet cache is off unless --facet-cache: app and floor then do the same database work.
+  process.env.SEARCH_FACET_CACHE_SECONDS = FACET_CACHE ? '60' : '0';
+  return startApp(databaseUrl);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Load
-
-function runLoad(request: LoadRequest): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load-worker.js', import.meta.url), [JSON.stringify(request)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    let answered = false;
-    child.once('message', (message: LoadResult | { error: string }) => {
-      answered = true;
-      if ('error' in message) reject(new Error(`autocannon: ${message.error}`));
-      else resolve(message);
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (!answered) reject(new Error(`load generator exited with code ${code} without a result`));
-    });
-  });
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (!sorted.length) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
-}
-
-interface Summary {
-  target: string;
-  rps: number;
-  ok: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  byPath: { path: string; n: number; p50: number; p95: number; p99: number }[];
-  result: LoadResult;
-}
-
-function summarise(target: string, result: LoadResult): Summary {
-  const all = new Float64Array(result.byPath.flatMap((s) => s.latenciesMs)).sort();
-  return {
-    target,
-    rps: result.ok / result.durationSeconds,
-    ok: result.ok,
-    p50: percentile(all, 50),
-    p95: percentile(all, 95),
-    p99: percentile(all, 99),
-    byPath: result.byPath.map((s) => {
-      const sorted = new Float64Array(s.latenciesMs).sort();
-      return { path: s.path, n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
-    }),
-    result,
-  };
-}
-
-function assertAllOk(target: string, result: LoadResult): void {
-  if (result.non2xx === 0 && result.errors === 0 && result.timeouts === 0) return;
-  const detail = result.byPath
-    .filter((s) => Object.keys(s.statuses).some((code) => !code.startsWith('2')))
-    .map((s) => `    ${s.path}: ${JSON.stringify(s.statuses)}`)
-    .join('\n');
-  throw new Error(
-    `${target}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts during the load ` +
-      `(latency figures would exclude them, so the run is void).\n${detail}`,
-  );
-}
 
 async function measure(target: string, baseUrl: string): Promise<Summary> {
   const paths = MIX.map((m) => m.path);
@@ -381,21 +231,8 @@ function printSummary(s: Summary): void {
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase();
-  const dataSource = await new DataSource(dataSourceOptions(scratch.url, 2)).initialize();
-  cleanups.push(() => dataSource.destroy());
-  await runMigrations(dataSource);
-
-  const bar = new SingleBar(
-    { stream: process.stderr, format: '[bench] synthetic |{bar}| {percentage}% | {value}/{total} | ETA {eta_formatted}', hideCursor: true },
-    Presets.shades_classic,
-  );
-  bar.start(COUNT, 0);
-  const loaded = await generateSyntheticResources(dataSource, COUNT, { batchSize: Number(args['batch-size']), onProgress: (done) => bar.update(done) });
-  bar.stop();
-  log(`loaded ${loaded.inserted} resources, ${loaded.locations} locations, ${loaded.organizations} organizations in ${loaded.seconds.toFixed(1)} s (incl. VACUUM ANALYZE)`);
-  await dataSource.destroy();
-  cleanups.pop();
+  const scratch = await createScratchDatabase({ keep: args.keep! });
+  await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   const prepared = new Map<string, Prepared>();
   for (const m of MIX) prepared.set(m.path, await prepare(m.path));

@@ -3,12 +3,14 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { HealthModule } from './health/health.module.js';
+import { HsdsModule } from './hsds/hsds.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
+import { WidgetModule } from './widget/widget.module.js';
 
 @Module({
   imports: [
@@ -19,9 +21,11 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
     PartnersModule,
     TaxonomyModule,
     ResourcesModule,
+    HsdsModule,
     IntakeModule,
     ReferralsModule,
     SeedingModule,
+    WidgetModule,
   ],
 })
 export class AppModule {}

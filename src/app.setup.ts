@@ -6,7 +6,9 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module.js';
 import { validateEnvironment, type Environment } from './config/environment.js';
+import { registerRequestLimits } from './common/http/request-limits.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
+import { answerUnmetExpectations, problemClientErrorHandler, problemFrameworkErrors } from './common/problem/edge-problems.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { createValidationPipe } from './common/problem/validation.js';
 
@@ -21,8 +23,22 @@ export function createAdapter(env: Environment) {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Request limits: a body over BODY_LIMIT_BYTES is 413; a head (request line and headers)
+    // over MAX_HEADER_BYTES is 431; a request not received within REQUEST_TIMEOUT_MS is 408.
+    // Node checks requestTimeout only every connectionsCheckingInterval (30 s by default), so
+    // it checks often enough for the timeout to hold within a quarter. Query strings over
+    // MAX_QUERY_BYTES (414) and requests not answered within REQUEST_TIMEOUT_MS (503):
+    // registerRequestLimits in configureApp.
     bodyLimit: env.BODY_LIMIT_BYTES,
     requestTimeout: env.REQUEST_TIMEOUT_MS,
+    http: {
+      maxHeaderSize: env.MAX_HEADER_BYTES,
+      headersTimeout: Math.min(60_000, env.REQUEST_TIMEOUT_MS),
+      requestTimeout: env.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(env.REQUEST_TIMEOUT_MS / 4))),
+    },
+    clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
@@ -52,6 +68,8 @@ export async function configureApp(app: NestFastifyApplication, env: Environment
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerRequestLimits(fastify, { maxQueryBytes: env.MAX_QUERY_BYTES, handlerTimeoutMs: env.REQUEST_TIMEOUT_MS });
+  answerUnmetExpectations(fastify.server);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -71,7 +89,6 @@ export async function configureApp(app: NestFastifyApplication, env: Environment
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
-  void env;
   return document;
 }
 

@@ -99,3 +99,14 @@ describe('problem+json errors', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });
+
+describe('database errors', () => {
+  it('a query cancelled by statement_timeout is a 503 problem, not a 500', async () => {
+    const { ProblemDetailsFilter } = await import('../src/common/problem/problem-details.filter.js');
+    const { QueryFailedError } = await import('typeorm');
+    const cancelled = new QueryFailedError('SELECT …', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+    expect(new ProblemDetailsFilter().toProblem(cancelled)).toMatchObject({ status: 503, code: 'database_timeout' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(new ProblemDetailsFilter().toProblem(refused)).toMatchObject({ status: 503, code: 'database_unavailable' });
+  });
+});

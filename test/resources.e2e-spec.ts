@@ -283,6 +283,19 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
     });
   });
 
+  it('the documented examples of GET /v1/resources, all together, make a valid request ("Try it out")', async () => {
+    const spec = (await t.http().get('/docs-json').expect(200)).body;
+    const params: { name: string; schema?: { example?: unknown; items?: unknown }; example?: unknown }[] = spec.paths['/v1/resources'].get.parameters;
+    const query = new URLSearchParams();
+    for (const p of params) {
+      const example = p.example ?? p.schema?.example;
+      if (example === undefined) continue;
+      for (const v of Array.isArray(example) ? example : [example]) query.append(p.name, String(v));
+    }
+    expect([...query.keys()].length).toBeGreaterThan(10);
+    await t.http().get(`/v1/resources?${query}`).expect(200);
+  });
+
   it('GET /v1/taxonomy serves every vocabulary with labels and descriptions', async () => {
     const res = await t.http().get('/v1/taxonomy').expect(200);
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(TAXONOMY).sort());

@@ -47,6 +47,17 @@ export class Environment {
   @IsInt() @Min(1024) @Max(10_485_760)
   BODY_LIMIT_BYTES = 65_536;
 
+  /** Longest query string (the part after `?`, as sent); longer ones get 414. */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(256) @Max(1_048_576)
+  MAX_QUERY_BYTES = 4096;
+
+  /** Largest request head (request line and headers); larger ones get 431. Node's own default. */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1024) @Max(1_048_576)
+  MAX_HEADER_BYTES = 16_384;
+
+  /** Receiving a request (408 after it) and answering it (503 after it) each get this long. */
   @Transform(({ value }) => Number(value))
   @IsInt() @Min(100) @Max(300_000)
   REQUEST_TIMEOUT_MS = 15_000;

@@ -47,23 +47,31 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run<T>(
+  /**
+   * `prepare` runs after the key is claimed and outside any transaction (it may use the pool
+   * freely: holding a transaction's connection while waiting for others starved the pool under
+   * load); `commit` runs in the one transaction that also stores the response, and must use `tx`.
+   */
+  async run<T, P = void>(
     partnerId: string,
     endpoint: string,
     key: string | undefined,
     request: unknown,
-    work: (tx: EntityManager) => Promise<{ status: number; body: T }>,
+    commit: (tx: EntityManager, prepared: P) => Promise<{ status: number; body: T }>,
+    prepare: () => Promise<P> = async () => undefined as P,
   ): Promise<IdempotentResult<T>> {
     if (!key) {
-      const result = await this.dataSource.transaction(work);
+      const prepared = await prepare();
+      const result = await this.dataSource.transaction((tx) => commit(tx, prepared));
       return { ...result, replayed: false };
     }
     const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
     const claimed = await this.claim(partnerId, endpoint, key, requestHash);
     if (!claimed) return this.replay<T>(partnerId, endpoint, key, requestHash);
     try {
+      const prepared = await prepare();
       const result = await this.dataSource.transaction(async (tx) => {
-        const done = await work(tx);
+        const done = await commit(tx, prepared);
         await tx.query(
           `UPDATE idempotency_record SET state = 'completed', response_status = $4, response_body = $5
            WHERE partner_id = $1 AND endpoint = $2 AND key = $3`,

@@ -52,7 +52,7 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IntakeResponse> {
-    const result = await this.intakes.submitIntakeOnce(body, principal.partnerId, parseIdempotencyKey(idempotencyKey));
+    const result = await this.intakes.submitIntake(body, principal.partnerId, parseIdempotencyKey(idempotencyKey));
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
   }

@@ -99,34 +99,47 @@ export class IntakeService {
     return { rows, relaxations: taken };
   }
 
-  /** submitIntake under the partner's Idempotency-Key: a retry replays the first response. */
-  submitIntakeOnce(req: CreateIntakeRequest, partnerId: string, idempotencyKey?: string): Promise<IdempotentResult<IntakeResponse>> {
-    return this.idempotency.run(partnerId, 'POST /v1/intakes', idempotencyKey, req, async (tx) => ({
-      status: 201,
-      body: await this.submitIntake(req, partnerId, tx),
-    }));
+  /**
+   * Matches a couple's situation and stores the intake, under the partner's Idempotency-Key
+   * (a retry replays the first response). Matching reads outside the write transaction;
+   * the transaction holds only the INSERT and the stored response.
+   */
+  submitIntake(req: CreateIntakeRequest, partnerId: string, idempotencyKey?: string): Promise<IdempotentResult<IntakeResponse>> {
+    return this.idempotency.run(
+      partnerId,
+      'POST /v1/intakes',
+      idempotencyKey,
+      req,
+      async (tx, matched) => ({ status: 201, body: await this.storeIntake(req, partnerId, matched, tx) }),
+      () => this.match(req),
+    );
   }
 
-  async submitIntake(req: CreateIntakeRequest, partnerId: string | null = null, tx?: EntityManager): Promise<IntakeResponse> {
+  /** The pure part of an intake: safety, recommendation, hotlines, ranked matches (reads only). */
+  async match(req: CreateIntakeRequest) {
     const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety);
     const recommendation = recommendHelp(profile.willingness, safety);
     // Hotlines come from the directory and are returned whatever the other filters say.
     const [hotlineRows, found] = await Promise.all([
-      safety.hotlineSpecialties.length ? this.resources.findHotlines(safety.hotlineSpecialties) : Promise.resolve([]),
+      safety.hotlineSpecialties.length
+        ? this.resources.findHotlines(safety.hotlineSpecialties, [profile.region, profile.country].filter((a): a is string => !!a))
+        : Promise.resolve([]),
       this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety)),
     ]);
-    const targeted = (r: { audiences: string[] }) => Number(r.audiences.some((x) => x === 'young_people' || x === 'veterans'));
-    const order = (specialties: string[]) => Math.min(...specialties.map((s) => safety.hotlineSpecialties.indexOf(s as never)).filter((i) => i >= 0));
-    const hotlines = hotlineRows
-      .map((row) => mapResource(row))
-      // Crisis lines before DV lines when both apply; then national lines before local demo ones,
-      // and lines for everyone before those for one group (young people, veterans).
-      .sort((a, b) => order(a.specialties) - order(b.specialties) || Number(a.provenance.demo) - Number(b.provenance.demo) ||
-        targeted(a) - targeted(b) || a.name.localeCompare(b.name, 'en'));
+    const hotlines = hotlineRows.map((row) => mapResource(row));
     const candidates: Candidate[] = found.rows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
     const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
+    return { profile, safety, recommendation, hotlines, matches, relaxations: found.relaxations };
+  }
 
+  private async storeIntake(
+    req: CreateIntakeRequest,
+    partnerId: string | null,
+    matched: Awaited<ReturnType<IntakeService['match']>>,
+    tx: EntityManager,
+  ): Promise<IntakeResponse> {
+    const { profile, safety, recommendation, hotlines, matches, relaxations } = matched;
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
     const stored = await this.intakes.save({
       partnerId,
@@ -155,7 +168,7 @@ export class IntakeService {
       },
       recommendation,
       matches,
-      relaxations: found.relaxations,
+      relaxations,
       nextSteps: nextSteps(profile, safety),
     };
   }

@@ -13,6 +13,21 @@ import { hasScopes, PUBLISHABLE_SCOPES } from './scopes.js';
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
+ * Mend's own widget frame (src/widget) runs on Mend's origin inside a partner page and calls the
+ * API same-origin, so its Origin header is Mend's (or "null" under its no-referrer policy), never
+ * the partner's. It names the partner page in Mend-Embed-Origin instead: the origin the browser
+ * reported for the page that framed it, a page the frame's CSP frame-ancestors already limited to
+ * the key's allowed origins. The claim counts only on a same-origin request (Sec-Fetch-Site is set
+ * by the browser; no script can), i.e. one made by Mend's own code, and the guard still checks it
+ * against the key's allowed origins, so a publishable key keeps working only for its partner's
+ * pages. (Accepting Mend's origin outright would let any Mend page use any partner's key.)
+ */
+export function widgetEmbeddingOrigin(request: FastifyRequest): string | undefined {
+  const embedding = request.headers['mend-embed-origin'];
+  return request.headers['sec-fetch-site'] === 'same-origin' && typeof embedding === 'string' ? embedding : undefined;
+}
+
+/**
  * Every API route: who is calling (key or anonymous), may they (scopes, origin for
  * publishable keys), CORS for the partner's origins, and the rate limit with its headers.
  * Routes without an access rule (health) pass untouched.
@@ -55,8 +70,10 @@ export class AccessGuard implements CanActivate {
       throw PartnerErrors.invalidKey();
     }
     if (principal.kind === 'publishable') {
-      if (!origin || !principal.allowedOrigins.includes(origin)) throw PartnerErrors.originNotAllowed();
-      void reply.headers(corsHeaders(origin));
+      const embedding = widgetEmbeddingOrigin(request);
+      const pageOrigin = embedding ?? origin;
+      if (!pageOrigin || !principal.allowedOrigins.includes(pageOrigin)) throw PartnerErrors.originNotAllowed();
+      if (!embedding) void reply.headers(corsHeaders(pageOrigin)); // the widget frame's requests are same-origin: no CORS
       if (rule.secretOnly || rule.scopes.some((s) => !PUBLISHABLE_SCOPES.includes(s))) throw PartnerErrors.publishableScope();
     }
     if (!hasScopes(principal.scopes, rule.scopes)) throw PartnerErrors.insufficientScope(rule.scopes);

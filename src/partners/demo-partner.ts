@@ -38,6 +38,7 @@ export class DemoPartnerBootstrap implements OnApplicationBootstrap {
         `  secret key (all scopes):  ${secret.plaintext}`,
         `  publishable key (${origin}):  ${publishable.plaintext}`,
         `Use the secret key with "Authorize" at ${origin}/docs.`,
+        `See the embeddable widget at ${origin}/widget/demo.`,
         '',
       ].join('\n'),
     );

@@ -116,6 +116,16 @@ export class ReferralsService {
   }
 }
 
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A real UTC instant in the cursor's format: it reads back as itself (no day 30 of February, no hour 24, no year 0). */
+function isCursorTime(text: string): boolean {
+  if (!CURSOR_AT.test(text)) return false;
+  const time = new Date(text);
+  return !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 && time.toISOString().slice(0, 19) === text.slice(0, 19);
+}
+
 function encodeListCursor(createdAt: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 }
@@ -123,7 +133,9 @@ function encodeListCursor(createdAt: string, id: string): string {
 function decodeListCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && /^[0-9a-f-]{36}$/.test(id)) return { createdAt, id };
+    // Exactly what encodeListCursor writes (the microsecond text of created_at, a UUID): both are
+    // cast in SQL, and text that Date.parse takes (`1`, February 30, year 0) PostgreSQL refuses.
+    if (typeof createdAt === 'string' && isCursorTime(createdAt) && typeof id === 'string' && UUID.test(id)) return { createdAt, id };
   } catch {
     /* fall through */
   }

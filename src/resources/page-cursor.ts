@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { ProblemException } from '../common/problem/problem.js';
 import type { SortOrder } from './dto/search-resources.query.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INT4_MAX = 2_147_483_647;
+
 interface CursorPayload {
   s: SortOrder;
   k: number | string;
@@ -37,8 +40,13 @@ export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: strin
   } catch {
     throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor.');
   }
-  const validKey = typeof payload?.k === 'number' ? Number.isFinite(payload.k) : typeof payload?.k === 'string' && payload.k.length <= 300;
-  const validId = typeof payload?.i === 'string' && /^[0-9a-f-]{36}$/.test(payload.i);
+  // The key and id are cast in SQL (::int for fee, ::text, ::uuid): anything the cast would
+  // refuse is a bad cursor (400), not a database error (500).
+  const validKey =
+    typeof payload?.k === 'number'
+      ? Number.isFinite(payload.k) && (sort !== 'fee' || (Number.isInteger(payload.k) && Math.abs(payload.k) <= INT4_MAX))
+      : typeof payload?.k === 'string' && payload.k.length <= 300 && !payload.k.includes('\u0000');
+  const validId = typeof payload?.i === 'string' && UUID.test(payload.i);
   const validTotal = Number.isInteger(payload?.t) && payload.t >= 0 && typeof payload?.x === 'boolean';
   if (!validKey || !validId || !validTotal || payload.s !== sort || typeof payload.k !== (sort === 'name' ? 'string' : 'number')) {
     throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor for this sort order.');

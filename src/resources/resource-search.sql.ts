@@ -98,11 +98,19 @@ function filtered(c: ResourceSearchCriteria, sql: SqlParams): { with: string; fr
 }
 
 /**
+ * Degrees to 7 decimals (about 1 cm). Beyond being meaningless, subnormal values such as 5e-324
+ * make PostgreSQL's float arithmetic in ll_to_earth fail with "value out of range: underflow".
+ */
+export function roundCoordinate(degrees: number): number {
+  return Math.round(degrees * 1e7) / 1e7 || 0;
+}
+
+/**
  * `nearby`: each resource with a location inside the circle and its nearest distance (m).
  * Driven by the GiST index on the stored earth point; the box is then trimmed to the circle.
  */
 export function nearbyCte(sql: SqlParams, near: { lat: number; lng: number; radiusMeters: number }): { cte: string; radius: string } {
-  const point = `ll_to_earth(${sql.param(near.lat)}::float8, ${sql.param(near.lng)}::float8)`;
+  const point = `ll_to_earth(${sql.param(roundCoordinate(near.lat))}::float8, ${sql.param(roundCoordinate(near.lng))}::float8)`;
   const radius = sql.param(near.radiusMeters);
   return {
     radius,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ResourceWrite } from './resource.row.js';
+import { roundCoordinate } from './resource-search.sql.js';
 
 /**
  * The stored columns of one resource write, in one place, so the seed upsert (by slug) and
@@ -51,7 +52,8 @@ export async function replaceLocations(tx: EntityManager, resourceId: string, lo
     await tx.query(
       `INSERT INTO resource_location (resource_id, position, address, city, region, postal_code, country, latitude, longitude)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [resourceId, position, l.address ?? null, l.city, l.region, l.postalCode ?? null, l.country, l.latitude, l.longitude],
+      // Rounded as for search: the stored earth point is computed from them (see roundCoordinate).
+      [resourceId, position, l.address ?? null, l.city, l.region, l.postalCode ?? null, l.country, roundCoordinate(l.latitude), roundCoordinate(l.longitude)],
     );
   }
 }

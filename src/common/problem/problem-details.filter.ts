@@ -22,6 +22,11 @@ const CODES: Record<number, string> = {
 const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
 const DB_UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
+function driverCode(error: unknown): string | undefined {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.driverError?.code ?? e?.code;
+}
+
 function databaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
   const code = e?.driverError?.code ?? e?.code;
@@ -78,6 +83,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
       // Fastify's own errors (FST_ERR_CTP_*): malformed JSON, body too large, unsupported media type.
       return this.build(fastify.statusCode, CODES[fastify.statusCode] ?? 'bad_request', fastify.message ?? 'Bad request');
+    }
+    if (driverCode(exception) === '57014') {
+      // statement_timeout cancelled the query: the server is overloaded or the search too broad.
+      return this.build(503, 'database_timeout', 'The database took too long to answer. Retry shortly, or narrow the search.');
     }
     if (databaseUnavailable(exception)) {
       return this.build(503, 'database_unavailable', 'The database is temporarily unavailable. Retry shortly.');

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches,
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
@@ -46,7 +46,7 @@ export class CreateIntakeRequest {
   willingness: (typeof WILLINGNESS)[number];
 
   @ApiPropertyOptional({ type: SafetyAnswersDto, description: 'Best asked of each partner privately; any yes counts.' })
-  @IsOptional() @ValidateNested() @Type(() => SafetyAnswersDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SafetyAnswersDto)
   safety?: SafetyAnswersDto;
 
   @ApiPropertyOptional({ description: 'Nobody may reach out to the couple unprompted (kept on referrals).', default: true })
@@ -95,7 +95,7 @@ export class CreateIntakeRequest {
   insurance?: string;
 
   @ApiPropertyOptional({ type: PreferencesDto })
-  @IsOptional() @ValidateNested() @Type(() => PreferencesDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PreferencesDto)
   preferences?: PreferencesDto;
 
   @ApiPropertyOptional({ description: 'How many matches to return.', default: 10, minimum: 1, maximum: 25 })

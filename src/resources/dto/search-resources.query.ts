@@ -79,7 +79,7 @@ export class SearchResourcesQuery {
   @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'serves must be an ISO 3166-2 region (US-OH) or a country code (US)' })
   serves?: string;
 
-  @ApiPropertyOptional({ description: 'A point "lat,lng": resources with a location within radiusKm, each with distanceKm.', example: '39.9612,-82.9988' })
+  @ApiPropertyOptional({ description: 'A point "lat,lng" (e.g. 39.9612,-82.9988): resources with a location within radiusKm, each with distanceKm. Use instead of postalCode (no example value, so "Try it out" does not send both).' })
   @IsOptional() @IsString()
   @Matches(/^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/, { message: 'near must be "lat,lng" in decimal degrees, e.g. 39.96,-82.99' })
   near?: string;

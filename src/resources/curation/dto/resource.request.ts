@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString,
   IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
@@ -138,7 +138,7 @@ export class CreateResourceRequest {
   description: string;
 
   @ApiProperty({ type: OrganizationInput })
-  @IsDefined() @ValidateNested() @Type(() => OrganizationInput)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => OrganizationInput)
   organization: OrganizationInput;
 
   @ApiPropertyOptional({ example: 'https://riverbend.example/couples', maxLength: 500 })
@@ -161,7 +161,7 @@ export class CreateResourceRequest {
   formats: Format[];
 
   @ApiProperty({ type: CostInput })
-  @IsDefined() @ValidateNested() @Type(() => CostInput)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CostInput)
   cost: CostInput;
 
   @CodeList(SPECIALTIES.codes, 'Specialties.', ['infidelity', 'trust_rebuilding'])
@@ -185,7 +185,7 @@ export class CreateResourceRequest {
   paymentOptions: PaymentOption[];
 
   @ApiProperty({ type: [LocationInput], description: 'Where sessions happen in person, in order (the first is the main one).' })
-  @ValidateNested({ each: true }) @ArrayMaxSize(50) @IsArray() @Type(() => LocationInput)
+  @ValidateNested({ each: true }) @IsObject({ each: true }) @ArrayMaxSize(50) @IsArray() @Type(() => LocationInput)
   locations: LocationInput[];
 
   @ApiProperty({ type: [String], example: ['US-OH'], description: 'ISO 3166-2 regions or whole countries a remote service may serve (licensure).' })
@@ -239,11 +239,11 @@ export class CostPatch extends PartialType(CostInput) {}
  */
 export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRequest, ['organization', 'cost'] as const)) {
   @ApiPropertyOptional({ type: OrganizationPatch })
-  @IsOptional() @ValidateNested() @Type(() => OrganizationPatch)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OrganizationPatch)
   organization?: OrganizationPatch;
 
   @ApiPropertyOptional({ type: CostPatch })
-  @IsOptional() @ValidateNested() @Type(() => CostPatch)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CostPatch)
   cost?: CostPatch;
 
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES, description: '"active" brings back a deleted (inactive) resource.' })

@@ -1,0 +1,69 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
+import { PublicAccess } from '../partners/access.decorator.js';
+import { HsdsOrganizationQuery, HsdsPageQuery, HsdsServicesQuery } from './dto/hsds.query.js';
+import { HsdsOrganizationPage, HsdsOrganizationResponse, HsdsServicePage, HsdsServiceResponse } from './dto/hsds.response.js';
+import { HsdsService } from './hsds.service.js';
+
+const CACHE = 'public, max-age=60';
+const NOT_FOUND = { type: ProblemDetailsDto, description: 'No such id (problem+json, code not_found).' };
+const BAD_PARAMETER = { type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' };
+
+/**
+ * The directory in Open Referral HSDS 3.0 (https://docs.openreferral.org/en/latest/), shaped
+ * as the HSDS API reference shapes it, for 211-style directories and other HSDS tools.
+ */
+@ApiTags('hsds')
+@PublicAccess('directory:read')
+@Controller('hsds')
+export class HsdsController {
+  constructor(private readonly hsds: HsdsService) {}
+
+  @Get('services')
+  @Header('cache-control', CACHE)
+  @ApiOperation({
+    operationId: 'listHsdsServices',
+    summary: 'HSDS services, paged',
+    description: 'Every resource of the directory as an HSDS service, inactive ones too (see status), ordered by name. One-to-one fields and the organization; `full=true` nests everything else.',
+  })
+  @ApiOkResponse({ type: HsdsServicePage })
+  @ApiBadRequestResponse(BAD_PARAMETER)
+  listHsdsServices(@Query() query: HsdsServicesQuery): Promise<HsdsServicePage> {
+    return this.hsds.listServices(query);
+  }
+
+  @Get('services/:id')
+  @Header('cache-control', CACHE)
+  @ApiOperation({ operationId: 'getHsdsService', summary: 'One fully nested HSDS service', description: 'The id is the Mend resource id.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: HsdsServiceResponse })
+  @ApiNotFoundResponse(NOT_FOUND)
+  getHsdsService(@Param('id') id: string): Promise<HsdsServiceResponse> {
+    return this.hsds.getService(id);
+  }
+
+  @Get('organizations')
+  @Header('cache-control', CACHE)
+  @ApiOperation({ operationId: 'listHsdsOrganizations', summary: 'HSDS organizations, paged', description: 'Organizations with at least one service, ordered by name.' })
+  @ApiOkResponse({ type: HsdsOrganizationPage })
+  @ApiBadRequestResponse(BAD_PARAMETER)
+  listHsdsOrganizations(@Query() query: HsdsPageQuery): Promise<HsdsOrganizationPage> {
+    return this.hsds.listOrganizations(query);
+  }
+
+  @Get('organizations/:id')
+  @Header('cache-control', CACHE)
+  @ApiOperation({
+    operationId: 'getHsdsOrganization',
+    summary: 'One HSDS organization with its services',
+    description: 'Services with their one-to-one fields; `full_service=true` nests them fully.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: HsdsOrganizationResponse })
+  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiBadRequestResponse(BAD_PARAMETER)
+  getHsdsOrganization(@Param('id') id: string, @Query() query: HsdsOrganizationQuery): Promise<HsdsOrganizationResponse> {
+    return this.hsds.getOrganization(id, query.full_service === true);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { HsdsOrganizationPage, HsdsOrganizationResponse, HsdsPage, HsdsServicePage, HsdsServiceResponse } from './dto/hsds.response.js';
+import { HSDS_DEFAULT_PER_PAGE, type HsdsPageQuery, type HsdsServicesQuery } from './dto/hsds.query.js';
+import { HsdsErrors } from './hsds.errors.js';
+import { UUID } from './hsds-ids.js';
+import { mapOrganizationSummary, mapService, mapServiceSummary } from './hsds.mapper.js';
+import { HsdsRepository } from './hsds.repository.js';
+
+/** The page fields of the HSDS API reference, for `size` items of page `page` out of `total`. */
+export function hsdsPage(page: number, perPage: number, total: number, size: number): HsdsPage {
+  const totalPages = Math.ceil(total / perPage);
+  return {
+    total_items: total,
+    total_pages: totalPages,
+    page_number: page,
+    size,
+    first_page: page === 1,
+    last_page: page >= totalPages,
+    empty: size === 0,
+  };
+}
+
+/** The directory as an HSDS 3.0 feed: services and organizations, paged as the HSDS API reference pages them. */
+@Injectable()
+export class HsdsService {
+  constructor(private readonly repository: HsdsRepository) {}
+
+  async listServices(query: HsdsServicesQuery): Promise<HsdsServicePage> {
+    const { page, perPage, offset } = paging(query);
+    const filter = query.organization_id ? { organizationIds: [query.organization_id] } : {};
+    const [total, rows] = await Promise.all([
+      this.repository.countServices(filter),
+      this.repository.listServices(offset, perPage, query.full === true, filter),
+    ]);
+    const contents = rows.map(query.full ? mapService : mapServiceSummary);
+    return { ...hsdsPage(page, perPage, total, contents.length), contents };
+  }
+
+  async getService(id: string): Promise<HsdsServiceResponse> {
+    const row = UUID.test(id) ? await this.repository.findService(id) : undefined;
+    if (!row) throw HsdsErrors.serviceNotFound(id);
+    return mapService(row);
+  }
+
+  async listOrganizations(query: HsdsPageQuery): Promise<HsdsOrganizationPage> {
+    const { page, perPage, offset } = paging(query);
+    const [total, rows] = await Promise.all([this.repository.countOrganizations(), this.repository.listOrganizations(offset, perPage)]);
+    const contents = rows.map(mapOrganizationSummary);
+    return { ...hsdsPage(page, perPage, total, contents.length), contents };
+  }
+
+  async getOrganization(id: string, fullServices: boolean): Promise<HsdsOrganizationResponse> {
+    const organization = UUID.test(id) ? await this.repository.findOrganization(id) : undefined;
+    if (!organization) throw HsdsErrors.organizationNotFound(id);
+    const services = await this.repository.listServices(0, null, fullServices, { organizationIds: [id] });
+    return { ...mapOrganizationSummary(organization), services: services.map(fullServices ? mapService : mapServiceSummary) };
+  }
+}
+
+function paging(query: HsdsPageQuery): { page: number; perPage: number; offset: number } {
+  const page = query.page ?? 1;
+  const perPage = query.per_page ?? HSDS_DEFAULT_PER_PAGE;
+  return { page, perPage, offset: (page - 1) * perPage };
+}

@@ -1,0 +1,86 @@
+import { friendlyError, requestId } from './format.js';
+
+/** The parts of Mend's API responses the frame shows (see src/resources/dto, src/intake/dto). */
+export interface Resource {
+  id: string;
+  name: string;
+  description: string;
+  organization: { name: string; website: string | null };
+  url: string | null;
+  phone: string | null;
+  kind: string;
+  formats: string[];
+  specialties: string[];
+  cost: { free: boolean; slidingScale: boolean; feeMin: number | null; feeMax: number | null; currency: string; insuranceAccepted: boolean; notes: string | null };
+  languages: string[];
+  locations: { city: string; region: string }[];
+  provenance: { demo: boolean };
+  distanceKm?: number;
+}
+
+export interface ResourceList {
+  data: Resource[];
+  page: { total: number; totalExact: boolean; nextCursor: string | null };
+}
+
+export interface Reason {
+  code: string;
+  text: string;
+}
+
+export interface IntakeResult {
+  id: string;
+  safety: { level: 'none' | 'elevated' | 'urgent'; guidance: string; couplesCounselingRecommended: boolean; resources: Resource[] };
+  recommendation: { type: string; title: string; explanation: string; alsoConsider: string[] };
+  matches: { resource: Resource; score: number; reasons: Reason[]; caveats: Reason[] }[];
+  relaxations: Reason[];
+  nextSteps: Reason[];
+}
+
+/** A failure already worded for the couple. */
+export class FriendlyError extends Error {}
+
+export const newKey = (): string => requestId(crypto.getRandomValues(new Uint8Array(16)));
+
+/**
+ * Mend's API, called from the frame (same origin as the API) with the partner's publishable key.
+ * Mend-Embed-Origin names the partner page that framed us, as the browser reported it in the
+ * handshake; the API accepts it only on same-origin requests (Sec-Fetch-Site), i.e. from Mend's
+ * own pages, and checks it against the key's allowed origins (src/partners/access.guard.ts).
+ */
+export function createApi(key: string, embedOrigin: string) {
+  async function call<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${key}`, 'Mend-Embed-Origin': embedOrigin, Accept: 'application/json' };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (init.idempotencyKey) headers['Idempotency-Key'] = init.idempotencyKey;
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        credentials: 'omit',
+        cache: 'no-store', // nothing the couple searched for stays in the browser's cache
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      throw new FriendlyError(friendlyError('network'));
+    }
+    if (!response.ok) throw new FriendlyError(friendlyError(response.status, Number(response.headers.get('retry-after')) || undefined));
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new FriendlyError(friendlyError(500));
+    }
+  }
+
+  return {
+    searchResources: (params: URLSearchParams) => call<ResourceList>(`/v1/resources?${params}`),
+    /** One Idempotency-Key per submission: a retry after a lost response never makes a second intake. */
+    submitIntake: (body: Record<string, unknown>, idempotencyKey = newKey()) => call<IntakeResult>('/v1/intakes', { method: 'POST', body, idempotencyKey }),
+    createReferral: (intakeId: string, resourceId: string, idempotencyKey = newKey()) =>
+      call<{ id: string; status: string }>('/v1/referrals', { method: 'POST', body: { intakeId, resourceId }, idempotencyKey }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

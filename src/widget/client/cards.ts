@@ -1,0 +1,33 @@
+import type { Resource } from './api.js';
+import { h } from './dom.js';
+import { FORMAT_LABELS, formatCost, formatDistance, formatList, KIND_LABELS } from './format.js';
+
+/** Links leave for the resource's own site in a new tab, telling it nothing about where they came from. */
+function externalLink(href: string, text: string): HTMLAnchorElement | undefined {
+  try {
+    const url = new URL(href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return h('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer' }, text, h('span', { className: 'visually-hidden' }, ' (opens in a new tab)'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** One resource as a card; `extra` holds what the caller adds (reasons, a referral button). */
+export function resourceCard(r: Resource, headingLevel: 'h3' | 'h4', ...extra: (Node | undefined)[]): HTMLElement {
+  const place = r.locations[0] ? `${r.locations[0].city}, ${r.locations[0].region.replace(/^[A-Z]{2}-/, '')}` : undefined;
+  const distance = formatDistance(r.distanceKm);
+  const phone = r.phone ? h('a', { href: `tel:${r.phone.replace(/[^\d+]/g, '')}` }, r.phone) : undefined;
+  const website = r.url ? externalLink(r.url, 'Website') : undefined;
+  return h('li', { className: `card${r.kind === 'hotline' ? ' card-hotline' : ''}` },
+    h('article', { 'aria-label': r.name },
+      h(headingLevel, { className: 'card-title' }, r.name),
+      h('p', { className: 'meta' }, [KIND_LABELS[r.kind] ?? r.kind, formatList(r.formats, FORMAT_LABELS), place, distance].filter(Boolean).join(' · ')),
+      h('p', { className: 'cost' }, formatCost(r.cost)),
+      h('p', { className: 'description' }, r.description),
+      (phone || website) && h('p', { className: 'contact' }, phone && 'Call ', phone, phone && website && ' · ', website),
+      r.provenance.demo && h('p', { className: 'badge' }, 'Fictional demo listing'),
+      ...extra.filter((e): e is Node => e !== undefined),
+    ),
+  );
+}

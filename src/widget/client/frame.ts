@@ -1,0 +1,91 @@
+import { createApi } from './api.js';
+import { h } from './dom.js';
+import { isWidgetMessage, PROTOCOL, type WidgetMessage } from './format.js';
+import { intakeView } from './intake.js';
+import { searchView } from './search.js';
+
+/**
+ * The frame (GET /widget/frame), on Mend's origin inside the partner's page. The server already
+ * refused to be framed by any page outside the key's allowed origins (frame-ancestors); here the
+ * frame learns which of them it is in, from the browser: the loader's "init" message carries
+ * event.origin, which no page can fake. Everything the frame says goes to that origin only.
+ * No cookies, no storage, no third-party requests: only Mend's API, with the publishable key.
+ */
+const root = document.getElementById('mend-app') as HTMLElement;
+const key = root.dataset.key ?? '';
+const allowedOrigins = (root.dataset.origins ?? '').split(' ').filter(Boolean);
+const exitUrl = root.dataset.exit || 'https://www.weather.com/';
+let mode = root.dataset.mode === 'intake' ? 'intake' : 'search';
+let parentOrigin: string | undefined;
+
+const accent = root.dataset.accent;
+if (accent) document.documentElement.style.setProperty('--accent', accent); // CSSOM: allowed by the frame's CSP
+
+function tell(type: WidgetMessage['type'], extra: Partial<WidgetMessage> = {}): void {
+  if (parentOrigin) window.parent.postMessage({ protocol: PROTOCOL, type, ...extra }, parentOrigin);
+}
+
+/**
+ * Quick exit: the loader replaces the partner page with a neutral site (it owns the top window,
+ * and replace() keeps the page out of the tab's history). This frame's content goes at once. If
+ * the page is somehow still there a moment later, the frame navigates the top window itself: the
+ * sandbox allows that within a click's user activation (not after Esc, which grants none).
+ */
+function quickExit(): void {
+  tell('exit');
+  document.body.replaceChildren();
+  window.setTimeout(() => {
+    try {
+      window.top?.location.replace(exitUrl);
+    } catch {
+      // Not allowed without user activation: nothing more a frame can do.
+    }
+  }, 300);
+}
+
+let lastEscape = 0;
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  if (event.timeStamp - lastEscape < 1000) quickExit();
+  lastEscape = event.timeStamp;
+});
+
+function render(): void {
+  const api = createApi(key, parentOrigin as string);
+  const exit = h('button', { type: 'button', className: 'exit' }, 'Quick exit');
+  exit.addEventListener('click', quickExit);
+  const tabs = (['search', 'intake'] as const).map((m) => {
+    const tab = h('button', { type: 'button', className: 'tab', 'aria-pressed': String(m === mode) }, m === 'search' ? 'Search by place' : 'Answer a few questions');
+    tab.addEventListener('click', () => {
+      mode = m;
+      render();
+    });
+    return tab;
+  });
+  root.replaceChildren(
+    h('header', { className: 'bar' },
+      h('p', { className: 'brand' }, 'Couples counseling finder'),
+      h('div', { className: 'exit-wrap' }, exit, h('span', { className: 'hint' }, 'or press Esc twice'))),
+    h('nav', { className: 'tabs', 'aria-label': 'Ways to find help' }, tabs),
+    mode === 'intake' ? intakeView(api) : searchView(api),
+    h('p', { className: 'footer' }, 'Private: nothing you enter is seen by this website or saved in your browser. Listings marked "Fictional demo listing" are examples.'),
+  );
+}
+
+function start(origin: string): void {
+  parentOrigin = origin;
+  render();
+  tell('ready');
+  // The loader sizes the iframe to the content, so the partner page scrolls, not the frame.
+  new ResizeObserver(() => tell('resize', { height: root.getBoundingClientRect().height })).observe(root);
+}
+
+if (window.parent === window) {
+  root.replaceChildren(h('p', { className: 'notice' }, "This finder runs inside a partner's website."));
+} else {
+  window.addEventListener('message', (event) => {
+    if (parentOrigin || event.source !== window.parent || !isWidgetMessage(event.data, 'init')) return;
+    if (!allowedOrigins.includes(event.origin)) return; // frame-ancestors already prevents this; never trust, though
+    start(event.origin);
+  });
+}

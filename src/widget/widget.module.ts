@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '../config/config.module.js';
+import { PartnersModule } from '../partners/partners.module.js';
+import { WidgetAssets } from './widget-assets.js';
+import { WidgetController } from './widget.controller.js';
+import { WidgetService } from './widget.service.js';
+
+/** The embeddable finder for partner websites (client code in ./client, built by tsconfig.widget.json). */
+@Module({
+  imports: [ConfigModule, PartnersModule],
+  controllers: [WidgetController],
+  providers: [WidgetService, WidgetAssets],
+})
+export class WidgetModule {}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { emptyReport, formatReport, FuzzClient, fuzzOperation, type OperationReport } from './fuzz-runner.js';
+import { prepareFuzzing, type FuzzSetup } from './fuzz-setup.js';
+import { loadOpenApiModel } from './openapi-model.js';
+
+/**
+ * Property-based fuzzing of every operation in docs/openapi.json (see fuzz-runner.ts for the
+ * rules every answer must keep). `npm test` runs a small fixed-seed pass; `npm run fuzz` runs
+ * the long one through this same file, with:
+ *   FUZZ_SEED     the seed (default 20261125): the same seed replays the same requests
+ *   FUZZ_RUNS     generated requests per operation (default 20 here, 2000 in npm run fuzz)
+ *   FUZZ_ONLY     only operations whose key or operationId contains this text
+ *   FUZZ_REPORT   a file to write the per-operation counts to (JSON)
+ *   FUZZ_PROGRESS print each operation's count as it finishes; FUZZ_DEBUG: every request and answer
+ *   FUZZ_SPEC     another OpenAPI document to take the operations from (e.g. a freshly generated one)
+ * A failure prints the shrunk counterexample, and fast-check's seed and path to replay it.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const ONLY = process.env.FUZZ_ONLY?.toLowerCase();
+
+const model = loadOpenApiModel(process.env.FUZZ_SPEC ?? 'docs/openapi.json');
+// Destructive operations last (stable otherwise, in spec order), so the ones before them find live records.
+const destructive = (key: string) => (key.startsWith('DELETE ') || key.endsWith('/revoke') ? 1 : 0);
+model.operations.sort((a, b) => destructive(a.key) - destructive(b.key));
+const reports: OperationReport[] = model.operations.map(emptyReport);
+
+describe(`fuzzing every operation of docs/openapi.json (seed ${SEED}, ${RUNS} requests each)`, () => {
+  let t: TestApp;
+  let client: FuzzClient;
+  let setup: FuzzSetup;
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOG_LEVEL: 'silent' });
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    client = new FuzzClient('127.0.0.1', port);
+    setup = await prepareFuzzing(t, client);
+  }, 60_000);
+
+  afterAll(async () => {
+    client?.close();
+    await t?.close();
+    const table = formatReport(reports, setup?.setupRequests ?? 0, SEED);
+    console.log(table);
+    if (process.env.FUZZ_REPORT) {
+      writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ seed: SEED, runsPerOperation: RUNS, setupRequests: setup?.setupRequests ?? 0, operations: reports }, null, 2));
+    }
+  });
+
+  it('covers every operation of the spec', () => {
+    expect(model.operations.length).toBeGreaterThan(0);
+    const keys = model.operations.map((o) => o.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  for (const [index, operation] of model.operations.entries()) {
+    const report = reports[index];
+    const selected = !ONLY || operation.key.toLowerCase().includes(ONLY) || operation.operationId.toLowerCase().includes(ONLY);
+    if (!selected) report.skipped = `not selected by FUZZ_ONLY=${process.env.FUZZ_ONLY}`;
+    it(`${operation.key} (${operation.operationId})${selected ? '' : ` — skipped: ${report.skipped}`}`, async () => {
+      if (!selected) return;
+      const limits = { bodyLimitBytes: t.env.BODY_LIMIT_BYTES, maxQueryBytes: t.env.MAX_QUERY_BYTES };
+      const progress = process.env.FUZZ_PROGRESS
+        ? (r: OperationReport) => process.stderr.write(`  ${r.key}: ${r.requests} requests, ${r.failure ? 'FAILED' : 'ok'}\n`)
+        : undefined;
+      await fuzzOperation(model, operation, client, setup.keys, setup.pools, { seed: SEED, runsPerOperation: RUNS, limits, onOperationDone: progress }, report);
+      expect(report.requests).toBeGreaterThanOrEqual(RUNS);
+    }, RUNS * 1_000 + 60_000);
+  }
+});

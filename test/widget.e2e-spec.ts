@@ -1,0 +1,431 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { FRAME_CSS } from '../src/widget/frame-stylesheet.js';
+import { WIDGET_BUILD_DIR } from '../src/widget/widget-assets.js';
+import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
+
+/**
+ * The embeddable widget. Over HTTP (always): the loader, the frame's framing policy per key, and
+ * how publishable keys treat Mend's own frame. In a real Chromium (when /usr/bin/chromium exists;
+ * .ci/run installs it): the whole widget on partner pages served from another origin, so
+ * frame-ancestors, postMessage origin checks and CORS are real. Screenshots: test-artifacts/widget/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts/widget';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`Skipping the widget's browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it).`);
+}
+const describeInBrowser = hasChromium ? describe : describe.skip;
+
+const EXIT_URL = 'https://www.weather.com/';
+const SAFETY_INTAKE = { concerns: ['infidelity'], willingness: 'both', safety: { feelsAfraid: true }, postalCode: '43215', country: 'US' };
+
+/** A partner's web server on another origin (127.0.0.1, while Mend is browsed as localhost: another site). */
+async function startHost(pages: Partial<Record<string, () => string>>): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const html = pages[new URL(request.url ?? '/', 'http://host').pathname]?.();
+    response.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? 'not found');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const snippetPage = (mend: string, key: string, mode: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"></head>
+<body><h1>A partner page</h1><script src="${mend}/widget.js" async></script>
+<mend-finder data-key="${key}" data-mode="${mode}"></mend-finder></body></html>`;
+
+describe('widget', () => {
+  let t: TestApp;
+  let partner: TestPartner;
+  let mend: string; // Mend as the browser sees it
+  let allowedHost: { server: Server; origin: string };
+  let otherHost: { server: Server; origin: string };
+  let demoHtml = '';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const port = (t.app.getHttpServer().address() as AddressInfo).port;
+    mend = `http://localhost:${port}`;
+    allowedHost = await startHost({ '/article': () => demoHtml });
+    otherHost = await startHost({ '/article': () => demoHtml });
+    partner = await t.createPartner({ name: 'second-chances', origins: [allowedHost.origin, mend] });
+    // The demo partner page as Mend renders it for this key, served from the partner's own origin.
+    const demo = await t.http().get(`/widget/demo?key=${partner.publishableKey}`).set('Host', `localhost:${port}`).expect(200);
+    demoHtml = demo.text;
+  });
+
+  afterAll(async () => {
+    await new Promise((done) => allowedHost?.server.close(done));
+    await new Promise((done) => otherHost?.server.close(done));
+    await t?.close();
+  });
+
+  describe('over HTTP', () => {
+    it('serves the loader to pages on any site, cached briefly', async () => {
+      const res = await t.http().get('/widget.js').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect(res.headers['cache-control']).toBe('public, max-age=300');
+      expect(res.text).toContain('customElements.define');
+      await t.http().get('/widget.js').set('If-None-Match', res.headers.etag).expect(304);
+    });
+
+    it("lets only the key's partner origins frame the frame, with a strict CSP of its own", async () => {
+      const res = await t.http().get(`/widget/frame?key=${partner.publishableKey}&mode=intake&accent=%23aa3366`).expect(200);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain(`frame-ancestors ${allowedHost.origin} ${mend}`);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers['x-frame-options']).toBeUndefined();
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)/); // no inline script
+      expect(res.text).not.toMatch(/\sstyle=|<style/); // no inline style
+      expect(res.text).toContain('data-mode="intake"');
+      expect(res.text).toContain('data-accent="#aa3366"');
+    });
+
+    it('answers unknown, revoked and secret keys alike, with a page nobody may frame', async () => {
+      const revoked = await t.createPartner({ name: 'revoked', origins: [allowedHost.origin] });
+      const keys = await t.http().get('/v1/keys').set('Authorization', revoked.auth).expect(200);
+      const pk = keys.body.data.find((k: { kind: string }) => k.kind === 'publishable');
+      await t.http().post(`/v1/keys/${pk.id}/revoke`).set('Authorization', revoked.auth).expect(200);
+      const bodies = new Set<string>();
+      for (const key of [revoked.publishableKey, partner.secretKey, `mend_pk_test_${'a'.repeat(38)}`, '<script>']) {
+        const res = await t.http().get(`/widget/frame?key=${encodeURIComponent(key)}`).expect(403);
+        expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(res.headers['x-frame-options']).toBe('DENY');
+        expect(res.text).not.toContain(key);
+        bodies.add(res.text);
+      }
+      expect(bodies.size).toBe(1);
+    });
+
+    it("keeps frame-ancestors 'none' and X-Frame-Options everywhere else", async () => {
+      for (const path of ['/health', '/docs', '/widget/frame.js', `/widget/demo?key=${partner.publishableKey}`]) {
+        const res = await t.http().get(path).expect(200);
+        expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      }
+    });
+
+    it('stays within its size budget: under 25 KB gzipped, loader, frame scripts and stylesheet together', async () => {
+      const names = readdirSync(WIDGET_BUILD_DIR).filter((n) => n.endsWith('.js'));
+      expect(names).toEqual(expect.arrayContaining(['loader.js', 'frame.js']));
+      const files = [...names.map((n) => readFileSync(join(WIDGET_BUILD_DIR, n))), Buffer.from(FRAME_CSS)];
+      const gzipped = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+      expect(gzipped).toBeLessThan(25_000);
+    });
+
+    it('serves only the built widget files', async () => {
+      await t.http().get('/widget/frame.js').expect(200).expect('content-type', /javascript/);
+      await t.http().get('/widget/frame.css').expect(200).expect('content-type', /text\/css/);
+      for (const path of ['/widget/nope.js', '/widget/..%2Fpackage.json', '/widget/.tsbuildinfo']) {
+        const res = await t.http().get(path);
+        expect(res.status).toBe(404);
+      }
+    });
+
+    describe("publishable keys from Mend's own widget frame", () => {
+      const intake = { concerns: ['lying'], willingness: 'both', region: 'US-OH' };
+      const fromFrame = (embedding: string, site = 'same-origin') => t.http().post('/v1/intakes')
+        .set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'null').set('Sec-Fetch-Site', site).set('Mend-Embed-Origin', embedding);
+
+      it("work when the frame names an embedding page among the partner's origins", async () => {
+        const res = await fromFrame(allowedHost.origin).send(intake).expect(201);
+        expect(res.headers['access-control-allow-origin']).toBeUndefined(); // same-origin: no CORS
+        await t.http().get('/v1/resources?limit=1').set('Authorization', `Bearer ${partner.publishableKey}`)
+          .set('Sec-Fetch-Site', 'same-origin').set('Mend-Embed-Origin', allowedHost.origin).expect(200);
+      });
+
+      it('fail for an embedding page the partner does not allow', async () => {
+        const res = await fromFrame(otherHost.origin).send(intake).expect(403);
+        expect(res.body.code).toBe('origin_not_allowed');
+      });
+
+      it('ignore the claim on a request that is not same-origin (another site cannot make it)', async () => {
+        const res = await fromFrame(allowedHost.origin, 'cross-site').set('Origin', otherHost.origin).send(intake).expect(403);
+        expect(res.body.code).toBe('origin_not_allowed');
+        await fromFrame(allowedHost.origin, 'cross-site').set('Origin', allowedHost.origin).send(intake).expect(201); // the ordinary rule
+      });
+    });
+  });
+
+  describeInBrowser('in Chromium', () => {
+    let browser: Browser;
+
+    beforeAll(async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+    });
+    afterAll(() => browser?.close());
+
+    /** A page that records its console and answers the neutral Quick exit site locally (no Internet here). */
+    async function open(url: string, width = 1280): Promise<{ page: Page; console: string[] }> {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const messages: string[] = [];
+      page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+      await page.route(`${EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+      await page.goto(url);
+      return { page, console: messages };
+    }
+
+    /**
+     * Full-page screenshots leave cross-origin frames blank below the first screen (Chromium
+     * paints out-of-process frames only inside the viewport), so the viewport grows to the page.
+     */
+    async function snap(page: Page, name: string, widget?: string): Promise<void> {
+      const width = page.viewportSize()?.width ?? 1280;
+      const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+      await page.setViewportSize({ width, height: Math.min(height, 10_000) });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
+      if (widget) await page.locator(widget).screenshot({ path: `${ARTIFACTS}/${name}-widget.png` });
+    }
+
+    const intakeFrame = (page: Page) => page.frameLocator('.embed mend-finder iframe');
+    const searchFrame = (page: Page) => page.frameLocator('aside mend-finder iframe');
+
+    /** The widget has started: the frame rendered its controls after the handshake with the loader. */
+    const started = (frame: FrameLocator) => frame.getByRole('button', { name: 'Quick exit' }).waitFor({ timeout: 15_000 });
+
+    /** The frame's own document (for measuring it). */
+    const frameOf = (page: Page, mode: string): Frame => page.frames().find((f) => f.url().includes(`mode=${mode}`)) as Frame;
+
+    async function answerIntake(frame: FrameLocator, safety: 'none' | 'afraid'): Promise<void> {
+      for (const question of ['hit, pushed', 'afraid', 'phone', 'suicide']) {
+        const answer = safety === 'afraid' && question === 'afraid' ? 'Yes' : 'No';
+        await frame.getByRole('group', { name: new RegExp(question) }).getByLabel(answer, { exact: true }).check();
+      }
+      await frame.getByRole('button', { name: 'Next' }).click();
+      if (safety === 'afraid') await frame.getByRole('heading', { name: 'You can talk to someone now' }).waitFor();
+      await frame.getByLabel('An affair or emotional infidelity').check();
+      await frame.getByRole('button', { name: 'Next' }).click();
+      await frame.getByLabel('We both want to work on it together').check();
+      await frame.getByRole('button', { name: 'Next' }).click();
+      await frame.getByLabel('ZIP or postal code (optional)').fill('43215');
+      await frame.getByRole('button', { name: 'Next' }).click();
+      await frame.getByLabel('In person').check();
+      await frame.getByLabel('Video').check();
+      await frame.getByRole('button', { name: 'Next' }).click();
+      await frame.getByLabel('Up to $150 a session').check();
+      await frame.getByRole('button', { name: 'See my options' }).click();
+      await frame.getByRole('heading', { name: 'Your options' }).waitFor({ timeout: 15_000 });
+    }
+
+    it('the demo page loads the widget (both modes)', async () => {
+      const { page, console } = await open(`${mend}/widget/demo?key=${partner.publishableKey}`);
+      await started(intakeFrame(page));
+      await started(searchFrame(page));
+      await expect(intakeFrame(page).getByRole('heading', { name: 'Your safety' }).isVisible()).resolves.toBe(true);
+      await expect(searchFrame(page).getByLabel('ZIP or postal code').isVisible()).resolves.toBe(true);
+      await snap(page, 'demo-page');
+      expect(console.filter((m) => m.startsWith('error') && !m.includes('favicon'))).toEqual([]);
+      await page.close();
+    });
+
+    it('a search by postal code shows results, announced politely', async () => {
+      const { page, console } = await open(`${allowedHost.origin}/article`);
+      const frame = searchFrame(page);
+      await started(frame);
+      await frame.getByLabel('ZIP or postal code').fill('43215');
+      await frame.getByRole('button', { name: 'Search', exact: true }).click();
+      const status = frame.getByRole('status');
+      await status.filter({ hasText: /^Showing \d+ of \d+/ }).waitFor({ timeout: 15_000 });
+      await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+      const cards = frame.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+      expect(await cards.count()).toBeGreaterThan(0);
+      await expect(cards.first().getByRole('heading').textContent()).resolves.toBeTruthy();
+      await snap(page, 'search-results', 'aside mend-finder');
+      expect(console.filter((m) => m.startsWith('error'))).toEqual([]);
+      await page.close();
+    });
+
+    it('says what went wrong in plain words: a rate limit with the wait, a lost connection; never JSON', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`);
+      const frame = searchFrame(page);
+      await started(frame);
+      await page.route('**/v1/resources?**', (route) => route.fulfill({
+        status: 429, headers: { 'retry-after': '7' }, contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'https://mend.dev/problems/rate-limited', status: 429, code: 'rate_limited', detail: 'Too many requests' }),
+      }));
+      await frame.getByLabel('ZIP or postal code').fill('43215');
+      await frame.getByRole('button', { name: 'Search', exact: true }).click();
+      const status = frame.getByRole('status');
+      await status.filter({ hasText: 'A lot of people are searching right now. Please try again in 7 seconds.' }).waitFor({ timeout: 15_000 });
+      await page.unroute('**/v1/resources?**');
+      await page.route('**/v1/resources?**', (route) => route.abort('internetdisconnected'));
+      await frame.getByRole('button', { name: 'Search', exact: true }).click();
+      await status.filter({ hasText: "We couldn't reach the service." }).waitFor({ timeout: 15_000 });
+      expect(await frame.locator('body').textContent()).not.toMatch(/rate_limited|"status"|{/);
+      await snap(page, 'search-error', 'aside mend-finder');
+      await page.close();
+    });
+
+    it('the intake flow reaches matches with their reasons, and a referral can be requested', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`);
+      const frame = intakeFrame(page);
+      await started(frame);
+      await answerIntake(frame, 'none');
+      await expect(frame.getByRole('heading', { name: 'Your safety comes first' }).count()).resolves.toBe(0);
+      const matches = frame.getByRole('list', { name: 'Matches' }).locator(':scope > li');
+      expect(await matches.count()).toBeGreaterThan(0);
+      await expect(matches.first().getByText('Why this fits').isVisible()).resolves.toBe(true);
+      expect(await matches.first().locator('.reasons li').count()).toBeGreaterThan(0);
+      await snap(page, 'intake-matches', '.embed mend-finder');
+
+      await matches.first().getByRole('button', { name: 'Request referral' }).click();
+      await frame.getByText(/^Referral requested for /).waitFor({ timeout: 15_000 });
+      const referrals = await t.http().get('/v1/referrals').set('Authorization', partner.auth).expect(200);
+      expect(referrals.body.data.length).toBeGreaterThanOrEqual(1);
+      await page.close();
+    });
+
+    it('the safety path shows hotline resources first, at once and in the results', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`);
+      const frame = intakeFrame(page);
+      await started(frame);
+      await answerIntake(frame, 'afraid');
+      // What the API puts first for the same answers is what the couple sees first.
+      const api = await t.http().post('/v1/intakes').set('Authorization', partner.auth).send(SAFETY_INTAKE).expect(201);
+      const firstLine: string = api.body.safety.resources[0].name;
+      const headings = await frame.locator('.results h3, .results h4').allTextContents();
+      expect(headings[0]).toBe('Your safety comes first');
+      expect(headings[1]).toBe(firstLine);
+      const safetyCards = frame.locator('.results .safety .card');
+      expect(await safetyCards.count()).toBeGreaterThan(0);
+      await expect(safetyCards.first().getByText(/^Hotline/).isVisible()).resolves.toBe(true);
+      // Hotlines come before any match in the page.
+      const order = await frame.locator('.results .card').evaluateAll((cards) => cards.map((c) => c.classList.contains('card-hotline')));
+      const firstMatch = order.indexOf(false);
+      expect(firstMatch).toBeGreaterThan(0);
+      expect(order.slice(0, firstMatch).every(Boolean)).toBe(true);
+      await snap(page, 'intake-safety', '.embed mend-finder');
+      await page.close();
+    });
+
+    it('a page on an origin the key does not allow cannot frame the widget, and the loader says why', async () => {
+      const { page, console } = await open(`${otherHost.origin}/article`);
+      await page.waitForEvent('console', { predicate: (m) => m.text().startsWith('Mend widget: the frame did not start'), timeout: 15_000 });
+      expect(console.some((m) => m.includes(`the frame did not start on ${otherHost.origin}`) && m.includes('allowedOrigins'))).toBe(true);
+      expect(console.some((m) => /Refused to frame/.test(m))).toBe(true); // Chromium's own frame-ancestors report
+      await expect(intakeFrame(page).getByRole('button', { name: 'Quick exit' }).count()).resolves.toBe(0);
+      await expect(page.locator('.embed mend-finder iframe').isVisible()).resolves.toBe(false);
+      await snap(page, 'origin-not-allowed');
+      await page.close();
+    });
+
+    it('Quick exit replaces the partner page with a neutral site, leaving no way back', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`);
+      const frame = intakeFrame(page);
+      await started(frame);
+      await frame.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      const before = await page.evaluate<number>('history.length');
+      await frame.getByRole('button', { name: 'Quick exit' }).click();
+      await page.waitForURL(`${EXIT_URL}**`, { timeout: 10_000 });
+      await expect(page.title()).resolves.toBe('Weather');
+      // location.replace(): the article's entry was replaced, so Back does not lead to it.
+      await expect(page.evaluate('history.length')).resolves.toBe(before);
+      await page.goBack();
+      expect(page.url()).not.toContain(allowedHost.origin);
+      await page.close();
+    });
+
+    it('Quick exit also works from the keyboard: Esc twice', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`);
+      const frame = intakeFrame(page);
+      await started(frame);
+      await frame.getByLabel('Yes', { exact: true }).first().focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.waitForURL(`${EXIT_URL}**`, { timeout: 10_000 });
+      await page.close();
+    });
+
+    it('passes axe-core (WCAG 2 A and AA) in both modes, with results and the safety panel shown', async () => {
+      // Only this test bypasses CSP: it injects axe into the frame, which the frame's CSP rightly refuses.
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${allowedHost.origin}/article`);
+      await started(intakeFrame(page));
+      await started(searchFrame(page));
+      const search = searchFrame(page);
+      await search.getByLabel('ZIP or postal code').fill('43215');
+      await search.getByRole('button', { name: 'Search', exact: true }).click();
+      await search.getByRole('status').filter({ hasText: /^Showing/ }).waitFor({ timeout: 15_000 });
+      const intake = intakeFrame(page);
+      await intake.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      await intake.getByRole('button', { name: 'Next' }).click();
+      await intake.getByRole('heading', { name: 'You can talk to someone now' }).waitFor();
+      for (const mode of ['search', 'intake']) {
+        const frame = frameOf(page, mode);
+        await frame.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+        const { passes, violations } = await frame.evaluate<{ passes: number; violations: string[] }>(
+          "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }))",
+        );
+        expect(passes).toBeGreaterThan(10);
+        expect({ mode, violations }).toEqual({ mode, violations: [] });
+      }
+      await context.close();
+    });
+
+    it('fits a 320 px wide screen without sideways scrolling', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`, 320);
+      const frame = intakeFrame(page);
+      await started(frame);
+      // Browser code as a string: this file is type-checked without the DOM library.
+      const overflow = (f: Page | Frame) => f.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      await expect(overflow(frameOf(page, 'intake'))).resolves.toBeLessThanOrEqual(0);
+      await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+      await snap(page, 'narrow-320');
+      await answerIntake(frame, 'afraid');
+      await expect(overflow(frameOf(page, 'intake'))).resolves.toBeLessThanOrEqual(0);
+      await snap(page, 'narrow-320-results', '.embed mend-finder');
+      await page.close();
+    });
+
+    it('Swagger UI at /docs renders, and "Try it out" on GET /v1/resources returns 200', async () => {
+      const { page, console } = await open(`${mend}/docs`);
+      const operation = page.locator('#operations-directory-searchResources');
+      await operation.waitFor({ timeout: 15_000 });
+      await operation.locator('.opblock-summary').first().click();
+      await operation.getByRole('button', { name: 'Try it out' }).click();
+      // Try it out pre-fills every parameter's example, and together they conflict (near and
+      // postalCode: 400). Clear them all, as a developer would, and search one postal code.
+      for (const row of await operation.locator('tr[data-param-name]').all()) {
+        while (await row.locator('.json-schema-form-item-remove').count()) await row.locator('.json-schema-form-item-remove').first().click();
+        for (const input of await row.locator('input[type=text]').all()) await input.fill('');
+        for (const select of await row.locator('select').all()) {
+          if ((await select.getAttribute('multiple')) !== null) await select.selectOption([]);
+          else await select.selectOption({ index: 0 });
+        }
+      }
+      await operation.locator('tr[data-param-name="postalCode"] input').fill('43215');
+      await operation.getByRole('button', { name: 'Execute' }).click();
+      const status = operation.locator('.live-responses-table .response .response-col_status').first();
+      await status.waitFor({ timeout: 15_000 });
+      await expect(status.textContent()).resolves.toMatch(/^\s*200/);
+      await expect(operation.locator('.live-responses-table .response .response-col_description').first().textContent()).resolves.toContain('"data"');
+      await operation.locator('.live-responses-table').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${ARTIFACTS}/swagger-try-it-out.png` });
+      expect(console.filter((m) => m.startsWith('error') && !m.includes('favicon'))).toEqual([]);
+      await page.close();
+    });
+  });
+});
