@@ -224,3 +224,30 @@ describe.each([
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });
+
+describe('partner input edge cases', () => {
+  let t: TestApp;
+  let p: TestPartner;
+  beforeAll(async () => {
+    t = await createTestApp();
+    p = await t.createPartner({ name: 'edges' });
+  });
+  afterAll(() => t.close());
+
+  it('PUT /v1/partners/me/webhook needs url (null removes it, {} is a 400)', async () => {
+    await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({ url: 'https://edges.example/hook' }).expect(200);
+    const empty = await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({});
+    expect(empty.status).toBe(400);
+    expect((await t.http().get('/v1/partners/me/webhook').set('Authorization', p.auth)).body.url).toBe('https://edges.example/hook');
+    const removed = await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({ url: null }).expect(200);
+    expect(removed.body.url).toBeNull();
+  });
+
+  it('impossible dates are a 400, not rolled into the next month', async () => {
+    const admin = await t.createPartner({ name: 'edges-admin', scopes: ['admin'] });
+    const res = await t.http().post(`/v1/partners/${p.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', expiresAt: '2030-02-30T00:00:00Z' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('expiresAt');
+    expect((await t.http().get('/v1/referrals?createdFrom=2026-02-30').set('Authorization', p.auth)).status).toBe(400);
+  });
+});

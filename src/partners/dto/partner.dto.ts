@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, IsArray, IsDateString, IsDefined, ValidateIf, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import { SCOPES } from '../scopes.js';
 
@@ -43,7 +43,7 @@ export class CreateKeyRequest {
   name?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working.' })
-  @IsOptional() @IsDateString()
+  @IsOptional() @IsDateString({ strict: true, strictSeparator: true })
   expiresAt?: string;
 }
 
@@ -97,7 +97,8 @@ export class RotatedKeyResponse {
 
 export class SetWebhookRequest {
   @ApiProperty({ nullable: true, type: String, example: 'https://secondchances.example/hooks/mend', description: 'HTTPS endpoint for referral events; null removes it.' })
-  @IsOptional() @IsString() @MaxLength(500)
+  // Required, but may be null: `{}` must not silently remove a registered webhook.
+  @ValidateIf((_o, v) => v !== null) @IsDefined({ message: 'url is required (null removes the webhook)' }) @IsString() @MaxLength(500)
   url: string | null;
 }
 

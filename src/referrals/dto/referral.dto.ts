@@ -37,11 +37,11 @@ export class ListReferralsQuery {
   status?: (typeof REFERRAL_STATUSES)[number];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' })
-  @IsOptional() @IsDateString()
+  @IsOptional() @IsDateString({ strict: true, strictSeparator: true })
   createdFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' })
-  @IsOptional() @IsDateString()
+  @IsOptional() @IsDateString({ strict: true, strictSeparator: true })
   createdTo?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
