@@ -22,18 +22,18 @@ export class IntakeRepository {
    */
   async findCandidates(c: CandidateConstraints): Promise<(ResourceRow & { distance_m: number | null })[]> {
     const sql = new SqlParams();
-    const where = [`r.status = 'active'`, `r.kind <> 'hotline'`, `r.kind = ANY(${sql.param(c.kinds)}::text[])`];
-    if (c.excludeSafeRelationshipsOnly) where.push('NOT r.requires_safe_relationship');
-    if (c.specialtiesAny) where.push(`r.specialties && ${sql.param(c.specialtiesAny)}::text[]`);
+    const filters = [`r.status = 'active'`, `r.kind <> 'hotline'`, `r.kind = ANY(${sql.param(c.kinds)}::text[])`];
+    if (c.excludeSafeRelationshipsOnly) filters.push('NOT r.requires_safe_relationship');
+    if (c.specialtiesAny) filters.push(`r.specialties && ${sql.param(c.specialtiesAny)}::text[]`);
+    if (c.budgetMinor !== undefined) {
+      const sliding = c.allowSlidingAboveBudget ? 'r.sliding_scale' : '(r.sliding_scale AND r.fee_min IS NULL)';
+      filters.push(`(r.free OR r.fee_min <= ${sql.param(c.budgetMinor)} OR ${sliding})`);
+    }
+    if (c.languages.length) filters.push(`r.languages && ${sql.param(c.languages)}::text[]`);
+
+    // Ways a resource can reach the couple, other than being near them.
     const reach: string[] = [`r.kind = 'self_guided'`];
-    let nearby = '';
-    let join = '';
-    if (c.inPersonAllowed && c.point) {
-      const cte = nearbyCte(sql, { ...c.point, radiusMeters: c.radiusKm * 1000 });
-      nearby = `WITH ${cte.cte}`;
-      join = 'LEFT JOIN nearby d ON d.resource_id = r.id';
-      reach.push(`(d.meters <= ${cte.radius}::float8 AND 'in_person' = ANY(r.formats))`);
-    } else if (c.inPersonAllowed && c.region) {
+    if (c.inPersonAllowed && !c.point && c.region) {
       reach.push(`('in_person' = ANY(r.formats) AND r.location_regions @> ARRAY[${sql.param(c.region)}]::text[])`);
     }
     if (c.remoteFormats.length) {
@@ -41,20 +41,45 @@ export class IntakeRepository {
       const licensed = areas.length ? ` AND r.service_areas && ${sql.param(areas)}::text[]` : '';
       reach.push(`(r.formats && ${sql.param(c.remoteFormats)}::text[]${licensed})`);
     }
-    where.push(`(${reach.join(' OR ')})`);
-    if (c.budgetMinor !== undefined) {
-      const sliding = c.allowSlidingAboveBudget ? 'r.sliding_scale' : '(r.sliding_scale AND r.fee_min IS NULL)';
-      where.push(`(r.free OR r.fee_min <= ${sql.param(c.budgetMinor)} OR ${sliding})`);
+    const limit = sql.param(c.limit);
+
+    // Candidates are chosen on narrow keys and only the winners are widened with every column and
+    // their organization (sorting thousands of 1.6 KB rows and hashing every organization cost more
+    // than the rest). Order: nearest first, then accepting new clients, then id.
+    let chosen: string;
+    let withClause = '';
+    if (c.inPersonAllowed && c.point) {
+      // Split near and far so that the far part can walk resource_active_accepting_idx and stop at
+      // the limit instead of sorting every match; the near part is small (the GiST box).
+      const cte = nearbyCte(sql, { ...c.point, radiusMeters: c.radiusKm * 1000 });
+      withClause = `WITH ${cte.cte}`;
+      const nearReach = [`(d.meters <= ${cte.radius}::float8 AND 'in_person' = ANY(r.formats))`, ...reach];
+      chosen = `
+        SELECT * FROM (
+          (SELECT r.id, d.meters AS distance_m, r.accepting_new_clients AS accepting
+             FROM nearby d JOIN resource r ON r.id = d.resource_id
+            WHERE ${filters.join(' AND ')} AND (${nearReach.join(' OR ')})
+            ORDER BY d.meters, r.accepting_new_clients DESC, r.id LIMIT ${limit})
+          UNION ALL
+          (SELECT r.id, NULL::float8, r.accepting_new_clients FROM resource r
+            WHERE ${filters.join(' AND ')} AND (${reach.join(' OR ')})
+              AND r.id NOT IN (SELECT resource_id FROM nearby)
+            ORDER BY r.accepting_new_clients DESC, r.id LIMIT ${limit})
+        ) u
+        ORDER BY distance_m ASC NULLS LAST, accepting DESC, id LIMIT ${limit}`;
+    } else {
+      chosen = `
+        SELECT r.id, NULL::float8 AS distance_m FROM resource r
+        WHERE ${filters.join(' AND ')} AND (${reach.join(' OR ')})
+        ORDER BY r.accepting_new_clients DESC, r.id LIMIT ${limit}`;
     }
-    if (c.languages.length) where.push(`r.languages && ${sql.param(c.languages)}::text[]`);
     const text = `
-      ${nearby}
+      ${withClause}
       SELECT page.*, ${LOCATIONS_JSON} FROM (
-        SELECT ${RESOURCE_COLUMNS}, ${join ? 'd.meters' : 'NULL::float8'} AS distance_m
-        FROM resource r JOIN organization o ON o.id = r.organization_id ${join}
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${join ? 'd.meters ASC NULLS LAST, ' : ''}r.accepting_new_clients DESC, r.id
-        LIMIT ${sql.param(c.limit)}) page`;
+        SELECT ${RESOURCE_COLUMNS}, k.distance_m
+        FROM (${chosen}) k
+        JOIN resource r ON r.id = k.id
+        JOIN organization o ON o.id = r.organization_id) page`;
     return this.dataSource.query(text, sql.values);
   }
 
