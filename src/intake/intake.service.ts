@@ -4,7 +4,7 @@ import { IdempotencyService, type IdempotentResult } from '../idempotency/idempo
 import zipcodes from 'zipcodes';
 import { ProblemException } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
-import { resolvePostalCode } from '../resources/postal-codes.js';
+import { parseNear, requirePostalCode } from '../resources/postal-codes.js';
 import { mapResource } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
@@ -39,15 +39,13 @@ export class IntakeService {
       if (postalCountry !== 'US' && postalCountry !== 'CA') {
         throw ProblemException.badRequest('country', 'postal_country_unsupported', 'postalCode lookup supports US and CA; send near or region instead.');
       }
-      const hit = resolvePostalCode(req.postalCode, postalCountry);
-      if (!hit) throw ProblemException.badRequest('postalCode', 'unknown_postal_code', `postalCode ${req.postalCode} is not a known ${postalCountry} postal code.`);
+      const hit = requirePostalCode(req.postalCode, postalCountry);
       point = { lat: hit.lat, lng: hit.lng };
       region ??= hit.region;
       country = postalCountry;
     } else if (req.near) {
-      const [lat, lng] = req.near.split(',').map((v) => Number(v.trim()));
-      if (!(Math.abs(lat) <= 90 && Math.abs(lng) <= 180)) throw ProblemException.badRequest('near', 'out_of_range', 'near is out of range.');
-      point = { lat, lng };
+      point = parseNear(req.near);
+      const { lat, lng } = point;
       if (!region) {
         const zip = zipcodes.lookupByCoords(lat, lng);
         if (zip?.country === 'US') region = `US-${zip.state}`;

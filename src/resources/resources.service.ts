@@ -5,7 +5,7 @@ import { ProblemException } from '../common/problem/problem.js';
 import type { ResourceListResponse, FacetValue } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
-import { resolvePostalCode } from './postal-codes.js';
+import { parseNear, requirePostalCode } from './postal-codes.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from './resource.mapper.js';
 import { ResourcesRepository } from './resources.repository.js';
@@ -69,18 +69,10 @@ export class ResourcesService {
     }
     const radiusMeters = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
     if (query.near) {
-      const [lat, lng] = query.near.split(',').map((v) => Number(v.trim()));
-      if (!(Math.abs(lat) <= 90 && Math.abs(lng) <= 180)) {
-        throw ProblemException.badRequest('near', 'out_of_range', 'near must have a latitude within ±90 and a longitude within ±180.');
-      }
-      criteria.near = { lat, lng, radiusMeters };
+      criteria.near = { ...parseNear(query.near), radiusMeters };
     } else if (query.postalCode) {
-      const country = query.country ?? 'US';
-      const point = resolvePostalCode(query.postalCode, country);
-      if (!point) {
-        throw ProblemException.badRequest('postalCode', 'unknown_postal_code', `postalCode ${query.postalCode} is not a known ${country} postal code.`);
-      }
-      criteria.near = { lat: point.lat, lng: point.lng, radiusMeters };
+      const { lat, lng } = requirePostalCode(query.postalCode, query.country ?? 'US');
+      criteria.near = { lat, lng, radiusMeters };
     }
     return criteria;
   }

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches,
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../resources/postal-codes.js';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
 import { CONCERNS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
 
@@ -58,7 +59,7 @@ export class CreateIntakeRequest {
   relationship?: (typeof RELATIONSHIPS)[number];
 
   @ApiPropertyOptional({ description: 'US ZIP or Canadian postal code (with country).', example: '43215' })
-  @IsOptional() @IsString() @MaxLength(10) @Matches(/^[A-Za-z0-9 -]{3,10}$/, { message: 'postalCode must be a postal code such as 43215' })
+  @IsOptional() @IsString() @MaxLength(10) @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
   postalCode?: string;
 
   @ApiPropertyOptional({ description: 'ISO 3166-1 country; with postalCode, US or CA.', example: 'US' })
@@ -67,7 +68,7 @@ export class CreateIntakeRequest {
 
   @ApiPropertyOptional({ description: 'A point "lat,lng" instead of postalCode.', example: '39.96,-82.99' })
   @IsOptional() @IsString()
-  @Matches(/^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/, { message: 'near must be "lat,lng" in decimal degrees' })
+  @Matches(LAT_LNG_PATTERN, { message: 'near must be "lat,lng" in decimal degrees' })
   near?: string;
 
   @ApiPropertyOptional({ description: 'Where they will be during sessions (ISO 3166-2), for telehealth licensure.', example: 'US-OH' })

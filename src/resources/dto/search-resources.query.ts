@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../postal-codes.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
 import {
   APPROACHES, AUDIENCES, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
@@ -81,11 +82,11 @@ export class SearchResourcesQuery {
 
   @ApiPropertyOptional({ description: 'A point "lat,lng" (e.g. 39.9612,-82.9988): resources with a location within radiusKm, each with distanceKm. Use instead of postalCode (no example value, so "Try it out" does not send both).' })
   @IsOptional() @IsString()
-  @Matches(/^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/, { message: 'near must be "lat,lng" in decimal degrees, e.g. 39.96,-82.99' })
+  @Matches(LAT_LNG_PATTERN, { message: 'near must be "lat,lng" in decimal degrees, e.g. 39.96,-82.99' })
   near?: string;
 
   @ApiPropertyOptional({ description: 'A postal code (US ZIP, or the first three characters of a Canadian code), resolved offline to a point; use instead of near.', example: '43215' })
-  @IsOptional() @IsString() @MaxLength(10) @Matches(/^[A-Za-z0-9 -]{3,10}$/, { message: 'postalCode must be a postal code such as 43215' })
+  @IsOptional() @IsString() @MaxLength(10) @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
   postalCode?: string;
 
   @ApiPropertyOptional({ description: 'Country of postalCode.', enum: SUPPORTED_POSTAL_COUNTRIES, default: 'US' })
