@@ -1,3 +1,6 @@
+import { Logger } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -18,4 +21,25 @@ export function hourSlot(now = new Date()): Date {
   const slot = new Date(now);
   slot.setUTCMinutes(0, 0, 0);
   return slot;
+}
+
+/** Runs `work` if this instance claims the job's current hourly slot; undefined when another instance has it. */
+export async function runOncePerHour<T>(dataSource: DataSource, job: string, work: () => Promise<T>): Promise<T | undefined> {
+  return (await claimScheduledRun(dataSource, job, hourSlot())) ? work() : undefined;
+}
+
+/**
+ * Registers a retention job on the RETENTION_CRON schedule (default hourly). Every instance
+ * registers it; runOncePerHour() lets one of them do the work per hourly slot.
+ */
+export function scheduleRetentionJob(registry: SchedulerRegistry, name: string, cron: string, run: () => Promise<unknown>): void {
+  const logger = new Logger('Retention');
+  const job = CronJob.from({
+    cronTime: cron,
+    onTick: () => {
+      run().catch((e: Error) => logger.warn(`${name} failed: ${e.message}`));
+    },
+    start: true,
+  });
+  registry.addCronJob(name, job as never);
 }

@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Environment } from '../config/environment.js';
-import { scheduleRetentionJob } from '../database/retention-schedule.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { claimScheduledRun, hourSlot } from '../database/scheduled-run.js';
+import { runOncePerHour, scheduleRetentionJob } from '../database/scheduled-run.js';
 import { IntakeRepository } from './intake.repository.js';
 
 /** Deletes intakes past their retention period (INTAKE_RETENTION_DAYS); hourly, on one instance. */
@@ -22,9 +21,8 @@ export class IntakePurgeJob implements OnModuleInit {
     scheduleRetentionJob(this.registry, 'purge-expired-intakes', this.env.RETENTION_CRON, () => this.scheduledPurge());
   }
 
-  async scheduledPurge(): Promise<number | undefined> {
-    if (!(await claimScheduledRun(this.dataSource, 'purge-expired-intakes', hourSlot()))) return undefined;
-    return this.purgeExpiredIntakes();
+  scheduledPurge(): Promise<number | undefined> {
+    return runOncePerHour(this.dataSource, 'purge-expired-intakes', () => this.purgeExpiredIntakes());
   }
 
   async purgeExpiredIntakes(): Promise<number> {
