@@ -11,6 +11,7 @@ import type { IntakeRepository } from '../src/intake/intake.repository.js';
 import type { Candidate } from '../src/intake/matching/types.js';
 import type { Summary } from './bench-support.js';
 import type { LoadResult, PathStats } from './load-worker.js';
+import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 
 // The load worker is this file forked with --load-worker: it needs autocannon only. The app and the
 // bench support are loaded in the main process alone, so a worker forked while dist/ is being rebuilt
@@ -251,30 +252,16 @@ function cpuSplit(before: CpuSnapshot, after: CpuSnapshot, loadGeneratorMs: numb
 
 const { values: args } = parseArgs({
   options: {
-    count: { type: 'string', default: '100000' },
-    duration: { type: 'string', default: '15' },
-    warmup: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '10' },
-    timeout: { type: 'string', default: '30' },
-    'batch-size': { type: 'string', default: '5000' },
-    explain: { type: 'boolean', default: false },
-    'explain-only': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
+    ...COMMON_BENCH_OPTIONS,
     'pool-size': { type: 'string' },
     burst: { type: 'string', default: '0' },
     'load-worker': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
-const COUNT = Number(args.count);
-const DURATION = Number(args.duration);
-const WARMUP = Number(args.warmup);
-const CONNECTIONS = Number(args.connections);
-const TIMEOUT = Number(args.timeout);
-const BURST = Number(args.burst);
-for (const [name, value] of Object.entries({ count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT, burst: BURST })) {
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
-}
+const { count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT, burst: BURST } = numericOptions({
+  count: args.count, duration: args.duration, warmup: args.warmup, connections: args.connections, timeout: args.timeout, burst: args.burst,
+});
 
 const WORKER = new URL(import.meta.url);
 

@@ -12,6 +12,7 @@ import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/res
 import {
   assertAllOk, cleanup, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runLoad, startMend as startApp, summarise, type Summary,
 } from './bench-support.js';
+import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 
 /**
  * `npm run bench:search -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
@@ -26,28 +27,12 @@ import {
  */
 
 const { values: args } = parseArgs({
-  options: {
-    count: { type: 'string', default: '100000' },
-    duration: { type: 'string', default: '15' },
-    warmup: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '10' },
-    timeout: { type: 'string', default: '30' },
-    'batch-size': { type: 'string', default: '5000' },
-    explain: { type: 'boolean', default: false },
-    'explain-only': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    'facet-cache': { type: 'boolean', default: false },
-  },
+  options: { ...COMMON_BENCH_OPTIONS, 'facet-cache': { type: 'boolean', default: false } },
 });
-const COUNT = Number(args.count);
-const DURATION = Number(args.duration);
-const WARMUP = Number(args.warmup);
-const CONNECTIONS = Number(args.connections);
-const TIMEOUT = Number(args.timeout);
+const { count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT } = numericOptions({
+  count: args.count, duration: args.duration, warmup: args.warmup, connections: args.connections, timeout: args.timeout,
+});
 const FACET_CACHE = args['facet-cache'] === true;
-for (const [name, value] of Object.entries({ count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT })) {
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`);
-}
 
 /** The fixed query mix: two of each kind of search the directory serves. */
 const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; path: string }[] = [
