@@ -202,3 +202,17 @@ export function assertAllOk(target: string, result: LoadResult): void {
       `(latency figures would exclude them, so the run is void).\n${detail}`,
   );
 }
+
+/** Runs a benchmark's main(), reports a failure, always cleans up, and exits with its status. */
+export async function runBenchmark(main: () => Promise<void>): Promise<never> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+  // Nest's schedulers or pools left behind must not keep a finished benchmark alive.
+  process.exit(process.exitCode ?? 0);
+}

@@ -30,7 +30,7 @@ const { DEFAULT_MATCH_COUNT } = await mainOnly(() => import('../src/intake/match
 const { mapResource } = await mainOnly(() => import('../src/resources/resource.mapper.js'));
 const { seedCuratedDirectory } = await mainOnly(() => import('../src/seeding/curated-seeder.js'));
 const {
-  assertAllOk, cleanup, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runLoad, startMend, summarise,
+  assertAllOk, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runBenchmark, runLoad, startMend, summarise,
 } = await mainOnly(() => import('./bench-support.js'));
 
 /**
@@ -649,14 +649,5 @@ async function main(): Promise<void> {
 if (args['load-worker']) {
   runLoadWorker(JSON.parse(process.argv[process.argv.length - 1]) as IntakeLoadRequest);
 } else {
-  try {
-    await main();
-  } catch (error) {
-    console.error(`[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  } finally {
-    await cleanup();
-  }
-  // Nest's schedulers or pools left behind must not keep a finished benchmark alive.
-  process.exit(process.exitCode ?? 0);
+  await runBenchmark(main);
 }

@@ -10,7 +10,7 @@ import type { ResourceSearchCriteria } from '../src/resources/resource-search.cr
 import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
 import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
 import {
-  assertAllOk, cleanup, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runLoad, startMend as startApp, summarise, type Summary,
+  assertAllOk, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runBenchmark, runLoad, startMend as startApp, summarise, type Summary,
 } from './bench-support.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 
@@ -254,13 +254,4 @@ async function main(): Promise<void> {
   }));
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-}
-// Nest's schedulers or pools left behind must not keep a finished benchmark alive.
-process.exit(process.exitCode ?? 0);
+await runBenchmark(main);
