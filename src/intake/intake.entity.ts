@@ -25,6 +25,10 @@ export class Intake {
   @Column({ type: 'boolean', default: true })
   doNotContact: boolean;
 
+  /** A safety answer ruled out joint work: referrals from it are safety-checked (never the answers themselves). */
+  @Column({ type: 'boolean', default: false })
+  jointWorkExcluded: boolean;
+
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   matchedResourceIds: string[];
 

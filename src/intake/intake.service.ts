@@ -10,7 +10,9 @@ import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import { IntakeRepository } from './intake.repository.js';
-import { fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
+import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
+import { jointWorkConflict } from './matching/joint-work.js';
+import { chooseSafetyLines, planSafetyLines } from './matching/safety-lines.js';
 import { nextSteps } from './matching/next-steps.js';
 import { rankCandidates } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
@@ -113,22 +115,28 @@ export class IntakeService {
     );
   }
 
-  /** The pure part of an intake: safety, recommendation, hotlines, ranked matches (reads only). */
+  /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
   async match(req: CreateIntakeRequest) {
     const profile = this.toProfile(req);
-    const safety = assessSafety(profile.safety);
+    const safety = assessSafety(profile.safety, profile.country);
     const recommendation = recommendHelp(profile.willingness, safety);
-    // Hotlines come from the directory and are returned whatever the other filters say.
-    const [hotlineRows, found] = await Promise.all([
-      safety.hotlineSpecialties.length
-        ? this.resources.findHotlines(safety.hotlineSpecialties, [profile.region, profile.country].filter((a): a is string => !!a))
-        : Promise.resolve([]),
+    const linePlan = planSafetyLines(profile, safety);
+    // A program for a partner who uses abuse is offered only when every safety answer is a clear no.
+    const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
+    const [lineRows, found, accountabilityRows] = await Promise.all([
+      this.resources.findSafetyLines([linePlan.country, linePlan.region].filter((a): a is string => !!a)),
       this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety)),
+      offerAccountability ? this.intakes.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
     ]);
-    const hotlines = hotlineRows.map((row) => mapResource(row));
-    const candidates: Candidate[] = found.rows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
+    const lines = chooseSafetyLines(lineRows.map((row) => mapResource(row)), linePlan);
+    const candidates: Candidate[] = found.rows
+      .map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }))
+      // The SQL already excludes these; the engine's own rule is checked again on every candidate.
+      .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
+      .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource));
     const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
-    return { profile, safety, recommendation, hotlines, matches, relaxations: found.relaxations };
+    const accountability = accountabilityRows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
+    return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }
 
   private async storeIntake(
@@ -137,8 +145,10 @@ export class IntakeService {
     matched: Awaited<ReturnType<IntakeService['match']>>,
     tx: EntityManager,
   ): Promise<IntakeResponse> {
-    const { profile, safety, recommendation, hotlines, matches, relaxations } = matched;
+    const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
+    // Any safety yes forces doNotContact: a message or call can alert the partner who causes harm.
+    const doNotContact = safety.jointWorkExcluded ? true : (req.doNotContact ?? true);
     const stored = await this.intakes.save({
       partnerId,
       // Structured answers only (the DTO admits nothing else); the point is not kept, only the region.
@@ -149,7 +159,8 @@ export class IntakeService {
       },
       safetyLevel: safety.level,
       recommendation: recommendation.type,
-      doNotContact: req.doNotContact ?? true,
+      doNotContact,
+      jointWorkExcluded: safety.jointWorkExcluded,
       matchedResourceIds: matches.map((m) => m.resource.id),
       expiresAt,
     }, tx);
@@ -157,15 +168,33 @@ export class IntakeService {
     return {
       id: stored.id,
       expiresAt: expiresAt.toISOString(),
+      doNotContact,
+      doNotContactForced: safety.jointWorkExcluded && req.doNotContact === false,
+      jointSessionsAppropriate: !safety.jointWorkExcluded,
       safety: {
         level: safety.level,
+        answered: safety.answered,
         guidance: safety.guidance,
-        couplesCounselingRecommended: !safety.couplesCounselingContraindicated,
+        couplesCounselingRecommended: !safety.jointWorkExcluded,
         reasons: safety.reasons,
-        resources: hotlines,
+        emergency: safety.emergency ?? null,
+        linesCountry: linePlan.country,
+        countryAssumed: linePlan.countryAssumed,
+        resources: lines,
       },
       recommendation,
       matches,
+      ...(accountability.length
+        ? {
+            forPartnerWhoUsesAbuse: {
+              title: 'For a partner who wants to stop controlling or abusive behaviour',
+              text:
+                'These programs are for the partner whose behaviour is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
+                'If anyone feels afraid or controlled, talk first to a domestic-violence line above.',
+              resources: rankCandidates(profile, 'individual_counseling', accountability, 3).map((m) => m.resource),
+            },
+          }
+        : {}),
       relaxations,
       nextSteps: nextSteps(profile, safety),
     };

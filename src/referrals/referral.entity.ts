@@ -35,6 +35,13 @@ export class Referral {
   @Column({ type: 'boolean' })
   doNotContact: boolean;
 
+  /**
+   * False when the intake's safety answers rule out joint sessions. Neutral on purpose: it tells
+   * the provider to see partners separately without disclosing why.
+   */
+  @Column({ type: 'boolean', default: true })
+  jointSessionsAppropriate: boolean;
+
   /** The resource's capacity when the referral was made. */
   @Column({ type: 'jsonb' })
   capacitySnapshot: { acceptingNewClients: boolean; waitTimeDays: number | null; capturedAt: string };

@@ -23,24 +23,39 @@ const profile = (over: Partial<IntakeProfile> = {}): IntakeProfile => ({
 });
 
 describe('assessSafety', () => {
-  it('is none with no safety answers', () => {
-    const s = assessSafety({});
-    expect(s).toMatchObject({ level: 'none', couplesCounselingContraindicated: false, hotlineSpecialties: [] });
+  it('is none with no safety answers, and says they were skipped', () => {
+    const s = assessSafety({}, 'US');
+    expect(s).toMatchObject({ level: 'none', answered: false, couplesCounselingContraindicated: false, jointWorkExcluded: false, reportedLineRoles: [] });
+    expect(s.guidance).toMatch(/did not answer the safety questions/);
   });
-  it.each([['physicalViolence'], ['feelsAfraid']])('%s → urgent, no couples counseling, DV lines', (answer) => {
-    const s = assessSafety({ [answer]: true });
-    expect(s).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: true, hotlineSpecialties: ['domestic_violence'] });
+  it.each([['physicalViolence'], ['feelsAfraid'], ['sexualViolence']])('%s → urgent, no couples counseling, DV lines', (answer) => {
+    const s = assessSafety({ [answer]: true }, 'US');
+    expect(s).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: true, jointWorkExcluded: true });
+    expect(s.reportedLineRoles[0]).toBe('domestic_violence');
     expect(s.guidance).toMatch(/not the safe next step/);
   });
-  it('coercive control alone → elevated and still no couples counseling', () => {
-    expect(assessSafety({ coerciveControl: true })).toMatchObject({ level: 'elevated', couplesCounselingContraindicated: true, hotlineSpecialties: ['domestic_violence'] });
+  it('coercive control alone → elevated and still no couples counseling; with fear → urgent', () => {
+    expect(assessSafety({ coerciveControl: true })).toMatchObject({ level: 'elevated', couplesCounselingContraindicated: true, reportedLineRoles: ['domestic_violence'] });
+    expect(assessSafety({ coerciveControl: true, feelsAfraid: true }).level).toBe('urgent');
   });
-  it('self-harm risk → urgent, the crisis line leads', () => {
-    expect(assessSafety({ selfHarmRisk: true })).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: false, hotlineSpecialties: ['crisis_support'] });
-    expect(assessSafety({ selfHarmRisk: true, feelsAfraid: true }).hotlineSpecialties).toEqual(['crisis_support', 'domestic_violence']);
+  it('self-harm risk → urgent, the crisis line leads, joint work excluded', () => {
+    expect(assessSafety({ selfHarmRisk: true })).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: false, jointWorkExcluded: true, reportedLineRoles: ['crisis'] });
+    expect(assessSafety({ selfHarmRisk: true, feelsAfraid: true }).reportedLineRoles).toEqual(['crisis', 'domestic_violence']);
   });
-  it('an explicit false is not a yes', () => {
-    expect(assessSafety({ physicalViolence: false, feelsAfraid: false }).level).toBe('none');
+  it('an explicit false is not a yes, but counts as answered', () => {
+    expect(assessSafety({ physicalViolence: false, feelsAfraid: false })).toMatchObject({ level: 'none', answered: true });
+  });
+  it.each([
+    ['US', 'call 911'], ['CA', 'call 911'], ['GB', 'call 999 (or 112)'], ['IE', 'call 112 (or 999)'], ['DE', 'call 112'], ['AU', 'call 000'],
+  ])('the emergency number is the one of %s', (country, text) => {
+    for (const answers of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {
+      const guidance = assessSafety(answers, country).guidance;
+      expect(guidance).toContain(text);
+      if (country !== 'US' && country !== 'CA') expect(guidance).not.toMatch(/\b911\b/);
+    }
+  });
+  it('an unknown country gets no single number presented as its own', () => {
+    expect(assessSafety({ physicalViolence: true }).guidance).toMatch(/your local emergency number/);
   });
 });
 

@@ -13,14 +13,21 @@ export interface NextStep {
  */
 export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): NextStep[] {
   const steps: NextStep[] = [];
-  if (safety.hotlineSpecialties.includes('crisis_support')) {
+  if (safety.selfHarm) {
     steps.push({ code: 'reach_crisis_line', text: 'Before anything else, contact a crisis line listed above. You do not have to wait until things get worse.' });
   }
-  if (safety.couplesCounselingContraindicated) {
+  if (safety.abuse) {
     steps.push(
       { code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' },
-      { code: 'private_device', text: 'If your partner may check your phone or browser, use a device they cannot access, and clear what you cannot keep private.' },
+      { code: 'private_device', text: 'If your partner may check your phone or browser, use a device they cannot access, or a private browsing window, to look for help.' },
       { code: 'individual_support', text: 'Individual counseling is a safe place to sort out what you want next, without your partner in the room.' },
+    );
+    return steps;
+  }
+  if (safety.selfHarm) {
+    steps.push(
+      { code: 'stay_with_someone', text: 'If someone may act on thoughts of self-harm, do not leave them alone, and keep the crisis line close.' },
+      { code: 'individual_support', text: 'An individual counselor can support the person who is struggling; the relationship questions can wait until the crisis has passed.' },
     );
     return steps;
   }

@@ -76,6 +76,10 @@ export class ReferralResponse {
   @ApiProperty({ enum: REFERRAL_STATUSES }) status: string;
   @ApiProperty({ nullable: true, enum: REFERRAL_OUTCOMES }) outcome: string | null;
   @ApiProperty({ description: 'Nobody may reach out to the couple unprompted.' }) doNotContact: boolean;
+  @ApiProperty({
+    description: 'False when the intake\'s safety answers rule out joint sessions: see each partner separately. Says nothing about why.',
+  })
+  jointSessionsAppropriate: boolean;
   @ApiProperty({ type: CapacitySnapshotResponse }) capacityAtReferral: CapacitySnapshotResponse;
   @ApiProperty({ enum: REFERRAL_STATUSES, isArray: true, description: 'Statuses it may move to next.' }) allowedTransitions: string[];
   @ApiProperty({ type: [ReferralEventResponse] }) history: ReferralEventResponse[];

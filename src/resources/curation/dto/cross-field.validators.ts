@@ -37,3 +37,20 @@ export function IsRegionOfCountryField(field: string, options?: ValidationOption
       },
     });
 }
+
+/** A list that may be non-empty only when a sibling field has the given value (lineRoles only on hotlines). */
+export function IsEmptyUnlessField(field: string, expected: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'emptyUnlessField',
+      target: object.constructor,
+      propertyName,
+      constraints: [field, expected],
+      options: { message: `$property is only for resources whose ${field} is ${expected}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          return !Array.isArray(value) || value.length === 0 || sibling(args, field) === expected;
+        },
+      },
+    });
+}

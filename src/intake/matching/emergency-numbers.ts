@@ -1,0 +1,35 @@
+/**
+ * Emergency numbers by country (ISO 3166-1 alpha-2). A person is never told to call a number
+ * that does not work where they are: 911 is for the US and Canada only. Sources: each
+ * government's own emergency-services page (see docs/matching.md, "Sources").
+ */
+export interface EmergencyNumber {
+  country: string;
+  /** The number to lead with. */
+  number: string;
+  /** Other numbers that also reach emergency services there. */
+  alsoWorks: string[];
+}
+
+// The EU's single emergency number works in every member state (and in the EEA).
+const EU_112 = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'IS', 'LI', 'NO', 'CH'];
+
+const NUMBERS = new Map<string, EmergencyNumber>([
+  ['US', { country: 'US', number: '911', alsoWorks: [] }],
+  ['CA', { country: 'CA', number: '911', alsoWorks: [] }],
+  ['GB', { country: 'GB', number: '999', alsoWorks: ['112'] }],
+  ['IE', { country: 'IE', number: '112', alsoWorks: ['999'] }],
+  ['AU', { country: 'AU', number: '000', alsoWorks: ['112'] }],
+  ['NZ', { country: 'NZ', number: '111', alsoWorks: [] }],
+  ...EU_112.map((c): [string, EmergencyNumber] => [c, { country: c, number: '112', alsoWorks: [] }]),
+]);
+
+export function emergencyNumberFor(country: string | undefined): EmergencyNumber | undefined {
+  return country ? NUMBERS.get(country) : undefined;
+}
+
+/** "call 999 (or 112)", or the local number in general words when the country is unknown. */
+export function callEmergencyText(emergency: EmergencyNumber | undefined): string {
+  if (!emergency) return 'call your local emergency number (911 in the US and Canada, 999 in the UK, 112 in the EU, 000 in Australia)';
+  return emergency.alsoWorks.length ? `call ${emergency.number} (or ${emergency.alsoWorks.join(' or ')})` : `call ${emergency.number}`;
+}
