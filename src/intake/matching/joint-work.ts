@@ -21,15 +21,15 @@ export function jointWorkConflict(
   r: Pick<ResourceResponse, 'kind' | 'eligibility' | 'safeRelationshipsOnly' | 'notForCrisis' | 'specialties'>,
 ): JointWorkConflict | undefined {
   if (r.eligibility.includes('people_who_use_abuse')) return 'program_for_people_who_use_abuse';
+  if (r.kind === 'workshop') return 'workshop';
   if (r.safeRelationshipsOnly) return 'requires_safe_relationship';
   if (r.notForCrisis) return 'not_for_crisis';
-  if (r.kind === 'workshop') return 'workshop';
   if (r.kind !== 'hotline' && r.kind !== 'support_group' && !r.specialties.some((s) => INDIVIDUAL_HELP.includes(s))) return 'couples_only';
   return undefined;
 }
 
 export const JOINT_WORK_CONFLICT_TEXT: Record<JointWorkConflict, string> = {
-  program_for_people_who_use_abuse: 'This is a program for people who use abuse; it is never a referral for someone whose answers report abuse, fear, control or self-harm.',
+  program_for_people_who_use_abuse: 'This is a program for people who use abuse; it is never a referral from an intake whose safety answers rule out joint work.',
   requires_safe_relationship: 'This service says it is not for relationships with abuse or coercive control.',
   not_for_crisis: 'This service says it is not for people in crisis.',
   workshop: 'Workshops and intensives are joint work, which the intake\'s safety answers rule out.',

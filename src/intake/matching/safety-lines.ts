@@ -85,6 +85,8 @@ function specificity(line: ResourceResponse, plan: LinePlan): number {
     else if (audience !== 'unmarried_couples') score -= 1; // a line for another group sinks below the general one
   }
   if (plan.audiences.includes('deaf_hard_of_hearing') && line.contactChannels.some((c) => c.type === 'tty' || c.type === 'videophone')) score += 2;
+  // A line only for some people (women only, men only) comes after one for everyone.
+  score -= line.eligibility.filter((code) => ELIGIBLE_WITH[code] === '*').length;
   if (plan.region && line.serviceAreas.includes(plan.region)) score += 1;
   return score;
 }
