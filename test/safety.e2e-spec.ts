@@ -278,6 +278,35 @@ describe('safety routing (what a person at risk is given)', () => {
     });
   });
 
+  describe('GET /v1/safety-lines (what the widget shows before an intake is sent)', () => {
+    it.each([
+      ['country=GB&roles=crisis', LINES.samaritans.slug, US_ONLY, '999'],
+      ['country=CA&region=CA-ON&roles=domestic_violence', LINES.awhl.slug, US_ONLY, '911'],
+      ['roles=domestic_violence', LINES.ndvh.slug, [DEMO_LINE], '911'],
+      ['country=US&roles=crisis&audiences=veterans', LINES.vcl.slug, [], '911'],
+    ])('%s → %s first', async (query, first, absent, emergency) => {
+      const res = await t.http().get(`/v1/safety-lines?${query}`).set('Authorization', auth).expect(200);
+      const slugs = res.body.lines.map((l: Line) => l.slug);
+      expect(slugs[0]).toBe(first);
+      for (const slug of absent) expect(slugs).not.toContain(slug);
+      expect(res.body.emergency?.number ?? '911').toBe(emergency);
+      expect(res.body.lines.every((l: Line) => !l.provenance.demo && l.kind === 'hotline')).toBe(true);
+      for (const role of ['crisis', 'domestic_violence']) expect(res.body.lines.some((l: Line) => l.lineRoles.includes(role))).toBe(true);
+    });
+    it.each(['roles=suicide', 'country=Britain', 'country=CA&region=US-OH', 'audiences=everyone'])('%s → 400 problem+json', async (query) => {
+      const res = await t.http().get(`/v1/safety-lines?${query}`).set('Authorization', auth);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+  });
+
+  it('a country without listed lines is pointed to an international helpline directory', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'FR' });
+    expect(body.safety.resources).toEqual([]);
+    expect(body.safety.guidance).toMatch(/findahelpline\.com/);
+    expect(body.safety.guidance).toContain('call 112');
+  });
+
   it('property: random intakes keep every invariant', async () => {
     const place = fc.oneof(
       fc.constant({}),

@@ -9,6 +9,8 @@ import { mapResource } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
+import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
+import type { LineRole } from '../taxonomy/taxonomy.js';
 import { IntakeRepository } from './intake.repository.js';
 import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
@@ -115,6 +117,26 @@ export class IntakeService {
     );
   }
 
+  /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
+  async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
+    const country = query.country ?? query.region?.slice(0, 2);
+    if (query.region && country && query.region.slice(0, 2) !== country) {
+      throw ProblemException.badRequest('region', 'region_country_mismatch', `region ${query.region} is not in country ${country}.`);
+    }
+    const safety = assessSafety({}, country);
+    const plan = planSafetyLines(
+      { country, region: query.region, audiences: query.audiences ?? [], concerns: [] },
+      { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
+    );
+    const rows = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    return {
+      country: plan.country,
+      countryAssumed: plan.countryAssumed,
+      emergency: safety.emergency ?? null,
+      lines: chooseSafetyLines(rows.map((row) => mapResource(row)), plan),
+    };
+  }
+
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
   async match(req: CreateIntakeRequest) {
     const profile = this.toProfile(req);
@@ -174,7 +196,9 @@ export class IntakeService {
       safety: {
         level: safety.level,
         answered: safety.answered,
-        guidance: safety.guidance,
+        guidance: lines.length
+          ? safety.guidance
+          : `${safety.guidance} Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
         couplesCounselingRecommended: !safety.jointWorkExcluded,
         reasons: safety.reasons,
         emergency: safety.emergency ?? null,

@@ -60,7 +60,7 @@ export interface LinePlan {
 }
 
 /** The roles to show: what the answers call for, then the crisis + DV baseline, then concern-related lines. */
-export function planSafetyLines(profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns' | 'relationship'>, safety: SafetyAssessment): LinePlan {
+export function planSafetyLines(profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns'>, safety: Pick<SafetyAssessment, 'reportedLineRoles'>): LinePlan {
   const roles: LinePlan['roles'] = safety.reportedLineRoles.map((role) => ({ role, max: PER_REPORTED_ROLE }));
   for (const role of ['crisis', 'domestic_violence'] as const) {
     if (!roles.some((r) => r.role === role)) roles.push({ role, max: PER_BASELINE_ROLE });

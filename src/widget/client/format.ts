@@ -31,6 +31,7 @@ export const CONCERN_LABELS: Record<string, string> = {
   lying: 'Lying or broken promises',
   financial_secrecy: 'Hidden spending, debt or money secrets',
   hidden_substance_use: 'Hidden drinking or drug use',
+  gambling: 'Gambling or betting',
   jealousy_control: 'Jealousy, snooping or checking up on each other',
   communication_breakdown: "We can't talk without fighting or shutting down",
   other: 'Something else',
@@ -50,6 +51,7 @@ export const SAFETY_QUESTIONS: { field: string; question: string }[] = [
   { field: 'physicalViolence', question: 'Has either of you hit, pushed, choked or threatened to hurt the other?' },
   { field: 'feelsAfraid', question: 'Is either of you afraid of the other?' },
   { field: 'coerciveControl', question: "Does one of you check the other's phone, control the money, or keep them from friends or family?" },
+  { field: 'sexualViolence', question: 'Has either of you been forced or pressured into sexual acts by the other?' },
   { field: 'selfHarmRisk', question: 'Is either of you thinking about suicide or hurting yourself?' },
 ];
 

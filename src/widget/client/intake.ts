@@ -130,20 +130,19 @@ export function intakeView(api: Api): HTMLElement {
   /** Helplines at once when a safety answer calls for them: crisis lines first for self-harm. */
   async function showHelplines(): Promise<void> {
     const selfHarm = answers.safety.selfHarmRisk === true;
-    const abuse = ['physicalViolence', 'feelsAfraid', 'coerciveControl'].some((f) => answers.safety[f] === true);
-    const specialties = [selfHarm && 'crisis_support', abuse && 'domestic_violence'].filter(Boolean).join(',');
+    const abuse = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence'].some((f) => answers.safety[f] === true);
+    const roles = [selfHarm && 'crisis', abuse && 'domestic_violence', answers.safety.sexualViolence === true && 'sexual_assault'].filter(Boolean).join(',');
     const lines = h('ul', { className: 'cards' });
     safetyPanel.replaceChildren(
       h('h2', { id: 'safety-title' }, 'You can talk to someone now'),
-      h('p', {}, 'Thank you for telling us. If you are in danger right now, call 911 (or your local emergency number). These free, confidential lines can help today:'),
+      h('p', {}, 'Thank you for telling us. If you are in danger right now, call your local emergency number (911 in the US and Canada). These free, confidential lines can help today:'),
       lines,
     );
     safetyPanel.hidden = false;
     try {
-      const found = await api.searchResources(new URLSearchParams({ kind: 'hotline', specialty: specialties, serves: 'US', limit: '6' }));
-      const first = selfHarm ? 'crisis_support' : 'domestic_violence';
-      const ordered = [...found.data].sort((a, b) => Number(b.specialties.includes(first)) - Number(a.specialties.includes(first)));
-      lines.replaceChildren(...ordered.map((r) => resourceCard(r, 'h3')));
+      // The same verified, non-demo lines an intake would show, for the chosen country.
+      const found = await api.safetyLines(new URLSearchParams({ country: answers.country || 'US', roles }));
+      lines.replaceChildren(...found.lines.map((r) => resourceCard(r, 'h3')));
     } catch {
       lines.replaceChildren(h('li', {}, 'In the US: call or text 988 (crisis), or call 1-800-799-7233 (domestic violence).'));
     }
@@ -174,11 +173,18 @@ export function intakeView(api: Api): HTMLElement {
   }
 
   function renderResults(result: IntakeResult): HTMLElement {
-    const safety = result.safety.level !== 'none' && h('section', { className: 'safety', 'aria-labelledby': 'safety-results-title' },
-      h('h3', { id: 'safety-results-title' }, 'Your safety comes first'),
-      h('p', {}, result.safety.guidance),
-      h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
-    );
+    const safety = result.safety.level !== 'none'
+      ? h('section', { className: 'safety', 'aria-labelledby': 'safety-results-title' },
+        h('h3', { id: 'safety-results-title' }, 'Your safety comes first'),
+        h('p', {}, result.safety.guidance),
+        h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
+      )
+      // Low-key when no safety answer was yes: the form may have been filled by the controlling partner.
+      : h('details', { className: 'safety-baseline' },
+        h('summary', {}, 'If you ever feel unsafe: lines that answer at any hour'),
+        h('p', {}, result.safety.guidance),
+        h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
+      );
     const recommendation = h('section', { className: 'recommendation' },
       h('h3', {}, result.recommendation.title),
       h('p', {}, result.recommendation.explanation),
@@ -198,7 +204,8 @@ export function intakeView(api: Api): HTMLElement {
     );
     const again = h('button', { type: 'button', className: 'secondary' }, 'Start over');
     again.addEventListener('click', () => restart());
-    return h('div', {}, safety, recommendation, widened, h('h3', {}, 'Matches'), matches, nextSteps, h('div', { className: 'actions' }, again));
+    const urgent = result.safety.level !== 'none';
+    return h('div', {}, urgent && safety, recommendation, widened, h('h3', {}, 'Matches'), matches, nextSteps, !urgent && safety, h('div', { className: 'actions' }, again));
   }
 
   function referralAction(intakeId: string, resource: Resource): HTMLElement {
