@@ -43,7 +43,6 @@ export function toResourceWrite(s: SeedResource): ResourceWrite {
   checkCodes(slug, 'eligibility', s.eligibility ?? [], TAXONOMY.eligibility.codes);
   checkCodes(slug, 'lineRoles', s.lineRoles ?? [], TAXONOMY.lineRole.codes);
   check(s.kind === 'hotline' || !(s.lineRoles ?? []).length, slug, 'only hotlines have lineRoles');
-  check(s.kind !== 'hotline' || s.demo || (s.lineRoles ?? []).length > 0, slug, 'a real hotline needs lineRoles');
   for (const channel of s.contactChannels ?? []) {
     check(TAXONOMY.contactChannel.codes.includes(channel.type), slug, `unknown contact channel ${String(channel.type)}`);
     check(typeof channel.value === 'string' && channel.value.length > 0, slug, 'a contact channel needs a value');
@@ -111,6 +110,9 @@ export function loadCuratedDataset(dir = CURATED_DATA_DIR, { includeDemo = true 
     for (const record of JSON.parse(text) as SeedResource[]) {
       if (seen.has(record.slug)) throw new Error(`seeds/data: duplicate slug ${record.slug}`);
       seen.add(record.slug);
+      // Curated lines are the safety lines: each real one says what it is for (API and HSDS imports may
+      // add hotlines without a role; those are listed in the directory but never shown as safety lines).
+      check(record.kind !== 'hotline' || record.demo || (record.lineRoles ?? []).length > 0, record.slug, 'a real hotline needs lineRoles');
       const write = toResourceWrite(record);
       if (includeDemo || !write.demo) resources.push(write);
     }

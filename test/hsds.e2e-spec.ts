@@ -216,8 +216,12 @@ describe('HSDS 3.0 export, API and import', () => {
     it('pages organizations (organization_list) and answers one with its services', async () => {
       const res = await t.http().get('/v1/hsds/organizations?per_page=100').expect(200);
       expect(res.body).toMatchObject({ total_items: exported.organizations.length, page_number: 1, first_page: true });
-      for (const item of res.body.contents) expect(hsdsErrors('organization_list', item)).toEqual([]);
-      expect(res.body.contents.map((o: HsdsOrganizationResponse) => o.id).sort()).toEqual(exported.organizations.map((o) => o.id).sort());
+      const contents: HsdsOrganizationResponse[] = [...res.body.contents];
+      for (let page = 2; page <= res.body.total_pages; page++) {
+        contents.push(...(await t.http().get(`/v1/hsds/organizations?per_page=100&page=${page}`).expect(200)).body.contents);
+      }
+      for (const item of contents) expect(hsdsErrors('organization_list', item)).toEqual([]);
+      expect(contents.map((o) => o.id).sort()).toEqual(exported.organizations.map((o) => o.id).sort());
 
       const organization = exported.organizations[0];
       const one = await t.http().get(`/v1/hsds/organizations/${organization.id}`).expect(200);

@@ -185,7 +185,7 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('the accountability program appears only under its own heading, only when every safety answer is no', async () => {
-    const no = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false };
+    const no = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
     const safe = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: no, postalCode: '55802' });
     expect(safe.matches.map((m) => m.resource.slug)).not.toContain(ABUSER_PROGRAM);
     expect(safe.forPartnerWhoUsesAbuse?.resources.map((r) => r.slug)).toContain(ABUSER_PROGRAM);
@@ -204,7 +204,7 @@ describe('safety routing (what a person at risk is given)', () => {
   it('skipped safety questions say so, and invite each partner to answer privately', async () => {
     const body = await submit({ concerns: ['lying'], willingness: 'both', region: 'US-OH' });
     expect(body.safety.answered).toBe(false);
-    expect(body.safety.guidance).toMatch(/did not answer the safety questions/);
+    expect(body.safety.guidance).toMatch(/did not answer all the safety questions/);
     expect(body.safety.guidance).not.toMatch(/Nothing in your answers/);
   });
 

@@ -144,6 +144,7 @@ export class IntakeService {
     const recommendation = recommendHelp(profile.willingness, safety);
     const linePlan = planSafetyLines(profile, safety);
     // A program for a partner who uses abuse is offered only when every safety answer is a clear no.
+    // …and never beside joint workshops: the couples path is for couples without abuse.
     const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
     const [lineRows, found, accountabilityRows] = await Promise.all([
       this.resources.findSafetyLines([linePlan.country, linePlan.region].filter((a): a is string => !!a)),
@@ -213,8 +214,9 @@ export class IntakeService {
             forPartnerWhoUsesAbuse: {
               title: 'For a partner who wants to stop controlling or abusive behaviour',
               text:
-                'These programs are for the partner whose behaviour is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
-                'If anyone feels afraid or controlled, talk first to a domestic-violence line above.',
+                'These programs are for the partner whose behavior is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
+                'Do not pressure or arrange for your partner to attend: that can raise the risk, and attending does not by itself mean anyone is safe. ' +
+                'Programs that are state-certified and work with victim advocates are the better choice. If anyone feels afraid or controlled, talk first to a domestic-violence line.',
               resources: rankCandidates(profile, 'individual_counseling', accountability, 3).map((m) => m.resource),
             },
           }

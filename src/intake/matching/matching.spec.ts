@@ -11,7 +11,7 @@ function resource(over: Partial<ResourceResponse> & { id: string; name?: string 
     slug: over.id, name: over.name ?? over.id, description: '', organization: { name: 'Org', website: null }, url: null, phone: null, email: null,
     kind: 'practice', formats: ['in_person'], specialties: [], approaches: [], languages: ['en'], audiences: [], credentials: [], paymentOptions: [],
     locations: [], serviceAreas: ['US-OH'], capacity: { acceptingNewClients: true, waitTimeDays: null }, availability: [], jointSessions: true,
-    safeRelationshipsOnly: false, provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true }, status: 'active', createdAt: '', updatedAt: '',
+    safeRelationshipsOnly: false, notForCrisis: false, eligibility: [], lineRoles: [], contactChannels: [], provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true }, status: 'active', createdAt: '', updatedAt: '',
     ...over,
     cost: { free: false, slidingScale: false, feeMin: 10000, feeMax: 15000, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null, ...over.cost },
   } as ResourceResponse;
@@ -26,7 +26,7 @@ describe('assessSafety', () => {
   it('is none with no safety answers, and says they were skipped', () => {
     const s = assessSafety({}, 'US');
     expect(s).toMatchObject({ level: 'none', answered: false, couplesCounselingContraindicated: false, jointWorkExcluded: false, reportedLineRoles: [] });
-    expect(s.guidance).toMatch(/did not answer the safety questions/);
+    expect(s.guidance).toMatch(/did not answer all the safety questions/);
   });
   it.each([['physicalViolence'], ['feelsAfraid'], ['sexualViolence']])('%s → urgent, no couples counseling, DV lines', (answer) => {
     const s = assessSafety({ [answer]: true }, 'US');
@@ -42,8 +42,10 @@ describe('assessSafety', () => {
     expect(assessSafety({ selfHarmRisk: true })).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: false, jointWorkExcluded: true, reportedLineRoles: ['crisis'] });
     expect(assessSafety({ selfHarmRisk: true, feelsAfraid: true }).reportedLineRoles).toEqual(['crisis', 'domestic_violence']);
   });
-  it('an explicit false is not a yes, but counts as answered', () => {
-    expect(assessSafety({ physicalViolence: false, feelsAfraid: false })).toMatchObject({ level: 'none', answered: true });
+  it('an explicit false is not a yes; only a full set of answers counts as answered', () => {
+    expect(assessSafety({ physicalViolence: false, feelsAfraid: false })).toMatchObject({ level: 'none', answered: false });
+    const allNo = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+    expect(assessSafety(allNo)).toMatchObject({ level: 'none', answered: true });
   });
   it.each([
     ['US', 'call 911'], ['CA', 'call 911'], ['GB', 'call 999 (or 112)'], ['IE', 'call 112 (or 999)'], ['DE', 'call 112'], ['AU', 'call 000'],

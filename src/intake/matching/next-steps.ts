@@ -14,7 +14,7 @@ export interface NextStep {
 export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): NextStep[] {
   const steps: NextStep[] = [];
   if (safety.selfHarm) {
-    steps.push({ code: 'reach_crisis_line', text: 'Before anything else, contact a crisis line listed above. You do not have to wait until things get worse.' });
+    steps.push({ code: 'reach_crisis_line', text: 'Before anything else, contact a crisis line. You do not have to wait until things get worse.' });
   }
   if (safety.abuse) {
     steps.push(
@@ -33,7 +33,7 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   }
   steps.push({ code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' });
   if (profile.concerns.includes('jealousy_control')) {
-    steps.push({ code: 'no_surveillance', text: 'Checking phones or demanding passwords feels protective but erodes trust further; agree on openness you both choose instead.' });
+    steps.push({ code: 'no_surveillance', text: 'Checking a partner\'s phone or demanding passwords is a form of control, not protection. If either of you does this or feels watched, talk privately to an abuse line first; otherwise, agree on openness you both choose freely.' });
   } else {
     steps.push({ code: 'talk_openly', text: 'Say what you need plainly and calmly, and listen to the answer without attacking or keeping score.' });
   }

@@ -103,10 +103,13 @@ export function chooseSafetyLines(lines: readonly ResourceResponse[], plan: Line
   const chosen: ResourceResponse[] = [];
   const seen = new Set<string>();
   for (const { role, max } of plan.roles) {
-    const ranked = usable
+    const all = usable
       .filter((l) => l.lineRoles.includes(role))
       .map((l) => ({ line: l, score: specificity(l, plan) }))
       .sort((a, b) => b.score - a.score || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1));
+    // Lines for another group (Trevor for adults, an Indigenous line for everyone) only when nothing else serves the role.
+    const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
+    const ranked = fitting.length ? fitting : all;
     let taken = 0;
     for (const { line } of ranked) {
       if (taken >= max) break;

@@ -35,7 +35,8 @@ export interface SafetyAssessment {
 export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessment {
   const abuse = !!(s.physicalViolence || s.feelsAfraid || s.coerciveControl || s.sexualViolence);
   const selfHarm = !!s.selfHarmRisk;
-  const answered = [s.physicalViolence, s.feelsAfraid, s.coerciveControl, s.selfHarmRisk, s.sexualViolence].some((a) => a !== undefined);
+  // Answered means every question got an answer: a partly answered screen is not a clear no.
+  const answered = [s.physicalViolence, s.feelsAfraid, s.coerciveControl, s.selfHarmRisk, s.sexualViolence].every((a) => a !== undefined);
   const level: SafetyLevel = s.physicalViolence || s.feelsAfraid || s.sexualViolence || selfHarm ? 'urgent' : s.coerciveControl ? 'elevated' : 'none';
   const reportedLineRoles: LineRole[] = [];
   if (selfHarm) reportedLineRoles.push('crisis');
@@ -53,7 +54,7 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
   const call = callEmergencyText(emergency);
   const parts: string[] = [];
   if (selfHarm) {
-    parts.push(`If anyone is thinking about suicide or self-harm, contact a crisis line below now: they answer at any hour, free and confidential. In immediate danger, ${call}.`);
+    parts.push(`If anyone is thinking about suicide or self-harm, contact a crisis line now: it is free and confidential, and you do not have to wait until things get worse. In immediate danger, ${call}.`);
   }
   if (abuse) {
     parts.push(
@@ -69,8 +70,8 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
   if (!parts.length) {
     parts.push(
       answered
-        ? 'Nothing in your answers suggests immediate danger. If you ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, the lines below answer at any hour, free and confidential.'
-        : 'You did not answer the safety questions, which is fine. If you or your partner ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, the lines below answer at any hour, free and confidential. If one of you filled this in for both, the other deserves a chance to answer privately.',
+        ? 'Nothing in your answers suggests immediate danger. If you ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help.'
+        : 'You did not answer all the safety questions, which is fine. If you or your partner ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help. If one of you filled this in for both, the other deserves a chance to answer privately, before any joint session.',
     );
     parts.push(`In an emergency, ${call}.`);
   }

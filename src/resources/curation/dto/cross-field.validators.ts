@@ -54,3 +54,21 @@ export function IsEmptyUnlessField(field: string, expected: string, options?: Va
       },
     });
 }
+
+/** A non-empty list when the record is a real (non-demo) resource of the given kind (lineRoles on a real hotline). */
+export function IsNotEmptyForRealKind(kind: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notEmptyForRealKind',
+      target: object.constructor,
+      propertyName,
+      constraints: [kind],
+      options: { message: `a real (non-demo) ${kind} needs at least one $property value`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          if (sibling(args, 'kind') !== kind || sibling(args, 'demo') === true) return true;
+          return Array.isArray(value) && value.length > 0;
+        },
+      },
+    });
+}

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString,
   IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
@@ -241,10 +241,9 @@ export class CreateResourceRequest {
   @ArrayUnique() @ArrayMaxSize(ELIGIBILITY.codes.length) @IsArray()
   eligibility?: Eligibility[];
 
-  @ApiPropertyOptional({ enum: LINE_ROLES.codes, isArray: true, description: 'For hotlines only: what the line is for. A real (non-demo) hotline needs at least one.', example: ['domestic_violence'] })
-  @ValidateIf((o: { kind?: string; demo?: boolean }, value) => value !== undefined || (o.kind === 'hotline' && o.demo !== true))
+  @ApiPropertyOptional({ enum: LINE_ROLES.codes, isArray: true, description: 'For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.', example: ['domestic_violence'] })
+  @IsOptional()
   @IsEmptyUnlessField('kind', 'hotline')
-  @ArrayMinSize(1, { message: 'a real (non-demo) hotline needs at least one lineRoles value' })
   @IsIn(LINE_ROLES.codes, { each: true, message: `each value of lineRoles must be one of: ${LINE_ROLES.codes.join(', ')}` })
   @ArrayUnique() @ArrayMaxSize(LINE_ROLES.codes.length) @IsArray()
   lineRoles?: LineRole[];
