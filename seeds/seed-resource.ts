@@ -19,7 +19,7 @@ export interface SeedResource {
     slidingScale: boolean;
     feeMin?: number; // per session, integer minor units (cents/pence)
     feeMax?: number;
-    currency: 'USD' | 'CAD' | 'GBP' | 'EUR' | 'AUD';
+    currency: 'USD' | 'CAD' | 'GBP' | 'EUR' | 'AUD' | 'NZD';
     insuranceAccepted: boolean;
     insurers: string[]; // e.g. ["Aetna", "Cigna"]
     noInsuranceNeeded: boolean; // can be used without any insurance

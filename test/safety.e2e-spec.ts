@@ -30,6 +30,16 @@ const LINES = {
   lifelineAu: { slug: 'lifeline-australia', phone: '13 11 14' },
   respectAu: { slug: '1800respect', phone: '1800 737 732' },
   womensAidIe: { slug: 'womens-aid-ireland-helpline', phone: '1800 341 900' },
+  drcc: { slug: 'drcc-national-helpline', phone: '1800 77 8888' },
+  rapeCrisisScotland: { slug: 'rape-crisis-scotland-helpline', phone: '08088 01 03 02' },
+  alberta: { slug: 'alberta-family-violence-info-line', phone: '310-1818' },
+  canada211: { slug: '211-canada', phone: '211' },
+  hilfetelefon: { slug: 'hilfetelefon-gewalt-gegen-frauen', phone: '116 016' },
+  telefonseelsorge: { slug: 'telefonseelsorge', phone: '0800 111 0 111' },
+  france3919: { slug: '3919-violences-femmes-info', phone: '3919' },
+  france3114: { slug: '3114-prevention-suicide', phone: '3114' },
+  nz1737: { slug: '1737-need-to-talk', phone: '1737' },
+  nzRefuge: { slug: 'womens-refuge-nz-crisisline', phone: '0800 733 843' },
 } as const;
 const US_ONLY = ['988-suicide-and-crisis-lifeline', 'veterans-crisis-line', 'crisis-text-line', 'national-domestic-violence-hotline', 'samhsa-national-helpline', 'rainn-national-sexual-assault-hotline'];
 const DEMO_LINE = 'gulf-coast-safe-harbor-helpline';
@@ -41,8 +51,8 @@ interface Body {
   id: string;
   doNotContact: boolean;
   doNotContactForced: boolean;
-  jointSessionsAppropriate: boolean;
-  safety: { level: string; answered: boolean; guidance: string; couplesCounselingRecommended: boolean; emergency: { number: string } | null; linesCountry: string; resources: Line[] };
+  jointSessionsAppropriate: boolean | null;
+  safety: { level: string; answered: boolean; guidance: string; couplesCounselingRecommended: boolean; emergency: { number: string; ifYouCannotSpeak?: string } | null; linesCountry: string; resources: Line[] };
   recommendation: { type: string; title: string; explanation: string };
   matches: Match[];
   forPartnerWhoUsesAbuse?: { resources: { slug: string }[] };
@@ -85,7 +95,16 @@ const SCENARIOS: Scenario[] = [
   { name: 'Scotland, violence: Scotland\'s own helpline comes first', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'GB-SCT' }, level: 'urgent', firstLine: LINES.scotland.slug, lines: [LINES.ukDomesticAbuse.slug], notLines: US_ONLY },
   { name: 'Australia, abuse: 1800RESPECT and Lifeline, emergency 000', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'AU' }, level: 'urgent', emergency: '000', firstLine: LINES.respectAu.slug, lines: [LINES.lifelineAu.slug], notLines: US_ONLY },
   { name: 'Ireland, self-harm: Samaritans and Women\'s Aid, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'IE' }, level: 'urgent', emergency: '112', firstLine: LINES.samaritans.slug, lines: [LINES.womensAidIe.slug], notLines: US_ONLY },
-  { name: 'Germany, abuse: no other country\'s lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' }, level: 'urgent', emergency: '112', notLines: US_ONLY, baseline: false },
+  { name: 'Germany, abuse: the national lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' }, level: 'urgent', emergency: '112', firstLine: LINES.hilfetelefon.slug, lines: [LINES.telefonseelsorge.slug], notLines: US_ONLY },
+  { name: 'France, self-harm: 3114 first, 3919 too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'FR' }, level: 'urgent', emergency: '112', firstLine: LINES.france3114.slug, lines: [LINES.france3919.slug], notLines: US_ONLY },
+  { name: 'New Zealand, fear: Women\'s Refuge and 1737, emergency 111', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'NZ' }, level: 'urgent', emergency: '111', firstLine: LINES.nzRefuge.slug, lines: [LINES.nz1737.slug], notLines: US_ONLY },
+  { name: 'Spain, abuse: no other country\'s lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'ES' }, level: 'urgent', emergency: '112', notLines: US_ONLY, baseline: false },
+  { name: 'Ireland, sexual violence: the national rape crisis helpline', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, country: 'IE' }, level: 'urgent', lines: [LINES.drcc.slug, LINES.womensAidIe.slug], notLines: US_ONLY },
+  { name: 'Scotland, sexual violence: Rape Crisis Scotland', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, region: 'GB-SCT' }, level: 'urgent', lines: [LINES.rapeCrisisScotland.slug, LINES.scotland.slug], notLines: ['rape-and-sexual-abuse-support-line'] },
+  { name: 'Alberta, violence: the Family Violence Info Line', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'CA-AB' }, level: 'urgent', firstLine: LINES.alberta.slug, notLines: US_ONLY },
+  { name: 'Canada, no province, violence: a number to call besides the shelter finder (211)', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'CA' }, level: 'urgent', lines: [LINES.shelterSafe.slug, LINES.canada211.slug], notLines: US_ONLY },
+  { name: 'a Canadian postal code without a country is read as Canada', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6' }, level: 'urgent', lines: [LINES.awhl.slug], notLines: US_ONLY },
+  { name: 'adults with no group named: no youth or LGBTQ+ line crowds out the national ones', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true, selfHarmRisk: true }, region: 'US-OH' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], notLines: [LINES.trevor.slug, LINES.avp.slug] },
   { name: 'safety questions skipped: lines shown anyway, low-key', body: { concerns: ['lying'], willingness: 'both', postalCode: '43215' }, level: 'none', lines: [LINES.us988.slug, LINES.ndvh.slug] },
   { name: 'every safety answer no: lines shown anyway', body: { concerns: ['lying'], willingness: 'both', postalCode: '43215', safety: { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false } }, level: 'none', lines: [LINES.us988.slug, LINES.ndvh.slug] },
   { name: 'no place at all: US lines, and the guidance names no single emergency number', body: { concerns: ['lying'], willingness: 'both', safety: { feelsAfraid: true } }, level: 'urgent', emergency: null, firstLine: LINES.ndvh.slug },
@@ -119,7 +138,7 @@ describe('safety routing (what a person at risk is given)', () => {
   };
   const anyYes = (body: Record<string, unknown>) => Object.values((body.safety ?? {}) as Record<string, boolean>).some((v) => v === true);
   const countryOf = (body: Record<string, unknown>): string =>
-    (body.country as string) ?? (body.region as string | undefined)?.slice(0, 2) ?? (body.postalCode ? 'US' : 'US');
+    (body.country as string) ?? (body.region as string | undefined)?.slice(0, 2) ?? (/^[A-Z]\d[A-Z]/i.test(String(body.postalCode ?? '')) ? 'CA' : 'US');
 
   describe(`${SCENARIOS.length} scenarios`, () => {
     it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
@@ -162,6 +181,10 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(m.caveats.map((c) => c.code)).not.toContain('eligibility_restricted');
     }
     if (country !== 'US' && country !== 'CA') expect(body.safety.guidance).not.toMatch(/\b911\b/);
+    const answers = (request.safety ?? {}) as Record<string, boolean | undefined>;
+    const allAnswered = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'selfHarmRisk', 'sexualViolence'].every((k) => answers[k] !== undefined);
+    if (!anyYes(request)) expect(body.jointSessionsAppropriate).toBe(allAnswered ? true : null);
+    if (!allAnswered || anyYes(request)) expect(body.forPartnerWhoUsesAbuse).toBeUndefined();
     if (anyYes(request)) {
       expect(body.safety.couplesCounselingRecommended).toBe(false);
       expect(body.jointSessionsAppropriate).toBe(false);
@@ -272,7 +295,7 @@ describe('safety routing (what a person at risk is given)', () => {
     });
 
     it('a safe intake may be referred to a workshop, and says joint sessions are appropriate', async () => {
-      const intake = await submit({ concerns: ['communication_breakdown'], willingness: 'both', ...US, safety: { physicalViolence: false } });
+      const intake = await submit({ concerns: ['communication_breakdown'], willingness: 'both', ...US, safety: { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false } });
       const res = await refer(intake.id, await slugId('gottman-art-and-science-of-love')).expect(201);
       expect(res.body.jointSessionsAppropriate).toBe(true);
     });
@@ -301,10 +324,59 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('a country without listed lines is pointed to an international helpline directory', async () => {
-    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'FR' });
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'ES' });
     expect(body.safety.resources).toEqual([]);
     expect(body.safety.guidance).toMatch(/findahelpline\.com/);
     expect(body.safety.guidance).toContain('call 112');
+  });
+
+  it('no place given: the guidance says the lines are US lines', async () => {
+    const body = await submit({ concerns: ['lying'], willingness: 'both', safety: { feelsAfraid: true } });
+    expect(body.safety.guidance).toMatch(/lines listed are in the United States/);
+  });
+
+  it('UK abuse: how to reach 999 when speaking is not safe', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'GB' });
+    expect(body.safety.guidance).toMatch(/press 55/);
+    expect(body.safety.emergency).toMatchObject({ number: '999', ifYouCannotSpeak: expect.stringMatching(/55/) });
+  });
+
+  it('sexual violence: time-sensitive medical care is named', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, ...US });
+    expect(body.safety.guidance).toMatch(/emergency contraception/);
+    expect(body.safety.guidance).toMatch(/forensic exam/);
+  });
+
+  describe('not screened (safety questions skipped or partly answered)', () => {
+    it('says joint sessions are not yet known to be appropriate, asks for private screening, and flags safe-relationship-only services', async () => {
+      const body = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'] });
+      expect(body.jointSessionsAppropriate).toBeNull();
+      expect(body.nextSteps.map((n) => n.code)).toContain('screen_privately');
+      const safeOnly = body.matches.filter((m) => m.resource.safeRelationshipsOnly);
+      for (const m of safeOnly) expect(m.caveats.map((c) => c.code)).toContain('screen_safety_first');
+    });
+    it('a partial answer is not a clear no: no accountability section, no "nothing suggests danger"', async () => {
+      const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: false }, postalCode: '55802' });
+      expect(body.safety.answered).toBe(false);
+      expect(body.safety.guidance).not.toMatch(/Nothing in your answers/);
+      expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
+    });
+    it('a referral to a program for people who use abuse is refused; a couples workshop carries jointSessionsAppropriate: null', async () => {
+      const intake = await submit({ concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' });
+      const id = async (slug: string) => (await t.http().get(`/v1/resources/${slug}`).expect(200)).body.id as string;
+      const refused = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id(ABUSER_PROGRAM) });
+      expect(refused.status).toBe(422);
+      expect(refused.body.reason).toBe('program_for_people_who_use_abuse');
+      const workshop = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id('gottman-art-and-science-of-love') }).expect(201);
+      expect(workshop.body.jointSessionsAppropriate).toBeNull();
+    });
+  });
+
+  it('when the accountability section is shown, no joint workshop is matched beside it', async () => {
+    const no = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: no, postalCode: '55802' });
+    expect(body.forPartnerWhoUsesAbuse).toBeDefined();
+    expect(body.matches.map((m) => m.resource.kind)).not.toContain('workshop');
   });
 
   it('property: random intakes keep every invariant', async () => {

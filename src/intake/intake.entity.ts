@@ -29,6 +29,10 @@ export class Intake {
   @Column({ type: 'boolean', default: false })
   jointWorkExcluded: boolean;
 
+  /** Every safety question was answered (all no, unless jointWorkExcluded). Unscreened intakes are referred with care. */
+  @Column({ type: 'boolean', default: false })
+  safetyScreened: boolean;
+
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   matchedResourceIds: string[];
 

@@ -39,7 +39,8 @@ export class IntakeService {
     let region = req.region;
     let country = req.country ?? region?.slice(0, 2);
     if (req.postalCode) {
-      const postalCountry = req.country ?? 'US';
+      // A Canadian postal code starts letter-digit-letter; a US ZIP is digits.
+      const postalCountry = req.country ?? (/^[A-Za-z]\d[A-Za-z]/.test(req.postalCode) ? 'CA' : 'US');
       if (postalCountry !== 'US' && postalCountry !== 'CA') {
         throw ProblemException.badRequest('country', 'postal_country_unsupported', 'postalCode lookup supports US and CA; send near or region instead.');
       }
@@ -93,10 +94,15 @@ export class IntakeService {
     }
     if (rows.length === 0) {
       rows = await this.intakes.findCandidates(fallbackConstraints(constraints));
-      taken.push({
-        code: 'fallback_online_free_self_guided',
-        text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
-      });
+      taken.push(rows.length
+        ? {
+            code: 'fallback_online_free_self_guided',
+            text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
+          }
+        : {
+            code: 'no_options_found',
+            text: 'Mend does not list counseling that reaches you yet. The lines above can also point you to help near you.',
+          });
     }
     return { rows, relaxations: taken };
   }
@@ -156,8 +162,14 @@ export class IntakeService {
       .map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }))
       // The SQL already excludes these; the engine's own rule is checked again on every candidate.
       .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
-      .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource));
-    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
+      .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
+      // Beside a program for a partner who uses abuse, no joint workshops or intensives.
+      .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
+    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT).map((m) =>
+      !safety.answered && m.resource.safeRelationshipsOnly
+        ? { ...m, caveats: [...m.caveats, { code: 'screen_safety_first', text: 'says it is not for relationships with abuse or control: answer the safety questions, each of you privately, before booking' }] }
+        : m,
+    );
     const accountability = accountabilityRows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
     return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }
@@ -184,6 +196,7 @@ export class IntakeService {
       recommendation: recommendation.type,
       doNotContact,
       jointWorkExcluded: safety.jointWorkExcluded,
+      safetyScreened: safety.answered,
       matchedResourceIds: matches.map((m) => m.resource.id),
       expiresAt,
     }, tx);
@@ -193,13 +206,15 @@ export class IntakeService {
       expiresAt: expiresAt.toISOString(),
       doNotContact,
       doNotContactForced: safety.jointWorkExcluded && req.doNotContact === false,
-      jointSessionsAppropriate: !safety.jointWorkExcluded,
+      jointSessionsAppropriate: safety.jointWorkExcluded ? false : safety.answered ? true : null,
       safety: {
         level: safety.level,
         answered: safety.answered,
-        guidance: lines.length
-          ? safety.guidance
-          : `${safety.guidance} Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
+        guidance: [
+          safety.guidance,
+          lines.length ? '' : `Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
+          linePlan.countryAssumed ? 'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.' : '',
+        ].filter(Boolean).join(' '),
         couplesCounselingRecommended: !safety.jointWorkExcluded,
         reasons: safety.reasons,
         emergency: safety.emergency ?? null,

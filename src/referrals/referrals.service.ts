@@ -21,7 +21,7 @@ export class ReferralsService {
 
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
     return this.idempotency.run(principal.partnerId, 'POST /v1/referrals', idempotencyKey, body, async (tx) => {
-      const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
+      const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
       if (!intake) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', [
           { field: 'intakeId', code: 'not_found', message: 'intake not found' },
@@ -37,17 +37,17 @@ export class ReferralsService {
           { field: 'resourceId', code: 'not_found', message: 'resource not found' },
         ]);
       }
-      if (intake.joint_work_excluded) {
-        // The same rule the matching engine applies; the reason names the resource, never the answers.
-        const conflict = jointWorkConflict({
-          kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requires_safe_relationship,
-          notForCrisis: resource.not_for_crisis, specialties: resource.specialties,
-        });
-        if (conflict) {
-          throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[conflict], [
-            { field: 'resourceId', code: conflict, message: 'not a safe referral for this intake' },
-          ], { reason: conflict });
-        }
+      // The same rule the matching engine applies; the reason names the resource, never the answers.
+      const conflict = jointWorkConflict({
+        kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requires_safe_relationship,
+        notForCrisis: resource.not_for_crisis, specialties: resource.specialties,
+      });
+      // Unscreened, a program for people who use abuse could be sent to the person at risk: only after a clear all-no screen.
+      const refused = intake.joint_work_excluded || (!intake.safety_screened && conflict === 'program_for_people_who_use_abuse') ? conflict : undefined;
+      if (refused) {
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[refused], [
+          { field: 'resourceId', code: refused, message: 'not a safe referral for this intake' },
+        ], { reason: refused });
       }
       const referral = await this.referrals.insert(tx, {
         partnerId: principal.partnerId,
@@ -56,7 +56,7 @@ export class ReferralsService {
         clientReference: body.clientReference ?? null,
         status: 'requested',
         doNotContact: intake.do_not_contact,
-        jointSessionsAppropriate: !intake.joint_work_excluded,
+        jointSessionsAppropriate: intake.joint_work_excluded ? false : intake.safety_screened ? true : null,
         capacitySnapshot: { acceptingNewClients: resource.accepting_new_clients, waitTimeDays: resource.wait_time_days, capturedAt: new Date().toISOString() },
       });
       const event = await this.referrals.addEvent(tx, { referralId: referral.id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: null, toStatus: 'requested' });

@@ -10,6 +10,8 @@ export class EmergencyNumberResponse {
   @ApiProperty({ example: 'GB', description: 'ISO 3166-1 country the number is for.' }) country: string;
   @ApiProperty({ example: '999' }) number: string;
   @ApiProperty({ type: [String], example: ['112'], description: 'Other numbers that also reach emergency services there.' }) alsoWorks: string[];
+  @ApiPropertyOptional({ description: 'How to reach emergency services when speaking aloud is not safe, where the country offers a way.', example: 'If you cannot speak, call 999 from a mobile, listen, and press 55 when asked.' })
+  ifYouCannotSpeak?: string;
 }
 
 export class SafetyResponse {
@@ -57,8 +59,15 @@ export class IntakeResponse {
   @ApiProperty({ format: 'date-time', description: 'When the stored answers are purged.' }) expiresAt: string;
   @ApiProperty({ description: 'Nobody may reach out to the couple unprompted; copied to every referral.' }) doNotContact: boolean;
   @ApiProperty({ description: 'True when the request asked for doNotContact false but a safety answer forced it on.' }) doNotContactForced: boolean;
-  @ApiProperty({ description: 'False when a safety answer rules out joint sessions: referrals then go only to services that see partners separately.' })
-  jointSessionsAppropriate: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'False when a safety answer rules out joint sessions (referrals then go only to services that see partners separately); ' +
+      'null when the safety questions were not all answered (not screened: each partner should be asked privately before any joint session); ' +
+      'true only when every safety answer was no.',
+  })
+  jointSessionsAppropriate: boolean | null;
   @ApiProperty({ type: SafetyResponse }) safety: SafetyResponse;
   @ApiProperty({ type: RecommendationResponse }) recommendation: RecommendationResponse;
   @ApiProperty({ type: [MatchResponse] }) matches: MatchResponse[];

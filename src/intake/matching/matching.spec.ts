@@ -156,8 +156,13 @@ describe('scoreCandidate', () => {
 
 describe('nextSteps', () => {
   it('follows the path for a safe couple and warns against snooping for jealousy/control', () => {
-    const steps = nextSteps(profile({ concerns: ['jealousy_control'] }), assessSafety({})).map((s) => s.code);
+    const allNo = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+    const steps = nextSteps(profile({ concerns: ['jealousy_control'] }), assessSafety(allNo)).map((s) => s.code);
     expect(steps).toEqual(['define_trust', 'no_surveillance', 'protect_self_worth', 'seek_professional_help']);
+  });
+  it('unscreened: private screening comes before any step together', () => {
+    const steps = nextSteps(profile(), assessSafety({ physicalViolence: false })).map((s) => s.code);
+    expect(steps[0]).toBe('screen_privately');
   });
   it('with abuse, steps are about safety, not joint work', () => {
     const steps = nextSteps(profile(), assessSafety({ physicalViolence: true })).map((s) => s.code);

@@ -31,6 +31,12 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
     );
     return steps;
   }
+  if (!safety.answered) {
+    steps.push({
+      code: 'screen_privately',
+      text: 'Before any joint session, each of you deserves a chance to answer the safety questions alone; a good couples counselor also asks each partner privately first.',
+    });
+  }
   steps.push({ code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' });
   if (profile.concerns.includes('jealousy_control')) {
     steps.push({ code: 'no_surveillance', text: 'Checking a partner\'s phone or demanding passwords is a form of control, not protection. If either of you does this or feels watched, talk privately to an abuse line first; otherwise, agree on openness you both choose freely.' });

@@ -93,6 +93,9 @@ function specificity(line: ResourceResponse, plan: LinePlan): number {
 
 const byName = new Intl.Collator('en').compare;
 
+/** Reachable by a call or a text, not only through a website. */
+const isReachableNow = (l: ResourceResponse) => !!l.phone || l.contactChannels.some((c) => ['call', 'text', 'tty', 'videophone', 'relay'].includes(c.type));
+
 /** The lines to show, in order, each at most once (at its first role). */
 export function chooseSafetyLines(lines: readonly ResourceResponse[], plan: LinePlan): ResourceResponse[] {
   const usable = lines.filter(
@@ -111,12 +114,22 @@ export function chooseSafetyLines(lines: readonly ResourceResponse[], plan: Line
     const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
     const ranked = fitting.length ? fitting : all;
     let taken = 0;
+    const forRole: ResourceResponse[] = [];
     for (const { line } of ranked) {
       if (taken >= max) break;
       taken++; // a line already shown for an earlier role still fills this role's place
+      forRole.push(line);
       if (seen.has(line.id)) continue;
       seen.add(line.id);
       chosen.push(line);
+    }
+    // A role served only by a website (a shelter finder) also gets a number to call: 211-style referral.
+    if (forRole.length && !forRole.some(isReachableNow)) {
+      const referral = usable.find((l) => l.lineRoles.includes('information_referral') && isReachableNow(l) && !seen.has(l.id));
+      if (referral) {
+        seen.add(referral.id);
+        chosen.push(referral);
+      }
     }
   }
   return chosen;

@@ -62,8 +62,15 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
         'what is said in a joint session can be used against the person at risk afterwards, and abuse is not a shared relationship problem to negotiate. ' +
         'Talk first, privately, with a domestic-violence advocate who can help with a safety plan, and consider individual counseling. ' +
         'Joint work can be reconsidered only once the abuse has stopped and a specialist has assessed it is safe.' +
-        (selfHarm ? '' : ` If you are in danger right now, ${call}.`),
+        (selfHarm ? '' : ` If you are in danger right now, ${call}.`) +
+        (emergency?.ifYouCannotSpeak ? ` ${emergency.ifYouCannotSpeak}` : ''),
     );
+    if (s.sexualViolence) {
+      parts.push(
+        'After a recent sexual assault, medical care matters soon: emergency contraception, HIV and STI prevention and a forensic exam (only if you want one) work best within days. ' +
+          'A sexual-assault line can explain the options and go through them with you.',
+      );
+    }
   } else if (selfHarm) {
     parts.push('Couples work can wait until the crisis has passed; for now, individual support alongside the crisis line is the better start.');
   }

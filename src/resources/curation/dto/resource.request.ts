@@ -12,8 +12,8 @@ import {
 } from '../../../taxonomy/taxonomy.js';
 import { IsEmptyUnlessField, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
 
-/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland, Australia). */
-export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD'] as const;
+/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
+export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
 // Kebab-case, and never shaped like a UUID: GET /v1/resources/{idOrSlug} reads those as ids.
