@@ -139,12 +139,20 @@ export function searchParams(f: SearchFilters, limit = 10): URLSearchParams {
   return p;
 }
 
+/** Countries whose crisis and safety lines Mend lists; the intake asks first, so the lines shown work there. */
+export const INTAKE_COUNTRIES: Record<string, string> = {
+  US: 'United States', CA: 'Canada', GB: 'United Kingdom', IE: 'Ireland', AU: 'Australia', NZ: 'New Zealand', DE: 'Germany', FR: 'France',
+};
+
+/** Postal-code lookup (help near you) works in these countries; elsewhere the country alone is sent. */
+export const POSTAL_COUNTRIES = ['US', 'CA'];
+
 export interface IntakeAnswers {
   safety: Record<string, boolean | undefined>;
   concerns: string[];
   willingness: string;
   postalCode: string;
-  country: 'US' | 'CA';
+  country: string;
   formats: string[];
   budget: string; // '' = not a concern, '0' = needs free help, or dollars
   insurance: string;
@@ -161,7 +169,7 @@ export function intakeBody(a: IntakeAnswers): Record<string, unknown> {
   const safety = Object.fromEntries(Object.entries(a.safety).filter(([, v]) => typeof v === 'boolean'));
   if (Object.keys(safety).length > 0) body.safety = safety;
   // Without a postal code, the country alone: online help licensed there.
-  if (a.postalCode.trim()) body.postalCode = a.postalCode.trim();
+  if (a.postalCode.trim() && POSTAL_COUNTRIES.includes(a.country)) body.postalCode = a.postalCode.trim();
   body.country = a.country;
   if (a.formats.length > 0) body.formats = a.formats;
   if (a.budget !== '') body.budgetPerSession = Number(a.budget);
