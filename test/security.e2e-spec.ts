@@ -135,7 +135,7 @@ describe('security hardening (issue 11)', () => {
         const rows = await sql<{ state: string; last_error: string }>(t.databaseUrl, `SELECT state, last_error FROM webhook_outbox WHERE partner_id = $1`, [victim.partnerId]);
         expect(rows).toHaveLength(1);
         expect(rows[0].state).toBe('pending');
-        expect(rows[0].last_error).toMatch(/blocked_address/);
+        expect(rows[0].last_error).toMatch(/^blocked_host: localhost/);
       } finally {
         await new Promise<void>((r) => receiver.close(() => r()));
       }
@@ -155,12 +155,13 @@ describe('security hardening (issue 11)', () => {
       const intake = (await t.http().post('/v1/intakes').set('Authorization', p.auth).send(INTAKE).expect(201)).body;
       const referral = (await t.http().post('/v1/referrals').set('Authorization', p.auth).send({ intakeId: intake.id, resourceId }).expect(201)).body;
       const spare = (await t.http().post('/v1/intakes').set('Authorization', p.auth).send(INTAKE).expect(201)).body;
-      const keyId = (await issue(p.partnerId, { kind: 'secret', scopes: ['directory:read'] })).id;
+      const revokable = (await issue(p.partnerId, { kind: 'secret', scopes: ['directory:read'] })).id;
+      const rotatable = (await issue(p.partnerId, { kind: 'secret', scopes: ['directory:read'] })).id;
       const sensitive = /^\/v1\/(intakes|referrals|keys|partners\/me\/webhook)/;
       const walked: string[] = [];
       for (const [path, operations] of Object.entries(doc.paths).filter(([path]) => sensitive.test(path))) {
         for (const method of Object.keys(operations)) {
-          const url = path.replace('{referralId}', referral.id).replace('{intakeId}', spare.id).replace('{keyId}', keyId);
+          const url = path.replace('{referralId}', referral.id).replace('{intakeId}', spare.id).replace('{keyId}', path.endsWith('/revoke') ? revokable : rotatable);
           const bodies: Record<string, unknown> = {
             'post /v1/intakes': INTAKE,
             'post /v1/referrals': { intakeId: intake.id, resourceId },

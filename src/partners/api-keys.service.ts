@@ -1,14 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { IsNull, type Repository } from 'typeorm';
-import { apiKeySecret, Environment } from '../config/environment.js';
+import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/environment.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { ApiKey } from './api-key.entity.js';
 import { generateKey, hashKey, parseKey, type KeyEnvironment, type KeyKind } from './api-key.format.js';
 import { Partner } from './partner.entity.js';
 import type { Principal } from './principal.js';
-import { DEFAULT_SECRET_SCOPES, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
+import { DEFAULT_SECRET_SCOPES, hasScopes, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
 
 export interface IssueKeyInput {
   partnerId: string;
@@ -37,6 +37,9 @@ export class ApiKeysService {
     env: Environment,
   ) {
     this.secret = apiKeySecret(env);
+    if (usesDevelopmentSecret(env)) {
+      this.logger.warn(`API_KEY_SECRET is not set: using the public development secret (NODE_ENV=${env.NODE_ENV}). Anyone can recompute key hashes made with it; never expose this instance.`);
+    }
   }
 
   /** Creates a key; the plaintext is returned once and never stored. */
@@ -90,6 +93,7 @@ export class ApiKeysService {
       kind: key.kind,
       environment: key.environment,
       scopes: key.scopes as Scope[],
+      expiresAt: key.expiresAt,
       rateLimitPerMinute: partner.rateLimitPerMinute,
       allowedOrigins: partner.allowedOrigins,
     };
@@ -117,13 +121,20 @@ export class ApiKeysService {
   }
 
   /**
-   * Issues a replacement with the same kind, environment and scopes; the old key keeps working
-   * for `overlapHours` so deployments can switch without downtime, then expires.
+   * Issues a replacement with the same kind, environment, scopes and expiry; the old key keeps
+   * working for `overlapHours` so deployments can switch without downtime, then expires.
+   * The replacement never holds more than the caller: a caller lacking any of the key's scopes
+   * may not rotate it (403), and the replacement expires no later than the caller's own key.
    */
-  async rotate(partnerId: string | null, keyId: string, overlapHours: number): Promise<{ key: ApiKey; plaintext: string; previous: ApiKey }> {
-    const previous = await this.findOwnKey(partnerId, keyId);
+  async rotate(caller: Principal, keyId: string, overlapHours: number): Promise<{ key: ApiKey; plaintext: string; previous: ApiKey }> {
+    const previous = await this.findOwnKey(caller.scopes.includes('admin') ? null : caller.partnerId, keyId);
     if (previous.revokedAt || (previous.expiresAt && previous.expiresAt.getTime() <= Date.now())) {
       throw new ProblemException(409, 'key_not_active', 'Only an active key can be rotated.');
+    }
+    if (!hasScopes(caller.scopes, previous.scopes as Scope[])) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'rotation_exceeds_caller', 'This key holds scopes yours lacks; rotate it with a key that holds them all.', undefined, {
+        missingScopes: previous.scopes.filter((s) => !caller.scopes.includes(s as Scope)),
+      });
     }
     const replacement = await this.issueKey({
       partnerId: previous.partnerId,
@@ -131,6 +142,7 @@ export class ApiKeysService {
       environment: previous.environment,
       scopes: previous.scopes as Scope[],
       name: previous.name ?? undefined,
+      expiresAt: earliest(previous.expiresAt, caller.expiresAt),
       rotatedFromId: previous.id,
     });
     const overlapEnd = new Date(Date.now() + overlapHours * 3_600_000);
@@ -145,4 +157,11 @@ export class ApiKeysService {
   private forget(key: ApiKey): void {
     this.verified.delete(key.hash);
   }
+}
+
+/** The earlier of two optional expiries (null: never expires). */
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
 }

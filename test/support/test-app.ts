@@ -57,7 +57,7 @@ export async function createTestApp(
       const { partner, keys } = await app.get(PartnersService).createPartner(
         { name: options.name ?? `partner-${++partners}`, allowedOrigins: options.origins ?? ['https://partner.example'], rateLimitPerMinute: options.rateLimitPerMinute },
         'test',
-        options.scopes ?? ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write'],
+        options.scopes ?? ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write', 'keys:manage', 'webhooks:manage'],
       );
       return { partnerId: partner.id, secretKey: keys[0].plaintext, publishableKey: keys[1].plaintext, auth: `Bearer ${keys[0].plaintext}` };
     },

@@ -53,6 +53,12 @@ export class RotateKeyRequest {
   overlapHours?: number;
 }
 
+export class RotateWebhookSecretRequest {
+  @ApiPropertyOptional({ default: 24, minimum: 0, maximum: 720, description: 'Hours deliveries stay signed with the old secret too (0: stop at once).' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
+  overlapHours?: number;
+}
+
 export class ApiKeyResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'mend_sk_live_Ab12Cd', description: 'The visible start of the key.' }) prefix: string;
@@ -104,6 +110,7 @@ export class SetWebhookRequest {
 
 export class WebhookSettingsResponse {
   @ApiProperty({ nullable: true, type: String }) url: string | null;
-  @ApiProperty({ example: 'whsec_…', description: 'Verify Mend-Signature (t=…,v1=HMAC-SHA-256(secret, `${t}.${body}`)) with it.' }) signingSecret: string;
+  @ApiProperty({ example: 'whsec_…', description: "The partner's own random secret. Verify Mend-Signature (t=…,v1=HMAC-SHA-256(secret, `${t}.${body}`)) with it; during a rotation's overlap the header carries a v1 for each secret, and any match verifies." }) signingSecret: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Until when deliveries are also signed with the previous secret (after a rotation); null when they are not.' }) previousSigningSecretExpiresAt: string | null;
   @ApiProperty({ example: ['referral.created', 'referral.status_changed'] }) events: string[];
 }
