@@ -101,6 +101,39 @@ export class Environment {
   @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_ANON_PER_MINUTE = 120;
 
+  /** Per IP: presented keys not seen lately, i.e. lookups that reach the database (checked before the lookup). */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE = 60;
+
+  /** Per IP: widget frame loads (/widget/frame), checked before the frame's key is looked up. */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_WIDGET_FRAME_PER_MINUTE = 120;
+
+  /** Per client IP within one publishable key (on top of the partner's per-key quota). */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  PUBLISHABLE_KEY_PER_IP_PER_MINUTE = 60;
+
+  /** Per client IP within one publishable key: intakes and referrals created (they store data and fire webhooks). */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE = 10;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed for the client IP (rate limits, logs): a comma list
+   * of addresses or CIDRs (e.g. `127.0.0.1,10.0.0.0/8`). Unset (the default): no proxy is trusted
+   * and the client IP is the connection's peer. Never trust more than your own proxies: whoever
+   * is trusted can choose the IP every limit is counted against.
+   */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json (part of the product; can be turned off). */
+  @Transform(toBoolean) @IsBoolean()
+  DOCS_ENABLED = true;
+
   /** Create the `demo` partner and print its test keys on the first start with the embedded database. */
   @Transform(toBoolean) @IsBoolean()
   DEMO_PARTNER = true;
@@ -125,6 +158,13 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   env.nodeEnvExplicit = defined.NODE_ENV !== undefined;
   if (env.NODE_ENV === 'production' && !env.API_KEY_SECRET) {
     errors.push({ property: 'API_KEY_SECRET', constraints: { required: 'API_KEY_SECRET is required when NODE_ENV=production' } } as never);
+  }
+  if (env.TRUST_PROXY) {
+    try {
+      parseCidrList(env.TRUST_PROXY);
+    } catch {
+      errors.push({ property: 'TRUST_PROXY', constraints: { format: 'TRUST_PROXY must be a comma list of proxy addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8' } } as never);
+    }
   }
   if (env.WEBHOOK_TEST_ALLOWED_CIDRS) {
     if (env.NODE_ENV === 'production') {

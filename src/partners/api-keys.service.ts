@@ -68,12 +68,16 @@ export class ApiKeysService {
   /**
    * Resolves a presented key to its principal, or undefined. Malformed keys and bad checksums
    * are rejected before any database call; unknown, revoked and expired keys look the same.
+   * `beforeLookup` runs (and may throw, e.g. 429) only when the database is about to be asked.
    */
-  async authenticate(presented: string): Promise<Principal | undefined> {
+  async authenticate(presented: string, beforeLookup?: () => Promise<void>): Promise<Principal | undefined> {
     if (!parseKey(presented)) return undefined;
     const hash = hashKey(presented, this.secret);
     let found = this.verified.get(hash);
     if (!found) {
+      // A database read for a key not seen lately: the caller's per-IP lookup limit comes first,
+      // so well-formed but unknown keys cannot be tried against the database at speed.
+      await beforeLookup?.();
       const key = await this.keys.findOne({ where: { hash }, relations: { partner: true } });
       if (!key?.partner) return undefined;
       found = { key, partner: key.partner };

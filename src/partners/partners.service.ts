@@ -43,6 +43,14 @@ export class PartnersService implements OnApplicationBootstrap {
   /** Creates a partner with a secret and a publishable key (shown once). */
   async createPartner(input: CreatePartnerRequest, environment: KeyEnvironment = 'live', secretScopes?: Scope[]) {
     if (input.webhookUrl) await this.checkWebhookUrl('webhookUrl', input.webhookUrl);
+    // In production a page allowed to use a publishable key must be served over https (a plain-http
+    // page can be rewritten by anyone on the network); localhost origins are for development.
+    const insecure = (input.allowedOrigins ?? []).filter((o) => !o.startsWith('https://'));
+    if (this.env.NODE_ENV === 'production' && insecure.length) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'insecure_origin', 'allowedOrigins must be https:// origins in production.', [
+        { field: 'allowedOrigins', code: 'https_required', message: `not https: ${insecure.join(', ')}` },
+      ]);
+    }
     const partner = await this.partners.save(
       this.partners.create({
         name: input.name,
