@@ -101,6 +101,15 @@ export class Environment {
   @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_ANON_PER_MINUTE = 120;
 
+  /**
+   * How long a verified key is cached per instance. Revocations, rotations and partner suspensions
+   * are broadcast (Redis pub/sub, or PostgreSQL NOTIFY) and clear it at once; this bounds the delay
+   * only if that broadcast is lost.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(86_400)
+  AUTH_CACHE_SECONDS = 10;
+
   /** Per IP: presented keys not seen lately, i.e. lookups that reach the database (checked before the lookup). */
   @Transform(({ value }) => Number(value))
   @IsInt() @Min(1) @Max(1_000_000)

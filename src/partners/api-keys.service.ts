@@ -6,6 +6,7 @@ import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/envi
 import { ProblemException } from '../common/problem/problem.js';
 import { ApiKey } from './api-key.entity.js';
 import { generateKey, hashKey, parseKey, type KeyEnvironment, type KeyKind } from './api-key.format.js';
+import { KeyEvents } from './key-events.js';
 import { Partner } from './partner.entity.js';
 import type { Principal } from './principal.js';
 import { DEFAULT_SECRET_SCOPES, hasScopes, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
@@ -22,21 +23,27 @@ export interface IssueKeyInput {
 
 // Writing last_used_at on every request would turn reads into writes: once a minute is enough.
 const LAST_USED_GRANULARITY_MS = 60_000;
-// A verified key is remembered briefly; revocation on this instance clears it at once.
-const AUTH_CACHE_TTL_MS = 10_000;
 
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger('ApiKeys');
   private readonly secret: string;
-  private readonly verified = new LRUCache<string, { key: ApiKey; partner: Partner }>({ max: 10_000, ttl: AUTH_CACHE_TTL_MS });
+  // A verified key is remembered for AUTH_CACHE_SECONDS; revocation, rotation and partner status
+  // changes are broadcast to every instance (KeyEvents), which drop their copies at once.
+  private readonly verified: LRUCache<string, { key: ApiKey; partner: Partner }>;
 
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     @InjectRepository(Partner) private readonly partners: Repository<Partner>,
     env: Environment,
+    private readonly events: KeyEvents,
   ) {
     this.secret = apiKeySecret(env);
+    this.verified = new LRUCache({ max: 10_000, ttl: env.AUTH_CACHE_SECONDS * 1000 });
+    events.onEvent((event) => {
+      if (event.type === 'key') this.verified.delete(event.hash);
+      else for (const [hash, entry] of this.verified.entries()) if (entry.partner.id === event.partnerId) this.verified.delete(hash);
+    });
     if (usesDevelopmentSecret(env)) {
       this.logger.warn(`API_KEY_SECRET is not set: using the public development secret (NODE_ENV=${env.NODE_ENV}). Anyone can recompute key hashes made with it; never expose this instance.`);
     }
@@ -160,6 +167,12 @@ export class ApiKeysService {
 
   private forget(key: ApiKey): void {
     this.verified.delete(key.hash);
+    void this.events.publish({ type: 'key', hash: key.hash });
+  }
+
+  /** A partner was suspended or reactivated: every instance drops its cached keys. */
+  async forgetPartner(partnerId: string): Promise<void> {
+    await this.events.publish({ type: 'partner', partnerId });
   }
 }
 

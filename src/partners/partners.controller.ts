@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { NoStore } from '../common/http/no-store.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes, RequireSecretKey, RequireSecretScopes } from './access.decorator.js';
@@ -6,7 +6,7 @@ import { ApiKeysService } from './api-keys.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import {
   CreatedPartnerResponse, CreateKeyRequest, CreatePartnerRequest, IssuedKeyResponse, KeyListResponse, PartnerResponse,
-  RotatedKeyResponse, RotateKeyRequest, ApiKeyResponse, RotateWebhookSecretRequest, SetWebhookRequest, WebhookSettingsResponse,
+  RotatedKeyResponse, RotateKeyRequest, ApiKeyResponse, RotateWebhookSecretRequest, SetWebhookRequest, UpdatePartnerStatusRequest, WebhookSettingsResponse,
 } from './dto/partner.dto.js';
 import { mapIssuedKey, mapKey, mapPartner, mapWebhookSettings } from './partners.mapper.js';
 import { PartnersService } from './partners.service.js';
@@ -71,6 +71,14 @@ export class PartnersController {
   @ApiOkResponse({ type: PartnerResponse })
   async getPartner(@Param('partnerId', uuid) partnerId: string): Promise<PartnerResponse> {
     return mapPartner(await this.partners.getPartner(partnerId));
+  }
+
+  @Patch(':partnerId')
+  @RequireScopes('admin')
+  @ApiOperation({ operationId: 'updatePartnerStatus', summary: 'Suspend or reactivate a partner (admin); its keys stop or resume working on every instance at once' })
+  @ApiOkResponse({ type: PartnerResponse })
+  async updatePartnerStatus(@Param('partnerId', uuid) partnerId: string, @Body() body: UpdatePartnerStatusRequest): Promise<PartnerResponse> {
+    return mapPartner(await this.partners.setStatus(partnerId, body.status));
   }
 
   @Post(':partnerId/keys')

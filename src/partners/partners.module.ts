@@ -8,6 +8,7 @@ import { DatabaseModule } from '../database/database.module.js';
 import { AccessGuard } from './access.guard.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeysService } from './api-keys.service.js';
+import { KeyEvents } from './key-events.js';
 import { registerCorsPreflight } from './cors-preflight.js';
 import { DemoPartnerBootstrap } from './demo-partner.js';
 import { PartnerOrigins } from './partner-origins.js';
@@ -22,6 +23,7 @@ import { Environment } from '../config/environment.js';
   controllers: [PartnersController, KeysController],
   providers: [
     ApiKeysService,
+    KeyEvents,
     PartnersService,
     PartnerOrigins,
     RateLimitService,

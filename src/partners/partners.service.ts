@@ -117,6 +117,16 @@ export class PartnersService implements OnApplicationBootstrap {
     return this.partners.save(partner);
   }
 
+  /** Suspends or reactivates a partner; every instance stops (or resumes) accepting its keys at once. */
+  async setStatus(partnerId: string, status: 'active' | 'suspended'): Promise<Partner> {
+    const partner = await this.getPartner(partnerId);
+    partner.status = status;
+    const saved = await this.partners.save(partner);
+    await this.keys.forgetPartner(partnerId);
+    await this.origins.refresh();
+    return saved;
+  }
+
   findByName(name: string): Promise<Partner | null> {
     return this.partners.findOne({ where: { name } });
   }

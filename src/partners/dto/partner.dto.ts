@@ -53,6 +53,12 @@ export class RotateKeyRequest {
   overlapHours?: number;
 }
 
+export class UpdatePartnerStatusRequest {
+  @ApiProperty({ enum: ['active', 'suspended'], description: "suspended: every key of the partner stops working at once, on every instance." })
+  @IsIn(['active', 'suspended'])
+  status: 'active' | 'suspended';
+}
+
 export class RotateWebhookSecretRequest {
   @ApiPropertyOptional({ default: 24, minimum: 0, maximum: 720, description: 'Hours deliveries stay signed with the old secret too (0: stop at once).' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
