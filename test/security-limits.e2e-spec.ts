@@ -145,3 +145,25 @@ describe('13. production defaults', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production', API_KEY_SECRET: 'p'.repeat(40), WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32' })).toThrow(/WEBHOOK_TEST_ALLOWED_CIDRS/);
   });
 });
+
+describe('13. key environment is enforced per partner', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("a test partner gets only test keys (default: the partner's environment); a live key is a 422 naming environment", async () => {
+    const admin = await t.createPartner({ name: 'env-admin', scopes: ['admin'] });
+    const testPartner = await t.createPartner({ name: 'test-partner' }); // test keys
+    const live = await t.http().post(`/v1/partners/${testPartner.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', environment: 'live' });
+    expect(live.status).toBe(422);
+    expect(live.body.errors.map((e: { field: string }) => e.field)).toEqual(['environment']);
+    const byDefault = await t.http().post(`/v1/partners/${testPartner.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret' }).expect(201);
+    expect(byDefault.body.environment).toBe('test');
+    expect(byDefault.body.key).toMatch(/^mend_sk_test_/);
+    const livePartner = (await t.http().post('/v1/partners').set('Authorization', admin.auth).send({ name: 'live-partner' }).expect(201)).body;
+    expect(livePartner.keys.map((k: { environment: string }) => k.environment)).toEqual(['live', 'live']);
+    expect((await t.http().post(`/v1/partners/${livePartner.partner.id}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', environment: 'test' })).status).toBe(422);
+  });
+});

@@ -14,7 +14,8 @@ import { DEFAULT_SECRET_SCOPES, hasScopes, PUBLISHABLE_SCOPES, type Scope } from
 export interface IssueKeyInput {
   partnerId: string;
   kind: KeyKind;
-  environment: KeyEnvironment;
+  /** Defaults to the partner's environment (live for a new partner). */
+  environment?: KeyEnvironment;
   scopes?: Scope[];
   name?: string;
   expiresAt?: Date | null;
@@ -55,12 +56,22 @@ export class ApiKeysService {
     if (input.kind === 'publishable' && scopes.some((s) => !PUBLISHABLE_SCOPES.includes(s))) {
       throw ProblemException.badRequest('scopes', 'publishable_scope', `Publishable keys may only have: ${PUBLISHABLE_SCOPES.join(', ')}.`);
     }
-    const generated = generateKey(input.kind, input.environment);
+    // The key environment is enforced as a property of the partner: a partner is live or test, and
+    // all its keys share its environment (its first key's). Since every record and webhook belongs
+    // to one partner, a test key can only ever see test data and fire a test partner's webhooks.
+    const [first] = await this.keys.find({ where: { partnerId: input.partnerId }, order: { createdAt: 'ASC' }, take: 1 });
+    const environment = input.environment ?? first?.environment ?? 'live';
+    if (first && first.environment !== environment) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'environment_mismatch', `This partner's keys are ${first.environment} keys; a ${environment} key needs a ${environment} partner.`, [
+        { field: 'environment', code: 'environment_mismatch', message: `must be ${first.environment}` },
+      ]);
+    }
+    const generated = generateKey(input.kind, environment);
     const key = await this.keys.save(
       this.keys.create({
         partnerId: input.partnerId,
         kind: input.kind,
-        environment: input.environment,
+        environment,
         name: input.name ?? null,
         prefix: generated.prefix,
         hash: hashKey(generated.plaintext, this.secret),

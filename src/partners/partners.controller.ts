@@ -88,7 +88,7 @@ export class PartnersController {
   async createPartnerKey(@Param('partnerId', uuid) partnerId: string, @Body() body: CreateKeyRequest): Promise<IssuedKeyResponse> {
     await this.partners.getPartner(partnerId);
     const { key, plaintext } = await this.keys.issueKey({
-      partnerId, kind: body.kind, environment: body.environment ?? 'live', scopes: body.scopes, name: body.name,
+      partnerId, kind: body.kind, environment: body.environment, scopes: body.scopes, name: body.name,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
     });
     return mapIssuedKey(key, plaintext);

@@ -30,7 +30,7 @@ export class CreateKeyRequest {
   @IsIn(['secret', 'publishable'])
   kind: 'secret' | 'publishable';
 
-  @ApiPropertyOptional({ enum: ['live', 'test'], default: 'live' })
+  @ApiPropertyOptional({ enum: ['live', 'test'], description: "Defaults to the partner's environment. Must match the partner's environment (its first key's): a partner is live or test, so test keys only ever reach test data and test webhooks. 422 otherwise." })
   @IsOptional() @IsIn(['live', 'test'])
   environment?: 'live' | 'test';
 
