@@ -63,7 +63,7 @@ const MIX: { name: string; body: Record<string, unknown> }[] = [
   },
   {
     name: 'one unsure, US-MI, video',
-    body: { concerns: ['infidelity', 'lying'], willingness: 'one_unsure', relationship: 'separated', region: 'US-MI', formats: ['video'] },
+    body: { concerns: ['infidelity', 'lying'], willingness: 'one_leaning_out', relationship: 'separated', region: 'US-MI', formats: ['video'] },
   },
   {
     name: 'one unwilling, US-IL',

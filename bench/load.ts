@@ -39,7 +39,7 @@ const SEARCHES = [
 ];
 const INTAKES = [
   { concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 },
-  { concerns: ['lying', 'financial_secrecy'], willingness: 'one_unsure', region: 'US-CA', formats: ['video'] },
+  { concerns: ['lying', 'financial_secrecy'], willingness: 'one_leaning_out', region: 'US-CA', formats: ['video'] },
   { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' },
   { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-NY', languages: ['es'] },
 ];

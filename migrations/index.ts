@@ -9,6 +9,7 @@ import { ResourceAudit1795630000000 } from './1795630000000-resource-audit.js';
 import { CandidateOrderIndex1795632000000 } from './1795632000000-candidate-order-index.js';
 import { SecurityHardening1795640000000 } from './1795640000000-security-hardening.js';
 import { SafetyRouting1796100000000 } from './1796100000000-safety-routing.js';
+import { MatchingWords1796200000000 } from './1796200000000-matching-words.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CandidateOrderIndex1795632000000,
   SecurityHardening1795640000000,
   SafetyRouting1796100000000,
+  MatchingWords1796200000000,
 ];

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ResourceWrite } from '../src/resources/resource.row.js';
 import { searchKeywords } from '../src/resources/search-text.js';
-import { TAXONOMY } from '../src/taxonomy/taxonomy.js';
+import { FEE_PERIODS, TAXONOMY } from '../src/taxonomy/taxonomy.js';
 import type { SeedResource } from './seed-resource.js';
 
 export const CURATED_DATA_DIR = resolve(process.cwd(), 'seeds/data');
@@ -41,6 +41,7 @@ export function toResourceWrite(s: SeedResource): ResourceWrite {
   for (const fee of [s.cost.feeMin, s.cost.feeMax]) check(fee === undefined || Number.isInteger(fee), slug, 'fees are integer minor units');
   check(s.demo || (!!s.sourceUrl && !!s.lastVerifiedAt), slug, 'real resources need sourceUrl and lastVerifiedAt');
   checkCodes(slug, 'eligibility', s.eligibility ?? [], TAXONOMY.eligibility.codes);
+  checkCodes(slug, 'cost.feePeriod', [s.cost.feePeriod ?? 'per_session'], FEE_PERIODS.codes);
   checkCodes(slug, 'lineRoles', s.lineRoles ?? [], TAXONOMY.lineRole.codes);
   check(s.kind === 'hotline' || !(s.lineRoles ?? []).length, slug, 'only hotlines have lineRoles');
   for (const channel of s.contactChannels ?? []) {
@@ -63,6 +64,7 @@ export function toResourceWrite(s: SeedResource): ResourceWrite {
     feeMin: s.cost.feeMin,
     feeMax: s.cost.feeMax,
     currency: s.cost.currency,
+    feePeriod: s.cost.feePeriod ?? 'per_session',
     insuranceAccepted: s.cost.insuranceAccepted,
     insurers: s.cost.insurers,
     noInsuranceNeeded: s.cost.noInsuranceNeeded,

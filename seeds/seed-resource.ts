@@ -1,6 +1,6 @@
 import type { ContactChannel } from '../src/resources/resource.row.js';
 import type {
-  Approach, Audience, Availability, Credential, Eligibility, Format, LineRole, PaymentOption, ResourceKind, Specialty,
+  Approach, Audience, Availability, Credential, Eligibility, FeePeriod, Format, LineRole, PaymentOption, ResourceKind, Specialty,
 } from '../src/taxonomy/taxonomy.js';
 
 /** One curated resource as stored in `seeds/data/*.json` (upserted by slug). */
@@ -20,6 +20,7 @@ export interface SeedResource {
     feeMin?: number; // per session, integer minor units (cents/pence)
     feeMax?: number;
     currency: 'USD' | 'CAD' | 'GBP' | 'EUR' | 'AUD' | 'NZD';
+    feePeriod?: FeePeriod; // what one fee buys (default per_session)
     insuranceAccepted: boolean;
     insurers: string[]; // e.g. ["Aetna", "Cigna"]
     noInsuranceNeeded: boolean; // can be used without any insurance

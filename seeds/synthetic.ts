@@ -120,11 +120,11 @@ function vocab(name: keyof typeof KNOWN, items: [string, number][]): [string, nu
 }
 
 const KINDS = vocab('kind', [
-  ['practice', 46], ['clinic', 12], ['online_service', 13], ['workshop', 8], ['self_guided', 7], ['support_group', 11], ['hotline', 3],
+  ['practice', 46], ['clinic', 12], ['online_service', 13], ['workshop', 8], ['self_guided', 7], ['support_group', 11], ['hotline', 3], ['directory', 0.5],
 ]) as [Kind, number][];
 /** Share of each kind with a physical location (overall ≈ 70%). */
 const LOCATED: Record<Kind, number> = {
-  practice: 0.96, clinic: 1, online_service: 0.05, workshop: 0.75, self_guided: 0, support_group: 0.85, hotline: 0.1,
+  practice: 0.96, clinic: 1, online_service: 0.05, workshop: 0.75, self_guided: 0, support_group: 0.85, hotline: 0.1, directory: 0,
 };
 const SPECIALTY_WEIGHTS = vocab('specialty', [
   ['infidelity', 9], ['trust_rebuilding', 8], ['communication', 12], ['financial_conflict', 4], ['substance_use', 3],
@@ -168,6 +168,7 @@ const OPENERS: Record<Kind, string[]> = {
   self_guided: ['A self-paced program', 'A guided course', 'A workbook and video series'],
   support_group: ['A peer-led group', 'A weekly support group', 'A congregation-based ministry'],
   hotline: ['A confidential line', 'A free helpline', 'A crisis line'],
+  directory: ['A therapist finder', 'A referral network of counselors'],
 };
 const HOW: Record<string, string> = { in_person: 'in person', video: 'by video', phone: 'by phone', chat: 'by chat or text' };
 const CLINICAL_CLOSERS = [
@@ -183,6 +184,7 @@ const CLOSERS: Record<Kind, string[]> = {
   self_guided: ['Lessons take about twenty minutes each.', 'Couples work through it at their own pace.', 'Exercises can be printed.'],
   support_group: ['Meetings are confidential.', 'Newcomers are welcome at any meeting.', 'Partners may come alone or together.'],
   hotline: ['Calls are confidential.', 'Advocates can help with a safety plan.', 'Interpreters are available.'],
+  directory: ['Searching is free.', 'Each listed therapist sets their own fees.'],
 };
 
 // Metro areas (a central ZIP and a rough weight): most located listings sit within ~30 miles of one.
@@ -295,6 +297,7 @@ class Generator {
       case 'self_guided': return `${first} ${r.pick(NAME_SELF)}`;
       case 'support_group': return `${city && r.chance(0.5) ? city : first} ${r.pick(NAME_GROUP)}`;
       case 'hotline': return `${city && r.chance(0.5) ? city : first} ${r.pick(NAME_HOTLINE)}`;
+      case 'directory': return `${first} Therapist Finder`;
     }
   }
 
@@ -318,7 +321,7 @@ class Generator {
   }
 
   private variantName(kind: Kind): string {
-    return { practice: 'Practice', clinic: 'Clinic', online_service: 'Online', workshop: 'Intensive', self_guided: 'Course', support_group: 'Group', hotline: 'Line' }[kind];
+    return { practice: 'Practice', clinic: 'Clinic', online_service: 'Online', workshop: 'Intensive', self_guided: 'Course', support_group: 'Group', hotline: 'Line', directory: 'Finder' }[kind];
   }
 
   private addResource(b: Batch, n: number, orgId: string, organizationName: string, name: string, kind: Kind, home: Zip | undefined): void {

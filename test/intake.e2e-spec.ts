@@ -33,8 +33,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'rural couple in Athens OH with no insurance', body: { concerns: ['lying'], willingness: 'both', postalCode: '45701', insurance: 'none', budgetPerSession: 60 }, recommendation: 'couples_counseling', top: 3, each: inBudget(6000) },
   { name: 'Spanish-speaking couple in Los Angeles', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90012', languages: ['es'] }, recommendation: 'couples_counseling', firstReasons: ['language_match'], top: 3, each: (m) => m.resource.languages.includes('es') },
   { name: 'LGBTQ+ couple wanting affirming care by video in NY', body: { concerns: ['infidelity'], willingness: 'both', region: 'US-NY', formats: ['video'], preferences: { audiences: ['lgbtq_affirming'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('lgbtq_affirming') && m.reasons.some((r) => r.code === 'audience_match') },
-  { name: 'mixed-agenda couple (one unsure)', body: { concerns: ['infidelity'], willingness: 'one_unsure', region: 'US-OH' }, recommendation: 'discernment_counseling', someTop3: (m) => m.resource.approaches.includes('discernment_counseling') },
-  { name: 'one partner unwilling', body: { concerns: ['hidden_substance_use'], willingness: 'one_unwilling', region: 'US-IL' }, recommendation: 'individual_counseling', top: 5, each: (m) => m.resource.specialties.includes('individual_support') },
+  { name: 'mixed-agenda couple (one unsure)', body: { concerns: ['infidelity'], willingness: 'one_leaning_out', region: 'US-OH' }, recommendation: 'discernment_counseling', someTop3: (m) => m.resource.approaches.includes('discernment_counseling') },
+  { name: 'one partner unwilling', body: { concerns: ['hidden_substance_use'], willingness: 'one_unwilling', region: 'US-IL' }, recommendation: 'individual_counseling', top: 5, each: (m) => m.resource.specialties.includes('individual_support') || m.resource.specialties.includes('substance_use') },
   { name: 'one partner is afraid', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop' },
   { name: 'physical violence reported', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => m.resource.specialties.some((s) => ['individual_support', 'domestic_violence'].includes(s)) },
   { name: 'coercive control without violence', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' }, recommendation: 'safety_first', safety: 'elevated', hotlinesFirst: ['domestic_violence'] },
@@ -47,13 +47,13 @@ const SCENARIOS: Scenario[] = [
   { name: 'hidden drinking, both willing, Spokane', body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.specialties.includes('substance_use') },
   { name: 'unmarried couple', body: { concerns: ['lying'], willingness: 'both', relationship: 'unmarried', postalCode: '60601' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('unmarried_couples') },
   { name: 'faith-based preference in Mississippi', body: { concerns: ['infidelity'], willingness: 'both', region: 'US-MS', preferences: { approaches: ['faith_based'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.approaches.includes('faith_based') },
-  { name: 'Gottman method preferred in Seattle', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '98101', preferences: { approaches: ['gottman'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.approaches.includes('gottman') },
+  { name: 'Gottman method preferred in Seattle', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '98101', preferences: { approaches: ['gottman'] } }, recommendation: 'couples_counseling', top: 3, each: (m) => m.resource.kind !== 'directory' },
   { name: 'evenings and weekends needed', body: { concerns: ['lying'], willingness: 'both', region: 'US-PA', preferences: { availability: ['evenings', 'weekends'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.reasons.some((r) => r.code === 'availability_match') },
   { name: 'in person only, remote rural Montana: search widens', body: { concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 10 }, recommendation: 'couples_counseling', top: 1, each: () => true },
   { name: 'chat only, Ohio', body: { concerns: ['jealousy_control'], willingness: 'both', region: 'US-OH', formats: ['chat'] }, recommendation: 'couples_counseling', top: 3, each: (m) => m.resource.formats.includes('chat') || m.resource.kind === 'self_guided' },
   { name: 'Korean-speaking couple in Los Angeles, $150', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90010', languages: ['ko'], budgetPerSession: 150 }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.languages.includes('ko') },
   { name: 'veteran couple', body: { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-NC', preferences: { audiences: ['veterans'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('veterans') },
-  { name: 'separated couple, one unsure, video', body: { concerns: ['infidelity', 'lying'], willingness: 'one_unsure', relationship: 'separated', region: 'US-MI', formats: ['video'] }, recommendation: 'discernment_counseling', top: 3, each: remote },
+  { name: 'separated couple, one unsure, video', body: { concerns: ['infidelity', 'lying'], willingness: 'one_leaning_out', relationship: 'separated', region: 'US-MI', formats: ['video'] }, recommendation: 'discernment_counseling', top: 3, each: remote },
   { name: 'engaged couple, premarital worries about money', body: { concerns: ['financial_secrecy'], willingness: 'both', relationship: 'engaged', postalCode: '85004', budgetPerSession: 100 }, recommendation: 'couples_counseling', top: 3, each: inBudget(10000) },
 ];
 
@@ -83,8 +83,20 @@ describe('POST /v1/intakes', () => {
         expect(m.reasons.length).toBeGreaterThan(0);
         expect(m.resource.kind).not.toBe('hotline');
       }
-      const scores = matches.map((m) => m.score);
-      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      // Ordered by score within each tier: strong preferences met (a language other than English,
+      // LGBTQ+ affirming care), then providers before directories.
+      const languages = ((s.body.languages as string[] | undefined) ?? []).filter((l) => l !== 'en');
+      const affirming = ((s.body.preferences as { audiences?: string[] } | undefined)?.audiences ?? []).includes('lgbtq_affirming');
+      const tier = (m: MatchBody) =>
+        (languages.some((l) => m.resource.languages.includes(l)) ? 1 : 0) + (affirming && m.resource.audiences.includes('lgbtq_affirming') ? 1 : 0);
+      const tiers = matches.map(tier);
+      expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
+      for (const t of new Set(tiers)) {
+        for (const directory of [false, true]) {
+          const scores = matches.filter((m) => tier(m) === t && (m.resource.kind === 'directory') === directory).map((m) => m.score);
+          expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        }
+      }
       if (s.firstReasons) expect(matches[0].reasons.map((r) => r.code)).toEqual(expect.arrayContaining(s.firstReasons));
       if (s.each) for (const m of matches.slice(0, s.top)) expect([m.resource.id, s.each(m)]).toEqual([m.resource.id, true]);
       if (s.someTop3) expect(matches.slice(0, 3).some(s.someTop3)).toBe(true);

@@ -83,9 +83,9 @@ const SCENARIOS: Scenario[] = [
   { name: 'coercive control with fear is urgent', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true, feelsAfraid: true }, region: 'US-WA' }, level: 'urgent', firstLine: LINES.ndvh.slug },
   { name: 'self-harm alone, Ohio', body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' }, level: 'urgent', firstLine: LINES.us988.slug, recommendation: 'individual_counseling' },
   { name: 'self-harm and violence: crisis line first, DV line too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, physicalViolence: true }, ...US }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], recommendation: 'safety_first' },
-  { name: 'self-harm with control', body: { concerns: ['jealousy_control'], willingness: 'one_unsure', safety: { selfHarmRisk: true, coerciveControl: true }, region: 'US-IL' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], recommendation: 'safety_first' },
+  { name: 'self-harm with control', body: { concerns: ['jealousy_control'], willingness: 'one_leaning_out', safety: { selfHarmRisk: true, coerciveControl: true }, region: 'US-IL' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], recommendation: 'safety_first' },
   { name: 'sexual violence: a sexual-assault line as well as the DV line', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, ...US }, level: 'urgent', firstLine: LINES.ndvh.slug, lines: [LINES.rainn.slug] },
-  { name: 'violence overrides a mixed agenda (never discernment counseling)', body: { concerns: ['infidelity'], willingness: 'one_unsure', safety: { physicalViolence: true }, region: 'US-OH' }, level: 'urgent', recommendation: 'safety_first' },
+  { name: 'violence overrides a mixed agenda (never discernment counseling)', body: { concerns: ['infidelity'], willingness: 'one_leaning_out', safety: { physicalViolence: true }, region: 'US-OH' }, level: 'urgent', recommendation: 'safety_first' },
   { name: 'fear with every other filter narrow: lines still shown', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'US', languages: ['ko'], budgetPerSession: 0, formats: ['in_person'] }, level: 'urgent', firstLine: LINES.ndvh.slug },
   { name: 'Canada, Toronto, abuse: Ontario line and 988, no US lines', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6', country: 'CA' }, level: 'urgent', emergency: '911', lines: [LINES.awhl.slug, LINES.ca988.slug], notLines: US_ONLY },
   { name: 'Canada, British Columbia, fear: VictimLinkBC', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, region: 'CA-BC' }, level: 'urgent', lines: [LINES.victimLinkBc.slug], notLines: [LINES.awhl.slug, ...US_ONLY] },
@@ -103,6 +103,10 @@ const SCENARIOS: Scenario[] = [
   { name: 'Scotland, sexual violence: Rape Crisis Scotland', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, region: 'GB-SCT' }, level: 'urgent', lines: [LINES.rapeCrisisScotland.slug, LINES.scotland.slug], notLines: ['rape-and-sexual-abuse-support-line'] },
   { name: 'Alberta, violence: the Family Violence Info Line', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'CA-AB' }, level: 'urgent', firstLine: LINES.alberta.slug, notLines: US_ONLY },
   { name: 'Canada, no province, violence: a number to call besides the shelter finder (211)', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'CA' }, level: 'urgent', lines: [LINES.shelterSafe.slug, LINES.canada211.slug], notLines: US_ONLY },
+  { name: 'a point in London: UK lines and 999, never US lines or 911', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, near: '51.5,-0.12' }, level: 'urgent', emergency: '999', firstLine: LINES.ukDomesticAbuse.slug, notLines: US_ONLY },
+  { name: 'a point in Sydney: Australian lines and 000', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, near: '-33.87,151.21' }, level: 'urgent', emergency: '000', firstLine: LINES.respectAu.slug, notLines: US_ONLY },
+  { name: 'a point in Toronto: Ontario lines', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, near: '43.65,-79.38' }, level: 'urgent', emergency: '911', lines: [LINES.awhl.slug, LINES.ca988.slug], notLines: US_ONLY },
+  { name: 'a point in Paris: no box guesses the country; no single emergency number is presented as France\'s', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, near: '48.85,2.35' }, level: 'urgent', emergency: null, baseline: true },
   { name: 'a Canadian postal code without a country is read as Canada', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6' }, level: 'urgent', lines: [LINES.awhl.slug], notLines: US_ONLY },
   { name: 'adults with no group named: no youth or LGBTQ+ line crowds out the national ones', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true, selfHarmRisk: true }, region: 'US-OH' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], notLines: [LINES.trevor.slug, LINES.avp.slug] },
   { name: 'safety questions skipped: lines shown anyway, low-key', body: { concerns: ['lying'], willingness: 'both', postalCode: '43215' }, level: 'none', lines: [LINES.us988.slug, LINES.ndvh.slug] },
@@ -137,8 +141,10 @@ describe('safety routing (what a person at risk is given)', () => {
     return res.body as Body;
   };
   const anyYes = (body: Record<string, unknown>) => Object.values((body.safety ?? {}) as Record<string, boolean>).some((v) => v === true);
+  const NEAR_COUNTRY: Record<string, string> = { '51.5,-0.12': 'GB', '-33.87,151.21': 'AU', '43.65,-79.38': 'CA' };
   const countryOf = (body: Record<string, unknown>): string =>
-    (body.country as string) ?? (body.region as string | undefined)?.slice(0, 2) ?? (/^[A-Z]\d[A-Z]/i.test(String(body.postalCode ?? '')) ? 'CA' : 'US');
+    (body.country as string) ?? (body.region as string | undefined)?.slice(0, 2) ?? NEAR_COUNTRY[String(body.near)] ??
+    (/^[A-Z]\d[A-Z]/i.test(String(body.postalCode ?? '')) ? 'CA' : 'US');
 
   describe(`${SCENARIOS.length} scenarios`, () => {
     it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
@@ -167,7 +173,7 @@ describe('safety routing (what a person at risk is given)', () => {
     for (const line of lines) {
       expect([line.slug, line.kind, line.provenance.demo]).toEqual([line.slug, 'hotline', false]);
       // A regional line only where the region is known (given, or derived from the postal code).
-      const serves = line.serviceAreas.some((a) => a === country || a === region || (!region && !!request.postalCode && a.startsWith(`${country}-`)));
+      const serves = line.serviceAreas.some((a) => a === country || a === region || (!region && !!(request.postalCode || request.near) && a.startsWith(`${country}-`)));
       expect([line.slug, serves]).toEqual([line.slug, true]);
     }
     expect(lines.map((l) => l.slug)).not.toContain(DEMO_LINE);
@@ -389,7 +395,7 @@ describe('safety routing (what a person at risk is given)', () => {
     const answer = fc.option(fc.boolean(), { nil: undefined });
     const intake = fc.record({
       concerns: fc.uniqueArray(fc.constantFrom('infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'gambling', 'jealousy_control', 'communication_breakdown', 'other'), { minLength: 1, maxLength: 3 }),
-      willingness: fc.constantFrom('both', 'one_unsure', 'one_unwilling'),
+      willingness: fc.constantFrom('both', 'one_hesitant', 'one_leaning_out', 'one_unsure', 'one_unwilling'),
       safety: fc.option(fc.record({ physicalViolence: answer, feelsAfraid: answer, coerciveControl: answer, selfHarmRisk: answer, sexualViolence: answer }), { nil: undefined }),
       formats: fc.option(fc.subarray(['in_person', 'video', 'phone', 'chat']), { nil: undefined }),
       budgetPerSession: fc.option(fc.constantFrom(0, 40, 150), { nil: undefined }),

@@ -41,6 +41,7 @@ const row: HsdsServiceRow = {
   joint_sessions: true,
   requires_safe_relationship: true,
   not_for_crisis: true,
+  fee_period: 'per_session',
   eligibility: ['women_only'],
   line_roles: [],
   contact_channels: [{ type: 'text', value: '88788', keyword: 'START' }, { type: 'chat', value: 'https://riverbend.example/chat' }],

@@ -32,6 +32,7 @@ export const MEND_FACTS = {
   sliding_scale: { name: 'Sliding scale', description: 'Fees adjusted to income.', value: 'boolean' },
   fee_min_minor: { name: 'Lowest fee (minor units)', description: 'Lowest fee per session, in integer minor units (cents, pence) of the currency.', value: 'integer' },
   fee_max_minor: { name: 'Highest fee (minor units)', description: 'Highest fee per session, in integer minor units (cents, pence) of the currency.', value: 'integer' },
+  fee_period: { name: 'Fee period', description: 'What one fee buys: per_session, per_week, per_month, one_time or per_program.', value: 'text' },
   currency: { name: 'Currency', description: 'ISO 4217 currency of the fees.', value: 'text' },
   insurance_accepted: { name: 'Insurance accepted', description: 'Bills health insurance.', value: 'boolean' },
   insurer: { name: 'Insurer', description: 'One insurer the provider lists (one attribute each, in order).', value: 'text' },

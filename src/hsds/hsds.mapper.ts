@@ -1,4 +1,4 @@
-import { AUDIENCES, AVAILABILITY, ELIGIBILITY, type TaxonomyName, type TaxonomyTerm } from '../taxonomy/taxonomy.js';
+import { AUDIENCES, AVAILABILITY, ELIGIBILITY, FEE_PERIODS, type TaxonomyName, type TaxonomyTerm } from '../taxonomy/taxonomy.js';
 import type {
   HsdsAttributeResponse, HsdsCostOptionResponse, HsdsOrganizationSummaryResponse, HsdsScheduleResponse, HsdsServiceAtLocationResponse,
   HsdsServiceResponse,
@@ -114,8 +114,9 @@ function costOptions(row: HsdsServiceRow): HsdsCostOptionResponse[] {
   const options: HsdsCostOptionResponse[] = [];
   const base = (key: string) => ({ id: hsdsId('service', row.id, 'cost_option', key), service_id: row.id, currency: row.currency });
   if (row.free) options.push({ ...base('free'), option: 'Free', amount: 0 });
-  if (row.fee_min !== null) options.push({ ...base('fee_min'), option: 'Lowest fee per session', amount: row.fee_min / MINOR_PER_MAJOR, amount_description: 'per session' });
-  if (row.fee_max !== null) options.push({ ...base('fee_max'), option: 'Highest fee per session', amount: row.fee_max / MINOR_PER_MAJOR, amount_description: 'per session' });
+  const period = FEE_PERIODS.terms.find((t) => t.code === row.fee_period)?.label ?? 'per session';
+  if (row.fee_min !== null) options.push({ ...base('fee_min'), option: `Lowest fee ${period}`, amount: row.fee_min / MINOR_PER_MAJOR, amount_description: period });
+  if (row.fee_max !== null) options.push({ ...base('fee_max'), option: `Highest fee ${period}`, amount: row.fee_max / MINOR_PER_MAJOR, amount_description: period });
   return options;
 }
 
@@ -151,6 +152,7 @@ function attributes(row: HsdsServiceRow): HsdsAttributeResponse[] {
   fact('fee_min_minor', row.fee_min);
   fact('fee_max_minor', row.fee_max);
   fact('currency', row.currency);
+  fact('fee_period', row.fee_period);
   fact('insurance_accepted', row.insurance_accepted);
   row.insurers.forEach((insurer, i) => add('mend', 'insurer', insurer, i));
   fact('no_insurance_needed', row.no_insurance_needed);

@@ -41,7 +41,7 @@ export class IntakeController {
       },
       mixedAgenda: {
         summary: 'One partner unsure, online, Spanish',
-        value: { concerns: ['lying', 'financial_secrecy'], willingness: 'one_unsure', region: 'US-CA', formats: ['video'], languages: ['es'], budgetPerSession: 80, insurance: 'none' },
+        value: { concerns: ['lying', 'financial_secrecy'], willingness: 'one_leaning_out', region: 'US-CA', formats: ['video'], languages: ['es'], budgetPerSession: 80, insurance: 'none' },
       },
     },
   })

@@ -45,6 +45,8 @@ export class IntakeRepository {
       reach.push(`(r.formats && ${sql.param(c.remoteFormats)}::text[]${licensed})`);
     }
     const limit = sql.param(c.limit);
+    // Fit order (constraints.ts preferKinds / preferSpecialties) before the tie-breakers.
+    const fitOrder = `(r.kind = ANY(${sql.param(c.preferKinds)}::text[])) DESC, (r.specialties && ${sql.param(c.preferSpecialties)}::text[]) DESC`;
 
     // Candidates are chosen on narrow keys and only the winners are widened with every column and
     // their organization (sorting thousands of 1.6 KB rows and hashing every organization cost more
@@ -62,19 +64,19 @@ export class IntakeRepository {
           (SELECT r.id, d.meters AS distance_m, r.accepting_new_clients AS accepting
              FROM nearby d JOIN resource r ON r.id = d.resource_id
             WHERE ${filters.join(' AND ')} AND (${nearReach.join(' OR ')})
-            ORDER BY d.meters, r.accepting_new_clients DESC, r.id LIMIT ${limit})
+            ORDER BY d.meters, ${fitOrder}, r.accepting_new_clients DESC, r.id LIMIT ${limit})
           UNION ALL
           (SELECT r.id, NULL::float8, r.accepting_new_clients FROM resource r
             WHERE ${filters.join(' AND ')} AND (${reach.join(' OR ')})
               AND r.id NOT IN (SELECT resource_id FROM nearby)
-            ORDER BY r.accepting_new_clients DESC, r.id LIMIT ${limit})
+            ORDER BY ${fitOrder}, r.accepting_new_clients DESC, r.id LIMIT ${limit})
         ) u
         ORDER BY distance_m ASC NULLS LAST, accepting DESC, id LIMIT ${limit}`;
     } else {
       chosen = `
         SELECT r.id, NULL::float8 AS distance_m FROM resource r
         WHERE ${filters.join(' AND ')} AND (${reach.join(' OR ')})
-        ORDER BY r.accepting_new_clients DESC, r.id LIMIT ${limit}`;
+        ORDER BY ${fitOrder}, r.accepting_new_clients DESC, r.id LIMIT ${limit}`;
     }
     const text = `
       ${withClause}

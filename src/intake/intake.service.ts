@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { IdempotencyService, type IdempotencyOwner, type IdempotentResult } from '../idempotency/idempotency.service.js';
-import zipcodes from 'zipcodes';
 import { ProblemException } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
-import { parseNear, requirePostalCode } from '../resources/postal-codes.js';
+import { parseNear, placeOfPoint, requirePostalCode } from '../resources/postal-codes.js';
 import { mapResource } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
@@ -16,9 +15,10 @@ import { accountabilityConstraints, fallbackConstraints, initialConstraints, rel
 import { jointWorkConflict } from './matching/joint-work.js';
 import { chooseSafetyLines, planSafetyLines } from './matching/safety-lines.js';
 import { nextSteps } from './matching/next-steps.js';
-import { rankCandidates } from './matching/rank.js';
+import { helpTypeFit, rankCandidates, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
-import type { Candidate, Concern, IntakeProfile } from './matching/types.js';
+import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
+import type { ResourceRow } from '../resources/resource.row.js';
 import { DEFAULT_MATCH_COUNT, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
@@ -51,12 +51,10 @@ export class IntakeService {
       country = postalCountry;
     } else if (req.near) {
       point = parseNear(req.near);
-      const { lat, lng } = point;
-      if (!region) {
-        const zip = zipcodes.lookupByCoords(lat, lng);
-        if (zip?.country === 'US') region = `US-${zip.state}`;
-      }
-      country ??= region?.slice(0, 2);
+      // Only what can be told for sure: a US military post office near London is not the US.
+      const place = region || country ? undefined : placeOfPoint(point);
+      region ??= place?.region;
+      country ??= place?.country ?? region?.slice(0, 2);
     }
     if (region && country && region.slice(0, 2) !== country) {
       throw ProblemException.badRequest('region', 'region_country_mismatch', `region ${region} is not in country ${country}.`);
@@ -65,7 +63,8 @@ export class IntakeService {
     const insurance = req.insurance?.trim().toLowerCase();
     return {
       concerns: req.concerns as Concern[],
-      willingness: req.willingness,
+      // The deprecated `one_unsure` meant leaning out of the relationship (it led to discernment counseling).
+      willingness: req.willingness === 'one_unsure' ? 'one_leaning_out' : req.willingness,
       safety: { ...req.safety },
       relationship: req.relationship,
       point,
@@ -82,13 +81,22 @@ export class IntakeService {
     };
   }
 
-  /** Runs the candidate query, widening in the fixed order until enough resources qualify. */
-  private async findWithRelaxation(initial: CandidateConstraints) {
+  /**
+   * Runs the candidate query, widening in the fixed order until enough resources FIT: the kind of
+   * help recommended (the ranking's own help-type fit) within the budget, not just any results.
+   */
+  private async findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType) {
+    const fitting = (rows: ResourceRow[], c: CandidateConstraints) =>
+      rows.filter((row) => {
+        const r = mapResource(row);
+        if (helpTypeFit(r, help, profile.concerns).fit < 0.6) return false;
+        return profile.budgetMinor === undefined || within(r, profile.budgetMinor) !== false || (c.allowSlidingAboveBudget && r.cost.slidingScale);
+      }).length;
     let constraints = initial;
     let rows = await this.intakes.findCandidates(constraints);
     const taken: { code: string; text: string }[] = [];
     for (const step of relaxationSteps(initial)) {
-      if (rows.length >= MIN_MATCHES) break;
+      if (fitting(rows, constraints) >= MIN_MATCHES) break;
       constraints = step.apply(constraints);
       taken.push({ code: step.code, text: step.text });
       rows = await this.intakes.findCandidates(constraints);
@@ -168,7 +176,7 @@ export class IntakeService {
     const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
     const [lineRows, found, accountabilityRows] = await Promise.all([
       this.resources.findSafetyLines([linePlan.country, linePlan.region].filter((a): a is string => !!a)),
-      this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety)),
+      this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type),
       offerAccountability ? this.intakes.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
     ]);
     const lines = chooseSafetyLines(lineRows.map((row) => mapResource(row)), linePlan);

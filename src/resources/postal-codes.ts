@@ -49,3 +49,42 @@ export function requirePostalCode(code: string, country: 'US' | 'CA'): GeoPoint 
   if (!point) throw ProblemException.badRequest('postalCode', 'unknown_postal_code', `postalCode ${code} is not a known ${country} postal code.`);
   return point;
 }
+
+/** US "states" that are military post offices abroad (APO/FPO), not places in the US. */
+const MILITARY_POST = new Set(['AA', 'AE', 'AP']);
+/** A postal area farther than this from the point does not say where the point is. */
+const NEAREST_POSTAL_MAX_KM = 60;
+/**
+ * Coarse boxes for covered countries that no other covered or neighbouring country overlaps
+ * (islands, mostly). Continental Europe is left out on purpose: a box would put a Belgian in
+ * France. A point in two boxes (Ireland and Northern Ireland) is in neither.
+ */
+const COUNTRY_BOXES: { country: string; south: number; north: number; west: number; east: number }[] = [
+  { country: 'GB', south: 49.85, north: 60.9, west: -8.2, east: 1.8 },
+  { country: 'IE', south: 51.4, north: 55.4, west: -10.7, east: -5.9 },
+  { country: 'AU', south: -43.8, north: -10.0, west: 112.9, east: 153.7 },
+  { country: 'NZ', south: -47.4, north: -34.3, west: 166.3, east: 178.7 },
+];
+
+const EARTH_KM = 6371;
+function kmBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * Where a point is, offline, as far as can be told: a US state or Canadian province from the
+ * nearest postal area (when it is close and not a military post office abroad), else a covered
+ * country whose box holds the point alone. Undefined when it cannot be told: the caller must not
+ * guess (a wrong country means a crisis line that does not work there).
+ */
+export function placeOfPoint(point: { lat: number; lng: number }): { country: string; region?: string } | undefined {
+  const hit = zipcodes.lookupByCoords(point.lat, point.lng);
+  if (hit && kmBetween(point, { lat: hit.latitude, lng: hit.longitude }) <= NEAREST_POSTAL_MAX_KM) {
+    if (hit.country === 'US' && !MILITARY_POST.has(hit.state)) return { country: 'US', region: `US-${hit.state}` };
+    if (hit.country === 'Canada' && Object.hasOwn(CANADIAN_PROVINCES, hit.state)) return { country: 'CA', region: `CA-${CANADIAN_PROVINCES[hit.state]}` };
+  }
+  const boxes = COUNTRY_BOXES.filter((b) => point.lat >= b.south && point.lat <= b.north && point.lng >= b.west && point.lng <= b.east);
+  return boxes.length === 1 ? { country: boxes[0].country } : undefined;
+}

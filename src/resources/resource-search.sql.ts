@@ -29,7 +29,7 @@ const FACET_COLUMNS: Record<FacetField, { column: string; array: boolean }> = {
 
 export const RESOURCE_COLUMNS = `
   r.id, r.slug, r.name, r.description, r.url, r.phone, r.email, r.kind, r.formats,
-  r.free, r.sliding_scale, r.fee_min, r.fee_max, r.currency, r.insurance_accepted, r.insurers,
+  r.free, r.sliding_scale, r.fee_min, r.fee_max, r.currency, r.fee_period, r.insurance_accepted, r.insurers,
   r.no_insurance_needed, r.cost_notes, r.specialties, r.approaches, r.languages, r.audiences,
   r.credentials, r.payment_options, r.service_areas, r.accepting_new_clients, r.wait_time_days,
   r.availability, r.joint_sessions, r.requires_safe_relationship, r.not_for_crisis, r.eligibility, r.line_roles,

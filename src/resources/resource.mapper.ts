@@ -23,6 +23,7 @@ export function mapResource(row: ResourceRow, distanceMeters?: number | null): R
       feeMin: row.fee_min,
       feeMax: row.fee_max,
       currency: row.currency,
+      feePeriod: row.fee_period ?? 'per_session',
       insuranceAccepted: row.insurance_accepted,
       insurers: row.insurers,
       noInsuranceNeeded: row.no_insurance_needed,

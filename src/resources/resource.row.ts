@@ -23,6 +23,7 @@ export interface ResourceRow {
   fee_min: number | null;
   fee_max: number | null;
   currency: string;
+  fee_period: string;
   insurance_accepted: boolean;
   insurers: string[];
   no_insurance_needed: boolean;
@@ -82,6 +83,7 @@ export interface ResourceWrite {
   feeMin?: number;
   feeMax?: number;
   currency: string;
+  feePeriod: string;
   insuranceAccepted: boolean;
   insurers: string[];
   noInsuranceNeeded: boolean;

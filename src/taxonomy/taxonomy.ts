@@ -21,6 +21,7 @@ export const RESOURCE_KINDS = vocabulary([
   { code: 'self_guided', label: 'Self-guided program', description: 'Courses, apps and books a couple can work through on their own.' },
   { code: 'support_group', label: 'Support group', description: 'Peer-led groups and ministries.' },
   { code: 'hotline', label: 'Hotline', description: 'Crisis, suicide-prevention and domestic-violence lines.' },
+  { code: 'directory', label: 'Therapist directory', description: 'A finder or referral network that lists therapists; the listed therapists, not the directory, provide the help.' },
 ] as const);
 
 export const FORMATS = vocabulary([
@@ -36,6 +37,7 @@ export const SPECIALTIES = vocabulary([
   { code: 'communication', label: 'Communication', description: 'Talking about needs and conflict without attack or withdrawal.' },
   { code: 'financial_conflict', label: 'Money and financial secrecy', description: 'Hidden spending, debt and disagreements about money.' },
   { code: 'substance_use', label: 'Substance use', description: 'Hidden drinking or drug use and its effect on the relationship.' },
+  { code: 'gambling', label: 'Gambling', description: 'Gambling or betting, hidden losses and debt, for the gambler and the family.' },
   { code: 'jealousy_control', label: 'Jealousy and control', description: 'Snooping, demanding passwords, possessiveness.' },
   { code: 'premarital', label: 'Premarital', description: 'Preparing for marriage or a long-term commitment.' },
   { code: 'separation_divorce', label: 'Separation and divorce', description: 'Deciding whether to stay, or separating well.' },
@@ -127,6 +129,15 @@ export const PAYMENT_OPTIONS = vocabulary([
   { code: 'fsa_hsa', label: 'FSA / HSA', description: 'Payable from a flexible spending or health savings account.' },
 ] as const);
 
+/** What one fee buys; fees are compared with a per-session budget only when they are per session. */
+export const FEE_PERIODS = vocabulary([
+  { code: 'per_session', label: 'per session', description: 'The fee is for one session.' },
+  { code: 'per_week', label: 'per week', description: 'A weekly subscription (for example messaging plus a short live session).' },
+  { code: 'per_month', label: 'per month', description: 'A monthly subscription.' },
+  { code: 'one_time', label: 'one time', description: 'A single payment (a book, a membership, an assessment).' },
+  { code: 'per_program', label: 'for the whole program', description: 'One price for a workshop, intensive or course.' },
+] as const);
+
 export const AVAILABILITY = vocabulary([
   { code: 'evenings', label: 'Evenings', description: 'Sessions after 5 pm.' },
   { code: 'weekends', label: 'Weekends', description: 'Sessions on Saturday or Sunday.' },
@@ -141,6 +152,7 @@ export type Audience = (typeof AUDIENCES.codes)[number];
 export type Credential = (typeof CREDENTIALS.codes)[number];
 export type PaymentOption = (typeof PAYMENT_OPTIONS.codes)[number];
 export type Availability = (typeof AVAILABILITY.codes)[number];
+export type FeePeriod = (typeof FEE_PERIODS.codes)[number];
 export type Eligibility = (typeof ELIGIBILITY.codes)[number];
 export type LineRole = (typeof LINE_ROLES.codes)[number];
 export type ContactChannelType = (typeof CONTACT_CHANNELS.codes)[number];

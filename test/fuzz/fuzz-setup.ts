@@ -49,7 +49,7 @@ export async function prepareFuzzing(t: TestApp, client: FuzzClient): Promise<Fu
   pools.keyIds.push((await call('POST', `/v1/partners/${partner.partnerId}/keys`, { kind: 'secret', name: 'sacrificial own' })).id);
   for (const body of [
     { concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 },
-    { concerns: ['lying', 'financial_secrecy'], willingness: 'one_unsure', region: 'US-CA', formats: ['video'], languages: ['es'] },
+    { concerns: ['lying', 'financial_secrecy'], willingness: 'one_leaning_out', region: 'US-CA', formats: ['video'], languages: ['es'] },
     { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' },
   ]) {
     const intake = await call('POST', '/v1/intakes', body);

@@ -2,7 +2,7 @@ import { isEmail, isURL } from 'class-validator';
 import { createHash } from 'node:crypto';
 import { CURRENCIES } from '../../resources/curation/dto/resource.request.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
-import { CONTACT_CHANNELS, RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
+import { CONTACT_CHANNELS, FEE_PERIODS, RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
 import { UUID } from '../hsds-ids.js';
 import { parseArea, parseCountry, parseLanguage, parseRegion } from '../hsds-places.js';
 import { MEND_FACTS, type MendFact, recogniseTerm, VOCABULARIES, type ForeignTerm } from '../hsds-taxonomy.js';
@@ -388,6 +388,7 @@ export function mapHsdsService(rawService: unknown, rawOrganization: unknown, op
       ...(feeMin !== undefined ? { feeMin } : {}),
       ...(feeMax !== undefined ? { feeMax } : {}),
       currency,
+      feePeriod: (FEE_PERIODS.codes.includes(facts.text('fee_period') as never) ? facts.text('fee_period') : 'per_session') as ResourceDocument['cost']['feePeriod'],
       insuranceAccepted: facts.boolean('insurance_accepted') ?? payments.some((p) => INSURANCE_PAYMENTS.includes(p)),
       insurers: facts.all('insurer'),
       noInsuranceNeeded: fallback('cost.noInsuranceNeeded', facts.boolean('no_insurance_needed'), true, 'unknown: true'),

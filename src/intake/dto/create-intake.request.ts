@@ -6,7 +6,7 @@ import {
 } from 'class-validator';
 import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../resources/postal-codes.js';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
-import { CONCERNS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
+import { CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
 
 export class SafetyAnswersDto {
   @ApiPropertyOptional({ description: 'Has either partner been hit, pushed, choked or threatened with harm?' })
@@ -45,9 +45,16 @@ export class CreateIntakeRequest {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CONCERNS.length) @ArrayUnique() @IsIn(CONCERNS, { each: true })
   concerns: string[];
 
-  @ApiProperty({ enum: WILLINGNESS, description: 'Are both partners on board?', example: 'both' })
-  @IsIn(WILLINGNESS)
-  willingness: (typeof WILLINGNESS)[number];
+  @ApiProperty({
+    enum: [...WILLINGNESS, ...DEPRECATED_WILLINGNESS],
+    example: 'both',
+    description:
+      'How you both feel about getting help: `both` want to work on it together; `one_hesitant`: one of you is hesitant about counseling; ' +
+      '`one_leaning_out`: one of you is unsure about staying together (discernment counseling); `one_unwilling`: one of you does not want to take part. ' +
+      'Deprecated: `one_unsure` (read as `one_leaning_out`).',
+  })
+  @IsIn([...WILLINGNESS, ...DEPRECATED_WILLINGNESS])
+  willingness: (typeof WILLINGNESS)[number] | (typeof DEPRECATED_WILLINGNESS)[number];
 
   @ApiPropertyOptional({ type: SafetyAnswersDto, description: 'Best asked of each partner privately; any yes counts.' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SafetyAnswersDto)

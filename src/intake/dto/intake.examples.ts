@@ -10,7 +10,7 @@ const exampleResource = (over: Record<string, unknown>) => ({
   email: 'riverbend@example.org',
   kind: 'practice',
   formats: ['in_person', 'video'],
-  cost: { free: false, slidingScale: false, feeMin: 14000, feeMax: 19000, currency: 'USD', insuranceAccepted: true, insurers: ['Aetna', 'Cigna'], noInsuranceNeeded: true, notes: 'Fictional demo listing.' },
+  cost: { free: false, slidingScale: false, feeMin: 14000, feeMax: 19000, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: true, insurers: ['Aetna', 'Cigna'], noInsuranceNeeded: true, notes: 'Fictional demo listing.' },
   specialties: ['infidelity', 'trust_rebuilding', 'communication'],
   approaches: ['gottman'],
   languages: ['en'],
@@ -23,6 +23,10 @@ const exampleResource = (over: Record<string, unknown>) => ({
   availability: ['evenings'],
   jointSessions: true,
   safeRelationshipsOnly: false,
+  notForCrisis: false,
+  eligibility: [],
+  lineRoles: [],
+  contactChannels: [],
   provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
   status: 'active',
   createdAt: '2026-11-25T16:00:00.000Z',
@@ -30,18 +34,47 @@ const exampleResource = (over: Record<string, unknown>) => ({
   ...over,
 });
 
+const ndvh = exampleResource({
+  id: 'c1d1a9d0-7b0e-4a61-9f44-0d7c2b1f9e21', slug: 'national-domestic-violence-hotline', name: 'National Domestic Violence Hotline',
+  organization: { name: 'The National Domestic Violence Hotline', website: 'https://www.thehotline.org' }, url: 'https://www.thehotline.org', email: null,
+  description: 'Advocates listen, help with safety planning and connect callers to local shelters and services, whether or not they are ready to leave.',
+  kind: 'hotline', formats: ['phone', 'chat'], phone: '1-800-799-7233', specialties: ['domestic_violence'], approaches: [], credentials: ['trained_advocate'],
+  cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: 'Free and confidential.' },
+  paymentOptions: ['free'], locations: [], serviceAreas: ['US'], availability: ['around_the_clock'], jointSessions: false, lineRoles: ['domestic_violence'],
+  contactChannels: [{ type: 'tty', value: '1-800-787-3224' }, { type: 'text', value: '88788', keyword: 'START' }, { type: 'chat', value: 'https://www.thehotline.org/' }],
+  provenance: { sourceUrl: 'https://www.thehotline.org', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
+});
+const lifeline988 = exampleResource({
+  id: '5fb09d6e-f6bb-4dc6-9a8a-f7643e01c1d5', slug: '988-suicide-and-crisis-lifeline', name: '988 Suicide & Crisis Lifeline',
+  organization: { name: '988 Suicide & Crisis Lifeline', website: 'https://988lifeline.org' }, url: 'https://988lifeline.org', email: null,
+  description: 'Trained crisis counselors answer calls, texts and chats from anyone thinking about suicide or in emotional distress, or worried about someone else.',
+  kind: 'hotline', formats: ['phone', 'chat'], phone: '988', specialties: ['crisis_support'], approaches: [], credentials: ['trained_advocate'],
+  cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: 'Free and confidential.' },
+  paymentOptions: ['free'], locations: [], serviceAreas: ['US'], availability: ['around_the_clock'], jointSessions: false, lineRoles: ['crisis'],
+  contactChannels: [{ type: 'text', value: '988' }, { type: 'chat', value: 'https://988lifeline.org/chat' }, { type: 'relay', value: '711' }],
+  provenance: { sourceUrl: 'https://988lifeline.org/get-help/what-to-expect', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
+});
+const US_EMERGENCY = { country: 'US', number: '911', alsoWorks: [], ifYouCannotSpeak: 'In many areas you can text 911 when calling is not safe.' };
+
 export const INTAKE_RESPONSE_EXAMPLES = {
   affairRecovery: {
     summary: 'Both willing, affair recovery, $150, Columbus OH',
     value: {
       id: '6f1c2b9e-1b7a-4c55-9d3e-2a9f0c8e4b11',
       expiresAt: '2026-12-25T16:00:00.000Z',
+      doNotContact: true,
+      doNotContactForced: false,
+      jointSessionsAppropriate: true,
       safety: {
         level: 'none',
-        guidance: 'Nothing in your answers suggests immediate danger. If that changes, crisis and domestic-violence lines are available at any hour.',
+        answered: true,
+        guidance: 'Nothing in your answers suggests immediate danger. If you ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help. In an emergency, call 911.',
         couplesCounselingRecommended: true,
         reasons: [],
-        resources: [],
+        emergency: US_EMERGENCY,
+        linesCountry: 'US',
+        countryAssumed: false,
+        resources: [lifeline988, ndvh],
       },
       recommendation: {
         type: 'couples_counseling',
@@ -57,7 +90,7 @@ export const INTAKE_RESPONSE_EXAMPLES = {
             { code: 'specialty_match', text: 'specializes in infidelity recovery' },
             { code: 'couples_sessions', text: 'sees both partners together' },
             { code: 'within_budget', text: 'within your budget of $150' },
-            { code: 'distance', text: '<1 km away' },
+            { code: 'distance', text: 'less than 1 mile away' },
             { code: 'accepting_new_clients', text: 'accepting new clients' },
           ],
           caveats: [],
@@ -75,20 +108,19 @@ export const INTAKE_RESPONSE_EXAMPLES = {
     value: {
       id: '0b7d8c1a-52c3-4f0e-8a61-7f3e9d2c5a40',
       expiresAt: '2026-12-25T16:00:00.000Z',
+      doNotContact: true,
+      doNotContactForced: false,
+      jointSessionsAppropriate: false,
       safety: {
         level: 'urgent',
-        guidance: 'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: … If you are in danger right now, call 911.',
+        answered: false,
+        guidance: 'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: … If you are in danger right now, call 911. In many areas you can text 911 when calling is not safe.',
         couplesCounselingRecommended: false,
         reasons: [{ code: 'fear', text: 'Someone feels afraid of their partner.' }],
-        resources: [
-          exampleResource({
-            id: 'c1d1a9d0-7b0e-4a61-9f44-0d7c2b1f9e21', slug: 'national-domestic-violence-hotline', name: 'National Domestic Violence Hotline',
-            kind: 'hotline', formats: ['phone', 'chat'], phone: '1-800-799-7233', specialties: ['domestic_violence'],
-            cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null },
-            locations: [], serviceAreas: ['US'], availability: ['around_the_clock'], jointSessions: false,
-            provenance: { sourceUrl: 'https://www.thehotline.org/', lastVerifiedAt: '2026-11-25T00:00:00.000Z', demo: false },
-          }),
-        ],
+        emergency: US_EMERGENCY,
+        linesCountry: 'US',
+        countryAssumed: false,
+        resources: [ndvh, lifeline988],
       },
       recommendation: {
         type: 'safety_first',
@@ -98,7 +130,10 @@ export const INTAKE_RESPONSE_EXAMPLES = {
       },
       matches: [],
       relaxations: [],
-      nextSteps: [{ code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' }],
+      nextSteps: [
+        { code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' },
+        { code: 'private_device', text: 'If your partner may check your phone or browser, use a device they cannot access, or a private browsing window, to look for help.' },
+      ],
     },
   },
 };

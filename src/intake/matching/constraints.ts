@@ -1,6 +1,8 @@
 import { ELIGIBILITY } from '../../taxonomy/taxonomy.js';
 import type { SafetyAssessment } from './safety.js';
 import { isEligible } from './safety-lines.js';
+import { CONCERN_SPECIALTIES, FAMILY_SUPPORT_SPECIALTIES } from './weights.js';
+import { languageNames, placeName, radiusText } from './words.js';
 import type { HelpType, IntakeProfile } from './types.js';
 
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
@@ -27,6 +29,12 @@ export interface CandidateConstraints {
   excludeEligibility: string[];
   /** Only resources with this eligibility (the separate heading for a partner who uses abuse). */
   requireEligibility?: string;
+  /**
+   * The pool's order among equally reachable candidates, so it is chosen by fit rather than by id:
+   * resources of these kinds first, then those with one of these specialties, then accepting new clients.
+   */
+  preferKinds: string[];
+  preferSpecialties: string[];
   /** [] = any language. */
   languages: string[];
   limit: number;
@@ -44,7 +52,7 @@ export function ineligibleCodes(profile: Pick<IntakeProfile, 'audiences'>): stri
 export function initialConstraints(profile: IntakeProfile, help: HelpType, safety: SafetyAssessment): CandidateConstraints {
   const wantsAny = profile.formats.length === 0;
   const base: CandidateConstraints = {
-    kinds: ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group'],
+    kinds: ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group', 'directory'],
     point: profile.point,
     radiusKm: profile.maxTravelKm,
     inPersonAllowed: wantsAny || profile.formats.includes('in_person'),
@@ -58,6 +66,11 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     excludeEligibility: ineligibleCodes(profile),
     languages: profile.languages,
     limit: 300,
+    preferKinds: help === 'couples_counseling' || help === 'discernment_counseling' ? ['practice', 'clinic', 'online_service'] : ['practice', 'clinic', 'online_service', 'support_group'],
+    preferSpecialties: [
+      ...profile.concerns.flatMap((c) => CONCERN_SPECIALTIES[c] ?? []),
+      ...(help === 'individual_counseling' || help === 'safety_first' ? ['individual_support', 'domestic_violence'] : []),
+    ],
   };
   if (safety.couplesCounselingContraindicated) {
     // Individual help and DV specialists only: no workshops, intensives or joint programs.
@@ -67,11 +80,13 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     // Individual counseling alongside crisis support; nothing that excludes people in crisis.
     return { ...base, kinds: ['practice', 'clinic', 'online_service', 'support_group'], specialtiesAny: ['individual_support'] };
   }
+  // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) for a partner on their own.
+  const family = profile.concerns.flatMap((c) => FAMILY_SUPPORT_SPECIALTIES[c] ?? []);
   if (help === 'individual_counseling') {
-    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group'], specialtiesAny: ['individual_support'] };
+    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group', 'directory'], specialtiesAny: ['individual_support', ...family] };
   }
   if (help === 'discernment_counseling') {
-    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided'] };
+    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'directory', ...(family.length ? ['support_group'] : [])] };
   }
   return base;
 }
@@ -87,20 +102,30 @@ export function relaxationSteps(c: CandidateConstraints): RelaxationStep[] {
   const steps: RelaxationStep[] = [];
   if (c.point && c.inPersonAllowed && c.radiusKm < 300) {
     const wider = Math.min(300, Math.max(100, Math.round(c.radiusKm * 2.5)));
-    steps.push({ code: 'wider_radius', text: `Widened the in-person search from ${c.radiusKm} km to ${wider} km.`, apply: (x) => ({ ...x, radiusKm: wider }) });
+    steps.push({
+      code: 'wider_radius',
+      text: `Widened the in-person search from ${radiusText(c.radiusKm, c.country)} to ${radiusText(wider, c.country)}.`,
+      apply: (x) => ({ ...x, radiusKm: wider }),
+    });
   }
   if (c.remoteFormats.length < REMOTE_FORMATS.length) {
     steps.push({
       code: 'online_options',
-      text: c.region ? `Added online and phone options licensed to serve ${c.region}.` : 'Added online and phone options.',
+      text: c.region ? `Added online and phone options that can serve clients in ${placeName(c.region)}.` : 'Added online and phone options.',
       apply: (x) => ({ ...x, remoteFormats: REMOTE_FORMATS }),
     });
   }
   if (c.budgetMinor !== undefined) {
-    steps.push({ code: 'sliding_scale_above_budget', text: 'Included sliding-scale services whose listed minimum is above your budget: ask them about reduced fees.', apply: (x) => ({ ...x, allowSlidingAboveBudget: true }) });
+    steps.push({
+      code: 'sliding_scale_above_budget',
+      text: c.budgetMinor === 0
+        ? 'Included services with sliding-scale fees: ask them about a reduced or waived fee.'
+        : 'Included sliding-scale services whose listed minimum is above your budget: ask them about reduced fees.',
+      apply: (x) => ({ ...x, allowSlidingAboveBudget: true }),
+    });
   }
   if (c.languages.length > 0) {
-    steps.push({ code: 'other_languages', text: `Included services that do not list ${c.languages.join(', ')}; ask about interpreters.`, apply: (x) => ({ ...x, languages: [] }) });
+    steps.push({ code: 'other_languages', text: `Included services that do not list ${languageNames(c.languages)}; ask about interpreters.`, apply: (x) => ({ ...x, languages: [] }) });
   }
   return steps;
 }

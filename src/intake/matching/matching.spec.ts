@@ -65,7 +65,8 @@ describe('recommendHelp', () => {
   const safe = assessSafety({});
   it.each([
     ['both', 'couples_counseling'],
-    ['one_unsure', 'discernment_counseling'],
+    ['one_hesitant', 'couples_counseling'],
+    ['one_leaning_out', 'discernment_counseling'],
     ['one_unwilling', 'individual_counseling'],
   ] as const)('%s → %s', (willingness, type) => {
     expect(recommendHelp(willingness, safe).type).toBe(type);
@@ -105,7 +106,9 @@ describe('scoreCandidate', () => {
     const codes = m.reasons.map((x) => x.code);
     expect(codes).toEqual(expect.arrayContaining(['specialty_match', 'couples_sessions', 'within_budget', 'format_match', 'distance', 'accepting_new_clients']));
     expect(m.reasons.find((x) => x.code === 'within_budget')!.text).toBe('within your budget of $80 (sliding scale)');
-    expect(m.reasons.find((x) => x.code === 'distance')!.text).toBe('12 km away');
+    expect(m.reasons.find((x) => x.code === 'distance')!.text).toBe('8 miles away'); // 12.3 km, for a US reader
+    const inCanada = scoreCandidate(profile({ country: 'CA', region: 'CA-ON', formats: ['video'] }), 'couples_counseling', { resource: r, distanceMeters: 12_300 });
+    expect(inCanada.reasons.find((x) => x.code === 'distance')!.text).toBe('12 km away');
     expect(m.score).toBeGreaterThan(0.8);
     expect(m.score).toBeLessThanOrEqual(1);
   });
@@ -116,14 +119,40 @@ describe('scoreCandidate', () => {
   });
   it('names the licence for remote help', () => {
     const r = resource({ id: 'c', kind: 'online_service', formats: ['video'], serviceAreas: ['US-OH'] });
-    expect(scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text)).toContain('licensed to serve clients in US-OH');
+    expect(scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text)).toContain('licensed to serve clients in Ohio');
+  });
+  it('never calls a peer group or a directory licensed', () => {
+    for (const kind of ['support_group', 'directory', 'self_guided']) {
+      const r = resource({ id: kind, kind, formats: ['video'], serviceAreas: ['US-OH'] });
+      const texts = scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text).join(' | ');
+      expect([kind, /licensed/.test(texts)]).toEqual([kind, false]);
+    }
   });
   it('rewards the named insurer and flags when it is missing', () => {
     const yes = resource({ id: 'd', cost: { insuranceAccepted: true, insurers: ['Aetna'] } as never });
-    const no = resource({ id: 'e' });
+    const other = resource({ id: 'e', cost: { insuranceAccepted: true, insurers: ['Cigna'] } as never });
+    const none = resource({ id: 'e2' });
+    const unnamed = resource({ id: 'e3', cost: { insuranceAccepted: true, insurers: [] } as never });
     const p = profile({ insurance: 'aetna' });
     expect(scoreCandidate(p, 'couples_counseling', { resource: yes }).reasons.map((x) => x.code)).toContain('insurance_accepted');
-    expect(scoreCandidate(p, 'couples_counseling', { resource: no }).caveats.map((x) => x.code)).toContain('insurance_not_accepted');
+    expect(scoreCandidate(p, 'couples_counseling', { resource: other }).caveats.map((x) => x.code)).toContain('insurance_not_accepted');
+    expect(scoreCandidate(p, 'couples_counseling', { resource: none }).caveats.map((x) => x.code)).toContain('insurance_not_taken');
+    // Takes insurance but names no insurer: ask, never "does not list your insurer".
+    const ask = scoreCandidate(p, 'couples_counseling', { resource: unnamed }).caveats;
+    expect(ask.map((x) => x.code)).toEqual(expect.arrayContaining(['insurance_ask']));
+    expect(ask.map((x) => x.code)).not.toContain('insurance_not_accepted');
+  });
+  it.each([
+    ['Medicaid', { insurers: ['Pennsylvania Medicaid (HealthChoices) plans'] }, 'Pennsylvania Medicaid (HealthChoices) plans'],
+    ['medicaid', { insurers: [], paymentOptions: ['medicaid'] }, 'Medicaid'],
+    ['Blue Cross', { insurers: ['Blue Cross Blue Shield of Illinois'] }, 'Blue Cross Blue Shield of Illinois'],
+    ['BCBS', { insurers: ['Blue Cross Blue Shield'] }, 'Blue Cross Blue Shield'],
+    ['United', { insurers: ['UnitedHealthcare'] }, 'UnitedHealthcare'],
+    ['Tricare', { insurers: [], paymentOptions: ['military'] }, 'TRICARE'],
+  ])('insurance by plan type and name: %s', (asked, over, name) => {
+    const r = resource({ id: 'ins', paymentOptions: (over as { paymentOptions?: string[] }).paymentOptions ?? ['insurance'], cost: { insuranceAccepted: true, insurers: over.insurers } as never });
+    const m = scoreCandidate(profile({ insurance: asked.toLowerCase() }), 'couples_counseling', { resource: r });
+    expect(m.reasons.find((x) => x.code === 'insurance_accepted')?.text).toBe(`accepts ${name}`);
   });
   it('a waitlist lowers the score and says so', () => {
     const open = resource({ id: 'f' });
@@ -141,7 +170,7 @@ describe('scoreCandidate', () => {
   it('discernment counseling ranks first for a mixed-agenda couple', () => {
     const plain = resource({ id: 'i', name: 'A plain practice', specialties: ['infidelity'] });
     const discern = resource({ id: 'j', name: 'Z discernment', approaches: ['discernment_counseling'] });
-    const ranked = rankCandidates(profile({ willingness: 'one_unsure' }), 'discernment_counseling', [{ resource: plain }, { resource: discern }], 10);
+    const ranked = rankCandidates(profile({ willingness: 'one_leaning_out' }), 'discernment_counseling', [{ resource: plain }, { resource: discern }], 10);
     expect(ranked[0].resource.id).toBe('j');
   });
   it('ranking is deterministic: score, then distance, then name', () => {

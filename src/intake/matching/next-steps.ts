@@ -46,8 +46,22 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   if (profile.concerns.some((c) => ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use'].includes(c))) {
     steps.push({ code: 'understand_why', text: 'Try to understand what led to the breach — not to excuse it, but to know what has to change.' });
   }
+  const together = profile.willingness === 'both';
   if (profile.concerns.includes('hidden_substance_use')) {
-    steps.push({ code: 'substance_support', text: 'Hidden drinking or drug use often needs its own help alongside couples work; family groups support the partner too.' });
+    steps.push({
+      code: 'substance_support',
+      text: together
+        ? 'Hidden drinking or drug use often needs its own help alongside couples work; family groups support the partner too.'
+        : 'Hidden drinking or drug use often needs its own help. Family groups such as Al-Anon support you whether or not your partner takes part.',
+    });
+  }
+  if (profile.concerns.includes('gambling')) {
+    steps.push({
+      code: 'gambling_support',
+      text: together
+        ? 'Gambling usually needs its own help alongside couples work; protect shared money (separate accounts, limits) while you decide together.'
+        : 'Gambling usually needs its own help. Groups such as Gam-Anon support you whether or not your partner takes part; protect your own money in the meantime.',
+    });
   }
   steps.push({ code: 'protect_self_worth', text: 'Whatever happened, your own worth is not up for negotiation; look after yourself while you decide.' });
   steps.push({

@@ -1,8 +1,10 @@
-import { SPECIALTIES } from '../../taxonomy/taxonomy.js';
+import { FEE_PERIODS, SPECIALTIES } from '../../taxonomy/taxonomy.js';
 import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { REMOTE_FORMATS } from './constraints.js';
+import { insuranceFit } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, Reason } from './types.js';
-import { CONCERN_SPECIALTIES, WEIGHTS } from './weights.js';
+import { CONCERN_SPECIALTIES, FAMILY_SUPPORT_SPECIALTIES, WEIGHTS } from './weights.js';
+import { andList, approachText, audienceText, availabilityText, distanceText, languageNames, placeName } from './words.js';
 
 const FORMAT_WORDS: Record<string, string> = { in_person: 'in-person', video: 'video', phone: 'phone', chat: 'chat' };
 
@@ -19,12 +21,24 @@ export function formatMoney(minor: number, currency: string): string {
   return format.format(minor / 100);
 }
 
+const feePeriodLabel = (code: string) => FEE_PERIODS.terms.find((t) => t.code === code)?.label ?? 'per session';
 const isRemote = (r: ResourceResponse) => r.formats.some((f) => REMOTE_FORMATS.includes(f));
 const specialtyLabel = (code: string) => SPECIALTIES.terms.find((t) => t.code === code)?.label.toLowerCase() ?? code;
+/** Kinds whose clinicians hold a licence; only these are ever called "licensed". */
+export const LICENSED_KINDS = ['practice', 'clinic', 'online_service'];
 
-/** How well the kind of resource delivers the recommended help (0–1). */
-export function helpTypeFit(r: ResourceResponse, help: HelpType): { fit: number; reason?: Reason } {
-  const counselor = ['practice', 'clinic', 'online_service'].includes(r.kind);
+/**
+ * How well the kind of resource delivers the recommended help (0–1). A directory finds
+ * therapists but provides no sessions itself, so it scores below any provider that fits.
+ */
+export function helpTypeFit(r: ResourceResponse, help: HelpType, concerns: readonly string[] = []): { fit: number; reason?: Reason } {
+  const counselor = LICENSED_KINDS.includes(r.kind);
+  if (r.kind === 'directory') {
+    return { fit: help === 'safety_first' ? 0.2 : 0.45, reason: { code: 'directory', text: `find a therapist near you through the ${r.name}` } };
+  }
+  // A partner who will not come can still get help for themselves: family groups for drinking, drugs or gambling.
+  const family = concerns.flatMap((c) => FAMILY_SUPPORT_SPECIALTIES[c] ?? []);
+  const familySupport = r.kind === 'support_group' && family.some((s) => r.specialties.includes(s));
   switch (help) {
     case 'couples_counseling':
       if (counselor && (r.jointSessions || r.formats.includes('in_person'))) return { fit: 1, reason: { code: 'couples_sessions', text: 'sees both partners together' } };
@@ -32,19 +46,21 @@ export function helpTypeFit(r: ResourceResponse, help: HelpType): { fit: number;
       if (counselor) return { fit: 0.6 };
       return { fit: r.kind === 'support_group' ? 0.4 : 0.3 };
     case 'discernment_counseling':
-      if (r.approaches.includes('discernment_counseling')) return { fit: 1, reason: { code: 'discernment_counseling', text: 'offers discernment counseling for couples where one partner is unsure' } };
+      if (r.approaches.includes('discernment_counseling')) return { fit: 1, reason: { code: 'discernment_counseling', text: 'offers discernment counseling, for when one of you is unsure about staying together' } };
       if (counselor && r.specialties.includes('individual_support')) return { fit: 0.5, reason: { code: 'individual_support', text: 'also counsels partners individually' } };
+      if (familySupport) return { fit: 0.6, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
       return { fit: counselor ? 0.3 : 0.2 };
     case 'individual_counseling':
     case 'safety_first':
       if (r.specialties.includes('domestic_violence') && help === 'safety_first') return { fit: 1, reason: { code: 'domestic_violence_specialist', text: 'experienced with abuse and coercive control' } };
       if (counselor && r.specialties.includes('individual_support')) return { fit: 0.9, reason: { code: 'individual_support', text: 'offers individual counseling' } };
+      if (familySupport && help === 'individual_counseling') return { fit: 0.85, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
       if (r.kind === 'self_guided') return { fit: help === 'individual_counseling' ? 0.6 : 0.2, reason: { code: 'self_guided', text: 'something you can start on your own today' } };
       return { fit: 0.4 };
   }
 }
 
-function within(r: ResourceResponse, budgetMinor: number): 'free' | 'fee' | 'sliding' | false {
+export function within(r: Pick<ResourceResponse, 'cost'>, budgetMinor: number): 'free' | 'fee' | 'sliding' | false {
   if (r.cost.free) return 'free';
   if (r.cost.feeMin !== null && r.cost.feeMin <= budgetMinor) return 'fee';
   if (r.cost.slidingScale && r.cost.feeMin === null) return 'sliding';
@@ -70,36 +86,57 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     const covered = wanted.filter((specs) => specs.some((s) => r.specialties.includes(s)));
     add(WEIGHTS.concernFit, covered.length / wanted.length);
     const named = [...new Set(covered.map((specs) => specs.find((s) => r.specialties.includes(s))!))];
-    if (named.length) reasons.push({ code: 'specialty_match', text: `specializes in ${named.map(specialtyLabel).join(' and ')}` });
+    if (named.length) {
+      const topics = andList(named.map(specialtyLabel));
+      reasons.push({ code: 'specialty_match', text: r.kind === 'directory' ? `lists therapists who work on ${topics}` : `specializes in ${topics}` });
+    }
   }
 
-  const fit = helpTypeFit(r, help);
+  const fit = helpTypeFit(r, help, profile.concerns);
   add(WEIGHTS.helpTypeFit, fit.fit);
   if (fit.reason) reasons.push(fit.reason);
 
   // Cost.
-  if (profile.budgetMinor !== undefined) {
+  if (profile.budgetMinor !== undefined && r.kind !== 'directory') {
+    // A budget of 0 means "free options": never "your budget of $0".
+    const needsFree = profile.budgetMinor === 0;
     const budget = formatMoney(profile.budgetMinor, r.cost.currency);
     const ok = within(r, profile.budgetMinor);
     if (ok === 'free') {
       add(WEIGHTS.affordability, 1);
       reasons.push({ code: 'free', text: 'free of charge' });
+    } else if (ok === 'sliding' && needsFree) {
+      add(WEIGHTS.affordability, 0.75);
+      reasons.push({ code: 'sliding_scale', text: 'fees on a sliding scale: ask about a reduced or waived fee' });
     } else if (ok) {
       add(WEIGHTS.affordability, 1);
-      reasons.push({ code: 'within_budget', text: `within your budget of ${budget}${r.cost.slidingScale ? ' (sliding scale)' : ''}` });
+      const period = r.cost.feePeriod && r.cost.feePeriod !== 'per_session' ? ` (from ${formatMoney(r.cost.feeMin ?? 0, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})` : '';
+      reasons.push({ code: 'within_budget', text: `within your budget of ${budget}${period}${r.cost.slidingScale ? ' (sliding scale)' : ''}` });
     } else if (r.cost.slidingScale) {
       add(WEIGHTS.affordability, 0.5);
-      caveats.push({ code: 'fee_above_budget_sliding_scale', text: `fee above your budget of ${budget}, but sliding scale available` });
+      caveats.push({
+        code: 'fee_above_budget_sliding_scale',
+        text: needsFree ? 'not free, but fees are on a sliding scale: ask about a reduced fee' : `fee above your budget of ${budget}, but sliding scale available`,
+      });
     } else {
       add(WEIGHTS.affordability, 0);
-      caveats.push({ code: r.cost.feeMin === null ? 'fee_unknown' : 'fee_above_budget', text: r.cost.feeMin === null ? 'fees not published: ask before booking' : `fee above your budget of ${budget}` });
+      caveats.push({
+        code: r.cost.feeMin === null ? 'fee_unknown' : needsFree ? 'not_free' : 'fee_above_budget',
+        text: r.cost.feeMin === null
+          ? 'fees not published: ask before booking'
+          : needsFree
+            ? 'not free'
+            : `fee above your budget of ${budget}${r.cost.feePeriod && r.cost.feePeriod !== 'per_session' ? ` (from ${formatMoney(r.cost.feeMin, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})` : ''}`,
+      });
     }
   }
-  if (profile.insurance && profile.insurance !== 'none') {
-    const accepted = r.cost.insuranceAccepted && r.cost.insurers.some((i) => i.toLowerCase() === profile.insurance);
-    add(WEIGHTS.insurance, accepted ? 1 : r.cost.free ? 1 : 0);
-    if (accepted) reasons.push({ code: 'insurance_accepted', text: `accepts ${r.cost.insurers.find((i) => i.toLowerCase() === profile.insurance)}` });
-    else if (!r.cost.free) caveats.push({ code: 'insurance_not_accepted', text: 'does not list your insurer' });
+  if (profile.insurance && profile.insurance !== 'none' && r.kind !== 'directory') {
+    const insurance = r.cost.free ? undefined : insuranceFit(profile.insurance, r);
+    add(WEIGHTS.insurance, !insurance ? 1 : insurance.status === 'accepted' ? 1 : insurance.status === 'ask' ? 0.5 : 0);
+    if (insurance?.status === 'accepted') reasons.push({ code: 'insurance_accepted', text: `accepts ${insurance.name}` });
+    else if (insurance?.status === 'ask') caveats.push({ code: 'insurance_ask', text: 'takes insurance: ask whether your plan is accepted' });
+    else if (insurance?.status === 'not_listed') caveats.push({ code: 'insurance_not_accepted', text: 'does not list your insurer' });
+    else if (insurance?.status === 'not_accepted') caveats.push({ code: 'insurance_not_taken', text: 'does not take insurance' });
   } else if (profile.insurance === 'none' && r.cost.noInsuranceNeeded && !r.cost.free) {
     reasons.push({ code: 'no_insurance_needed', text: 'no insurance needed' });
   }
@@ -110,14 +147,19 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     add(WEIGHTS.formatFit, offered.length ? 1 : 0);
     if (offered.length) reasons.push({ code: 'format_match', text: `offers ${offered.map((f) => FORMAT_WORDS[f]).join(' and ')} sessions` });
   }
+  const licensed = LICENSED_KINDS.includes(r.kind);
   if (c.distanceMeters !== undefined) {
     const km = c.distanceMeters / 1000;
     add(WEIGHTS.proximity, 1 - km / Math.max(profile.maxTravelKm, 1));
-    reasons.push({ code: 'distance', text: `${km < 1 ? '<1' : Math.round(km)} km away` });
+    reasons.push({ code: 'distance', text: distanceText(c.distanceMeters, profile.country) });
   } else if (profile.region && isRemote(r) && r.serviceAreas.some((a) => a === profile.region || a === profile.country)) {
-    reasons.push({ code: 'licensed_in_region', text: `licensed to serve clients in ${profile.region}` });
-  } else if (isRemote(r) && !profile.region && r.kind !== 'self_guided') {
-    caveats.push({ code: 'licensure_unverified', text: 'check that they can serve the state you live in' });
+    reasons.push(
+      licensed
+        ? { code: 'licensed_in_region', text: `licensed to serve clients in ${placeName(profile.region)}` }
+        : { code: 'serves_region', text: `available in ${placeName(profile.region)}` },
+    );
+  } else if (isRemote(r) && !profile.region && licensed) {
+    caveats.push({ code: 'licensure_unverified', text: `check that they can serve the ${profile.country === 'CA' ? 'province' : 'state'} you live in` });
   }
 
   // Language and preferences.
@@ -125,29 +167,34 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (extraLanguages.length) {
     const spoken = extraLanguages.filter((l) => r.languages.includes(l));
     add(WEIGHTS.language, spoken.length ? 1 : 0);
-    if (spoken.length) reasons.push({ code: 'language_match', text: `sessions in ${spoken.join(', ')}` });
-    else caveats.push({ code: 'language_not_listed', text: `does not list ${extraLanguages.join(', ')}` });
+    if (spoken.length) reasons.push({ code: 'language_match', text: `${r.kind === 'directory' ? 'lists therapists who speak' : 'sessions in'} ${languageNames(spoken)}` });
+    else caveats.push({ code: 'language_not_listed', text: `does not list ${languageNames(extraLanguages)}: ask about an interpreter` });
   }
   const audiences = [...profile.audiences];
   if (profile.relationship === 'unmarried' || profile.relationship === 'engaged') audiences.push('unmarried_couples');
-  for (const [weight, want, have, code, label] of [
-    [WEIGHTS.approach, profile.approaches, r.approaches, 'approach_match', 'uses'],
-    [WEIGHTS.audience, [...new Set(audiences)], r.audiences, 'audience_match', 'welcomes'],
-    [WEIGHTS.availability, profile.availability, r.availability, 'availability_match', 'available'],
+  for (const [weight, want, have, code, say] of [
+    [WEIGHTS.approach, profile.approaches, r.approaches, 'approach_match', approachText],
+    [WEIGHTS.audience, [...new Set(audiences)], r.audiences, 'audience_match', audienceText],
+    [WEIGHTS.availability, profile.availability, r.availability, 'availability_match', availabilityText],
   ] as const) {
     if (!want.length) continue;
     const hit = want.filter((w) => (have as string[]).includes(w));
     add(weight, hit.length / want.length);
-    if (hit.length) reasons.push({ code, text: `${label} ${hit.map((h) => h.replace(/_/g, ' ')).join(', ')}` });
+    if (hit.length) reasons.push({ code, text: say(hit) });
   }
   if (profile.audiences.includes('lgbtq_affirming') && !r.audiences.includes('lgbtq_affirming')) {
     caveats.push({ code: 'not_listed_lgbtq_affirming', text: 'not listed as LGBTQ+ affirming' });
   }
+  if (profile.audiences.includes('deaf_hard_of_hearing') && !r.audiences.includes('deaf_hard_of_hearing')) {
+    caveats.push({ code: 'not_listed_deaf_accessible', text: 'not listed as accessible in sign language: ask about an interpreter' });
+  }
 
-  // Capacity.
-  add(WEIGHTS.capacity, r.capacity.acceptingNewClients ? 1 : 0);
-  if (r.capacity.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
-  else caveats.push({ code: 'waitlist', text: r.capacity.waitTimeDays ? `waitlist of about ${r.capacity.waitTimeDays} days` : 'not taking new clients right now' });
+  // Capacity (a directory has none of its own: each listed therapist has theirs).
+  if (r.kind !== 'directory') {
+    add(WEIGHTS.capacity, r.capacity.acceptingNewClients ? 1 : 0);
+    if (r.capacity.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
+    else caveats.push({ code: 'waitlist', text: r.capacity.waitTimeDays ? `waitlist of about ${r.capacity.waitTimeDays} days` : 'not taking new clients right now' });
+  }
 
   const score = possible ? earned / possible : 0;
   // Eligibility the couple meets is a hard filter (constraints.ts); gender is not asked, so a
@@ -162,13 +209,34 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
 // One collator for every comparison: localeCompare(…, 'en') builds one per call (3.9 → 0.13 ms for 300 names).
 const byName = new Intl.Collator('en').compare;
 
-/** Ranks candidates: score, then nearer, then name and id, so equal inputs give equal output. */
+/**
+ * Strong preferences: when asked for, a language other than English, LGBTQ+ affirming care and
+ * Deaf accessibility decide the order before the score does: a resource that meets more of them
+ * outranks one that meets fewer (hard constraints have already been applied).
+ */
+export function strongPreferencesMet(profile: Pick<IntakeProfile, 'languages' | 'audiences'>, r: ResourceResponse): number {
+  let met = 0;
+  const languages = profile.languages.filter((l) => l !== 'en');
+  if (languages.length && languages.some((l) => r.languages.includes(l))) met++;
+  for (const audience of ['lgbtq_affirming', 'deaf_hard_of_hearing']) {
+    if (profile.audiences.includes(audience) && r.audiences.includes(audience)) met++;
+  }
+  return met;
+}
+
+/** Ranks candidates: strong preferences met, score, then nearer, then name and id, so equal inputs give equal output. */
 export function rankCandidates(profile: IntakeProfile, help: HelpType, candidates: Candidate[], limit: number): Match[] {
   const distance = new Map(candidates.map((c) => [c.resource.id, c.distanceMeters ?? Infinity]));
+  const strong = new Map(candidates.map((c) => [c.resource.id, strongPreferencesMet(profile, c.resource)]));
+  // A directory is never the top match when a provider fits the recommended help.
+  const providerFits = candidates.some((c) => c.resource.kind !== 'directory' && helpTypeFit(c.resource, help, profile.concerns).fit >= 0.6);
+  const directoryLast = (m: Match) => (providerFits && m.resource.kind === 'directory' ? 1 : 0);
   return candidates
     .map((c) => scoreCandidate(profile, help, c))
     .sort(
       (a, b) =>
+        strong.get(b.resource.id)! - strong.get(a.resource.id)! ||
+        directoryLast(a) - directoryLast(b) ||
         b.score - a.score ||
         distance.get(a.resource.id)! - distance.get(b.resource.id)! ||
         byName(a.resource.name, b.resource.name) ||

@@ -133,12 +133,20 @@ export function recommendHelp(willingness: Willingness, safety: SafetyAssessment
           'You are both willing to work on it, which is the best starting point. A couples counselor can help you rebuild trust together — married or not, in person or online.',
         alsoConsider: [],
       };
-    case 'one_unsure':
+    case 'one_hesitant':
+      return {
+        type: 'couples_counseling',
+        title: 'Couples counseling, starting gently',
+        explanation:
+          'One of you is hesitant about counseling, which is common. A short first consultation, a workshop or a program you work through together at home can be a gentler first step; many counselors offer a free first call.',
+        alsoConsider: ['individual_counseling'],
+      };
+    case 'one_leaning_out':
       return {
         type: 'discernment_counseling',
         title: 'Discernment counseling',
         explanation:
-          'When one partner is unsure whether to stay, short discernment counseling helps each of you get clarity before committing to couples therapy. Individual counseling can also help the partner who is leaning in or out.',
+          'When one of you is unsure about staying together, short discernment counseling helps each of you get clarity before committing to couples therapy. Individual counseling can also help the partner who is leaning in or out.',
         alsoConsider: ['individual_counseling'],
       };
     case 'one_unwilling':
@@ -146,8 +154,9 @@ export function recommendHelp(willingness: Willingness, safety: SafetyAssessment
         type: 'individual_counseling',
         title: 'Individual counseling and self-guided work',
         explanation:
-          'Couples counseling needs both partners. Until then, individual counseling supports the one who wants to work on things, and self-guided programs can help in the meantime.',
-        alsoConsider: [],
+          'Couples counseling needs both partners willing, and you cannot make that choice for your partner. You can still get help for yourself: individual counseling supports you whatever your partner decides, and self-guided programs and family groups can help in the meantime. ' +
+          'If your partner would come to a few conversations about whether to stay, discernment counseling is built for that.',
+        alsoConsider: ['discernment_counseling'],
       };
   }
 }

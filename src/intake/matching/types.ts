@@ -2,7 +2,12 @@ import type { ResourceResponse } from '../../resources/dto/resource.response.js'
 
 export const CONCERNS = ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'gambling', 'jealousy_control', 'communication_breakdown', 'other'] as const;
 export type Concern = (typeof CONCERNS)[number];
-export const WILLINGNESS = ['both', 'one_unsure', 'one_unwilling'] as const;
+/**
+ * How the two partners feel about getting help. `one_unsure` meant two things (hesitant about
+ * counseling, or unsure about staying); it is still accepted, read as `one_leaning_out`, and deprecated.
+ */
+export const WILLINGNESS = ['both', 'one_hesitant', 'one_leaning_out', 'one_unwilling'] as const;
+export const DEPRECATED_WILLINGNESS = ['one_unsure'] as const;
 export type Willingness = (typeof WILLINGNESS)[number];
 export const RELATIONSHIPS = ['married', 'unmarried', 'engaged', 'separated'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];

@@ -32,10 +32,16 @@ export const CONCERN_SPECIALTIES: Record<string, string[]> = {
   lying: ['trust_rebuilding', 'communication'],
   financial_secrecy: ['financial_conflict', 'trust_rebuilding'],
   hidden_substance_use: ['substance_use'],
-  gambling: ['financial_conflict', 'trust_rebuilding'],
+  gambling: ['gambling', 'financial_conflict'],
   jealousy_control: ['jealousy_control', 'trust_rebuilding'],
   communication_breakdown: ['communication'],
   other: [],
+};
+
+/** Concern → support-group specialties for the partner, when the other will not come (Al-Anon, Gam-Anon, SMART Family & Friends). */
+export const FAMILY_SUPPORT_SPECIALTIES: Record<string, string[]> = {
+  hidden_substance_use: ['substance_use'],
+  gambling: ['gambling'],
 };
 
 /** Fewer results than this after the hard filters triggers the relaxation steps. */

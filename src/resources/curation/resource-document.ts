@@ -38,6 +38,7 @@ export function toResourceDocument(row: ResourceRow): ResourceDocument {
       feeMin: present(row.fee_min),
       feeMax: present(row.fee_max),
       currency: row.currency as ResourceDocument['cost']['currency'],
+      feePeriod: row.fee_period as ResourceDocument['cost']['feePeriod'],
       insuranceAccepted: row.insurance_accepted,
       insurers: row.insurers,
       noInsuranceNeeded: row.no_insurance_needed,

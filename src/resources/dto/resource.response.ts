@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FEE_PERIODS, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 import { FACET_FIELDS } from './search-resources.query.js';
 
@@ -15,6 +15,7 @@ export class CostResponse {
   @ApiProperty({ nullable: true, type: 'integer', description: 'Lowest fee per session, in minor units (cents).', example: 9000 }) feeMin: number | null;
   @ApiProperty({ nullable: true, type: 'integer', description: 'Highest fee per session, in minor units (cents).', example: 15000 }) feeMax: number | null;
   @ApiProperty({ example: 'USD', description: 'ISO 4217 currency of the fees.' }) currency: string;
+  @ApiProperty({ enum: FEE_PERIODS.codes, example: 'per_session', description: 'What one fee buys: a session, a week or month of a subscription, a one-time payment or a whole program.' }) feePeriod: string;
   @ApiProperty() insuranceAccepted: boolean;
   @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'] }) insurers: string[];
   @ApiProperty({ description: 'Can be used with no insurance at all.' }) noInsuranceNeeded: boolean;

@@ -11,7 +11,7 @@ export interface Resource {
   kind: string;
   formats: string[];
   specialties: string[];
-  cost: { free: boolean; slidingScale: boolean; feeMin: number | null; feeMax: number | null; currency: string; insuranceAccepted: boolean; notes: string | null };
+  cost: { free: boolean; slidingScale: boolean; feeMin: number | null; feeMax: number | null; currency: string; feePeriod?: string; insuranceAccepted: boolean; notes: string | null };
   languages: string[];
   locations: { city: string; region: string }[];
   provenance: { demo: boolean };

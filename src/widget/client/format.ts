@@ -22,7 +22,7 @@ export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
 
 export const KIND_LABELS: Record<string, string> = {
   practice: 'Private practice', clinic: 'Clinic', online_service: 'Online service', workshop: 'Workshop',
-  self_guided: 'Self-guided program', support_group: 'Support group', hotline: 'Hotline',
+  self_guided: 'Self-guided program', support_group: 'Support group', hotline: 'Hotline', directory: 'Therapist directory',
 };
 
 /** The intake's concerns in a couple's words (codes: src/intake/matching/types.ts). */
@@ -39,7 +39,8 @@ export const CONCERN_LABELS: Record<string, string> = {
 
 export const WILLINGNESS_LABELS: Record<string, string> = {
   both: 'We both want to work on it together',
-  one_unsure: 'One of us is unsure',
+  one_hesitant: 'One of us is hesitant about counseling',
+  one_leaning_out: 'One of us is unsure about staying together',
   one_unwilling: "One of us doesn't want to take part",
 };
 
@@ -61,6 +62,7 @@ export interface Cost {
   feeMin: number | null;
   feeMax: number | null;
   currency: string;
+  feePeriod?: string;
   insuranceAccepted: boolean;
 }
 
@@ -73,13 +75,19 @@ function money(minor: number, currency: string): string {
 }
 
 /** "Free", "$90–$150 per session · sliding scale", "Sliding scale", "Fees not listed". */
+/** What one fee buys (src/taxonomy FEE_PERIODS). */
+export const FEE_PERIOD_WORDS: Record<string, string> = {
+  per_session: 'per session', per_week: 'per week', per_month: 'per month', one_time: 'one time', per_program: 'for the whole program',
+};
+
 export function formatCost(cost: Cost): string {
   if (cost.free) return 'Free';
   const parts: string[] = [];
+  const period = FEE_PERIOD_WORDS[cost.feePeriod ?? 'per_session'] ?? 'per session';
   if (cost.feeMin !== null && cost.feeMax !== null && cost.feeMax !== cost.feeMin) {
-    parts.push(`${money(cost.feeMin, cost.currency)}–${money(cost.feeMax, cost.currency)} per session`);
+    parts.push(`${money(cost.feeMin, cost.currency)}–${money(cost.feeMax, cost.currency)} ${period}`);
   } else if (cost.feeMin !== null || cost.feeMax !== null) {
-    parts.push(`${money((cost.feeMin ?? cost.feeMax) as number, cost.currency)} per session`);
+    parts.push(`${money((cost.feeMin ?? cost.feeMax) as number, cost.currency)} ${period}`);
   }
   if (cost.slidingScale) parts.push('sliding scale');
   if (cost.insuranceAccepted) parts.push('takes insurance');

@@ -6,8 +6,8 @@ import {
   IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
-  type Approach, type Audience, type Availability, type ContactChannelType, type Credential, type Eligibility, type Format, type LineRole,
+  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FEE_PERIODS, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  type Approach, type Audience, type Availability, type ContactChannelType, type Credential, type Eligibility, type FeePeriod, type Format, type LineRole,
   type PaymentOption, type ResourceKind, type Specialty,
 } from '../../../taxonomy/taxonomy.js';
 import { IsEmptyUnlessField, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
@@ -91,6 +91,10 @@ export class CostInput {
   @ApiProperty({ enum: CURRENCIES, example: 'USD', description: 'ISO 4217 currency of the fees.' })
   @IsIn(CURRENCIES)
   currency: (typeof CURRENCIES)[number];
+
+  @ApiPropertyOptional({ enum: FEE_PERIODS.codes, example: 'per_session', description: 'What one fee buys. Absent means per_session.' })
+  @IsOptional() @IsIn(FEE_PERIODS.codes)
+  feePeriod?: FeePeriod;
 
   @ApiProperty()
   @IsBoolean()

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AUDIENCES, TAXONOMY } from '../src/taxonomy/taxonomy.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/** Matching that fits the couple, in words people can read (issue 12), through the HTTP API. */
+interface Match {
+  resource: { slug: string; kind: string; languages: string[]; audiences: string[]; credentials: string[]; cost: { free: boolean; feeMin: number | null; feePeriod: string } };
+  score: number;
+  reasons: { code: string; text: string }[];
+  caveats: { code: string; text: string }[];
+}
+interface Body {
+  recommendation: { type: string; title: string; explanation: string; alsoConsider: string[] };
+  matches: Match[];
+  relaxations: { code: string; text: string }[];
+  nextSteps: { code: string; text: string }[];
+  safety: { guidance: string; resources: { name: string; description: string }[] };
+}
+
+const DIRECTORIES = ['gottman-referral-network', 'iceeft-find-a-therapist', 'aamft-therapistlocator', 'aasect-referral-directory', 'discernment-counselors-directory', 'prepare-enrich'];
+const COUNSELORS = ['practice', 'clinic', 'online_service'];
+
+/** A code in a sentence: ISO 639-1 ("in es"), ISO 3166-2 ("US-OH"), or snake_case ("lgbtq_affirming"). */
+const LANGUAGE_CODES = 'es|fr|ko|zh|vi|ar|pt|ru|tl|hi|so|ht|cy|de|en|it|ja|pl|uk|fa|he';
+const RAW_CODE = new RegExp(`\\b[A-Z]{2}-[A-Z0-9]{1,3}\\b|\\b[a-z]+_[a-z_]+\\b|\\b(in|list|speak|lists|not list)\\s+(${LANGUAGE_CODES})\\b`);
+
+describe('matching that fits the couple, in words people can read', () => {
+  let t: TestApp;
+  let auth: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    auth = (await t.createPartner()).auth;
+  });
+  afterAll(() => t.close());
+
+  const submit = async (body: Record<string, unknown>): Promise<Body> => {
+    const res = await t.http().post('/v1/intakes').set('Authorization', auth).send(body);
+    expect([res.status, res.body.detail]).toEqual([201, undefined]);
+    return res.body as Body;
+  };
+  const sentences = (b: Body) => [
+    b.recommendation.title, b.recommendation.explanation, ...b.relaxations.map((r) => r.text), ...b.nextSteps.map((n) => n.text),
+    ...b.matches.flatMap((m) => [...m.reasons, ...m.caveats].map((r) => r.text)), b.safety.guidance,
+  ];
+
+  describe('directories are not providers', () => {
+    it('are listed as directories, credited with no certifications, never jointly seeing a couple', async () => {
+      for (const slug of DIRECTORIES) {
+        const r = (await t.http().get(`/v1/resources/${slug}`).expect(200)).body;
+        expect([slug, r.kind, r.credentials, r.jointSessions]).toEqual([slug, 'directory', [], false]);
+      }
+    });
+    it('are never the top match when providers fit, and are never "licensed" or "sees both partners together"', async () => {
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'] });
+      expect(b.matches[0].resource.kind).not.toBe('directory');
+      for (const m of b.matches.filter((x) => x.resource.kind === 'directory')) {
+        const texts = m.reasons.map((r) => r.text).join(' | ');
+        expect(texts).not.toMatch(/licensed|sees both partners/);
+        expect(m.reasons.map((r) => r.code)).toContain('directory');
+      }
+    });
+    it('are not among the matches for self-harm risk', async () => {
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH', safety: { selfHarmRisk: true } });
+      expect(b.matches.map((m) => m.resource.kind)).not.toContain('directory');
+    });
+  });
+
+  describe('human words, never codes', () => {
+    it('the raw-code detector itself catches codes in sentences', () => {
+      for (const bad of ['sessions in es', 'does not list fr', 'licensed to serve clients in US-OH', 'welcomes lgbtq_affirming']) expect([bad, RAW_CODE.test(bad)]).toEqual([bad, true]);
+      for (const good of ['sessions in Spanish', 'licensed to serve clients in Ohio', 'leaning in or out']) expect([good, RAW_CODE.test(good)]).toEqual([good, false]);
+    });
+    it.each([
+      ['Spanish in Los Angeles', { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90012', languages: ['es'] }, /sessions in Spanish/],
+      ['French nobody lists', { concerns: ['lying'], willingness: 'both', region: 'US-OH', languages: ['fr'], formats: ['video'] }, /French/],
+      ['licensed in Ohio', { concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'] }, /licensed to serve clients in Ohio/],
+      ['miles for a US reader', { concerns: ['lying'], willingness: 'both', postalCode: '43215' }, /\d+ miles? away|less than 1 mile away/],
+      ['km for a Canadian reader', { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' }, /\d+ km away|less than 1 km away/],
+      ['affirming care by name', { concerns: ['infidelity'], willingness: 'both', region: 'US-NY', formats: ['video'], preferences: { audiences: ['lgbtq_affirming'] } }, /LGBTQ\+ affirming/],
+      ['approach by name', { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-OH', formats: ['video'], preferences: { approaches: ['eft'] } }, /Emotionally Focused Therapy/],
+    ])('%s', async (_name, body, expected) => {
+      const b = await submit(body);
+      const texts = sentences(b);
+      expect(texts.some((x) => expected.test(x))).toBe(true);
+      for (const x of texts) expect([x, RAW_CODE.test(x)]).toEqual([x, false]);
+    });
+
+    it('a $0 budget means free options: never "your budget of $0"', async () => {
+      const b = await submit({ concerns: ['financial_secrecy'], willingness: 'both', region: 'US-GA', budgetPerSession: 0 });
+      expect(sentences(b).join(' | ')).not.toMatch(/\$0/);
+    });
+
+    it('walks every intake path and taxonomy entry with no raw code in any sentence', async () => {
+      const willingness = ['both', 'one_hesitant', 'one_leaning_out', 'one_unwilling'];
+      const places = [{ postalCode: '43215' }, { region: 'US-NY', formats: ['video'] }, { country: 'GB' }, { postalCode: 'M5V 2T6', country: 'CA' }, {}];
+      const audiences = AUDIENCES.codes;
+      let walked = 0;
+      for (const w of willingness) {
+        for (const place of places) {
+          for (const safety of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {
+            const b = await submit({
+              concerns: ['infidelity', 'hidden_substance_use', 'gambling'], willingness: w, ...place, safety, languages: ['ko'], budgetPerSession: 0, insurance: 'Medicaid',
+              preferences: { audiences: [audiences[walked % audiences.length]], approaches: [TAXONOMY.approach.codes[walked % TAXONOMY.approach.codes.length]], availability: ['evenings'] },
+            });
+            for (const x of sentences(b)) expect([x, RAW_CODE.test(x)]).toEqual([x, false]);
+            walked++;
+          }
+        }
+      }
+      expect(walked).toBe(60);
+    });
+  });
+
+  describe('clear willingness answers', () => {
+    it.each([
+      ['one_hesitant', 'couples_counseling'],
+      ['one_leaning_out', 'discernment_counseling'],
+      ['one_unwilling', 'individual_counseling'],
+      ['one_unsure', 'discernment_counseling'], // deprecated, read as leaning out
+    ])('%s → %s', async (willingness, type) => {
+      const b = await submit({ concerns: ['infidelity'], willingness, region: 'US-OH' });
+      expect(b.recommendation.type).toBe(type);
+    });
+    it('a partner who will not take part: discernment counseling is offered too, without assuming they will come round', async () => {
+      const b = await submit({ concerns: ['infidelity'], willingness: 'one_unwilling', region: 'US-OH' });
+      expect(b.recommendation.alsoConsider).toContain('discernment_counseling');
+      expect(b.recommendation.explanation).not.toMatch(/Until then/);
+    });
+  });
+
+  describe('insurance by plan type and name', () => {
+    it('Medicaid matches a clinic that lists "Pennsylvania Medicaid (HealthChoices) plans"', async () => {
+      const b = await submit({ concerns: ['lying'], willingness: 'both', postalCode: '19148', insurance: 'Medicaid' });
+      const clinic = b.matches.find((m) => m.resource.slug === 'passyunk-community-counseling');
+      expect(clinic?.reasons).toEqual(expect.arrayContaining([{ code: 'insurance_accepted', text: 'accepts Pennsylvania Medicaid (HealthChoices) plans' }]));
+    });
+    it('a service that takes insurance but names no insurer says "ask", never "does not list your insurer"', async () => {
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'], insurance: 'Aetna' });
+      const talkspace = b.matches.find((m) => m.resource.slug === 'talkspace-couples-therapy');
+      if (talkspace) {
+        expect(talkspace.caveats.map((c) => c.code)).not.toContain('insurance_not_accepted');
+      }
+      const r = (await t.http().get('/v1/resources/talkspace-couples-therapy').expect(200)).body;
+      expect([r.cost.insuranceAccepted, r.cost.insurers]).toEqual([true, []]);
+    });
+  });
+
+  describe('widening by fit', () => {
+    it('a $0 budget reaches a low-fee training clinic, ranked above support groups for a couples request', async () => {
+      const b = await submit({ concerns: ['lying'], willingness: 'both', postalCode: '45701', budgetPerSession: 0 });
+      const slugs = b.matches.map((m) => m.resource.slug);
+      expect(slugs).toContain('athens-couple-family-training-clinic');
+      const clinic = slugs.indexOf('athens-couple-family-training-clinic');
+      const firstGroup = b.matches.findIndex((m) => m.resource.kind === 'support_group');
+      if (firstGroup >= 0) expect(clinic).toBeLessThan(firstGroup);
+      expect(b.matches.filter((m) => COUNSELORS.includes(m.resource.kind)).length).toBeGreaterThan(0);
+    });
+    it('in person within 10 km in rural Montana: the radius widens before self-guided programs fill the list', async () => {
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 10 });
+      expect(b.relaxations.map((r) => r.code)[0]).toBe('wider_radius');
+      expect(b.relaxations[0].text).toMatch(/miles/);
+    });
+  });
+
+  describe('family-support paths', () => {
+    it.each([
+      ['one_unwilling', 'hidden_substance_use', ['al-anon-family-groups', 'smart-recovery-family-and-friends']],
+      ['one_unwilling', 'gambling', ['gam-anon']],
+      ['one_leaning_out', 'hidden_substance_use', ['al-anon-family-groups', 'smart-recovery-family-and-friends']],
+    ])('%s with %s reaches family groups', async (willingness, concern, slugs) => {
+      const b = await submit({ concerns: [concern], willingness, region: 'US-IL', limit: 25 });
+      const found = b.matches.map((m) => m.resource.slug);
+      expect(slugs.some((s) => found.includes(s))).toBe(true);
+      expect(b.nextSteps.map((n) => n.text).join(' ')).not.toMatch(/alongside couples work/);
+    });
+  });
+
+  describe('preferences that count', () => {
+    it('the one Korean-speaking practice near Annandale VA ranks first for a Korean-speaking couple', async () => {
+      const b = await submit({ concerns: ['communication_breakdown'], willingness: 'both', postalCode: '22003', languages: ['ko'] });
+      expect(b.matches[0].resource.slug).toBe('little-river-korean-family-counseling');
+    });
+    it('LGBTQ+ affirming care outranks care that is not listed as affirming', async () => {
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-NY', formats: ['video'], preferences: { audiences: ['lgbtq_affirming'] } });
+      const affirming = b.matches.map((m) => m.resource.audiences.includes('lgbtq_affirming'));
+      expect(affirming[0]).toBe(true);
+      expect(affirming).toEqual([...affirming].sort((a, c) => Number(c) - Number(a)));
+    });
+  });
+
+  it('fee periods: a weekly plan says so', async () => {
+    const r = (await t.http().get('/v1/resources/ourritual').expect(200)).body;
+    expect(r.cost.feePeriod).toBe('per_week');
+  });
+
+  it('guidance on monitoring never frames control as a shared negotiation', async () => {
+    const b = await submit({ concerns: ['jealousy_control'], willingness: 'both', region: 'US-OH' });
+    const text = b.nextSteps.find((n) => n.code === 'no_surveillance')!.text;
+    expect(text).toMatch(/form of control/);
+    expect(text).not.toMatch(/feels protective/);
+  });
+});
