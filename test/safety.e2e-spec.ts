@@ -97,7 +97,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'Ireland, self-harm: Samaritans and Women\'s Aid, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'IE' }, level: 'urgent', emergency: '112', firstLine: LINES.samaritans.slug, lines: [LINES.womensAidIe.slug], notLines: US_ONLY },
   { name: 'Germany, abuse: the national lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' }, level: 'urgent', emergency: '112', firstLine: LINES.hilfetelefon.slug, lines: [LINES.telefonseelsorge.slug], notLines: US_ONLY },
   { name: 'France, self-harm: 3114 first, 3919 too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'FR' }, level: 'urgent', emergency: '112', firstLine: LINES.france3114.slug, lines: [LINES.france3919.slug], notLines: US_ONLY },
-  { name: 'New Zealand, fear: Women\'s Refuge and 1737, emergency 111', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'NZ' }, level: 'urgent', emergency: '111', firstLine: LINES.nzRefuge.slug, lines: [LINES.nz1737.slug], notLines: US_ONLY },
+  { name: 'New Zealand, fear: Women\'s Refuge, the It\'s Not OK line (for everyone) and 1737, emergency 111', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'NZ' }, level: 'urgent', emergency: '111', lines: [LINES.nzRefuge.slug, 'its-not-ok-info-line', LINES.nz1737.slug], notLines: US_ONLY },
   { name: 'Spain, abuse: no other country\'s lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'ES' }, level: 'urgent', emergency: '112', notLines: US_ONLY, baseline: false },
   { name: 'Ireland, sexual violence: the national rape crisis helpline', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, country: 'IE' }, level: 'urgent', lines: [LINES.drcc.slug, LINES.womensAidIe.slug], notLines: US_ONLY },
   { name: 'Scotland, sexual violence: Rape Crisis Scotland', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, region: 'GB-SCT' }, level: 'urgent', lines: [LINES.rapeCrisisScotland.slug, LINES.scotland.slug], notLines: ['rape-and-sexual-abuse-support-line'] },
@@ -367,14 +367,16 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(body.safety.guidance).not.toMatch(/Nothing in your answers/);
       expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
     });
-    it('a referral to a program for people who use abuse is refused; a couples workshop carries jointSessionsAppropriate: null', async () => {
+    it('a referral to a program for people who use abuse or a workshop is refused; a couples counselor carries jointSessionsAppropriate: null', async () => {
       const intake = await submit({ concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' });
       const id = async (slug: string) => (await t.http().get(`/v1/resources/${slug}`).expect(200)).body.id as string;
       const refused = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id(ABUSER_PROGRAM) });
       expect(refused.status).toBe(422);
       expect(refused.body.reason).toBe('program_for_people_who_use_abuse');
-      const workshop = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id('gottman-art-and-science-of-love') }).expect(201);
-      expect(workshop.body.jointSessionsAppropriate).toBeNull();
+      const workshop = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id('gottman-art-and-science-of-love') });
+      expect([workshop.status, workshop.body.reason]).toEqual([422, 'workshop']);
+      const counselor = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id('riverbend-couples-therapy') }).expect(201);
+      expect(counselor.body.jointSessionsAppropriate).toBeNull();
     });
   });
 

@@ -209,7 +209,7 @@ describe('widget', () => {
     const frameOf = (page: Page, mode: string): Frame => page.frames().find((f) => f.url().includes(`mode=${mode}`)) as Frame;
 
     async function answerIntake(frame: FrameLocator, safety: 'none' | 'afraid'): Promise<void> {
-      for (const question of ['hit, pushed', 'afraid', 'phone', 'suicide']) {
+      for (const question of ['hit, pushed', 'afraid', 'phone', 'pressured', 'suicide']) {
         const answer = safety === 'afraid' && question === 'afraid' ? 'Yes' : 'No';
         await frame.getByRole('group', { name: new RegExp(question) }).getByLabel(answer, { exact: true }).check();
       }

@@ -41,7 +41,10 @@ export class IntakeRepository {
     }
     if (c.remoteFormats.length) {
       const areas = [c.region, c.country].filter((a): a is string => !!a);
-      const licensed = areas.length ? ` AND r.service_areas && ${sql.param(areas)}::text[]` : '';
+      // With no place at all, only services licensed for a whole country, never one state's local practice.
+      const licensed = areas.length
+        ? ` AND r.service_areas && ${sql.param(areas)}::text[]`
+        : ` AND EXISTS (SELECT 1 FROM unnest(r.service_areas) area WHERE length(area) = 2)`;
       reach.push(`(r.formats && ${sql.param(c.remoteFormats)}::text[]${licensed})`);
     }
     const limit = sql.param(c.limit);

@@ -110,7 +110,7 @@ export class IntakeService {
           }
         : {
             code: 'no_options_found',
-            text: 'Mend does not list counseling that reaches you yet. The lines above can also point you to help near you.',
+            text: 'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.',
           });
     }
     return { rows, relaxations: taken };
@@ -185,13 +185,11 @@ export class IntakeService {
       // The SQL already excludes these; the engine's own rule is checked again on every candidate.
       .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
       .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
+      // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
+      .filter((c) => !safety.abuse || c.resource.kind !== 'support_group' || c.resource.specialties.includes('domestic_violence'))
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.
       .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
-    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT).map((m) =>
-      !safety.answered && m.resource.safeRelationshipsOnly
-        ? { ...m, caveats: [...m.caveats, { code: 'screen_safety_first', text: 'says it is not for relationships with abuse or control: answer the safety questions, each of you privately, before booking' }] }
-        : m,
-    );
+    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
     const accountability = accountabilityRows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
     return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }

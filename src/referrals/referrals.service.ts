@@ -12,6 +12,9 @@ import { ReferralsRepository } from './referrals.repository.js';
 
 const CREATE_REFERRAL = 'POST /v1/referrals';
 
+/** What an unscreened intake, or one with control among its concerns, is never referred to. */
+const CAUTIOUS_CONFLICTS: (string | undefined)[] = ['program_for_people_who_use_abuse', 'workshop', 'requires_safe_relationship'];
+
 export const REFERRAL_EVENTS = { created: 'referral.created', statusChanged: 'referral.status_changed' } as const;
 
 @Injectable()
@@ -23,7 +26,7 @@ export class ReferralsService {
 
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
     return this.idempotency.run(principal, CREATE_REFERRAL, idempotencyKey, body, async (tx) => {
-      const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
+      const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened, answers->'concerns' AS concerns FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
       if (!intake) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', [
           { field: 'intakeId', code: 'not_found', message: 'intake not found' },
@@ -45,7 +48,10 @@ export class ReferralsService {
         notForCrisis: resource.not_for_crisis, specialties: resource.specialties,
       });
       // Unscreened, a program for people who use abuse could be sent to the person at risk: only after a clear all-no screen.
-      const refused = intake.joint_work_excluded || (!intake.safety_screened && conflict === 'program_for_people_who_use_abuse') ? conflict : undefined;
+      // Not screened, or control among the concerns: no program for people who use abuse, no intensive,
+      // nothing only for relationships without abuse (the matching engine offers none of these either).
+      const cautious = !intake.safety_screened || (Array.isArray(intake.concerns) && intake.concerns.includes('jealousy_control'));
+      const refused = intake.joint_work_excluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
       if (refused) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[refused], [
           { field: 'resourceId', code: refused, message: 'not a safe referral for this intake' },

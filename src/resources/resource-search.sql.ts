@@ -57,6 +57,9 @@ function filtered(c: ResourceSearchCriteria, sql: SqlParams): { with: string; fr
   overlap('approaches', c.approaches);
   overlap('languages', c.languages);
   overlap('audiences', c.audiences);
+  overlap('eligibility', c.eligibility);
+  // A person searching for help never meets a program for people who use abuse by chance.
+  if (!c.eligibility?.includes('people_who_use_abuse')) where.push(`NOT ('people_who_use_abuse' = ANY(r.eligibility))`);
   overlap('credentials', c.credentials);
   overlap('payment_options', c.paymentOptions);
   overlap('availability', c.availability);

@@ -45,6 +45,7 @@ export class ResourcesService {
       approaches: query.approach,
       languages: query.language,
       audiences: query.audience,
+      eligibility: query.eligibility,
       credentials: query.credential,
       paymentOptions: query.payment,
       availability: query.availability,

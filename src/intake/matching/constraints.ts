@@ -23,6 +23,8 @@ export interface CandidateConstraints {
   allowSlidingAboveBudget: boolean;
   /** Exclude providers that are only for relationships without abuse. */
   excludeSafeRelationshipsOnly: boolean;
+  /** A safety answer ruled joint work out (self-guided couples programs are joint work too). */
+  jointWorkExcluded: boolean;
   /** Exclude providers that say they are not for people in an acute crisis. */
   excludeNotForCrisis: boolean;
   /** Exclude resources with any of these eligibility codes (who they are ONLY for). */
@@ -51,6 +53,9 @@ export function ineligibleCodes(profile: Pick<IntakeProfile, 'audiences'>): stri
 /** Which resources can deliver the recommended help. Safety cases never get joint work. */
 export function initialConstraints(profile: IntakeProfile, help: HelpType, safety: SafetyAssessment): CandidateConstraints {
   const wantsAny = profile.formats.length === 0;
+  // Not screened, or control among the concerns (the form may have been filled by the controlling
+  // partner): no intensives and nothing that is only for relationships without abuse.
+  const cautious = needsCaution(profile, safety);
   const base: CandidateConstraints = {
     kinds: ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group', 'directory'],
     point: profile.point,
@@ -61,7 +66,8 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     country: profile.country,
     budgetMinor: profile.budgetMinor,
     allowSlidingAboveBudget: false,
-    excludeSafeRelationshipsOnly: safety.jointWorkExcluded,
+    excludeSafeRelationshipsOnly: safety.jointWorkExcluded || cautious,
+    jointWorkExcluded: safety.jointWorkExcluded,
     excludeNotForCrisis: safety.jointWorkExcluded,
     excludeEligibility: ineligibleCodes(profile),
     languages: profile.languages,
@@ -88,7 +94,13 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
   if (help === 'discernment_counseling') {
     return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'directory', ...(family.length ? ['support_group'] : [])] };
   }
-  return base;
+  if (cautious) return { ...base, kinds: base.kinds.filter((k) => k !== 'workshop') };
+  return cautious ? { ...base, kinds: base.kinds.filter((k) => k !== 'workshop') } : base;
+}
+
+/** No safety answer was yes, but the screen is incomplete, or control is among the concerns. */
+export function needsCaution(profile: Pick<IntakeProfile, 'concerns'>, safety: Pick<SafetyAssessment, 'answered' | 'jointWorkExcluded'>): boolean {
+  return !safety.jointWorkExcluded && (!safety.answered || profile.concerns.includes('jealousy_control'));
 }
 
 export interface RelaxationStep {
@@ -146,16 +158,15 @@ export function accountabilityConstraints(profile: IntakeProfile): CandidateCons
 }
 
 const NO_SAFETY_ISSUE = {
-  jointWorkExcluded: false, selfHarm: false, couplesCounselingContraindicated: false,
+  jointWorkExcluded: false, selfHarm: false, couplesCounselingContraindicated: false, answered: true,
 } as SafetyAssessment;
 
 /** The last resort: online, free and self-guided help anyone can use (safety exclusions stay). */
 export function fallbackConstraints(c: CandidateConstraints): CandidateConstraints {
-  const jointWorkExcluded = c.excludeSafeRelationshipsOnly;
   return {
     ...c,
     // Self-guided couples programs are joint work: not offered when safety rules joint work out.
-    kinds: jointWorkExcluded ? ['online_service', 'support_group'] : ['online_service', 'self_guided', 'support_group'],
+    kinds: c.jointWorkExcluded ? ['online_service', 'support_group'] : ['online_service', 'self_guided', 'support_group'],
     point: undefined,
     inPersonAllowed: false,
     remoteFormats: REMOTE_FORMATS,

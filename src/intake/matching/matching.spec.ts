@@ -187,7 +187,8 @@ describe('nextSteps', () => {
   it('follows the path for a safe couple and warns against snooping for jealousy/control', () => {
     const allNo = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
     const steps = nextSteps(profile({ concerns: ['jealousy_control'] }), assessSafety(allNo)).map((s) => s.code);
-    expect(steps).toEqual(['define_trust', 'no_surveillance', 'protect_self_worth', 'seek_professional_help']);
+    // Control among the concerns: each partner is asked privately first, even after an all-no screen.
+    expect(steps).toEqual(['screen_privately', 'define_trust', 'no_surveillance', 'protect_self_worth', 'seek_professional_help']);
   });
   it('unscreened: private screening comes before any step together', () => {
     const steps = nextSteps(profile(), assessSafety({ physicalViolence: false })).map((s) => s.code);
@@ -195,7 +196,7 @@ describe('nextSteps', () => {
   });
   it('with abuse, steps are about safety, not joint work', () => {
     const steps = nextSteps(profile(), assessSafety({ physicalViolence: true })).map((s) => s.code);
-    expect(steps).toEqual(['talk_to_advocate', 'private_device', 'individual_support']);
+    expect(steps).toEqual(['you_reach_out', 'talk_to_advocate', 'private_device', 'individual_support']);
   });
   it('self-harm risk puts the crisis line first', () => {
     expect(nextSteps(profile(), assessSafety({ selfHarmRisk: true }))[0].code).toBe('reach_crisis_line');

@@ -16,10 +16,14 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   if (safety.selfHarm) {
     steps.push({ code: 'reach_crisis_line', text: 'Before anything else, contact a crisis line. You do not have to wait until things get worse.' });
   }
+  if (safety.jointWorkExcluded) {
+    // doNotContact is forced on: say so, so nobody waits for a call that will not come.
+    steps.push({ code: 'you_reach_out', text: 'Nobody from these services will contact you unless you reach out: the choice of when, and from which phone, is yours.' });
+  }
   if (safety.abuse) {
     steps.push(
       { code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' },
-      { code: 'private_device', text: 'If your partner may check your phone or browser, use a device they cannot access, or a private browsing window, to look for help.' },
+      { code: 'private_device', text: 'If your partner may check your phone or browser, look for help on a device they cannot reach (a friend\'s phone, a library or work computer). A private browsing window hides your history, but not monitoring apps or a shared account.' },
       { code: 'individual_support', text: 'Individual counseling is a safe place to sort out what you want next, without your partner in the room.' },
     );
     return steps;
@@ -31,13 +35,16 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
     );
     return steps;
   }
-  if (!safety.answered) {
+  const cautious = !safety.answered || profile.concerns.includes('jealousy_control');
+  if (cautious) {
     steps.push({
       code: 'screen_privately',
       text: 'Before any joint session, each of you deserves a chance to answer the safety questions alone; a good couples counselor also asks each partner privately first.',
     });
   }
-  steps.push({ code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' });
+  if (safety.answered && profile.willingness !== 'one_unwilling') {
+    steps.push({ code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' });
+  }
   if (profile.concerns.includes('jealousy_control')) {
     steps.push({ code: 'no_surveillance', text: 'Checking a partner\'s phone or demanding passwords is a form of control, not protection. If either of you does this or feels watched, talk privately to an abuse line first; otherwise, agree on openness you both choose freely.' });
   } else {
@@ -67,8 +74,8 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   steps.push({
     code: 'seek_professional_help',
     text: profile.willingness === 'both'
-      ? 'Contact one or two of the counselors below and ask about a first session together.'
-      : 'Contact one of the options below; it is fine to start on your own.',
+      ? 'Contact one or two of the counselors listed here and ask about a first session together.'
+      : 'Contact one of the options listed here; it is fine to start on your own.',
   });
   return steps;
 }

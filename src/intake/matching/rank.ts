@@ -44,6 +44,7 @@ export function helpTypeFit(r: ResourceResponse, help: HelpType, concerns: reado
       if (counselor && (r.jointSessions || r.formats.includes('in_person'))) return { fit: 1, reason: { code: 'couples_sessions', text: 'sees both partners together' } };
       if (r.kind === 'workshop') return { fit: 0.7, reason: { code: 'couples_workshop', text: 'a structured workshop for couples' } };
       if (counselor) return { fit: 0.6 };
+      if (r.kind === 'self_guided') return { fit: 0.3, reason: { code: 'self_guided', text: 'something you can start together at home' } };
       return { fit: r.kind === 'support_group' ? 0.4 : 0.3 };
     case 'discernment_counseling':
       if (r.approaches.includes('discernment_counseling')) return { fit: 1, reason: { code: 'discernment_counseling', text: 'offers discernment counseling, for when one of you is unsure about staying together' } };
@@ -190,7 +191,7 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   }
 
   // Capacity (a directory has none of its own: each listed therapist has theirs).
-  if (r.kind !== 'directory') {
+  if (r.kind !== 'directory' && r.kind !== 'self_guided') {
     add(WEIGHTS.capacity, r.capacity.acceptingNewClients ? 1 : 0);
     if (r.capacity.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
     else caveats.push({ code: 'waitlist', text: r.capacity.waitTimeDays ? `waitlist of about ${r.capacity.waitTimeDays} days` : 'not taking new clients right now' });

@@ -9,7 +9,7 @@ import { chooseSafetyLines, isEligible, planSafetyLines, servesPlace } from './s
 function line(over: Partial<ResourceResponse> & { id: string }): ResourceResponse {
   return {
     name: over.id, kind: 'hotline', status: 'active', audiences: [], eligibility: [], lineRoles: ['crisis'], serviceAreas: ['US'],
-    contactChannels: [], phone: '1-800-000-0000', provenance: { sourceUrl: null, lastVerifiedAt: null, demo: false }, ...over,
+    contactChannels: [], availability: ['around_the_clock'], phone: '1-800-000-0000', provenance: { sourceUrl: null, lastVerifiedAt: null, demo: false }, ...over,
   } as ResourceResponse;
 }
 

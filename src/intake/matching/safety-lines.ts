@@ -93,6 +93,8 @@ function specificity(line: ResourceResponse, plan: LinePlan): number {
 
 const byName = new Intl.Collator('en').compare;
 
+const around = (l: ResourceResponse) => (l.availability.includes('around_the_clock') ? 1 : 0);
+
 /** Reachable by a call or a text, not only through a website. */
 const isReachableNow = (l: ResourceResponse) => !!l.phone || l.contactChannels.some((c) => ['call', 'text', 'tty', 'videophone', 'relay'].includes(c.type));
 
@@ -109,7 +111,8 @@ export function chooseSafetyLines(lines: readonly ResourceResponse[], plan: Line
     const all = usable
       .filter((l) => l.lineRoles.includes(role))
       .map((l) => ({ line: l, score: specificity(l, plan) }))
-      .sort((a, b) => b.score - a.score || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1));
+      // Equal fit: a line open at any hour before one with limited hours.
+      .sort((a, b) => b.score - a.score || around(b.line) - around(a.line) || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1));
     // Lines for another group (Trevor for adults, an Indigenous line for everyone) only when nothing else serves the role.
     const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
     const ranked = fitting.length ? fitting : all;

@@ -67,12 +67,15 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
     );
     if (s.sexualViolence) {
       parts.push(
-        'After a recent sexual assault, medical care matters soon: emergency contraception, HIV and STI prevention and a forensic exam (only if you want one) work best within days. ' +
-          'A sexual-assault line can explain the options and go through them with you.',
+        'After a recent sexual assault, medical care is time-sensitive: HIV prevention (PEP) has to start within 72 hours, emergency contraception works for up to 5 days, ' +
+          'and a forensic exam (only if you want one) is best done within days. A sexual-assault service, a domestic-violence line or a doctor can explain the options and go through them with you.',
       );
     }
   } else if (selfHarm) {
-    parts.push('Couples work can wait until the crisis has passed; for now, individual support alongside the crisis line is the better start.');
+    parts.push(
+      'Couples work can wait until the crisis has passed; for now, individual support alongside the crisis line is the better start. ' +
+        'If a partner threatens suicide to control what you do, that is a warning sign of abuse too: a domestic-violence line can help you think it through.',
+    );
   }
   if (!parts.length) {
     parts.push(

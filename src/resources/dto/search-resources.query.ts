@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max
 import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../postal-codes.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  APPROACHES, AUDIENCES, ELIGIBILITY, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 
 export const SORTS = ['relevance', 'distance', 'fee', 'name'] as const;
@@ -62,6 +62,13 @@ export class SearchResourcesQuery {
 
   @QueryEnumList(AUDIENCES.codes, 'Audience the resource welcomes.', ['lgbtq_affirming'])
   audience?: string[];
+
+  @QueryEnumList(
+    ELIGIBILITY.codes,
+    'Who the resource is only for. Programs for people who use abuse (`people_who_use_abuse`) are left out of searches unless asked for here: a person searching for help is never shown one by chance.',
+    ['military_community'],
+  )
+  eligibility?: string[];
 
   @QueryEnumList(CREDENTIALS.codes, 'Clinician credential.', ['gottman_certified'])
   credential?: string[];

@@ -22,7 +22,7 @@ export interface Resource {
 
 export interface SafetyLines {
   country: string;
-  emergency: { number: string; alsoWorks: string[] } | null;
+  emergency: { number: string; alsoWorks: string[]; ifYouCannotSpeak?: string } | null;
   lines: Resource[];
 }
 

@@ -5,6 +5,9 @@ import {
   anySafetyConcern, CONCERN_LABELS, FORMAT_LABELS, INTAKE_COUNTRIES, intakeBody, SAFETY_QUESTIONS, WILLINGNESS_LABELS, type IntakeAnswers,
 } from './format.js';
 
+/** Kinds a referral can go to: books, apps, finders and hotlines are used directly. */
+const REFERRABLE_KINDS = ['practice', 'clinic', 'online_service', 'support_group', 'workshop'];
+
 interface Step {
   title: string;
   body: HTMLElement;
@@ -33,7 +36,7 @@ export function intakeView(api: Api): HTMLElement {
   // Step 1: safety, and the country first, so the helplines shown work there.
   const country = h('select', { name: 'country' }, Object.entries(INTAKE_COUNTRIES).map(([code, name]) => h('option', { value: code }, name)));
   const safetyBody = h('div', {},
-    h('p', {}, 'Before anything else, your safety. Your answers go only to Mend, not to the website you are on, and nothing is saved in this browser. You can skip any question.'),
+    h('p', {}, 'Before anything else, your safety. Your answers go only to Mend, not to the website you are on, and this finder saves nothing in your browser (the page you are on stays in your history). You can skip any question.'),
     h('p', { className: 'hint' }, 'If you can, answer when you are on your own.'),
     field('Where are you right now?', country, 'So the helplines we show work where you are.'),
     SAFETY_QUESTIONS.map((q) => choices('radio', q.field, q.question, { yes: 'Yes', no: 'No' }, { inline: true })),
@@ -134,15 +137,21 @@ export function intakeView(api: Api): HTMLElement {
     const abuse = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence'].some((f) => answers.safety[f] === true);
     const roles = [selfHarm && 'crisis', abuse && 'domestic_violence', answers.safety.sexualViolence === true && 'sexual_assault'].filter(Boolean).join(',');
     const lines = h('ul', { className: 'cards' });
+    const intro = h('p', {}, 'Thank you for telling us. If you are in danger right now, call your local emergency number. These free, confidential lines can help today:');
     safetyPanel.replaceChildren(
       h('h2', { id: 'safety-title' }, 'You can talk to someone now'),
-      h('p', {}, 'Thank you for telling us. If you are in danger right now, call your local emergency number (911 in the US and Canada). These free, confidential lines can help today:'),
+      intro,
       lines,
     );
     safetyPanel.hidden = false;
     try {
       // The same verified, non-demo lines an intake would show, for the chosen country.
       const found = await api.safetyLines(new URLSearchParams({ country: answers.country || 'US', roles }));
+      // The emergency number of the chosen country, never "911" for everyone.
+      if (found.emergency) {
+        const also = found.emergency.alsoWorks.length ? ` (or ${found.emergency.alsoWorks.join(' or ')})` : '';
+        intro.textContent = `Thank you for telling us. If you are in danger right now, call ${found.emergency.number}${also}.${found.emergency.ifYouCannotSpeak ? ` ${found.emergency.ifYouCannotSpeak}` : ''} These free, confidential lines can help today:`;
+      }
       lines.replaceChildren(...found.lines.map((r) => resourceCard(r, 'h3')));
     } catch {
       lines.replaceChildren(h('li', {}, 'In the US: call or text 988 (crisis), or call 1-800-799-7233 (domestic violence).'));
@@ -180,7 +189,13 @@ export function intakeView(api: Api): HTMLElement {
         h('p', {}, result.safety.guidance),
         h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
       )
-      // Low-key when no safety answer was yes: the form may have been filled by the controlling partner.
+      : !result.safety.answered
+        ? h('section', { className: 'safety-baseline', 'aria-labelledby': 'safety-baseline-title' },
+          h('h3', { id: 'safety-baseline-title' }, 'If you ever feel unsafe'),
+          h('p', {}, result.safety.guidance),
+          h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
+        )
+      // Low-key when every safety answer was no: the form may have been filled by the controlling partner.
       : h('details', { className: 'safety-baseline' },
         h('summary', {}, 'If you ever feel unsafe: lines that answer at any hour'),
         h('p', {}, result.safety.guidance),
@@ -197,7 +212,7 @@ export function intakeView(api: Api): HTMLElement {
     const matches = h('ul', { className: 'cards', 'aria-label': 'Matches' }, result.matches.map((m) => resourceCard(m.resource, 'h4',
       m.reasons.length ? h('div', { className: 'reasons' }, h('p', { className: 'reasons-title' }, 'Why this fits'), h('ul', {}, m.reasons.map((r) => h('li', {}, r.text)))) : undefined,
       m.caveats.length ? h('div', { className: 'caveats' }, h('p', { className: 'reasons-title' }, 'Keep in mind'), h('ul', {}, m.caveats.map((r) => h('li', {}, r.text)))) : undefined,
-      referralAction(result.id, m.resource),
+      REFERRABLE_KINDS.includes(m.resource.kind) ? referralAction(result.id, m.resource) : undefined,
     )));
     const nextSteps = result.nextSteps.length > 0 && h('section', { className: 'next-steps' },
       h('h3', {}, 'Next steps'),
@@ -205,7 +220,8 @@ export function intakeView(api: Api): HTMLElement {
     );
     const again = h('button', { type: 'button', className: 'secondary' }, 'Start over');
     again.addEventListener('click', () => restart());
-    const urgent = result.safety.level !== 'none';
+    // Urgent, or not screened (the questions were skipped): the lines come first and stay open.
+    const urgent = result.safety.level !== 'none' || !result.safety.answered;
     return h('div', {}, urgent && safety, recommendation, widened, h('h3', {}, 'Matches'), matches, nextSteps, !urgent && safety, h('div', { className: 'actions' }, again));
   }
 

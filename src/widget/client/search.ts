@@ -21,6 +21,8 @@ export function searchView(api: Api): HTMLElement {
   cost.addEventListener('change', () => (maxFeeField.hidden = cost.value !== 'max'));
 
   const status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
+  // Every result page carries a way out for someone who is afraid: a search screens nobody.
+  const safetyNote = h('aside', { className: 'safety-note', 'aria-label': 'If you are afraid of your partner', hidden: true });
   const list = h('ul', { className: 'cards', 'aria-label': 'Search results' });
   const more = h('button', { type: 'button', className: 'secondary', hidden: true }, 'Show more');
   const submit = h('button', { type: 'submit' }, 'Search');
@@ -43,7 +45,7 @@ export function searchView(api: Api): HTMLElement {
     status.classList.remove('problem');
     status.textContent = append ? 'Loading more…' : 'Searching…';
     try {
-      const result: ResourceList = await api.searchResources(page);
+      const [result] = await Promise.all([api.searchResources(page), append ? undefined : showSafetyNote(filters().country)]);
       if (!append) {
         list.replaceChildren();
         shown = 0;
@@ -66,6 +68,23 @@ export function searchView(api: Api): HTMLElement {
     } finally {
       submit.disabled = more.disabled = false;
       list.removeAttribute('aria-busy');
+    }
+  }
+
+  /** The local domestic-violence line and emergency number, from the same verified lines intakes use. */
+  async function showSafetyNote(countryCode: string): Promise<void> {
+    try {
+      const found = await api.safetyLines(new URLSearchParams({ country: countryCode, roles: 'domestic_violence' }));
+      const line = found.lines.find((l) => l.lineRoles?.includes('domestic_violence'));
+      const emergency = found.emergency ? `In danger right now? Call ${found.emergency.number}.` : 'In danger right now? Call your local emergency number.';
+      safetyNote.replaceChildren(
+        h('p', {}, "If you are afraid of your partner, couples counseling isn't the safe next step. ", emergency),
+        ...(line ? [h('ul', { className: 'cards' }, resourceCard(line, 'h3'))] : []),
+      );
+      safetyNote.hidden = false;
+    } catch {
+      safetyNote.replaceChildren(h('p', {}, "If you are afraid of your partner, couples counseling isn't the safe next step. In danger right now? Call your local emergency number."));
+      safetyNote.hidden = false;
     }
   }
 
@@ -100,5 +119,6 @@ export function searchView(api: Api): HTMLElement {
     status,
     list,
     more,
+    safetyNote,
   );
 }
