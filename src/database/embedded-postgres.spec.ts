@@ -212,7 +212,8 @@ describe('as root: binaries and data where the postgres user can reach them', ()
     const configured = join(privateParent, '.data', 'postgres');
     const placed = placeDataDirectory(configured, ids, rootData);
     expect(dirname(dirname(placed))).toBe(rootData);
-    expect(placed.endsWith('/postgres')).toBe(true);
+    expect(placed.endsWith("/postgres")).toBe(true);
+    expect(statSync(dirname(placed)).mode & 0o777).toBe(0o755);
     expect(placeDataDirectory(configured, ids, rootData)).toBe(placed);
     // Reachable parents keep the configured place; a normal user always does.
     expect(placeDataDirectory(join(scratch, 'open', 'pg'), ids, rootData)).toBe(join(scratch, 'open', 'pg'));

@@ -279,9 +279,11 @@ export function placeDataDirectory(configured: string, ids: { uid: number; gid: 
   if (!traversableBy(dirname(wanted), ids.uid, ids.gid)) return wanted;
   const hash = createHash('sha256').update(wanted).digest('hex').slice(0, 12);
   const label = basename(resolve(wanted, '..', '..')).replace(/[^A-Za-z0-9._-]/g, '_') || 'mend';
-  mkdirSync(rootData, { recursive: true });
+  const holder = join(rootData, `${label}-${hash}`);
+  mkdirSync(holder, { recursive: true });
   chmodSync(rootData, 0o755);
-  return join(rootData, `${label}-${hash}`, basename(wanted));
+  chmodSync(holder, 0o755); // whatever the umask: `postgres` must enter it
+  return join(holder, basename(wanted));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -357,6 +359,7 @@ function freeSpace(dir: string): string {
 
 /** One paragraph for a failed initdb/postgres run: what happened and a fix that works. */
 export function explain(step: string, binary: string, dataDir: string, result: RunResult, runAs: string): EmbeddedStartError {
+  const owner = /"(.*)"/.exec(runAs)?.[1] ?? runAs;
   const output = result.output;
   const tail = output.trim().split('\n').slice(-6).join(' | ');
   const error = result.spawnError;
@@ -378,7 +381,7 @@ export function explain(step: string, binary: string, dataDir: string, result: R
   if (/Permission denied|could not change permissions|could not create directory|could not access directory/i.test(output)) {
     return new EmbeddedStartError(
       `The embedded PostgreSQL could not ${step}: ${runAs} may not use ${dataDir} (${tail}). ` +
-        `Fix: give the folder to that user (\`chown -R ${runAs} ${dataDir}\`), or set EMBEDDED_PG_DIR to a folder ${runAs} owns, or set DATABASE_URL.`,
+        `Fix: give the folder to that user (\`chown -R ${owner} ${dataDir}\`), or set EMBEDDED_PG_DIR to a folder ${runAs} owns, or set DATABASE_URL.`,
     );
   }
   if (/database files are incompatible|was initialized by PostgreSQL version/i.test(output)) {
@@ -580,6 +583,7 @@ async function initialise(
   log: (msg: string) => void,
 ): Promise<void> {
   try {
+    mkdirSync(dirname(dataDir), { recursive: true }); // parents by the umask: `postgres` must enter them
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (ids) chownSync(dataDir, ids.uid, ids.gid);
   } catch (error) {
