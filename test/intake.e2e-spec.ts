@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -180,11 +180,21 @@ describe('POST /v1/intakes', () => {
 
   it('the scheduled purge runs on one instance per hour, however many instances fire', async () => {
     const other = await createTestApp({}, [], { databaseUrl: t.databaseUrl });
+    // The live cron is registered but stopped in tests (test-app.ts), so no xx:00 tick can take the slot;
+    // and the clock is pinned mid-hour, so the three calls cannot straddle two hourly slots.
+    const { SchedulerRegistry } = await import('@nestjs/schedule');
+    const jobs = [...t.app.get(SchedulerRegistry).getCronJobs().values()] as unknown as { isActive: boolean }[];
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.map((j) => j.isActive)).toEqual(jobs.map(() => false));
+    const midHour = new Date();
+    midHour.setUTCMinutes(30, 0, 0);
+    jest.useFakeTimers({ now: midHour, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     try {
       const { IntakePurgeJob } = await import('../src/intake/intake-purge.job.js');
       const runs = await Promise.all([t.app.get(IntakePurgeJob).scheduledPurge(), other.app.get(IntakePurgeJob).scheduledPurge(), t.app.get(IntakePurgeJob).scheduledPurge()]);
       expect(runs.filter((r) => r !== undefined)).toHaveLength(1);
     } finally {
+      jest.useRealTimers();
       await other.close();
     }
   });
