@@ -368,15 +368,22 @@ describe('HSDS 3.0 export, API and import', () => {
     });
 
     it('is idempotent: a re-run finds everything unchanged and duplicates nothing', async () => {
-      const again = await importHsds(t.app.get(DataSource), FOREIGN, options);
+      // Its own slugs (prefix idem-): independent of what the other tests did to the hsds- ones.
+      const own = { ...options, slugPrefix: 'idem' };
+      const first = await importHsds(t.app.get(DataSource), FOREIGN, own);
+      expect(first.counts).toEqual({ created: 3, updated: 0, unchanged: 0, kept_curated: 0, skipped: 2 });
+      const again = await importHsds(t.app.get(DataSource), FOREIGN, own);
       expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 3, kept_curated: 0, skipped: 2 });
-      const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM resource WHERE slug LIKE 'hsds-%'`);
+      const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM resource WHERE slug LIKE 'idem-%'`);
       expect(count).toBe(3);
     });
 
     it('updates a service whose data changed, and leaves a curated one as the curator made it', async () => {
+      // Its own slugs (prefix upd-), imported here: independent of the other tests.
+      const own = { ...options, slugPrefix: 'upd' };
+      await importHsds(t.app.get(DataSource), FOREIGN, own);
       const partner = await t.createPartner();
-      const slug = slugFromHsdsId('svc-105');
+      const slug = slugFromHsdsId('svc-105', 'upd');
       const { headers } = await t.http().get(`/v1/resources/${slug}`).expect(200);
       const { body: stored } = await t.http().get(`/v1/resources/${slug}`);
       await t.http().patch(`/v1/resources/${stored.id}`).set('Authorization', partner.auth).set('If-Match', headers.etag)
@@ -388,11 +395,11 @@ describe('HSDS 3.0 export, API and import', () => {
       await mkdir(changedDir);
       await writeFile(join(changedDir, 'services.json'), JSON.stringify(services));
       await copyFile(join(FOREIGN, 'organizations.json'), join(changedDir, 'organizations.json'));
-      const rerun = await importHsds(t.app.get(DataSource), changedDir, options);
+      const rerun = await importHsds(t.app.get(DataSource), changedDir, own);
       expect(serviceReport(rerun, 'svc-101').outcome).toBe('updated');
       expect(serviceReport(rerun, 'svc-105').outcome).toBe('kept_curated');
       expect((await t.http().get(`/v1/resources/${slug}`)).body.description).toBe('Curated description.');
-      expect((await t.http().get(`/v1/resources/${slugFromHsdsId('svc-101')}`)).body.description).toBe('Changed upstream.');
+      expect((await t.http().get(`/v1/resources/${slugFromHsdsId('svc-101', 'upd')}`)).body.description).toBe('Changed upstream.');
     });
 
     it('without a default kind or a source URL, skips what needs them; a dry run writes nothing', async () => {
