@@ -232,7 +232,10 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
         await db.query('SELECT 1 FROM resource WHERE id = $1 FOR UPDATE', [resource.id]);
         const send = (name: string) => t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', etag).send({ name }).then((r) => r);
         const pending = Promise.all([send('Zephyrine Held A'), send('Zephyrine Held B')]);
+        // Until both wait on the lock, within a deadline (a hung request fails here, not at the jest timeout).
+        const deadline = Date.now() + 30_000;
         for (let waiting = 0; waiting < 2; await new Promise((done) => setTimeout(done, 20))) {
+          if (Date.now() > deadline) throw new Error(`only ${waiting} of 2 PATCH requests reached the row lock within 30 s`);
           const [{ count }] = (await db.query(
             `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
           )).rows;
