@@ -200,6 +200,39 @@ describe('HSDS 3.0 export, API and import', () => {
       }
     });
 
+    it('answers one service with the facts of its source record, field by field (seeds/data read directly, not through the mapper)', async () => {
+      type Seed = {
+        slug: string; name: string; description: string; url: string; email: string; phone: string; kind: string; formats: string[]; specialties: string[];
+        languages: string[]; serviceAreas: string[]; organization: { name: string; website: string };
+        cost: { feeMin: number; feeMax: number; currency: string };
+        locations: { city: string; region: string; postalCode: string; country: string; latitude: number; longitude: number }[];
+      };
+      const seeds = JSON.parse(await readFile('seeds/data/local-demo.json', 'utf8')) as Seed[];
+      const seed = seeds.find((r) => r.slug === 'riverbend-couples-therapy')!;
+      const { body: resource } = await t.http().get(`/v1/resources/${seed.slug}`).expect(200);
+      const { body: service } = await t.http().get(`/v1/hsds/services/${resource.id}`).expect(200);
+      expect(service).toMatchObject({
+        id: resource.id, name: seed.name, description: seed.description, url: seed.url, email: seed.email, status: 'active',
+        organization: { name: seed.organization.name, website: seed.organization.website },
+      });
+      expect(service.phones.map((p: { number: string }) => p.number)).toEqual([seed.phone]);
+      expect(service.languages.map((l: { code: string }) => l.code).sort()).toEqual([...seed.languages].sort());
+      expect(service.service_areas.map((a: { extent: string }) => a.extent).sort()).toEqual([...seed.serviceAreas].sort());
+      // HSDS amounts are in currency units; the seed keeps minor units (cents).
+      expect(service.cost_options.map((c: { amount: number; currency: string }) => [c.amount, c.currency]).sort()).toEqual(
+        [[seed.cost.feeMin / 100, seed.cost.currency], [seed.cost.feeMax / 100, seed.cost.currency]].sort(),
+      );
+      const places = service.service_at_locations.map((sal: { location: { latitude: number; longitude: number; addresses: { city: string; region: string; postal_code: string; country: string }[] } }) => ({
+        city: sal.location.addresses[0].city, region: sal.location.addresses[0].region, postalCode: sal.location.addresses[0].postal_code,
+        country: sal.location.addresses[0].country, latitude: sal.location.latitude, longitude: sal.location.longitude,
+      }));
+      expect(places).toEqual(seed.locations.map(({ city, region, postalCode, country, latitude, longitude }) => ({ city, region, postalCode, country, latitude, longitude })));
+      const codes = (type: string) => service.attributes.filter((a: { link_type: string }) => a.link_type === type).map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code).sort();
+      expect(codes('kind')).toEqual([seed.kind]);
+      expect(codes('format')).toEqual([...seed.formats].sort());
+      expect(codes('specialty')).toEqual([...seed.specialties].sort());
+    });
+
     it('answers one service fully nested, equal to its export', async () => {
       const service = exported.services.find((s) => s.service_at_locations!.length)!;
       const res = await t.http().get(`/v1/hsds/services/${service.id}`).expect(200);
