@@ -291,10 +291,18 @@ describe('widget', () => {
       expect(await matches.first().locator('.reasons li').count()).toBeGreaterThan(0);
       await snap(page, 'intake-matches', '.embed mend-finder');
 
+      // This click must make exactly one new referral of this partner, for the resource the page names.
+      const idsOf = async () => ((await t.http().get('/v1/referrals?limit=100').set('Authorization', partner.auth).expect(200)).body.data as { id: string }[]).map((r) => r.id);
+      const before = new Set(await idsOf());
       await matches.first().getByRole('button', { name: 'Request referral' }).click();
-      await frame.getByText(/^Referral requested for /).waitFor({ timeout: 15_000 });
-      const referrals = await t.http().get('/v1/referrals').set('Authorization', partner.auth).expect(200);
-      expect(referrals.body.data.length).toBeGreaterThanOrEqual(1);
+      const confirmation = frame.getByText(/^Referral requested for /);
+      await confirmation.waitFor({ timeout: 15_000 });
+      const made = (await idsOf()).filter((id) => !before.has(id));
+      expect(made).toHaveLength(1);
+      const referral = (await t.http().get(`/v1/referrals/${made[0]}`).set('Authorization', partner.auth).expect(200)).body;
+      expect(referral.status).toBe('requested');
+      const resource = (await t.http().get(`/v1/resources/${referral.resourceId}`).expect(200)).body;
+      expect(await confirmation.textContent()).toContain(resource.name);
       await page.close();
     });
 
