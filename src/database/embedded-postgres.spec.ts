@@ -109,6 +109,25 @@ describe('startEmbeddedPostgres', () => {
     await again.stop();
   });
 
+  it('rotates the old fixed password of a data directory made before passwords were generated', async () => {
+    const dataDir = newDir();
+    const first = await start({ dataDir });
+    await query(first.url(), `ALTER ROLE postgres PASSWORD 'mend-embedded'`); // as older versions left it
+    await first.stop();
+    rmSync(join(first.dataDir, CREDENTIALS_FILE));
+    const messages: string[] = [];
+    const again = await start({ dataDir, log: (m) => messages.push(m) });
+    const saved = JSON.parse(readFileSync(join(again.dataDir, CREDENTIALS_FILE), 'utf8')) as { password: string };
+    expect(saved.password).not.toBe('mend-embedded');
+    expect(statSync(join(again.dataDir, CREDENTIALS_FILE)).mode & 0o777).toBe(0o600);
+    expect(await query(again.url(), 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    const old = new URL(again.url());
+    old.password = 'mend-embedded';
+    expect((await failureOf(() => query(old.toString(), 'SELECT 1'))).message).toMatch(/password authentication failed/);
+    expect(messages.some((m) => /old fixed password/.test(m))).toBe(true);
+    await again.stop();
+  });
+
   it('lets a second process attach to the running server, and refuses (one paragraph with a fix) without attach', async () => {
     const dataDir = newDir();
     // The server is owned by a live parent: this jest worker.

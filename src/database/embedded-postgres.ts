@@ -514,7 +514,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } else if (!credentials) {
     // Made before passwords were generated: start with the old password, then rotate it below.
     legacy = true;
-    credentials = { password: LEGACY_PASSWORD, apiKeySecret: newSecret() };
+    credentials = { password: newSecret(), apiKeySecret: newSecret() };
   }
 
   const settings = {
