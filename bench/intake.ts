@@ -605,7 +605,7 @@ function printSummary(s: Summary, cpu: CpuSplit): void {
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase({ keep: args.keep! });
   await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']), async (dataSource) => {
-    const curated = await seedCuratedDirectory(dataSource, true);
+    const curated = await seedCuratedDirectory(dataSource, { force: true, includeDemo: true });
     await dataSource.query('ANALYZE resource, resource_location, organization');
     const [h] = await dataSource.query(
       `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,

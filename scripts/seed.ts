@@ -1,8 +1,10 @@
+import { seedDemoListings, validateEnvironment } from '../src/config/environment.js';
 import { seedCuratedDirectory } from '../src/seeding/curated-seeder.js';
 import { withDatabase } from './with-database.js';
 
 /** `npm run seed`: upserts the curated directory (seeds/data) by slug, whether or not it changed. */
 await withDatabase(async (dataSource) => {
-  const { count } = await seedCuratedDirectory(dataSource, true);
-  console.log(`Upserted ${count} curated resources.`);
+  const includeDemo = seedDemoListings(validateEnvironment(process.env));
+  const { count } = await seedCuratedDirectory(dataSource, { force: true, includeDemo });
+  console.log(`Upserted ${count} curated resources (${includeDemo ? 'with' : 'without'} demo listings; set SEED_DEMO to choose).`);
 });

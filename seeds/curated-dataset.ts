@@ -40,6 +40,13 @@ export function toResourceWrite(s: SeedResource): ResourceWrite {
   check(s.serviceAreas.every((a) => /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(a)), slug, 'serviceAreas must be ISO 3166-2 or country codes');
   for (const fee of [s.cost.feeMin, s.cost.feeMax]) check(fee === undefined || Number.isInteger(fee), slug, 'fees are integer minor units');
   check(s.demo || (!!s.sourceUrl && !!s.lastVerifiedAt), slug, 'real resources need sourceUrl and lastVerifiedAt');
+  checkCodes(slug, 'eligibility', s.eligibility ?? [], TAXONOMY.eligibility.codes);
+  checkCodes(slug, 'lineRoles', s.lineRoles ?? [], TAXONOMY.lineRole.codes);
+  check(s.kind === 'hotline' || !(s.lineRoles ?? []).length, slug, 'only hotlines have lineRoles');
+  for (const channel of s.contactChannels ?? []) {
+    check(TAXONOMY.contactChannel.codes.includes(channel.type), slug, `unknown contact channel ${String(channel.type)}`);
+    check(typeof channel.value === 'string' && channel.value.length > 0, slug, 'a contact channel needs a value');
+  }
   return {
     slug: s.slug,
     name: s.name,
@@ -73,6 +80,10 @@ export function toResourceWrite(s: SeedResource): ResourceWrite {
     availability: s.availability,
     jointSessions: s.jointSessions,
     requiresSafeRelationship: s.requiresSafeRelationship ?? false,
+    notForCrisis: s.notForCrisis ?? false,
+    eligibility: s.eligibility ?? [],
+    lineRoles: s.lineRoles ?? [],
+    contactChannels: s.contactChannels ?? [],
     demo: s.demo,
     sourceUrl: s.sourceUrl,
     lastVerifiedAt: s.lastVerifiedAt,
@@ -84,10 +95,13 @@ export function toResourceWrite(s: SeedResource): ResourceWrite {
   };
 }
 
-/** Reads every seeds/data/*.json file (arrays of SeedResource), validated, slugs unique. */
-export function loadCuratedDataset(dir = CURATED_DATA_DIR): CuratedDataset {
+/**
+ * Reads every seeds/data/*.json file (arrays of SeedResource), validated, slugs unique.
+ * Fictional (demo) listings are left out unless includeDemo (SEED_DEMO) asks for them.
+ */
+export function loadCuratedDataset(dir = CURATED_DATA_DIR, { includeDemo = true }: { includeDemo?: boolean } = {}): CuratedDataset {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(includeDemo ? 'demo:on' : 'demo:off');
   const seen = new Set<string>();
   const resources: ResourceWrite[] = [];
   for (const file of files) {
@@ -96,7 +110,11 @@ export function loadCuratedDataset(dir = CURATED_DATA_DIR): CuratedDataset {
     for (const record of JSON.parse(text) as SeedResource[]) {
       if (seen.has(record.slug)) throw new Error(`seeds/data: duplicate slug ${record.slug}`);
       seen.add(record.slug);
-      resources.push(toResourceWrite(record));
+      // Curated lines are the safety lines: each real one says what it is for (API and HSDS imports may
+      // add hotlines without a role; those are listed in the directory but never shown as safety lines).
+      check(record.kind !== 'hotline' || record.demo || (record.lineRoles ?? []).length > 0, record.slug, 'a real hotline needs lineRoles');
+      const write = toResourceWrite(record);
+      if (includeDemo || !write.demo) resources.push(write);
     }
   }
   return { resources, checksum: hash.digest('hex') };

@@ -1,5 +1,6 @@
+import type { ContactChannel } from '../src/resources/resource.row.js';
 import type {
-  Approach, Audience, Availability, Credential, Format, PaymentOption, ResourceKind, Specialty,
+  Approach, Audience, Availability, Credential, Eligibility, Format, LineRole, PaymentOption, ResourceKind, Specialty,
 } from '../src/taxonomy/taxonomy.js';
 
 /** One curated resource as stored in `seeds/data/*.json` (upserted by slug). */
@@ -18,7 +19,7 @@ export interface SeedResource {
     slidingScale: boolean;
     feeMin?: number; // per session, integer minor units (cents/pence)
     feeMax?: number;
-    currency: 'USD' | 'CAD' | 'GBP';
+    currency: 'USD' | 'CAD' | 'GBP' | 'EUR' | 'AUD' | 'NZD';
     insuranceAccepted: boolean;
     insurers: string[]; // e.g. ["Aetna", "Cigna"]
     noInsuranceNeeded: boolean; // can be used without any insurance
@@ -45,6 +46,10 @@ export interface SeedResource {
   availability: Availability[];
   jointSessions: boolean; // both partners can attend one live session together
   requiresSafeRelationship?: boolean; // the provider says it is not for relationships with abuse (never offered in safety cases)
+  notForCrisis?: boolean; // the provider says it is not for people in an acute crisis
+  eligibility?: Eligibility[]; // who it is ONLY for (audiences say whom it welcomes)
+  lineRoles?: LineRole[]; // hotlines: what the line is for (required for real hotlines)
+  contactChannels?: ContactChannel[]; // text, chat, TTY, videophone, relay
   demo: boolean; // true for fictional listings
   sourceUrl?: string; // required for real (demo=false) resources
   lastVerifiedAt?: string; // YYYY-MM-DD, required for real resources

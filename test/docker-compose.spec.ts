@@ -34,6 +34,16 @@ describe('docker-compose.yml', () => {
     expect(api.ports).toContain(`${api.environment.PORT}:3000`);
   });
 
+  it('never seeds fictional demo listings in the compose deployment (every API service)', async () => {
+    const { seedDemoListings, validateEnvironment } = await import('../src/config/environment.js');
+    const apis = Object.entries(compose.services as Record<string, { build?: string; environment?: Record<string, string> }>).filter(([, s]) => s.build === '.');
+    expect(apis.length).toBeGreaterThan(0);
+    for (const [, service] of apis) {
+      const env = { ...service.environment, API_KEY_SECRET: 'x'.repeat(32) };
+      expect(seedDemoListings(validateEnvironment(env))).toBe(false);
+    }
+  });
+
   it('builds a multi-stage, non-root image that starts the compiled app', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/^USER node$/m);

@@ -21,7 +21,7 @@ interface Export {
 }
 
 async function exportTo(t: TestApp, dir: string): Promise<Export> {
-  await exportHsds(t.app.get(HsdsRepository), dir, undefined, 37); // a small batch, so batching is exercised
+  await exportHsds(t.app.get(HsdsRepository), dir, undefined, 37, { includeDemo: true }); // a small batch, so batching is exercised
   return {
     services: JSON.parse(await readFile(join(dir, 'services.json'), 'utf8')),
     organizations: JSON.parse(await readFile(join(dir, 'organizations.json'), 'utf8')),
@@ -164,10 +164,26 @@ describe('HSDS 3.0 export, API and import', () => {
   });
 
   describe('GET /v1/hsds', () => {
+    it('leaves fictional demo listings out unless include_demo=true', async () => {
+      const real = await t.http().get('/v1/hsds/services?per_page=100').expect(200);
+      const all = await t.http().get('/v1/hsds/services?per_page=100&include_demo=true').expect(200);
+      const demo = exported.services.filter((service) => fact(service, 'demo')[0] === 'true');
+      expect(demo.length).toBeGreaterThan(0);
+      expect(real.body.total_items).toBe(all.body.total_items - demo.length);
+      const realIds = new Set<string>();
+      for (let page = 1; page <= real.body.total_pages; page++) {
+        for (const c of (await t.http().get(`/v1/hsds/services?per_page=100&page=${page}`).expect(200)).body.contents) realIds.add(c.id);
+      }
+      for (const service of demo) expect(realIds.has(service.id)).toBe(false);
+      const orgs = await t.http().get('/v1/hsds/organizations?per_page=100').expect(200);
+      const orgsWithDemo = await t.http().get('/v1/hsds/organizations?per_page=100&include_demo=true').expect(200);
+      expect(orgs.body.total_items).toBeLessThan(orgsWithDemo.body.total_items);
+    });
+
     it('pages services as the HSDS API does, every item valid against service_list, none repeated', async () => {
       const seen: string[] = [];
       for (let page = 1; ; page++) {
-        const res = await t.http().get(`/v1/hsds/services?per_page=30&page=${page}`).expect(200);
+        const res = await t.http().get(`/v1/hsds/services?include_demo=true&per_page=30&page=${page}`).expect(200);
         expect(res.body).toMatchObject({
           total_items: resourceCount,
           total_pages: Math.ceil(resourceCount / 30),
@@ -184,15 +200,15 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(seen).toHaveLength(resourceCount);
       expect(new Set(seen).size).toBe(resourceCount);
 
-      const past = await t.http().get(`/v1/hsds/services?page=${Math.ceil(resourceCount / 30) + 1}&per_page=30`).expect(200);
+      const past = await t.http().get(`/v1/hsds/services?include_demo=true&page=${Math.ceil(resourceCount / 30) + 1}&per_page=30`).expect(200);
       expect(past.body).toMatchObject({ size: 0, empty: true, last_page: true, first_page: false, contents: [] });
-      const first = await t.http().get('/v1/hsds/services').expect(200);
+      const first = await t.http().get('/v1/hsds/services?include_demo=true').expect(200);
       expect(first.body).toMatchObject({ page_number: 1, size: 20, first_page: true, last_page: false });
       expect(first.headers['cache-control']).toBe('public, max-age=60');
     });
 
     it('nests services fully with full=true, as the export does', async () => {
-      const res = await t.http().get('/v1/hsds/services?full=true&per_page=10&page=2').expect(200);
+      const res = await t.http().get('/v1/hsds/services?include_demo=true&full=true&per_page=10&page=2').expect(200);
       expect(res.body.contents).toHaveLength(10);
       for (const service of res.body.contents) {
         expect(hsdsErrors('service', service)).toEqual([]);
@@ -241,22 +257,26 @@ describe('HSDS 3.0 export, API and import', () => {
 
     it('filters services by organization_id', async () => {
       const organization = exported.organizations.find((o) => o.services.length > 1) ?? exported.organizations[0];
-      const res = await t.http().get(`/v1/hsds/services?organization_id=${organization.id}`).expect(200);
+      const res = await t.http().get(`/v1/hsds/services?include_demo=true&organization_id=${organization.id}`).expect(200);
       expect(res.body.total_items).toBe(organization.services.length);
       expect(res.body.contents.map((s: HsdsServiceResponse) => s.id).sort()).toEqual(organization.services.map((s) => s.id).sort());
     });
 
     it('pages organizations (organization_list) and answers one with its services', async () => {
-      const res = await t.http().get('/v1/hsds/organizations?per_page=100').expect(200);
+      const res = await t.http().get('/v1/hsds/organizations?include_demo=true&per_page=100').expect(200);
       expect(res.body).toMatchObject({ total_items: exported.organizations.length, page_number: 1, first_page: true });
-      for (const item of res.body.contents) expect(hsdsErrors('organization_list', item)).toEqual([]);
-      expect(res.body.contents.map((o: HsdsOrganizationResponse) => o.id).sort()).toEqual(exported.organizations.map((o) => o.id).sort());
+      const contents: HsdsOrganizationResponse[] = [...res.body.contents];
+      for (let page = 2; page <= res.body.total_pages; page++) {
+        contents.push(...(await t.http().get(`/v1/hsds/organizations?include_demo=true&per_page=100&page=${page}`).expect(200)).body.contents);
+      }
+      for (const item of contents) expect(hsdsErrors('organization_list', item)).toEqual([]);
+      expect(contents.map((o) => o.id).sort()).toEqual(exported.organizations.map((o) => o.id).sort());
 
       const organization = exported.organizations[0];
-      const one = await t.http().get(`/v1/hsds/organizations/${organization.id}`).expect(200);
+      const one = await t.http().get(`/v1/hsds/organizations/${organization.id}?include_demo=true`).expect(200);
       expect(hsdsErrors('organization', one.body)).toEqual([]);
       expect(one.body).toEqual(organization);
-      const full = await t.http().get(`/v1/hsds/organizations/${organization.id}?full_service=true`).expect(200);
+      const full = await t.http().get(`/v1/hsds/organizations/${organization.id}?full_service=true&include_demo=true`).expect(200);
       expect(hsdsErrors('organization', full.body)).toEqual([]);
       expect(full.body.services).toEqual(organization.services.map((s) => exported.services.find((e) => e.id === s.id)));
     });

@@ -22,6 +22,7 @@ interface Scenario {
   each?: (m: MatchBody) => boolean;
   /** At least one of the top 3 satisfies this. */
   someTop3?: (m: MatchBody) => boolean;
+  /** Line roles that must lead safety.resources, in order. */
   hotlinesFirst?: string[];
   /** The exact relaxation codes, in order. */
   relaxed?: string[];
@@ -40,8 +41,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'one partner is afraid', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop' },
   { name: 'physical violence reported', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => m.resource.specialties.some((s) => ['individual_support', 'domestic_violence'].includes(s)) },
   { name: 'coercive control without violence', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' }, recommendation: 'safety_first', safety: 'elevated', hotlinesFirst: ['domestic_violence'] },
-  { name: 'self-harm risk', body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' }, recommendation: 'couples_counseling', safety: 'urgent', hotlinesFirst: ['crisis_support'] },
-  { name: 'self-harm and fear together: crisis line first, then DV', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, feelsAfraid: true } }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['crisis_support', 'domestic_violence'] },
+  { name: 'self-harm risk', body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' }, recommendation: 'individual_counseling', safety: 'urgent', hotlinesFirst: ['crisis'], top: 10, each: (m) => m.resource.specialties.includes('individual_support') && !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop' },
+  { name: 'self-harm and fear together: crisis line first, then DV', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, feelsAfraid: true } }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['crisis', 'domestic_violence'] },
   { name: 'couple abroad (UK) online only', body: { concerns: ['communication_breakdown'], willingness: 'both', country: 'GB', formats: ['video'] }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.formats.includes('video') || m.resource.kind === 'self_guided' },
   { name: 'couple in Toronto (Canadian postal code)', body: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.locations.some((l) => l.region === 'CA-ON') },
   { name: 'needs free help (budget 0)', body: { concerns: ['financial_secrecy'], willingness: 'both', region: 'US-GA', budgetPerSession: 0 }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.cost.free || m.resource.cost.slidingScale },
@@ -91,14 +92,15 @@ describe('POST /v1/intakes', () => {
       if (s.each) for (const m of matches.slice(0, s.top)) expect([m.resource.id, s.each(m)]).toEqual([m.resource.id, true]);
       if (s.someTop3) expect(matches.slice(0, 3).some(s.someTop3)).toBe(true);
       if (s.relaxed) expect(body.relaxations.map((r: { code: string }) => r.code)).toEqual(s.relaxed);
+      // Every response carries real lines for its country: a crisis line and a domestic-violence line at least.
+      const lines = body.safety.resources as { kind: string; lineRoles: string[]; provenance: { demo: boolean } }[];
+      expect(lines.every((l) => l.kind === 'hotline' && !l.provenance.demo)).toBe(true);
+      for (const role of ['crisis', 'domestic_violence']) expect(lines.some((l) => l.lineRoles.includes(role))).toBe(true);
       if (s.hotlinesFirst) {
-        const lines = body.safety.resources as { kind: string; specialties: string[] }[];
-        expect(lines.length).toBeGreaterThan(0);
-        expect(lines.every((l) => l.kind === 'hotline')).toBe(true);
-        expect(lines[0].specialties).toContain(s.hotlinesFirst[0]);
-        for (const specialty of s.hotlinesFirst) expect(lines.some((l) => l.specialties.includes(specialty))).toBe(true);
-      } else if (!s.safety) {
-        expect(body.safety.resources).toEqual([]);
+        expect(lines[0].lineRoles).toContain(s.hotlinesFirst[0]);
+        const firstOf = (role: string) => lines.findIndex((l) => l.lineRoles.includes(role));
+        const order = s.hotlinesFirst.map(firstOf);
+        expect(order).toEqual([...order].sort((a, b) => a - b));
       }
       expect(body.nextSteps.length).toBeGreaterThan(0);
       expect(body.id).toMatch(/^[0-9a-f-]{36}$/);

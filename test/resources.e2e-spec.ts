@@ -185,7 +185,7 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
   describe('keyset pagination', () => {
     it.each(['name', 'fee'])('sort=%s: pages of 7 have no duplicates or gaps and keep the order', async (sort) => {
       const paged = await fetchAll(`sort=${sort}`, 7);
-      const whole = (await t.http().get(`/v1/resources?sort=${sort}&limit=100`)).body.data as R[];
+      const whole = await fetchAll(`sort=${sort}`, 100); // the same order in pages of the largest size
       expect(paged.map((r) => r.id)).toEqual(whole.map((r) => r.id));
       expect(ids(paged)).toEqual(ids(all));
       if (sort === 'fee') {

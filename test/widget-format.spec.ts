@@ -14,7 +14,7 @@ describe('widget wording and requests', () => {
     expect(Object.keys(KIND_LABELS).sort()).toEqual([...RESOURCE_KINDS.codes].sort());
     expect(Object.keys(CONCERN_LABELS).sort()).toEqual([...CONCERNS].sort());
     expect(Object.keys(WILLINGNESS_LABELS).sort()).toEqual([...WILLINGNESS].sort());
-    const dtoFields = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'selfHarmRisk'] satisfies (keyof SafetyAnswersDto)[];
+    const dtoFields = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence', 'selfHarmRisk'] satisfies (keyof SafetyAnswersDto)[];
     expect(SAFETY_QUESTIONS.map((q) => q.field).sort()).toEqual([...dtoFields].sort());
   });
 

@@ -285,6 +285,13 @@ describe('widget', () => {
       await started(frame);
       await answerIntake(frame, 'none');
       await expect(frame.getByRole('heading', { name: 'Your safety comes first' }).count()).resolves.toBe(0);
+      // With no safety answer yes, the lines are still there, low-key, after the matches.
+      const baseline = frame.locator('.results details.safety-baseline');
+      await expect(baseline.locator('summary').textContent()).resolves.toMatch(/If you ever feel unsafe/);
+      await baseline.locator('summary').click();
+      await expect(baseline.locator('.card-hotline').count()).resolves.toBeGreaterThanOrEqual(2);
+      // Fictional listings say so on their card.
+      await expect(frame.getByText('Example listing (fictional, not a real service)').first().isVisible()).resolves.toBe(true);
       const matches = frame.getByRole('list', { name: 'Matches' }).locator(':scope > li');
       expect(await matches.count()).toBeGreaterThan(0);
       await expect(matches.first().getByText('Why this fits').isVisible()).resolves.toBe(true);
@@ -327,6 +334,34 @@ describe('widget', () => {
       expect(order.slice(0, firstMatch).every(Boolean)).toBe(true);
       await snap(page, 'intake-safety', '.embed mend-finder');
       await page.close();
+    });
+
+    it('asks where the person is first: a UK answer brings UK lines at once, never US ones, with their other ways in', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`);
+      const frame = intakeFrame(page);
+      await started(frame);
+      await frame.getByLabel('Where are you right now?').selectOption('GB');
+      await frame.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      await frame.getByRole('button', { name: 'Next' }).click();
+      const panel = frame.locator('[aria-labelledby="safety-title"]');
+      await frame.getByRole('heading', { name: 'National Domestic Abuse Helpline' }).waitFor({ timeout: 15_000 });
+      const text = await panel.textContent();
+      expect(text).toContain('0808 2000 247');
+      expect(text).not.toMatch(/988|1-800-799-7233/);
+      await page.close();
+
+      // A US person sees the national hotline's text and TTY channels on its card.
+      const us = await open(`${allowedHost.origin}/article`);
+      const usFrame = intakeFrame(us.page);
+      await started(usFrame);
+      await usFrame.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      await usFrame.getByRole('button', { name: 'Next' }).click();
+      const ndvh = usFrame.getByRole('article', { name: 'National Domestic Violence Hotline' });
+      await ndvh.waitFor({ timeout: 15_000 });
+      const card = await ndvh.textContent();
+      expect(card).toContain('Text START to 88788');
+      expect(card).toContain('TTY: 1-800-787-3224');
+      await us.page.close();
     });
 
     it('a page on an origin the key does not allow cannot frame the widget, and the loader says why', async () => {

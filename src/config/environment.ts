@@ -40,6 +40,13 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   SEED_ON_START = true;
 
+  /**
+   * Seed the fictional demo listings (seeds/data/local-demo.json). Unset: on only for the embedded
+   * development database (no DATABASE_URL, NODE_ENV not production); see seedDemoListings().
+   */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  SEED_DEMO?: boolean;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -112,6 +119,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;
+}
+
+/** Demo listings are opt-in: never in production or on a database server unless SEED_DEMO=true. */
+export function seedDemoListings(env: Pick<Environment, 'SEED_DEMO' | 'NODE_ENV' | 'DATABASE_URL'>): boolean {
+  if (env.SEED_DEMO !== undefined) return env.SEED_DEMO;
+  return env.NODE_ENV !== 'production' && !env.DATABASE_URL;
 }
 
 const DEVELOPMENT_KEY_SECRET = 'mend-development-only-secret-never-use-in-production';

@@ -28,20 +28,27 @@ async function writeJsonArray<T>(path: string, batches: AsyncIterable<T[]>): Pro
 }
 
 /**
- * `npm run hsds:export`: the whole directory (inactive resources too, with their status) as
+ * `npm run hsds:export`: the whole directory (inactive resources too, with their status; demo
+ * listings only when asked) as
  * HSDS 3.0 JSON in `outDir`: services.json, an array of fully nested services (each with its
  * organization, locations and addresses, attributes …), and organizations.json, an array of
  * organizations with their services' one-to-one fields, as GET /v1/hsds/organizations/{id}.
  */
-export async function exportHsds(repository: HsdsRepository, outDir: string, onProgress?: (done: number, total: number) => void, batchSize = 500): Promise<HsdsExportResult> {
+export async function exportHsds(
+  repository: HsdsRepository,
+  outDir: string,
+  onProgress?: (done: number, total: number) => void,
+  batchSize = 500,
+  { includeDemo = false }: { includeDemo?: boolean } = {},
+): Promise<HsdsExportResult> {
   await mkdir(outDir, { recursive: true });
-  const totalServices = await repository.countServices();
+  const totalServices = await repository.countServices({ includeDemo });
   const servicesPath = join(outDir, HSDS_EXPORT_FILES.services);
   const organizationsPath = join(outDir, HSDS_EXPORT_FILES.organizations);
 
   const services = await writeJsonArray(servicesPath, (async function* () {
     for (let offset = 0; ; offset += batchSize) {
-      const rows = await repository.listServices(offset, batchSize, true);
+      const rows = await repository.listServices(offset, batchSize, true, { includeDemo });
       if (!rows.length) return;
       yield rows.map(mapService);
       onProgress?.(Math.min(offset + rows.length, totalServices), totalServices);
@@ -50,9 +57,9 @@ export async function exportHsds(repository: HsdsRepository, outDir: string, onP
 
   const organizations = await writeJsonArray(organizationsPath, (async function* () {
     for (let offset = 0; ; offset += batchSize) {
-      const orgs = await repository.listOrganizations(offset, batchSize);
+      const orgs = await repository.listOrganizations(offset, batchSize, includeDemo);
       if (!orgs.length) return;
-      const rows = await repository.listServices(0, null, false, { organizationIds: orgs.map((o) => o.id) });
+      const rows = await repository.listServices(0, null, false, { organizationIds: orgs.map((o) => o.id), includeDemo });
       const byOrganization = new Map<string, typeof rows>();
       for (const row of rows) {
         const list = byOrganization.get(row.organization_id);

@@ -40,6 +40,10 @@ const row: HsdsServiceRow = {
   availability: ['weekends', 'evenings'],
   joint_sessions: true,
   requires_safe_relationship: true,
+  not_for_crisis: true,
+  eligibility: ['women_only'],
+  line_roles: [],
+  contact_channels: [{ type: 'text', value: '88788', keyword: 'START' }, { type: 'chat', value: 'https://riverbend.example/chat' }],
   demo: false,
   source_url: 'https://riverbend.example/fees',
   last_verified_at: new Date('2026-11-20T14:31:07.250Z'),
@@ -86,7 +90,7 @@ describe('the service mapping round trip (export → import mapper)', () => {
     expect(values('last_verified_at')).toEqual(['2026-11-20T14:31:07.250Z']);
     expect(service.assured_date).toBe('2026-11-20');
     expect(service.service_at_locations![1].location.addresses[0]).toMatchObject({ address_1: '', postal_code: '', state_province: 'Ontario', region: 'CA-ON' });
-    expect(service.eligibility_description).toBe('Welcomes: LGBTQ+ affirming. Not for relationships with abuse, violence or coercive control.');
+    expect(service.eligibility_description).toBe('Only for: Women only. Welcomes: LGBTQ+ affirming. Not for relationships with abuse, violence or coercive control. Not for people in an acute crisis.');
   });
 });
 

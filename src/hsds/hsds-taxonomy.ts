@@ -20,6 +20,9 @@ const VOCABULARY_DESCRIPTIONS: Record<TaxonomyName, string> = {
   credential: 'Credentials of the clinicians or staff.',
   payment: 'Ways to pay.',
   availability: 'When the resource can be reached.',
+  eligibility: 'Who the resource is ONLY for (as opposed to the audiences it welcomes).',
+  lineRole: 'What a hotline is for: crisis, domestic violence, sexual assault, substance use, gambling, information and referral, family support.',
+  contactChannel: 'Ways to reach a resource besides its main phone (values live in the mend contact_channel fact).',
 };
 
 /** The facts of the `mend` taxonomy, with the form of their attribute value. */
@@ -41,6 +44,12 @@ export const MEND_FACTS = {
     description: 'The provider says it is not for relationships with abuse or coercive control; Mend never suggests it when safety is at stake.',
     value: 'boolean',
   },
+  not_for_crisis: {
+    name: 'Not for people in crisis',
+    description: 'The provider says it is not for people in an acute crisis; Mend never suggests it when self-harm risk is reported.',
+    value: 'boolean',
+  },
+  contact_channel: { name: 'Contact channel', description: 'One other way in, as JSON {"type","value","keyword"?} (one attribute each, in order).', value: 'text' },
   demo: { name: 'Demo listing', description: 'A fictional listing for demonstration.', value: 'boolean' },
   source_url: { name: 'Source URL', description: 'Where the facts come from.', value: 'text' },
   last_verified_at: { name: 'Last verified', description: 'When the facts were last checked (ISO 8601 date-time).', value: 'text' },

@@ -64,6 +64,6 @@ export class HsdsController {
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiBadRequestResponse(BAD_PARAMETER)
   getHsdsOrganization(@Param('id') id: string, @Query() query: HsdsOrganizationQuery): Promise<HsdsOrganizationResponse> {
-    return this.hsds.getOrganization(id, query.full_service === true);
+    return this.hsds.getOrganization(id, query.full_service === true, query.include_demo === true);
   }
 }

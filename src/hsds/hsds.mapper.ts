@@ -1,4 +1,4 @@
-import { AUDIENCES, AVAILABILITY, type TaxonomyName, type TaxonomyTerm } from '../taxonomy/taxonomy.js';
+import { AUDIENCES, AVAILABILITY, ELIGIBILITY, type TaxonomyName, type TaxonomyTerm } from '../taxonomy/taxonomy.js';
 import type {
   HsdsAttributeResponse, HsdsCostOptionResponse, HsdsOrganizationSummaryResponse, HsdsScheduleResponse, HsdsServiceAtLocationResponse,
   HsdsServiceResponse,
@@ -24,6 +24,8 @@ const VOCABULARY_COLUMNS: [TaxonomyName, (r: HsdsServiceRow) => string[]][] = [
   ['credential', (r) => r.credentials],
   ['payment', (r) => r.payment_options],
   ['availability', (r) => r.availability],
+  ['eligibility', (r) => r.eligibility],
+  ['lineRole', (r) => r.line_roles],
 ];
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -36,8 +38,10 @@ export function mapOrganizationSummary(org: HsdsOrganizationRow): HsdsOrganizati
 /** HSDS service_list: the one-to-one fields and the organization. */
 export function mapServiceSummary(row: HsdsServiceRow): HsdsServiceResponse {
   const eligibility = [
+    row.eligibility.length ? `Only for: ${row.eligibility.map((a) => label(ELIGIBILITY.terms, a)).join(', ')}.` : '',
     row.audiences.length ? `Welcomes: ${row.audiences.map((a) => label(AUDIENCES.terms, a)).join(', ')}.` : '',
     row.requires_safe_relationship ? 'Not for relationships with abuse, violence or coercive control.' : '',
+    row.not_for_crisis ? 'Not for people in an acute crisis.' : '',
   ].filter(Boolean).join(' ');
   return {
     id: row.id,
@@ -154,6 +158,8 @@ function attributes(row: HsdsServiceRow): HsdsAttributeResponse[] {
   fact('wait_time_days', row.wait_time_days);
   fact('joint_sessions', row.joint_sessions);
   fact('safe_relationships_only', row.requires_safe_relationship);
+  fact('not_for_crisis', row.not_for_crisis);
+  row.contact_channels.forEach((channel, i) => add('mend', 'contact_channel', JSON.stringify(channel), i));
   fact('demo', row.demo);
   fact('source_url', row.source_url);
   fact('last_verified_at', row.last_verified_at && iso(row.last_verified_at));

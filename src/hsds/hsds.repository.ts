@@ -15,6 +15,8 @@ export interface HsdsOrganizationRow {
 
 export interface ServiceFilter {
   organizationIds?: string[];
+  /** Fictional demo listings are left out of every feed unless asked for. */
+  includeDemo?: boolean;
 }
 
 /**
@@ -29,8 +31,8 @@ export class HsdsRepository {
 
   async countServices(filter: ServiceFilter = {}): Promise<number> {
     const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM resource r WHERE ($1::uuid[] IS NULL OR r.organization_id = ANY($1::uuid[]))`,
-      [filter.organizationIds ?? null],
+      `SELECT count(*)::int AS count FROM resource r WHERE ($1::uuid[] IS NULL OR r.organization_id = ANY($1::uuid[])) AND ($2 OR NOT r.demo)`,
+      [filter.organizationIds ?? null, filter.includeDemo === true],
     );
     return count;
   }
@@ -41,10 +43,10 @@ export class HsdsRepository {
       `SELECT page.*${withLocations ? `, ${LOCATIONS_JSON}` : ''} FROM (
          SELECT ${RESOURCE_COLUMNS}, o.id AS organization_id
          FROM resource r JOIN organization o ON o.id = r.organization_id
-         WHERE ($1::uuid[] IS NULL OR r.organization_id = ANY($1::uuid[]))
+         WHERE ($1::uuid[] IS NULL OR r.organization_id = ANY($1::uuid[])) AND ($4 OR NOT r.demo)
          ORDER BY r.name, r.id LIMIT $2 OFFSET $3) page
        ORDER BY page.name, page.id`,
-      [filter.organizationIds ?? null, limit, offset],
+      [filter.organizationIds ?? null, limit, offset, filter.includeDemo === true],
     );
   }
 
@@ -58,19 +60,20 @@ export class HsdsRepository {
     return rows[0];
   }
 
-  async countOrganizations(): Promise<number> {
+  async countOrganizations(includeDemo = false): Promise<number> {
     const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM organization o WHERE EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id)`,
+      `SELECT count(*)::int AS count FROM organization o WHERE EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id AND ($1 OR NOT r.demo))`,
+      [includeDemo],
     );
     return count;
   }
 
-  async listOrganizations(offset: number, limit: number | null): Promise<HsdsOrganizationRow[]> {
+  async listOrganizations(offset: number, limit: number | null, includeDemo = false): Promise<HsdsOrganizationRow[]> {
     return this.dataSource.query(
       `SELECT o.id, o.name, o.website FROM organization o
-       WHERE EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id)
+       WHERE EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id AND ($3 OR NOT r.demo))
        ORDER BY o.name, o.id LIMIT $1 OFFSET $2`,
-      [limit, offset],
+      [limit, offset, includeDemo],
     );
   }
 

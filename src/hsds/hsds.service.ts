@@ -27,7 +27,7 @@ export class HsdsService {
 
   async listServices(query: HsdsServicesQuery): Promise<HsdsServicePage> {
     const { page, perPage, offset } = paging(query);
-    const filter = query.organization_id ? { organizationIds: [query.organization_id] } : {};
+    const filter = { ...(query.organization_id ? { organizationIds: [query.organization_id] } : {}), includeDemo: query.include_demo === true };
     const [total, rows] = await Promise.all([
       this.repository.countServices(filter),
       this.repository.listServices(offset, perPage, query.full === true, filter),
@@ -44,15 +44,16 @@ export class HsdsService {
 
   async listOrganizations(query: HsdsPageQuery): Promise<HsdsOrganizationPage> {
     const { page, perPage, offset } = paging(query);
-    const [total, rows] = await Promise.all([this.repository.countOrganizations(), this.repository.listOrganizations(offset, perPage)]);
+    const includeDemo = query.include_demo === true;
+    const [total, rows] = await Promise.all([this.repository.countOrganizations(includeDemo), this.repository.listOrganizations(offset, perPage, includeDemo)]);
     const contents = rows.map(mapOrganizationSummary);
     return { ...hsdsPage(page, perPage, total, contents.length), contents };
   }
 
-  async getOrganization(id: string, fullServices: boolean): Promise<HsdsOrganizationResponse> {
+  async getOrganization(id: string, fullServices: boolean, includeDemo = false): Promise<HsdsOrganizationResponse> {
     const organization = UUID.test(id) ? await this.repository.findOrganization(id) : undefined;
     if (!organization) throw HsdsErrors.organizationNotFound(id);
-    const services = await this.repository.listServices(0, null, fullServices, { organizationIds: [id] });
+    const services = await this.repository.listServices(0, null, fullServices, { organizationIds: [id], includeDemo });
     return { ...mapOrganizationSummary(organization), services: services.map(fullServices ? mapService : mapServiceSummary) };
   }
 }

@@ -25,6 +25,14 @@ export class Intake {
   @Column({ type: 'boolean', default: true })
   doNotContact: boolean;
 
+  /** A safety answer ruled out joint work: referrals from it are safety-checked (never the answers themselves). */
+  @Column({ type: 'boolean', default: false })
+  jointWorkExcluded: boolean;
+
+  /** Every safety question was answered (all no, unless jointWorkExcluded). Unscreened intakes are referred with care. */
+  @Column({ type: 'boolean', default: false })
+  safetyScreened: boolean;
+
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   matchedResourceIds: string[];
 

@@ -5,13 +5,14 @@ import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { IntakePurgeJob } from './intake-purge.job.js';
 import { IntakeController } from './intake.controller.js';
+import { SafetyLinesController } from './safety-lines.controller.js';
 import { Intake } from './intake.entity.js';
 import { IntakeRepository } from './intake.repository.js';
 import { IntakeService } from './intake.service.js';
 
 @Module({
   imports: [ConfigModule, ResourcesModule, IdempotencyModule, TypeOrmModule.forFeature([Intake])],
-  controllers: [IntakeController],
+  controllers: [IntakeController, SafetyLinesController],
   providers: [IntakeService, IntakeRepository, IntakePurgeJob],
   exports: [IntakeService, IntakeRepository],
 })

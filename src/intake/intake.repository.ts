@@ -24,6 +24,9 @@ export class IntakeRepository {
     const sql = new SqlParams();
     const filters = [`r.status = 'active'`, `r.kind <> 'hotline'`, `r.kind = ANY(${sql.param(c.kinds)}::text[])`];
     if (c.excludeSafeRelationshipsOnly) filters.push('NOT r.requires_safe_relationship');
+    if (c.excludeNotForCrisis) filters.push('NOT r.not_for_crisis');
+    if (c.excludeEligibility.length) filters.push(`NOT (r.eligibility && ${sql.param(c.excludeEligibility)}::text[])`);
+    if (c.requireEligibility) filters.push(`r.eligibility @> ARRAY[${sql.param(c.requireEligibility)}]::text[]`);
     if (c.specialtiesAny) filters.push(`r.specialties && ${sql.param(c.specialtiesAny)}::text[]`);
     if (c.budgetMinor !== undefined) {
       const sliding = c.allowSlidingAboveBudget ? 'r.sliding_scale' : '(r.sliding_scale AND r.fee_min IS NULL)';

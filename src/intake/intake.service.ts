@@ -9,8 +9,12 @@ import { mapResource } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
+import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
+import type { LineRole } from '../taxonomy/taxonomy.js';
 import { IntakeRepository } from './intake.repository.js';
-import { fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
+import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
+import { jointWorkConflict } from './matching/joint-work.js';
+import { chooseSafetyLines, planSafetyLines } from './matching/safety-lines.js';
 import { nextSteps } from './matching/next-steps.js';
 import { rankCandidates } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
@@ -35,7 +39,8 @@ export class IntakeService {
     let region = req.region;
     let country = req.country ?? region?.slice(0, 2);
     if (req.postalCode) {
-      const postalCountry = req.country ?? 'US';
+      // A Canadian postal code starts letter-digit-letter; a US ZIP is digits.
+      const postalCountry = req.country ?? (/^[A-Za-z]\d[A-Za-z]/.test(req.postalCode) ? 'CA' : 'US');
       if (postalCountry !== 'US' && postalCountry !== 'CA') {
         throw ProblemException.badRequest('country', 'postal_country_unsupported', 'postalCode lookup supports US and CA; send near or region instead.');
       }
@@ -89,10 +94,15 @@ export class IntakeService {
     }
     if (rows.length === 0) {
       rows = await this.intakes.findCandidates(fallbackConstraints(constraints));
-      taken.push({
-        code: 'fallback_online_free_self_guided',
-        text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
-      });
+      taken.push(rows.length
+        ? {
+            code: 'fallback_online_free_self_guided',
+            text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
+          }
+        : {
+            code: 'no_options_found',
+            text: 'Mend does not list counseling that reaches you yet. The lines above can also point you to help near you.',
+          });
     }
     return { rows, relaxations: taken };
   }
@@ -113,22 +123,55 @@ export class IntakeService {
     );
   }
 
-  /** The pure part of an intake: safety, recommendation, hotlines, ranked matches (reads only). */
+  /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
+  async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
+    const country = query.country ?? query.region?.slice(0, 2);
+    if (query.region && country && query.region.slice(0, 2) !== country) {
+      throw ProblemException.badRequest('region', 'region_country_mismatch', `region ${query.region} is not in country ${country}.`);
+    }
+    const safety = assessSafety({}, country);
+    const plan = planSafetyLines(
+      { country, region: query.region, audiences: query.audiences ?? [], concerns: [] },
+      { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
+    );
+    const rows = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    return {
+      country: plan.country,
+      countryAssumed: plan.countryAssumed,
+      emergency: safety.emergency ?? null,
+      lines: chooseSafetyLines(rows.map((row) => mapResource(row)), plan),
+    };
+  }
+
+  /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
   async match(req: CreateIntakeRequest) {
     const profile = this.toProfile(req);
-    const safety = assessSafety(profile.safety);
+    const safety = assessSafety(profile.safety, profile.country);
     const recommendation = recommendHelp(profile.willingness, safety);
-    // Hotlines come from the directory and are returned whatever the other filters say.
-    const [hotlineRows, found] = await Promise.all([
-      safety.hotlineSpecialties.length
-        ? this.resources.findHotlines(safety.hotlineSpecialties, [profile.region, profile.country].filter((a): a is string => !!a))
-        : Promise.resolve([]),
+    const linePlan = planSafetyLines(profile, safety);
+    // A program for a partner who uses abuse is offered only when every safety answer is a clear no.
+    // …and never beside joint workshops: the couples path is for couples without abuse.
+    const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
+    const [lineRows, found, accountabilityRows] = await Promise.all([
+      this.resources.findSafetyLines([linePlan.country, linePlan.region].filter((a): a is string => !!a)),
       this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety)),
+      offerAccountability ? this.intakes.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
     ]);
-    const hotlines = hotlineRows.map((row) => mapResource(row));
-    const candidates: Candidate[] = found.rows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
-    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
-    return { profile, safety, recommendation, hotlines, matches, relaxations: found.relaxations };
+    const lines = chooseSafetyLines(lineRows.map((row) => mapResource(row)), linePlan);
+    const candidates: Candidate[] = found.rows
+      .map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }))
+      // The SQL already excludes these; the engine's own rule is checked again on every candidate.
+      .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
+      .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
+      // Beside a program for a partner who uses abuse, no joint workshops or intensives.
+      .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
+    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT).map((m) =>
+      !safety.answered && m.resource.safeRelationshipsOnly
+        ? { ...m, caveats: [...m.caveats, { code: 'screen_safety_first', text: 'says it is not for relationships with abuse or control: answer the safety questions, each of you privately, before booking' }] }
+        : m,
+    );
+    const accountability = accountabilityRows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
+    return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }
 
   private async storeIntake(
@@ -137,8 +180,10 @@ export class IntakeService {
     matched: Awaited<ReturnType<IntakeService['match']>>,
     tx: EntityManager,
   ): Promise<IntakeResponse> {
-    const { profile, safety, recommendation, hotlines, matches, relaxations } = matched;
+    const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
+    // Any safety yes forces doNotContact: a message or call can alert the partner who causes harm.
+    const doNotContact = safety.jointWorkExcluded ? true : (req.doNotContact ?? true);
     const stored = await this.intakes.save({
       partnerId,
       // Structured answers only (the DTO admits nothing else); the point is not kept, only the region.
@@ -149,7 +194,9 @@ export class IntakeService {
       },
       safetyLevel: safety.level,
       recommendation: recommendation.type,
-      doNotContact: req.doNotContact ?? true,
+      doNotContact,
+      jointWorkExcluded: safety.jointWorkExcluded,
+      safetyScreened: safety.answered,
       matchedResourceIds: matches.map((m) => m.resource.id),
       expiresAt,
     }, tx);
@@ -157,15 +204,38 @@ export class IntakeService {
     return {
       id: stored.id,
       expiresAt: expiresAt.toISOString(),
+      doNotContact,
+      doNotContactForced: safety.jointWorkExcluded && req.doNotContact === false,
+      jointSessionsAppropriate: safety.jointWorkExcluded ? false : safety.answered ? true : null,
       safety: {
         level: safety.level,
-        guidance: safety.guidance,
-        couplesCounselingRecommended: !safety.couplesCounselingContraindicated,
+        answered: safety.answered,
+        guidance: [
+          safety.guidance,
+          lines.length ? '' : `Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
+          linePlan.countryAssumed ? 'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.' : '',
+        ].filter(Boolean).join(' '),
+        couplesCounselingRecommended: !safety.jointWorkExcluded,
         reasons: safety.reasons,
-        resources: hotlines,
+        emergency: safety.emergency ?? null,
+        linesCountry: linePlan.country,
+        countryAssumed: linePlan.countryAssumed,
+        resources: lines,
       },
       recommendation,
       matches,
+      ...(accountability.length
+        ? {
+            forPartnerWhoUsesAbuse: {
+              title: 'For a partner who wants to stop controlling or abusive behaviour',
+              text:
+                'These programs are for the partner whose behavior is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
+                'Do not pressure or arrange for your partner to attend: that can raise the risk, and attending does not by itself mean anyone is safe. ' +
+                'Programs that are state-certified and work with victim advocates are the better choice. If anyone feels afraid or controlled, talk first to a domestic-violence line.',
+              resources: rankCandidates(profile, 'individual_counseling', accountability, 3).map((m) => m.resource),
+            },
+          }
+        : {}),
       relaxations,
       nextSteps: nextSteps(profile, safety),
     };

@@ -35,6 +35,14 @@ export class Referral {
   @Column({ type: 'boolean' })
   doNotContact: boolean;
 
+  /**
+   * False when the intake's safety answers rule out joint sessions; null when the intake was not
+   * screened (questions skipped). Neutral on purpose: it tells the provider to see partners
+   * separately, or to screen each alone first, without disclosing why.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  jointSessionsAppropriate: boolean | null;
+
   /** The resource's capacity when the referral was made. */
   @Column({ type: 'jsonb' })
   capacitySnapshot: { acceptingNewClients: boolean; waitTimeDays: number | null; capturedAt: string };

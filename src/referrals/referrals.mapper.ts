@@ -11,6 +11,7 @@ export function mapReferral(r: Referral, events: ReferralEvent[]): ReferralRespo
     status: r.status,
     outcome: r.outcome,
     doNotContact: r.doNotContact,
+    jointSessionsAppropriate: r.jointSessionsAppropriate,
     capacityAtReferral: r.capacitySnapshot,
     allowedTransitions: [...allowedTransitions(r.status)],
     history: events.map((e) => ({ from: e.fromStatus, to: e.toStatus, reason: e.reason, outcome: e.outcome, keyId: e.keyId, at: e.createdAt.toISOString() })),

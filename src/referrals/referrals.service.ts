@@ -6,6 +6,7 @@ import type { Principal } from '../partners/principal.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
 import { allowedTransitions, canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
+import { JOINT_WORK_CONFLICT_TEXT, jointWorkConflict } from '../intake/matching/joint-work.js';
 import { mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
 
@@ -20,17 +21,33 @@ export class ReferralsService {
 
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
     return this.idempotency.run(principal.partnerId, 'POST /v1/referrals', idempotencyKey, body, async (tx) => {
-      const [intake] = await tx.query(`SELECT do_not_contact FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
+      const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
       if (!intake) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', [
           { field: 'intakeId', code: 'not_found', message: 'intake not found' },
         ]);
       }
-      const [resource] = await tx.query(`SELECT accepting_new_clients, wait_time_days, status FROM resource WHERE id = $1`, [body.resourceId]);
+      const [resource] = await tx.query(
+        `SELECT accepting_new_clients, wait_time_days, status, kind, eligibility, requires_safe_relationship, not_for_crisis, specialties
+         FROM resource WHERE id = $1`,
+        [body.resourceId],
+      );
       if (!resource || resource.status !== 'active') {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'resource_not_found', 'No active resource has this resourceId.', [
           { field: 'resourceId', code: 'not_found', message: 'resource not found' },
         ]);
+      }
+      // The same rule the matching engine applies; the reason names the resource, never the answers.
+      const conflict = jointWorkConflict({
+        kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requires_safe_relationship,
+        notForCrisis: resource.not_for_crisis, specialties: resource.specialties,
+      });
+      // Unscreened, a program for people who use abuse could be sent to the person at risk: only after a clear all-no screen.
+      const refused = intake.joint_work_excluded || (!intake.safety_screened && conflict === 'program_for_people_who_use_abuse') ? conflict : undefined;
+      if (refused) {
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[refused], [
+          { field: 'resourceId', code: refused, message: 'not a safe referral for this intake' },
+        ], { reason: refused });
       }
       const referral = await this.referrals.insert(tx, {
         partnerId: principal.partnerId,
@@ -39,6 +56,7 @@ export class ReferralsService {
         clientReference: body.clientReference ?? null,
         status: 'requested',
         doNotContact: intake.do_not_contact,
+        jointSessionsAppropriate: intake.joint_work_excluded ? false : intake.safety_screened ? true : null,
         capacitySnapshot: { acceptingNewClients: resource.accepting_new_clients, waitTimeDays: resource.wait_time_days, capturedAt: new Date().toISOString() },
       });
       const event = await this.referrals.addEvent(tx, { referralId: referral.id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: null, toStatus: 'requested' });

@@ -14,6 +14,7 @@ export const RESOURCE_WRITE_COLUMNS = [
   'cost_notes', 'specialties', 'approaches', 'languages', 'audiences', 'credentials', 'payment_options', 'service_areas',
   'location_regions', 'accepting_new_clients', 'wait_time_days', 'availability', 'joint_sessions', 'demo', 'source_url',
   'last_verified_at', 'status', 'search_keywords', 'requires_safe_relationship',
+  'not_for_crisis', 'eligibility', 'line_roles', 'contact_channels',
 ] as const;
 
 /** Bind values for RESOURCE_WRITE_COLUMNS, in the same order. */
@@ -26,6 +27,7 @@ export function resourceWriteValues(r: ResourceWrite, organizationId: string): u
     [...new Set(r.locations.flatMap((l) => [l.region, l.country]))], r.acceptingNewClients,
     r.waitTimeDays ?? null, r.availability, r.jointSessions, r.demo, r.sourceUrl ?? null,
     r.lastVerifiedAt ?? null, r.status, r.searchKeywords, r.requiresSafeRelationship,
+    r.notForCrisis, r.eligibility, r.lineRoles, JSON.stringify(r.contactChannels),
   ];
 }
 

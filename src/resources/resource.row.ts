@@ -1,3 +1,12 @@
+/** A way to reach a service besides its main phone: a text keyword, a chat page, TTY, videophone, relay. */
+export interface ContactChannel {
+  type: 'call' | 'text' | 'chat' | 'tty' | 'videophone' | 'relay';
+  /** A number as dialled in the country, or for chat an https URL. */
+  value: string;
+  /** For text: the word to send (e.g. START). */
+  keyword?: string;
+}
+
 /** A resource row as the directory queries return it (snake_case, straight from SQL). */
 export interface ResourceRow {
   id: string;
@@ -30,6 +39,10 @@ export interface ResourceRow {
   availability: string[];
   joint_sessions: boolean;
   requires_safe_relationship: boolean;
+  not_for_crisis: boolean;
+  eligibility: string[];
+  line_roles: string[];
+  contact_channels: ContactChannel[];
   demo: boolean;
   source_url: string | null;
   last_verified_at: Date | null;
@@ -86,6 +99,10 @@ export interface ResourceWrite {
   availability: string[];
   jointSessions: boolean;
   requiresSafeRelationship: boolean;
+  notForCrisis: boolean;
+  eligibility: string[];
+  lineRoles: string[];
+  contactChannels: ContactChannel[];
   demo: boolean;
   sourceUrl?: string;
   lastVerifiedAt?: string | Date;

@@ -8,9 +8,6 @@ import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, searchSql } from
 import { replaceLocations, RESOURCE_WRITE_COLUMNS, resourceWritePlaceholders, resourceWriteValues, upsertOrganization } from './resource-write.sql.js';
 
 /** Every directory query, as plain parameterised SQL (search builders in resource-search.sql.ts). */
-/** Enough lines to choose from, few enough to read in a crisis. */
-const HOTLINES_PER_SPECIALTY = 6;
-
 @Injectable()
 export class ResourcesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -47,30 +44,29 @@ export class ResourcesRepository {
   }
 
   /**
-   * The hotlines to show for these specialties (crisis_support, domestic_violence): at most
-   * HOTLINES_PER_SPECIALTY each, crisis lines first, then lines serving the couple's region or
-   * country, national (non-demo) before local, lines for everyone before lines for one group.
+   * Every curated safety line that serves this country or region: active, non-demo hotlines
+   * with a role. A few dozen rows; which ones a person sees is decided by the pure
+   * chooseSafetyLines() (src/intake/matching/safety-lines.ts).
    */
-  async findHotlines(specialties: string[], areas: string[] = []): Promise<(ResourceRow & { locations: LocationRow[] })[]> {
+  async findSafetyLines(areas: string[]): Promise<(ResourceRow & { locations: LocationRow[] })[]> {
     return this.dataSource.query(
       `SELECT page.*, ${LOCATIONS_JSON} FROM (
-         SELECT ${RESOURCE_COLUMNS}, s.ord
-         FROM unnest($1::text[]) WITH ORDINALITY AS s(specialty, ord)
-         CROSS JOIN LATERAL (
-           SELECT r.* FROM resource r
-           WHERE r.status = 'active' AND r.kind = 'hotline' AND s.specialty = ANY(r.specialties)
-           ORDER BY (r.service_areas && $2::text[]) DESC, r.demo ASC,
-                    (r.audiences && ARRAY['young_people', 'veterans']) ASC, r.name, r.id
-           LIMIT $3) r
-         JOIN organization o ON o.id = r.organization_id) page
-       ORDER BY page.ord, (page.service_areas && $2::text[]) DESC, page.demo ASC,
-                (page.audiences && ARRAY['young_people', 'veterans']) ASC, page.name, page.id`,
-      [specialties, areas, HOTLINES_PER_SPECIALTY],
-    ).then((rows: (ResourceRow & { locations: LocationRow[]; id: string })[]) => {
-      // A line with both specialties (e.g. crisis and DV) appears once, at its first place.
-      const seen = new Set<string>();
-      return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
-    });
+         SELECT ${RESOURCE_COLUMNS} FROM resource r JOIN organization o ON o.id = r.organization_id
+         WHERE r.status = 'active' AND r.kind = 'hotline' AND NOT r.demo AND r.line_roles <> '{}'
+           AND r.service_areas && $1::text[]
+         ORDER BY r.name, r.id) page`,
+      [areas],
+    );
+  }
+
+  /** Marks these demo listings inactive (SEED_DEMO turned off); real listings are never touched. */
+  async deactivateSeededDemo(slugs: string[], manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE resource SET status = 'inactive', version = version + 1, updated_at = now()
+       WHERE demo AND status = 'active' AND slug = ANY($1::text[]) RETURNING id`,
+      [slugs],
+    );
+    return rows.length;
   }
 
   /**

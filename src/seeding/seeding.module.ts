@@ -2,7 +2,7 @@ import { Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ConfigModule } from '../config/config.module.js';
-import { Environment } from '../config/environment.js';
+import { Environment, seedDemoListings } from '../config/environment.js';
 import { seedCuratedDirectory } from './curated-seeder.js';
 
 @Injectable()
@@ -15,8 +15,9 @@ export class StartupSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.env.SEED_ON_START) return;
-    const { applied, count } = await seedCuratedDirectory(this.dataSource);
-    if (applied) this.logger.log(`Loaded the curated directory: ${count} resources`);
+    const includeDemo = seedDemoListings(this.env);
+    const { applied, count } = await seedCuratedDirectory(this.dataSource, { includeDemo });
+    if (applied) this.logger.log(`Loaded the curated directory: ${count} resources (${includeDemo ? 'with' : 'without'} demo listings; SEED_DEMO)`);
   }
 }
 

@@ -63,6 +63,43 @@ export const AUDIENCES = vocabulary([
   { code: 'faith_based', label: 'Faith communities', description: 'Rooted in a faith community.' },
   { code: 'young_people', label: 'Young people', description: 'Teens and young adults.' },
   { code: 'veterans', label: 'Veterans and military families', description: 'Service members, veterans and their partners.' },
+  { code: 'native_american', label: 'Native American and Alaska Native', description: 'Culturally grounded help for Native American, Alaska Native and Indigenous people.' },
+  { code: 'deaf_hard_of_hearing', label: 'Deaf and hard of hearing', description: 'Reachable in sign language, by videophone, TTY or relay.' },
+] as const);
+
+/**
+ * Who a service is ONLY for (eligibility), as opposed to whom it welcomes (audiences).
+ * The matching engine never offers a service to a couple outside its eligibility, and never
+ * offers a program for people who use abuse when any safety answer is yes.
+ */
+export const ELIGIBILITY = vocabulary([
+  { code: 'people_who_use_abuse', label: 'For people who use abuse', description: 'Accountability or intervention programs for the partner causing harm; never a resource for the person at risk.' },
+  { code: 'military_community', label: 'Military community only', description: 'Only for service members, veterans and their families.' },
+  { code: 'women_only', label: 'Women only', description: 'Only serves women.' },
+  { code: 'men_only', label: 'Men only', description: 'Only serves men.' },
+  { code: 'young_people_only', label: 'Young people only', description: 'Only for teens and young adults.' },
+  { code: 'native_american_only', label: 'Native American and Alaska Native people only', description: 'Only for Native American, Alaska Native and Indigenous people.' },
+] as const);
+
+/** What a hotline is for: its role, stated as data by the curator rather than guessed from specialties. */
+export const LINE_ROLES = vocabulary([
+  { code: 'crisis', label: 'Suicide and crisis line', description: 'Immediate support for anyone thinking about suicide or in emotional crisis.' },
+  { code: 'domestic_violence', label: 'Domestic violence line', description: 'Advocates for people experiencing abuse or coercive control: safety planning and shelter referrals.' },
+  { code: 'sexual_assault', label: 'Sexual assault line', description: 'Support after rape or sexual assault.' },
+  { code: 'substance_use', label: 'Substance use helpline', description: 'Information and treatment referral for drinking or drug use.' },
+  { code: 'gambling', label: 'Gambling helpline', description: 'Support for problem gambling, for the gambler and the family.' },
+  { code: 'information_referral', label: 'Information and referral', description: 'Local health and human services (211).' },
+  { code: 'family_support', label: 'Family support line', description: 'Support for partners and families of someone who is struggling.' },
+] as const);
+
+/** Ways to reach a service besides its main phone number. */
+export const CONTACT_CHANNELS = vocabulary([
+  { code: 'call', label: 'Call', description: 'A voice call.' },
+  { code: 'text', label: 'Text', description: 'SMS text messaging (send the keyword to the number).' },
+  { code: 'chat', label: 'Online chat', description: 'Live chat on the service\'s website.' },
+  { code: 'tty', label: 'TTY', description: 'Teletypewriter line for Deaf and hard-of-hearing callers.' },
+  { code: 'videophone', label: 'Videophone (sign language)', description: 'Video call in sign language (ASL in the US).' },
+  { code: 'relay', label: 'Relay service', description: 'Telecommunications relay (for example 711 in the US).' },
 ] as const);
 
 export const CREDENTIALS = vocabulary([
@@ -104,6 +141,9 @@ export type Audience = (typeof AUDIENCES.codes)[number];
 export type Credential = (typeof CREDENTIALS.codes)[number];
 export type PaymentOption = (typeof PAYMENT_OPTIONS.codes)[number];
 export type Availability = (typeof AVAILABILITY.codes)[number];
+export type Eligibility = (typeof ELIGIBILITY.codes)[number];
+export type LineRole = (typeof LINE_ROLES.codes)[number];
+export type ContactChannelType = (typeof CONTACT_CHANNELS.codes)[number];
 
 /** Every vocabulary by the name the API uses for it (filters, facets, taxonomy endpoint). */
 export const TAXONOMY = {
@@ -115,5 +155,8 @@ export const TAXONOMY = {
   credential: CREDENTIALS,
   payment: PAYMENT_OPTIONS,
   availability: AVAILABILITY,
+  eligibility: ELIGIBILITY,
+  lineRole: LINE_ROLES,
+  contactChannel: CONTACT_CHANNELS,
 } as const;
 export type TaxonomyName = keyof typeof TAXONOMY;

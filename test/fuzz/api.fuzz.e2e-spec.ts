@@ -94,6 +94,7 @@ const REQUIRED_SCOPES: Record<string, string[] | 'anonymous'> = {
   'GET /v1/hsds/services/{id}': 'anonymous',
   'GET /v1/hsds/organizations': 'anonymous',
   'GET /v1/hsds/organizations/{id}': 'anonymous',
+  'GET /v1/safety-lines': 'anonymous',
   'GET /v1/partners/me': [],
   'GET /v1/partners/me/webhook': [],
   'PUT /v1/partners/me/webhook': [],

@@ -106,6 +106,7 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
     status: 200,
     run: async (c) => c.t.http().get(`/v1/hsds/organizations/${(await c.t.http().get('/v1/hsds/organizations').expect(200)).body.contents[0].id}`),
   },
+  'GET /v1/safety-lines': { status: 200, run: (c) => c.t.http().get('/v1/safety-lines?country=US&region=US-OH') },
   'POST /v1/intakes': {
     status: 201,
     run: (c) => c.t.http().post('/v1/intakes').set('Authorization', `Bearer ${c.admin.publishableKey}`).set('Origin', ORIGIN)

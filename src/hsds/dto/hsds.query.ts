@@ -15,6 +15,9 @@ export class HsdsPageQuery {
   @ApiPropertyOptional({ type: 'integer', description: 'Items per page.', default: HSDS_DEFAULT_PER_PAGE, minimum: 1, maximum: HSDS_MAX_PER_PAGE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(HSDS_MAX_PER_PAGE)
   per_page?: number;
+
+  @QueryBoolean('Include fictional demo listings (left out by default: they are never presented as real services).')
+  include_demo?: boolean;
 }
 
 export class HsdsServicesQuery extends HsdsPageQuery {
@@ -27,6 +30,9 @@ export class HsdsServicesQuery extends HsdsPageQuery {
 }
 
 export class HsdsOrganizationQuery {
+  @QueryBoolean('Include fictional demo listings among the services (left out by default).')
+  include_demo?: boolean;
+
   @QueryBoolean('Fully nested services instead of their one-to-one fields.')
   full_service?: boolean;
 }

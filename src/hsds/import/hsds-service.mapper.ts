@@ -2,7 +2,7 @@ import { isEmail, isURL } from 'class-validator';
 import { createHash } from 'node:crypto';
 import { CURRENCIES } from '../../resources/curation/dto/resource.request.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
-import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
+import { CONTACT_CHANNELS, RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
 import { UUID } from '../hsds-ids.js';
 import { parseArea, parseCountry, parseLanguage, parseRegion } from '../hsds-places.js';
 import { MEND_FACTS, type MendFact, recogniseTerm, VOCABULARIES, type ForeignTerm } from '../hsds-taxonomy.js';
@@ -113,6 +113,26 @@ function readAttributes(service: Json, skipped: ImportNote[]) {
 }
 
 /** Typed reads of the `mend` facts; a malformed value is reported and ignored. */
+/** The mend contact_channel facts (JSON each); malformed ones are skipped with a note. */
+function contactChannels(values: string[], skipped: ImportNote[]): NonNullable<ResourceDocument['contactChannels']> {
+  const channels: NonNullable<ResourceDocument['contactChannels']> = [];
+  values.forEach((value, i) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      parsed = undefined;
+    }
+    const c = parsed as { type?: unknown; value?: unknown; keyword?: unknown } | undefined;
+    if (!c || typeof c !== 'object' || !CONTACT_CHANNELS.codes.includes(c.type as never) || typeof c.value !== 'string' || !c.value) {
+      skipped.push({ field: `attributes(mend contact_channel)[${i}]`, reason: 'not a JSON object with a known type and a value' });
+      return;
+    }
+    channels.push({ type: c.type as never, value: c.value, ...(typeof c.keyword === 'string' && c.keyword ? { keyword: c.keyword } : {}) });
+  });
+  return channels;
+}
+
 function factReader(facts: Map<MendFact, string[]>, skipped: ImportNote[]) {
   const first = (fact: MendFact) => facts.get(fact)?.[0];
   const bad = (fact: MendFact, value: string) => {
@@ -386,6 +406,10 @@ export function mapHsdsService(rawService: unknown, rawOrganization: unknown, op
     availability: availability as ResourceDocument['availability'],
     jointSessions: fallback('jointSessions', facts.boolean('joint_sessions'), false, 'unknown: false'),
     requiresSafeRelationship: fallback('requiresSafeRelationship', facts.boolean('safe_relationships_only'), false, 'unknown: false'),
+    notForCrisis: facts.boolean('not_for_crisis') ?? false,
+    eligibility: codes.eligibility as ResourceDocument['eligibility'],
+    lineRoles: codes.lineRole as ResourceDocument['lineRoles'],
+    contactChannels: contactChannels(facts.all('contact_channel'), skipped),
     demo,
     ...(sourceUrl ? { sourceUrl } : {}),
     ...(lastVerifiedAt ? { lastVerifiedAt } : {}),

@@ -20,6 +20,9 @@ export class SafetyAnswersDto {
 
   @ApiPropertyOptional({ description: 'Is anyone thinking about suicide or self-harm?' })
   @IsOptional() @IsBoolean() selfHarmRisk?: boolean;
+
+  @ApiPropertyOptional({ description: 'Has either partner been forced or pressured into sexual acts?' })
+  @IsOptional() @IsBoolean() sexualViolence?: boolean;
 }
 
 export class PreferencesDto {
@@ -50,7 +53,11 @@ export class CreateIntakeRequest {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SafetyAnswersDto)
   safety?: SafetyAnswersDto;
 
-  @ApiPropertyOptional({ description: 'Nobody may reach out to the couple unprompted (kept on referrals).', default: true })
+  @ApiPropertyOptional({
+    description:
+      'Nobody may reach out to the couple unprompted (kept on referrals). Absent means true. Forced to true whenever any safety answer is yes ' +
+      '(a call or message can alert the partner who causes harm); the response says so in doNotContactForced.',
+  })
   @IsOptional() @IsBoolean()
   doNotContact?: boolean;
 

@@ -1,4 +1,6 @@
+import { ELIGIBILITY } from '../../taxonomy/taxonomy.js';
 import type { SafetyAssessment } from './safety.js';
+import { isEligible } from './safety-lines.js';
 import type { HelpType, IntakeProfile } from './types.js';
 
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
@@ -19,12 +21,26 @@ export interface CandidateConstraints {
   allowSlidingAboveBudget: boolean;
   /** Exclude providers that are only for relationships without abuse. */
   excludeSafeRelationshipsOnly: boolean;
+  /** Exclude providers that say they are not for people in an acute crisis. */
+  excludeNotForCrisis: boolean;
+  /** Exclude resources with any of these eligibility codes (who they are ONLY for). */
+  excludeEligibility: string[];
+  /** Only resources with this eligibility (the separate heading for a partner who uses abuse). */
+  requireEligibility?: string;
   /** [] = any language. */
   languages: string[];
   limit: number;
 }
 
-/** Which resources can deliver the recommended help. Safety cases never get couples-only services. */
+/**
+ * Eligibility codes the couple does not meet. Programs for people who use abuse are never a
+ * match: they appear only under their own heading (accountabilityConstraints).
+ */
+export function ineligibleCodes(profile: Pick<IntakeProfile, 'audiences'>): string[] {
+  return ELIGIBILITY.codes.filter((code) => code === 'people_who_use_abuse' || !isEligible({ eligibility: [code] }, profile.audiences));
+}
+
+/** Which resources can deliver the recommended help. Safety cases never get joint work. */
 export function initialConstraints(profile: IntakeProfile, help: HelpType, safety: SafetyAssessment): CandidateConstraints {
   const wantsAny = profile.formats.length === 0;
   const base: CandidateConstraints = {
@@ -37,13 +53,19 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     country: profile.country,
     budgetMinor: profile.budgetMinor,
     allowSlidingAboveBudget: false,
-    excludeSafeRelationshipsOnly: safety.couplesCounselingContraindicated,
+    excludeSafeRelationshipsOnly: safety.jointWorkExcluded,
+    excludeNotForCrisis: safety.jointWorkExcluded,
+    excludeEligibility: ineligibleCodes(profile),
     languages: profile.languages,
     limit: 300,
   };
   if (safety.couplesCounselingContraindicated) {
-    // Individual help and DV specialists only: no workshops or joint programs.
+    // Individual help and DV specialists only: no workshops, intensives or joint programs.
     return { ...base, kinds: ['practice', 'clinic', 'online_service', 'support_group'], specialtiesAny: ['individual_support', 'domestic_violence'] };
+  }
+  if (safety.selfHarm) {
+    // Individual counseling alongside crisis support; nothing that excludes people in crisis.
+    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'support_group'], specialtiesAny: ['individual_support'] };
   }
   if (help === 'individual_counseling') {
     return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group'], specialtiesAny: ['individual_support'] };
@@ -83,11 +105,32 @@ export function relaxationSteps(c: CandidateConstraints): RelaxationStep[] {
   return steps;
 }
 
-/** The last resort: online, free and self-guided help anyone can use. */
+/**
+ * Programs for a partner who uses abuse, shown only under their own heading and only when every
+ * safety answer is no (never when anyone reported violence, fear, control or self-harm).
+ */
+export function accountabilityConstraints(profile: IntakeProfile): CandidateConstraints {
+  return {
+    ...initialConstraints(profile, 'individual_counseling', NO_SAFETY_ISSUE),
+    kinds: ['practice', 'clinic', 'online_service', 'support_group'],
+    specialtiesAny: undefined,
+    excludeEligibility: ineligibleCodes(profile).filter((code) => code !== 'people_who_use_abuse'),
+    requireEligibility: 'people_who_use_abuse',
+    limit: 3,
+  };
+}
+
+const NO_SAFETY_ISSUE = {
+  jointWorkExcluded: false, selfHarm: false, couplesCounselingContraindicated: false,
+} as SafetyAssessment;
+
+/** The last resort: online, free and self-guided help anyone can use (safety exclusions stay). */
 export function fallbackConstraints(c: CandidateConstraints): CandidateConstraints {
+  const jointWorkExcluded = c.excludeSafeRelationshipsOnly;
   return {
     ...c,
-    kinds: ['online_service', 'self_guided', 'support_group'],
+    // Self-guided couples programs are joint work: not offered when safety rules joint work out.
+    kinds: jointWorkExcluded ? ['online_service', 'support_group'] : ['online_service', 'self_guided', 'support_group'],
     point: undefined,
     inPersonAllowed: false,
     remoteFormats: REMOTE_FORMATS,

@@ -11,7 +11,7 @@ function resource(over: Partial<ResourceResponse> & { id: string; name?: string 
     slug: over.id, name: over.name ?? over.id, description: '', organization: { name: 'Org', website: null }, url: null, phone: null, email: null,
     kind: 'practice', formats: ['in_person'], specialties: [], approaches: [], languages: ['en'], audiences: [], credentials: [], paymentOptions: [],
     locations: [], serviceAreas: ['US-OH'], capacity: { acceptingNewClients: true, waitTimeDays: null }, availability: [], jointSessions: true,
-    safeRelationshipsOnly: false, provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true }, status: 'active', createdAt: '', updatedAt: '',
+    safeRelationshipsOnly: false, notForCrisis: false, eligibility: [], lineRoles: [], contactChannels: [], provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true }, status: 'active', createdAt: '', updatedAt: '',
     ...over,
     cost: { free: false, slidingScale: false, feeMin: 10000, feeMax: 15000, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null, ...over.cost },
   } as ResourceResponse;
@@ -23,24 +23,41 @@ const profile = (over: Partial<IntakeProfile> = {}): IntakeProfile => ({
 });
 
 describe('assessSafety', () => {
-  it('is none with no safety answers', () => {
-    const s = assessSafety({});
-    expect(s).toMatchObject({ level: 'none', couplesCounselingContraindicated: false, hotlineSpecialties: [] });
+  it('is none with no safety answers, and says they were skipped', () => {
+    const s = assessSafety({}, 'US');
+    expect(s).toMatchObject({ level: 'none', answered: false, couplesCounselingContraindicated: false, jointWorkExcluded: false, reportedLineRoles: [] });
+    expect(s.guidance).toMatch(/did not answer all the safety questions/);
   });
-  it.each([['physicalViolence'], ['feelsAfraid']])('%s → urgent, no couples counseling, DV lines', (answer) => {
-    const s = assessSafety({ [answer]: true });
-    expect(s).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: true, hotlineSpecialties: ['domestic_violence'] });
+  it.each([['physicalViolence'], ['feelsAfraid'], ['sexualViolence']])('%s → urgent, no couples counseling, DV lines', (answer) => {
+    const s = assessSafety({ [answer]: true }, 'US');
+    expect(s).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: true, jointWorkExcluded: true });
+    expect(s.reportedLineRoles[0]).toBe('domestic_violence');
     expect(s.guidance).toMatch(/not the safe next step/);
   });
-  it('coercive control alone → elevated and still no couples counseling', () => {
-    expect(assessSafety({ coerciveControl: true })).toMatchObject({ level: 'elevated', couplesCounselingContraindicated: true, hotlineSpecialties: ['domestic_violence'] });
+  it('coercive control alone → elevated and still no couples counseling; with fear → urgent', () => {
+    expect(assessSafety({ coerciveControl: true })).toMatchObject({ level: 'elevated', couplesCounselingContraindicated: true, reportedLineRoles: ['domestic_violence'] });
+    expect(assessSafety({ coerciveControl: true, feelsAfraid: true }).level).toBe('urgent');
   });
-  it('self-harm risk → urgent, the crisis line leads', () => {
-    expect(assessSafety({ selfHarmRisk: true })).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: false, hotlineSpecialties: ['crisis_support'] });
-    expect(assessSafety({ selfHarmRisk: true, feelsAfraid: true }).hotlineSpecialties).toEqual(['crisis_support', 'domestic_violence']);
+  it('self-harm risk → urgent, the crisis line leads, joint work excluded', () => {
+    expect(assessSafety({ selfHarmRisk: true })).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: false, jointWorkExcluded: true, reportedLineRoles: ['crisis'] });
+    expect(assessSafety({ selfHarmRisk: true, feelsAfraid: true }).reportedLineRoles).toEqual(['crisis', 'domestic_violence']);
   });
-  it('an explicit false is not a yes', () => {
-    expect(assessSafety({ physicalViolence: false, feelsAfraid: false }).level).toBe('none');
+  it('an explicit false is not a yes; only a full set of answers counts as answered', () => {
+    expect(assessSafety({ physicalViolence: false, feelsAfraid: false })).toMatchObject({ level: 'none', answered: false });
+    const allNo = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+    expect(assessSafety(allNo)).toMatchObject({ level: 'none', answered: true });
+  });
+  it.each([
+    ['US', 'call 911'], ['CA', 'call 911'], ['GB', 'call 999 (or 112)'], ['IE', 'call 112 (or 999)'], ['DE', 'call 112'], ['AU', 'call 000'],
+  ])('the emergency number is the one of %s', (country, text) => {
+    for (const answers of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {
+      const guidance = assessSafety(answers, country).guidance;
+      expect(guidance).toContain(text);
+      if (country !== 'US' && country !== 'CA') expect(guidance).not.toMatch(/\b911\b/);
+    }
+  });
+  it('an unknown country gets no single number presented as its own', () => {
+    expect(assessSafety({ physicalViolence: true }).guidance).toMatch(/your local emergency number/);
   });
 });
 
@@ -139,8 +156,13 @@ describe('scoreCandidate', () => {
 
 describe('nextSteps', () => {
   it('follows the path for a safe couple and warns against snooping for jealousy/control', () => {
-    const steps = nextSteps(profile({ concerns: ['jealousy_control'] }), assessSafety({})).map((s) => s.code);
+    const allNo = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+    const steps = nextSteps(profile({ concerns: ['jealousy_control'] }), assessSafety(allNo)).map((s) => s.code);
     expect(steps).toEqual(['define_trust', 'no_surveillance', 'protect_self_worth', 'seek_professional_help']);
+  });
+  it('unscreened: private screening comes before any step together', () => {
+    const steps = nextSteps(profile(), assessSafety({ physicalViolence: false })).map((s) => s.code);
+    expect(steps[0]).toBe('screen_privately');
   });
   it('with abuse, steps are about safety, not joint work', () => {
     const steps = nextSteps(profile(), assessSafety({ physicalViolence: true })).map((s) => s.code);

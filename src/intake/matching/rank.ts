@@ -149,11 +149,12 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (r.capacity.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
   else caveats.push({ code: 'waitlist', text: r.capacity.waitTimeDays ? `waitlist of about ${r.capacity.waitTimeDays} days` : 'not taking new clients right now' });
 
-  let score = possible ? earned / possible : 0;
-  // Eligibility-restricted services (e.g. military families only) sink unless the couple is eligible.
-  if (r.audiences.includes('veterans') && !profile.audiences.includes('veterans')) {
-    score *= 0.6;
-    caveats.push({ code: 'eligibility_restricted', text: 'only for service members, veterans and their families' });
+  const score = possible ? earned / possible : 0;
+  // Eligibility the couple meets is a hard filter (constraints.ts); gender is not asked, so a
+  // women-only or men-only service stays, with its eligibility said plainly.
+  for (const code of r.eligibility) {
+    if (code === 'women_only') caveats.push({ code: 'eligibility_women_only', text: 'only serves women' });
+    if (code === 'men_only') caveats.push({ code: 'eligibility_men_only', text: 'only serves men' });
   }
   return { resource: r, score: Math.round(score * 1000) / 1000, reasons, caveats };
 }

@@ -1,49 +1,99 @@
+import type { LineRole } from '../../taxonomy/taxonomy.js';
+import { callEmergencyText, emergencyNumberFor, type EmergencyNumber } from './emergency-numbers.js';
 import type { HelpType, SafetyAnswers, SafetyLevel, Willingness } from './types.js';
 
 export interface SafetyAssessment {
   level: SafetyLevel;
-  /** Couples counseling must not be recommended (abuse, fear or coercive control). */
+  /** At least one safety question was answered (yes or no). */
+  answered: boolean;
+  /** Violence, fear, coercive control or sexual violence: abuse, not a relationship problem. */
+  abuse: boolean;
+  selfHarm: boolean;
+  /**
+   * Any yes: joint sessions, workshops and couples-only services are ruled out, doNotContact is
+   * forced on, and referrals are safety-checked. With abuse joint work can raise the danger;
+   * with self-harm, crisis support and individual help come first.
+   */
+  jointWorkExcluded: boolean;
+  /** Couples counseling must not be recommended (abuse) — a narrower statement than jointWorkExcluded. */
   couplesCounselingContraindicated: boolean;
-  /** Hotline specialties to lead with, in order. */
-  hotlineSpecialties: ('crisis_support' | 'domestic_violence')[];
+  /** Line roles the person's answers call for, in the order to show them. */
+  reportedLineRoles: LineRole[];
+  emergency?: EmergencyNumber;
   reasons: { code: string; text: string }[];
   guidance: string;
 }
 
 /**
  * Safety first. Any yes from whoever filled the form counts as a yes.
- * - Violence, fear of a partner or self-harm risk → urgent.
- * - Coercive control without those → elevated (abuse can exist without violence).
- * With any of violence, fear or coercive control, joint sessions can raise the danger
- * (National DV Hotline guidance), so couples counseling is not recommended.
+ * - Violence, fear of a partner, sexual violence or self-harm risk → urgent.
+ * - Coercive control alone → elevated (abuse can exist without violence); with fear → urgent.
+ * With any of violence, fear, sexual violence or coercive control, joint sessions can raise the
+ * danger (National DV Hotline guidance), so couples counseling is not recommended.
+ * The emergency number is the one of the person's country, never "911" for everyone.
  */
-export function assessSafety(s: SafetyAnswers): SafetyAssessment {
-  const abuse = !!(s.physicalViolence || s.feelsAfraid || s.coerciveControl);
-  const level: SafetyLevel = s.physicalViolence || s.feelsAfraid || s.selfHarmRisk ? 'urgent' : s.coerciveControl ? 'elevated' : 'none';
-  const hotlineSpecialties: SafetyAssessment['hotlineSpecialties'] = [];
-  if (s.selfHarmRisk) hotlineSpecialties.push('crisis_support');
-  if (abuse) hotlineSpecialties.push('domestic_violence');
+export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessment {
+  const abuse = !!(s.physicalViolence || s.feelsAfraid || s.coerciveControl || s.sexualViolence);
+  const selfHarm = !!s.selfHarmRisk;
+  // Answered means every question got an answer: a partly answered screen is not a clear no.
+  const answered = [s.physicalViolence, s.feelsAfraid, s.coerciveControl, s.selfHarmRisk, s.sexualViolence].every((a) => a !== undefined);
+  const level: SafetyLevel = s.physicalViolence || s.feelsAfraid || s.sexualViolence || selfHarm ? 'urgent' : s.coerciveControl ? 'elevated' : 'none';
+  const reportedLineRoles: LineRole[] = [];
+  if (selfHarm) reportedLineRoles.push('crisis');
+  if (abuse) reportedLineRoles.push('domestic_violence');
+  if (s.sexualViolence) reportedLineRoles.push('sexual_assault');
+
   const reasons: SafetyAssessment['reasons'] = [];
   if (s.physicalViolence) reasons.push({ code: 'physical_violence', text: 'Someone has been physically hurt or threatened.' });
   if (s.feelsAfraid) reasons.push({ code: 'fear', text: 'Someone feels afraid of their partner.' });
   if (s.coerciveControl) reasons.push({ code: 'coercive_control', text: 'There are signs of control: monitoring, isolating, or restricting money or contact.' });
-  if (s.selfHarmRisk) reasons.push({ code: 'self_harm_risk', text: 'Someone may be at risk of harming themselves.' });
+  if (s.sexualViolence) reasons.push({ code: 'sexual_violence', text: 'Someone has been forced or pressured into sexual acts.' });
+  if (selfHarm) reasons.push({ code: 'self_harm_risk', text: 'Someone may be at risk of harming themselves.' });
 
+  const emergency = emergencyNumberFor(country);
+  const call = callEmergencyText(emergency);
   const parts: string[] = [];
-  if (s.selfHarmRisk) {
-    parts.push('If anyone is thinking about suicide or self-harm, reach a crisis line now: they answer at any hour, and the call is free and confidential. In immediate danger, call 911.');
+  if (selfHarm) {
+    parts.push(`If anyone is thinking about suicide or self-harm, contact a crisis line now: it is free and confidential, and you do not have to wait until things get worse. In immediate danger, ${call}.`);
   }
   if (abuse) {
     parts.push(
       'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: ' +
         'what is said in a joint session can be used against the person at risk afterwards, and abuse is not a shared relationship problem to negotiate. ' +
         'Talk first, privately, with a domestic-violence advocate who can help with a safety plan, and consider individual counseling. ' +
-        'Joint work can be reconsidered only once the abuse has stopped and a specialist has assessed it is safe. ' +
-        'If you are in danger right now, call 911.',
+        'Joint work can be reconsidered only once the abuse has stopped and a specialist has assessed it is safe.' +
+        (selfHarm ? '' : ` If you are in danger right now, ${call}.`) +
+        (emergency?.ifYouCannotSpeak ? ` ${emergency.ifYouCannotSpeak}` : ''),
     );
+    if (s.sexualViolence) {
+      parts.push(
+        'After a recent sexual assault, medical care matters soon: emergency contraception, HIV and STI prevention and a forensic exam (only if you want one) work best within days. ' +
+          'A sexual-assault line can explain the options and go through them with you.',
+      );
+    }
+  } else if (selfHarm) {
+    parts.push('Couples work can wait until the crisis has passed; for now, individual support alongside the crisis line is the better start.');
   }
-  if (!parts.length) parts.push('Nothing in your answers suggests immediate danger. If that changes, crisis and domestic-violence lines are available at any hour.');
-  return { level, couplesCounselingContraindicated: abuse, hotlineSpecialties, reasons, guidance: parts.join(' ') };
+  if (!parts.length) {
+    parts.push(
+      answered
+        ? 'Nothing in your answers suggests immediate danger. If you ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help.'
+        : 'You did not answer all the safety questions, which is fine. If you or your partner ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help. If one of you filled this in for both, the other deserves a chance to answer privately, before any joint session.',
+    );
+    parts.push(`In an emergency, ${call}.`);
+  }
+  return {
+    level,
+    answered,
+    abuse,
+    selfHarm,
+    jointWorkExcluded: abuse || selfHarm,
+    couplesCounselingContraindicated: abuse,
+    reportedLineRoles,
+    emergency,
+    reasons,
+    guidance: parts.join(' '),
+  };
 }
 
 export interface Recommendation {
@@ -62,6 +112,16 @@ export function recommendHelp(willingness: Willingness, safety: SafetyAssessment
       explanation:
         'Because of what you shared about safety, we are not suggesting couples counseling. Individual counseling and a confidential advocate can help you think through options at your own pace.',
       alsoConsider: ['individual_counseling'],
+    };
+  }
+  if (safety.selfHarm) {
+    // Never couples-first under a crisis message, and no congratulating words about willingness.
+    return {
+      type: 'individual_counseling',
+      title: 'Crisis support first, then individual counseling',
+      explanation:
+        'Reach a crisis line first. Alongside it, an individual counselor can help the person who is struggling, on their own terms. Couples work can come later, once the crisis has passed.',
+      alsoConsider: [],
     };
   }
   switch (willingness) {

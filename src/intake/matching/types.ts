@@ -1,6 +1,6 @@
 import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 
-export const CONCERNS = ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'jealousy_control', 'communication_breakdown', 'other'] as const;
+export const CONCERNS = ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'gambling', 'jealousy_control', 'communication_breakdown', 'other'] as const;
 export type Concern = (typeof CONCERNS)[number];
 export const WILLINGNESS = ['both', 'one_unsure', 'one_unwilling'] as const;
 export type Willingness = (typeof WILLINGNESS)[number];
@@ -15,6 +15,7 @@ export interface SafetyAnswers {
   feelsAfraid?: boolean;
   coerciveControl?: boolean;
   selfHarmRisk?: boolean;
+  sexualViolence?: boolean;
 }
 
 /** A couple's situation, normalised: what the engine reasons about (no names, no free text). */

@@ -32,6 +32,7 @@ export const CONCERN_SPECIALTIES: Record<string, string[]> = {
   lying: ['trust_rebuilding', 'communication'],
   financial_secrecy: ['financial_conflict', 'trust_rebuilding'],
   hidden_substance_use: ['substance_use'],
+  gambling: ['financial_conflict', 'trust_rebuilding'],
   jealousy_control: ['jealousy_control', 'trust_rebuilding'],
   communication_breakdown: ['communication'],
   other: [],

@@ -76,6 +76,14 @@ export class ReferralResponse {
   @ApiProperty({ enum: REFERRAL_STATUSES }) status: string;
   @ApiProperty({ nullable: true, enum: REFERRAL_OUTCOMES }) outcome: string | null;
   @ApiProperty({ description: 'Nobody may reach out to the couple unprompted.' }) doNotContact: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'False when the intake\'s safety answers rule out joint sessions: see each partner separately. Null when the intake was not screened: ' +
+      'ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why.',
+  })
+  jointSessionsAppropriate: boolean | null;
   @ApiProperty({ type: CapacitySnapshotResponse }) capacityAtReferral: CapacitySnapshotResponse;
   @ApiProperty({ enum: REFERRAL_STATUSES, isArray: true, description: 'Statuses it may move to next.' }) allowedTransitions: string[];
   @ApiProperty({ type: [ReferralEventResponse] }) history: ReferralEventResponse[];

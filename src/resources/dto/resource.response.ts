@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 import { FACET_FIELDS } from './search-resources.query.js';
 
@@ -36,10 +36,16 @@ export class CapacityResponse {
   @ApiProperty({ nullable: true, type: 'integer', description: 'Typical wait before a first session, when known.' }) waitTimeDays: number | null;
 }
 
+export class ContactChannelResponse {
+  @ApiProperty({ enum: CONTACT_CHANNELS.codes, example: 'text' }) type: 'call' | 'text' | 'chat' | 'tty' | 'videophone' | 'relay';
+  @ApiProperty({ example: '88788', description: 'A number as dialled in the country, or for chat an https URL.' }) value: string;
+  @ApiPropertyOptional({ example: 'START', description: 'For text: the word to send.' }) keyword?: string;
+}
+
 export class ProvenanceResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Where the facts come from.' }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastVerifiedAt: string | null;
-  @ApiProperty({ description: 'A fictional listing for demonstration.' }) demo: boolean;
+  @ApiProperty({ description: 'A fictional listing for demonstration: never a real service to contact (shown as "Example listing"). Never among safety lines.' }) demo: boolean;
 }
 
 export class ResourceResponse {
@@ -66,6 +72,10 @@ export class ResourceResponse {
   @ApiProperty({ enum: AVAILABILITY.codes, isArray: true }) availability: string[];
   @ApiProperty({ description: 'Both partners can join one live session together.' }) jointSessions: boolean;
   @ApiProperty({ description: 'The provider says it is not for relationships with abuse or coercive control; never suggested when safety is at stake.' }) safeRelationshipsOnly: boolean;
+  @ApiProperty({ description: 'The provider says it is not for people in an acute crisis (e.g. suicidal thoughts); never suggested when self-harm risk is reported.' }) notForCrisis: boolean;
+  @ApiProperty({ enum: ELIGIBILITY.codes, isArray: true, description: 'Who the service is ONLY for (empty: anyone). Unlike audiences, which say whom it welcomes.' }) eligibility: string[];
+  @ApiProperty({ enum: LINE_ROLES.codes, isArray: true, description: 'For hotlines: what the line is for (empty for other kinds).' }) lineRoles: string[];
+  @ApiProperty({ type: [ContactChannelResponse], description: 'Other ways in: text, chat, TTY, videophone (sign language), relay.' }) contactChannels: ContactChannelResponse[];
   @ApiProperty({ type: ProvenanceResponse }) provenance: ProvenanceResponse;
   @ApiProperty({ enum: ['active', 'inactive'] }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -15,7 +15,15 @@ export interface Resource {
   languages: string[];
   locations: { city: string; region: string }[];
   provenance: { demo: boolean };
+  lineRoles?: string[];
+  contactChannels?: { type: string; value: string; keyword?: string }[];
   distanceKm?: number;
+}
+
+export interface SafetyLines {
+  country: string;
+  emergency: { number: string; alsoWorks: string[] } | null;
+  lines: Resource[];
 }
 
 export interface ResourceList {
@@ -30,7 +38,7 @@ export interface Reason {
 
 export interface IntakeResult {
   id: string;
-  safety: { level: 'none' | 'elevated' | 'urgent'; guidance: string; couplesCounselingRecommended: boolean; resources: Resource[] };
+  safety: { level: 'none' | 'elevated' | 'urgent'; answered: boolean; guidance: string; couplesCounselingRecommended: boolean; resources: Resource[] };
   recommendation: { type: string; title: string; explanation: string; alsoConsider: string[] };
   matches: { resource: Resource; score: number; reasons: Reason[]; caveats: Reason[] }[];
   relaxations: Reason[];
@@ -76,6 +84,7 @@ export function createApi(key: string, embedOrigin: string) {
 
   return {
     searchResources: (params: URLSearchParams) => call<ResourceList>(`/v1/resources?${params}`),
+    safetyLines: (params: URLSearchParams) => call<SafetyLines>(`/v1/safety-lines?${params}`),
     /** One Idempotency-Key per submission: a retry after a lost response never makes a second intake. */
     submitIntake: (body: Record<string, unknown>, idempotencyKey = newKey()) => call<IntakeResult>('/v1/intakes', { method: 'POST', body, idempotencyKey }),
     createReferral: (intakeId: string, resourceId: string, idempotencyKey = newKey()) =>

@@ -13,6 +13,19 @@ function externalLink(href: string, text: string): HTMLAnchorElement | undefined
   }
 }
 
+const CHANNEL_WORDS: Record<string, string> = { text: 'Text', tty: 'TTY', videophone: 'Videophone (ASL)', relay: 'Relay', call: 'Also call', chat: 'Chat online' };
+
+/** Other ways in (text, TTY, videophone, chat), so a Deaf person or someone who cannot talk aloud can reach the line. */
+function channelList(r: Resource): HTMLElement | undefined {
+  const channels = r.contactChannels ?? [];
+  if (!channels.length) return undefined;
+  return h('ul', { className: 'channels' }, channels.map((c) => {
+    if (c.type === 'chat') return h('li', {}, externalLink(c.value, CHANNEL_WORDS.chat) ?? CHANNEL_WORDS.chat);
+    const words = c.type === 'text' && c.keyword ? `Text ${c.keyword} to ${c.value}` : `${CHANNEL_WORDS[c.type] ?? c.type}: ${c.value}`;
+    return h('li', {}, words);
+  }));
+}
+
 /** One resource as a card; `extra` holds what the caller adds (reasons, a referral button). */
 export function resourceCard(r: Resource, headingLevel: 'h3' | 'h4', ...extra: (Node | undefined)[]): HTMLElement {
   const place = r.locations[0] ? `${r.locations[0].city}, ${r.locations[0].region.replace(/^[A-Z]{2}-/, '')}` : undefined;
@@ -26,7 +39,8 @@ export function resourceCard(r: Resource, headingLevel: 'h3' | 'h4', ...extra: (
       h('p', { className: 'cost' }, formatCost(r.cost)),
       h('p', { className: 'description' }, r.description),
       (phone || website) && h('p', { className: 'contact' }, phone && 'Call ', phone, phone && website && ' · ', website),
-      r.provenance.demo && h('p', { className: 'badge' }, 'Fictional demo listing'),
+      channelList(r),
+      r.provenance.demo && h('p', { className: 'badge' }, 'Example listing (fictional, not a real service)'),
       ...extra.filter((e): e is Node => e !== undefined),
     ),
   );

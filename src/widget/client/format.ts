@@ -31,6 +31,7 @@ export const CONCERN_LABELS: Record<string, string> = {
   lying: 'Lying or broken promises',
   financial_secrecy: 'Hidden spending, debt or money secrets',
   hidden_substance_use: 'Hidden drinking or drug use',
+  gambling: 'Gambling or betting',
   jealousy_control: 'Jealousy, snooping or checking up on each other',
   communication_breakdown: "We can't talk without fighting or shutting down",
   other: 'Something else',
@@ -50,6 +51,7 @@ export const SAFETY_QUESTIONS: { field: string; question: string }[] = [
   { field: 'physicalViolence', question: 'Has either of you hit, pushed, choked or threatened to hurt the other?' },
   { field: 'feelsAfraid', question: 'Is either of you afraid of the other?' },
   { field: 'coerciveControl', question: "Does one of you check the other's phone, control the money, or keep them from friends or family?" },
+  { field: 'sexualViolence', question: 'Has either of you been forced or pressured into sexual acts by the other?' },
   { field: 'selfHarmRisk', question: 'Is either of you thinking about suicide or hurting yourself?' },
 ];
 
@@ -137,12 +139,20 @@ export function searchParams(f: SearchFilters, limit = 10): URLSearchParams {
   return p;
 }
 
+/** Countries whose crisis and safety lines Mend lists; the intake asks first, so the lines shown work there. */
+export const INTAKE_COUNTRIES: Record<string, string> = {
+  US: 'United States', CA: 'Canada', GB: 'United Kingdom', IE: 'Ireland', AU: 'Australia', NZ: 'New Zealand', DE: 'Germany', FR: 'France',
+};
+
+/** Postal-code lookup (help near you) works in these countries; elsewhere the country alone is sent. */
+export const POSTAL_COUNTRIES = ['US', 'CA'];
+
 export interface IntakeAnswers {
   safety: Record<string, boolean | undefined>;
   concerns: string[];
   willingness: string;
   postalCode: string;
-  country: 'US' | 'CA';
+  country: string;
   formats: string[];
   budget: string; // '' = not a concern, '0' = needs free help, or dollars
   insurance: string;
@@ -159,7 +169,7 @@ export function intakeBody(a: IntakeAnswers): Record<string, unknown> {
   const safety = Object.fromEntries(Object.entries(a.safety).filter(([, v]) => typeof v === 'boolean'));
   if (Object.keys(safety).length > 0) body.safety = safety;
   // Without a postal code, the country alone: online help licensed there.
-  if (a.postalCode.trim()) body.postalCode = a.postalCode.trim();
+  if (a.postalCode.trim() && POSTAL_COUNTRIES.includes(a.country)) body.postalCode = a.postalCode.trim();
   body.country = a.country;
   if (a.formats.length > 0) body.formats = a.formats;
   if (a.budget !== '') body.budgetPerSession = Number(a.budget);

@@ -68,7 +68,7 @@ function render(): void {
       h('div', { className: 'exit-wrap' }, exit, h('span', { className: 'hint' }, 'or press Esc twice'))),
     h('nav', { className: 'tabs', 'aria-label': 'Ways to find help' }, tabs),
     mode === 'intake' ? intakeView(api) : searchView(api),
-    h('p', { className: 'footer' }, 'Private: nothing you enter is seen by this website or saved in your browser. Listings marked "Fictional demo listing" are examples.'),
+    h('p', { className: 'footer' }, 'Private: nothing you enter is seen by this website or saved in your browser. Listings marked "Example listing" are fictional.'),
   );
 }
 

@@ -2,7 +2,7 @@ import { FriendlyError, newKey, type Api, type IntakeResult, type Resource } fro
 import { resourceCard } from './cards.js';
 import { checkedValues, choices, field, h, setError } from './dom.js';
 import {
-  anySafetyConcern, CONCERN_LABELS, FORMAT_LABELS, intakeBody, SAFETY_QUESTIONS, WILLINGNESS_LABELS, type IntakeAnswers,
+  anySafetyConcern, CONCERN_LABELS, FORMAT_LABELS, INTAKE_COUNTRIES, intakeBody, SAFETY_QUESTIONS, WILLINGNESS_LABELS, type IntakeAnswers,
 } from './format.js';
 
 interface Step {
@@ -30,10 +30,12 @@ export function intakeView(api: Api): HTMLElement {
     safety: {}, concerns: [], willingness: '', postalCode: '', country: 'US', formats: [], budget: '', insurance: '', noInsurance: false,
   };
 
-  // Step 1: safety.
+  // Step 1: safety, and the country first, so the helplines shown work there.
+  const country = h('select', { name: 'country' }, Object.entries(INTAKE_COUNTRIES).map(([code, name]) => h('option', { value: code }, name)));
   const safetyBody = h('div', {},
     h('p', {}, 'Before anything else, your safety. Your answers go only to Mend, not to the website you are on, and nothing is saved in this browser. You can skip any question.'),
     h('p', { className: 'hint' }, 'If you can, answer when you are on your own.'),
+    field('Where are you right now?', country, 'So the helplines we show work where you are.'),
     SAFETY_QUESTIONS.map((q) => choices('radio', q.field, q.question, { yes: 'Yes', no: 'No' }, { inline: true })),
   );
 
@@ -41,7 +43,6 @@ export function intakeView(api: Api): HTMLElement {
   const concerns = choices('checkbox', 'concerns', 'What has been hurting trust between you?', CONCERN_LABELS, { hint: 'Choose all that apply.' });
   const willingness = choices('radio', 'willingness', 'How do you both feel about getting help?', WILLINGNESS_LABELS);
   const postal = h('input', { type: 'text', name: 'postalCode', autocomplete: 'off', maxlength: 10, spellcheck: 'false' });
-  const country = h('select', { name: 'country' }, h('option', { value: 'US' }, 'United States'), h('option', { value: 'CA' }, 'Canada'));
   const formats = choices('checkbox', 'formats', 'How would you like to meet?', FORMAT_LABELS, { hint: 'Choose any; none means any way is fine.' });
   const budget = choices('radio', 'budget', 'What can you spend per session?', BUDGETS, { checked: [''] });
   const insurance = h('input', { type: 'text', name: 'insurance', autocomplete: 'off', maxlength: 100 });
@@ -51,6 +52,7 @@ export function intakeView(api: Api): HTMLElement {
     {
       title: 'Your safety', body: safetyBody,
       collect: () => {
+        answers.country = country.value;
         for (const q of SAFETY_QUESTIONS) {
           const [value] = checkedValues(safetyBody, q.field);
           answers.safety[q.field] = value === undefined ? undefined : value === 'yes';
@@ -76,10 +78,9 @@ export function intakeView(api: Api): HTMLElement {
     },
     {
       title: 'Where you are', body: h('div', {},
-        h('div', { className: 'row' }, field('ZIP or postal code (optional)', postal, 'For help near you. Leave it empty to see online options.'), field('Country', country))),
+        h('div', { className: 'row' }, field('ZIP or postal code (optional)', postal, 'US ZIP or Canadian postal code, for help near you. Leave it empty to see online options.'))),
       collect: () => {
         answers.postalCode = postal.value;
-        answers.country = country.value as 'US' | 'CA';
         const ok = !postal.value.trim() || /^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/.test(postal.value.trim());
         setError(postal, ok ? undefined : 'Enter a ZIP or postal code such as 43215, or leave it empty.');
         return ok ? undefined : postal;
@@ -130,20 +131,19 @@ export function intakeView(api: Api): HTMLElement {
   /** Helplines at once when a safety answer calls for them: crisis lines first for self-harm. */
   async function showHelplines(): Promise<void> {
     const selfHarm = answers.safety.selfHarmRisk === true;
-    const abuse = ['physicalViolence', 'feelsAfraid', 'coerciveControl'].some((f) => answers.safety[f] === true);
-    const specialties = [selfHarm && 'crisis_support', abuse && 'domestic_violence'].filter(Boolean).join(',');
+    const abuse = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence'].some((f) => answers.safety[f] === true);
+    const roles = [selfHarm && 'crisis', abuse && 'domestic_violence', answers.safety.sexualViolence === true && 'sexual_assault'].filter(Boolean).join(',');
     const lines = h('ul', { className: 'cards' });
     safetyPanel.replaceChildren(
       h('h2', { id: 'safety-title' }, 'You can talk to someone now'),
-      h('p', {}, 'Thank you for telling us. If you are in danger right now, call 911 (or your local emergency number). These free, confidential lines can help today:'),
+      h('p', {}, 'Thank you for telling us. If you are in danger right now, call your local emergency number (911 in the US and Canada). These free, confidential lines can help today:'),
       lines,
     );
     safetyPanel.hidden = false;
     try {
-      const found = await api.searchResources(new URLSearchParams({ kind: 'hotline', specialty: specialties, serves: 'US', limit: '6' }));
-      const first = selfHarm ? 'crisis_support' : 'domestic_violence';
-      const ordered = [...found.data].sort((a, b) => Number(b.specialties.includes(first)) - Number(a.specialties.includes(first)));
-      lines.replaceChildren(...ordered.map((r) => resourceCard(r, 'h3')));
+      // The same verified, non-demo lines an intake would show, for the chosen country.
+      const found = await api.safetyLines(new URLSearchParams({ country: answers.country || 'US', roles }));
+      lines.replaceChildren(...found.lines.map((r) => resourceCard(r, 'h3')));
     } catch {
       lines.replaceChildren(h('li', {}, 'In the US: call or text 988 (crisis), or call 1-800-799-7233 (domestic violence).'));
     }
@@ -174,11 +174,18 @@ export function intakeView(api: Api): HTMLElement {
   }
 
   function renderResults(result: IntakeResult): HTMLElement {
-    const safety = result.safety.level !== 'none' && h('section', { className: 'safety', 'aria-labelledby': 'safety-results-title' },
-      h('h3', { id: 'safety-results-title' }, 'Your safety comes first'),
-      h('p', {}, result.safety.guidance),
-      h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
-    );
+    const safety = result.safety.level !== 'none'
+      ? h('section', { className: 'safety', 'aria-labelledby': 'safety-results-title' },
+        h('h3', { id: 'safety-results-title' }, 'Your safety comes first'),
+        h('p', {}, result.safety.guidance),
+        h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
+      )
+      // Low-key when no safety answer was yes: the form may have been filled by the controlling partner.
+      : h('details', { className: 'safety-baseline' },
+        h('summary', {}, 'If you ever feel unsafe: lines that answer at any hour'),
+        h('p', {}, result.safety.guidance),
+        h('ul', { className: 'cards' }, result.safety.resources.map((r) => resourceCard(r, 'h4'))),
+      );
     const recommendation = h('section', { className: 'recommendation' },
       h('h3', {}, result.recommendation.title),
       h('p', {}, result.recommendation.explanation),
@@ -198,7 +205,8 @@ export function intakeView(api: Api): HTMLElement {
     );
     const again = h('button', { type: 'button', className: 'secondary' }, 'Start over');
     again.addEventListener('click', () => restart());
-    return h('div', {}, safety, recommendation, widened, h('h3', {}, 'Matches'), matches, nextSteps, h('div', { className: 'actions' }, again));
+    const urgent = result.safety.level !== 'none';
+    return h('div', {}, urgent && safety, recommendation, widened, h('h3', {}, 'Matches'), matches, nextSteps, !urgent && safety, h('div', { className: 'actions' }, again));
   }
 
   function referralAction(intakeId: string, resource: Resource): HTMLElement {

@@ -37,3 +37,38 @@ export function IsRegionOfCountryField(field: string, options?: ValidationOption
       },
     });
 }
+
+/** A list that may be non-empty only when a sibling field has the given value (lineRoles only on hotlines). */
+export function IsEmptyUnlessField(field: string, expected: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'emptyUnlessField',
+      target: object.constructor,
+      propertyName,
+      constraints: [field, expected],
+      options: { message: `$property is only for resources whose ${field} is ${expected}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          return !Array.isArray(value) || value.length === 0 || sibling(args, field) === expected;
+        },
+      },
+    });
+}
+
+/** A non-empty list when the record is a real (non-demo) resource of the given kind (lineRoles on a real hotline). */
+export function IsNotEmptyForRealKind(kind: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notEmptyForRealKind',
+      target: object.constructor,
+      propertyName,
+      constraints: [kind],
+      options: { message: `a real (non-demo) ${kind} needs at least one $property value`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          if (sibling(args, 'kind') !== kind || sibling(args, 'demo') === true) return true;
+          return Array.isArray(value) && value.length > 0;
+        },
+      },
+    });
+}

@@ -6,13 +6,14 @@ import {
   IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
-  type Approach, type Audience, type Availability, type Credential, type Format, type PaymentOption, type ResourceKind, type Specialty,
+  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  type Approach, type Audience, type Availability, type ContactChannelType, type Credential, type Eligibility, type Format, type LineRole,
+  type PaymentOption, type ResourceKind, type Specialty,
 } from '../../../taxonomy/taxonomy.js';
-import { IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
+import { IsEmptyUnlessField, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
 
-/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK). */
-export const CURRENCIES = ['USD', 'CAD', 'GBP'] as const;
+/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
+export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
 // Kebab-case, and never shaped like a UUID: GET /v1/resources/{idOrSlug} reads those as ids.
@@ -41,6 +42,24 @@ function CodeList(codes: readonly string[], description: string, example: string
 
 /** A real (non-demo) listing must say where its facts come from and when they were checked. */
 const requiredUnlessDemo = (o: { demo?: boolean }, value: unknown) => o.demo !== true || (value !== undefined && value !== null);
+
+export class ContactChannelInput {
+  @ApiProperty({ enum: CONTACT_CHANNELS.codes, example: 'text' })
+  @IsIn(CONTACT_CHANNELS.codes)
+  type: ContactChannelType;
+
+  @ApiProperty({ example: '88788', maxLength: 500, description: 'A number as dialled in the country (text, tty, videophone, relay, call) or an https URL (chat).' })
+  @ValidateIf((o: ContactChannelInput) => o.type === 'chat')
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat channel value must be an https URL' })
+  @ValidateIf((o: ContactChannelInput) => o.type !== 'chat')
+  @Matches(PHONE, { message: 'value must be a phone number such as 1-800-799-7233 or 711' })
+  @MaxLength(500) @MinLength(1) @IsString()
+  value: string;
+
+  @ApiPropertyOptional({ example: 'START', maxLength: 40, description: 'For text: the word to send.' })
+  @IsOptional() @MaxLength(40) @MinLength(1) @IsString()
+  keyword?: string;
+}
 
 export class OrganizationInput {
   @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
@@ -211,6 +230,27 @@ export class CreateResourceRequest {
   @ApiPropertyOptional({ default: false, description: 'The provider says it is not for relationships with abuse or coercive control (never suggested when safety is at stake).' })
   @IsOptional() @IsBoolean()
   requiresSafeRelationship?: boolean;
+
+  @ApiPropertyOptional({ description: 'The provider says it is not for people in an acute crisis, such as suicidal thoughts (never suggested when self-harm risk is reported). Absent means false.' })
+  @IsOptional() @IsBoolean()
+  notForCrisis?: boolean;
+
+  @ApiPropertyOptional({ enum: ELIGIBILITY.codes, isArray: true, description: 'Who the service is ONLY for (absent or empty: anyone). Audiences say whom it welcomes.', example: ['military_community'] })
+  @IsOptional()
+  @IsIn(ELIGIBILITY.codes, { each: true, message: `each value of eligibility must be one of: ${ELIGIBILITY.codes.join(', ')}` })
+  @ArrayUnique() @ArrayMaxSize(ELIGIBILITY.codes.length) @IsArray()
+  eligibility?: Eligibility[];
+
+  @ApiPropertyOptional({ enum: LINE_ROLES.codes, isArray: true, description: 'For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.', example: ['domestic_violence'] })
+  @IsOptional()
+  @IsEmptyUnlessField('kind', 'hotline')
+  @IsIn(LINE_ROLES.codes, { each: true, message: `each value of lineRoles must be one of: ${LINE_ROLES.codes.join(', ')}` })
+  @ArrayUnique() @ArrayMaxSize(LINE_ROLES.codes.length) @IsArray()
+  lineRoles?: LineRole[];
+
+  @ApiPropertyOptional({ type: [ContactChannelInput], description: 'Other ways in: text, chat, TTY, videophone (sign language), relay.' })
+  @IsOptional() @ValidateNested({ each: true }) @IsObject({ each: true }) @ArrayMaxSize(20) @IsArray() @Type(() => ContactChannelInput)
+  contactChannels?: ContactChannelInput[];
 
   @ApiPropertyOptional({ default: false, description: 'A fictional listing for demonstration.' })
   @IsOptional() @IsBoolean()

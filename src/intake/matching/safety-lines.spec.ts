@@ -1,0 +1,88 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { ResourceResponse } from '../../resources/dto/resource.response.js';
+import { LINE_ROLES } from '../../taxonomy/taxonomy.js';
+import { assessSafety } from './safety.js';
+import { chooseSafetyLines, isEligible, planSafetyLines, servesPlace } from './safety-lines.js';
+
+/** A line with only what the chooser reads; the rest is irrelevant here. */
+function line(over: Partial<ResourceResponse> & { id: string }): ResourceResponse {
+  return {
+    name: over.id, kind: 'hotline', status: 'active', audiences: [], eligibility: [], lineRoles: ['crisis'], serviceAreas: ['US'],
+    contactChannels: [], phone: '1-800-000-0000', provenance: { sourceUrl: null, lastVerifiedAt: null, demo: false }, ...over,
+  } as ResourceResponse;
+}
+
+const LINES = [
+  line({ id: 'us-crisis', lineRoles: ['crisis'] }),
+  line({ id: 'us-dv', lineRoles: ['domestic_violence'] }),
+  line({ id: 'us-vets', lineRoles: ['crisis'], audiences: ['veterans'], eligibility: ['military_community'] }),
+  line({ id: 'us-youth', lineRoles: ['crisis'], audiences: ['young_people', 'lgbtq_affirming'] }),
+  line({ id: 'us-demo', lineRoles: ['domestic_violence'], provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true } }),
+  line({ id: 'us-inactive', lineRoles: ['domestic_violence'], status: 'inactive' }),
+  line({ id: 'us-abuser', lineRoles: ['domestic_violence'], eligibility: ['people_who_use_abuse'] }),
+  line({ id: 'ca-crisis', lineRoles: ['crisis'], serviceAreas: ['CA'] }),
+  line({ id: 'on-dv', lineRoles: ['domestic_violence'], serviceAreas: ['CA-ON'], eligibility: ['women_only'] }),
+  line({ id: 'ca-finder', lineRoles: ['domestic_violence'], serviceAreas: ['CA'], phone: null }),
+  line({ id: 'ca-211', lineRoles: ['information_referral'], serviceAreas: ['CA'] }),
+  line({ id: 'gb-crisis', lineRoles: ['crisis'], serviceAreas: ['GB'] }),
+  line({ id: 'gb-dv', lineRoles: ['domestic_violence'], serviceAreas: ['GB'] }),
+  line({ id: 'sct-dv', lineRoles: ['domestic_violence'], serviceAreas: ['GB-SCT'] }),
+];
+
+const plan = (over: { country?: string; region?: string; audiences?: string[]; answers?: Record<string, boolean> }) =>
+  planSafetyLines(
+    { country: over.country, region: over.region, audiences: over.audiences ?? [], concerns: ['other'] },
+    assessSafety(over.answers ?? {}, over.country),
+  );
+const ids = (lines: ResourceResponse[]) => lines.map((l) => l.id);
+
+describe('chooseSafetyLines', () => {
+  it('leads with the reported role, and keeps a crisis and a DV line', () => {
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { feelsAfraid: true } })))[0]).toBe('us-dv');
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { selfHarmRisk: true } })))[0]).toBe('us-crisis');
+  });
+  it('moves the most specific line up, and leaves out lines the person is not eligible for', () => {
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', audiences: ['veterans'], answers: { selfHarmRisk: true } })))[0]).toBe('us-vets');
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { selfHarmRisk: true } })))).not.toContain('us-vets');
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', audiences: ['young_people', 'lgbtq_affirming'], answers: { selfHarmRisk: true } })))[0]).toBe('us-youth');
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { selfHarmRisk: true } })))).not.toContain('us-youth');
+  });
+  it('regional lines only where the region is known; a website-only role gets a line to call', () => {
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'CA', region: 'CA-ON', answers: { feelsAfraid: true } })))).toContain('on-dv');
+    const noProvince = ids(chooseSafetyLines(LINES, plan({ country: 'CA', answers: { feelsAfraid: true } })));
+    expect(noProvince).not.toContain('on-dv');
+    expect(noProvince).toEqual(expect.arrayContaining(['ca-finder', 'ca-211', 'ca-crisis']));
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'GB', region: 'GB-SCT', answers: { feelsAfraid: true } })))[0]).toBe('sct-dv');
+  });
+  it('no place: US lines, said so', () => {
+    const p = plan({});
+    expect([p.country, p.countryAssumed]).toEqual(['US', true]);
+  });
+
+  it('property: never demo, inactive, abuser-program, ineligible or out-of-place lines; always crisis and DV where listed', () => {
+    const place = fc.constantFrom({ country: 'US' }, { country: 'CA' }, { country: 'CA', region: 'CA-ON' }, { country: 'GB', region: 'GB-SCT' }, { country: 'GB' }, {});
+    const answers = fc.record({ physicalViolence: fc.boolean(), feelsAfraid: fc.boolean(), coerciveControl: fc.boolean(), selfHarmRisk: fc.boolean(), sexualViolence: fc.boolean() }, { requiredKeys: [] });
+    const audiences = fc.subarray(['veterans', 'young_people', 'lgbtq_affirming', 'native_american', 'deaf_hard_of_hearing']);
+    fc.assert(
+      fc.property(place, answers, audiences, fc.shuffledSubarray(LINES), (where, a, who, pool) => {
+        const p = plan({ ...where, answers: a, audiences: who });
+        const chosen = chooseSafetyLines(pool, p);
+        expect(new Set(ids(chosen)).size).toBe(chosen.length);
+        for (const l of chosen) {
+          expect(l.provenance.demo).toBe(false);
+          expect(l.status).toBe('active');
+          expect(l.eligibility).not.toContain('people_who_use_abuse');
+          expect(isEligible(l, who)).toBe(true);
+          expect(servesPlace(l, p.country, p.region)).toBe(true);
+        }
+        for (const role of ['crisis', 'domestic_violence'] as const) {
+          const available = pool.some((l) => l.lineRoles.includes(role) && !l.provenance.demo && l.status === 'active' && servesPlace(l, p.country, p.region) && isEligible(l, who));
+          if (available) expect(chosen.some((l) => l.lineRoles.includes(role))).toBe(true);
+        }
+        for (const role of p.roles.map((r) => r.role)) expect(LINE_ROLES.codes).toContain(role);
+      }),
+      { numRuns: 300, seed: 20261201 },
+    );
+  });
+});

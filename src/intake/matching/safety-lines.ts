@@ -1,0 +1,136 @@
+import type { ResourceResponse } from '../../resources/dto/resource.response.js';
+import type { LineRole } from '../../taxonomy/taxonomy.js';
+import type { SafetyAssessment } from './safety.js';
+import type { IntakeProfile } from './types.js';
+
+/**
+ * Which crisis and safety lines a person sees, chosen from the curated hotlines (pure).
+ *
+ * Invariants (tested in safety-lines.spec.ts and test/safety.e2e-spec.ts):
+ * - never a demo (fictional) line, never an inactive one, never a line that does not serve the
+ *   person's country (and, for regional lines, region);
+ * - never a line whose eligibility excludes the person (e.g. the Veterans Crisis Line for a
+ *   couple that did not say they are a military family);
+ * - always a crisis line and a domestic-violence line where the directory has one for the country,
+ *   even when no safety answer was yes (low-key then), because the form may be filled by the
+ *   controlling partner;
+ * - the roles the person's answers call for come first, and within a role the line most
+ *   specific to them (veterans, LGBTQ+ youth, Native American, Deaf) comes before the general one.
+ */
+
+/** The country whose lines are shown when the intake gives none (the directory's home market). */
+export const DEFAULT_LINES_COUNTRY = 'US';
+
+/** How many lines per role: enough to choose from, few enough to read in a crisis. */
+const PER_REPORTED_ROLE = 3;
+const PER_BASELINE_ROLE = 2;
+const PER_EXTRA_ROLE = 1;
+
+/** Eligibility codes and the intake audience that makes a person eligible. */
+const ELIGIBLE_WITH: Record<string, string | undefined> = {
+  military_community: 'veterans',
+  young_people_only: 'young_people',
+  native_american_only: 'native_american',
+  people_who_use_abuse: undefined, // never a safety line for the person at risk
+  // Gender is not asked: a women-only or men-only line is shown with its eligibility visible.
+  women_only: '*',
+  men_only: '*',
+};
+
+export function isEligible(resource: Pick<ResourceResponse, 'eligibility'>, audiences: readonly string[]): boolean {
+  return resource.eligibility.every((code) => {
+    const needs = ELIGIBLE_WITH[code];
+    return needs === '*' || (needs !== undefined && audiences.includes(needs));
+  });
+}
+
+export function servesPlace(resource: Pick<ResourceResponse, 'serviceAreas'>, country: string, region?: string): boolean {
+  return resource.serviceAreas.some((area) => area === country || (region !== undefined && area === region));
+}
+
+export interface LinePlan {
+  /** The country whose lines are shown. */
+  country: string;
+  /** True when the intake named no country and DEFAULT_LINES_COUNTRY was assumed. */
+  countryAssumed: boolean;
+  region?: string;
+  /** Roles in display order, each with how many lines it may take. */
+  roles: { role: LineRole; max: number }[];
+  audiences: string[];
+}
+
+/** The roles to show: what the answers call for, then the crisis + DV baseline, then concern-related lines. */
+export function planSafetyLines(profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns'>, safety: Pick<SafetyAssessment, 'reportedLineRoles'>): LinePlan {
+  const roles: LinePlan['roles'] = safety.reportedLineRoles.map((role) => ({ role, max: PER_REPORTED_ROLE }));
+  for (const role of ['crisis', 'domestic_violence'] as const) {
+    if (!roles.some((r) => r.role === role)) roles.push({ role, max: PER_BASELINE_ROLE });
+  }
+  if (profile.concerns.includes('hidden_substance_use')) roles.push({ role: 'substance_use', max: PER_EXTRA_ROLE });
+  if (profile.concerns.includes('gambling')) roles.push({ role: 'gambling', max: PER_EXTRA_ROLE });
+  const country = profile.country ?? DEFAULT_LINES_COUNTRY;
+  return {
+    country,
+    countryAssumed: !profile.country,
+    region: profile.country ? profile.region : undefined,
+    roles,
+    audiences: [...new Set(profile.audiences)],
+  };
+}
+
+/** How closely a line fits the person: shared audiences, then a regional line where they are. */
+function specificity(line: ResourceResponse, plan: LinePlan): number {
+  let score = 0;
+  for (const audience of line.audiences) {
+    if (plan.audiences.includes(audience)) score += 4;
+    else if (audience !== 'unmarried_couples') score -= 1; // a line for another group sinks below the general one
+  }
+  if (plan.audiences.includes('deaf_hard_of_hearing') && line.contactChannels.some((c) => c.type === 'tty' || c.type === 'videophone')) score += 2;
+  // A line only for some people (women only, men only) comes after one for everyone.
+  score -= line.eligibility.filter((code) => ELIGIBLE_WITH[code] === '*').length;
+  if (plan.region && line.serviceAreas.includes(plan.region)) score += 1;
+  return score;
+}
+
+const byName = new Intl.Collator('en').compare;
+
+/** Reachable by a call or a text, not only through a website. */
+const isReachableNow = (l: ResourceResponse) => !!l.phone || l.contactChannels.some((c) => ['call', 'text', 'tty', 'videophone', 'relay'].includes(c.type));
+
+/** The lines to show, in order, each at most once (at its first role). */
+export function chooseSafetyLines(lines: readonly ResourceResponse[], plan: LinePlan): ResourceResponse[] {
+  const usable = lines.filter(
+    (l) =>
+      l.kind === 'hotline' && l.status === 'active' && !l.provenance.demo &&
+      servesPlace(l, plan.country, plan.region) && isEligible(l, plan.audiences),
+  );
+  const chosen: ResourceResponse[] = [];
+  const seen = new Set<string>();
+  for (const { role, max } of plan.roles) {
+    const all = usable
+      .filter((l) => l.lineRoles.includes(role))
+      .map((l) => ({ line: l, score: specificity(l, plan) }))
+      .sort((a, b) => b.score - a.score || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1));
+    // Lines for another group (Trevor for adults, an Indigenous line for everyone) only when nothing else serves the role.
+    const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
+    const ranked = fitting.length ? fitting : all;
+    let taken = 0;
+    const forRole: ResourceResponse[] = [];
+    for (const { line } of ranked) {
+      if (taken >= max) break;
+      taken++; // a line already shown for an earlier role still fills this role's place
+      forRole.push(line);
+      if (seen.has(line.id)) continue;
+      seen.add(line.id);
+      chosen.push(line);
+    }
+    // A role served only by a website (a shelter finder) also gets a number to call: 211-style referral.
+    if (forRole.length && !forRole.some(isReachableNow)) {
+      const referral = usable.find((l) => l.lineRoles.includes('information_referral') && isReachableNow(l) && !seen.has(l.id));
+      if (referral) {
+        seen.add(referral.id);
+        chosen.push(referral);
+      }
+    }
+  }
+  return chosen;
+}

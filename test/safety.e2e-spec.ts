@@ -1,0 +1,409 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import pg from 'pg';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * What a person at risk needs, written down independently of the code and the seed files:
+ * the lines a real person would be given, by the numbers the services publish (checked against
+ * their own pages; docs/matching.md, "Sources"). If the data or the engine drift, these fail.
+ */
+const LINES = {
+  us988: { slug: '988-suicide-and-crisis-lifeline', phone: '988' },
+  vcl: { slug: 'veterans-crisis-line' },
+  trevor: { slug: 'trevor-project-lifeline', phone: '1-866-488-7386' },
+  ndvh: { slug: 'national-domestic-violence-hotline', phone: '1-800-799-7233' },
+  rainn: { slug: 'rainn-national-sexual-assault-hotline', phone: '1-800-656-4673' },
+  stronghearts: { slug: 'stronghearts-native-helpline', phone: '1-844-762-8483' },
+  deafHotline: { slug: 'the-deaf-hotline' },
+  avp: { slug: 'avp-lgbtq-violence-hotline', phone: '212-714-1141' },
+  fap: { slug: 'military-family-advocacy-program' },
+  samhsa: { slug: 'samhsa-national-helpline', phone: '1-800-662-4357' },
+  ncpg: { slug: 'national-problem-gambling-helpline', phone: '1-800-697-3738' },
+  ca988: { slug: '988-suicide-crisis-helpline-canada', phone: '988' },
+  awhl: { slug: 'assaulted-womens-helpline', phone: '1-866-863-0511' },
+  victimLinkBc: { slug: 'victimlinkbc', phone: '1-800-563-0808' },
+  shelterSafe: { slug: 'sheltersafe-canada' },
+  samaritans: { slug: 'samaritans', phone: '116 123' },
+  ukDomesticAbuse: { slug: 'national-domestic-abuse-helpline', phone: '0808 2000 247' },
+  scotland: { slug: 'scotlands-domestic-abuse-helpline', phone: '0800 027 1234' },
+  lifelineAu: { slug: 'lifeline-australia', phone: '13 11 14' },
+  respectAu: { slug: '1800respect', phone: '1800 737 732' },
+  womensAidIe: { slug: 'womens-aid-ireland-helpline', phone: '1800 341 900' },
+  drcc: { slug: 'drcc-national-helpline', phone: '1800 77 8888' },
+  rapeCrisisScotland: { slug: 'rape-crisis-scotland-helpline', phone: '08088 01 03 02' },
+  alberta: { slug: 'alberta-family-violence-info-line', phone: '310-1818' },
+  canada211: { slug: '211-canada', phone: '211' },
+  hilfetelefon: { slug: 'hilfetelefon-gewalt-gegen-frauen', phone: '116 016' },
+  telefonseelsorge: { slug: 'telefonseelsorge', phone: '0800 111 0 111' },
+  france3919: { slug: '3919-violences-femmes-info', phone: '3919' },
+  france3114: { slug: '3114-prevention-suicide', phone: '3114' },
+  nz1737: { slug: '1737-need-to-talk', phone: '1737' },
+  nzRefuge: { slug: 'womens-refuge-nz-crisisline', phone: '0800 733 843' },
+} as const;
+const US_ONLY = ['988-suicide-and-crisis-lifeline', 'veterans-crisis-line', 'crisis-text-line', 'national-domestic-violence-hotline', 'samhsa-national-helpline', 'rainn-national-sexual-assault-hotline'];
+const DEMO_LINE = 'gulf-coast-safe-harbor-helpline';
+const ABUSER_PROGRAM = 'northland-respect-accountability-program';
+
+interface Line { slug: string; phone: string | null; kind: string; lineRoles: string[]; serviceAreas: string[]; eligibility: string[]; contactChannels: { type: string; value: string }[]; provenance: { demo: boolean } }
+interface Match { resource: { slug: string; kind: string; eligibility: string[]; safeRelationshipsOnly: boolean; notForCrisis: boolean; specialties: string[]; provenance: { demo: boolean } }; caveats: { code: string }[] }
+interface Body {
+  id: string;
+  doNotContact: boolean;
+  doNotContactForced: boolean;
+  jointSessionsAppropriate: boolean | null;
+  safety: { level: string; answered: boolean; guidance: string; couplesCounselingRecommended: boolean; emergency: { number: string; ifYouCannotSpeak?: string } | null; linesCountry: string; resources: Line[] };
+  recommendation: { type: string; title: string; explanation: string };
+  matches: Match[];
+  forPartnerWhoUsesAbuse?: { resources: { slug: string }[] };
+  nextSteps: { code: string; text: string }[];
+}
+
+interface Scenario {
+  name: string;
+  body: Record<string, unknown>;
+  level: 'none' | 'elevated' | 'urgent';
+  emergency?: string | null;
+  /** Slug of the first safety line. */
+  firstLine?: string;
+  /** Slugs that must be among the safety lines. */
+  lines?: string[];
+  /** Slugs that must not be among the safety lines. */
+  notLines?: string[];
+  recommendation?: string;
+  /** Expect a crisis line and a DV line (true unless the country has no listed lines). */
+  baseline?: boolean;
+}
+
+const US = { country: 'US' };
+const SCENARIOS: Scenario[] = [
+  { name: 'violence alone, Atlanta', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' }, level: 'urgent', emergency: '911', firstLine: LINES.ndvh.slug, recommendation: 'safety_first' },
+  { name: 'fear alone, Texas', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' }, level: 'urgent', firstLine: LINES.ndvh.slug, recommendation: 'safety_first' },
+  { name: 'coercive control alone, Washington', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' }, level: 'elevated', firstLine: LINES.ndvh.slug, recommendation: 'safety_first' },
+  { name: 'coercive control with fear is urgent', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true, feelsAfraid: true }, region: 'US-WA' }, level: 'urgent', firstLine: LINES.ndvh.slug },
+  { name: 'self-harm alone, Ohio', body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' }, level: 'urgent', firstLine: LINES.us988.slug, recommendation: 'individual_counseling' },
+  { name: 'self-harm and violence: crisis line first, DV line too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, physicalViolence: true }, ...US }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], recommendation: 'safety_first' },
+  { name: 'self-harm with control', body: { concerns: ['jealousy_control'], willingness: 'one_unsure', safety: { selfHarmRisk: true, coerciveControl: true }, region: 'US-IL' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], recommendation: 'safety_first' },
+  { name: 'sexual violence: a sexual-assault line as well as the DV line', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, ...US }, level: 'urgent', firstLine: LINES.ndvh.slug, lines: [LINES.rainn.slug] },
+  { name: 'violence overrides a mixed agenda (never discernment counseling)', body: { concerns: ['infidelity'], willingness: 'one_unsure', safety: { physicalViolence: true }, region: 'US-OH' }, level: 'urgent', recommendation: 'safety_first' },
+  { name: 'fear with every other filter narrow: lines still shown', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'US', languages: ['ko'], budgetPerSession: 0, formats: ['in_person'] }, level: 'urgent', firstLine: LINES.ndvh.slug },
+  { name: 'Canada, Toronto, abuse: Ontario line and 988, no US lines', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6', country: 'CA' }, level: 'urgent', emergency: '911', lines: [LINES.awhl.slug, LINES.ca988.slug], notLines: US_ONLY },
+  { name: 'Canada, British Columbia, fear: VictimLinkBC', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, region: 'CA-BC' }, level: 'urgent', lines: [LINES.victimLinkBc.slug], notLines: [LINES.awhl.slug, ...US_ONLY] },
+  { name: 'Canada, no province, self-harm: Canadian 988 and the shelter finder', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'CA' }, level: 'urgent', firstLine: LINES.ca988.slug, lines: [LINES.shelterSafe.slug], notLines: US_ONLY },
+  { name: 'UK, self-harm: Samaritans, never 988 or US lines, 999 not 911', body: { concerns: ['communication_breakdown'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'GB' }, level: 'urgent', emergency: '999', firstLine: LINES.samaritans.slug, notLines: US_ONLY },
+  { name: 'UK, abuse: National Domestic Abuse Helpline', body: { concerns: ['other'], willingness: 'both', safety: { coerciveControl: true }, country: 'GB' }, level: 'elevated', emergency: '999', firstLine: LINES.ukDomesticAbuse.slug, notLines: US_ONLY },
+  { name: 'Scotland, violence: Scotland\'s own helpline comes first', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'GB-SCT' }, level: 'urgent', firstLine: LINES.scotland.slug, lines: [LINES.ukDomesticAbuse.slug], notLines: US_ONLY },
+  { name: 'Australia, abuse: 1800RESPECT and Lifeline, emergency 000', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'AU' }, level: 'urgent', emergency: '000', firstLine: LINES.respectAu.slug, lines: [LINES.lifelineAu.slug], notLines: US_ONLY },
+  { name: 'Ireland, self-harm: Samaritans and Women\'s Aid, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'IE' }, level: 'urgent', emergency: '112', firstLine: LINES.samaritans.slug, lines: [LINES.womensAidIe.slug], notLines: US_ONLY },
+  { name: 'Germany, abuse: the national lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' }, level: 'urgent', emergency: '112', firstLine: LINES.hilfetelefon.slug, lines: [LINES.telefonseelsorge.slug], notLines: US_ONLY },
+  { name: 'France, self-harm: 3114 first, 3919 too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'FR' }, level: 'urgent', emergency: '112', firstLine: LINES.france3114.slug, lines: [LINES.france3919.slug], notLines: US_ONLY },
+  { name: 'New Zealand, fear: Women\'s Refuge and 1737, emergency 111', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'NZ' }, level: 'urgent', emergency: '111', firstLine: LINES.nzRefuge.slug, lines: [LINES.nz1737.slug], notLines: US_ONLY },
+  { name: 'Spain, abuse: no other country\'s lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'ES' }, level: 'urgent', emergency: '112', notLines: US_ONLY, baseline: false },
+  { name: 'Ireland, sexual violence: the national rape crisis helpline', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, country: 'IE' }, level: 'urgent', lines: [LINES.drcc.slug, LINES.womensAidIe.slug], notLines: US_ONLY },
+  { name: 'Scotland, sexual violence: Rape Crisis Scotland', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, region: 'GB-SCT' }, level: 'urgent', lines: [LINES.rapeCrisisScotland.slug, LINES.scotland.slug], notLines: ['rape-and-sexual-abuse-support-line'] },
+  { name: 'Alberta, violence: the Family Violence Info Line', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'CA-AB' }, level: 'urgent', firstLine: LINES.alberta.slug, notLines: US_ONLY },
+  { name: 'Canada, no province, violence: a number to call besides the shelter finder (211)', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'CA' }, level: 'urgent', lines: [LINES.shelterSafe.slug, LINES.canada211.slug], notLines: US_ONLY },
+  { name: 'a Canadian postal code without a country is read as Canada', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6' }, level: 'urgent', lines: [LINES.awhl.slug], notLines: US_ONLY },
+  { name: 'adults with no group named: no youth or LGBTQ+ line crowds out the national ones', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true, selfHarmRisk: true }, region: 'US-OH' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], notLines: [LINES.trevor.slug, LINES.avp.slug] },
+  { name: 'safety questions skipped: lines shown anyway, low-key', body: { concerns: ['lying'], willingness: 'both', postalCode: '43215' }, level: 'none', lines: [LINES.us988.slug, LINES.ndvh.slug] },
+  { name: 'every safety answer no: lines shown anyway', body: { concerns: ['lying'], willingness: 'both', postalCode: '43215', safety: { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false } }, level: 'none', lines: [LINES.us988.slug, LINES.ndvh.slug] },
+  { name: 'no place at all: US lines, and the guidance names no single emergency number', body: { concerns: ['lying'], willingness: 'both', safety: { feelsAfraid: true } }, level: 'urgent', emergency: null, firstLine: LINES.ndvh.slug },
+  { name: 'survivor near the Duluth accountability program', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '55802' }, level: 'urgent', firstLine: LINES.ndvh.slug },
+  { name: 'control near the Duluth accountability program, questions skipped', body: { concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' }, level: 'none' },
+  { name: 'abuse near the fictional Gulf Coast helpline', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, postalCode: '77002' }, level: 'urgent', firstLine: LINES.ndvh.slug, notLines: [DEMO_LINE] },
+  { name: 'veteran couple, self-harm: the Veterans Crisis Line first, 988 too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-NC', preferences: { audiences: ['veterans'] } }, level: 'urgent', firstLine: LINES.vcl.slug, lines: [LINES.us988.slug] },
+  { name: 'non-veteran self-harm: never the Veterans Crisis Line', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-NC' }, level: 'urgent', firstLine: LINES.us988.slug, notLines: [LINES.vcl.slug] },
+  { name: 'military family, violence: the Family Advocacy Program is offered', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'US-NC', preferences: { audiences: ['veterans'] } }, level: 'urgent', lines: [LINES.fap.slug, LINES.ndvh.slug] },
+  { name: 'LGBTQ+ young person, self-harm: the Trevor Project first', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-NY', preferences: { audiences: ['lgbtq_affirming', 'young_people'] } }, level: 'urgent', firstLine: LINES.trevor.slug, lines: [LINES.us988.slug] },
+  { name: 'LGBTQ+ adults, violence: an LGBTQ+ partner-abuse line first', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'US-NY', preferences: { audiences: ['lgbtq_affirming'] } }, level: 'urgent', firstLine: LINES.avp.slug, lines: [LINES.ndvh.slug] },
+  { name: 'Native American couple, fear: StrongHearts first', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-AZ', preferences: { audiences: ['native_american'] } }, level: 'urgent', firstLine: LINES.stronghearts.slug, lines: [LINES.ndvh.slug] },
+  { name: 'Deaf couple, control: the DeafHotline first, by videophone', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA', preferences: { audiences: ['deaf_hard_of_hearing'] } }, level: 'elevated', firstLine: LINES.deafHotline.slug },
+  { name: 'hidden drinking, no safety issue: a substance-use helpline too', body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA', safety: { physicalViolence: false } }, level: 'none', lines: [LINES.samhsa.slug] },
+  { name: 'gambling: the national problem gambling helpline', body: { concerns: ['gambling'], willingness: 'both', region: 'US-NJ' }, level: 'none', lines: [LINES.ncpg.slug] },
+];
+
+describe('safety routing (what a person at risk is given)', () => {
+  let t: TestApp;
+  let auth: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    auth = (await t.createPartner()).auth;
+  });
+  afterAll(() => t.close());
+
+  const submit = async (body: Record<string, unknown>): Promise<Body> => {
+    const res = await t.http().post('/v1/intakes').set('Authorization', auth).send(body);
+    expect([res.status, res.body.detail]).toEqual([201, undefined]);
+    return res.body as Body;
+  };
+  const anyYes = (body: Record<string, unknown>) => Object.values((body.safety ?? {}) as Record<string, boolean>).some((v) => v === true);
+  const countryOf = (body: Record<string, unknown>): string =>
+    (body.country as string) ?? (body.region as string | undefined)?.slice(0, 2) ?? (/^[A-Z]\d[A-Z]/i.test(String(body.postalCode ?? '')) ? 'CA' : 'US');
+
+  describe(`${SCENARIOS.length} scenarios`, () => {
+    it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
+      const body = await submit(s.body);
+      const slugs = body.safety.resources.map((l) => l.slug);
+      expect(body.safety.level).toBe(s.level);
+      if (s.emergency !== undefined) expect(body.safety.emergency?.number ?? null).toBe(s.emergency);
+      if (s.firstLine) expect(slugs[0]).toBe(s.firstLine);
+      for (const slug of s.lines ?? []) expect(slugs).toContain(slug);
+      for (const slug of s.notLines ?? []) expect(slugs).not.toContain(slug);
+      if (s.recommendation) expect(body.recommendation.type).toBe(s.recommendation);
+      // Numbers as the services publish them.
+      for (const line of body.safety.resources) {
+        const known = Object.values(LINES).find((l) => l.slug === line.slug);
+        if (known && 'phone' in known) expect([line.slug, line.phone]).toEqual([line.slug, known.phone]);
+      }
+      assertInvariants(s.body, body, s.baseline ?? true);
+    });
+  });
+
+  /** The invariants every response keeps, whatever was asked. */
+  function assertInvariants(request: Record<string, unknown>, body: Body, baseline = true): void {
+    const country = countryOf(request);
+    const region = request.region as string | undefined;
+    const lines = body.safety.resources;
+    for (const line of lines) {
+      expect([line.slug, line.kind, line.provenance.demo]).toEqual([line.slug, 'hotline', false]);
+      // A regional line only where the region is known (given, or derived from the postal code).
+      const serves = line.serviceAreas.some((a) => a === country || a === region || (!region && !!request.postalCode && a.startsWith(`${country}-`)));
+      expect([line.slug, serves]).toEqual([line.slug, true]);
+    }
+    expect(lines.map((l) => l.slug)).not.toContain(DEMO_LINE);
+    if (baseline) {
+      expect(lines.some((l) => l.lineRoles.includes('crisis'))).toBe(true);
+      expect(lines.some((l) => l.lineRoles.includes('domestic_violence'))).toBe(true);
+    }
+    for (const m of body.matches) {
+      expect([m.resource.slug, m.resource.kind]).not.toEqual([m.resource.slug, 'hotline']);
+      expect(m.resource.eligibility).not.toContain('people_who_use_abuse');
+      expect(m.caveats.map((c) => c.code)).not.toContain('eligibility_restricted');
+    }
+    if (country !== 'US' && country !== 'CA') expect(body.safety.guidance).not.toMatch(/\b911\b/);
+    const answers = (request.safety ?? {}) as Record<string, boolean | undefined>;
+    const allAnswered = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'selfHarmRisk', 'sexualViolence'].every((k) => answers[k] !== undefined);
+    if (!anyYes(request)) expect(body.jointSessionsAppropriate).toBe(allAnswered ? true : null);
+    if (!allAnswered || anyYes(request)) expect(body.forPartnerWhoUsesAbuse).toBeUndefined();
+    if (anyYes(request)) {
+      expect(body.safety.couplesCounselingRecommended).toBe(false);
+      expect(body.jointSessionsAppropriate).toBe(false);
+      expect(body.doNotContact).toBe(true);
+      expect(body.recommendation.type).not.toMatch(/^(couples|discernment)_counseling$/);
+      expect(body.recommendation.explanation).not.toMatch(/best starting point/);
+      expect(body.forPartnerWhoUsesAbuse).toBeUndefined();
+      for (const m of body.matches) {
+        const r = m.resource;
+        const jointWork = r.kind === 'workshop' || r.safeRelationshipsOnly || r.notForCrisis ||
+          (r.kind !== 'support_group' && !r.specialties.some((x) => ['individual_support', 'domestic_violence', 'crisis_support'].includes(x)));
+        expect([r.slug, jointWork]).toEqual([r.slug, false]);
+      }
+      expect(body.nextSteps.map((n) => n.code)).not.toContain('define_trust');
+    }
+  }
+
+  it('a survivor is never matched to a program for people who use abuse, anywhere in the response', async () => {
+    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '55802' });
+    expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
+  });
+
+  it('the accountability program appears only under its own heading, only when every safety answer is no', async () => {
+    const no = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+    const safe = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: no, postalCode: '55802' });
+    expect(safe.matches.map((m) => m.resource.slug)).not.toContain(ABUSER_PROGRAM);
+    expect(safe.forPartnerWhoUsesAbuse?.resources.map((r) => r.slug)).toContain(ABUSER_PROGRAM);
+    const skipped = await submit({ concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' });
+    expect(JSON.stringify(skipped)).not.toContain(ABUSER_PROGRAM);
+  });
+
+  it('self-harm alone: no congratulating text, no joint work, crisis step first', async () => {
+    const body = await submit({ concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' });
+    expect(body.recommendation.title).toMatch(/crisis/i);
+    expect(JSON.stringify(body)).not.toMatch(/best starting point/);
+    expect(body.nextSteps[0].code).toBe('reach_crisis_line');
+    expect(body.matches.slice(0, 3).every((m) => !m.resource.safeRelationshipsOnly)).toBe(true);
+  });
+
+  it('skipped safety questions say so, and invite each partner to answer privately', async () => {
+    const body = await submit({ concerns: ['lying'], willingness: 'both', region: 'US-OH' });
+    expect(body.safety.answered).toBe(false);
+    expect(body.safety.guidance).toMatch(/did not answer all the safety questions/);
+    expect(body.safety.guidance).not.toMatch(/Nothing in your answers/);
+  });
+
+  it('abuse: the private-device tip replaces "clear what you cannot keep private"', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { coerciveControl: true }, ...US });
+    const tip = body.nextSteps.find((n) => n.code === 'private_device');
+    expect(tip?.text).toMatch(/private browsing/);
+    expect(JSON.stringify(body.nextSteps)).not.toMatch(/clear what you cannot keep private/);
+  });
+
+  it('the Deaf line is reachable by videophone, and the national line lists its TTY', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, ...US, preferences: { audiences: ['deaf_hard_of_hearing'] } });
+    const deaf = body.safety.resources.find((l) => l.slug === LINES.deafHotline.slug)!;
+    expect(deaf.contactChannels).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'videophone', value: '1-855-812-1001' })]));
+    const ndvh = body.safety.resources.find((l) => l.slug === LINES.ndvh.slug)!;
+    expect(ndvh.contactChannels).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'tty', value: '1-800-787-3224' })]));
+  });
+
+  it('a DV advocacy centre that welcomes veterans is not treated as veterans-only', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '31601' });
+    const centre = body.matches.find((m) => m.resource.slug === 'south-georgia-family-violence-advocacy');
+    expect(centre).toBeDefined();
+    expect(body.matches.indexOf(centre!)).toBeLessThan(2);
+  });
+
+  it('doNotContact is forced on, visibly, when any safety answer is yes, and stored so', async () => {
+    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, ...US, doNotContact: false });
+    expect([body.doNotContact, body.doNotContactForced]).toEqual([true, true]);
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT do_not_contact, joint_work_excluded FROM intake WHERE id = $1', [body.id]);
+      expect(rows[0]).toEqual({ do_not_contact: true, joint_work_excluded: true });
+    } finally {
+      await client.end();
+    }
+    const safe = await submit({ concerns: ['lying'], willingness: 'both', ...US, doNotContact: false });
+    expect([safe.doNotContact, safe.doNotContactForced]).toEqual([false, false]);
+  });
+
+  describe('referrals from an intake whose safety rules out joint work', () => {
+    const slugId = async (slug: string) => (await t.http().get(`/v1/resources/${slug}`).expect(200)).body.id as string;
+    const refer = (intakeId: string, resourceId: string) =>
+      t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId, resourceId });
+
+    it.each([
+      ['a workshop', 'gottman-art-and-science-of-love', 'workshop'],
+      ['a service for safe relationships only', 'ourritual', 'requires_safe_relationship'],
+      ['a couples-only practice', 'riverbend-couples-therapy', 'couples_only'],
+      ['a program for people who use abuse', ABUSER_PROGRAM, 'program_for_people_who_use_abuse'],
+    ])('to %s → 422 naming the reason', async (_label, slug, reason) => {
+      const intake = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, ...US });
+      const res = await refer(intake.id, await slugId(slug));
+      expect(res.status).toBe(422);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'referral_unsafe', reason });
+      expect(res.body.errors[0]).toMatchObject({ field: 'resourceId', code: reason });
+      expect(JSON.stringify(res.body)).not.toMatch(/afraid|fear|violence/i); // the reason names the resource, not the answers
+    });
+
+    it('to a DV advocacy service → 201, with the neutral jointSessionsAppropriate: false and doNotContact', async () => {
+      const intake = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '31601', doNotContact: false });
+      const res = await refer(intake.id, await slugId('south-georgia-family-violence-advocacy')).expect(201);
+      expect(res.body).toMatchObject({ jointSessionsAppropriate: false, doNotContact: true });
+    });
+
+    it('a safe intake may be referred to a workshop, and says joint sessions are appropriate', async () => {
+      const intake = await submit({ concerns: ['communication_breakdown'], willingness: 'both', ...US, safety: { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false } });
+      const res = await refer(intake.id, await slugId('gottman-art-and-science-of-love')).expect(201);
+      expect(res.body.jointSessionsAppropriate).toBe(true);
+    });
+  });
+
+  describe('GET /v1/safety-lines (what the widget shows before an intake is sent)', () => {
+    it.each([
+      ['country=GB&roles=crisis', LINES.samaritans.slug, US_ONLY, '999'],
+      ['country=CA&region=CA-ON&roles=domestic_violence', LINES.awhl.slug, US_ONLY, '911'],
+      ['roles=domestic_violence', LINES.ndvh.slug, [DEMO_LINE], '911'],
+      ['country=US&roles=crisis&audiences=veterans', LINES.vcl.slug, [], '911'],
+    ])('%s → %s first', async (query, first, absent, emergency) => {
+      const res = await t.http().get(`/v1/safety-lines?${query}`).set('Authorization', auth).expect(200);
+      const slugs = res.body.lines.map((l: Line) => l.slug);
+      expect(slugs[0]).toBe(first);
+      for (const slug of absent) expect(slugs).not.toContain(slug);
+      expect(res.body.emergency?.number ?? '911').toBe(emergency);
+      expect(res.body.lines.every((l: Line) => !l.provenance.demo && l.kind === 'hotline')).toBe(true);
+      for (const role of ['crisis', 'domestic_violence']) expect(res.body.lines.some((l: Line) => l.lineRoles.includes(role))).toBe(true);
+    });
+    it.each(['roles=suicide', 'country=Britain', 'country=CA&region=US-OH', 'audiences=everyone'])('%s → 400 problem+json', async (query) => {
+      const res = await t.http().get(`/v1/safety-lines?${query}`).set('Authorization', auth);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+  });
+
+  it('a country without listed lines is pointed to an international helpline directory', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'ES' });
+    expect(body.safety.resources).toEqual([]);
+    expect(body.safety.guidance).toMatch(/findahelpline\.com/);
+    expect(body.safety.guidance).toContain('call 112');
+  });
+
+  it('no place given: the guidance says the lines are US lines', async () => {
+    const body = await submit({ concerns: ['lying'], willingness: 'both', safety: { feelsAfraid: true } });
+    expect(body.safety.guidance).toMatch(/lines listed are in the United States/);
+  });
+
+  it('UK abuse: how to reach 999 when speaking is not safe', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'GB' });
+    expect(body.safety.guidance).toMatch(/press 55/);
+    expect(body.safety.emergency).toMatchObject({ number: '999', ifYouCannotSpeak: expect.stringMatching(/55/) });
+  });
+
+  it('sexual violence: time-sensitive medical care is named', async () => {
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, ...US });
+    expect(body.safety.guidance).toMatch(/emergency contraception/);
+    expect(body.safety.guidance).toMatch(/forensic exam/);
+  });
+
+  describe('not screened (safety questions skipped or partly answered)', () => {
+    it('says joint sessions are not yet known to be appropriate, asks for private screening, and flags safe-relationship-only services', async () => {
+      const body = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'] });
+      expect(body.jointSessionsAppropriate).toBeNull();
+      expect(body.nextSteps.map((n) => n.code)).toContain('screen_privately');
+      const safeOnly = body.matches.filter((m) => m.resource.safeRelationshipsOnly);
+      for (const m of safeOnly) expect(m.caveats.map((c) => c.code)).toContain('screen_safety_first');
+    });
+    it('a partial answer is not a clear no: no accountability section, no "nothing suggests danger"', async () => {
+      const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: false }, postalCode: '55802' });
+      expect(body.safety.answered).toBe(false);
+      expect(body.safety.guidance).not.toMatch(/Nothing in your answers/);
+      expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
+    });
+    it('a referral to a program for people who use abuse is refused; a couples workshop carries jointSessionsAppropriate: null', async () => {
+      const intake = await submit({ concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' });
+      const id = async (slug: string) => (await t.http().get(`/v1/resources/${slug}`).expect(200)).body.id as string;
+      const refused = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id(ABUSER_PROGRAM) });
+      expect(refused.status).toBe(422);
+      expect(refused.body.reason).toBe('program_for_people_who_use_abuse');
+      const workshop = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id('gottman-art-and-science-of-love') }).expect(201);
+      expect(workshop.body.jointSessionsAppropriate).toBeNull();
+    });
+  });
+
+  it('when the accountability section is shown, no joint workshop is matched beside it', async () => {
+    const no = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: no, postalCode: '55802' });
+    expect(body.forPartnerWhoUsesAbuse).toBeDefined();
+    expect(body.matches.map((m) => m.resource.kind)).not.toContain('workshop');
+  });
+
+  it('property: random intakes keep every invariant', async () => {
+    const place = fc.oneof(
+      fc.constant({}),
+      fc.constantFrom({ postalCode: '43215' }, { postalCode: '55802' }, { postalCode: '77002' }, { postalCode: '31601' }, { postalCode: 'M5V 2T6', country: 'CA' }),
+      fc.constantFrom({ region: 'US-OH' }, { region: 'US-NY' }, { region: 'CA-BC' }, { region: 'GB-SCT' }, { region: 'GB-ENG' }),
+      fc.constantFrom({ country: 'US' }, { country: 'CA' }, { country: 'GB' }, { country: 'IE' }, { country: 'AU' }),
+    );
+    const answer = fc.option(fc.boolean(), { nil: undefined });
+    const intake = fc.record({
+      concerns: fc.uniqueArray(fc.constantFrom('infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'gambling', 'jealousy_control', 'communication_breakdown', 'other'), { minLength: 1, maxLength: 3 }),
+      willingness: fc.constantFrom('both', 'one_unsure', 'one_unwilling'),
+      safety: fc.option(fc.record({ physicalViolence: answer, feelsAfraid: answer, coerciveControl: answer, selfHarmRisk: answer, sexualViolence: answer }), { nil: undefined }),
+      formats: fc.option(fc.subarray(['in_person', 'video', 'phone', 'chat']), { nil: undefined }),
+      budgetPerSession: fc.option(fc.constantFrom(0, 40, 150), { nil: undefined }),
+      preferences: fc.option(fc.record({ audiences: fc.subarray(['veterans', 'lgbtq_affirming', 'young_people', 'native_american', 'deaf_hard_of_hearing']) }), { nil: undefined }),
+      doNotContact: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(intake, place, async (base, where) => {
+        const request = JSON.parse(JSON.stringify({ ...base, ...where })) as Record<string, unknown>;
+        const body = await submit(request);
+        assertInvariants(request, body);
+        if (anyYes(request)) expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
+      }),
+      { numRuns: 60, seed: 20261201 },
+    );
+  });
+});
