@@ -437,7 +437,7 @@ async function profileBodies(app: INestApplication, partnerId: string | null): P
   };
   try {
     const pipe = createValidationPipe();
-    const submit = async (dto: CreateIntakeRequest) => (await service.submitIntake(dto, partnerId as string)).body;
+    const submit = async (dto: CreateIntakeRequest) => (await service.submitIntake(dto, { partnerId: partnerId as string, keyId: partnerId as string })).body; // no Idempotency-Key: the key id is unused
     const out: Profiled[] = [];
     for (const m of MIX) {
       const dto = (await pipe.transform(structuredClone(m.body), { type: 'body', metatype: CreateIntakeRequestDto })) as CreateIntakeRequest;

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     ...process.env, DATABASE_URL: scratchUrl, REDIS_URL: redisUrl, HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
     DEMO_PARTNER: 'false', API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_REDIS_PREFIX: `mend-scale:${randomBytes(4).toString('hex')}`,
     RETENTION_CRON: '*/2 * * * * *', // every 2 s here, so the demo sees both instances fire
+    WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32', // the demo's own local webhook receiver
   };
   // An intake already past retention, before the instances start: the first claimed purge removes it.
   execFileSync('node', ['dist/scripts/migration-run.js'], { env, stdio: 'ignore' });

@@ -7,6 +7,7 @@ import { Referrals1795625101729 } from './1795625101729-referrals.js';
 import { ScheduledJobRun1795627000000 } from './1795627000000-scheduled-job-run.js';
 import { ResourceAudit1795630000000 } from './1795630000000-resource-audit.js';
 import { CandidateOrderIndex1795632000000 } from './1795632000000-candidate-order-index.js';
+import { SecurityHardening1795640000000 } from './1795640000000-security-hardening.js';
 import { SafetyRouting1796100000000 } from './1796100000000-safety-routing.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   ScheduledJobRun1795627000000,
   ResourceAudit1795630000000,
   CandidateOrderIndex1795632000000,
+  SecurityHardening1795640000000,
   SafetyRouting1796100000000,
 ];

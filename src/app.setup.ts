@@ -40,6 +40,9 @@ export function createAdapter(env: Environment) {
     clientErrorHandler: problemClientErrorHandler,
     frameworkErrors: problemFrameworkErrors,
     return503OnClosing: true,
+    // Off unless TRUST_PROXY lists the proxies: then request.ip is the client from X-Forwarded-For,
+    // believed only from those addresses (docs/deploy/nginx.conf).
+    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 }
@@ -88,7 +91,7 @@ export async function configureApp(app: NestFastifyApplication, env: Environment
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  if (env.DOCS_ENABLED) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
   return document;
 }
 

@@ -10,7 +10,7 @@ import { validateEnvironment } from './config/environment.js';
  * mode: modules are scanned but no provider is instantiated, so no database is needed.
  */
 export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
-  const env = validateEnvironment({ LOG_LEVEL: 'silent' });
+  const env = validateEnvironment({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(env), {
     preview: true,
     logger: false,

@@ -57,7 +57,7 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
 
   beforeAll(async () => {
     t = await createTestApp();
-    writer = await t.createPartner({ name: 'curator', scopes: ['directory:read', 'resources:write'] });
+    writer = await t.createPartner({ name: 'curator', scopes: ['directory:read', 'resources:write', 'keys:manage'] }); // keys:manage: to find its own key id in the audit test
     reader = await t.createPartner({ name: 'reader', scopes: ['directory:read', 'intakes:write'] });
   });
   afterAll(() => t.close());

@@ -23,7 +23,8 @@ describe('referrals', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The webhook receiver below listens on loopback: reachable only through the test-only allow-list.
+    t = await createTestApp({ WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32' });
     a = await t.createPartner({ name: 'partner-a', origins: ['https://a.example'] });
     b = await t.createPartner({ name: 'partner-b' });
     const first = await intake(a);
@@ -301,7 +302,7 @@ describe('referrals', () => {
       const wIntake = (await intake(w)).id;
       const created: string[] = [];
       for (let i = 0; i < 12; i++) created.push((await create(w, { intakeId: wIntake, resourceId, clientReference: `multi-${i}` }).expect(201)).body.id);
-      const other = await createTestApp({}, [], { databaseUrl: t.databaseUrl });
+      const other = await createTestApp({ WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32' }, [], { databaseUrl: t.databaseUrl });
       try {
         const [one, two] = [t.app.get(WebhookDispatcher), other.app.get(WebhookDispatcher)];
         for (let round = 0; round < 3; round++) await Promise.all([one.deliverDue(), two.deliverDue()]);

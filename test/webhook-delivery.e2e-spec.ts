@@ -19,7 +19,7 @@ describe('webhook delivery', () => {
   const hits = new Map<string, number>();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32' }); // the local receiver, through the test-only allow-list
     db = t.app.get(DataSource);
     dispatcher = t.app.get(WebhookDispatcher);
     server = createServer((req, res) => {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { parseCidrList } from '../referrals/webhook-target.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -74,11 +75,25 @@ export class Environment {
   INTAKE_RETENTION_DAYS = 30;
 
   /**
-   * Server secret for API-key hashes (HMAC-SHA-256) and webhook signing secrets. Required in
-   * production; elsewhere a fixed development value is used (and said so at start-up). Never logged.
+   * Server secret for API-key hashes (HMAC-SHA-256). Required unless NODE_ENV is explicitly
+   * development or test; there a fixed, public development value is used, with a warning at
+   * start-up. Never logged.
    */
   @IsOptional() @IsString() @MinLength(32, { message: 'API_KEY_SECRET must be at least 32 characters' })
   API_KEY_SECRET?: string;
+
+  /** Days a delivered (or finally failed) webhook event is kept before it is deleted. */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(365)
+  WEBHOOK_EVENT_RETENTION_DAYS = 7;
+
+  /**
+   * Test and development only (refused in production): addresses or CIDRs a webhook may reach
+   * although they are private or loopback, e.g. `127.0.0.1/32` for a local receiver; plain http
+   * is then allowed to them. Everything else stays blocked (docs/security.md, SSRF).
+   */
+  @IsOptional() @IsString()
+  WEBHOOK_TEST_ALLOWED_CIDRS?: string;
 
   /** Redis for rate limits shared by several API instances; in-memory limits when unset. */
   @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
@@ -93,6 +108,48 @@ export class Environment {
   @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_ANON_PER_MINUTE = 120;
 
+  /**
+   * How long a verified key is cached per instance. Revocations, rotations and partner suspensions
+   * are broadcast (Redis pub/sub, or PostgreSQL NOTIFY) and clear it at once; this bounds the delay
+   * only if that broadcast is lost.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(86_400)
+  AUTH_CACHE_SECONDS = 10;
+
+  /** Per IP: presented keys not seen lately, i.e. lookups that reach the database (checked before the lookup). */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE = 60;
+
+  /** Per IP: widget frame loads (/widget/frame), checked before the frame's key is looked up. */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_WIDGET_FRAME_PER_MINUTE = 120;
+
+  /** Per client IP within one publishable key (on top of the partner's per-key quota). */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  PUBLISHABLE_KEY_PER_IP_PER_MINUTE = 60;
+
+  /** Per client IP within one publishable key: intakes and referrals created (they store data and fire webhooks). */
+  @Transform(({ value }) => Number(value))
+  @IsInt() @Min(1) @Max(1_000_000)
+  PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE = 10;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed for the client IP (rate limits, logs): a comma list
+   * of addresses or CIDRs (e.g. `127.0.0.1,10.0.0.0/8`). Unset (the default): no proxy is trusted
+   * and the client IP is the connection's peer. Never trust more than your own proxies: whoever
+   * is trusted can choose the IP every limit is counted against.
+   */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json (part of the product; can be turned off). */
+  @Transform(toBoolean) @IsBoolean()
+  DOCS_ENABLED = true;
+
   /** Create the `demo` partner and print its test keys on the first start with the embedded database. */
   @Transform(toBoolean) @IsBoolean()
   DEMO_PARTNER = true;
@@ -105,14 +162,36 @@ export class Environment {
   @Transform(({ value }) => Number(value))
   @IsInt() @Min(0) @Max(3600)
   SEARCH_FACET_CACHE_SECONDS = 60;
+
+  /** Not an environment variable: whether NODE_ENV was given (true) or defaulted to development. */
+  nodeEnvExplicit = false;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
+  env.nodeEnvExplicit = defined.NODE_ENV !== undefined;
   if (env.NODE_ENV === 'production' && !env.API_KEY_SECRET) {
     errors.push({ property: 'API_KEY_SECRET', constraints: { required: 'API_KEY_SECRET is required when NODE_ENV=production' } } as never);
+  }
+  if (env.TRUST_PROXY) {
+    try {
+      parseCidrList(env.TRUST_PROXY);
+    } catch {
+      errors.push({ property: 'TRUST_PROXY', constraints: { format: 'TRUST_PROXY must be a comma list of proxy addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8' } } as never);
+    }
+  }
+  if (env.WEBHOOK_TEST_ALLOWED_CIDRS) {
+    if (env.NODE_ENV === 'production') {
+      errors.push({ property: 'WEBHOOK_TEST_ALLOWED_CIDRS', constraints: { testOnly: 'WEBHOOK_TEST_ALLOWED_CIDRS is for tests and development only; unset it in production' } } as never);
+    } else {
+      try {
+        parseCidrList(env.WEBHOOK_TEST_ALLOWED_CIDRS);
+      } catch {
+        errors.push({ property: 'WEBHOOK_TEST_ALLOWED_CIDRS', constraints: { format: 'WEBHOOK_TEST_ALLOWED_CIDRS must be a comma list of addresses or CIDRs' } } as never);
+      }
+    }
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
@@ -129,7 +208,22 @@ export function seedDemoListings(env: Pick<Environment, 'SEED_DEMO' | 'NODE_ENV'
 
 const DEVELOPMENT_KEY_SECRET = 'mend-development-only-secret-never-use-in-production';
 
-/** The HMAC secret for keys: the configured one, or the fixed development value outside production. */
+/**
+ * The HMAC secret for keys: the configured one, or the fixed development value, which only an
+ * explicit NODE_ENV=development or test accepts (validateEnvironment). The API warns at start-up
+ * whenever it is in use (ApiKeysService).
+ */
 export function apiKeySecret(env: Environment): string {
-  return env.API_KEY_SECRET ?? DEVELOPMENT_KEY_SECRET;
+  if (env.API_KEY_SECRET) return env.API_KEY_SECRET;
+  // A server started with a plain `npm start` (NODE_ENV unset, so "development" by default) must
+  // not fall back to the public development secret: anyone could recompute key hashes and, before
+  // per-partner secrets, forge webhook signatures. Only an explicit development or test NODE_ENV may.
+  if (!env.nodeEnvExplicit || (env.NODE_ENV !== 'development' && env.NODE_ENV !== 'test')) {
+    throw new Error('Invalid configuration:\n  API_KEY_SECRET: required (32+ random characters) unless NODE_ENV is explicitly development or test');
+  }
+  return DEVELOPMENT_KEY_SECRET;
+}
+
+export function usesDevelopmentSecret(env: Environment): boolean {
+  return !env.API_KEY_SECRET;
 }

@@ -37,12 +37,12 @@ export const AREA = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 /** "Ohio" for US-OH, "United States" for US; the code itself when no name is known. */
 export function areaName(code: string): string {
   if (COUNTRY.test(code)) return regionNames.of(code) ?? code;
-  return SUBDIVISIONS[code] ?? code;
+  return Object.hasOwn(SUBDIVISIONS, code) ? SUBDIVISIONS[code] : code;
 }
 
 /** The name of the subdivision part of an ISO 3166-2 code for address.state_province ("Ohio"; "OH" when unknown). */
 export function stateProvinceName(region: string): string {
-  return SUBDIVISIONS[region] ?? region.slice(3);
+  return Object.hasOwn(SUBDIVISIONS, region) ? SUBDIVISIONS[region] : region.slice(3);
 }
 
 /**

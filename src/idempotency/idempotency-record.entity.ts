@@ -1,12 +1,19 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * An Idempotency-Key seen from a partner on one endpoint (IETF httpapi idempotency-key draft).
- * The primary key makes concurrent first attempts race on a unique constraint, not a check.
+ * An Idempotency-Key seen from one API key on one endpoint (IETF httpapi idempotency-key draft).
+ * Per key, not per partner: the partner's public publishable key must not replay or pre-claim
+ * its secret key's requests. The primary key makes concurrent first attempts race on a unique
+ * constraint, not a check.
  */
 @Entity({ name: 'idempotency_record' })
 export class IdempotencyRecord {
   @PrimaryColumn({ type: 'uuid' })
+  apiKeyId: string;
+
+  /** For erasure and for a partner's deletion. */
+  @Index('idempotency_record_partner_idx')
+  @Column({ type: 'uuid' })
   partnerId: string;
 
   @PrimaryColumn({ type: 'text' })

@@ -36,8 +36,14 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   return key;
 }
 
+/** Whose Idempotency-Keys: one API key's (records are per key), within its partner (erasure). */
+export interface IdempotencyOwner {
+  partnerId: string;
+  keyId: string;
+}
+
 /**
- * IETF Idempotency-Key semantics, per partner and endpoint, for 24 h:
+ * IETF Idempotency-Key semantics, per API key and endpoint, for 24 h:
  * - first attempt: a row is claimed with INSERT … ON CONFLICT DO NOTHING (a unique constraint,
  *   not a check-then-insert race), then the work and the stored response commit in ONE transaction;
  * - same key, same body, finished → the original response is replayed;
@@ -53,7 +59,7 @@ export class IdempotencyService {
    * load); `commit` runs in the one transaction that also stores the response, and must use `tx`.
    */
   async run<T, P = void>(
-    partnerId: string,
+    owner: IdempotencyOwner,
     endpoint: string,
     key: string | undefined,
     request: unknown,
@@ -66,16 +72,16 @@ export class IdempotencyService {
       return { ...result, replayed: false };
     }
     const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
-    const claimed = await this.claim(partnerId, endpoint, key, requestHash);
-    if (!claimed) return this.replay<T>(partnerId, endpoint, key, requestHash);
+    const claimed = await this.claim(owner, endpoint, key, requestHash);
+    if (!claimed) return this.replay<T>(owner.keyId, endpoint, key, requestHash);
     try {
       const prepared = await prepare();
       const result = await this.dataSource.transaction(async (tx) => {
         const done = await commit(tx, prepared);
         await tx.query(
           `UPDATE idempotency_record SET state = 'completed', response_status = $4, response_body = $5
-           WHERE partner_id = $1 AND endpoint = $2 AND key = $3`,
-          [partnerId, endpoint, key, done.status, JSON.stringify(done.body)],
+           WHERE api_key_id = $1 AND endpoint = $2 AND key = $3`,
+          [owner.keyId, endpoint, key, done.status, JSON.stringify(done.body)],
         );
         return done;
       });
@@ -84,32 +90,32 @@ export class IdempotencyService {
       // The work was rolled back: free the key so the client may retry. If the database itself is
       // gone, the claim stays until it goes stale; the original error is what the client needs.
       await this.dataSource
-        .query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3 AND state = 'in_progress'`, [partnerId, endpoint, key])
+        .query(`DELETE FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3 AND state = 'in_progress'`, [owner.keyId, endpoint, key])
         .catch(() => undefined);
       throw error;
     }
   }
 
-  private async claim(partnerId: string, endpoint: string, key: string, requestHash: string): Promise<boolean> {
+  private async claim(owner: IdempotencyOwner, endpoint: string, key: string, requestHash: string): Promise<boolean> {
     // Expired records, and first attempts that died long ago, no longer hold their key.
     await this.dataSource.query(
-      `DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3
+      `DELETE FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3
          AND (expires_at < now() OR (state = 'in_progress' AND created_at < now() - make_interval(secs => $4)))`,
-      [partnerId, endpoint, key, STALE_IN_PROGRESS_SECONDS],
+      [owner.keyId, endpoint, key, STALE_IN_PROGRESS_SECONDS],
     );
     const rows = await this.dataSource.query(
-      `INSERT INTO idempotency_record (partner_id, endpoint, key, request_hash, state, expires_at)
-       VALUES ($1, $2, $3, $4, 'in_progress', now() + make_interval(hours => $5))
+      `INSERT INTO idempotency_record (api_key_id, partner_id, endpoint, key, request_hash, state, expires_at)
+       VALUES ($1, $2, $3, $4, $5, 'in_progress', now() + make_interval(hours => $6))
        ON CONFLICT DO NOTHING RETURNING key`,
-      [partnerId, endpoint, key, requestHash, RETENTION_HOURS],
+      [owner.keyId, owner.partnerId, endpoint, key, requestHash, RETENTION_HOURS],
     );
     return rows.length === 1;
   }
 
-  private async replay<T>(partnerId: string, endpoint: string, key: string, requestHash: string): Promise<IdempotentResult<T>> {
+  private async replay<T>(keyId: string, endpoint: string, key: string, requestHash: string): Promise<IdempotentResult<T>> {
     const [record] = await this.dataSource.query(
-      `SELECT request_hash, state, response_status, response_body FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND key = $3`,
-      [partnerId, endpoint, key],
+      `SELECT request_hash, state, response_status, response_body FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3`,
+      [keyId, endpoint, key],
     );
     if (!record) {
       // Released between our claim and this read (the first attempt failed): ask for a retry.
@@ -122,6 +128,14 @@ export class IdempotencyService {
       throw new ProblemException(HttpStatus.CONFLICT, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', undefined, {}, { 'retry-after': '1' });
     }
     return { status: record.response_status, body: record.response_body as T, replayed: true };
+  }
+
+  /**
+   * Erasure: forgets every stored response of the partner's on `endpoint` that created record `id`
+   * (the response's own id), so a replay cannot bring erased data back. In the caller's transaction.
+   */
+  async eraseResponsesFor(tx: EntityManager, partnerId: string, endpoint: string, id: string): Promise<void> {
+    await tx.query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND response_body->>'id' = $3`, [partnerId, endpoint, id]);
   }
 
   /** Deletes records past their 24 h (run with the other retention jobs). */

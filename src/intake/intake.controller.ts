@@ -1,10 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { NoStore } from '../common/http/no-store.js';
 import { parseIdempotencyKey } from '../idempotency/idempotency.service.js';
-import { RequireScopes } from '../partners/access.decorator.js';
+import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
 import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
@@ -15,6 +16,7 @@ import { IntakeService } from './intake.service.js';
 @ApiBearerAuth('secretKey')
 @ApiBearerAuth('publishableKey')
 @RequireScopes('intakes:write')
+@NoStore()
 @Controller('intakes')
 export class IntakeController {
   constructor(private readonly intakes: IntakeService) {}
@@ -52,8 +54,18 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IntakeResponse> {
-    const result = await this.intakes.submitIntake(body, principal.partnerId, parseIdempotencyKey(idempotencyKey));
+    const result = await this.intakes.submitIntake(body, principal, parseIdempotencyKey(idempotencyKey));
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
+  }
+
+  @Delete(':intakeId')
+  @HttpCode(204)
+  @RequireSecretScopes('intakes:write')
+  @ApiOperation({ operationId: 'deleteIntake', summary: "Erase one of the partner's intakes before its retention ends; its referrals keep only ids and history" })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ProblemDetailsDto, description: "No intake of yours has this id (another partner's looks the same)." })
+  async deleteIntake(@CurrentPrincipal() principal: Principal, @Param('intakeId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<void> {
+    await this.intakes.deleteIntake(principal.partnerId, id);
   }
 }

@@ -91,6 +91,15 @@ export class IntakeRepository {
     return repo.save(repo.create(intake));
   }
 
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async deleteOwn(manager: EntityManager, partnerId: string, id: string): Promise<boolean> {
+    const result = await manager.getRepository(Intake).delete({ id, partnerId });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Deletes expired intakes; returns how many. */
   async purgeExpired(now = new Date()): Promise<number> {
     const result = await this.intakes.delete({ expiresAt: LessThan(now) });

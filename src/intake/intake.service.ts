@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service.js';
+import { IdempotencyService, type IdempotencyOwner, type IdempotentResult } from '../idempotency/idempotency.service.js';
 import zipcodes from 'zipcodes';
 import { ProblemException } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
@@ -22,6 +22,7 @@ import type { Candidate, Concern, IntakeProfile } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
+const SUBMIT_INTAKE = 'POST /v1/intakes';
 
 @Injectable()
 export class IntakeService {
@@ -112,15 +113,28 @@ export class IntakeService {
    * (a retry replays the first response). Matching reads outside the write transaction;
    * the transaction holds only the INSERT and the stored response.
    */
-  submitIntake(req: CreateIntakeRequest, partnerId: string, idempotencyKey?: string): Promise<IdempotentResult<IntakeResponse>> {
+  submitIntake(req: CreateIntakeRequest, owner: IdempotencyOwner, idempotencyKey?: string): Promise<IdempotentResult<IntakeResponse>> {
+    const partnerId = owner.partnerId;
     return this.idempotency.run(
-      partnerId,
-      'POST /v1/intakes',
+      owner,
+      SUBMIT_INTAKE,
       idempotencyKey,
       req,
       async (tx, matched) => ({ status: 201, body: await this.storeIntake(req, partnerId, matched, tx) }),
       () => this.match(req),
     );
+  }
+
+  /**
+   * Erases one of the partner's intakes before its retention ends (404 for another partner's or a
+   * missing one). Referrals keep their ids and history (intake_id is set to null, as on purge);
+   * stored Idempotency-Key responses that would replay the answers go too.
+   */
+  async deleteIntake(partnerId: string, id: string): Promise<void> {
+    await this.intakes.transaction(async (tx) => {
+      if (!(await this.intakes.deleteOwn(tx, partnerId, id))) throw ProblemException.notFound('Intake');
+      await this.idempotency.eraseResponsesFor(tx, partnerId, SUBMIT_INTAKE, id);
+    });
   }
 
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */

@@ -20,5 +20,5 @@ export const RequireScopes = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { s
 /** Needs a secret key (server-side) with these scopes: reading or changing referral records. */
 export const RequireSecretScopes = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { scopes, anonymous: false, secretOnly: true } satisfies AccessRule);
 
-/** Needs a secret key of the partner (any scope), e.g. to manage its own keys. */
+/** Needs a secret key of the partner (any scope): only for reading the partner's own profile. */
 export const RequireSecretKey = () => SetMetadata(ACCESS_KEY, { scopes: [], anonymous: false, secretOnly: true } satisfies AccessRule);

@@ -7,7 +7,7 @@ import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { corsHeaders, PartnerOrigins } from './partner-origins.js';
 import { PartnerErrors } from './partners.errors.js';
-import { rateLimitHeaders, RateLimitService } from './rate-limit.service.js';
+import { rateLimitHeaders, type RateLimitPolicy, RateLimitService } from './rate-limit.service.js';
 import { hasScopes, PUBLISHABLE_SCOPES } from './scopes.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -64,7 +64,10 @@ export class AccessGuard implements CanActivate {
     }
 
     const presented = BEARER.exec(authorization)?.[1];
-    const principal = presented ? await this.keys.authenticate(presented) : undefined;
+    const ip = request.ip;
+    const principal = presented
+      ? await this.keys.authenticate(presented, () => this.limit(reply, 'lookup', ip, this.env.RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE))
+      : undefined;
     if (!principal) {
       await this.allowCorsForKnownOrigin(reply, origin);
       // Failed attempts count against the caller's IP, so keys cannot be guessed at speed.
@@ -80,6 +83,15 @@ export class AccessGuard implements CanActivate {
     }
     if (!hasScopes(principal.scopes, rule.scopes)) throw PartnerErrors.insufficientScope(rule.scopes);
     request.principal = principal;
+    if (principal.kind === 'publishable') {
+      // A publishable key is public: anyone can copy it and forge Origin from a script. Sub-limits
+      // per client IP within the key keep one script from spending the partner's whole quota,
+      // and creating intakes and referrals (which fire webhooks) is limited harder still.
+      await this.limit(reply, 'key-ip', `${principal.keyId}:${ip}`, this.env.PUBLISHABLE_KEY_PER_IP_PER_MINUTE);
+      if (request.method === 'POST' && rule.scopes.some((s) => s === 'intakes:write' || s === 'referrals:write')) {
+        await this.limit(reply, 'key-ip-write', `${principal.keyId}:${ip}`, this.env.PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE);
+      }
+    }
     await this.limit(reply, 'key', principal.keyId, principal.rateLimitPerMinute);
     return true;
   }
@@ -88,7 +100,7 @@ export class AccessGuard implements CanActivate {
     if (origin && (await this.origins.isKnown(origin))) void reply.headers(corsHeaders(origin));
   }
 
-  private async limit(reply: FastifyReply, policy: 'key' | 'ip', subject: string, perMinute: number): Promise<void> {
+  private async limit(reply: FastifyReply, policy: RateLimitPolicy, subject: string, perMinute: number): Promise<void> {
     const decision = await this.rateLimits.consume(policy, subject, perMinute);
     const headers = rateLimitHeaders(decision);
     void reply.headers(headers);

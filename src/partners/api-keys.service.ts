@@ -1,19 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { IsNull, type Repository } from 'typeorm';
-import { apiKeySecret, Environment } from '../config/environment.js';
+import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/environment.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { ApiKey } from './api-key.entity.js';
 import { generateKey, hashKey, parseKey, type KeyEnvironment, type KeyKind } from './api-key.format.js';
+import { KeyEvents } from './key-events.js';
 import { Partner } from './partner.entity.js';
 import type { Principal } from './principal.js';
-import { DEFAULT_SECRET_SCOPES, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
+import { DEFAULT_SECRET_SCOPES, hasScopes, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
 
 export interface IssueKeyInput {
   partnerId: string;
   kind: KeyKind;
-  environment: KeyEnvironment;
+  /** Defaults to the partner's environment (live for a new partner). */
+  environment?: KeyEnvironment;
   scopes?: Scope[];
   name?: string;
   expiresAt?: Date | null;
@@ -22,21 +24,30 @@ export interface IssueKeyInput {
 
 // Writing last_used_at on every request would turn reads into writes: once a minute is enough.
 const LAST_USED_GRANULARITY_MS = 60_000;
-// A verified key is remembered briefly; revocation on this instance clears it at once.
-const AUTH_CACHE_TTL_MS = 10_000;
 
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger('ApiKeys');
   private readonly secret: string;
-  private readonly verified = new LRUCache<string, { key: ApiKey; partner: Partner }>({ max: 10_000, ttl: AUTH_CACHE_TTL_MS });
+  // A verified key is remembered for AUTH_CACHE_SECONDS; revocation, rotation and partner status
+  // changes are broadcast to every instance (KeyEvents), which drop their copies at once.
+  private readonly verified: LRUCache<string, { key: ApiKey; partner: Partner }>;
 
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     @InjectRepository(Partner) private readonly partners: Repository<Partner>,
     env: Environment,
+    private readonly events: KeyEvents,
   ) {
     this.secret = apiKeySecret(env);
+    this.verified = new LRUCache({ max: 10_000, ttl: env.AUTH_CACHE_SECONDS * 1000 });
+    events.onEvent((event) => {
+      if (event.type === 'key') this.verified.delete(event.hash);
+      else for (const [hash, entry] of this.verified.entries()) if (entry.partner.id === event.partnerId) this.verified.delete(hash);
+    });
+    if (usesDevelopmentSecret(env)) {
+      this.logger.warn(`API_KEY_SECRET is not set: using the public development secret (NODE_ENV=${env.NODE_ENV}). Anyone can recompute key hashes made with it; never expose this instance.`);
+    }
   }
 
   /** Creates a key; the plaintext is returned once and never stored. */
@@ -45,12 +56,22 @@ export class ApiKeysService {
     if (input.kind === 'publishable' && scopes.some((s) => !PUBLISHABLE_SCOPES.includes(s))) {
       throw ProblemException.badRequest('scopes', 'publishable_scope', `Publishable keys may only have: ${PUBLISHABLE_SCOPES.join(', ')}.`);
     }
-    const generated = generateKey(input.kind, input.environment);
+    // The key environment is enforced as a property of the partner: a partner is live or test, and
+    // all its keys share its environment (its first key's). Since every record and webhook belongs
+    // to one partner, a test key can only ever see test data and fire a test partner's webhooks.
+    const [first] = await this.keys.find({ where: { partnerId: input.partnerId }, order: { createdAt: 'ASC' }, take: 1 });
+    const environment = input.environment ?? first?.environment ?? 'live';
+    if (first && first.environment !== environment) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'environment_mismatch', `This partner's keys are ${first.environment} keys; a ${environment} key needs a ${environment} partner.`, [
+        { field: 'environment', code: 'environment_mismatch', message: `must be ${first.environment}` },
+      ]);
+    }
+    const generated = generateKey(input.kind, environment);
     const key = await this.keys.save(
       this.keys.create({
         partnerId: input.partnerId,
         kind: input.kind,
-        environment: input.environment,
+        environment,
         name: input.name ?? null,
         prefix: generated.prefix,
         hash: hashKey(generated.plaintext, this.secret),
@@ -65,12 +86,16 @@ export class ApiKeysService {
   /**
    * Resolves a presented key to its principal, or undefined. Malformed keys and bad checksums
    * are rejected before any database call; unknown, revoked and expired keys look the same.
+   * `beforeLookup` runs (and may throw, e.g. 429) only when the database is about to be asked.
    */
-  async authenticate(presented: string): Promise<Principal | undefined> {
+  async authenticate(presented: string, beforeLookup?: () => Promise<void>): Promise<Principal | undefined> {
     if (!parseKey(presented)) return undefined;
     const hash = hashKey(presented, this.secret);
     let found = this.verified.get(hash);
     if (!found) {
+      // A database read for a key not seen lately: the caller's per-IP lookup limit comes first,
+      // so well-formed but unknown keys cannot be tried against the database at speed.
+      await beforeLookup?.();
       const key = await this.keys.findOne({ where: { hash }, relations: { partner: true } });
       if (!key?.partner) return undefined;
       found = { key, partner: key.partner };
@@ -90,6 +115,7 @@ export class ApiKeysService {
       kind: key.kind,
       environment: key.environment,
       scopes: key.scopes as Scope[],
+      expiresAt: key.expiresAt,
       rateLimitPerMinute: partner.rateLimitPerMinute,
       allowedOrigins: partner.allowedOrigins,
     };
@@ -117,13 +143,20 @@ export class ApiKeysService {
   }
 
   /**
-   * Issues a replacement with the same kind, environment and scopes; the old key keeps working
-   * for `overlapHours` so deployments can switch without downtime, then expires.
+   * Issues a replacement with the same kind, environment, scopes and expiry; the old key keeps
+   * working for `overlapHours` so deployments can switch without downtime, then expires.
+   * The replacement never holds more than the caller: a caller lacking any of the key's scopes
+   * may not rotate it (403), and the replacement expires no later than the caller's own key.
    */
-  async rotate(partnerId: string | null, keyId: string, overlapHours: number): Promise<{ key: ApiKey; plaintext: string; previous: ApiKey }> {
-    const previous = await this.findOwnKey(partnerId, keyId);
+  async rotate(caller: Principal, keyId: string, overlapHours: number): Promise<{ key: ApiKey; plaintext: string; previous: ApiKey }> {
+    const previous = await this.findOwnKey(caller.scopes.includes('admin') ? null : caller.partnerId, keyId);
     if (previous.revokedAt || (previous.expiresAt && previous.expiresAt.getTime() <= Date.now())) {
       throw new ProblemException(409, 'key_not_active', 'Only an active key can be rotated.');
+    }
+    if (!hasScopes(caller.scopes, previous.scopes as Scope[])) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'rotation_exceeds_caller', 'This key holds scopes yours lacks; rotate it with a key that holds them all.', undefined, {
+        missingScopes: previous.scopes.filter((s) => !caller.scopes.includes(s as Scope)),
+      });
     }
     const replacement = await this.issueKey({
       partnerId: previous.partnerId,
@@ -131,6 +164,7 @@ export class ApiKeysService {
       environment: previous.environment,
       scopes: previous.scopes as Scope[],
       name: previous.name ?? undefined,
+      expiresAt: earliest(previous.expiresAt, caller.expiresAt),
       rotatedFromId: previous.id,
     });
     const overlapEnd = new Date(Date.now() + overlapHours * 3_600_000);
@@ -144,5 +178,18 @@ export class ApiKeysService {
 
   private forget(key: ApiKey): void {
     this.verified.delete(key.hash);
+    void this.events.publish({ type: 'key', hash: key.hash });
   }
+
+  /** A partner was suspended or reactivated: every instance drops its cached keys. */
+  async forgetPartner(partnerId: string): Promise<void> {
+    await this.events.publish({ type: 'partner', partnerId });
+  }
+}
+
+/** The earlier of two optional expiries (null: never expires). */
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
 }

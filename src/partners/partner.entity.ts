@@ -21,6 +21,17 @@ export class Partner {
   @Column({ type: 'text', nullable: true })
   webhookUrl: string | null;
 
+  /** Signs webhook deliveries (Mend-Signature); random per partner, rotatable. Secret: never logged. */
+  @Column({ type: 'text', nullable: true })
+  webhookSigningSecret: string | null;
+
+  /** The secret before the last rotation: deliveries are signed with both until it expires. */
+  @Column({ type: 'text', nullable: true })
+  webhookPreviousSigningSecret: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  webhookPreviousSecretExpiresAt: Date | null;
+
   @Column({ type: 'text', default: 'active' })
   status: 'active' | 'suspended';
 

@@ -1,15 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { apiKeySecret, Environment } from '../config/environment.js';
-import { webhookSigningSecret } from '../referrals/webhook-signature.js';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { NoStore } from '../common/http/no-store.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScopes, RequireSecretKey } from './access.decorator.js';
+import { RequireScopes, RequireSecretKey, RequireSecretScopes } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import {
   CreatedPartnerResponse, CreateKeyRequest, CreatePartnerRequest, IssuedKeyResponse, KeyListResponse, PartnerResponse,
-  RotatedKeyResponse, RotateKeyRequest, ApiKeyResponse, SetWebhookRequest, WebhookSettingsResponse,
+  RotatedKeyResponse, RotateKeyRequest, ApiKeyResponse, RotateWebhookSecretRequest, SetWebhookRequest, UpdatePartnerStatusRequest, WebhookSettingsResponse,
 } from './dto/partner.dto.js';
-import { mapIssuedKey, mapKey, mapPartner } from './partners.mapper.js';
+import { mapIssuedKey, mapKey, mapPartner, mapWebhookSettings } from './partners.mapper.js';
 import { PartnersService } from './partners.service.js';
 import type { Principal } from './principal.js';
 
@@ -17,12 +16,12 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
 @ApiTags('partners')
 @ApiBearerAuth('secretKey')
+@NoStore()
 @Controller('partners')
 export class PartnersController {
   constructor(
     private readonly partners: PartnersService,
     private readonly keys: ApiKeysService,
-    private readonly env: Environment,
   ) {}
 
   @Get('me')
@@ -34,25 +33,27 @@ export class PartnersController {
   }
 
   @Get('me/webhook')
-  @RequireSecretKey()
+  @RequireSecretScopes('webhooks:manage')
   @ApiOperation({ operationId: 'getWebhookSettings', summary: 'Webhook URL and the secret to verify Mend-Signature' })
   @ApiOkResponse({ type: WebhookSettingsResponse })
   async getWebhookSettings(@CurrentPrincipal() principal: Principal): Promise<WebhookSettingsResponse> {
-    const partner = await this.partners.getPartner(principal.partnerId);
-    return this.webhookSettings(partner.id, partner.webhookUrl);
+    return mapWebhookSettings(await this.partners.getPartner(principal.partnerId));
   }
 
   @Put('me/webhook')
-  @RequireSecretKey()
+  @RequireSecretScopes('webhooks:manage')
   @ApiOperation({ operationId: 'setWebhook', summary: 'Register (or remove) the HTTPS endpoint for referral events' })
   @ApiOkResponse({ type: WebhookSettingsResponse })
   async setWebhook(@CurrentPrincipal() principal: Principal, @Body() body: SetWebhookRequest): Promise<WebhookSettingsResponse> {
-    const partner = await this.partners.setWebhook(principal.partnerId, body.url ?? null, this.env.NODE_ENV === 'production');
-    return this.webhookSettings(partner.id, partner.webhookUrl);
+    return mapWebhookSettings(await this.partners.setWebhook(principal.partnerId, body.url ?? null));
   }
 
-  private webhookSettings(partnerId: string, url: string | null): WebhookSettingsResponse {
-    return { url, signingSecret: webhookSigningSecret(apiKeySecret(this.env), partnerId), events: ['referral.created', 'referral.status_changed'] };
+  @Post('me/webhook/rotate-secret')
+  @RequireSecretScopes('webhooks:manage')
+  @ApiOperation({ operationId: 'rotateWebhookSecret', summary: 'New signing secret; deliveries carry both signatures for overlapHours' })
+  @ApiCreatedResponse({ type: WebhookSettingsResponse })
+  async rotateWebhookSecret(@CurrentPrincipal() principal: Principal, @Body() body: RotateWebhookSecretRequest): Promise<WebhookSettingsResponse> {
+    return mapWebhookSettings(await this.partners.rotateWebhookSecret(principal.partnerId, body.overlapHours ?? 24));
   }
 
   @Post()
@@ -72,6 +73,14 @@ export class PartnersController {
     return mapPartner(await this.partners.getPartner(partnerId));
   }
 
+  @Patch(':partnerId')
+  @RequireScopes('admin')
+  @ApiOperation({ operationId: 'updatePartnerStatus', summary: 'Suspend or reactivate a partner (admin); its keys stop or resume working on every instance at once' })
+  @ApiOkResponse({ type: PartnerResponse })
+  async updatePartnerStatus(@Param('partnerId', uuid) partnerId: string, @Body() body: UpdatePartnerStatusRequest): Promise<PartnerResponse> {
+    return mapPartner(await this.partners.setStatus(partnerId, body.status));
+  }
+
   @Post(':partnerId/keys')
   @RequireScopes('admin')
   @ApiOperation({ operationId: 'createPartnerKey', summary: "Issue a key for a partner (admin); it is shown once" })
@@ -79,7 +88,7 @@ export class PartnersController {
   async createPartnerKey(@Param('partnerId', uuid) partnerId: string, @Body() body: CreateKeyRequest): Promise<IssuedKeyResponse> {
     await this.partners.getPartner(partnerId);
     const { key, plaintext } = await this.keys.issueKey({
-      partnerId, kind: body.kind, environment: body.environment ?? 'live', scopes: body.scopes, name: body.name,
+      partnerId, kind: body.kind, environment: body.environment, scopes: body.scopes, name: body.name,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
     });
     return mapIssuedKey(key, plaintext);
@@ -89,6 +98,7 @@ export class PartnersController {
 /** A partner manages its own keys with a secret key; admins may act on any key. */
 @ApiTags('partners')
 @ApiBearerAuth('secretKey')
+@NoStore()
 @Controller('keys')
 export class KeysController {
   constructor(private readonly keys: ApiKeysService) {}
@@ -98,7 +108,7 @@ export class KeysController {
   }
 
   @Get()
-  @RequireSecretKey()
+  @RequireSecretScopes('keys:manage')
   @ApiOperation({ operationId: 'listKeys', summary: "The calling partner's keys (never the keys themselves)" })
   @ApiOkResponse({ type: KeyListResponse })
   async listKeys(@CurrentPrincipal() principal: Principal): Promise<KeyListResponse> {
@@ -107,7 +117,7 @@ export class KeysController {
 
   @Post(':keyId/revoke')
   @HttpCode(200)
-  @RequireSecretKey()
+  @RequireSecretScopes('keys:manage')
   @ApiOperation({ operationId: 'revokeKey', summary: 'Revoke a key at once' })
   @ApiOkResponse({ type: ApiKeyResponse })
   async revokeKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string): Promise<ApiKeyResponse> {
@@ -115,11 +125,11 @@ export class KeysController {
   }
 
   @Post(':keyId/rotate')
-  @RequireSecretKey()
+  @RequireSecretScopes('keys:manage')
   @ApiOperation({ operationId: 'rotateKey', summary: 'Issue a replacement; the old key keeps working for overlapHours' })
   @ApiCreatedResponse({ type: RotatedKeyResponse })
   async rotateKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string, @Body() body: RotateKeyRequest): Promise<RotatedKeyResponse> {
-    const { key, plaintext, previous } = await this.keys.rotate(this.scope(principal), keyId, body.overlapHours ?? 24);
+    const { key, plaintext, previous } = await this.keys.rotate(principal, keyId, body.overlapHours ?? 24);
     return { key: mapIssuedKey(key, plaintext), previous: mapKey(previous) };
   }
 }

@@ -1,5 +1,7 @@
 import type { ApiKey } from './api-key.entity.js';
-import type { ApiKeyResponse, IssuedKeyResponse, PartnerResponse } from './dto/partner.dto.js';
+import type { ApiKeyResponse, IssuedKeyResponse, PartnerResponse, WebhookSettingsResponse } from './dto/partner.dto.js';
+
+export const WEBHOOK_EVENTS = ['referral.created', 'referral.status_changed'];
 import type { Partner } from './partner.entity.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -20,5 +22,16 @@ export function mapPartner(p: Partner): PartnerResponse {
   return {
     id: p.id, name: p.name, allowedOrigins: p.allowedOrigins, rateLimitPerMinute: p.rateLimitPerMinute,
     webhookUrl: p.webhookUrl, status: p.status, createdAt: p.createdAt.toISOString(),
+  };
+}
+
+/** The partner's webhook and its signing secrets (the previous one only while its overlap lasts). */
+export function mapWebhookSettings(p: Partner, now = Date.now()): WebhookSettingsResponse {
+  const previousLive = p.webhookPreviousSigningSecret && p.webhookPreviousSecretExpiresAt && p.webhookPreviousSecretExpiresAt.getTime() > now;
+  return {
+    url: p.webhookUrl,
+    signingSecret: p.webhookSigningSecret ?? '',
+    previousSigningSecretExpiresAt: previousLive ? p.webhookPreviousSecretExpiresAt!.toISOString() : null,
+    events: WEBHOOK_EVENTS,
   };
 }

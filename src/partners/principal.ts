@@ -8,6 +8,8 @@ export interface Principal {
   kind: 'secret' | 'publishable';
   environment: 'live' | 'test';
   scopes: Scope[];
+  /** When the presented key stops working (a key it rotates may not outlive it). */
+  expiresAt: Date | null;
   rateLimitPerMinute: number;
   allowedOrigins: string[];
 }

@@ -14,6 +14,13 @@ export interface RateLimitDecision {
 const WINDOW_SECONDS = 60;
 
 /**
+ * key: a key's partner quota; ip: anonymous callers and failed keys; lookup: key lookups that reach
+ * the database, per IP; key-ip / key-ip-write: a publishable key's per-IP sub-limits; frame: widget
+ * frame loads per IP.
+ */
+export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame';
+
+/**
  * Fixed one-minute windows per key (or per IP without one). Counters live in Redis when
  * REDIS_URL is set, so every API instance shares them; in memory otherwise. If Redis fails,
  * an in-memory limiter takes over (limits stay on, per instance) rather than failing requests.
@@ -48,7 +55,7 @@ export class RateLimitService implements OnApplicationShutdown {
     return limiter;
   }
 
-  async consume(policy: 'key' | 'ip', subject: string, points: number): Promise<RateLimitDecision> {
+  async consume(policy: RateLimitPolicy, subject: string, points: number): Promise<RateLimitDecision> {
     try {
       const res = await this.limiter(policy, points).consume(subject);
       return { allowed: true, policy, limit: points, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };

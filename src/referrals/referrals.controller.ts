@@ -4,6 +4,7 @@ import {
   ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { NoStore } from '../common/http/no-store.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
@@ -16,6 +17,7 @@ const referralId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('referrals')
 @ApiBearerAuth('secretKey')
+@NoStore()
 @Controller('referrals')
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '../config/config.module.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
+import { WebhookOutboxPurgeJob } from './webhook-outbox-purge.job.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { ReferralsController } from './referrals.controller.js';
 import { ReferralsRepository } from './referrals.repository.js';
@@ -9,6 +10,6 @@ import { ReferralsService } from './referrals.service.js';
 @Module({
   imports: [IdempotencyModule, ConfigModule],
   controllers: [ReferralsController],
-  providers: [ReferralsService, ReferralsRepository, WebhookDispatcher],
+  providers: [ReferralsService, ReferralsRepository, WebhookDispatcher, WebhookOutboxPurgeJob],
 })
 export class ReferralsModule {}

@@ -67,13 +67,14 @@ export class ReferralsRepository {
   }
 
   /** Queues a webhook event in the caller's transaction (the outbox pattern). */
-  async enqueueWebhook(manager: EntityManager, partnerId: string, type: string, payload: Record<string, unknown>): Promise<void> {
+  async enqueueWebhook(manager: EntityManager, partnerId: string, referralId: string, type: string, payload: Record<string, unknown>): Promise<void> {
     const repo = manager.getRepository(WebhookOutbox);
-    await repo.save(repo.create({ partnerId, type, payload }));
+    await repo.save(repo.create({ partnerId, referralId, type, payload }));
   }
 
-  async delete(partnerId: string, id: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(Referral).delete({ id, partnerId });
+  /** Deletes the partner's referral; its events and webhook events cascade (foreign keys). */
+  async delete(manager: EntityManager, partnerId: string, id: string): Promise<boolean> {
+    const result = await manager.getRepository(Referral).delete({ id, partnerId });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -10,6 +10,8 @@ import { JOINT_WORK_CONFLICT_TEXT, jointWorkConflict } from '../intake/matching/
 import { mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
 
+const CREATE_REFERRAL = 'POST /v1/referrals';
+
 export const REFERRAL_EVENTS = { created: 'referral.created', statusChanged: 'referral.status_changed' } as const;
 
 @Injectable()
@@ -20,7 +22,7 @@ export class ReferralsService {
   ) {}
 
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
-    return this.idempotency.run(principal.partnerId, 'POST /v1/referrals', idempotencyKey, body, async (tx) => {
+    return this.idempotency.run(principal, CREATE_REFERRAL, idempotencyKey, body, async (tx) => {
       const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
       if (!intake) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', [
@@ -61,7 +63,7 @@ export class ReferralsService {
       });
       const event = await this.referrals.addEvent(tx, { referralId: referral.id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: null, toStatus: 'requested' });
       const response = mapReferral(referral, [event]);
-      await this.notify(tx, principal.partnerId, REFERRAL_EVENTS.created, response);
+      await this.notify(tx, principal.partnerId, referral.id, REFERRAL_EVENTS.created, response);
       return { status: 201, body: response };
     });
   }
@@ -91,7 +93,7 @@ export class ReferralsService {
         reason: body.reason ?? null, outcome: body.outcome ?? null,
       });
       const response = mapReferral(saved, await this.referrals.history([id], tx));
-      await this.notify(tx, principal.partnerId, REFERRAL_EVENTS.statusChanged, response, from);
+      await this.notify(tx, principal.partnerId, id, REFERRAL_EVENTS.statusChanged, response, from);
       return response;
     });
   }
@@ -121,16 +123,23 @@ export class ReferralsService {
     };
   }
 
+  /**
+   * Erases a referral: its history and webhook events go with it (ON DELETE CASCADE, so queued
+   * events are never sent), and so do stored Idempotency-Key responses that would replay it.
+   */
   async deleteReferral(principal: Principal, id: string): Promise<void> {
-    if (!(await this.referrals.delete(principal.partnerId, id))) throw ProblemException.notFound('Referral');
+    await this.referrals.transaction(async (tx) => {
+      if (!(await this.referrals.delete(tx, principal.partnerId, id))) throw ProblemException.notFound('Referral');
+      await this.idempotency.eraseResponsesFor(tx, principal.partnerId, CREATE_REFERRAL, id);
+    });
   }
 
   /** Queues the event for the partner's webhook, in the same transaction as the change. */
-  private async notify(tx: EntityManager, partnerId: string, type: string, referral: ReferralResponse, previousStatus?: string): Promise<void> {
+  private async notify(tx: EntityManager, partnerId: string, referralId: string, type: string, referral: ReferralResponse, previousStatus?: string): Promise<void> {
     const [partner] = await tx.query(`SELECT webhook_url FROM partner WHERE id = $1`, [partnerId]);
     if (!partner?.webhook_url) return;
     const { history: _history, ...summary } = referral;
-    await this.referrals.enqueueWebhook(tx, partnerId, type, { referral: summary, ...(previousStatus ? { previousStatus } : {}) });
+    await this.referrals.enqueueWebhook(tx, partnerId, referralId, type, { referral: summary, ...(previousStatus ? { previousStatus } : {}) });
   }
 }
 

@@ -2,8 +2,9 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { apiKeySecret, Environment } from '../config/environment.js';
-import { signWebhook, webhookSigningSecret } from './webhook-signature.js';
+import { Environment } from '../config/environment.js';
+import { signWebhook } from './webhook-signature.js';
+import { type Cidr, parseCidrList, postWebhook } from './webhook-target.js';
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 10;
@@ -19,6 +20,8 @@ interface ClaimedEvent {
   attempts: number;
   created_at: Date;
   webhook_url: string | null;
+  /** The partner's current signing secret, then the previous one while its overlap lasts. */
+  secrets: string[];
 }
 
 /** Exponential backoff: 10 s, 20 s, 40 s … capped at 6 h. */
@@ -36,11 +39,14 @@ export class WebhookDispatcher implements OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
   private running = false;
   private stopped = false;
+  private readonly allowed: Cidr[];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
-  ) {}
+  ) {
+    this.allowed = parseCidrList(env.WEBHOOK_TEST_ALLOWED_CIDRS);
+  }
 
   @Interval('deliver-webhooks', 2000)
   async tick(): Promise<void> {
@@ -62,7 +68,9 @@ export class WebhookDispatcher implements OnApplicationShutdown {
                ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due,
               partner p
          WHERE o.id = due.id AND p.id = o.partner_id
-         RETURNING o.id, o.partner_id, o.type, o.payload, o.attempts, o.created_at, p.webhook_url`,
+         RETURNING o.id, o.partner_id, o.type, o.payload, o.attempts, o.created_at, p.webhook_url,
+                   array_remove(ARRAY[p.webhook_signing_secret,
+                     CASE WHEN p.webhook_previous_secret_expires_at > now() THEN p.webhook_previous_signing_secret END], NULL) AS secrets`,
         [BATCH, LEASE_SECONDS],
       );
       // One failing event must not hold back the others; its lease expires and it is retried.
@@ -81,22 +89,26 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     let error: string | undefined;
     if (!event.webhook_url) {
       error = 'no webhook URL registered';
+    } else if (event.secrets.length === 0) {
+      error = 'no signing secret yet (filled at start-up)';
     } else {
       try {
-        const response = await fetch(event.webhook_url, {
-          method: 'POST',
-          redirect: 'error',
-          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        // Through the pinned lookup: private, loopback and metadata addresses are refused at
+        // connect time, whatever the URL resolved to when it was saved. Redirects are not followed.
+        const status = await postWebhook({
+          url: event.webhook_url,
+          timeoutMs: DELIVERY_TIMEOUT_MS,
+          allowed: this.allowed,
           headers: {
             'content-type': 'application/json',
             'user-agent': 'Mend-Webhooks/1',
             'mend-event-id': event.id,
             'mend-event-type': event.type,
-            'mend-signature': signWebhook(webhookSigningSecret(apiKeySecret(this.env), event.partner_id), body),
+            'mend-signature': signWebhook(event.secrets, body),
           },
           body,
         });
-        if (!response.ok) error = `HTTP ${response.status}`;
+        if (status < 200 || status >= 300) error = `HTTP ${status}`;
       } catch (e) {
         error = (e as Error).message;
       }

@@ -13,6 +13,11 @@ export class WebhookOutbox {
   @Column({ type: 'uuid' })
   partnerId: string;
 
+  /** The referral the event reports; erasing the referral deletes its events (FK ON DELETE CASCADE). */
+  @Index('webhook_outbox_referral_idx')
+  @Column({ type: 'uuid', nullable: true })
+  referralId: string | null;
+
   @Column({ type: 'text' })
   type: string;
 

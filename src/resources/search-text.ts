@@ -3,8 +3,10 @@ import { APPROACHES, FORMATS, RESOURCE_KINDS, SPECIALTIES, AUDIENCES } from '../
 /**
  * Everyday words people type, mapped to words that appear in the taxonomy labels
  * indexed with each resource (search_keywords). Keys and values are single words.
+ * A Map, not an object literal: the words come from users, and `constructor` or `__proto__`
+ * looked up on a plain object finds Object.prototype's members (a 500 before this was a Map).
  */
-export const SEARCH_SYNONYMS: Record<string, string[]> = {
+export const SEARCH_SYNONYMS: ReadonlyMap<string, string[]> = new Map(Object.entries({
   affair: ['infidelity'],
   affairs: ['infidelity'],
   cheating: ['infidelity'],
@@ -39,7 +41,7 @@ export const SEARCH_SYNONYMS: Record<string, string[]> = {
   divorce: ['separation', 'divorce'],
   cheap: ['sliding'],
   affordable: ['sliding', 'free'],
-};
+}));
 
 const MAX_WORDS = 12;
 
@@ -57,7 +59,7 @@ export function buildTsQuery(text: string): string | undefined {
     .slice(0, MAX_WORDS);
   if (words.length === 0) return undefined;
   const groups = [...new Set(words)].map((word) => {
-    const alternatives = [word, ...(SEARCH_SYNONYMS[word] ?? [])];
+    const alternatives = [word, ...(SEARCH_SYNONYMS.get(word) ?? [])];
     return alternatives.length === 1 ? word : `(${alternatives.join(' | ')})`;
   });
   return groups.join(' & ');

@@ -80,9 +80,7 @@ describe(`fuzzing every operation of docs/openapi.json (seed ${SEED}, ${RUNS} re
 /**
  * The scopes each operation needs, written here from the access design (not read from the code):
  * the second pass below fuzzes every operation needing more than `directory:read` with a key that
- * holds only `directory:read`, so a missing scope check shows up as a 2xx. Operations open to any
- * secret key today are listed as []: issue 11 gives key and webhook management their own scopes,
- * and this table changes with it.
+ * holds only `directory:read`, so a missing scope check shows up as a 2xx. [] is any secret key.
  */
 const REQUIRED_SCOPES: Record<string, string[] | 'anonymous'> = {
   'GET /health': 'anonymous',
@@ -96,13 +94,15 @@ const REQUIRED_SCOPES: Record<string, string[] | 'anonymous'> = {
   'GET /v1/hsds/organizations/{id}': 'anonymous',
   'GET /v1/safety-lines': 'anonymous',
   'GET /v1/partners/me': [],
-  'GET /v1/partners/me/webhook': [],
-  'PUT /v1/partners/me/webhook': [],
-  'GET /v1/keys': [],
-  'POST /v1/keys/{keyId}/revoke': [],
-  'POST /v1/keys/{keyId}/rotate': [],
+  'GET /v1/partners/me/webhook': ['webhooks:manage'],
+  'PUT /v1/partners/me/webhook': ['webhooks:manage'],
+  'POST /v1/partners/me/webhook/rotate-secret': ['webhooks:manage'],
+  'GET /v1/keys': ['keys:manage'],
+  'POST /v1/keys/{keyId}/revoke': ['keys:manage'],
+  'POST /v1/keys/{keyId}/rotate': ['keys:manage'],
   'POST /v1/partners': ['admin'],
   'GET /v1/partners/{partnerId}': ['admin'],
+  'PATCH /v1/partners/{partnerId}': ['admin'],
   'POST /v1/partners/{partnerId}/keys': ['admin'],
   'POST /v1/resources': ['resources:write'],
   'PATCH /v1/resources/{id}': ['resources:write'],
@@ -110,6 +110,7 @@ const REQUIRED_SCOPES: Record<string, string[] | 'anonymous'> = {
   'POST /v1/resources/{id}/verify': ['resources:write'],
   'GET /v1/resources/{id}/audit': ['resources:write'],
   'POST /v1/intakes': ['intakes:write'],
+  'DELETE /v1/intakes/{intakeId}': ['intakes:write'],
   'POST /v1/referrals': ['referrals:write'],
   'GET /v1/referrals': ['referrals:read'],
   'GET /v1/referrals/{referralId}': ['referrals:read'],

@@ -15,6 +15,23 @@ export const UNICODE_STRINGS = [
   'İıǅﬃ', 'ß', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', // case-mapping traps
 ];
 
+/**
+ * Names every JavaScript object inherits: looked up on a plain object with user input they find
+ * Object.prototype's members (`?q=constructor` was a 500). Sent bare, in other cases, inside
+ * sentences and as keys, so fuzzing finds this class wherever user text meets an object literal.
+ */
+export const PROTOTYPE_NAMES = [
+  'constructor', '__proto__', 'prototype', 'toString', 'tostring', 'hasOwnProperty', 'hasownproperty', 'valueOf', 'valueof',
+  'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupGetter__', 'CONSTRUCTOR', 'Constructor',
+  'constructor prototype', 'my constructor', '__proto__.admin', 'constructor.prototype', 'then', 'length', 'name', 'caller', 'arguments',
+];
+
+/** Other strings known to break naive code: reserved words, special file names, empty-ish values. */
+export const KNOWN_BAD_STRINGS = [
+  'undefined', 'null', 'NULL', 'nil', 'None', 'true', 'false', 'NaN', '[object Object]', 'CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1',
+  '\u0000', '\x00', '\n', '\r\n', ' ', ' ', '﻿', '​', '‮', 'ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ',
+];
+
 export const INJECTION_STRINGS = [
   "' OR '1'='1", "'; DROP TABLE resource; --", '" OR ""="', "1; SELECT pg_sleep(10)--", "') OR 1=1--", "%' --",
   "\\'", '\\', '$1', '$$', "E'\\\\x00'", 'null::uuid', "'::int", ':name', '?', // SQL and driver placeholders
@@ -60,6 +77,7 @@ export function deeplyNested(depth: number, kind: 'array' | 'object'): DeepNest 
 export const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...UNICODE_STRINGS) },
   { weight: 4, arbitrary: fc.constantFrom(...INJECTION_STRINGS) },
+  { weight: 3, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES, ...KNOWN_BAD_STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom(201, 256, 513, 1001, 5000, 20_000).chain((n) => fc.constantFrom(hugeString(n), hugeString(n, '€'), hugeString(n, '\u0000'), hugeString(n, '😀'))) },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
@@ -88,6 +106,7 @@ export const nastyQueryValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: nastyString },
   { weight: 2, arbitrary: fc.constantFrom(...HUGE_NUMBERS, ...RAW_JSON_NUMBERS).map(String) },
   { weight: 1, arbitrary: fc.constantFrom('', 'true', 'false', '1', '0', 'yes', 'TRUE', '[object Object]', 'undefined') },
+  { weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES) },
 );
 
 /** Page cursors: random text, base64url of crafted JSON (wrong types, NUL, huge and fractional keys, bad ids). */

@@ -193,6 +193,6 @@ describe('request limits', () => {
   it('validates the limits at start-up, naming the variable', () => {
     expect(() => validateEnvironment({ MAX_QUERY_BYTES: '10' })).toThrow(/MAX_QUERY_BYTES/);
     expect(() => validateEnvironment({ MAX_HEADER_BYTES: 'lots' })).toThrow(/MAX_HEADER_BYTES/);
-    expect(validateEnvironment({})).toMatchObject({ MAX_QUERY_BYTES: 4096, MAX_HEADER_BYTES: 16_384, BODY_LIMIT_BYTES: 65_536, REQUEST_TIMEOUT_MS: 15_000 });
+    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({ MAX_QUERY_BYTES: 4096, MAX_HEADER_BYTES: 16_384, BODY_LIMIT_BYTES: 65_536, REQUEST_TIMEOUT_MS: 15_000 });
   });
 });

@@ -49,8 +49,14 @@ export async function createTestApp(
 ): Promise<TestApp> {
   // Several apps may share one database to act as instances of one deployment.
   const url = options.databaseUrl ?? (await createTestDatabase());
-  // Generous anonymous limit by default: suites that test rate limiting set their own.
-  const env = validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_ON_START: 'false', RATE_LIMIT_ANON_PER_MINUTE: '1000000', ...overrides, DATABASE_URL: url });
+  // Generous per-IP limits by default (every test request comes from 127.0.0.1): suites that test
+  // rate limiting set their own.
+  const generous = '1000000';
+  const env = validateEnvironment({
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_ON_START: 'false', RATE_LIMIT_ANON_PER_MINUTE: generous, RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE: generous,
+    RATE_LIMIT_WIDGET_FRAME_PER_MINUTE: generous, PUBLISHABLE_KEY_PER_IP_PER_MINUTE: generous, PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
+    ...overrides, DATABASE_URL: url,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...extraModules] })
     .overrideProvider(Environment)
     .useValue(env)
@@ -72,7 +78,7 @@ export async function createTestApp(
       const { partner, keys } = await app.get(PartnersService).createPartner(
         { name: options.name ?? `partner-${++partners}`, allowedOrigins: options.origins ?? ['https://partner.example'], rateLimitPerMinute: options.rateLimitPerMinute },
         'test',
-        options.scopes ?? ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write'],
+        options.scopes ?? ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write', 'keys:manage', 'webhooks:manage'],
       );
       return { partnerId: partner.id, secretKey: keys[0].plaintext, publishableKey: keys[1].plaintext, auth: `Bearer ${keys[0].plaintext}` };
     },

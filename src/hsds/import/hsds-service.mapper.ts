@@ -257,7 +257,7 @@ export function mapHsdsService(rawService: unknown, rawOrganization: unknown, op
   for (const [key, value] of Object.entries(service)) {
     if (READ_FIELDS.has(key) || QUIET_FIELDS.has(key) || (DERIVED_IN_MEND_EXPORTS.has(key) && !foreign)) continue;
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) continue;
-    skipped.push({ field: key, reason: SKIP_REASONS[key] ?? 'Mend has no field for it' });
+    skipped.push({ field: key, reason: Object.hasOwn(SKIP_REASONS, key) ? SKIP_REASONS[key] : 'Mend has no field for it' });
   }
 
   if (!hsdsId) problems.push('no id');

@@ -64,7 +64,7 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   };
 
   // What broke trust.
-  const wanted = profile.concerns.map((concern) => CONCERN_SPECIALTIES[concern] ?? []).filter((s) => s.length > 0);
+  const wanted = profile.concerns.map((concern) => (Object.hasOwn(CONCERN_SPECIALTIES, concern) ? CONCERN_SPECIALTIES[concern] : [])).filter((s) => s.length > 0);
   // With abuse present the concern is safety, not the relationship issue: concern fit does not count.
   if (wanted.length && help !== 'safety_first') {
     const covered = wanted.filter((specs) => specs.some((s) => r.specialties.includes(s)));

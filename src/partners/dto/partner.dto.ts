@@ -30,7 +30,7 @@ export class CreateKeyRequest {
   @IsIn(['secret', 'publishable'])
   kind: 'secret' | 'publishable';
 
-  @ApiPropertyOptional({ enum: ['live', 'test'], default: 'live' })
+  @ApiPropertyOptional({ enum: ['live', 'test'], description: "Defaults to the partner's environment. Must match the partner's environment (its first key's): a partner is live or test, so test keys only ever reach test data and test webhooks. 422 otherwise." })
   @IsOptional() @IsIn(['live', 'test'])
   environment?: 'live' | 'test';
 
@@ -49,6 +49,18 @@ export class CreateKeyRequest {
 
 export class RotateKeyRequest {
   @ApiPropertyOptional({ default: 24, minimum: 0, maximum: 720, description: 'Hours the old key keeps working.' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
+  overlapHours?: number;
+}
+
+export class UpdatePartnerStatusRequest {
+  @ApiProperty({ enum: ['active', 'suspended'], description: "suspended: every key of the partner stops working at once, on every instance." })
+  @IsIn(['active', 'suspended'])
+  status: 'active' | 'suspended';
+}
+
+export class RotateWebhookSecretRequest {
+  @ApiPropertyOptional({ default: 24, minimum: 0, maximum: 720, description: 'Hours deliveries stay signed with the old secret too (0: stop at once).' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
   overlapHours?: number;
 }
@@ -104,6 +116,7 @@ export class SetWebhookRequest {
 
 export class WebhookSettingsResponse {
   @ApiProperty({ nullable: true, type: String }) url: string | null;
-  @ApiProperty({ example: 'whsec_…', description: 'Verify Mend-Signature (t=…,v1=HMAC-SHA-256(secret, `${t}.${body}`)) with it.' }) signingSecret: string;
+  @ApiProperty({ example: 'whsec_…', description: "The partner's own random secret. Verify Mend-Signature (t=…,v1=HMAC-SHA-256(secret, `${t}.${body}`)) with it; during a rotation's overlap the header carries a v1 for each secret, and any match verifies." }) signingSecret: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Until when deliveries are also signed with the previous secret (after a rotation); null when they are not.' }) previousSigningSecretExpiresAt: string | null;
   @ApiProperty({ example: ['referral.created', 'referral.status_changed'] }) events: string[];
 }

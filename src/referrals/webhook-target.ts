@@ -1,0 +1,173 @@
+import ipaddr from 'ipaddr.js';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+
+/**
+ * Where a webhook may go (SSRF defence). A partner names the URL, so without this Mend would
+ * POST to whatever it points at: the cloud metadata service, the database port, admin panels on
+ * the private network. Only public unicast addresses are allowed: ipaddr.js classifies every
+ * address and anything but `unicast` (loopback, private, link-local incl. 169.254.169.254,
+ * CGNAT, multicast, unspecified, unique-local, NAT64, 6to4, Teredo, documentation, reserved) is
+ * refused; IPv4-mapped IPv6 is judged as the IPv4 address it carries. The check runs when the URL
+ * is saved and again when a delivery connects, inside the socket's own DNS lookup, so the address
+ * checked is the address connected to (a DNS answer that changes in between, i.e. rebinding,
+ * cannot slip a private address in).
+ *
+ * `allowed` is an explicit allow-list of CIDRs for tests and local development (a receiver on
+ * 127.0.0.1); configuration refuses it in production.
+ */
+export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+/** Host names that are internal whatever they resolve to (cloud metadata, this machine). */
+const INTERNAL_NAMES = /^(localhost|metadata|metadata\.google\.internal|instance-data)$|\.(localhost|internal|local)$/i;
+
+export function parseCidrList(text: string | undefined): Cidr[] {
+  if (!text) return [];
+  return text.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => (entry.includes('/') ? ipaddr.parseCIDR(entry) : toCidr(entry)));
+}
+
+function toCidr(address: string): Cidr {
+  const parsed = ipaddr.parse(address);
+  return [parsed, parsed.kind() === 'ipv4' ? 32 : 128];
+}
+
+function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  const parsed = ipaddr.parse(address);
+  return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+}
+
+function inAllowList(parsed: ipaddr.IPv4 | ipaddr.IPv6, allowed: Cidr[]): boolean {
+  return allowed.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net as never, bits));
+}
+
+/** Whether the address is on the explicit allow-list (the only addresses plain http may reach). */
+export function isAllowListed(address: string, allowed: Cidr[]): boolean {
+  try {
+    return inAllowList(normalise(address), allowed);
+  } catch {
+    return false;
+  }
+}
+
+/** Why an address may not receive webhooks (its range), or undefined when it may. */
+export function blockedRange(address: string, allowed: Cidr[]): string | undefined {
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = normalise(address);
+  } catch {
+    return 'invalid';
+  }
+  if (inAllowList(parsed, allowed)) return undefined;
+  const range = parsed.range();
+  return range === 'unicast' ? undefined : range;
+}
+
+export class WebhookTargetError extends Error {
+  constructor(readonly code: 'blocked_address' | 'blocked_host' | 'insecure_scheme', message: string) {
+    super(`${code}: ${message}`);
+  }
+}
+
+type Resolve = (host: string) => Promise<LookupAddress[]>;
+const resolveAll: Resolve = (host) =>
+  new Promise((done, fail) => dnsLookup(host, { all: true, verbatim: true }, (error, addresses) => (error ? fail(error) : done(addresses))));
+
+function bareHost(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+/**
+ * Checks a webhook URL before it is saved. Throws WebhookTargetError when the URL may not be
+ * used; a name that does not resolve now is accepted (the delivery checks again when it connects).
+ */
+export async function assertWebhookTarget(url: URL, allowed: Cidr[], resolve: Resolve = resolveAll): Promise<void> {
+  const host = bareHost(url);
+  const addresses = isIP(host) ? [host] : await namedAddresses(host, resolve);
+  for (const address of addresses) {
+    const range = blockedRange(address, allowed);
+    if (range) throw new WebhookTargetError('blocked_address', `${host} is ${address} (${range}); webhooks go only to public addresses`);
+  }
+  // Plain http only to an allow-listed receiver (a local test or development one).
+  if (url.protocol === 'http:' && !(addresses.length > 0 && addresses.every((a) => isAllowListed(a, allowed)))) {
+    throw new WebhookTargetError('insecure_scheme', 'webhooks need https://');
+  }
+}
+
+async function namedAddresses(host: string, resolve: Resolve): Promise<string[]> {
+  if (INTERNAL_NAMES.test(host)) throw new WebhookTargetError('blocked_host', `${host} is an internal name`);
+  try {
+    return (await resolve(host)).map((a) => a.address);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A socket lookup that resolves, refuses if any address is blocked, and hands the socket only
+ * the checked addresses: the connection goes to exactly what was checked.
+ */
+export function pinnedLookup(allowed: Cidr[], resolve: Resolve = resolveAll): LookupFunction {
+  return (hostname, options, callback) => {
+    const host = hostname.replace(/^\[(.*)\]$/, '$1');
+    const done = callback as (error: Error | null, address?: string | LookupAddress[], family?: number) => void;
+    if (INTERNAL_NAMES.test(host)) return done(new WebhookTargetError('blocked_host', `${host} is an internal name`));
+    resolve(host).then(
+      (addresses) => {
+        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+        for (const a of wanted) {
+          const range = blockedRange(a.address, allowed);
+          if (range) return done(new WebhookTargetError('blocked_address', `${host} is ${a.address} (${range})`));
+        }
+        if (wanted.length === 0) return done(Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' }));
+        if (options.all) return done(null, wanted);
+        return done(null, wanted[0].address, wanted[0].family);
+      },
+      (error: Error) => done(error),
+    );
+  };
+}
+
+export interface WebhookPost {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+  allowed: Cidr[];
+}
+
+/** POSTs one webhook through the pinned lookup; no redirects are followed. Resolves to the HTTP status. */
+export function postWebhook(post: WebhookPost): Promise<number> {
+  const url = new URL(post.url);
+  const host = bareHost(url);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.reject(new WebhookTargetError('insecure_scheme', url.protocol));
+  if (isIP(host)) {
+    const range = blockedRange(host, post.allowed);
+    if (range) return Promise.reject(new WebhookTargetError('blocked_address', `${host} (${range})`));
+  }
+  if (url.protocol === 'http:') {
+    // Plain http goes only to an allow-listed receiver (tests, local development).
+    if (!(isIP(host) && isAllowListed(host, post.allowed))) return Promise.reject(new WebhookTargetError('insecure_scheme', 'webhooks need https://'));
+  }
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((done, fail) => {
+    const request = client.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...post.headers, 'content-length': String(Buffer.byteLength(post.body)) },
+        lookup: pinnedLookup(post.allowed),
+        signal: AbortSignal.timeout(post.timeoutMs),
+        agent: false,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => done(response.statusCode ?? 0));
+        response.on('error', fail);
+      },
+    );
+    request.on('error', fail);
+    request.end(post.body);
+  });
+}
