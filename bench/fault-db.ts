@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { machine, machineLine } from './machine.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -158,10 +159,12 @@ async function main(): Promise<boolean> {
     outageAnswered503: during.length > 0 && during.every((a) => a.status === 503 || a.status === 201),
     outage503AreProblemJson: during.filter((a) => a.status === 503).every((a) => a.problem),
     noHangs: attempts.every((a) => a.status !== 'timeout'),
+    // A refused or reset connection is only acceptable while PostgreSQL is down (the API itself must stay up).
+    noNetworkErrorsOutsideOutage: attempts.every((a) => a.status !== 'network' || (a.at >= stopAt && a.at < startAt)) && retried.every((r) => r.status !== 'network'),
     no5xxOtherThan503: attempts.every((a) => typeof a.status !== 'number' || a.status < 500 || a.status === 503),
     readinessSaidNotReady: readiness.some((r) => r.at >= stopAt && r.at < startAt && r.status === 503),
     recoveredWithin5s: recoveryMs <= RECOVERY_TARGET_MS,
-    everyAcknowledgedReferralStored: acked.every((a) => inDb.has(a.referralId!)),
+    everyAcknowledgedReferralStored: acked.length > 0 && acked.every((a) => inDb.has(a.referralId!)),
     retriesSucceeded: retried.every((r) => r.status === 201),
     noDuplicates: [...perReference.values()].every((n) => n === 1) && perReference.size === seq,
     replaysReturnTheSameReferral: replays.every(Boolean),
@@ -173,7 +176,8 @@ async function main(): Promise<boolean> {
     retried: retried.length, retryStatusCounts: statusCounts(retried), referralsInDb: rows.length, checks,
   };
   for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}`);
-  console.log(JSON.stringify(report));
+  console.log(machineLine());
+  console.log(JSON.stringify({ ...report, machine: machine() }));
   return Object.values(checks).every(Boolean);
 }
 

@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import autocannon from 'autocannon';
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { CreateIntakeRequest } from '../src/intake/dto/create-intake.request.js';
@@ -12,6 +11,7 @@ import type { Candidate } from '../src/intake/matching/types.js';
 import type { Summary } from './bench-support.js';
 import type { LoadResult, PathStats } from './load-worker.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
+import { machine, machineLine } from './machine.js';
 
 // The load worker is this file forked with --load-worker: it needs autocannon only. The app and the
 // bench support are loaded in the main process alone, so a worker forked while dist/ is being rebuilt
@@ -633,11 +633,12 @@ async function main(): Promise<void> {
   cleanups.push(() => admin.end());
   const { summary, cpu } = await measure('Mend app, POST /v1/intakes', baseUrl, headers, admin, scratch.name);
 
-  console.log(`\nMachine: ${cpus().length} cores; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ` +
+  console.log(`\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ` +
     `${COUNT} synthetic resources + the curated directory, ${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up, mix of ${MIX.length} bodies.`);
   printSummary(summary, cpu);
   console.log(JSON.stringify({
     bench: 'intake',
+    machine: machine(),
     resources: COUNT,
     p50Ms: round(summary.p50),
     p95Ms: round(summary.p95),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { machine, machineLine } from './machine.js';
 
 /**
  * `npm run load -- --url http://127.0.0.1:3000 --key mend_sk_… [--duration 30] [--connections 10]`
@@ -116,5 +117,6 @@ for (const kind of ['search', 'intake', 'referral'] as Kind[]) {
 const serverErrors = samples.filter((s) => s.status >= 500).length;
 const clientErrors = samples.filter((s) => s.status >= 400 && s.status < 500).length;
 console.log(`total     ${overall.requests} req  ${overall.rps} req/s  p50 ${overall.p50Ms} ms  p95 ${overall.p95Ms} ms  p99 ${overall.p99Ms} ms  4xx ${clientErrors}  5xx ${serverErrors}  errors ${JSON.stringify(errors)}`);
-console.log(JSON.stringify({ load: 'mixed', seconds: round(seconds), ...overall, clientErrors, serverErrors, networkErrors: errors }));
+console.log(machineLine());
+console.log(JSON.stringify({ load: 'mixed', machine: machine(), seconds: round(seconds), ...overall, clientErrors, serverErrors, networkErrors: errors }));
 process.exit(serverErrors > 0 || Object.keys(errors).length > 0 ? 1 : 0);

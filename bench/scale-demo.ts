@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
 import { findFreePort } from '../src/database/embedded-postgres.js';
+import { machine, machineLine } from './machine.js';
 
 /**
  * `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 npm run scale:demo`
@@ -33,6 +34,13 @@ async function sql<T = Record<string, unknown>>(text: string, values: unknown[] 
 }
 
 const children: ChildProcess[] = [];
+
+/** A setup request that must succeed: anything else stops the demo with the answer, instead of passing vacuously later. */
+async function must(step: string, response: Promise<Response>, expected: number): Promise<Response> {
+  const res = await response;
+  if (res.status !== expected) throw new Error(`setup failed: ${step} answered ${res.status} (expected ${expected}): ${(await res.text()).slice(0, 300)}`);
+  return res;
+}
 const checks: Record<string, boolean> = {};
 const facts: Record<string, unknown> = {};
 
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
     ...process.env, DATABASE_URL: scratchUrl, REDIS_URL: redisUrl, HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
     DEMO_PARTNER: 'false', API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_REDIS_PREFIX: `mend-scale:${randomBytes(4).toString('hex')}`,
     RETENTION_CRON: '*/2 * * * * *', // every 2 s here, so the demo sees both instances fire
+    WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32', // the demo's own local webhook receiver
   };
   // An intake already past retention, before the instances start: the first claimed purge removes it.
   execFileSync('node', ['dist/scripts/migration-run.js'], { env, stdio: 'ignore' });
@@ -53,7 +62,12 @@ async function main(): Promise<void> {
     bases.push(`http://127.0.0.1:${port}`);
   }
   for (const base of bases) {
-    for (let i = 0; i < 150 && !(await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)); i++) await sleep(200);
+    let ready = false;
+    for (let i = 0; i < 150 && !ready; i++) {
+      ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+      if (!ready) await sleep(200);
+    }
+    if (!ready) throw new Error(`setup failed: ${base}/health/ready never answered 200`);
   }
   const keyOf = (name: string, limit: number) =>
     /mend_sk_test_\w+/.exec(execFileSync('node', ['dist/scripts/partner-create.js', '--name', name, '--rate-limit', String(limit), '--test'], { env, encoding: 'utf8' }))![0];
@@ -68,7 +82,7 @@ async function main(): Promise<void> {
   checks.rateLimitShared = statuses.filter((s) => s === 200).length === 30;
 
   // 2. Idempotency across instances: the same key sent to both at once creates one referral.
-  const intake = (await (await fetch(`${bases[0]}/v1/intakes`, { method: 'POST', headers: auth(key), body: JSON.stringify({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }) })).json()) as { id: string; matches: { resource: { id: string } }[] };
+  const intake = (await (await must('POST /v1/intakes', fetch(`${bases[0]}/v1/intakes`, { method: 'POST', headers: auth(key), body: JSON.stringify({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }) }), 201)).json()) as { id: string; matches: { resource: { id: string } }[] };
   const body = JSON.stringify({ intakeId: intake.id, resourceId: intake.matches[0].resource.id, clientReference: 'scale-idem' });
   const idem = randomUUID();
   const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => fetch(`${bases[i % 2]}/v1/referrals`, { method: 'POST', headers: { ...auth(key), 'idempotency-key': idem }, body }).then(async (r) => ({ status: r.status, id: r.status === 201 ? ((await r.json()) as { id: string }).id : undefined }))));
@@ -85,9 +99,9 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
-  await fetch(`${bases[0]}/v1/partners/me/webhook`, { method: 'PUT', headers: auth(key), body: JSON.stringify({ url: hook }) });
+  await must('PUT /v1/partners/me/webhook', fetch(`${bases[0]}/v1/partners/me/webhook`, { method: 'PUT', headers: auth(key), body: JSON.stringify({ url: hook }) }), 200);
   for (let i = 0; i < 30; i++) {
-    await fetch(`${bases[i % 2]}/v1/referrals`, { method: 'POST', headers: auth(key), body: JSON.stringify({ intakeId: intake.id, resourceId: intake.matches[0].resource.id, clientReference: `scale-${i}` }) });
+    await must(`POST /v1/referrals #${i}`, fetch(`${bases[i % 2]}/v1/referrals`, { method: 'POST', headers: auth(key), body: JSON.stringify({ intakeId: intake.id, resourceId: intake.matches[0].resource.id, clientReference: `scale-${i}` }) }), 201);
   }
   let pending = Infinity;
   for (let i = 0; i < 60 && pending > 0; i++) {
@@ -98,7 +112,8 @@ async function main(): Promise<void> {
   receiver.close();
   const events = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_outbox`))[0].n;
   facts.webhooks = { events, received: received.size, duplicates: [...received.values()].filter((n) => n > 1).length };
-  checks.eachWebhookOnce = pending === 0 && received.size === events && [...received.values()].every((n) => n === 1);
+  // At least the 30 referral.created events: zero delivered must never pass as "each delivered once".
+  checks.eachWebhookOnce = events >= 30 && received.size >= 1 && pending === 0 && received.size === events && [...received.values()].every((n) => n === 1);
 
   // 4. A scheduled purge fires on both instances every 2 s; one claims the hour and runs it.
   await sleep(3000);
@@ -120,5 +135,6 @@ try {
   await sql(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`, [], serverUrl).catch(() => undefined);
 }
 for (const [name, passed] of Object.entries(checks)) console.log(`${passed ? 'PASS' : 'FAIL'}  ${name}`);
-console.log(JSON.stringify({ demo: 'scale', instances: 2, ...facts, checks }));
+console.log(machineLine());
+console.log(JSON.stringify({ demo: 'scale', instances: 2, machine: machine(), ...facts, checks }));
 process.exit(ok ? 0 : 1);

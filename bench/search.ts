@@ -13,6 +13,7 @@ import {
   assertAllOk, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runBenchmark, runLoad, startMend as startApp, summarise, type Summary,
 } from './bench-support.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
+import { machine, machineLine } from './machine.js';
 
 /**
  * `npm run bench:search -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
@@ -237,12 +238,13 @@ async function main(): Promise<void> {
   const floorSummary = await measure('floor (bare Fastify + pg, same SQL)', floorBase);
   const appSummary = await measure('Mend app (NestJS + TypeORM)', appBase);
 
-  console.log(`\nMachine: 2 cores; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ${COUNT} resources, ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, mix of ${MIX.length} URLs.`);
+  console.log(`\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ${COUNT} resources, ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, mix of ${MIX.length} URLs.`);
   printSummary(floorSummary);
   printSummary(appSummary);
   const ratio = appSummary.rps / floorSummary.rps;
   console.log(`\napp / floor throughput: ${(ratio * 100).toFixed(1)}%`);
   console.log(JSON.stringify({
+    machine: machine(),
     bench: 'search',
     resources: COUNT,
     p50Ms: round(appSummary.p50),

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module.js';
 import { PartnersService } from '../src/partners/partners.service.js';
 import { SCOPES, type Scope } from '../src/partners/scopes.js';
+import { openCliDatabase } from './with-database.js';
 
 /**
  * `npm run partner:create -- --name "Second Chances" --origins https://a.example,https://b.example [--admin] [--test]`
@@ -26,7 +27,15 @@ if (!values.name) {
 process.env.SEED_ON_START = 'false';
 process.env.DEMO_PARTNER = 'false';
 process.env.LOG_LEVEL ??= 'warn';
-const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+// The database first (the running embedded server when `npm start` runs), then the app on it,
+// hashing keys with the same API key secret as the running app.
+const database = await openCliDatabase();
+process.env.DATABASE_URL = database.resolved.url;
+if (database.env.API_KEY_SECRET) process.env.API_KEY_SECRET = database.env.API_KEY_SECRET;
+const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] }).catch(async (error: unknown) => {
+  await database.close();
+  throw error;
+});
 try {
   const origins = values.origins.split(',').map((o) => o.trim()).filter(Boolean);
   const scopes: Scope[] | undefined = values.admin ? [...SCOPES] : undefined;
@@ -41,4 +50,5 @@ try {
   console.log('Store them now: they are shown once and kept only as hashes.');
 } finally {
   await app.close();
+  await database.close();
 }

@@ -1,26 +1,45 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { validateEnvironment } from '../src/config/environment.js';
+import { validateEnvironment, type Environment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { resolveDatabase } from '../src/database/database-url.js';
+import { adoptEmbeddedSecret, resolveDatabase, type ResolvedDatabase } from '../src/database/database-url.js';
 import { runMigrations } from '../src/database/migrate.js';
 
 /**
- * For CLI scripts: the same database the app would use (DATABASE_URL, or the embedded
- * server under EMBEDDED_PG_DIR), migrated, for the duration of `fn`.
+ * For CLI scripts: the database the app uses (DATABASE_URL, or the embedded server under
+ * EMBEDDED_PG_DIR). When `npm start` already runs the embedded server, the script uses it
+ * (its port and password are in the data directory); otherwise it starts one for its own run.
+ * A database that cannot start is one paragraph on stderr and exit code 1, never a stack.
  */
-export async function withDatabase<T>(fn: (dataSource: DataSource) => Promise<T>, migrate = true): Promise<T> {
-  const env = validateEnvironment(process.env);
-  const resolved = await resolveDatabase(env, (msg) => console.error(msg));
-  const dataSource = await new DataSource(dataSourceOptions(resolved.url, 4)).initialize();
+export async function openCliDatabase(): Promise<{ env: Environment; resolved: ResolvedDatabase; close: () => Promise<void> }> {
+  let env: Environment;
+  let resolved: ResolvedDatabase;
   try {
-    if (migrate) {
-      const applied = await runMigrations(dataSource);
-      if (applied.length) console.error(`Applied migrations: ${applied.join(', ')}`);
+    env = validateEnvironment(process.env);
+    resolved = await resolveDatabase(env, (msg) => console.error(msg), { attach: true });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  adoptEmbeddedSecret(env, resolved);
+  return { env, resolved, close: async () => resolved.embedded?.stop() };
+}
+
+/** `fn` with a DataSource on the CLI database, migrated unless told otherwise; stops what it started. */
+export async function withDatabase<T>(fn: (dataSource: DataSource) => Promise<T>, migrate = true): Promise<T> {
+  const { resolved, close } = await openCliDatabase();
+  try {
+    const dataSource = await new DataSource(dataSourceOptions(resolved.url, 4)).initialize();
+    try {
+      if (migrate) {
+        const applied = await runMigrations(dataSource);
+        if (applied.length) console.error(`Applied migrations: ${applied.join(', ')}`);
+      }
+      return await fn(dataSource);
+    } finally {
+      await dataSource.destroy();
     }
-    return await fn(dataSource);
   } finally {
-    await dataSource.destroy();
-    await resolved.embedded?.stop();
+    await close();
   }
 }

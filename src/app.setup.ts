@@ -100,6 +100,8 @@ export async function createApp(env: Environment = validateEnvironment(process.e
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: new PinoNestLogger(adapter.getInstance().log as never),
     bufferLogs: false,
+    // Rethrow instead of process.abort(), so main.ts can stop the embedded database and exit 1.
+    abortOnError: false,
   });
   await configureApp(app, env);
   return app;

@@ -113,14 +113,16 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
         'kind', 'specialties', 'languages', 'cost.feeMin', 'locations.0.region', 'locations.0.country', 'locations.0.latitude', 'rating',
       ]));
 
+      const stored = (await searchIds('q=zephyrine')).sort(); // whatever earlier tests made: this test compares with it
       const { name: _name, cost: _cost, ...missing } = record('zephyrine-missing');
       const incomplete = await t.http().post('/v1/resources').set(auth()).send(missing).expect(400);
       expect((incomplete.body as Problem).errors!.map((e) => e.field)).toEqual(expect.arrayContaining(['name', 'cost']));
-      expect(await searchIds('q=zephyrine')).toHaveLength(2); // nothing stored by a failed create
+      expect((await searchIds('q=zephyrine')).sort()).toEqual(stored); // nothing stored by either failed create
     });
 
     it('answers 409 slug_taken for a slug in use, by a curated or a created resource', async () => {
-      for (const slug of ['zephyrine-one', 'national-domestic-violence-hotline']) {
+      await create('zephyrine-taken'); // its own created resource, not one an earlier test left
+      for (const slug of ['zephyrine-taken', 'national-domestic-violence-hotline']) {
         const res = await t.http().post('/v1/resources').set(auth()).send(record(slug));
         expect(res.status).toBe(409);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -230,7 +232,10 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
         await db.query('SELECT 1 FROM resource WHERE id = $1 FOR UPDATE', [resource.id]);
         const send = (name: string) => t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', etag).send({ name }).then((r) => r);
         const pending = Promise.all([send('Zephyrine Held A'), send('Zephyrine Held B')]);
+        // Until both wait on the lock, within a deadline (a hung request fails here, not at the jest timeout).
+        const deadline = Date.now() + 30_000;
         for (let waiting = 0; waiting < 2; await new Promise((done) => setTimeout(done, 20))) {
+          if (Date.now() > deadline) throw new Error(`only ${waiting} of 2 PATCH requests reached the row lock within 30 s`);
           const [{ count }] = (await db.query(
             `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
           )).rows;

@@ -216,6 +216,39 @@ describe('HSDS 3.0 export, API and import', () => {
       }
     });
 
+    it('answers one service with the facts of its source record, field by field (seeds/data read directly, not through the mapper)', async () => {
+      type Seed = {
+        slug: string; name: string; description: string; url: string; email: string; phone: string; kind: string; formats: string[]; specialties: string[];
+        languages: string[]; serviceAreas: string[]; organization: { name: string; website: string };
+        cost: { feeMin: number; feeMax: number; currency: string };
+        locations: { city: string; region: string; postalCode: string; country: string; latitude: number; longitude: number }[];
+      };
+      const seeds = JSON.parse(await readFile('seeds/data/local-demo.json', 'utf8')) as Seed[];
+      const seed = seeds.find((r) => r.slug === 'riverbend-couples-therapy')!;
+      const { body: resource } = await t.http().get(`/v1/resources/${seed.slug}`).expect(200);
+      const { body: service } = await t.http().get(`/v1/hsds/services/${resource.id}`).expect(200);
+      expect(service).toMatchObject({
+        id: resource.id, name: seed.name, description: seed.description, url: seed.url, email: seed.email, status: 'active',
+        organization: { name: seed.organization.name, website: seed.organization.website },
+      });
+      expect(service.phones.map((p: { number: string }) => p.number)).toEqual([seed.phone]);
+      expect(service.languages.map((l: { code: string }) => l.code).sort()).toEqual([...seed.languages].sort());
+      expect(service.service_areas.map((a: { extent: string }) => a.extent).sort()).toEqual([...seed.serviceAreas].sort());
+      // HSDS amounts are in currency units; the seed keeps minor units (cents).
+      expect(service.cost_options.map((c: { amount: number; currency: string }) => [c.amount, c.currency]).sort()).toEqual(
+        [[seed.cost.feeMin / 100, seed.cost.currency], [seed.cost.feeMax / 100, seed.cost.currency]].sort(),
+      );
+      const places = service.service_at_locations.map((sal: { location: { latitude: number; longitude: number; addresses: { city: string; region: string; postal_code: string; country: string }[] } }) => ({
+        city: sal.location.addresses[0].city, region: sal.location.addresses[0].region, postalCode: sal.location.addresses[0].postal_code,
+        country: sal.location.addresses[0].country, latitude: sal.location.latitude, longitude: sal.location.longitude,
+      }));
+      expect(places).toEqual(seed.locations.map(({ city, region, postalCode, country, latitude, longitude }) => ({ city, region, postalCode, country, latitude, longitude })));
+      const codes = (type: string) => service.attributes.filter((a: { link_type: string }) => a.link_type === type).map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code).sort();
+      expect(codes('kind')).toEqual([seed.kind]);
+      expect(codes('format')).toEqual([...seed.formats].sort());
+      expect(codes('specialty')).toEqual([...seed.specialties].sort());
+    });
+
     it('answers one service fully nested, equal to its export', async () => {
       const service = exported.services.find((s) => s.service_at_locations!.length)!;
       const res = await t.http().get(`/v1/hsds/services/${service.id}`).expect(200);
@@ -388,15 +421,22 @@ describe('HSDS 3.0 export, API and import', () => {
     });
 
     it('is idempotent: a re-run finds everything unchanged and duplicates nothing', async () => {
-      const again = await importHsds(t.app.get(DataSource), FOREIGN, options);
+      // Its own slugs (prefix idem-): independent of what the other tests did to the hsds- ones.
+      const own = { ...options, slugPrefix: 'idem' };
+      const first = await importHsds(t.app.get(DataSource), FOREIGN, own);
+      expect(first.counts).toEqual({ created: 3, updated: 0, unchanged: 0, kept_curated: 0, skipped: 2 });
+      const again = await importHsds(t.app.get(DataSource), FOREIGN, own);
       expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 3, kept_curated: 0, skipped: 2 });
-      const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM resource WHERE slug LIKE 'hsds-%'`);
+      const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM resource WHERE slug LIKE 'idem-%'`);
       expect(count).toBe(3);
     });
 
     it('updates a service whose data changed, and leaves a curated one as the curator made it', async () => {
+      // Its own slugs (prefix upd-), imported here: independent of the other tests.
+      const own = { ...options, slugPrefix: 'upd' };
+      await importHsds(t.app.get(DataSource), FOREIGN, own);
       const partner = await t.createPartner();
-      const slug = slugFromHsdsId('svc-105');
+      const slug = slugFromHsdsId('svc-105', 'upd');
       const { headers } = await t.http().get(`/v1/resources/${slug}`).expect(200);
       const { body: stored } = await t.http().get(`/v1/resources/${slug}`);
       await t.http().patch(`/v1/resources/${stored.id}`).set('Authorization', partner.auth).set('If-Match', headers.etag)
@@ -408,11 +448,11 @@ describe('HSDS 3.0 export, API and import', () => {
       await mkdir(changedDir);
       await writeFile(join(changedDir, 'services.json'), JSON.stringify(services));
       await copyFile(join(FOREIGN, 'organizations.json'), join(changedDir, 'organizations.json'));
-      const rerun = await importHsds(t.app.get(DataSource), changedDir, options);
+      const rerun = await importHsds(t.app.get(DataSource), changedDir, own);
       expect(serviceReport(rerun, 'svc-101').outcome).toBe('updated');
       expect(serviceReport(rerun, 'svc-105').outcome).toBe('kept_curated');
       expect((await t.http().get(`/v1/resources/${slug}`)).body.description).toBe('Curated description.');
-      expect((await t.http().get(`/v1/resources/${slugFromHsdsId('svc-101')}`)).body.description).toBe('Changed upstream.');
+      expect((await t.http().get(`/v1/resources/${slugFromHsdsId('svc-101', 'upd')}`)).body.description).toBe('Changed upstream.');
     });
 
     it('without a default kind or a source URL, skips what needs them; a dry run writes nothing', async () => {

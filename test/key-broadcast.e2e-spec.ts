@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describeWithService, reachable } from './support/services.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -7,22 +8,24 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  * refuse the key; the loop waits for the message to arrive, it does not time anything.
  */
 async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 100; i++) {
+  // A generous deadline, not a time bound: a slow, busy machine only takes longer to get here.
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     if (await check()) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return false;
+  return check();
 }
 
-describe.each([
-  ['PostgreSQL NOTIFY', false],
-  ['Redis pub/sub', true],
-])('key revocation broadcast over %s', (_name, useRedis) => {
+// The Redis variant runs when Redis answers, is skipped with the reason when not, and fails under CI=true.
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redis = await reachable(redisUrl);
+
+const broadcastSuite = (useRedis: boolean) => () => {
   let one: TestApp;
   let two: TestApp;
   beforeAll(async () => {
     const overrides: Record<string, string> = { AUTH_CACHE_SECONDS: '3600', RATE_LIMIT_REDIS_PREFIX: `mend-test:${Date.now()}:${Math.random().toString(36).slice(2)}` };
-    if (useRedis) overrides.REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    if (useRedis) overrides.REDIS_URL = redisUrl;
     one = await createTestApp(overrides);
     two = await createTestApp(overrides, [], { databaseUrl: one.databaseUrl });
   });
@@ -50,4 +53,7 @@ describe.each([
     expect(await eventually(async () => (await two.http().get('/v1/resources?limit=1').set('Authorization', p.auth)).status === 200)).toBe(true);
     expect((await one.http().patch(`/v1/partners/${p.partnerId}`).set('Authorization', admin.auth).send({ status: 'gone' })).status).toBe(400);
   });
-});
+};
+
+describe('key revocation broadcast over PostgreSQL NOTIFY', broadcastSuite(false));
+describeWithService('Redis', redis, 'key revocation broadcast over Redis pub/sub', broadcastSuite(true));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import pg from 'pg';
 import { WebhookDispatcher } from '../src/referrals/webhook-dispatcher.js';
-import { verifyWebhook } from '../src/referrals/webhook-signature.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 const INTAKE = { concerns: ['infidelity'], willingness: 'both', region: 'US-OH', doNotContact: true };
@@ -226,29 +226,34 @@ describe('referrals', () => {
 
   describe('webhooks', () => {
     let server: Server;
-    let received: { headers: IncomingMessage['headers']; body: string }[] = [];
-    let failNext = 0;
-    let url: string;
+    // One receiver, but each test its own path: a test sees only its own deliveries and failures.
+    const received: { path: string; headers: IncomingMessage['headers']; body: string }[] = [];
+    const failNext = new Map<string, number>();
+    let base: string;
+    const deliveredTo = (path: string) => received.filter((r) => r.path === path);
     beforeAll(async () => {
       server = createServer((req, res) => {
         let body = '';
         req.on('data', (c) => (body += c));
         req.on('end', () => {
-          if (failNext > 0) {
-            failNext--;
+          const path = req.url ?? '';
+          if ((failNext.get(path) ?? 0) > 0) {
+            failNext.set(path, failNext.get(path)! - 1);
             res.writeHead(500).end();
             return;
           }
-          received.push({ headers: req.headers, body });
+          received.push({ path, headers: req.headers, body });
           res.writeHead(204).end();
         });
       });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-      url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hooks`;
+      base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     });
     afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
     it('delivers signed events for creation and each status change, once, with retries', async () => {
+      const path = '/hooks/signed';
+      const url = base + path;
       const w = await t.createPartner({ name: 'webhook-partner' });
       const settings = await t.http().put('/v1/partners/me/webhook').set('Authorization', w.auth).send({ url }).expect(200);
       expect(settings.body.signingSecret).toMatch(/^whsec_/);
@@ -256,8 +261,7 @@ describe('referrals', () => {
       const { body: referral } = await create(w, { intakeId: wIntake, resourceId }).expect(201);
       await t.http().patch(`/v1/referrals/${referral.id}`).set('Authorization', w.auth).send({ status: 'accepted' }).expect(200);
 
-      received = [];
-      failNext = 1; // the first delivery fails and is retried later
+      failNext.set(path, 1); // the first delivery fails and is retried later
       const dispatcher = t.app.get(WebhookDispatcher);
       await dispatcher.deliverDue();
       const client = new pg.Client({ connectionString: t.databaseUrl });
@@ -273,26 +277,31 @@ describe('referrals', () => {
       } finally {
         await client.end();
       }
-      const events = received.map((r) => JSON.parse(r.body));
+      const events = deliveredTo(path).map((r) => JSON.parse(r.body));
       expect(events.map((e) => e.type).sort()).toEqual(['referral.created', 'referral.status_changed']);
       expect(new Set(events.map((e) => e.id)).size).toBe(2);
       const changed = events.find((e) => e.type === 'referral.status_changed');
       expect(changed.data).toMatchObject({ previousStatus: 'requested', referral: { id: referral.id, status: 'accepted' } });
-      for (const r of received) {
+      for (const r of deliveredTo(path)) {
         expect(r.headers['mend-event-id']).toBe(JSON.parse(r.body).id);
-        expect(verifyWebhook(settings.body.signingSecret, r.body, String(r.headers['mend-signature']))).toBe(true);
-        expect(verifyWebhook('whsec_wrong', r.body, String(r.headers['mend-signature']))).toBe(false);
+        // The documented scheme, recomputed here with node:crypto (not the app's verifyWebhook):
+        // Mend-Signature: t=<unix seconds>,v1=hex(HMAC-SHA-256(secret, "<t>.<raw body>")).
+        const signature = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(r.headers['mend-signature']));
+        expect(signature).not.toBeNull();
+        const [, ts, v1] = signature!;
+        expect(v1).toBe(createHmac('sha256', settings.body.signingSecret).update(`${ts}.${r.body}`).digest('hex'));
+        expect(v1).not.toBe(createHmac('sha256', 'whsec_wrong').update(`${ts}.${r.body}`).digest('hex'));
+        expect(Math.abs(Date.now() / 1000 - Number(ts))).toBeLessThan(3600); // a current timestamp, not 0 or a constant
       }
     });
 
     it('two API instances draining the outbox at once deliver each event exactly once', async () => {
+      const url = `${base}/hooks/two-instances`;
       const w = await t.createPartner({ name: 'two-instances' });
       await t.http().put('/v1/partners/me/webhook').set('Authorization', w.auth).send({ url }).expect(200);
       const wIntake = (await intake(w)).id;
       const created: string[] = [];
       for (let i = 0; i < 12; i++) created.push((await create(w, { intakeId: wIntake, resourceId, clientReference: `multi-${i}` }).expect(201)).body.id);
-      received = [];
-      failNext = 0;
       const other = await createTestApp({ WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32' }, [], { databaseUrl: t.databaseUrl });
       try {
         const [one, two] = [t.app.get(WebhookDispatcher), other.app.get(WebhookDispatcher)];
@@ -300,7 +309,7 @@ describe('referrals', () => {
       } finally {
         await other.close();
       }
-      const ids = received.map((r) => JSON.parse(r.body)).filter((e) => e.data.referral.clientReference?.startsWith('multi-')).map((e) => e.data.referral.id);
+      const ids = deliveredTo('/hooks/two-instances').map((r) => JSON.parse(r.body)).filter((e) => e.data.referral.clientReference?.startsWith('multi-')).map((e) => e.data.referral.id);
       expect(ids.sort()).toEqual([...created].sort());
     });
 

@@ -2,7 +2,17 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment.js';
-import { resolveDatabase, type ResolvedDatabase } from './database-url.js';
+import { adoptEmbeddedSecret, resolveDatabase, type ResolvedDatabase } from './database-url.js';
+
+let handedOver: ResolvedDatabase | undefined;
+
+/**
+ * main.ts starts the database before Nest does, so that a database that cannot start is one
+ * paragraph from main.ts rather than an error Nest logs with its stack; the next DatabaseServer takes it.
+ */
+export function handOverDatabase(resolved: ResolvedDatabase): void {
+  handedOver = resolved;
+}
 
 /**
  * Where the database is: the configured server, or the embedded one this process started.
@@ -14,9 +24,11 @@ export class DatabaseServer implements OnApplicationShutdown {
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  static async start(env: Environment, moduleRef: ModuleRef): Promise<DatabaseServer> {
+  static async start(env: Environment, moduleRef: ModuleRef, options: { attach?: boolean } = {}): Promise<DatabaseServer> {
     const server = new DatabaseServer(moduleRef);
-    server.resolved = await resolveDatabase(env, (msg) => server.logger.log(msg));
+    server.resolved = handedOver ?? (await resolveDatabase(env, (msg) => server.logger.log(msg), options));
+    handedOver = undefined;
+    adoptEmbeddedSecret(env, server.resolved);
     return server;
   }
 

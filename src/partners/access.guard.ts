@@ -49,6 +49,8 @@ export class AccessGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
+    // Whether CORS headers are granted depends on Origin, granted or not: caches must key on it.
+    void reply.header('vary', 'Origin');
 
     const authorization = request.headers.authorization;
     if (!authorization) {

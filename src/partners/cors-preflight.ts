@@ -15,9 +15,9 @@ export function registerCorsPreflight(fastify: FastifyInstance, origins: Partner
         'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
         'access-control-allow-headers': CORS_ALLOW_HEADERS,
         'access-control-max-age': '600',
-        vary: 'Origin',
       });
     }
-    return reply.code(204).send();
+    // Refused or not, the answer depends on Origin: caches must key on it.
+    return reply.header('vary', 'Origin').code(204).send();
   });
 }

@@ -268,6 +268,8 @@ export interface FuzzOptions {
   /** Only operations whose key or operationId contains this text (case-insensitive). */
   only?: string;
   onOperationDone?: (report: OperationReport) => void;
+  /** The secret key lacks a scope the operation needs: any 2xx it gets is a missing scope check. */
+  secretKeyLacksScope?: boolean;
 }
 
 /** The seed of one operation: the run's seed and the operation, so adding an operation does not reshuffle the others. */
@@ -297,6 +299,9 @@ export async function fuzzOperation(
     harvest(operation, wire, answer, pools);
     if (process.env.FUZZ_DEBUG) process.stderr.write(`${request.mutation} → ${answer.status}: ${describeWire(wire).slice(0, 400)}\n    ${answer.body.toString('utf8').slice(0, 300)}\n`);
     const problems = violations(model, operation, request, wire, answer);
+    if (options.secretKeyLacksScope && request.auth === 'secret' && answer.status >= 200 && answer.status < 300) {
+      problems.push(`${answer.status} for a secret key without the scope ${operation.key} needs (a missing scope check)`);
+    }
     if (problems.length) {
       throw new Error(`${request.mutation}: ${problems.join('; ')}\n  request: ${describeWire(wire)}\n  answer: ${answer.status} ${String(answer.headers['content-type'] ?? '')} ${answer.body.toString('utf8').slice(0, 600)}`);
     }

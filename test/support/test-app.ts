@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
@@ -28,6 +29,18 @@ export interface TestApp {
   createPartner: (options?: { name?: string; origins?: string[]; scopes?: Scope[]; rateLimitPerMinute?: number }) => Promise<TestPartner>;
 }
 
+/**
+ * Scheduling off in tests: every cron job is stopped the moment it is registered (synchronously,
+ * before any of its timers can fire), so a live RETENTION_CRON tick at xx:00 can never take the
+ * hourly slot a test is about to claim. Tests call the jobs' methods themselves.
+ */
+class NoSchedulingRegistry extends SchedulerRegistry {
+  override addCronJob(name: string, job: Parameters<SchedulerRegistry['addCronJob']>[1]): void {
+    (job as { stop: () => unknown }).stop();
+    super.addCronJob(name, job);
+  }
+}
+
 /** The real HTTP app (same configureApp as production) on its own database. */
 export async function createTestApp(
   overrides: Record<string, string> = {},
@@ -47,6 +60,8 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...extraModules] })
     .overrideProvider(Environment)
     .useValue(env)
+    .overrideProvider(SchedulerRegistry)
+    .useClass(NoSchedulingRegistry)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(env), { logger: false });
   await configureApp(app, env);
