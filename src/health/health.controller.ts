@@ -1,8 +1,12 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
+import { HealthIndicatorStatus, LivenessResponse, ReadinessResponse } from './health.response.js';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 @ApiTags('health')
+@ApiSecurity({}) // no key: for load balancers and orchestrators
+@ApiExtraModels(HealthIndicatorStatus)
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(
@@ -12,16 +16,16 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ operationId: 'checkLiveness', summary: 'Liveness: the process is up and serving HTTP' })
-  @ApiOkResponse({ description: 'Alive', schema: { example: { status: 'ok' } } })
-  checkLiveness() {
+  @ApiOkResponse({ description: 'Alive', type: LivenessResponse })
+  checkLiveness(): LivenessResponse {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: false }) // documented below, the same under jest and node
   @ApiOperation({ operationId: 'checkReadiness', summary: 'Readiness: the database answers within 1.5 s' })
-  @ApiOkResponse({ description: 'Ready to serve traffic' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready (problem+json with the failing checks)' })
+  @ApiOkResponse({ description: 'Ready to serve traffic', type: ReadinessResponse })
+  @ApiProblem(503, 'Not ready (code not_ready, with the failing checks); Retry-After says when to look again.')
   checkReadiness() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
   }

@@ -5,17 +5,15 @@ import { parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
 import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
 import { IntakeResponse } from './dto/intake.response.js';
 import { IntakeService } from './intake.service.js';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 
 @ApiTags('intake')
-@ApiBearerAuth('secretKey')
-@ApiBearerAuth('publishableKey')
-@RequireScopes('intakes:write')
 @NoStore()
 @Controller('intakes')
 export class IntakeController {
@@ -23,6 +21,7 @@ export class IntakeController {
 
   @Post()
   @HttpCode(201)
+  @RequireScopes('intakes:write')
   @ApiOperation({
     operationId: 'submitIntake',
     summary: "Match a couple's situation to the right kind of help and ranked resources",
@@ -48,6 +47,8 @@ export class IntakeController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response (24 h).' })
   @ApiCreatedResponse({ type: IntakeResponse, examples: INTAKE_RESPONSE_EXAMPLES })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid or unknown field (problem+json naming each field).' })
+  @ApiProblem(409, 'A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry).', { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } } })
+  @ApiProblem(422, 'This Idempotency-Key was used with a different body (idempotency_key_reused).')
   async submitIntake(
     @Body() body: CreateIntakeRequest,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,7 @@
-import { SetMetadata } from '@nestjs/common';
-import type { Scope } from './scopes.js';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
+import { PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
 
 export const ACCESS_KEY = 'mend:access';
 
@@ -11,14 +13,41 @@ export interface AccessRule {
   secretOnly?: boolean;
 }
 
+const RATE_LIMITED = ApiProblem(429, 'Too many requests for this key or address (code rate_limited); retry after Retry-After seconds.');
+
+/**
+ * The rule the AccessGuard enforces, and its documentation from the same place: which keys the
+ * operation accepts (OpenAPI security) and the 401/403/429 the guard can answer.
+ */
+function access(rule: AccessRule) {
+  const publishable = !rule.secretOnly && rule.scopes.every((s) => PUBLISHABLE_SCOPES.includes(s));
+  const security = [
+    ...(rule.anonymous ? [ApiSecurity({})] : []),
+    ApiSecurity('secretKey'),
+    ...(publishable ? [ApiSecurity('publishableKey')] : []),
+  ];
+  return applyDecorators(
+    SetMetadata(ACCESS_KEY, rule),
+    ...security,
+    ApiProblem(401, rule.anonymous ? 'The key presented is not valid (a request without a key is fine).' : 'No key, or a key that is not valid (codes api_key_required, invalid_api_key).'),
+    ApiProblem(
+      403,
+      rule.secretOnly
+        ? `The key lacks a scope (insufficient_scope${rule.scopes.length ? `: ${rule.scopes.join(', ')}` : ''}) or is a publishable key (publishable_key_not_allowed).`
+        : 'The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do.',
+    ),
+    RATE_LIMITED,
+  );
+}
+
 /** Open to everyone; a presented key must still hold the scopes. Rate-limited per key or IP. */
-export const PublicAccess = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { scopes, anonymous: true } satisfies AccessRule);
+export const PublicAccess = (...scopes: Scope[]) => access({ scopes, anonymous: true });
 
 /** Needs a key with these scopes. */
-export const RequireScopes = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { scopes, anonymous: false } satisfies AccessRule);
+export const RequireScopes = (...scopes: Scope[]) => access({ scopes, anonymous: false });
 
 /** Needs a secret key (server-side) with these scopes: reading or changing referral records. */
-export const RequireSecretScopes = (...scopes: Scope[]) => SetMetadata(ACCESS_KEY, { scopes, anonymous: false, secretOnly: true } satisfies AccessRule);
+export const RequireSecretScopes = (...scopes: Scope[]) => access({ scopes, anonymous: false, secretOnly: true });
 
 /** Needs a secret key of the partner (any scope): only for reading the partner's own profile. */
-export const RequireSecretKey = () => SetMetadata(ACCESS_KEY, { scopes: [], anonymous: false, secretOnly: true } satisfies AccessRule);
+export const RequireSecretKey = () => access({ scopes: [], anonymous: false, secretOnly: true });

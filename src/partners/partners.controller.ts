@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { NoStore } from '../common/http/no-store.js';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes, RequireSecretKey, RequireSecretScopes } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
@@ -11,11 +11,11 @@ import {
 import { mapIssuedKey, mapKey, mapPartner, mapWebhookSettings } from './partners.mapper.js';
 import { PartnersService } from './partners.service.js';
 import type { Principal } from './principal.js';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
 @ApiTags('partners')
-@ApiBearerAuth('secretKey')
 @NoStore()
 @Controller('partners')
 export class PartnersController {
@@ -44,6 +44,7 @@ export class PartnersController {
   @RequireSecretScopes('webhooks:manage')
   @ApiOperation({ operationId: 'setWebhook', summary: 'Register (or remove) the HTTPS endpoint for referral events' })
   @ApiOkResponse({ type: WebhookSettingsResponse })
+  @ApiProblem(422, 'The URL does not reach a public https:// endpoint (webhook_url_not_allowed).')
   async setWebhook(@CurrentPrincipal() principal: Principal, @Body() body: SetWebhookRequest): Promise<WebhookSettingsResponse> {
     return mapWebhookSettings(await this.partners.setWebhook(principal.partnerId, body.url ?? null));
   }
@@ -60,6 +61,7 @@ export class PartnersController {
   @RequireScopes('admin')
   @ApiOperation({ operationId: 'createPartner', summary: 'Create a partner with a secret and a publishable key (admin)' })
   @ApiCreatedResponse({ type: CreatedPartnerResponse })
+  @ApiProblem(422, 'allowedOrigins not https:// in production (insecure_origin), or a webhook URL that does not reach a public https:// endpoint (webhook_url_not_allowed).')
   async createPartner(@Body() body: CreatePartnerRequest): Promise<CreatedPartnerResponse> {
     const { partner, keys } = await this.partners.createPartner(body);
     return { partner: mapPartner(partner), keys: keys.map((k) => mapIssuedKey(k.key, k.plaintext)) };
@@ -69,6 +71,7 @@ export class PartnersController {
   @RequireScopes('admin')
   @ApiOperation({ operationId: 'getPartner', summary: 'One partner (admin)' })
   @ApiOkResponse({ type: PartnerResponse })
+  @ApiProblem(404, 'No such partner.')
   async getPartner(@Param('partnerId', uuid) partnerId: string): Promise<PartnerResponse> {
     return mapPartner(await this.partners.getPartner(partnerId));
   }
@@ -77,6 +80,7 @@ export class PartnersController {
   @RequireScopes('admin')
   @ApiOperation({ operationId: 'updatePartnerStatus', summary: 'Suspend or reactivate a partner (admin); its keys stop or resume working on every instance at once' })
   @ApiOkResponse({ type: PartnerResponse })
+  @ApiProblem(404, 'No such partner.')
   async updatePartnerStatus(@Param('partnerId', uuid) partnerId: string, @Body() body: UpdatePartnerStatusRequest): Promise<PartnerResponse> {
     return mapPartner(await this.partners.setStatus(partnerId, body.status));
   }
@@ -85,6 +89,8 @@ export class PartnersController {
   @RequireScopes('admin')
   @ApiOperation({ operationId: 'createPartnerKey', summary: "Issue a key for a partner (admin); it is shown once" })
   @ApiCreatedResponse({ type: IssuedKeyResponse })
+  @ApiProblem(404, 'No such partner.')
+  @ApiProblem(422, 'The key\'s environment is not the partner\'s (environment_mismatch).')
   async createPartnerKey(@Param('partnerId', uuid) partnerId: string, @Body() body: CreateKeyRequest): Promise<IssuedKeyResponse> {
     await this.partners.getPartner(partnerId);
     const { key, plaintext } = await this.keys.issueKey({
@@ -97,7 +103,6 @@ export class PartnersController {
 
 /** A partner manages its own keys with a secret key; admins may act on any key. */
 @ApiTags('partners')
-@ApiBearerAuth('secretKey')
 @NoStore()
 @Controller('keys')
 export class KeysController {
@@ -120,6 +125,7 @@ export class KeysController {
   @RequireSecretScopes('keys:manage')
   @ApiOperation({ operationId: 'revokeKey', summary: 'Revoke a key at once' })
   @ApiOkResponse({ type: ApiKeyResponse })
+  @ApiProblem(404, 'No key of yours has this id.')
   async revokeKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string): Promise<ApiKeyResponse> {
     return mapKey(await this.keys.revoke(this.scope(principal), keyId));
   }
@@ -128,6 +134,8 @@ export class KeysController {
   @RequireSecretScopes('keys:manage')
   @ApiOperation({ operationId: 'rotateKey', summary: 'Issue a replacement; the old key keeps working for overlapHours' })
   @ApiCreatedResponse({ type: RotatedKeyResponse })
+  @ApiProblem(404, 'No key of yours has this id.')
+  @ApiProblem(409, 'Only an active key can be rotated (key_not_active).')
   async rotateKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string, @Body() body: RotateKeyRequest): Promise<RotatedKeyResponse> {
     const { key, plaintext, previous } = await this.keys.rotate(principal, keyId, body.overlapHours ?? 24);
     return { key: mapIssuedKey(key, plaintext), previous: mapKey(previous) };

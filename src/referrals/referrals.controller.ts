@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
+  ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NoStore } from '../common/http/no-store.js';
@@ -12,11 +12,11 @@ import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
 import { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
 import { ReferralsService } from './referrals.service.js';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 
 const referralId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('referrals')
-@ApiBearerAuth('secretKey')
 @NoStore()
 @Controller('referrals')
 export class ReferralsController {
@@ -24,12 +24,11 @@ export class ReferralsController {
 
   @Post()
   @RequireScopes('referrals:write')
-  @ApiBearerAuth('publishableKey')
   @ApiOperation({ operationId: 'createReferral', summary: 'Refer a couple (by intake) to a resource' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response (24 h).' })
   @ApiCreatedResponse({ type: ReferralResponse })
-  @ApiUnprocessableEntityResponse({ type: ProblemDetailsDto, description: 'Unknown intake or resource, or an Idempotency-Key reused with another body.' })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'A request with this Idempotency-Key is still running.' })
+  @ApiProblem(422, 'Unknown intake (intake_not_found) or resource (resource_not_found); a resource that is not a safe referral for this intake (referral_unsafe, with reason); or an Idempotency-Key reused with another body (idempotency_key_reused).')
+  @ApiProblem(409, 'A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry).', { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } } })
   async createReferral(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateReferralRequest,
@@ -63,7 +62,7 @@ export class ReferralsController {
   @RequireSecretScopes('referrals:write')
   @ApiOperation({ operationId: 'updateReferral', summary: 'Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends' })
   @ApiOkResponse({ type: ReferralResponse })
-  @ApiConflictResponse({ type: ProblemDetailsDto, description: 'Not a valid transition from the current status.' })
+  @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   updateReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string, @Body() body: UpdateReferralRequest): Promise<ReferralResponse> {
     return this.referrals.updateReferral(principal, id, body);

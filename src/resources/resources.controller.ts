@@ -27,7 +27,14 @@ export class ResourcesController {
     summary: 'Search the directory',
     description: 'Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header.',
   })
-  @ApiOkResponse({ type: ResourceListResponse, headers: { ETag: { description: 'A tag of this page; send it as If-None-Match to get 304 while it is unchanged.', schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    type: ResourceListResponse,
+    headers: {
+      ETag: { description: 'A tag of this page; send it as If-None-Match to get 304 while it is unchanged.', schema: { type: 'string' } },
+      Link: { description: 'RFC 8288: the next page, when there is one: </v1/resources?…&cursor=…>; rel="next".', schema: { type: 'string' } },
+      'Cache-Control': { description: 'Public for 60 s.', schema: { type: 'string', example: 'public, max-age=60' } },
+    },
+  })
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
   async searchResources(
@@ -45,13 +52,14 @@ export class ResourcesController {
     sendWithEtag(request, reply, body, bodyEtag(body));
   }
 
-  @Get(':idOrSlug')
+  @Get(':id')
   @ApiOperation({ operationId: 'getResource', summary: 'One resource by id or slug', description: 'Deleted resources are still returned, with status inactive.' })
-  @ApiParam({ name: 'idOrSlug', example: 'national-domestic-violence-hotline' })
+  // One parameter name for /v1/resources/{id} in every method (the writes take only the UUID).
+  @ApiParam({ name: 'id', description: 'The resource\'s UUID, or its slug.', example: 'national-domestic-violence-hotline', schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,120}$' } })
   @ApiOkResponse({ type: ResourceResponse, headers: { ETag: { description: 'The version of the resource: If-None-Match on reads (304), If-Match on writes.', schema: { type: 'string', example: '"v3"' } } } })
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such resource (problem+json).' })
-  async getResource(@Param('idOrSlug') idOrSlug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async getResource(@Param('id') idOrSlug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!ID_OR_SLUG.test(idOrSlug)) throw ProblemException.notFound('Resource');
     const { resource, etag } = await this.resources.getResource(idOrSlug);
     void reply.header('cache-control', 'public, max-age=60');

@@ -87,7 +87,7 @@ const REQUIRED_SCOPES: Record<string, string[] | 'anonymous'> = {
   'GET /health/ready': 'anonymous',
   'GET /v1/taxonomy': 'anonymous',
   'GET /v1/resources': 'anonymous',
-  'GET /v1/resources/{idOrSlug}': 'anonymous',
+  'GET /v1/resources/{id}': 'anonymous',
   'GET /v1/hsds/services': 'anonymous',
   'GET /v1/hsds/services/{id}': 'anonymous',
   'GET /v1/hsds/organizations': 'anonymous',

@@ -19,7 +19,7 @@ export interface OperationParameter {
 }
 
 export interface ApiOperation {
-  /** `GET /v1/resources/{idOrSlug}`: the key of the operation in reports. */
+  /** `GET /v1/resources/{id}`: the key of the operation in reports. */
   key: string;
   operationId: string;
   method: string;
@@ -27,7 +27,7 @@ export interface ApiOperation {
   parameters: OperationParameter[];
   /** Media types of the request body with their (resolved-on-use) schemas; empty without a body. */
   requestBody: { required: boolean; content: Record<string, JsonSchema> } | undefined;
-  /** Security alternatives as listed (`[]` means none needed). */
+  /** Security alternatives as listed (`[]` means none needed: no security, or `{}` among the alternatives). */
   security: ('secretKey' | 'publishableKey')[];
   responses: Record<string, { contentTypes: string[]; hasSchema: boolean }>;
 }
@@ -92,7 +92,10 @@ export function loadOpenApiModel(file = 'docs/openapi.json'): OpenApiModel {
         return { name: param.name, in: param.in, required: Boolean(param.required), schema: param.schema ?? { type: 'string' } } as OperationParameter;
       });
       const body = op.requestBody;
-      const security = ((op.security ?? document.security ?? []) as Record<string, string[]>[]).flatMap((alt) => Object.keys(alt)) as ApiOperation['security'];
+      const alternatives = (op.security ?? document.security ?? []) as Record<string, string[]>[];
+      // `{}` among the alternatives: a key is optional (directory reads), i.e. none is needed.
+      const anonymous = alternatives.some((alt) => Object.keys(alt).length === 0);
+      const security = (anonymous ? [] : alternatives.flatMap((alt) => Object.keys(alt))) as ApiOperation['security'];
       operations.push({
         key: `${method.toUpperCase()} ${path}`,
         operationId: op.operationId ?? `${method} ${path}`,

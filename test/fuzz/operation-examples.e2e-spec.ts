@@ -81,7 +81,7 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
   'GET /v1/taxonomy': { status: 200, run: (c) => c.t.http().get('/v1/taxonomy') },
   'GET /v1/resources': { status: 200, run: (c) => c.t.http().get('/v1/resources?q=affair&format=video&limit=5') },
   'POST /v1/resources': { status: 201, run: (c) => c.as('post', '/v1/resources').send(resourceBody(fresh('example'))) },
-  'GET /v1/resources/{idOrSlug}': { status: 200, run: (c) => c.t.http().get('/v1/resources/national-domestic-violence-hotline') },
+  'GET /v1/resources/{id}': { status: 200, run: (c) => c.t.http().get('/v1/resources/national-domestic-violence-hotline') },
   'PATCH /v1/resources/{id}': {
     status: 200,
     run: async (c) => {

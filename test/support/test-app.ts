@@ -9,6 +9,7 @@ import { configureApp, createAdapter } from '../../src/app.setup.js';
 import { Environment, validateEnvironment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
 import type { Scope } from '../../src/partners/scopes.js';
+import { ContractRecorder } from './contract.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface TestPartner {
@@ -24,7 +25,9 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   env: Environment;
   databaseUrl: string;
+  /** Closes the app, then fails if any response it sent broke docs/openapi.json. */
   close: () => Promise<void>;
+  contract: ContractRecorder;
   /** A new partner with a secret key (given scopes, default all but admin) and a publishable key. */
   createPartner: (options?: { name?: string; origins?: string[]; scopes?: Scope[]; rateLimitPerMinute?: number }) => Promise<TestPartner>;
 }
@@ -64,6 +67,19 @@ export async function createTestApp(
     .useClass(NoSchedulingRegistry)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(env), { logger: false });
+  // Every response this app sends is checked against docs/openapi.json (test/support/contract.ts).
+  const contract = new ContractRecorder();
+  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply, payload) => {
+    contract.record({
+      method: req.method,
+      route: req.routeOptions?.url,
+      url: req.url,
+      status: reply.statusCode,
+      headers: reply.getHeaders(),
+      body: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
+    });
+    return payload;
+  });
   await configureApp(app, env);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -73,7 +89,11 @@ export async function createTestApp(
     env,
     databaseUrl: url,
     http: () => request(app.getHttpServer()),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      contract.assertClean();
+    },
+    contract,
     createPartner: async (options = {}) => {
       const { partner, keys } = await app.get(PartnersService).createPartner(
         { name: options.name ?? `partner-${++partners}`, allowedOrigins: options.origins ?? ['https://partner.example'], rateLimitPerMinute: options.rateLimitPerMinute },

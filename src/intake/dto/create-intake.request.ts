@@ -72,20 +72,20 @@ export class CreateIntakeRequest {
   @IsOptional() @IsIn(RELATIONSHIPS)
   relationship?: (typeof RELATIONSHIPS)[number];
 
-  @ApiPropertyOptional({ description: 'US ZIP or Canadian postal code (with country).', example: '43215' })
+  @ApiPropertyOptional({ description: 'US ZIP or Canadian postal code (with country).', example: '43215', pattern: POSTAL_CODE_PATTERN.source, maxLength: 10 })
   @IsOptional() @IsString() @MaxLength(10) @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
   postalCode?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 country; with postalCode, US or CA.', example: 'US' })
+  @ApiPropertyOptional({ description: 'ISO 3166-1 country where the couple is (any country: the safety lines and emergency number are its own where Mend has them); with postalCode, US or CA.', example: 'US', pattern: '^[A-Z]{2}$' })
   @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
   country?: string;
 
-  @ApiPropertyOptional({ description: 'A point "lat,lng" instead of postalCode.', example: '39.96,-82.99' })
+  @ApiPropertyOptional({ description: 'A point "lat,lng" instead of postalCode.', example: '39.96,-82.99', pattern: LAT_LNG_PATTERN.source })
   @IsOptional() @IsString()
   @Matches(LAT_LNG_PATTERN, { message: 'near must be "lat,lng" in decimal degrees' })
   near?: string;
 
-  @ApiPropertyOptional({ description: 'Where they will be during sessions (ISO 3166-2), for telehealth licensure.', example: 'US-OH' })
+  @ApiPropertyOptional({ description: 'Where they will be during sessions (ISO 3166-2), for telehealth licensure.', example: 'US-OH', pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$' })
   @IsOptional() @IsString() @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'region must be an ISO 3166-2 code such as US-OH' })
   region?: string;
 
@@ -113,7 +113,7 @@ export class CreateIntakeRequest {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PreferencesDto)
   preferences?: PreferencesDto;
 
-  @ApiPropertyOptional({ description: 'How many matches to return.', default: 10, minimum: 1, maximum: 25 })
+  @ApiPropertyOptional({ description: 'How many matches to return.', type: 'integer', default: 10, minimum: 1, maximum: 25 })
   @IsOptional() @IsInt() @Min(1) @Max(25)
   limit?: number;
 }

@@ -16,7 +16,7 @@ export class CreatePartnerRequest {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(ORIGIN, { each: true, message: 'each allowedOrigins value must be an origin such as https://example.org (no path)' })
   allowedOrigins?: string[];
 
-  @ApiPropertyOptional({ default: 600, minimum: 1, maximum: 100000, description: 'Requests per minute per key.' })
+  @ApiPropertyOptional({ type: 'integer', default: 600, minimum: 1, maximum: 100000, description: 'Requests per minute per key.' })
   @IsOptional() @IsInt() @Min(1) @Max(100000)
   rateLimitPerMinute?: number;
 
@@ -48,7 +48,7 @@ export class CreateKeyRequest {
 }
 
 export class RotateKeyRequest {
-  @ApiPropertyOptional({ default: 24, minimum: 0, maximum: 720, description: 'Hours the old key keeps working.' })
+  @ApiPropertyOptional({ type: 'integer', default: 24, minimum: 0, maximum: 720, description: 'Hours the old key keeps working.' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
   overlapHours?: number;
 }
@@ -60,7 +60,7 @@ export class UpdatePartnerStatusRequest {
 }
 
 export class RotateWebhookSecretRequest {
-  @ApiPropertyOptional({ default: 24, minimum: 0, maximum: 720, description: 'Hours deliveries stay signed with the old secret too (0: stop at once).' })
+  @ApiPropertyOptional({ type: 'integer', default: 24, minimum: 0, maximum: 720, description: 'Hours deliveries stay signed with the old secret too (0: stop at once).' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
   overlapHours?: number;
 }
@@ -87,7 +87,7 @@ export class PartnerResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) allowedOrigins: string[];
-  @ApiProperty() rateLimitPerMinute: number;
+  @ApiProperty({ type: 'integer' }) rateLimitPerMinute: number;
   @ApiProperty({ nullable: true, type: String }) webhookUrl: string | null;
   @ApiProperty({ enum: ['active', 'suspended'] }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -44,7 +44,7 @@ export class ListReferralsQuery {
   @IsOptional() @IsDateString({ strict: true, strictSeparator: true })
   createdTo?: string;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 
@@ -54,10 +54,10 @@ export class ListReferralsQuery {
 }
 
 export class ReferralEventResponse {
-  @ApiProperty({ nullable: true, enum: REFERRAL_STATUSES }) from: string | null;
+  @ApiProperty({ nullable: true, enum: [...REFERRAL_STATUSES, null], description: 'null on the first event.' }) from: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) to: string;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ nullable: true, enum: REFERRAL_OUTCOMES }) outcome: string | null;
+  @ApiProperty({ nullable: true, enum: [...REFERRAL_OUTCOMES, null] }) outcome: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The key that made the change.' }) keyId: string | null;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
@@ -74,7 +74,7 @@ export class ReferralResponse {
   @ApiProperty({ format: 'uuid' }) resourceId: string;
   @ApiProperty({ nullable: true, type: String }) clientReference: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status: string;
-  @ApiProperty({ nullable: true, enum: REFERRAL_OUTCOMES }) outcome: string | null;
+  @ApiProperty({ nullable: true, enum: [...REFERRAL_OUTCOMES, null] }) outcome: string | null;
   @ApiProperty({ description: 'Nobody may reach out to the couple unprompted.' }) doNotContact: boolean;
   @ApiProperty({
     type: Boolean,
@@ -91,7 +91,12 @@ export class ReferralResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+export class ReferralPageInfo {
+  @ApiProperty({ type: 'integer', example: 20 }) limit: number;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Pass as cursor for the next page; null on the last page.' }) nextCursor: string | null;
+}
+
 export class ReferralListResponse {
   @ApiProperty({ type: [ReferralResponse] }) data: ReferralResponse[];
-  @ApiProperty({ example: { limit: 20, nextCursor: null } }) page: { limit: number; nextCursor: string | null };
+  @ApiProperty({ type: ReferralPageInfo }) page: ReferralPageInfo;
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader,
+  ApiBadRequestResponse, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiHeader,
   ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
@@ -31,9 +30,6 @@ const PRECONDITION_FAILED = { type: ProblemDetailsDto, description: 'The resourc
  * every write to an existing resource needs If-Match (optimistic concurrency).
  */
 @ApiTags('curation')
-@ApiBearerAuth('secretKey')
-@ApiUnauthorizedResponse({ type: ProblemDetailsDto, description: 'No or invalid API key.' })
-@ApiForbiddenResponse({ type: ProblemDetailsDto, description: 'The key lacks resources:write (publishable keys never have it).' })
 @Controller('resources')
 export class ResourceCurationController {
   constructor(private readonly curation: ResourceCurationService) {}

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FEE_PERIODS, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
+import { CURRENCIES } from '../curation/dto/resource.request.js';
 import { FACET_FIELDS } from './search-resources.query.js';
 
 export class OrganizationResponse {
@@ -14,7 +15,7 @@ export class CostResponse {
   @ApiProperty() slidingScale: boolean;
   @ApiProperty({ nullable: true, type: 'integer', description: 'Lowest fee per session, in minor units (cents).', example: 9000 }) feeMin: number | null;
   @ApiProperty({ nullable: true, type: 'integer', description: 'Highest fee per session, in minor units (cents).', example: 15000 }) feeMax: number | null;
-  @ApiProperty({ example: 'USD', description: 'ISO 4217 currency of the fees.' }) currency: string;
+  @ApiProperty({ enum: CURRENCIES, example: 'USD', description: 'ISO 4217 currency of the fees.' }) currency: string;
   @ApiProperty({ enum: FEE_PERIODS.codes, example: 'per_session', description: 'What one fee buys: a session, a week or month of a subscription, a one-time payment or a whole program.' }) feePeriod: string;
   @ApiProperty() insuranceAccepted: boolean;
   @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'] }) insurers: string[];
@@ -85,15 +86,15 @@ export class ResourceResponse {
 }
 
 export class PageInfo {
-  @ApiProperty({ example: 20 }) limit: number;
+  @ApiProperty({ type: 'integer', example: 20 }) limit: number;
   @ApiProperty({ nullable: true, type: String, description: 'Cursor of the next page; null on the last page.' }) nextCursor: string | null;
-  @ApiProperty({ description: 'Resources matching the filters, over all pages; counted exactly up to 1,000 (exactly always when facets are requested).', example: 42 }) total: number;
+  @ApiProperty({ type: 'integer', description: 'Resources matching the filters, over all pages; counted exactly up to 1,000 (exactly always when facets are requested).', example: 42 }) total: number;
   @ApiProperty({ description: 'False when total is a lower bound ("1,000 or more").' }) totalExact: boolean;
 }
 
 export class FacetValue {
   @ApiProperty({ example: 'video' }) value: string;
-  @ApiProperty({ example: 12 }) count: number;
+  @ApiProperty({ type: 'integer', example: 12 }) count: number;
 }
 
 export class ResourceListResponse {
@@ -102,7 +103,8 @@ export class ResourceListResponse {
   @ApiPropertyOptional({
     description: 'Counts per value for each requested facet field, over all matching resources.',
     type: 'object',
-    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetValue' } },
+    properties: Object.fromEntries(FACET_FIELDS.map((field) => [field, { type: 'array', items: { $ref: '#/components/schemas/FacetValue' } }])),
+    additionalProperties: false,
     example: { format: [{ value: 'video', count: 12 }, { value: 'in_person', count: 9 }] },
   })
   facets?: Partial<Record<(typeof FACET_FIELDS)[number], FacetValue[]>>;

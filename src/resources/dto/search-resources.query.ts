@@ -82,17 +82,18 @@ export class SearchResourcesQuery {
   @ApiPropertyOptional({
     description: 'A region (ISO 3166-2, e.g. US-OH) or country (US): remote resources licensed to serve it, plus in-person resources located there.',
     example: 'US-OH',
+    pattern: '^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$',
   })
   @IsOptional() @IsString() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'serves must be an ISO 3166-2 region (US-OH) or a country code (US)' })
   serves?: string;
 
-  @ApiPropertyOptional({ description: 'A point "lat,lng" (e.g. 39.9612,-82.9988): resources with a location within radiusKm, each with distanceKm. Use instead of postalCode (no example value, so "Try it out" does not send both).' })
+  @ApiPropertyOptional({ description: 'A point "lat,lng" (e.g. 39.9612,-82.9988): resources with a location within radiusKm, each with distanceKm. Use instead of postalCode (no example value, so "Try it out" does not send both).', pattern: LAT_LNG_PATTERN.source })
   @IsOptional() @IsString()
   @Matches(LAT_LNG_PATTERN, { message: 'near must be "lat,lng" in decimal degrees, e.g. 39.96,-82.99' })
   near?: string;
 
-  @ApiPropertyOptional({ description: 'A postal code (US ZIP, or the first three characters of a Canadian code), resolved offline to a point; use instead of near.', example: '43215' })
+  @ApiPropertyOptional({ description: 'A postal code (US ZIP, or the first three characters of a Canadian code), resolved offline to a point; use instead of near.', example: '43215', pattern: POSTAL_CODE_PATTERN.source, maxLength: 10 })
   @IsOptional() @IsString() @MaxLength(10) @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
   postalCode?: string;
 
@@ -117,7 +118,7 @@ export class SearchResourcesQuery {
   @IsOptional() @IsIn(SORTS)
   sort?: SortOrder;
 
-  @ApiPropertyOptional({ description: 'Page size.', default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ description: 'Page size.', type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 

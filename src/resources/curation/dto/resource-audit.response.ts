@@ -7,7 +7,7 @@ export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'verify'] as const;
 export const DEFAULT_AUDIT_LIMIT = 50;
 
 export class ResourceAuditQuery {
-  @ApiPropertyOptional({ description: 'Most recent entries to return.', default: DEFAULT_AUDIT_LIMIT, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ description: 'Most recent entries to return.', type: 'integer', default: DEFAULT_AUDIT_LIMIT, minimum: 1, maximum: 200 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 }

@@ -16,7 +16,7 @@ import { IsEmptyUnlessField, IsNotLessThanField, IsRegionOfCountryField } from '
 export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
-// Kebab-case, and never shaped like a UUID: GET /v1/resources/{idOrSlug} reads those as ids.
+// Kebab-case, and never shaped like a UUID: GET /v1/resources/{id} reads those as ids.
 const SLUG = /^(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 const REGION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 const AREA = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
@@ -122,15 +122,15 @@ export class LocationInput {
   @MaxLength(100) @MinLength(1) @IsString()
   city: string;
 
-  @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region, inside country.' })
+  @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region, inside country.', pattern: REGION.source })
   @IsRegionOfCountryField('country') @Matches(REGION, { message: 'region must be an ISO 3166-2 region such as US-OH' }) @IsString()
   region: string;
 
-  @ApiPropertyOptional({ example: '43215', maxLength: 12 })
+  @ApiPropertyOptional({ example: '43215', maxLength: 12, pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$' })
   @IsOptional() @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'postalCode must be a postal code such as 43215' }) @IsString()
   postalCode?: string;
 
-  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 country.' })
+  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 country.', pattern: '^[A-Z]{2}$' })
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' }) @IsString()
   country: string;
 
@@ -273,13 +273,30 @@ export class CreateResourceRequest {
   lastVerifiedAt?: string;
 }
 
-export class OrganizationPatch extends PartialType(OrganizationInput) {}
-export class CostPatch extends PartialType(CostInput) {}
+/** In a merge patch, null removes an optional field (RFC 7396): these say so, so a generated client can send it. */
+const RemovableText = () => ApiPropertyOptional({ type: String, nullable: true });
+const RemovableInteger = () => ApiPropertyOptional({ type: 'integer', nullable: true });
+const RemovableList = (type: unknown) => ApiPropertyOptional({ type: type as never, isArray: true, nullable: true });
+
+export class OrganizationPatch extends PartialType(OrganizationInput) {
+  @RemovableText() website?: string;
+}
+
+export class CostPatch extends PartialType(CostInput) {
+  @RemovableInteger() feeMin?: number;
+  @RemovableInteger() feeMax?: number;
+  @RemovableText() notes?: string;
+}
 
 /**
  * A JSON merge patch (RFC 7396) of a resource: only the fields given change; objects
  * (organization, cost) merge field by field; arrays (locations too) replace; null removes an
  * optional field. The merged record must be valid as a whole.
+ *
+ * No field has a default here (src/common/openapi/contract.ts strips them from every request
+ * schema): a generated client that filled in `requiresSafeRelationship: false` "by default" would
+ * clear a listing's safety flag. The booleans are not nullable: turning a flag off takes an
+ * explicit false.
  */
 export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRequest, ['organization', 'cost'] as const)) {
   @ApiPropertyOptional({ type: OrganizationPatch })
@@ -293,6 +310,16 @@ export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRe
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES, description: '"active" brings back a deleted (inactive) resource.' })
   @ValidateIf((_o, value) => value !== undefined) @IsIn(RESOURCE_STATUSES)
   status?: (typeof RESOURCE_STATUSES)[number];
+
+  @RemovableText() url?: string;
+  @RemovableText() phone?: string;
+  @RemovableText() email?: string;
+  @RemovableInteger() waitTimeDays?: number;
+  @RemovableList(String) eligibility?: Eligibility[];
+  @RemovableList(String) lineRoles?: LineRole[];
+  @RemovableList(ContactChannelInput) contactChannels?: ContactChannelInput[];
+  @RemovableText() sourceUrl?: string;
+  @RemovableText() lastVerifiedAt?: string;
 }
 
 export class VerifyResourceRequest {

@@ -1,0 +1,145 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { PROBLEM_MEDIA_TYPE } from '../problem/api-problem.decorator.js';
+
+type Json = Record<string, any>;
+
+const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
+const PROBLEM = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF } } };
+
+/** IETF draft-ietf-httpapi-ratelimit-headers, as src/partners/rate-limit.service.ts sends them. */
+export const RATE_LIMIT_HEADERS: Json = {
+  RateLimit: { description: 'The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>.', schema: { type: 'string', example: '"key";r=599;t=60' } },
+  'RateLimit-Policy': { description: 'The limit that applies: "<policy>";q=<requests>;w=<window seconds>.', schema: { type: 'string', example: '"key";q=600;w=60' } },
+};
+export const RETRY_AFTER: Json = {
+  'Retry-After': { description: 'Seconds to wait before retrying.', required: true, schema: { type: 'integer', minimum: 0, example: 5 } },
+};
+
+/**
+ * Statuses any operation can answer before or around its handler, declared here once rather
+ * than on every handler: request limits (src/common/http/request-limits.ts), Fastify's body
+ * parser, the validation pipe, and 503 when the database is lost or a request outlives
+ * REQUEST_TIMEOUT_MS (the filter always sends Retry-After with it).
+ */
+function transportProblems(op: Json, path: string, method: string): Json {
+  const problems: Json = {};
+  if (path.startsWith('/health')) {
+    problems['414'] = { description: 'The query string is longer than MAX_QUERY_BYTES (code uri_too_long).' };
+    return problems;
+  }
+  problems['400'] = {
+    description: 'Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply.',
+  };
+  // Fastify parses a body on any method but GET/HEAD, whether or not the operation takes one.
+  if (method !== 'get') {
+    problems['413'] = { description: 'The body is larger than BODY_LIMIT_BYTES (code payload_too_large).' };
+    problems['415'] = { description: 'The body is not application/json (code unsupported_media_type).' };
+  }
+  problems['414'] = { description: 'The query string is longer than MAX_QUERY_BYTES (code uri_too_long).' };
+  problems['503'] = { description: 'The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds.' };
+  return problems;
+}
+
+/** Every schema reachable from `roots` through $ref. */
+function reachableSchemas(schemas: Json, roots: unknown[]): Set<string> {
+  const seen = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') {
+        const name = value.replace('#/components/schemas/', '');
+        if (!seen.has(name) && schemas[name]) {
+          seen.add(name);
+          walk(schemas[name]);
+        }
+      } else walk(value);
+    }
+  };
+  roots.forEach(walk);
+  return seen;
+}
+
+/**
+ * Request bodies are closed (the validation pipe rejects unknown fields) and carry no
+ * `default`: a generator turns a default into a required field, and in a merge patch a
+ * "default" sent by a generated client would overwrite what is stored. The server-side
+ * default stays in the description.
+ */
+function closeRequestSchema(schema: Json): void {
+  if (schema.type === 'object' || schema.properties) schema.additionalProperties = false;
+  for (const property of Object.values((schema.properties ?? {}) as Json)) {
+    if ('default' in property) {
+      const value = JSON.stringify(property.default);
+      property.description = [property.description, `Absent: ${value}.`].filter(Boolean).join(' ');
+      delete property.default;
+    }
+  }
+}
+
+/** OpenAPI 3.0 has no null type: `nullable` with an enum of just null is the schema of null alone. */
+export const NULL_SCHEMA: Json = { type: 'object', nullable: true, enum: [null], description: 'null' };
+
+/**
+ * `nullable: true` next to `allOf: [$ref]` (what @nestjs/swagger writes for a nullable DTO) does
+ * not admit null in OpenAPI 3.0.3: the referenced schema still has to match, and validators
+ * reject the null the API sends. `anyOf` with a null-only schema says what is meant.
+ */
+function fixNullableRefs(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(fixNullableRefs);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Json;
+  if (schema.nullable === true && Array.isArray(schema.allOf) && schema.allOf.length === 1 && schema.allOf[0].$ref) {
+    const ref = schema.allOf[0];
+    delete schema.allOf;
+    delete schema.nullable;
+    delete schema.type;
+    schema.anyOf = [ref, NULL_SCHEMA];
+  }
+  Object.values(schema).forEach(fixNullableRefs);
+}
+
+/** Query lists accept `?x=a,b` as well as `?x=a&x=b` (toList); the document shows the comma form. */
+function commaLists(op: Json): void {
+  for (const parameter of (op.parameters ?? []) as Json[]) {
+    if (parameter.in === 'query' && parameter.schema?.type === 'array') {
+      parameter.style = 'form';
+      parameter.explode = false;
+    }
+  }
+}
+
+/**
+ * The finishing pass over the document @nestjs/swagger builds from the decorators: what is
+ * true of every operation (problem+json, transport statuses, rate-limit headers) is stated
+ * here once; what belongs to one operation stays on its handler.
+ */
+export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Json;
+  const requestRoots: unknown[] = [];
+  for (const [path, item] of Object.entries(document.paths as Json)) {
+    for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {
+      if (!op || typeof op !== 'object' || !op.responses) continue;
+      if (op.requestBody) requestRoots.push(op.requestBody);
+      commaLists(op);
+      for (const [status, description] of Object.entries(transportProblems(op, path, method))) {
+        op.responses[status] ??= { ...description, content: PROBLEM };
+      }
+      const rateLimited = Boolean(op.responses['429']);
+      for (const [status, response] of Object.entries(op.responses as Json)) {
+        // Errors are problem+json whichever decorator declared them.
+        const json = response.content?.['application/json'];
+        if (json?.schema?.$ref === PROBLEM_REF) {
+          delete response.content['application/json'];
+          response.content[PROBLEM_MEDIA_TYPE] = json;
+        }
+        if (status === '429' || status === '503') response.headers = { ...RETRY_AFTER, ...response.headers };
+        if (rateLimited) response.headers = { ...response.headers, ...RATE_LIMIT_HEADERS };
+      }
+      op.responses = Object.fromEntries(Object.entries(op.responses as Json).sort(([a], [b]) => a.localeCompare(b)));
+    }
+  }
+  for (const name of reachableSchemas(schemas, requestRoots)) closeRequestSchema(schemas[name]);
+  fixNullableRefs(schemas);
+  return document;
+}
