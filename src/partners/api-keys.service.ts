@@ -66,6 +66,11 @@ export class ApiKeysService {
         { field: 'environment', code: 'environment_mismatch', message: `must be ${first.environment}` },
       ]);
     }
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'expires_in_past', 'expiresAt is already past: a key would be issued expired.', [
+        { field: 'expiresAt', code: 'expires_in_past', message: 'must be in the future' },
+      ]);
+    }
     const generated = generateKey(input.kind, environment);
     const key = await this.keys.save(
       this.keys.create({
