@@ -241,7 +241,7 @@ describe('attack findings (issue 11b)', () => {
     });
   });
 
-  describe.skip('6. If-Match compares strongly', () => {
+  describe('6. If-Match compares strongly', () => {
     it('a weak tag W/"vN" does not match: 412', async () => {
       const created = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource('weak-if-match')).expect(201);
       const res = await t.http().patch(`/v1/resources/${created.body.id}`).set('Authorization', admin.auth).set('If-Match', `W/${created.headers.etag}`).send({ waitTimeDays: 4 });
@@ -251,13 +251,15 @@ describe('attack findings (issue 11b)', () => {
     });
   });
 
-  describe.skip('7. smaller findings', () => {
+  describe('7. the audit log is not cached', () => {
     it('GET /v1/resources/{id}/audit is Cache-Control: no-store', async () => {
       const created = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource('audit-no-store')).expect(201);
       const res = await t.http().get(`/v1/resources/${created.body.id}/audit`).set('Authorization', admin.auth).expect(200);
       expect(res.headers['cache-control']).toBe('no-store');
     });
+  });
 
+  describe.skip('7. prototype names in bodies and queries', () => {
     it.each([
       ['a top-level __proto__', '{"__proto__": {"admin": true}, "concerns": ["infidelity"]}', '__proto__'],
       ['a nested __proto__', '{"concerns": ["infidelity"], "safety": {"__proto__": {"x": 1}}}', 'safety.__proto__'],
