@@ -4,7 +4,9 @@ import {
   ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
+import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
 import { RequireScopes } from '../../partners/access.decorator.js';
@@ -56,6 +58,7 @@ export class ResourceCurationController {
   }
 
   @Patch(':id')
+  @RouteConfig(ACCEPTS_MERGE_PATCH)
   @RequireScopes('resources:write')
   @ApiOperation({
     operationId: 'updateResource',
