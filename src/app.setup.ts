@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module.js';
 import { validateEnvironment, type Environment } from './config/environment.js';
+import { registerBodyParsing } from './common/http/json-body.js';
 import { registerRequestLimits } from './common/http/request-limits.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import { finishOpenApiDocument } from './common/openapi/contract.js';
@@ -84,6 +85,7 @@ export async function configureApp(app: NestFastifyApplication, env: Environment
     void reply.header('x-request-id', request.id);
   });
   registerRequestLimits(fastify, { maxQueryBytes: env.MAX_QUERY_BYTES, handlerTimeoutMs: env.REQUEST_TIMEOUT_MS });
+  registerBodyParsing(app, env.BODY_LIMIT_BYTES);
   answerUnmetExpectations(fastify.server);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -138,6 +138,18 @@ export class IdempotencyService {
     await tx.query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND response_body->>'id' = $3`, [partnerId, endpoint, id]);
   }
 
+  /**
+   * Erasure of an intake: forgets every stored response of the partner's, on any endpoint and from
+   * any of its keys, that carries the intake's id, as its own id (the intake's creation) or as
+   * `intakeId` (referral creations): a replay would otherwise hand the erased id back.
+   */
+  async eraseResponsesCarryingIntake(tx: EntityManager, partnerId: string, intakeId: string): Promise<void> {
+    await tx.query(
+      `DELETE FROM idempotency_record WHERE partner_id = $1 AND (response_body->>'id' = $2 OR response_body->>'intakeId' = $2)`,
+      [partnerId, intakeId],
+    );
+  }
+
   /** Deletes records past their 24 h (run with the other retention jobs). */
   async purgeExpired(): Promise<number> {
     const [, affected] = await this.dataSource.query(`DELETE FROM idempotency_record WHERE expires_at < now()`);

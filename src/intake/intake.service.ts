@@ -141,7 +141,7 @@ export class IntakeService {
   async deleteIntake(partnerId: string, id: string): Promise<void> {
     await this.intakes.transaction(async (tx) => {
       if (!(await this.intakes.deleteOwn(tx, partnerId, id))) throw ProblemException.notFound('Intake');
-      await this.idempotency.eraseResponsesFor(tx, partnerId, SUBMIT_INTAKE, id);
+      await this.idempotency.eraseResponsesCarryingIntake(tx, partnerId, id);
     });
   }
 

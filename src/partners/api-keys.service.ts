@@ -66,6 +66,11 @@ export class ApiKeysService {
         { field: 'environment', code: 'environment_mismatch', message: `must be ${first.environment}` },
       ]);
     }
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'expires_in_past', 'expiresAt is already past: a key would be issued expired.', [
+        { field: 'expiresAt', code: 'expires_in_past', message: 'must be in the future' },
+      ]);
+    }
     const generated = generateKey(input.kind, environment);
     const key = await this.keys.save(
       this.keys.create({
@@ -132,8 +137,14 @@ export class ApiKeysService {
     return this.keys.find({ where: { partnerId }, order: { createdAt: 'ASC' } });
   }
 
-  async revoke(partnerId: string | null, keyId: string): Promise<ApiKey> {
-    const key = await this.findOwnKey(partnerId, keyId);
+  /**
+   * Revokes a key at once. Like rotation, never beyond the caller: a caller may revoke its own key,
+   * or a key whose scopes its own cover (admin covers all); otherwise 403. Without this a key with
+   * only keys:manage could revoke the partner's admin or full key and lock the partner out.
+   */
+  async revoke(caller: Principal, keyId: string): Promise<ApiKey> {
+    const key = await this.findOwnKey(caller.scopes.includes('admin') ? null : caller.partnerId, keyId);
+    if (key.id !== caller.keyId) this.assertCovers(caller, key, 'revocation_exceeds_caller', 'This key holds scopes yours lacks; revoke it with a key that holds them all.');
     if (!key.revokedAt) {
       key.revokedAt = new Date();
       await this.keys.update({ id: key.id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
@@ -153,11 +164,7 @@ export class ApiKeysService {
     if (previous.revokedAt || (previous.expiresAt && previous.expiresAt.getTime() <= Date.now())) {
       throw new ProblemException(409, 'key_not_active', 'Only an active key can be rotated.');
     }
-    if (!hasScopes(caller.scopes, previous.scopes as Scope[])) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'rotation_exceeds_caller', 'This key holds scopes yours lacks; rotate it with a key that holds them all.', undefined, {
-        missingScopes: previous.scopes.filter((s) => !caller.scopes.includes(s as Scope)),
-      });
-    }
+    this.assertCovers(caller, previous, 'rotation_exceeds_caller', 'This key holds scopes yours lacks; rotate it with a key that holds them all.');
     const replacement = await this.issueKey({
       partnerId: previous.partnerId,
       kind: previous.kind,
@@ -174,6 +181,14 @@ export class ApiKeysService {
     }
     this.forget(previous);
     return { ...replacement, previous };
+  }
+
+  /** 403 unless the caller's scopes cover the key's (admin covers all), naming the scopes it lacks. */
+  private assertCovers(caller: Principal, key: ApiKey, code: string, detail: string): void {
+    if (hasScopes(caller.scopes, key.scopes as Scope[])) return;
+    throw new ProblemException(HttpStatus.FORBIDDEN, code, detail, undefined, {
+      missingScopes: key.scopes.filter((s) => !caller.scopes.includes(s as Scope)),
+    });
   }
 
   private forget(key: ApiKey): void {

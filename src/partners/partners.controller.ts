@@ -108,10 +108,6 @@ export class PartnersController {
 export class KeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
-  private scope(principal: Principal): string | null {
-    return principal.scopes.includes('admin') ? null : principal.partnerId;
-  }
-
   @Get()
   @RequireSecretScopes('keys:manage')
   @ApiOperation({ operationId: 'listKeys', summary: "The calling partner's keys (never the keys themselves)" })
@@ -123,11 +119,11 @@ export class KeysController {
   @Post(':keyId/revoke')
   @HttpCode(200)
   @RequireSecretScopes('keys:manage')
-  @ApiOperation({ operationId: 'revokeKey', summary: 'Revoke a key at once' })
+  @ApiOperation({ operationId: 'revokeKey', summary: 'Revoke a key at once', description: "Your own key, or one whose scopes your key holds too (admin holds all); otherwise 403 revocation_exceeds_caller." })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiProblem(404, 'No key of yours has this id.')
   async revokeKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string): Promise<ApiKeyResponse> {
-    return mapKey(await this.keys.revoke(this.scope(principal), keyId));
+    return mapKey(await this.keys.revoke(principal, keyId));
   }
 
   @Post(':keyId/rotate')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LookupAddress } from 'node:dns';
-import { assertWebhookTarget, blockedRange, parseCidrList, pinnedLookup, WebhookTargetError } from './webhook-target.js';
+import { assertWebhookTarget, blockedRange, parseCidrList, pinnedLookup, postWebhook, WebhookTargetError } from './webhook-target.js';
 
 const lookupOnce = (lookup: ReturnType<typeof pinnedLookup>, host: string, all = false) =>
   new Promise<{ error: Error | null; address?: unknown }>((done) =>
@@ -14,6 +14,38 @@ describe('webhook targets (SSRF)', () => {
     ['fe80::1', 'linkLocal'], ['fd00:ec2::254', 'uniqueLocal'], ['::ffff:127.0.0.1', 'loopback'], ['::ffff:7f00:1', 'loopback'], ['64:ff9b::a00:1', 'rfc6052'],
   ])('%s is blocked (%s)', (address, range) => {
     expect(blockedRange(address, [])).toBe(range);
+  });
+
+  // IPv4 embedded in IPv6: IPv4-compatible (::/96) is decoded and judged as IPv4; NAT64, 6to4,
+  // Teredo and IPv4-translated ranges are refused whole.
+  it.each([
+    ['::7f00:1', 'loopback'], ['::127.0.0.1', 'loopback'], ['::a9fe:a9fe', 'linkLocal'], ['::10.0.0.1', 'private'], ['::c0a8:101', 'private'],
+    ['::0.0.0.2', 'unspecified'], ['::ffff:0:7f00:1', 'rfc6145'], ['64:ff9b:1::a9fe:a9fe', 'rfc6052'], ['2002:7f00:1::', '6to4'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'teredo'],
+  ])('IPv4 in IPv6: %s is blocked (%s)', (address, range) => {
+    expect(blockedRange(address, [])).toBe(range);
+  });
+
+  it('an IPv4-compatible address of a public host is judged as that host', () => {
+    expect(blockedRange('::5db8:d822', [])).toBeUndefined(); // 93.184.216.34
+    expect(blockedRange('::7f00:1', parseCidrList('127.0.0.1/32'))).toBeUndefined(); // the allow-list sees 127.0.0.1 too
+  });
+
+  it('a DNS answer with an IPv4-compatible loopback address is refused at connect', async () => {
+    const lookup = pinnedLookup([], async () => [{ address: '::7f00:1', family: 6 }]);
+    const { error } = await lookupOnce(lookup, 'compatible.example', true);
+    expect(error).toBeInstanceOf(WebhookTargetError);
+    expect(error?.message).toBe('blocked_address: compatible.example is ::7f00:1 (loopback)');
+  });
+
+  it('only ports 443 and 8443, except for allow-listed receivers', async () => {
+    const resolve = async () => [{ address: '93.184.216.34', family: 4 }];
+    await expect(assertWebhookTarget(new URL('https://hooks.example:22/'), [], resolve)).rejects.toMatchObject({ code: 'blocked_port' });
+    await expect(assertWebhookTarget(new URL('https://hooks.example:8443/'), [], resolve)).resolves.toBeUndefined();
+    await expect(assertWebhookTarget(new URL('https://hooks.example/'), [], resolve)).resolves.toBeUndefined();
+    await expect(assertWebhookTarget(new URL('https://unresolvable.example:2222/'), [], async () => { throw new Error('ENOTFOUND'); })).rejects.toMatchObject({ code: 'blocked_port' });
+    await expect(assertWebhookTarget(new URL('http://127.0.0.1:39123/'), parseCidrList('127.0.0.1'))).resolves.toBeUndefined();
+    await expect(postWebhook({ url: 'https://93.184.216.34:22/', headers: {}, body: '{}', timeoutMs: 1000, allowed: [] })).rejects.toMatchObject({ code: 'blocked_port' });
   });
 
   it('public unicast addresses pass; the allow-list opens exactly its CIDRs', () => {

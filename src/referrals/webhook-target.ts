@@ -9,14 +9,17 @@ import { isIP, type LookupFunction } from 'node:net';
  * POST to whatever it points at: the cloud metadata service, the database port, admin panels on
  * the private network. Only public unicast addresses are allowed: ipaddr.js classifies every
  * address and anything but `unicast` (loopback, private, link-local incl. 169.254.169.254,
- * CGNAT, multicast, unspecified, unique-local, NAT64, 6to4, Teredo, documentation, reserved) is
- * refused; IPv4-mapped IPv6 is judged as the IPv4 address it carries. The check runs when the URL
+ * CGNAT, multicast, unspecified, unique-local, NAT64 (64:ff9b::/96, 64:ff9b:1::/48), 6to4, Teredo,
+ * IPv4-translated, documentation, reserved) is refused; IPv4-mapped (::ffff:a.b.c.d) and
+ * IPv4-compatible (::a.b.c.d, the deprecated ::/96 form that Linux still routes to the IPv4 address)
+ * IPv6 are judged as the IPv4 address they carry. Only ports 443 and 8443 are reached (so a webhook
+ * cannot probe SSH, database or admin ports of a public host). The check runs when the URL
  * is saved and again when a delivery connects, inside the socket's own DNS lookup, so the address
  * checked is the address connected to (a DNS answer that changes in between, i.e. rebinding,
  * cannot slip a private address in).
  *
  * `allowed` is an explicit allow-list of CIDRs for tests and local development (a receiver on
- * 127.0.0.1); configuration refuses it in production.
+ * 127.0.0.1, on any port); configuration refuses it in production.
  */
 export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
@@ -33,9 +36,24 @@ function toCidr(address: string): Cidr {
   return [parsed, parsed.kind() === 'ipv4' ? 32 : 128];
 }
 
+/** Ports a webhook may be delivered to (allow-listed test receivers excepted). */
+export const WEBHOOK_PORTS: ReadonlySet<number> = new Set([443, 8443]);
+
+/**
+ * The address to judge: an IPv6 address carrying an IPv4 one in its last 32 bits, either mapped
+ * (::ffff:0:0/96) or compatible (first 96 bits zero, other than :: and ::1), is its IPv4 address:
+ * `::7f00:1` reaches 127.0.0.1 and `::a9fe:a9fe` the metadata service. ipaddr.js calls the
+ * compatible form plain unicast, so it is decoded here. (NAT64, 6to4 and Teredo embed IPv4 too;
+ * their ranges are refused whole.)
+ */
 function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
   const parsed = ipaddr.parse(address);
-  return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+  if (parsed.kind() === 'ipv4') return parsed;
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
+  const [a, b, c, d, e, f, g, h] = v6.parts;
+  const compatible = a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0 && !(g === 0 && (h === 0 || h === 1));
+  return compatible ? ipaddr.fromByteArray(v6.toByteArray().slice(12)) : v6;
 }
 
 function inAllowList(parsed: ipaddr.IPv4 | ipaddr.IPv6, allowed: Cidr[]): boolean {
@@ -65,7 +83,7 @@ export function blockedRange(address: string, allowed: Cidr[]): string | undefin
 }
 
 export class WebhookTargetError extends Error {
-  constructor(readonly code: 'blocked_address' | 'blocked_host' | 'insecure_scheme', message: string) {
+  constructor(readonly code: 'blocked_address' | 'blocked_host' | 'blocked_port' | 'insecure_scheme', message: string) {
     super(`${code}: ${message}`);
   }
 }
@@ -76,6 +94,17 @@ const resolveAll: Resolve = (host) =>
 
 function bareHost(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+function portOf(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+/** 443 or 8443, unless every address is an allow-listed (test or development) receiver. */
+function assertPort(url: URL, addresses: string[], allowed: Cidr[]): void {
+  const port = portOf(url);
+  if (WEBHOOK_PORTS.has(port) || (addresses.length > 0 && addresses.every((a) => isAllowListed(a, allowed)))) return;
+  throw new WebhookTargetError('blocked_port', `port ${port}: webhooks go only to port 443 or 8443`);
 }
 
 /**
@@ -93,6 +122,7 @@ export async function assertWebhookTarget(url: URL, allowed: Cidr[], resolve: Re
   if (url.protocol === 'http:' && !(addresses.length > 0 && addresses.every((a) => isAllowListed(a, allowed)))) {
     throw new WebhookTargetError('insecure_scheme', 'webhooks need https://');
   }
+  assertPort(url, addresses, allowed);
 }
 
 async function namedAddresses(host: string, resolve: Resolve): Promise<string[]> {
@@ -142,6 +172,7 @@ export function postWebhook(post: WebhookPost): Promise<number> {
   const url = new URL(post.url);
   const host = bareHost(url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.reject(new WebhookTargetError('insecure_scheme', url.protocol));
+  if (!isIP(host) && INTERNAL_NAMES.test(host)) return Promise.reject(new WebhookTargetError('blocked_host', `${host} is an internal name`));
   if (isIP(host)) {
     const range = blockedRange(host, post.allowed);
     if (range) return Promise.reject(new WebhookTargetError('blocked_address', `${host} (${range})`));
@@ -149,6 +180,12 @@ export function postWebhook(post: WebhookPost): Promise<number> {
   if (url.protocol === 'http:') {
     // Plain http goes only to an allow-listed receiver (tests, local development).
     if (!(isIP(host) && isAllowListed(host, post.allowed))) return Promise.reject(new WebhookTargetError('insecure_scheme', 'webhooks need https://'));
+  }
+  try {
+    // A URL stored before the port rule is held to it at delivery too.
+    assertPort(url, isIP(host) ? [host] : [], post.allowed);
+  } catch (error) {
+    return Promise.reject(error);
   }
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((done, fail) => {

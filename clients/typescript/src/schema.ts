@@ -168,7 +168,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a key at once */
+        /**
+         * Revoke a key at once
+         * @description Your own key, or one whose scopes your key holds too (admin holds all); otherwise 403 revocation_exceeds_caller.
+         */
         post: operations["revokeKey"];
         delete?: never;
         options?: never;
@@ -1160,7 +1163,7 @@ export interface components {
              */
             sourceUrl?: string;
             /**
-             * @description When the facts were last checked (ISO 8601 date or date-time). Required unless demo; POST /v1/resources/{id}/verify sets it to now.
+             * @description When the facts were last checked (ISO 8601 date or date-time, not more than a day ahead). Required unless demo; POST /v1/resources/{id}/verify sets it to now.
              * @example 2026-11-25
              */
             lastVerifiedAt?: string;
@@ -1341,7 +1344,7 @@ export interface components {
              */
             sourceUrl?: string | null;
             /**
-             * @description When the facts were last checked (ISO 8601 date or date-time). Required unless demo; POST /v1/resources/{id}/verify sets it to now.
+             * @description When the facts were last checked (ISO 8601 date or date-time, not more than a day ahead). Required unless demo; POST /v1/resources/{id}/verify sets it to now.
              * @example 2026-11-25
              */
             lastVerifiedAt?: string | null;
@@ -4150,7 +4153,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the resource as last read (GET /v1/resources/{id}). Missing: 428; no longer current: 412. */
+                /** @description The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412. */
                 "If-Match": string;
             };
             path: {
@@ -4325,7 +4328,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the resource as last read (GET /v1/resources/{id}). Missing: 428; no longer current: 412. */
+                /** @description The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412. */
                 "If-Match": string;
             };
             path: {
@@ -4519,7 +4522,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the resource as last read (GET /v1/resources/{id}). Missing: 428; no longer current: 412. */
+                /** @description The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412. */
                 "If-Match": string;
             };
             path: {

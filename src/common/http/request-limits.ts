@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { ProblemException } from '../problem/problem.js';
+import { PROTOTYPE_NAMES } from './json-body.js';
 
 /** Deeper bodies are refused before validation: class-transformer recurses once per level and overflows the stack. */
 export const MAX_BODY_DEPTH = 32;
@@ -8,6 +9,8 @@ export const MAX_BODY_DEPTH = 32;
 /**
  * Limits on what a request may be, checked before any handler runs:
  * - a query string longer than `maxQueryBytes` → 414;
+ * - a query parameter named like a prototype member (`__proto__`, `constructor`, `toString`…) → 400
+ *   like any unknown parameter (the validation whitelist cannot see those names, so they were ignored);
  * - a body nested deeper than MAX_BODY_DEPTH → 400 `body_too_deep` (real bodies are 4 levels deep);
  * - U+0000 in a query value, body string or key, or path parameter → 400 naming the field:
  *   PostgreSQL text cannot store it, so it would otherwise fail in the database as a 500;
@@ -20,6 +23,13 @@ export function registerRequestLimits(fastify: FastifyInstance, options: { maxQu
     // request.url is the request target as received (percent-encoded), so its length is its size in bytes.
     if (question >= 0 && request.url.length - question - 1 > options.maxQueryBytes) {
       throw new ProblemException(HttpStatus.URI_TOO_LONG, 'uri_too_long', `The query string is longer than ${options.maxQueryBytes} bytes.`);
+    }
+    if (question >= 0) {
+      for (const name of new URLSearchParams(request.url.slice(question + 1)).keys()) {
+        if (PROTOTYPE_NAMES.has(name)) {
+          throw ProblemException.badRequest(name, 'unknown_field', `${name} is not an accepted parameter.`);
+        }
+      }
     }
   });
   fastify.addHook('preValidation', async (request) => {

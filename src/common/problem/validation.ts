@@ -1,9 +1,12 @@
 import { ValidationPipe, HttpStatus, type ValidationError } from '@nestjs/common';
+import { safeFieldPath } from '../http/json-body.js';
 import { ProblemException, type FieldError } from './problem.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // A key that is not a plain name (a whole form body read as one key, a sentence) is not echoed.
+    const property = safeFieldPath([error.property]);
+    const field = parent ? `${parent}.${property}` : property;
     const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
       field,
       code: code === 'whitelistValidation' ? 'unknown_field' : code,

@@ -89,9 +89,10 @@ describe('mergePatch (RFC 7396)', () => {
 });
 
 describe('entity tags', () => {
-  it('reads the versions of If-Match, weak or strong, and tells missing and * apart', () => {
+  it('reads the strong versions of If-Match (weak tags never match), and tells missing and * apart', () => {
     expect(parseIfMatch(resourceEtag(7))).toEqual({ kind: 'versions', versions: [7] });
-    expect(parseIfMatch('W/"v7", "v8"')).toEqual({ kind: 'versions', versions: [7, 8] });
+    expect(parseIfMatch('W/"v7", "v8"')).toEqual({ kind: 'versions', versions: [8] });
+    expect(parseIfMatch('W/"v7"')).toEqual({ kind: 'versions', versions: [] });
     expect(parseIfMatch('"something-else"')).toEqual({ kind: 'versions', versions: [] });
     expect(parseIfMatch(undefined)).toEqual({ kind: 'missing' });
     expect(parseIfMatch('  ')).toEqual({ kind: 'missing' });

@@ -1,13 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-
-export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
-
 /**
- * PATCH /v1/resources/{id} is a JSON merge patch (RFC 7396), so its own media type is taken
- * as well as application/json, parsed by Fastify's JSON parser with the same poisoning checks
- * and body limit.
+ * PATCH /v1/resources/{id} is a JSON merge patch (RFC 7396), so its own media type is taken as
+ * well as application/json (on that route only: ACCEPTS_MERGE_PATCH), parsed by the same JSON
+ * parser (prototype-name checks, problems that echo nothing) within the body limit.
  */
-export function registerMergePatchParser(fastify: FastifyInstance): void {
-  if (fastify.hasContentTypeParser(MERGE_PATCH_MEDIA_TYPE)) return;
-  fastify.addContentTypeParser(MERGE_PATCH_MEDIA_TYPE, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
-}
+export { MERGE_PATCH_MEDIA_TYPE, registerMergePatchParser } from '../../common/http/json-body.js';

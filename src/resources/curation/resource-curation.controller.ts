@@ -3,7 +3,10 @@ import {
   ApiBadRequestResponse, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiHeader,
   ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags,
 } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
+import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
+import { NoStore } from '../../common/http/no-store.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
 import { RequireScopes } from '../../partners/access.decorator.js';
 import { CurrentPrincipal } from '../../partners/current-principal.decorator.js';
@@ -19,7 +22,7 @@ const ETAG_HEADER = { ETag: { description: 'The version of the resource, for the
 const IF_MATCH = {
   name: 'If-Match',
   required: true,
-  description: 'The ETag of the resource as last read (GET /v1/resources/{id}). Missing: 428; no longer current: 412.',
+  description: 'The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412.',
   example: '"v3"',
 };
 const PRECONDITION_REQUIRED = { type: ProblemDetailsDto, description: 'If-Match missing (problem+json, code precondition_required).' };
@@ -51,6 +54,7 @@ export class ResourceCurationController {
   }
 
   @Patch(':id')
+  @RouteConfig(ACCEPTS_MERGE_PATCH)
   @RequireScopes('resources:write')
   @ApiOperation({
     operationId: 'updateResource',
@@ -115,6 +119,7 @@ export class ResourceCurationController {
 
   @Get(':id/audit')
   @RequireScopes('resources:write')
+  @NoStore() // partner and key ids: for the curator, never for a cache
   @ApiOperation({ operationId: 'listResourceAudit', summary: 'Who changed a resource, when, and how (newest first)' })
   @ApiOkResponse({ type: ResourceAuditListResponse })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid limit.' })

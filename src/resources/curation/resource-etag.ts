@@ -14,28 +14,30 @@ export function bodyEtag(body: unknown): string {
   return `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
 }
 
-/** The entity tags of an If-Match / If-None-Match header, without W/ ("*" kept as is). */
+/** The entity tags of an If-Match / If-None-Match header, as sent (W/ kept; "*" as is). */
 function entityTags(header: string): string[] {
   return header
     .split(',')
     .map((tag) => tag.trim())
-    .filter((tag) => tag.length > 0)
-    .map((tag) => (tag.startsWith('W/') ? tag.slice(2) : tag));
+    .filter((tag) => tag.length > 0);
 }
+
+const opaque = (tag: string): string => (tag.startsWith('W/') ? tag.slice(2) : tag);
 
 export type IfMatch = { kind: 'missing' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
 
 /**
- * The versions an If-Match header accepts. Weak tags are taken too (RFC 9110 compares
- * strongly) because compressing proxies weaken ETags on the way to the client. Tags that are
- * not ours match nothing, so they fail the precondition rather than being ignored.
+ * The versions an If-Match header accepts. RFC 9110 §13.1.1 compares If-Match strongly: a weak
+ * tag (W/"v3") never matches, so it fails the precondition (412) like a tag that is not ours.
+ * Our resource tags are strong; a client that only holds a weak one (weakened by a compressing
+ * proxy) reads the resource again.
  */
 export function parseIfMatch(header: string | string[] | undefined): IfMatch {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value?.trim()) return { kind: 'missing' };
   const tags = entityTags(value);
   if (tags.includes('*')) return { kind: 'any' };
-  const versions = tags.flatMap((tag) => {
+  const versions = tags.filter((tag) => !tag.startsWith('W/')).flatMap((tag) => {
     const match = /^"v([0-9]{1,9})"$/.exec(tag);
     return match ? [Number(match[1])] : [];
   });
@@ -47,5 +49,5 @@ export function ifNoneMatchHolds(header: string | string[] | undefined, etag: st
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value?.trim()) return false;
   const current = etag.startsWith('W/') ? etag.slice(2) : etag;
-  return entityTags(value).some((tag) => tag === '*' || tag === current);
+  return entityTags(value).some((tag) => tag === '*' || opaque(tag) === current);
 }

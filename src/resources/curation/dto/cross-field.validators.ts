@@ -72,3 +72,26 @@ export function IsNotEmptyForRealKind(kind: string, options?: ValidationOptions)
       },
     });
 }
+
+/**
+ * A date not later than `toleranceMs` from now (a verification date cannot be in the future; a day
+ * of slack covers a curator a time zone ahead writing today's date). Unparseable values are left to
+ * the format check.
+ */
+export function IsNotInFuture(toleranceMs: number, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notInFuture',
+      target: object.constructor,
+      propertyName,
+      constraints: [toleranceMs],
+      options: { message: '$property must not be in the future', ...options },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string') return true;
+          const time = Date.parse(value);
+          return Number.isNaN(time) || time <= Date.now() + toleranceMs;
+        },
+      },
+    });
+}

@@ -10,7 +10,7 @@ import {
   type Approach, type Audience, type Availability, type ContactChannelType, type Credential, type Eligibility, type FeePeriod, type Format, type LineRole,
   type PaymentOption, type ResourceKind, type Specialty,
 } from '../../../taxonomy/taxonomy.js';
-import { IsEmptyUnlessField, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
+import { IsEmptyUnlessField, IsNotInFuture, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
 
 /** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
 export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
@@ -266,10 +266,11 @@ export class CreateResourceRequest {
   @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' }) @MaxLength(500) @IsString()
   sourceUrl?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-25', description: 'When the facts were last checked (ISO 8601 date or date-time). Required unless demo; POST /v1/resources/{id}/verify sets it to now.' })
+  @ApiPropertyOptional({ example: '2026-11-25', description: 'When the facts were last checked (ISO 8601 date or date-time, not more than a day ahead). Required unless demo; POST /v1/resources/{id}/verify sets it to now.' })
   @ValidateIf(requiredUnlessDemo)
   @IsDefined({ message: 'lastVerifiedAt is required for a real (non-demo) resource' })
   @IsISO8601({ strict: true }, { message: 'lastVerifiedAt must be an ISO 8601 date such as 2026-11-25' }) @IsString()
+  @IsNotInFuture(86_400_000, { message: 'lastVerifiedAt must not be more than a day in the future' })
   lastVerifiedAt?: string;
 }
 
