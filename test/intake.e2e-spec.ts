@@ -45,7 +45,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'self-harm and fear together: crisis line first, then DV', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, feelsAfraid: true } }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['crisis', 'domestic_violence'] },
   { name: 'couple abroad (UK) online only', body: { concerns: ['communication_breakdown'], willingness: 'both', country: 'GB', formats: ['video'] }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.formats.includes('video') || m.resource.kind === 'self_guided' },
   { name: 'couple in Toronto (Canadian postal code)', body: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.locations.some((l) => l.region === 'CA-ON') },
-  { name: 'needs free help (budget 0)', body: { concerns: ['financial_secrecy'], willingness: 'both', region: 'US-GA', budgetPerSession: 0 }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.cost.free || m.resource.cost.slidingScale },
+  { name: 'needs free help (budget 0)', body: { concerns: ['financial_secrecy'], willingness: 'both', region: 'US-GA', budgetPerSession: 0 }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.cost.free || m.resource.cost.slidingScale || m.resource.kind === 'directory' }, // directories are free to search
   { name: 'financial secrecy, Aetna', body: { concerns: ['financial_secrecy'], willingness: 'both', postalCode: '10001', insurance: 'Aetna' }, recommendation: 'couples_counseling', someTop3: (m) => m.reasons.some((r) => r.code === 'insurance_accepted' || r.code === 'specialty_match') },
   { name: 'hidden drinking, both willing, Spokane', body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.specialties.includes('substance_use') },
   { name: 'unmarried couple', body: { concerns: ['lying'], willingness: 'both', relationship: 'unmarried', postalCode: '60601' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('unmarried_couples') },
@@ -96,11 +96,17 @@ describe('POST /v1/intakes', () => {
       const tier = (m: MatchBody) =>
         (languages.some((l) => m.resource.languages.includes(l)) ? 1 : 0) + (affirming && m.resource.audiences.includes('lgbtq_affirming') ? 1 : 0);
       const tiers = matches.map(tier);
-      expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
+      // Within one tier and one kind of help (same kind, same help-fit reason), by score.
+      const FIT_REASONS = ['couples_sessions', 'couples_workshop', 'discernment_counseling', 'individual_support', 'domestic_violence_specialist', 'family_support', 'self_guided', 'directory'];
+      const helpKey = (m: MatchBody) => `${m.resource.kind}:${m.reasons.map((r) => r.code).filter((c) => FIT_REASONS.includes(c)).join(',')}`;
+      for (const key of new Set(matches.map(helpKey))) {
+        const groupTiers = matches.filter((m) => helpKey(m) === key).map(tier);
+        expect([key, groupTiers]).toEqual([key, [...groupTiers].sort((a, b) => b - a)]);
+      }
       for (const t of new Set(tiers)) {
-        for (const directory of [false, true]) {
-          const scores = matches.filter((m) => tier(m) === t && (m.resource.kind === 'directory') === directory).map((m) => m.score);
-          expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        for (const key of new Set(matches.map(helpKey))) {
+          const scores = matches.filter((m) => tier(m) === t && helpKey(m) === key).map((m) => m.score);
+          expect([key, scores]).toEqual([key, [...scores].sort((a, b) => b - a)]);
         }
       }
       if (s.firstReasons) expect(matches[0].reasons.map((r) => r.code)).toEqual(expect.arrayContaining(s.firstReasons));

@@ -30,7 +30,11 @@ export class IntakeRepository {
     if (c.specialtiesAny) filters.push(`r.specialties && ${sql.param(c.specialtiesAny)}::text[]`);
     if (c.budgetMinor !== undefined) {
       const sliding = c.allowSlidingAboveBudget ? 'r.sliding_scale' : '(r.sliding_scale AND r.fee_min IS NULL)';
-      filters.push(`(r.free OR r.fee_min <= ${sql.param(c.budgetMinor)} OR ${sliding})`);
+      // Directories are free to search; a fee for a whole program is not a per-session fee; with
+      // insurance named, a provider that takes insurance may cost little (ranking says which plan).
+      const insured = c.insuranceGiven ? ' OR r.insurance_accepted' : '';
+      const program = c.budgetMinor > 0 ? ` OR r.fee_period IN ('per_program', 'one_time')` : ''; // $0 means free options only
+      filters.push(`(r.free OR r.kind = 'directory'${program} OR r.fee_min <= ${sql.param(c.budgetMinor)} OR ${sliding}${insured})`);
     }
     if (c.languages.length) filters.push(`r.languages && ${sql.param(c.languages)}::text[]`);
 

@@ -19,9 +19,14 @@ import { helpTypeFit, rankCandidates, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
 import type { ResourceRow } from '../resources/resource.row.js';
-import { DEFAULT_MATCH_COUNT, MIN_MATCHES } from './matching/weights.js';
+import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
+
+/** A support group whose every specialty is a family-support one (substance use, gambling). */
+const FAMILY_GROUP_SPECIALTIES = new Set(Object.values(FAMILY_SUPPORT_SPECIALTIES).flat());
+const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
+  r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
 
 @Injectable()
@@ -185,6 +190,8 @@ export class IntakeService {
       // The SQL already excludes these; the engine's own rule is checked again on every candidate.
       .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
       .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
+      // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) only when drinking, drugs or gambling was named.
+      .filter((c) => !isFamilyGroup(c.resource) || c.resource.specialties.some((s) => profile.concerns.flatMap((k) => FAMILY_SUPPORT_SPECIALTIES[k] ?? []).includes(s)))
       // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
       .filter((c) => !safety.abuse || c.resource.kind !== 'support_group' || c.resource.specialties.includes('domestic_violence'))
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.

@@ -81,6 +81,7 @@ export const ELIGIBILITY = vocabulary([
   { code: 'men_only', label: 'Men only', description: 'Only serves men.' },
   { code: 'young_people_only', label: 'Young people only', description: 'Only for teens and young adults.' },
   { code: 'native_american_only', label: 'Native American and Alaska Native people only', description: 'Only for Native American, Alaska Native and Indigenous people.' },
+  { code: 'opposite_sex_couples_only', label: 'Opposite-sex couples only', description: 'Defines marriage or partnership as between a man and a woman; not offered to a couple asking for LGBTQ+ affirming care.' },
 ] as const);
 
 /** What a hotline is for: its role, stated as data by the curator rather than guessed from specialties. */

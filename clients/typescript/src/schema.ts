@@ -885,7 +885,7 @@ export interface components {
             /** @description The provider says it is not for people in an acute crisis (e.g. suicidal thoughts); never suggested when self-harm risk is reported. */
             notForCrisis: boolean;
             /** @description Who the service is ONLY for (empty: anyone). Unlike audiences, which say whom it welcomes. */
-            eligibility: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only")[];
+            eligibility: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[];
             /** @description For hotlines: what the line is for (empty for other kinds). */
             lineRoles: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
             /** @description Other ways in: text, chat, TTY, videophone (sign language), relay. */
@@ -1145,7 +1145,7 @@ export interface components {
              *       "military_community"
              *     ]
              */
-            eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only")[];
+            eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[];
             /**
              * @description For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.
              * @example [
@@ -1326,7 +1326,7 @@ export interface components {
              *       "military_community"
              *     ]
              */
-            eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only")[] | null;
+            eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[] | null;
             /**
              * @description For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.
              * @example [
@@ -3714,7 +3714,7 @@ export interface operations {
                 /** @description Audience the resource welcomes. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 audience?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
                 /** @description Who the resource is only for. Programs for people who use abuse (`people_who_use_abuse`) are left out of searches unless asked for here: a person searching for help is never shown one by chance. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
-                eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only")[];
+                eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[];
                 /** @description Clinician credential. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 credential?: ("gottman_certified" | "iceeft_certified" | "aamft_clinical_fellow" | "csat" | "aasect" | "apsats" | "licensed_clinician" | "supervised_trainee" | "trained_advocate")[];
                 /** @description Payment option. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */

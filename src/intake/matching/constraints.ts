@@ -21,6 +21,8 @@ export interface CandidateConstraints {
   country?: string;
   budgetMinor?: number;
   allowSlidingAboveBudget: boolean;
+  /** The couple named an insurer or plan: providers that take insurance are not cut by the budget. */
+  insuranceGiven: boolean;
   /** Exclude providers that are only for relationships without abuse. */
   excludeSafeRelationshipsOnly: boolean;
   /** A safety answer ruled joint work out (self-guided couples programs are joint work too). */
@@ -66,6 +68,7 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     country: profile.country,
     budgetMinor: profile.budgetMinor,
     allowSlidingAboveBudget: false,
+    insuranceGiven: !!profile.insurance && profile.insurance !== 'none',
     excludeSafeRelationshipsOnly: safety.jointWorkExcluded || cautious,
     jointWorkExcluded: safety.jointWorkExcluded,
     excludeNotForCrisis: safety.jointWorkExcluded,

@@ -48,6 +48,8 @@ export function insuranceFit(asked: string, r: Pick<ResourceResponse, 'cost' | '
     const viaName = listed.find((insurer) => planTypeOf(insurer) === type);
     if (viaName) return { status: 'accepted', name: viaName };
     if (viaOption) return { status: 'accepted', name: type === 'tricare' ? 'TRICARE' : type === 'employer' ? 'employer assistance programs' : type[0].toUpperCase() + type.slice(1) };
+    // Public plans are listed as payment options when taken: not listed means not taken ("ask" is for private insurers).
+    if (r.cost.insuranceAccepted || listed.length) return { status: 'not_listed' };
   } else {
     const words = significant(asked);
     const match = words.length

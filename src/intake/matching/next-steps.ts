@@ -42,7 +42,12 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
       text: 'Before any joint session, each of you deserves a chance to answer the safety questions alone; a good couples counselor also asks each partner privately first.',
     });
   }
-  if (safety.answered && profile.willingness !== 'one_unwilling') {
+  if (profile.willingness === 'one_leaning_out') {
+    steps.push({
+      code: 'no_pressure',
+      text: 'Do not decide under pressure. Discernment counseling is not couples therapy: the partner who is unsure does not have to commit to change yet, only to think it through.',
+    });
+  } else if (safety.answered && profile.willingness !== 'one_unwilling') {
     steps.push({ code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' });
   }
   if (profile.concerns.includes('jealousy_control')) {

@@ -1,7 +1,7 @@
 import { FEE_PERIODS, SPECIALTIES } from '../../taxonomy/taxonomy.js';
 import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { REMOTE_FORMATS } from './constraints.js';
-import { insuranceFit } from './insurance.js';
+import { insuranceFit, planTypeOf } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, Reason } from './types.js';
 import { CONCERN_SPECIALTIES, FAMILY_SUPPORT_SPECIALTIES, WEIGHTS } from './weights.js';
 import { andList, approachText, audienceText, availabilityText, distanceText, languageNames, placeName } from './words.js';
@@ -34,7 +34,11 @@ export const LICENSED_KINDS = ['practice', 'clinic', 'online_service'];
 export function helpTypeFit(r: ResourceResponse, help: HelpType, concerns: readonly string[] = []): { fit: number; reason?: Reason } {
   const counselor = LICENSED_KINDS.includes(r.kind);
   if (r.kind === 'directory') {
-    return { fit: help === 'safety_first' ? 0.2 : 0.45, reason: { code: 'directory', text: `find a therapist near you through the ${r.name}` } };
+    // The discernment directory is how a leaning-out couple finds discernment counseling.
+    if (help === 'discernment_counseling' && r.approaches.includes('discernment_counseling')) {
+      return { fit: 0.75, reason: { code: 'directory', text: `find a discernment counselor near you through ${r.name}` } };
+    }
+    return { fit: help === 'safety_first' ? 0.2 : 0.45, reason: { code: 'directory', text: `find a therapist near you through ${r.name}` } };
   }
   // A partner who will not come can still get help for themselves: family groups for drinking, drugs or gambling.
   const family = concerns.flatMap((c) => FAMILY_SUPPORT_SPECIALTIES[c] ?? []);
@@ -98,12 +102,23 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (fit.reason) reasons.push(fit.reason);
 
   // Cost.
+  const insurance = profile.insurance && profile.insurance !== 'none' && r.kind !== 'directory' && !r.cost.free ? insuranceFit(profile.insurance, r) : undefined;
+  const period = r.cost.feePeriod ?? 'per_session';
   if (profile.budgetMinor !== undefined && r.kind !== 'directory') {
     // A budget of 0 means "free options": never "your budget of $0".
     const needsFree = profile.budgetMinor === 0;
     const budget = formatMoney(profile.budgetMinor, r.cost.currency);
     const ok = within(r, profile.budgetMinor);
-    if (ok === 'free') {
+    if (!ok && insurance?.status === 'accepted') {
+      // Their plan pays: a Medicaid member usually pays nothing, others a copay.
+      add(WEIGHTS.affordability, 1);
+      const type = planTypeOf(profile.insurance!);
+      reasons.push({ code: 'covered_by_plan', text: type === 'medicaid' ? 'usually no cost to you with Medicaid' : 'your plan may cover most of the cost: ask about your copay' });
+    } else if (!r.cost.free && (period === 'per_program' || period === 'one_time') && r.cost.feeMin !== null) {
+      // A program or one-time price is not a per-session fee: say what it is instead of judging it.
+      add(WEIGHTS.affordability, 0.5);
+      caveats.push({ code: 'program_fee', text: `costs ${formatMoney(r.cost.feeMin, r.cost.currency)} ${feePeriodLabel(period)}` });
+    } else if (ok === 'free') {
       add(WEIGHTS.affordability, 1);
       reasons.push({ code: 'free', text: 'free of charge' });
     } else if (ok === 'sliding' && needsFree) {
@@ -132,7 +147,6 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     }
   }
   if (profile.insurance && profile.insurance !== 'none' && r.kind !== 'directory') {
-    const insurance = r.cost.free ? undefined : insuranceFit(profile.insurance, r);
     add(WEIGHTS.insurance, !insurance ? 1 : insurance.status === 'accepted' ? 1 : insurance.status === 'ask' ? 0.5 : 0);
     if (insurance?.status === 'accepted') reasons.push({ code: 'insurance_accepted', text: `accepts ${insurance.name}` });
     else if (insurance?.status === 'ask') caveats.push({ code: 'insurance_ask', text: 'takes insurance: ask whether your plan is accepted' });
@@ -143,8 +157,11 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   }
 
   // Format and place.
-  const offered = profile.formats.length ? r.formats.filter((f) => profile.formats.includes(f)) : [];
-  if (profile.formats.length) {
+  // In person counts only when the office is within reach (a distance was measured); a directory has no sessions.
+  const offered = profile.formats.length
+    ? r.formats.filter((f) => profile.formats.includes(f) && (f !== 'in_person' || c.distanceMeters !== undefined))
+    : [];
+  if (profile.formats.length && r.kind !== 'directory') {
     add(WEIGHTS.formatFit, offered.length ? 1 : 0);
     if (offered.length) reasons.push({ code: 'format_match', text: `offers ${offered.map((f) => FORMAT_WORDS[f]).join(' and ')} sessions` });
   }
@@ -232,10 +249,13 @@ export function rankCandidates(profile: IntakeProfile, help: HelpType, candidate
   // A directory is never the top match when a provider fits the recommended help.
   const providerFits = candidates.some((c) => c.resource.kind !== 'directory' && helpTypeFit(c.resource, help, profile.concerns).fit >= 0.6);
   const directoryLast = (m: Match) => (providerFits && m.resource.kind === 'directory' ? 1 : 0);
+  // Resources that deliver the recommended help come first; strong preferences order them, not a peer group above counseling.
+  const fits = new Map(candidates.map((c) => [c.resource.id, helpTypeFit(c.resource, help, profile.concerns).fit >= 0.6 ? 1 : 0]));
   return candidates
     .map((c) => scoreCandidate(profile, help, c))
     .sort(
       (a, b) =>
+        fits.get(b.resource.id)! - fits.get(a.resource.id)! ||
         strong.get(b.resource.id)! - strong.get(a.resource.id)! ||
         directoryLast(a) - directoryLast(b) ||
         b.score - a.score ||

@@ -31,6 +31,8 @@ const ELIGIBLE_WITH: Record<string, string | undefined> = {
   military_community: 'veterans',
   young_people_only: 'young_people',
   native_american_only: 'native_american',
+  // Not asked either; left out when the couple asks for LGBTQ+ affirming care (see isEligible).
+  opposite_sex_couples_only: '*',
   people_who_use_abuse: undefined, // never a safety line for the person at risk
   // Gender is not asked: a women-only or men-only line is shown with its eligibility visible.
   women_only: '*',
@@ -38,6 +40,7 @@ const ELIGIBLE_WITH: Record<string, string | undefined> = {
 };
 
 export function isEligible(resource: Pick<ResourceResponse, 'eligibility'>, audiences: readonly string[]): boolean {
+  if (resource.eligibility.includes('opposite_sex_couples_only') && audiences.includes('lgbtq_affirming')) return false;
   return resource.eligibility.every((code) => {
     const needs = ELIGIBLE_WITH[code];
     return needs === '*' || (needs !== undefined && audiences.includes(needs));
