@@ -399,6 +399,15 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
     });
   });
 
+  it.each(['requiresSafeRelationship', 'notForCrisis', 'demo'])('a PATCH with %s: null is a 400, never a silent false', async (field) => {
+    const seeded = await t.http().get('/v1/resources/ourritual').expect(200);
+    const res = await t.http().patch(`/v1/resources/${seeded.body.id}`).set(auth()).set('If-Match', seeded.headers.etag).set('content-type', 'application/merge-patch+json').send(JSON.stringify({ [field]: null }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    const after = await t.http().get(`/v1/resources/${seeded.body.id}`).expect(200);
+    expect(after.body.safeRelationshipsOnly).toBe(true);
+  });
+
   it('re-seeding the curated data never undoes a curator\'s change', async () => {
     const seeded = (await t.http().get('/v1/resources/riverbend-couples-therapy').expect(200));
     await t.http().patch(`/v1/resources/${seeded.body.id}`).set(auth()).set('If-Match', seeded.headers.etag).send({ name: 'Riverbend (curated)' }).expect(200);

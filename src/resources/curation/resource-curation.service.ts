@@ -1,3 +1,4 @@
+import { ProblemException } from '../../common/problem/problem.js';
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
@@ -21,6 +22,9 @@ type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Pr
  * the row only at that version, atomically, and (3) records an audit entry with the resource
  * before and after, in the same transaction.
  */
+/** Merge-patch fields where null (remove) would silently clear a safety or provenance flag. */
+const NOT_REMOVABLE = ['requiresSafeRelationship', 'notForCrisis', 'demo', 'jointSessions', 'eligibility'] as const;
+
 @Injectable()
 export class ResourceCurationService {
   /** The app's own validation (same errors[] as request bodies), for records after a merge. */
@@ -45,6 +49,12 @@ export class ResourceCurationService {
   /** A patch that changes nothing (`{}`, or every value as stored) writes nothing: no new version, no audit entry. */
   async updateResource(id: string, patch: UpdateResourceRequest, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
     const { status, ...fields } = JSON.parse(JSON.stringify(patch)) as UpdateResourceRequest;
+    // Safety flags have no "absent": null would silently read as false, so it is refused.
+    for (const field of NOT_REMOVABLE) {
+      if ((fields as Record<string, unknown>)[field] === null) {
+        throw ProblemException.badRequest(field, 'not_nullable', `${field} cannot be removed: send true or false.`);
+      }
+    }
     return this.write(id, ifMatch, principal, 'update', async (tx, before, versions) => {
       const current = toResourceDocument(before);
       const merged = mergePatch(current, fields);
