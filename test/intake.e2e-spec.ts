@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { ALL_SAFETY_NO } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface MatchBody {
@@ -75,8 +76,7 @@ describe('POST /v1/intakes', () => {
     it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
       // Couples who answered the safety screen (all no unless the scenario says otherwise);
       // unscreened intakes have their own tests in safety.e2e-spec.ts.
-      const ALL_NO = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, sexualViolence: false, selfHarmRisk: false };
-      const res = await submit({ ...s.body, safety: { ...ALL_NO, ...(s.body.safety as object | undefined) } });
+      const res = await submit({ ...s.body, safety: { ...ALL_SAFETY_NO, ...(s.body.safety as object | undefined) } });
       expect(res.status).toBe(201);
       const body = res.body;
       expect(body.recommendation.type).toBe(s.recommendation);

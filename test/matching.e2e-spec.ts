@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AUDIENCES, TAXONOMY } from '../src/taxonomy/taxonomy.js';
+import { ALL_SAFETY_NO, submitIntake } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Matching that fits the couple, in words people can read (issue 12), through the HTTP API. */
@@ -33,11 +34,7 @@ describe('matching that fits the couple, in words people can read', () => {
   });
   afterAll(() => t.close());
 
-  const submit = async (body: Record<string, unknown>): Promise<Body> => {
-    const res = await t.http().post('/v1/intakes').set('Authorization', auth).send(body);
-    expect([res.status, res.body.detail]).toEqual([201, undefined]);
-    return res.body as Body;
-  };
+  const submit = (body: Record<string, unknown>) => submitIntake<Body>(t, auth, body);
   const sentences = (b: Body) => [
     b.recommendation.title, b.recommendation.explanation, ...b.relaxations.map((r) => r.text), ...b.nextSteps.map((n) => n.text),
     ...b.matches.flatMap((m) => [...m.reasons, ...m.caveats].map((r) => r.text)), b.safety.guidance,
@@ -189,47 +186,46 @@ describe('matching that fits the couple, in words people can read', () => {
   });
 
   describe('third review: fit before preference, plans that pay, and groups only where they belong', () => {
-    const ALL_NO = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, sexualViolence: false, selfHarmRisk: false };
     it('a leaning-out couple with a budget still gets the discernment directory, as discernment help', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'one_leaning_out', safety: ALL_NO, postalCode: '59501', formats: ['in_person', 'video'], budgetPerSession: 250, limit: 25 });
+      const b = await submit({ concerns: ['infidelity'], willingness: 'one_leaning_out', safety: ALL_SAFETY_NO, postalCode: '59501', formats: ['in_person', 'video'], budgetPerSession: 250, limit: 25 });
       const d = b.matches.find((m) => m.resource.slug === 'discernment-counselors-directory');
       expect(d?.reasons.find((r) => r.code === 'directory')?.text).toMatch(/discernment counselor/);
     });
     it('Medicaid with a $0 budget: a provider that takes the plan is in, and "usually no cost" replaces "not free"', async () => {
-      const b = await submit({ concerns: ['communication_breakdown', 'financial_secrecy'], willingness: 'both', safety: ALL_NO, postalCode: '59501', formats: ['video', 'phone'], budgetPerSession: 0, insurance: 'Medicaid' });
+      const b = await submit({ concerns: ['communication_breakdown', 'financial_secrecy'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '59501', formats: ['video', 'phone'], budgetPerSession: 0, insurance: 'Medicaid' });
       const hiLine = b.matches.find((m) => m.resource.slug === 'hi-line-telehealth-relationship-counseling');
       expect(hiLine?.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['insurance_accepted', 'covered_by_plan']));
       expect(hiLine?.caveats.map((c) => c.code)).not.toContain('not_free');
     });
     it('Medicaid: a service that lists no Medicaid is "does not list your insurer", not "ask"', async () => {
-      const b = await submit({ concerns: ['communication_breakdown'], willingness: 'both', safety: ALL_NO, region: 'US-MT', formats: ['video'], insurance: 'Medicaid', limit: 25 });
+      const b = await submit({ concerns: ['communication_breakdown'], willingness: 'both', safety: ALL_SAFETY_NO, region: 'US-MT', formats: ['video'], insurance: 'Medicaid', limit: 25 });
       const talkspace = b.matches.find((m) => m.resource.slug === 'talkspace-couples-therapy');
       expect(talkspace?.caveats.map((c) => c.code)).toContain('insurance_not_accepted');
     });
     it('family groups only when drinking, drugs or gambling were named', async () => {
-      const b = await submit({ concerns: ['infidelity', 'financial_secrecy'], willingness: 'both', safety: ALL_NO, postalCode: '43215', languages: ['es'], limit: 25 });
+      const b = await submit({ concerns: ['infidelity', 'financial_secrecy'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '43215', languages: ['es'], limit: 25 });
       const slugs = b.matches.map((m) => m.resource.slug);
       for (const s of ['al-anon-family-groups', 'gam-anon', 'smart-recovery-family-and-friends']) expect(slugs).not.toContain(s);
     });
     it('Retrouvaille is not offered to a couple asking for LGBTQ+ affirming care', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_NO, postalCode: '77002', formats: ['in_person', 'video'], preferences: { audiences: ['lgbtq_affirming'] }, limit: 25 });
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '77002', formats: ['in_person', 'video'], preferences: { audiences: ['lgbtq_affirming'] }, limit: 25 });
       expect(b.matches.map((m) => m.resource.slug)).not.toContain('retrouvaille');
     });
     it('an office far away is not called in-person help', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_NO, postalCode: '77002', formats: ['in_person'], limit: 25 });
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '77002', formats: ['in_person'], limit: 25 });
       for (const m of b.matches.filter((x) => !x.reasons.some((r) => r.code === 'distance'))) {
         expect([m.resource.slug, m.reasons.map((r) => r.text).join(' | ')]).not.toEqual([m.resource.slug, expect.stringMatching(/in-person/)]);
       }
     });
     it('counseling that fits comes before a peer group, whatever the preferences', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_NO, region: 'US-OH', preferences: { audiences: ['lgbtq_affirming'] }, limit: 25 });
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_SAFETY_NO, region: 'US-OH', preferences: { audiences: ['lgbtq_affirming'] }, limit: 25 });
       const kinds = b.matches.map((m) => m.resource.kind);
       const firstGroup = kinds.indexOf('support_group');
       const lastCounselor = Math.max(...kinds.map((k, i) => (COUNSELORS.includes(k) && b.matches[i].reasons.some((r) => r.code === 'couples_sessions') ? i : -1)));
       if (firstGroup >= 0 && lastCounselor >= 0) expect(firstGroup).toBeGreaterThan(lastCounselor);
     });
     it('a leaning-out couple is not told to sit down and agree what trust means', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'one_leaning_out', safety: ALL_NO, region: 'US-OH' });
+      const b = await submit({ concerns: ['infidelity'], willingness: 'one_leaning_out', safety: ALL_SAFETY_NO, region: 'US-OH' });
       expect(b.nextSteps.map((n) => n.code)).toEqual(expect.arrayContaining(['no_pressure']));
       expect(b.nextSteps.map((n) => n.code)).not.toContain('define_trust');
     });

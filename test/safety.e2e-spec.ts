@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import pg from 'pg';
+import { ALL_SAFETY_NO, submitIntake } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -135,11 +136,7 @@ describe('safety routing (what a person at risk is given)', () => {
   });
   afterAll(() => t.close());
 
-  const submit = async (body: Record<string, unknown>): Promise<Body> => {
-    const res = await t.http().post('/v1/intakes').set('Authorization', auth).send(body);
-    expect([res.status, res.body.detail]).toEqual([201, undefined]);
-    return res.body as Body;
-  };
+  const submit = (body: Record<string, unknown>) => submitIntake<Body>(t, auth, body);
   const anyYes = (body: Record<string, unknown>) => Object.values((body.safety ?? {}) as Record<string, boolean>).some((v) => v === true);
   const NEAR_COUNTRY: Record<string, string> = { '51.5,-0.12': 'GB', '-33.87,151.21': 'AU', '43.65,-79.38': 'CA' };
   const countryOf = (body: Record<string, unknown>): string =>
@@ -214,8 +211,7 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('the accountability program appears only under its own heading, only when every safety answer is no', async () => {
-    const no = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
-    const safe = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: no, postalCode: '55802' });
+    const safe = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '55802' });
     expect(safe.matches.map((m) => m.resource.slug)).not.toContain(ABUSER_PROGRAM);
     expect(safe.forPartnerWhoUsesAbuse?.resources.map((r) => r.slug)).toContain(ABUSER_PROGRAM);
     const skipped = await submit({ concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' });
@@ -301,7 +297,7 @@ describe('safety routing (what a person at risk is given)', () => {
     });
 
     it('a safe intake may be referred to a workshop, and says joint sessions are appropriate', async () => {
-      const intake = await submit({ concerns: ['communication_breakdown'], willingness: 'both', ...US, safety: { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false } });
+      const intake = await submit({ concerns: ['communication_breakdown'], willingness: 'both', ...US, safety: ALL_SAFETY_NO });
       const res = await refer(intake.id, await slugId('gottman-art-and-science-of-love')).expect(201);
       expect(res.body.jointSessionsAppropriate).toBe(true);
     });
@@ -381,8 +377,7 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('when the accountability section is shown, no joint workshop is matched beside it', async () => {
-    const no = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
-    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: no, postalCode: '55802' });
+    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '55802' });
     expect(body.forPartnerWhoUsesAbuse).toBeDefined();
     expect(body.matches.map((m) => m.resource.kind)).not.toContain('workshop');
   });

@@ -13,13 +13,14 @@ import type { LineRole } from '../taxonomy/taxonomy.js';
 import { IntakeRepository } from './intake.repository.js';
 import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
-import { chooseSafetyLines, planSafetyLines } from './matching/safety-lines.js';
+import { chooseSafetyLines, planSafetyLines, type LinePlan } from './matching/safety-lines.js';
+import type { ResourceResponse } from '../resources/dto/resource.response.js';
 import { nextSteps } from './matching/next-steps.js';
-import { helpTypeFit, rankCandidates, within } from './matching/rank.js';
+import { FITS_HELP, helpTypeFit, rankCandidates, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
 import type { ResourceRow } from '../resources/resource.row.js';
-import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, MIN_MATCHES } from './matching/weights.js';
+import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
 
@@ -94,7 +95,7 @@ export class IntakeService {
     const fitting = (rows: ResourceRow[], c: CandidateConstraints) =>
       rows.filter((row) => {
         const r = mapResource(row);
-        if (helpTypeFit(r, help, profile.concerns).fit < 0.6) return false;
+        if (helpTypeFit(r, help, profile.concerns).fit < FITS_HELP) return false;
         return profile.budgetMinor === undefined || within(r, profile.budgetMinor) !== false || (c.allowSlidingAboveBudget && r.cost.slidingScale);
       }).length;
     let constraints = initial;
@@ -161,13 +162,18 @@ export class IntakeService {
       { country, region: query.region, audiences: query.audiences ?? [], concerns: [] },
       { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
     );
-    const rows = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
     return {
       country: plan.country,
       countryAssumed: plan.countryAssumed,
       emergency: safety.emergency ?? null,
-      lines: chooseSafetyLines(rows.map((row) => mapResource(row)), plan),
+      lines: await this.linesFor(plan),
     };
+  }
+
+  /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
+  private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
+    const rows = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    return chooseSafetyLines(rows.map((row) => mapResource(row)), plan);
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
@@ -179,19 +185,19 @@ export class IntakeService {
     // A program for a partner who uses abuse is offered only when every safety answer is a clear no.
     // …and never beside joint workshops: the couples path is for couples without abuse.
     const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
-    const [lineRows, found, accountabilityRows] = await Promise.all([
-      this.resources.findSafetyLines([linePlan.country, linePlan.region].filter((a): a is string => !!a)),
+    const family = familySupportSpecialties(profile.concerns);
+    const [lines, found, accountabilityRows] = await Promise.all([
+      this.linesFor(linePlan),
       this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type),
       offerAccountability ? this.intakes.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
     ]);
-    const lines = chooseSafetyLines(lineRows.map((row) => mapResource(row)), linePlan);
     const candidates: Candidate[] = found.rows
       .map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }))
       // The SQL already excludes these; the engine's own rule is checked again on every candidate.
       .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
       .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
       // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) only when drinking, drugs or gambling was named.
-      .filter((c) => !isFamilyGroup(c.resource) || c.resource.specialties.some((s) => profile.concerns.flatMap((k) => FAMILY_SUPPORT_SPECIALTIES[k] ?? []).includes(s)))
+      .filter((c) => !isFamilyGroup(c.resource) || c.resource.specialties.some((s) => family.includes(s)))
       // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
       .filter((c) => !safety.abuse || c.resource.kind !== 'support_group' || c.resource.specialties.includes('domestic_violence'))
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.

@@ -6,6 +6,7 @@ import type { Principal } from '../partners/principal.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
 import { allowedTransitions, canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
+import { needsCaution } from '../intake/matching/constraints.js';
 import { JOINT_WORK_CONFLICT_TEXT, jointWorkConflict } from '../intake/matching/joint-work.js';
 import { mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
@@ -50,7 +51,10 @@ export class ReferralsService {
       // Unscreened, a program for people who use abuse could be sent to the person at risk: only after a clear all-no screen.
       // Not screened, or control among the concerns: no program for people who use abuse, no intensive,
       // nothing only for relationships without abuse (the matching engine offers none of these either).
-      const cautious = !intake.safety_screened || (Array.isArray(intake.concerns) && intake.concerns.includes('jealousy_control'));
+      const cautious = needsCaution(
+        { concerns: Array.isArray(intake.concerns) ? intake.concerns : [] },
+        { answered: intake.safety_screened, jointWorkExcluded: intake.joint_work_excluded },
+      );
       const refused = intake.joint_work_excluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
       if (refused) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[refused], [

@@ -1,7 +1,7 @@
 import { ELIGIBILITY } from '../../taxonomy/taxonomy.js';
 import type { SafetyAssessment } from './safety.js';
 import { isEligible } from './safety-lines.js';
-import { CONCERN_SPECIALTIES, FAMILY_SUPPORT_SPECIALTIES } from './weights.js';
+import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 import { languageNames, placeName, radiusText } from './words.js';
 import type { HelpType, IntakeProfile } from './types.js';
 
@@ -90,7 +90,7 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     return { ...base, kinds: ['practice', 'clinic', 'online_service', 'support_group'], specialtiesAny: ['individual_support'] };
   }
   // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) for a partner on their own.
-  const family = profile.concerns.flatMap((c) => FAMILY_SUPPORT_SPECIALTIES[c] ?? []);
+  const family = familySupportSpecialties(profile.concerns);
   if (help === 'individual_counseling') {
     return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group', 'directory'], specialtiesAny: ['individual_support', ...family] };
   }

@@ -1,3 +1,4 @@
+import { needsCaution } from './constraints.js';
 import type { SafetyAssessment } from './safety.js';
 import type { IntakeProfile } from './types.js';
 
@@ -35,8 +36,7 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
     );
     return steps;
   }
-  const cautious = !safety.answered || profile.concerns.includes('jealousy_control');
-  if (cautious) {
+  if (needsCaution(profile, safety)) {
     steps.push({
       code: 'screen_privately',
       text: 'Before any joint session, each of you deserves a chance to answer the safety questions alone; a good couples counselor also asks each partner privately first.',

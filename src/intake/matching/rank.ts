@@ -3,7 +3,7 @@ import type { ResourceResponse } from '../../resources/dto/resource.response.js'
 import { REMOTE_FORMATS } from './constraints.js';
 import { insuranceFit, planTypeOf } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, Reason } from './types.js';
-import { CONCERN_SPECIALTIES, FAMILY_SUPPORT_SPECIALTIES, WEIGHTS } from './weights.js';
+import { CONCERN_SPECIALTIES, familySupportSpecialties, WEIGHTS } from './weights.js';
 import { andList, approachText, audienceText, availabilityText, distanceText, languageNames, placeName } from './words.js';
 
 const FORMAT_WORDS: Record<string, string> = { in_person: 'in-person', video: 'video', phone: 'phone', chat: 'chat' };
@@ -22,8 +22,14 @@ export function formatMoney(minor: number, currency: string): string {
 }
 
 const feePeriodLabel = (code: string) => FEE_PERIODS.terms.find((t) => t.code === code)?.label ?? 'per session';
+/** " (from $32 per week)" when a fee is not per session; "" otherwise. */
+const periodNote = (r: ResourceResponse) =>
+  r.cost.feePeriod && r.cost.feePeriod !== 'per_session' ? ` (from ${formatMoney(r.cost.feeMin ?? 0, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})` : '';
 const isRemote = (r: ResourceResponse) => r.formats.some((f) => REMOTE_FORMATS.includes(f));
 const specialtyLabel = (code: string) => SPECIALTIES.terms.find((t) => t.code === code)?.label.toLowerCase() ?? code;
+/** A help-type fit at or above this delivers the recommended help (ranking tier and widening count). */
+export const FITS_HELP = 0.6;
+
 /** Kinds whose clinicians hold a licence; only these are ever called "licensed". */
 export const LICENSED_KINDS = ['practice', 'clinic', 'online_service'];
 
@@ -41,7 +47,7 @@ export function helpTypeFit(r: ResourceResponse, help: HelpType, concerns: reado
     return { fit: help === 'safety_first' ? 0.2 : 0.45, reason: { code: 'directory', text: `find a therapist near you through ${r.name}` } };
   }
   // A partner who will not come can still get help for themselves: family groups for drinking, drugs or gambling.
-  const family = concerns.flatMap((c) => FAMILY_SUPPORT_SPECIALTIES[c] ?? []);
+  const family = familySupportSpecialties(concerns);
   const familySupport = r.kind === 'support_group' && family.some((s) => r.specialties.includes(s));
   switch (help) {
     case 'couples_counseling':
@@ -126,8 +132,7 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
       reasons.push({ code: 'sliding_scale', text: 'fees on a sliding scale: ask about a reduced or waived fee' });
     } else if (ok) {
       add(WEIGHTS.affordability, 1);
-      const period = r.cost.feePeriod && r.cost.feePeriod !== 'per_session' ? ` (from ${formatMoney(r.cost.feeMin ?? 0, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})` : '';
-      reasons.push({ code: 'within_budget', text: `within your budget of ${budget}${period}${r.cost.slidingScale ? ' (sliding scale)' : ''}` });
+      reasons.push({ code: 'within_budget', text: `within your budget of ${budget}${periodNote(r)}${r.cost.slidingScale ? ' (sliding scale)' : ''}` });
     } else if (r.cost.slidingScale) {
       add(WEIGHTS.affordability, 0.5);
       caveats.push({
@@ -142,7 +147,7 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
           ? 'fees not published: ask before booking'
           : needsFree
             ? 'not free'
-            : `fee above your budget of ${budget}${r.cost.feePeriod && r.cost.feePeriod !== 'per_session' ? ` (from ${formatMoney(r.cost.feeMin, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})` : ''}`,
+            : `fee above your budget of ${budget}${periodNote(r)}`,
       });
     }
   }
@@ -246,11 +251,11 @@ export function strongPreferencesMet(profile: Pick<IntakeProfile, 'languages' | 
 export function rankCandidates(profile: IntakeProfile, help: HelpType, candidates: Candidate[], limit: number): Match[] {
   const distance = new Map(candidates.map((c) => [c.resource.id, c.distanceMeters ?? Infinity]));
   const strong = new Map(candidates.map((c) => [c.resource.id, strongPreferencesMet(profile, c.resource)]));
-  // A directory is never the top match when a provider fits the recommended help.
-  const providerFits = candidates.some((c) => c.resource.kind !== 'directory' && helpTypeFit(c.resource, help, profile.concerns).fit >= 0.6);
-  const directoryLast = (m: Match) => (providerFits && m.resource.kind === 'directory' ? 1 : 0);
   // Resources that deliver the recommended help come first; strong preferences order them, not a peer group above counseling.
-  const fits = new Map(candidates.map((c) => [c.resource.id, helpTypeFit(c.resource, help, profile.concerns).fit >= 0.6 ? 1 : 0]));
+  const fits = new Map(candidates.map((c) => [c.resource.id, helpTypeFit(c.resource, help, profile.concerns).fit >= FITS_HELP ? 1 : 0]));
+  // A directory is never the top match when a provider fits the recommended help.
+  const providerFits = candidates.some((c) => c.resource.kind !== 'directory' && fits.get(c.resource.id) === 1);
+  const directoryLast = (m: Match) => (providerFits && m.resource.kind === 'directory' ? 1 : 0);
   return candidates
     .map((c) => scoreCandidate(profile, help, c))
     .sort(

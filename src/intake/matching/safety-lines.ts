@@ -31,7 +31,7 @@ const ELIGIBLE_WITH: Record<string, string | undefined> = {
   military_community: 'veterans',
   young_people_only: 'young_people',
   native_american_only: 'native_american',
-  // Not asked either; left out when the couple asks for LGBTQ+ affirming care (see isEligible).
+  // Not asked either; left out when the couple asks for LGBTQ+ affirming care (EXCLUDED_WITH).
   opposite_sex_couples_only: '*',
   people_who_use_abuse: undefined, // never a safety line for the person at risk
   // Gender is not asked: a women-only or men-only line is shown with its eligibility visible.
@@ -39,9 +39,12 @@ const ELIGIBLE_WITH: Record<string, string | undefined> = {
   men_only: '*',
 };
 
+/** Eligibility codes that rule a couple out when they ask for an audience (affirming care). */
+const EXCLUDED_WITH: Record<string, string> = { opposite_sex_couples_only: 'lgbtq_affirming' };
+
 export function isEligible(resource: Pick<ResourceResponse, 'eligibility'>, audiences: readonly string[]): boolean {
-  if (resource.eligibility.includes('opposite_sex_couples_only') && audiences.includes('lgbtq_affirming')) return false;
   return resource.eligibility.every((code) => {
+    if (Object.hasOwn(EXCLUDED_WITH, code) && audiences.includes(EXCLUDED_WITH[code])) return false;
     const needs = ELIGIBLE_WITH[code];
     return needs === '*' || (needs !== undefined && audiences.includes(needs));
   });

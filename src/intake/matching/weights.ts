@@ -44,6 +44,11 @@ export const FAMILY_SUPPORT_SPECIALTIES: Record<string, string[]> = {
   gambling: ['gambling'],
 };
 
+/** The family-support specialties the couple's concerns call for (none unless drinking, drugs or gambling were named). */
+export function familySupportSpecialties(concerns: readonly string[]): string[] {
+  return concerns.flatMap((c) => FAMILY_SUPPORT_SPECIALTIES[c] ?? []);
+}
+
 /** Fewer results than this after the hard filters triggers the relaxation steps. */
 export const MIN_MATCHES = 5;
 export const DEFAULT_MATCH_COUNT = 10;
