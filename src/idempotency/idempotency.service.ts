@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ProblemException } from '../common/problem/problem.js';
+import { IdempotencyErrors } from './idempotency.errors.js';
 
 const RETENTION_HOURS = 24;
 // A first attempt still "in progress" after this long died mid-way (its work was rolled back): a
@@ -31,7 +31,7 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   const raw = (Array.isArray(header) ? header.join(',') : header).trim();
   const key = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw;
   if (!KEY_PATTERN.test(key)) {
-    throw ProblemException.badRequest('Idempotency-Key', 'invalid_idempotency_key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+    throw IdempotencyErrors.invalidKey();
   }
   return key;
 }
@@ -119,13 +119,13 @@ export class IdempotencyService {
     );
     if (!record) {
       // Released between our claim and this read (the first attempt failed): ask for a retry.
-      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency_retry', 'The first request with this Idempotency-Key failed; retry it.');
+      throw IdempotencyErrors.retry();
     }
     if (record.request_hash !== requestHash) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.');
+      throw IdempotencyErrors.keyReused();
     }
     if (record.state !== 'completed') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', undefined, {}, { 'retry-after': '1' });
+      throw IdempotencyErrors.inProgress();
     }
     return { status: record.response_status, body: record.response_body as T, replayed: true };
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ProblemException } from '../common/problem/problem.js';
+import { CommonErrors } from '../common/problem/common.errors.js';
 import type { SortOrder } from './dto/search-resources.query.js';
+import { ResourceErrors } from './resources.errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INT4_MAX = 2_147_483_647;
@@ -38,7 +39,7 @@ export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: strin
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor.');
+    throw CommonErrors.invalidCursor();
   }
   // The key and id are cast in SQL (::int for fee, ::text, ::uuid): anything the cast would
   // refuse is a bad cursor (400), not a database error (500).
@@ -49,10 +50,10 @@ export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: strin
   const validId = typeof payload?.i === 'string' && UUID.test(payload.i);
   const validTotal = Number.isInteger(payload?.t) && payload.t >= 0 && typeof payload?.x === 'boolean';
   if (!validKey || !validId || !validTotal || payload.s !== sort || typeof payload.k !== (sort === 'name' ? 'string' : 'number')) {
-    throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor for this sort order.');
+    throw ResourceErrors.cursorNotForSort();
   }
   if (payload.f !== fingerprint) {
-    throw ProblemException.badRequest('cursor', 'cursor_filters_mismatch', 'cursor was made for other filters; start again without a cursor.');
+    throw ResourceErrors.cursorFiltersMismatch();
   }
   return { key: payload.k, id: payload.i, total: payload.t, totalExact: payload.x };
 }

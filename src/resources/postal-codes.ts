@@ -1,5 +1,5 @@
 import zipcodes from 'zipcodes';
-import { ProblemException } from '../common/problem/problem.js';
+import { PlaceErrors } from '../common/place/place.errors.js';
 
 export interface GeoPoint {
   lat: number;
@@ -38,7 +38,7 @@ export const POSTAL_CODE_PATTERN = /^[A-Za-z0-9 -]{3,10}$/;
 export function parseNear(near: string): { lat: number; lng: number } {
   const [lat, lng] = near.split(',').map((v) => Number(v.trim()));
   if (!(Math.abs(lat) <= 90 && Math.abs(lng) <= 180)) {
-    throw ProblemException.badRequest('near', 'out_of_range', 'near must have a latitude within ±90 and a longitude within ±180.');
+    throw PlaceErrors.nearOutOfRange();
   }
   return { lat, lng };
 }
@@ -46,7 +46,7 @@ export function parseNear(near: string): { lat: number; lng: number } {
 /** resolvePostalCode, or a 400 naming `postalCode` when the code is unknown. */
 export function requirePostalCode(code: string, country: 'US' | 'CA'): GeoPoint {
   const point = resolvePostalCode(code, country);
-  if (!point) throw ProblemException.badRequest('postalCode', 'unknown_postal_code', `postalCode ${code} is not a known ${country} postal code.`);
+  if (!point) throw PlaceErrors.unknownPostalCode(code, country);
   return point;
 }
 
