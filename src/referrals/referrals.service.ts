@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CommonErrors } from '../common/problem/common.errors.js';
 import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service.js';
 import type { Principal } from '../partners/principal.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
@@ -8,6 +7,7 @@ import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
 import { needsCaution } from '../intake/matching/constraints.js';
 import { jointWorkConflict } from '../intake/matching/joint-work.js';
+import { referralCursors } from './referral-cursor.js';
 import { ReferralErrors } from './referrals.errors.js';
 import { mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
@@ -95,7 +95,7 @@ export class ReferralsService {
 
   async listReferrals(principal: Principal, query: ListReferralsQuery): Promise<ReferralListResponse> {
     const limit = query.limit ?? 20;
-    const after = query.cursor ? decodeListCursor(query.cursor) : undefined;
+    const after = query.cursor ? referralCursors.decode(query.cursor) : undefined;
     const rows = await this.referrals.list(principal.partnerId, {
       status: query.status,
       createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
@@ -108,7 +108,7 @@ export class ReferralsService {
     const last = page[page.length - 1];
     return {
       data: page.map(({ referral }) => mapReferral(referral, events.filter((e) => e.referralId === referral.id))),
-      page: { limit, nextCursor: rows.length > limit && last ? encodeListCursor(last.cursorAt, last.referral.id) : null },
+      page: { limit, nextCursor: rows.length > limit && last ? referralCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null },
     };
   }
 
@@ -130,30 +130,4 @@ export class ReferralsService {
     const { history: _history, ...summary } = referral;
     await this.referrals.enqueueWebhook(tx, partnerId, referralId, type, { referral: summary, ...(previousStatus ? { previousStatus } : {}) });
   }
-}
-
-const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A real UTC instant in the cursor's format: it reads back as itself (no day 30 of February, no hour 24, no year 0). */
-function isCursorTime(text: string): boolean {
-  if (!CURSOR_AT.test(text)) return false;
-  const time = new Date(text);
-  return !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 && time.toISOString().slice(0, 19) === text.slice(0, 19);
-}
-
-function encodeListCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-}
-
-function decodeListCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // Exactly what encodeListCursor writes (the microsecond text of created_at, a UUID): both are
-    // cast in SQL, and text that Date.parse takes (`1`, February 30, year 0) PostgreSQL refuses.
-    if (typeof createdAt === 'string' && isCursorTime(createdAt) && typeof id === 'string' && UUID.test(id)) return { createdAt, id };
-  } catch {
-    /* fall through */
-  }
-  throw CommonErrors.invalidCursor();
 }
