@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { IdempotencyService, type IdempotencyOwner, type IdempotentResult } from '../idempotency/idempotency.service.js';
-import { PlaceErrors } from '../common/place/place.errors.js';
 import { Environment } from '../config/environment.js';
-import { parseNear, placeOfPoint, requirePostalCode } from '../resources/postal-codes.js';
+import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { mapResource } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
@@ -42,13 +41,12 @@ export class IntakeService {
 
   /** Validated request → the engine's profile: place resolved offline, money in minor units. */
   toProfile(req: CreateIntakeRequest): IntakeProfile {
-    if (req.postalCode && req.near) throw PlaceErrors.conflictingPlace();
+    requireOnePlace(req);
     let point: IntakeProfile['point'];
     let region = req.region;
     let country = req.country ?? region?.slice(0, 2);
     if (req.postalCode) {
-      // A Canadian postal code starts letter-digit-letter; a US ZIP is digits.
-      const postalCountry = req.country ?? (/^[A-Za-z]\d[A-Za-z]/.test(req.postalCode) ? 'CA' : 'US');
+      const postalCountry = req.country ?? postalCodeCountry(req.postalCode);
       if (postalCountry !== 'US' && postalCountry !== 'CA') throw IntakeErrors.postalCountryUnsupported();
       const hit = requirePostalCode(req.postalCode, postalCountry);
       point = { lat: hit.lat, lng: hit.lng };

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
-import { PlaceErrors } from '../common/place/place.errors.js';
 import type { ResourceListResponse, FacetValue } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
-import { parseNear, requirePostalCode } from './postal-codes.js';
 import { ResourceErrors } from './resources.errors.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from './resource.mapper.js';
@@ -63,7 +62,7 @@ export class ResourcesService {
       criteria.tsQuery = buildTsQuery(query.q);
       if (!criteria.tsQuery) throw ResourceErrors.emptyQuery();
     }
-    if (query.near && query.postalCode) throw PlaceErrors.conflictingPlace();
+    requireOnePlace(query);
     if ((query.radiusKm !== undefined || query.country !== undefined) && !query.near && !query.postalCode) {
       throw ResourceErrors.placeRequired(query.radiusKm !== undefined ? 'radiusKm' : 'country');
     }

@@ -1,5 +1,5 @@
 import zipcodes from 'zipcodes';
-import { PlaceErrors } from '../common/place/place.errors.js';
+import { PlaceErrors } from './place.errors.js';
 
 export interface GeoPoint {
   lat: number;
@@ -29,10 +29,20 @@ export function resolvePostalCode(code: string, country: 'US' | 'CA'): GeoPoint 
   return { lat: hit.latitude, lng: hit.longitude, region };
 }
 
+/** The country a postal code's shape says, when none is given: a Canadian one starts letter-digit-letter; a US ZIP is digits. */
+export function postalCodeCountry(code: string): 'US' | 'CA' {
+  return /^[A-Za-z]\d[A-Za-z]/.test(code) ? 'CA' : 'US';
+}
+
 /** A "lat,lng" pair in decimal degrees (the shape DTOs accept for `near`). */
 export const LAT_LNG_PATTERN = /^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/;
 /** What a US ZIP or Canadian postal code can look like before it is looked up. */
 export const POSTAL_CODE_PATTERN = /^[A-Za-z0-9 -]{3,10}$/;
+
+/** `near` and `postalCode` each say where the person is: a request gives one or the other (400 naming `near`). */
+export function requireOnePlace(place: { near?: string; postalCode?: string }): void {
+  if (place.near && place.postalCode) throw PlaceErrors.conflictingPlace();
+}
 
 /** Parses a validated `near` value; 400 naming `near` when it is off the globe. */
 export function parseNear(near: string): { lat: number; lng: number } {
