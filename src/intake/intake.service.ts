@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { IdempotencyService, type IdempotencyOwner, type IdempotentResult } from '../idempotency/idempotency.service.js';
+import type { IdempotentResult } from '../common/http/idempotency.js';
+import { IdempotencyService, type IdempotencyOwner } from '../idempotency/idempotency.service.js';
 import { Environment } from '../config/environment.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { mapResource } from '../resources/resource.mapper.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service.js';
+import type { IdempotentResult } from '../common/http/idempotency.js';
+import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { Principal } from '../partners/principal.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
 import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
