@@ -58,4 +58,47 @@ describe('idempotency records: expiry and purge', () => {
     expect(await recordOf(live)).toBeDefined();
     expect((await send(live, 'idem-purge-live').expect(201)).body.id).toBe(kept.body.id);
   });
+
+  describe('the Idempotency-Key header and the answer', () => {
+    const intake = (key: string | undefined, body: object) => {
+      const request = t.http().post('/v1/intakes').set('Authorization', partner.auth);
+      return (key === undefined ? request : request.set('Idempotency-Key', key)).send(body);
+    };
+
+    it('a referral answers 201 with its Location, first and on a replay, which alone says Idempotent-Replayed', async () => {
+      const key = randomUUID();
+      const first = await send(key, 'idem-headers').expect(201);
+      expect(first.headers.location).toBe(`/v1/referrals/${first.body.id}`);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      const replay = await send(key, 'idem-headers').expect(201);
+      expect(replay.headers.location).toBe(`/v1/referrals/${first.body.id}`);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+    });
+
+    it('an intake replay answers 201 with Idempotent-Replayed, and no Location', async () => {
+      const body = { concerns: ['lying'], willingness: 'both', region: 'US-OH' };
+      const first = await intake('intake-headers', body).expect(201);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      const replay = await intake('intake-headers', body).expect(201);
+      expect(replay.body.id).toBe(first.body.id);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.headers.location).toBeUndefined();
+    });
+
+    it('a quoted key (a structured-field string) is the same key unquoted', async () => {
+      const first = await send('quoted-key', 'idem-quoted').expect(201);
+      const quoted = await send('"quoted-key"', 'idem-quoted').expect(201);
+      expect(quoted.body.id).toBe(first.body.id);
+      expect(quoted.headers['idempotent-replayed']).toBe('true');
+    });
+
+    it('a malformed key is a 400 naming the header; with an invalid body too, the body is named', async () => {
+      for (const key of ['x'.repeat(256), '""', 'tab\there']) {
+        const res = await send(key, 'idem-malformed').expect(400);
+        expect([key, res.body.code, res.body.errors]).toEqual([key, 'validation_failed', [expect.objectContaining({ field: 'Idempotency-Key', code: 'invalid_idempotency_key' })]]);
+      }
+      const both = await intake('x'.repeat(256), { concerns: ['lying'], willingness: 'sometimes', region: 'US-OH' }).expect(400);
+      expect(both.body.errors.map((e: { field: string }) => e.field)).toEqual(['willingness']);
+    });
+  });
 });

@@ -192,7 +192,7 @@ describe('POST /v1/intakes', () => {
     try {
       await client.query(`UPDATE intake SET expires_at = now() - interval '1 minute' WHERE id = $1`, [res.body.id]);
       const { IntakePurgeJob } = await import('../src/intake/intake-purge.job.js');
-      const purged = await t.app.get(IntakePurgeJob).purgeExpiredIntakes();
+      const purged = await t.app.get(IntakePurgeJob).purge();
       expect(purged).toBeGreaterThanOrEqual(1);
       expect((await client.query('SELECT 1 FROM intake WHERE id = $1', [res.body.id])).rowCount).toBe(0);
       expect(Number((await client.query('SELECT count(*) FROM intake')).rows[0].count)).toBeGreaterThan(0);

@@ -243,7 +243,7 @@ describe('security hardening (issue 11)', () => {
         [w.partnerId],
       );
       const { WebhookOutboxPurgeJob } = await import('../src/referrals/webhook-outbox-purge.job.js');
-      expect(await t.app.get(WebhookOutboxPurgeJob).purgeOldEvents()).toBeGreaterThanOrEqual(2);
+      expect(await t.app.get(WebhookOutboxPurgeJob).purge()).toBeGreaterThanOrEqual(2);
       const left = await sql<{ state: string }>(t.databaseUrl, `SELECT state FROM webhook_outbox WHERE partner_id = $1 ORDER BY state`, [w.partnerId]);
       expect(left.map((r) => r.state)).toEqual(['delivered', 'pending']);
       expect(t.app.get(IntakeRepository)).toBeDefined();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HsdsOrganizationPage, HsdsOrganizationResponse, HsdsPage, HsdsServicePage, HsdsServiceResponse } from './dto/hsds.response.js';
 import { HSDS_DEFAULT_PER_PAGE, type HsdsPageQuery, type HsdsServicesQuery } from './dto/hsds.query.js';
 import { HsdsErrors } from './hsds.errors.js';
-import { UUID } from './hsds-ids.js';
+import { UUID_PATTERN } from '../common/uuid.js';
 import { mapOrganizationSummary, mapService, mapServiceSummary } from './hsds.mapper.js';
 import { HsdsRepository } from './hsds.repository.js';
 
@@ -37,7 +37,7 @@ export class HsdsService {
   }
 
   async getService(id: string): Promise<HsdsServiceResponse> {
-    const row = UUID.test(id) ? await this.repository.findService(id) : undefined;
+    const row = UUID_PATTERN.test(id) ? await this.repository.findService(id) : undefined;
     if (!row) throw HsdsErrors.serviceNotFound(id);
     return mapService(row);
   }
@@ -51,7 +51,7 @@ export class HsdsService {
   }
 
   async getOrganization(id: string, fullServices: boolean, includeDemo = false): Promise<HsdsOrganizationResponse> {
-    const organization = UUID.test(id) ? await this.repository.findOrganization(id) : undefined;
+    const organization = UUID_PATTERN.test(id) ? await this.repository.findOrganization(id) : undefined;
     if (!organization) throw HsdsErrors.organizationNotFound(id);
     const services = await this.repository.listServices(0, null, fullServices, { organizationIds: [id], includeDemo });
     return { ...mapOrganizationSummary(organization), services: services.map(fullServices ? mapService : mapServiceSummary) };

@@ -1,31 +1,24 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { Environment } from '../config/environment.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { runOncePerHour, scheduleRetentionJob } from '../database/scheduled-run.js';
+import { RetentionJob } from '../common/scheduling/retention-job.js';
+import { Environment } from '../config/environment.js';
 import { IdempotencyService } from './idempotency.service.js';
 
 /** Forgets Idempotency-Keys after their 24 h; hourly, on one instance. */
 @Injectable()
-export class IdempotencyPurgeJob implements OnModuleInit {
-  private readonly logger = new Logger('IdempotencyPurge');
+export class IdempotencyPurgeJob extends RetentionJob {
   constructor(
     private readonly idempotency: IdempotencyService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly registry: SchedulerRegistry,
-    private readonly env: Environment,
-  ) {}
-
-  onModuleInit(): void {
-    scheduleRetentionJob(this.registry, 'purge-idempotency-records', this.env.RETENTION_CRON, () => this.scheduledPurge());
+    @InjectDataSource() dataSource: DataSource,
+    registry: SchedulerRegistry,
+    env: Environment,
+  ) {
+    super({ name: 'purge-idempotency-records', logger: 'IdempotencyPurge', purged: 'expired idempotency records' }, { dataSource, registry, env });
   }
 
-  scheduledPurge(): Promise<number | undefined> {
-    return runOncePerHour(this.dataSource, 'purge-idempotency-records', async () => {
-      const purged = await this.idempotency.purgeExpired();
-      if (purged) this.logger.log(`Purged ${purged} expired idempotency records`);
-      return purged;
-    });
+  protected deleteExpired(): Promise<number> {
+    return this.idempotency.purgeExpired();
   }
 }

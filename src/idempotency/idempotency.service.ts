@@ -1,20 +1,15 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ProblemException } from '../common/problem/problem.js';
+import type { IdempotentResult } from '../common/http/idempotency.js';
+import { IdempotencyErrors } from './idempotency.errors.js';
 
 const RETENTION_HOURS = 24;
 // A first attempt still "in progress" after this long died mid-way (its work was rolled back): a
 // retry may take over. Twice the longest a request can run (REQUEST_TIMEOUT_MS default 15 s).
 const STALE_IN_PROGRESS_SECONDS = 30;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-export interface IdempotentResult<T> {
-  status: number;
-  body: T;
-  replayed: boolean;
-}
 
 /** Canonical JSON (sorted keys) so the same body in another key order is the same request. */
 function canonical(value: unknown): string {
@@ -23,17 +18,6 @@ function canonical(value: unknown): string {
     return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
-}
-
-/** Reads the Idempotency-Key header (a structured-field string, quoted or not). */
-export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const raw = (Array.isArray(header) ? header.join(',') : header).trim();
-  const key = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw;
-  if (!KEY_PATTERN.test(key)) {
-    throw ProblemException.badRequest('Idempotency-Key', 'invalid_idempotency_key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
-  }
-  return key;
 }
 
 /** Whose Idempotency-Keys: one API key's (records are per key), within its partner (erasure). */
@@ -54,6 +38,8 @@ export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
+   * `key` is the header's value (@IdempotencyKey()), undefined without one; a key that is not
+   * 1–255 visible ASCII characters is a 400.
    * `prepare` runs after the key is claimed and outside any transaction (it may use the pool
    * freely: holding a transaction's connection while waiting for others starved the pool under
    * load); `commit` runs in the one transaction that also stores the response, and must use `tx`.
@@ -66,6 +52,7 @@ export class IdempotencyService {
     commit: (tx: EntityManager, prepared: P) => Promise<{ status: number; body: T }>,
     prepare: () => Promise<P> = async () => undefined as P,
   ): Promise<IdempotentResult<T>> {
+    if (key !== undefined && !KEY_PATTERN.test(key)) throw IdempotencyErrors.invalidKey();
     if (!key) {
       const prepared = await prepare();
       const result = await this.dataSource.transaction((tx) => commit(tx, prepared));
@@ -119,13 +106,13 @@ export class IdempotencyService {
     );
     if (!record) {
       // Released between our claim and this read (the first attempt failed): ask for a retry.
-      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency_retry', 'The first request with this Idempotency-Key failed; retry it.');
+      throw IdempotencyErrors.retry();
     }
     if (record.request_hash !== requestHash) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.');
+      throw IdempotencyErrors.keyReused();
     }
     if (record.state !== 'completed') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', undefined, {}, { 'retry-after': '1' });
+      throw IdempotencyErrors.inProgress();
     }
     return { status: record.response_status, body: record.response_body as T, replayed: true };
   }

@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Idempotent, IdempotencyKey, type IdempotentResult } from '../common/http/idempotency.js';
 import { NoStore } from '../common/http/no-store.js';
-import { parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
-import { ApiBadRequestResponse, ApiHeader, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
 import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
@@ -44,20 +43,16 @@ export class IntakeController {
       },
     },
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response (24 h).' })
+  @Idempotent()
   @ApiCreatedResponse({ type: IntakeResponse, examples: INTAKE_RESPONSE_EXAMPLES })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid or unknown field (problem+json naming each field).' })
-  @ApiProblem(409, 'A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry).', { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } } })
   @ApiProblem(422, 'This Idempotency-Key was used with a different body (idempotency_key_reused).')
-  async submitIntake(
+  submitIntake(
     @Body() body: CreateIntakeRequest,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeResponse> {
-    const result = await this.intakes.submitIntake(body, principal, parseIdempotencyKey(idempotencyKey));
-    if (result.replayed) void reply.header('idempotent-replayed', 'true');
-    return result.body;
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<IdempotentResult<IntakeResponse>> {
+    return this.intakes.submitIntake(body, principal, idempotencyKey);
   }
 
   @Delete(':intakeId')

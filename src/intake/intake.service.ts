@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { IdempotencyService, type IdempotencyOwner, type IdempotentResult } from '../idempotency/idempotency.service.js';
-import { ProblemException } from '../common/problem/problem.js';
+import type { IdempotentResult } from '../common/http/idempotency.js';
+import { IdempotencyService, type IdempotencyOwner } from '../idempotency/idempotency.service.js';
 import { Environment } from '../config/environment.js';
-import { parseNear, placeOfPoint, requirePostalCode } from '../resources/postal-codes.js';
+import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { mapResource } from '../resources/resource.mapper.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
+import { IntakeErrors } from './intake.errors.js';
 import { IntakeRepository } from './intake.repository.js';
 import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
@@ -41,16 +42,13 @@ export class IntakeService {
 
   /** Validated request → the engine's profile: place resolved offline, money in minor units. */
   toProfile(req: CreateIntakeRequest): IntakeProfile {
-    if (req.postalCode && req.near) throw ProblemException.badRequest('near', 'conflicting_place', 'Give either near or postalCode, not both.');
+    requireOnePlace(req);
     let point: IntakeProfile['point'];
     let region = req.region;
     let country = req.country ?? region?.slice(0, 2);
     if (req.postalCode) {
-      // A Canadian postal code starts letter-digit-letter; a US ZIP is digits.
-      const postalCountry = req.country ?? (/^[A-Za-z]\d[A-Za-z]/.test(req.postalCode) ? 'CA' : 'US');
-      if (postalCountry !== 'US' && postalCountry !== 'CA') {
-        throw ProblemException.badRequest('country', 'postal_country_unsupported', 'postalCode lookup supports US and CA; send near or region instead.');
-      }
+      const postalCountry = req.country ?? postalCodeCountry(req.postalCode);
+      if (postalCountry !== 'US' && postalCountry !== 'CA') throw IntakeErrors.postalCountryUnsupported();
       const hit = requirePostalCode(req.postalCode, postalCountry);
       point = { lat: hit.lat, lng: hit.lng };
       region ??= hit.region;
@@ -62,9 +60,7 @@ export class IntakeService {
       region ??= place?.region;
       country ??= place?.country ?? region?.slice(0, 2);
     }
-    if (region && country && region.slice(0, 2) !== country) {
-      throw ProblemException.badRequest('region', 'region_country_mismatch', `region ${region} is not in country ${country}.`);
-    }
+    if (region && country && region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(region, country);
     const formats = req.formats?.includes('any') ? [] : (req.formats ?? []);
     const insurance = req.insurance?.trim().toLowerCase();
     return {
@@ -146,7 +142,7 @@ export class IntakeService {
    */
   async deleteIntake(partnerId: string, id: string): Promise<void> {
     await this.intakes.transaction(async (tx) => {
-      if (!(await this.intakes.deleteOwn(tx, partnerId, id))) throw ProblemException.notFound('Intake');
+      if (!(await this.intakes.deleteOwn(tx, partnerId, id))) throw IntakeErrors.notFound();
       await this.idempotency.eraseResponsesCarryingIntake(tx, partnerId, id);
     });
   }
@@ -154,9 +150,7 @@ export class IntakeService {
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
   async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
     const country = query.country ?? query.region?.slice(0, 2);
-    if (query.region && country && query.region.slice(0, 2) !== country) {
-      throw ProblemException.badRequest('region', 'region_country_mismatch', `region ${query.region} is not in country ${country}.`);
-    }
+    if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
     const plan = planSafetyLines(
       { country, region: query.region, audiences: query.audiences ?? [], concerns: [] },

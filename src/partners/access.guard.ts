@@ -1,8 +1,7 @@
-import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Environment } from '../config/environment.js';
-import { ProblemException } from '../common/problem/problem.js';
 import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { corsHeaders, PartnerOrigins } from './partner-origins.js';
@@ -102,17 +101,7 @@ export class AccessGuard implements CanActivate {
 
   private async limit(reply: FastifyReply, policy: RateLimitPolicy, subject: string, perMinute: number): Promise<void> {
     const decision = await this.rateLimits.consume(policy, subject, perMinute);
-    const headers = rateLimitHeaders(decision);
-    void reply.headers(headers);
-    if (!decision.allowed) {
-      throw new ProblemException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'rate_limited',
-        `Too many requests: the limit is ${decision.limit} per minute. Retry after ${decision.resetSeconds} s.`,
-        undefined,
-        {},
-        { ...headers, 'retry-after': String(decision.resetSeconds) },
-      );
-    }
+    void reply.headers(rateLimitHeaders(decision));
+    if (!decision.allowed) throw PartnerErrors.rateLimited(decision);
   }
 }

@@ -1,13 +1,14 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { IsNull, type Repository } from 'typeorm';
 import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/environment.js';
-import { ProblemException } from '../common/problem/problem.js';
+import type { ProblemException } from '../common/problem/problem.js';
 import { ApiKey } from './api-key.entity.js';
 import { generateKey, hashKey, parseKey, type KeyEnvironment, type KeyKind } from './api-key.format.js';
 import { KeyEvents } from './key-events.js';
 import { Partner } from './partner.entity.js';
+import { PartnerErrors } from './partners.errors.js';
 import type { Principal } from './principal.js';
 import { DEFAULT_SECRET_SCOPES, hasScopes, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
 
@@ -54,23 +55,15 @@ export class ApiKeysService {
   async issueKey(input: IssueKeyInput): Promise<{ key: ApiKey; plaintext: string }> {
     const scopes = input.scopes ?? (input.kind === 'publishable' ? PUBLISHABLE_SCOPES : DEFAULT_SECRET_SCOPES);
     if (input.kind === 'publishable' && scopes.some((s) => !PUBLISHABLE_SCOPES.includes(s))) {
-      throw ProblemException.badRequest('scopes', 'publishable_scope', `Publishable keys may only have: ${PUBLISHABLE_SCOPES.join(', ')}.`);
+      throw PartnerErrors.publishableKeyScopes(PUBLISHABLE_SCOPES);
     }
     // The key environment is enforced as a property of the partner: a partner is live or test, and
     // all its keys share its environment (its first key's). Since every record and webhook belongs
     // to one partner, a test key can only ever see test data and fire a test partner's webhooks.
     const [first] = await this.keys.find({ where: { partnerId: input.partnerId }, order: { createdAt: 'ASC' }, take: 1 });
     const environment = input.environment ?? first?.environment ?? 'live';
-    if (first && first.environment !== environment) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'environment_mismatch', `This partner's keys are ${first.environment} keys; a ${environment} key needs a ${environment} partner.`, [
-        { field: 'environment', code: 'environment_mismatch', message: `must be ${first.environment}` },
-      ]);
-    }
-    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'expires_in_past', 'expiresAt is already past: a key would be issued expired.', [
-        { field: 'expiresAt', code: 'expires_in_past', message: 'must be in the future' },
-      ]);
-    }
+    if (first && first.environment !== environment) throw PartnerErrors.environmentMismatch(first.environment, environment);
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw PartnerErrors.expiresInPast();
     const generated = generateKey(input.kind, environment);
     const key = await this.keys.save(
       this.keys.create({
@@ -129,7 +122,7 @@ export class ApiKeysService {
   /** A partner's keys (admins may pass any partner). Another partner's key id answers 404. */
   async findOwnKey(partnerId: string | null, keyId: string): Promise<ApiKey> {
     const key = await this.keys.findOne({ where: partnerId ? { id: keyId, partnerId } : { id: keyId } });
-    if (!key) throw ProblemException.notFound('API key');
+    if (!key) throw PartnerErrors.keyNotFound();
     return key;
   }
 
@@ -144,7 +137,7 @@ export class ApiKeysService {
    */
   async revoke(caller: Principal, keyId: string): Promise<ApiKey> {
     const key = await this.findOwnKey(caller.scopes.includes('admin') ? null : caller.partnerId, keyId);
-    if (key.id !== caller.keyId) this.assertCovers(caller, key, 'revocation_exceeds_caller', 'This key holds scopes yours lacks; revoke it with a key that holds them all.');
+    if (key.id !== caller.keyId) this.assertCovers(caller, key, PartnerErrors.revocationExceedsCaller);
     if (!key.revokedAt) {
       key.revokedAt = new Date();
       await this.keys.update({ id: key.id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
@@ -162,9 +155,9 @@ export class ApiKeysService {
   async rotate(caller: Principal, keyId: string, overlapHours: number): Promise<{ key: ApiKey; plaintext: string; previous: ApiKey }> {
     const previous = await this.findOwnKey(caller.scopes.includes('admin') ? null : caller.partnerId, keyId);
     if (previous.revokedAt || (previous.expiresAt && previous.expiresAt.getTime() <= Date.now())) {
-      throw new ProblemException(409, 'key_not_active', 'Only an active key can be rotated.');
+      throw PartnerErrors.keyNotActive();
     }
-    this.assertCovers(caller, previous, 'rotation_exceeds_caller', 'This key holds scopes yours lacks; rotate it with a key that holds them all.');
+    this.assertCovers(caller, previous, PartnerErrors.rotationExceedsCaller);
     const replacement = await this.issueKey({
       partnerId: previous.partnerId,
       kind: previous.kind,
@@ -183,12 +176,10 @@ export class ApiKeysService {
     return { ...replacement, previous };
   }
 
-  /** 403 unless the caller's scopes cover the key's (admin covers all), naming the scopes it lacks. */
-  private assertCovers(caller: Principal, key: ApiKey, code: string, detail: string): void {
+  /** 403 (`refuse`) unless the caller's scopes cover the key's (admin covers all), naming the scopes it lacks. */
+  private assertCovers(caller: Principal, key: ApiKey, refuse: (missingScopes: string[]) => ProblemException): void {
     if (hasScopes(caller.scopes, key.scopes as Scope[])) return;
-    throw new ProblemException(HttpStatus.FORBIDDEN, code, detail, undefined, {
-      missingScopes: key.scopes.filter((s) => !caller.scopes.includes(s as Scope)),
-    });
+    throw refuse(key.scopes.filter((s) => !caller.scopes.includes(s as Scope)));
   }
 
   private forget(key: ApiKey): void {

@@ -1,15 +1,15 @@
-import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { apiKeySecret, Environment } from '../config/environment.js';
 import { legacyWebhookSigningSecret, newWebhookSigningSecret } from '../referrals/webhook-signature.js';
 import { assertWebhookTarget, type Cidr, parseCidrList, WebhookTargetError } from '../referrals/webhook-target.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { ProblemException } from '../common/problem/problem.js';
 import { ApiKeysService } from './api-keys.service.js';
 import type { KeyEnvironment } from './api-key.format.js';
 import type { CreatePartnerRequest } from './dto/partner.dto.js';
 import { PartnerOrigins } from './partner-origins.js';
 import { Partner } from './partner.entity.js';
+import { PartnerErrors } from './partners.errors.js';
 import type { Scope } from './scopes.js';
 
 @Injectable()
@@ -46,11 +46,7 @@ export class PartnersService implements OnApplicationBootstrap {
     // In production a page allowed to use a publishable key must be served over https (a plain-http
     // page can be rewritten by anyone on the network); localhost origins are for development.
     const insecure = (input.allowedOrigins ?? []).filter((o) => !o.startsWith('https://'));
-    if (this.env.NODE_ENV === 'production' && insecure.length) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'insecure_origin', 'allowedOrigins must be https:// origins in production.', [
-        { field: 'allowedOrigins', code: 'https_required', message: `not https: ${insecure.join(', ')}` },
-      ]);
-    }
+    if (this.env.NODE_ENV === 'production' && insecure.length) throw PartnerErrors.insecureOrigins(insecure);
     const partner = await this.partners.save(
       this.partners.create({
         name: input.name,
@@ -68,7 +64,7 @@ export class PartnersService implements OnApplicationBootstrap {
 
   async getPartner(id: string): Promise<Partner> {
     const partner = await this.partners.findOne({ where: { id } });
-    if (!partner) throw ProblemException.notFound('Partner');
+    if (!partner) throw PartnerErrors.partnerNotFound();
     return partner;
   }
 
@@ -93,15 +89,13 @@ export class PartnersService implements OnApplicationBootstrap {
       parsed = undefined;
     }
     if (!parsed || !['https:', 'http:'].includes(parsed.protocol) || parsed.username || parsed.password) {
-      throw ProblemException.badRequest(field, 'invalid_webhook_url', `${field} must be an https:// URL without credentials.`);
+      throw PartnerErrors.invalidWebhookUrl(field);
     }
     try {
       await assertWebhookTarget(parsed, this.allowedWebhookCidrs);
     } catch (error) {
       if (!(error instanceof WebhookTargetError)) throw error;
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'webhook_url_not_allowed', `${field} must reach a public https:// endpoint.`, [
-        { field, code: error.code, message: error.message },
-      ]);
+      throw PartnerErrors.webhookUrlNotAllowed(field, error.code, error.message);
     }
   }
 

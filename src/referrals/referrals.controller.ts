@@ -1,12 +1,11 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
   ApiOperation, ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Idempotent, IdempotencyKey, type IdempotentResult } from '../common/http/idempotency.js';
 import { NoStore } from '../common/http/no-store.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
-import { parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
@@ -25,20 +24,15 @@ export class ReferralsController {
   @Post()
   @RequireScopes('referrals:write')
   @ApiOperation({ operationId: 'createReferral', summary: 'Refer a couple (by intake) to a resource' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response (24 h).' })
+  @Idempotent<ReferralResponse>({ location: (referral) => `/v1/referrals/${referral.id}` })
   @ApiCreatedResponse({ type: ReferralResponse })
   @ApiProblem(422, 'Unknown intake (intake_not_found) or resource (resource_not_found); a resource that is not a safe referral for this intake (referral_unsafe, with reason); or an Idempotency-Key reused with another body (idempotency_key_reused).')
-  @ApiProblem(409, 'A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry).', { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } } })
-  async createReferral(
+  createReferral(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateReferralRequest,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReferralResponse> {
-    const result = await this.referrals.createReferral(principal, body, parseIdempotencyKey(idempotencyKey));
-    void reply.status(result.status).header('location', `/v1/referrals/${result.body.id}`);
-    if (result.replayed) void reply.header('idempotent-replayed', 'true');
-    return result.body;
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<IdempotentResult<ReferralResponse>> {
+    return this.referrals.createReferral(principal, body, idempotencyKey);
   }
 
   @Get()

@@ -1,13 +1,15 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProblemException } from '../common/problem/problem.js';
-import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service.js';
+import type { IdempotentResult } from '../common/http/idempotency.js';
+import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { Principal } from '../partners/principal.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
-import { allowedTransitions, canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
+import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
 import { needsCaution } from '../intake/matching/constraints.js';
-import { JOINT_WORK_CONFLICT_TEXT, jointWorkConflict } from '../intake/matching/joint-work.js';
+import { jointWorkConflict } from '../intake/matching/joint-work.js';
+import { referralCursors } from './referral-cursor.js';
+import { ReferralErrors } from './referrals.errors.js';
 import { mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
 
@@ -28,21 +30,13 @@ export class ReferralsService {
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
     return this.idempotency.run(principal, CREATE_REFERRAL, idempotencyKey, body, async (tx) => {
       const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened, answers->'concerns' AS concerns FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
-      if (!intake) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', [
-          { field: 'intakeId', code: 'not_found', message: 'intake not found' },
-        ]);
-      }
+      if (!intake) throw ReferralErrors.intakeNotFound();
       const [resource] = await tx.query(
         `SELECT accepting_new_clients, wait_time_days, status, kind, eligibility, requires_safe_relationship, not_for_crisis, specialties
          FROM resource WHERE id = $1`,
         [body.resourceId],
       );
-      if (!resource || resource.status !== 'active') {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'resource_not_found', 'No active resource has this resourceId.', [
-          { field: 'resourceId', code: 'not_found', message: 'resource not found' },
-        ]);
-      }
+      if (!resource || resource.status !== 'active') throw ReferralErrors.resourceNotFound();
       // The same rule the matching engine applies; the reason names the resource, never the answers.
       const conflict = jointWorkConflict({
         kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requires_safe_relationship,
@@ -56,11 +50,7 @@ export class ReferralsService {
         { answered: intake.safety_screened, jointWorkExcluded: intake.joint_work_excluded },
       );
       const refused = intake.joint_work_excluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
-      if (refused) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[refused], [
-          { field: 'resourceId', code: refused, message: 'not a safe referral for this intake' },
-        ], { reason: refused });
-      }
+      if (refused) throw ReferralErrors.unsafe(refused);
       const referral = await this.referrals.insert(tx, {
         partnerId: principal.partnerId,
         intakeId: body.intakeId,
@@ -79,21 +69,11 @@ export class ReferralsService {
   }
 
   async updateReferral(principal: Principal, id: string, body: UpdateReferralRequest): Promise<ReferralResponse> {
-    if (body.outcome && !TERMINAL_STATUSES.has(body.status)) {
-      throw ProblemException.badRequest('outcome', 'outcome_needs_final_status', 'outcome is recorded only with a final status: completed, failed, rejected or cancelled.');
-    }
+    if (body.outcome && !TERMINAL_STATUSES.has(body.status)) throw ReferralErrors.outcomeNeedsFinalStatus();
     return this.referrals.transaction(async (tx) => {
       const referral = await this.referrals.findOwn(principal.partnerId, id, tx, true);
-      if (!referral) throw ProblemException.notFound('Referral');
-      if (!canTransition(referral.status, body.status)) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT,
-          'invalid_transition',
-          `A referral cannot go from ${referral.status} to ${body.status}.`,
-          undefined,
-          { currentStatus: referral.status, allowedTransitions: [...allowedTransitions(referral.status)] },
-        );
-      }
+      if (!referral) throw ReferralErrors.notFound();
+      if (!canTransition(referral.status, body.status)) throw ReferralErrors.invalidTransition(referral.status, body.status);
       const from = referral.status;
       referral.status = body.status;
       referral.outcome = body.outcome ?? referral.outcome;
@@ -110,13 +90,13 @@ export class ReferralsService {
 
   async getReferral(principal: Principal, id: string): Promise<ReferralResponse> {
     const referral = await this.referrals.findOwn(principal.partnerId, id);
-    if (!referral) throw ProblemException.notFound('Referral');
+    if (!referral) throw ReferralErrors.notFound();
     return mapReferral(referral, await this.referrals.history([id]));
   }
 
   async listReferrals(principal: Principal, query: ListReferralsQuery): Promise<ReferralListResponse> {
     const limit = query.limit ?? 20;
-    const after = query.cursor ? decodeListCursor(query.cursor) : undefined;
+    const after = query.cursor ? referralCursors.decode(query.cursor) : undefined;
     const rows = await this.referrals.list(principal.partnerId, {
       status: query.status,
       createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
@@ -129,7 +109,7 @@ export class ReferralsService {
     const last = page[page.length - 1];
     return {
       data: page.map(({ referral }) => mapReferral(referral, events.filter((e) => e.referralId === referral.id))),
-      page: { limit, nextCursor: rows.length > limit && last ? encodeListCursor(last.cursorAt, last.referral.id) : null },
+      page: { limit, nextCursor: rows.length > limit && last ? referralCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null },
     };
   }
 
@@ -139,7 +119,7 @@ export class ReferralsService {
    */
   async deleteReferral(principal: Principal, id: string): Promise<void> {
     await this.referrals.transaction(async (tx) => {
-      if (!(await this.referrals.delete(tx, principal.partnerId, id))) throw ProblemException.notFound('Referral');
+      if (!(await this.referrals.delete(tx, principal.partnerId, id))) throw ReferralErrors.notFound();
       await this.idempotency.eraseResponsesFor(tx, principal.partnerId, CREATE_REFERRAL, id);
     });
   }
@@ -151,30 +131,4 @@ export class ReferralsService {
     const { history: _history, ...summary } = referral;
     await this.referrals.enqueueWebhook(tx, partnerId, referralId, type, { referral: summary, ...(previousStatus ? { previousStatus } : {}) });
   }
-}
-
-const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A real UTC instant in the cursor's format: it reads back as itself (no day 30 of February, no hour 24, no year 0). */
-function isCursorTime(text: string): boolean {
-  if (!CURSOR_AT.test(text)) return false;
-  const time = new Date(text);
-  return !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 && time.toISOString().slice(0, 19) === text.slice(0, 19);
-}
-
-function encodeListCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-}
-
-function decodeListCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // Exactly what encodeListCursor writes (the microsecond text of created_at, a UUID): both are
-    // cast in SQL, and text that Date.parse takes (`1`, February 30, year 0) PostgreSQL refuses.
-    if (typeof createdAt === 'string' && isCursorTime(createdAt) && typeof id === 'string' && UUID.test(id)) return { createdAt, id };
-  } catch {
-    /* fall through */
-  }
-  throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor.');
 }

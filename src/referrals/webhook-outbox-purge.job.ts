@@ -1,9 +1,9 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { RetentionJob } from '../common/scheduling/retention-job.js';
 import { Environment } from '../config/environment.js';
-import { runOncePerHour, scheduleRetentionJob } from '../database/scheduled-run.js';
 
 /**
  * Webhook events carry referral summaries: once delivered (or given up on), they are kept only
@@ -11,29 +11,21 @@ import { runOncePerHour, scheduleRetentionJob } from '../database/scheduled-run.
  * stay until delivered or failed.
  */
 @Injectable()
-export class WebhookOutboxPurgeJob implements OnModuleInit {
-  private readonly logger = new Logger('WebhookOutboxPurge');
+export class WebhookOutboxPurgeJob extends RetentionJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly registry: SchedulerRegistry,
+    registry: SchedulerRegistry,
     private readonly env: Environment,
-  ) {}
-
-  onModuleInit(): void {
-    scheduleRetentionJob(this.registry, 'purge-webhook-events', this.env.RETENTION_CRON, () => this.scheduledPurge());
+  ) {
+    super({ name: 'purge-webhook-events', logger: 'WebhookOutboxPurge', purged: 'old webhook events' }, { dataSource, registry, env });
   }
 
-  scheduledPurge(): Promise<number | undefined> {
-    return runOncePerHour(this.dataSource, 'purge-webhook-events', () => this.purgeOldEvents());
-  }
-
-  async purgeOldEvents(): Promise<number> {
+  protected async deleteExpired(): Promise<number> {
     const [, affected]: [unknown, number] = await this.dataSource.query(
       `DELETE FROM webhook_outbox WHERE state IN ('delivered', 'failed')
          AND coalesce(delivered_at, created_at) < now() - make_interval(days => $1)`,
       [this.env.WEBHOOK_EVENT_RETENTION_DAYS],
     );
-    if (affected) this.logger.log(`Purged ${affected} old webhook events`);
     return affected ?? 0;
   }
 }

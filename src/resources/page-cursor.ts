@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
-import { ProblemException } from '../common/problem/problem.js';
-import type { SortOrder } from './dto/search-resources.query.js';
+import { CursorCodec } from '../common/pagination/cursor-codec.js';
+import { LOWERCASE_UUID_PATTERN } from '../common/uuid.js';
+import { SORTS, type SortOrder } from './dto/search-resources.query.js';
+import { ResourceErrors } from './resources.errors.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INT4_MAX = 2_147_483_647;
 
-interface CursorPayload {
-  s: SortOrder;
-  k: number | string;
-  i: string;
-  /** Fingerprint of the filters the cursor was made for. */
-  f: string;
+/** Where a page of search results ends, bound to the sort and the filters it was made for. */
+interface ResourceCursor {
+  sort: SortOrder;
+  /** The last row's sort key. */
+  key: number | string;
+  id: string;
+  /** Fingerprint of the filters the cursor was made for (undefined in a forged one: it matches none). */
+  filters: string | undefined;
   /** The total counted on the first page, and whether it is exact, so later pages need not count again. */
-  t: number;
-  x: boolean;
+  total: number;
+  totalExact: boolean;
 }
 
 export interface DecodedCursor {
@@ -23,36 +26,39 @@ export interface DecodedCursor {
   totalExact: boolean;
 }
 
+/** The key and id are cast in SQL (::int for fee, ::text, ::uuid): anything the cast would refuse is a bad cursor. */
+function isSortKey(sort: SortOrder, key: unknown): key is number | string {
+  if (sort === 'name') return typeof key === 'string' && key.length <= 300 && !key.includes('\u0000');
+  if (typeof key !== 'number' || !Number.isFinite(key)) return false;
+  return sort !== 'fee' || (Number.isInteger(key) && Math.abs(key) <= INT4_MAX);
+}
+
+/** Written as `{ s, k, i, f, t, x }`. */
+const resourceCursors = new CursorCodec<ResourceCursor>({
+  write: (c) => ({ s: c.sort, k: c.key, i: c.id, f: c.filters, t: c.total, x: c.totalExact }),
+  read: (wire) => {
+    const { s, k, i, f, t, x } = (wire ?? {}) as Record<string, unknown>;
+    const valid =
+      SORTS.includes(s as SortOrder) && isSortKey(s as SortOrder, k) &&
+      typeof i === 'string' && LOWERCASE_UUID_PATTERN.test(i) &&
+      Number.isInteger(t) && (t as number) >= 0 && typeof x === 'boolean';
+    return valid ? { sort: s as SortOrder, key: k as number | string, id: i as string, filters: typeof f === 'string' ? f : undefined, total: t as number, totalExact: x as boolean } : undefined;
+  },
+  invalid: ResourceErrors.cursorNotForSort,
+});
+
 export function filtersFingerprint(criteria: unknown): string {
   return createHash('sha256').update(JSON.stringify(criteria)).digest('base64url').slice(0, 10);
 }
 
 /** Opaque keyset cursor: the last row's sort key and id, bound to the sort and the filters. */
 export function encodeCursor(sort: SortOrder, key: number | string, id: string, fingerprint: string, total: number, totalExact: boolean): string {
-  const payload: CursorPayload = { s: sort, k: key, i: id, f: fingerprint, t: total, x: totalExact };
-  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return resourceCursors.encode({ sort, key, id, filters: fingerprint, total, totalExact });
 }
 
 export function decodeCursor(cursor: string, sort: SortOrder, fingerprint: string): DecodedCursor {
-  let payload: CursorPayload;
-  try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor.');
-  }
-  // The key and id are cast in SQL (::int for fee, ::text, ::uuid): anything the cast would
-  // refuse is a bad cursor (400), not a database error (500).
-  const validKey =
-    typeof payload?.k === 'number'
-      ? Number.isFinite(payload.k) && (sort !== 'fee' || (Number.isInteger(payload.k) && Math.abs(payload.k) <= INT4_MAX))
-      : typeof payload?.k === 'string' && payload.k.length <= 300 && !payload.k.includes('\u0000');
-  const validId = typeof payload?.i === 'string' && UUID.test(payload.i);
-  const validTotal = Number.isInteger(payload?.t) && payload.t >= 0 && typeof payload?.x === 'boolean';
-  if (!validKey || !validId || !validTotal || payload.s !== sort || typeof payload.k !== (sort === 'name' ? 'string' : 'number')) {
-    throw ProblemException.badRequest('cursor', 'invalid_cursor', 'cursor is not a valid page cursor for this sort order.');
-  }
-  if (payload.f !== fingerprint) {
-    throw ProblemException.badRequest('cursor', 'cursor_filters_mismatch', 'cursor was made for other filters; start again without a cursor.');
-  }
-  return { key: payload.k, id: payload.i, total: payload.t, totalExact: payload.x };
+  const payload = resourceCursors.decode(cursor);
+  if (payload.sort !== sort) throw ResourceErrors.cursorNotForSort();
+  if (payload.filters !== fingerprint) throw ResourceErrors.cursorFiltersMismatch();
+  return { key: payload.key, id: payload.id, total: payload.total, totalExact: payload.totalExact };
 }

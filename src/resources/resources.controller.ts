@@ -5,11 +5,11 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
-import { ProblemException } from '../common/problem/problem.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import { SearchResourcesQuery } from './dto/search-resources.query.js';
 import { sendWithEtag } from './curation/conditional-response.js';
 import { bodyEtag } from './curation/resource-etag.js';
+import { ResourceErrors } from './resources.errors.js';
 import { ResourcesService } from './resources.service.js';
 
 const ID_OR_SLUG = /^[A-Za-z0-9-]{1,120}$/;
@@ -60,7 +60,7 @@ export class ResourcesController {
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such resource (problem+json).' })
   async getResource(@Param('id') idOrSlug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    if (!ID_OR_SLUG.test(idOrSlug)) throw ProblemException.notFound('Resource');
+    if (!ID_OR_SLUG.test(idOrSlug)) throw ResourceErrors.notFound();
     const { resource, etag } = await this.resources.getResource(idOrSlug);
     void reply.header('cache-control', 'public, max-age=60');
     sendWithEtag(request, reply, resource, etag);

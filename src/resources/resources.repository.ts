@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { UUID_PATTERN } from '../common/uuid.js';
 import type { FacetField } from './dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import type { LocationRow, ResourceRow, ResourceWrite } from './resource.row.js';
@@ -33,7 +34,7 @@ export class ResourcesRepository {
   }
 
   async findByIdOrSlug(idOrSlug: string, manager: EntityManager = this.dataSource.manager): Promise<(ResourceRow & { locations: LocationRow[] }) | undefined> {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+    const isUuid = UUID_PATTERN.test(idOrSlug);
     const rows = await manager.query(
       `SELECT page.*, ${LOCATIONS_JSON} FROM (
          SELECT ${RESOURCE_COLUMNS} FROM resource r JOIN organization o ON o.id = r.organization_id

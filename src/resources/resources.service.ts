@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
-import { ProblemException } from '../common/problem/problem.js';
 import type { ResourceListResponse, FacetValue } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
-import { parseNear, requirePostalCode } from './postal-codes.js';
+import { ResourceErrors } from './resources.errors.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from './resource.mapper.js';
 import { ResourcesRepository } from './resources.repository.js';
@@ -60,13 +60,11 @@ export class ResourcesService {
     if (query.serves) criteria.serves = { region: query.serves, country: query.serves.slice(0, 2) };
     if (query.q !== undefined) {
       criteria.tsQuery = buildTsQuery(query.q);
-      if (!criteria.tsQuery) throw ProblemException.badRequest('q', 'empty_query', 'q has no searchable words.');
+      if (!criteria.tsQuery) throw ResourceErrors.emptyQuery();
     }
-    if (query.near && query.postalCode) {
-      throw ProblemException.badRequest('near', 'conflicting_place', 'Give either near or postalCode, not both.');
-    }
+    requireOnePlace(query);
     if ((query.radiusKm !== undefined || query.country !== undefined) && !query.near && !query.postalCode) {
-      throw ProblemException.badRequest(query.radiusKm !== undefined ? 'radiusKm' : 'country', 'place_required', 'radiusKm and country need near or postalCode.');
+      throw ResourceErrors.placeRequired(query.radiusKm !== undefined ? 'radiusKm' : 'country');
     }
     const radiusMeters = (query.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
     if (query.near) {
@@ -80,8 +78,8 @@ export class ResourcesService {
 
   private sortFor(query: SearchResourcesQuery, criteria: ResourceSearchCriteria): SortOrder {
     const sort = query.sort ?? (criteria.tsQuery ? 'relevance' : criteria.near ? 'distance' : 'name');
-    if (sort === 'relevance' && !criteria.tsQuery) throw ProblemException.badRequest('sort', 'sort_needs_q', 'sort=relevance needs q.');
-    if (sort === 'distance' && !criteria.near) throw ProblemException.badRequest('sort', 'sort_needs_place', 'sort=distance needs near or postalCode.');
+    if (sort === 'relevance' && !criteria.tsQuery) throw ResourceErrors.sortNeedsQ();
+    if (sort === 'distance' && !criteria.near) throw ResourceErrors.sortNeedsPlace();
     return sort;
   }
 
@@ -140,7 +138,7 @@ export class ResourcesService {
   /** Any status: a deleted (inactive) resource is still readable, so links to it explain themselves. */
   async getResource(idOrSlug: string): Promise<VersionedResource> {
     const row = await this.repository.findByIdOrSlug(idOrSlug);
-    if (!row) throw ProblemException.notFound(`Resource ${idOrSlug}`);
+    if (!row) throw ResourceErrors.notFound(idOrSlug);
     return mapVersionedResource(row);
   }
 }

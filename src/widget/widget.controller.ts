@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query, Req, Res, VERSION_NEUTRAL } from '@nestj
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemException } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
 import { WidgetAssets, type WidgetAsset } from './widget-assets.js';
+import { WidgetErrors } from './widget.errors.js';
 import { WidgetService, type FrameQuery } from './widget.service.js';
 
 /**
@@ -44,7 +44,7 @@ export class WidgetController {
   @Get('widget/demo')
   async getDemo(@Query('key') key: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const html = await this.widget.demoPage(this.baseUrl(request), typeof key === 'string' ? key : undefined);
-    if (!html) throw ProblemException.notFound('Page');
+    if (!html) throw WidgetErrors.pageNotFound();
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   }
 
@@ -54,7 +54,7 @@ export class WidgetController {
   }
 
   private sendAsset(request: FastifyRequest, reply: FastifyReply, asset: WidgetAsset | undefined): void {
-    if (!asset) throw ProblemException.notFound('Widget file');
+    if (!asset) throw WidgetErrors.fileNotFound();
     void reply.header('cache-control', 'public, max-age=300').header('etag', asset.etag);
     if (request.headers['if-none-match'] === asset.etag) {
       void reply.status(304).send();

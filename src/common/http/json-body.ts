@@ -1,7 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ProblemException } from '../problem/problem.js';
+import { CommonErrors } from '../problem/common.errors.js';
 
 export const JSON_MEDIA_TYPE = 'application/json';
 export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
@@ -25,8 +24,6 @@ export function safeFieldPath(segments: readonly string[]): string {
   return segments.map((s) => (NAME_SEGMENT.test(s) ? s : '(unnamed)')).join('.');
 }
 
-const unsupported = (detail: string) => new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', detail);
-
 /**
  * Bodies are JSON in UTF-8 and nothing else. Nest and Fastify would otherwise parse
  * application/x-www-form-urlencoded and text/plain bodies (and JSON in any declared charset, read as
@@ -48,11 +45,11 @@ export function registerBodyParsing(app: NestFastifyApplication, bodyLimit: numb
     const mergePatch = (request.routeOptions.config as { acceptsMergePatch?: boolean } | undefined)?.acceptsMergePatch === true;
     const accepted = mergePatch ? [JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE] : [JSON_MEDIA_TYPE];
     if (!accepted.includes(type)) {
-      throw unsupported(`The body must be ${accepted.join(' or ')} (UTF-8): send Content-Type: ${accepted[0]}.`);
+      throw CommonErrors.unsupportedMediaType(`The body must be ${accepted.join(' or ')} (UTF-8): send Content-Type: ${accepted[0]}.`);
     }
     const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"(.*)"$/, '$1');
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-      throw unsupported('JSON bodies are read as UTF-8 only: send charset=utf-8 or no charset.');
+      throw CommonErrors.unsupportedMediaType('JSON bodies are read as UTF-8 only: send charset=utf-8 or no charset.');
     }
   });
   // Registered through Nest, so Nest does not add its own JSON parser at init.
@@ -90,21 +87,15 @@ function hasBody(request: FastifyRequest): boolean {
 export function parseJsonBody(raw: Buffer | string): unknown {
   let text = typeof raw === 'string' ? raw : raw.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new ProblemException(HttpStatus.BAD_REQUEST, 'empty_body', 'The body is empty: send a JSON value, or no Content-Type.');
+  if (text.trim() === '') throw CommonErrors.emptyBody();
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'invalid_json', 'The body is not valid JSON.');
+    throw CommonErrors.invalidJson();
   }
   const path = firstPrototypeName(value);
-  if (path) {
-    const name = path[path.length - 1];
-    const field = safeFieldPath(path);
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'forbidden_field_name', `A field named ${name} is not allowed (${field}).`, [
-      { field, code: 'forbidden_field_name', message: `a field named ${name} is not allowed` },
-    ]);
-  }
+  if (path) throw CommonErrors.forbiddenFieldName(path[path.length - 1], safeFieldPath(path));
   return value;
 }
 

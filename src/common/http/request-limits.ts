@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { ProblemException } from '../problem/problem.js';
+import { CommonErrors } from '../problem/common.errors.js';
 import { PROTOTYPE_NAMES } from './json-body.js';
 
 /** Deeper bodies are refused before validation: class-transformer recurses once per level and overflows the stack. */
@@ -22,24 +21,24 @@ export function registerRequestLimits(fastify: FastifyInstance, options: { maxQu
     const question = request.url.indexOf('?');
     // request.url is the request target as received (percent-encoded), so its length is its size in bytes.
     if (question >= 0 && request.url.length - question - 1 > options.maxQueryBytes) {
-      throw new ProblemException(HttpStatus.URI_TOO_LONG, 'uri_too_long', `The query string is longer than ${options.maxQueryBytes} bytes.`);
+      throw CommonErrors.queryTooLong(options.maxQueryBytes);
     }
     if (question >= 0) {
       for (const name of new URLSearchParams(request.url.slice(question + 1)).keys()) {
         if (PROTOTYPE_NAMES.has(name)) {
-          throw ProblemException.badRequest(name, 'unknown_field', `${name} is not an accepted parameter.`);
+          throw CommonErrors.unknownParameter(name);
         }
       }
     }
   });
   fastify.addHook('preValidation', async (request) => {
     if (bodyDepthExceeds(request.body, MAX_BODY_DEPTH)) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'body_too_deep', `The body is nested more than ${MAX_BODY_DEPTH} levels deep.`);
+      throw CommonErrors.bodyTooDeep(MAX_BODY_DEPTH);
     }
     const field = firstNulField(request.query, '') ?? firstNulField(request.params, '') ?? firstNulField(request.body, '');
     if (field !== undefined) {
       const name = field || 'body';
-      throw ProblemException.badRequest(name, 'invalid_character', `${name} must not contain the NUL character (U+0000).`);
+      throw CommonErrors.nulCharacter(name);
     }
   });
   // Answering gets handlerTimeoutMs from the moment the request was received in full (Node's
@@ -49,7 +48,7 @@ export function registerRequestLimits(fastify: FastifyInstance, options: { maxQu
   fastify.addHook('preHandler', async (request, reply) => {
     const timer = setTimeout(() => {
       if (reply.sent || reply.raw.headersSent) return;
-      void reply.send(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'handler_timeout', `The request was not answered within ${options.handlerTimeoutMs} ms. Retry shortly.`));
+      void reply.send(CommonErrors.handlerTimeout(options.handlerTimeoutMs));
     }, options.handlerTimeoutMs);
     timer.unref();
     reply.raw.once('close', () => clearTimeout(timer));

@@ -25,12 +25,13 @@ export const PROBLEM_TYPE_BASE = 'https://mend.dev/problems/';
 
 /**
  * The exception every module throws for an expected failure. `code` is stable
- * (clients and tests branch on it); `detail` is for humans.
+ * (clients and tests branch on it); `detail` is for humans. Modules do not build it inline:
+ * each has a `*.errors.ts` whose factory is typed by the module's union of codes (problemsOf).
  */
-export class ProblemException extends HttpException {
+export class ProblemException<Code extends string = string> extends HttpException {
   constructor(
     status: HttpStatus,
-    readonly code: string,
+    readonly code: Code,
     detail: string,
     readonly errors?: FieldError[],
     readonly extensions: Record<string, unknown> = {},
@@ -38,12 +39,27 @@ export class ProblemException extends HttpException {
   ) {
     super(detail, status);
   }
+}
 
-  static badRequest(field: string, code: string, message: string): ProblemException {
-    return new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [{ field, code, message }]);
-  }
+/** What a problem may carry besides its status, code and detail. */
+export interface ProblemOptions {
+  errors?: FieldError[];
+  /** Extension members (RFC 9457 §3.2); each is documented in ProblemDetailsDto. */
+  extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
 
-  static notFound(what: string): ProblemException {
-    return new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `${what} was not found.`);
-  }
+/**
+ * The constructors a module's `*.errors.ts` builds its factory from, typed by the module's union
+ * of codes: a code outside the union does not compile.
+ */
+export function problemsOf<Code extends string>() {
+  return {
+    /** A problem with one of the module's codes as its `code`. */
+    problem: (status: HttpStatus, code: Code, detail: string, options: ProblemOptions = {}): ProblemException<Code> =>
+      new ProblemException(status, code, detail, options.errors, options.extensions, options.headers),
+    /** 400 `validation_failed` naming one field or parameter, with one of the module's codes as the reason. */
+    invalidField: (field: string, reason: Code, message: string): ProblemException<'validation_failed'> =>
+      new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [{ field, code: reason, message }]),
+  };
 }

@@ -1,6 +1,7 @@
-import { ValidationPipe, HttpStatus, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { safeFieldPath } from '../http/json-body.js';
-import { ProblemException, type FieldError } from './problem.js';
+import { CommonErrors } from './common.errors.js';
+import type { FieldError } from './problem.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -27,15 +28,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
-      return new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        'validation_failed',
-        `The request has invalid fields: ${fields}.`,
-        fieldErrors,
-      );
-    },
+    exceptionFactory: (errors) => CommonErrors.validationFailed(flatten(errors)),
   });
 }

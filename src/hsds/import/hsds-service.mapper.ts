@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { CURRENCIES } from '../../resources/curation/dto/resource.request.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { CONTACT_CHANNELS, FEE_PERIODS, RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
-import { UUID } from '../hsds-ids.js';
+import { UUID_PATTERN } from '../../common/uuid.js';
 import { parseArea, parseCountry, parseLanguage, parseRegion } from '../hsds-places.js';
 import { MEND_FACTS, type MendFact, recogniseTerm, VOCABULARIES, type ForeignTerm } from '../hsds-taxonomy.js';
 
@@ -82,7 +82,7 @@ const SKIP_REASONS: Record<string, string> = {
  */
 export function slugFromHsdsId(id: string, prefix = 'hsds'): string {
   const lower = id.trim().toLowerCase();
-  if (UUID.test(lower)) return `${prefix}-${lower}`;
+  if (UUID_PATTERN.test(lower)) return `${prefix}-${lower}`;
   const readable = lower.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
   const hash = createHash('sha256').update(id.trim()).digest('hex').slice(0, 10);
   return readable ? `${prefix}-${readable}-${hash}` : `${prefix}-${hash}`;

@@ -1,4 +1,3 @@
-import { ProblemException } from '../../common/problem/problem.js';
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
@@ -52,7 +51,7 @@ export class ResourceCurationService {
     // Safety flags have no "absent": null would silently read as false, so it is refused.
     for (const field of NOT_REMOVABLE) {
       if ((fields as Record<string, unknown>)[field] === null) {
-        throw ProblemException.badRequest(field, 'not_nullable', `${field} cannot be removed: send true or false.`);
+        throw CurationErrors.notNullable(field);
       }
     }
     return this.write(id, ifMatch, principal, 'update', async (tx, before, versions) => {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../postal-codes.js';
+import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
 import {
   APPROACHES, AUDIENCES, ELIGIBILITY, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,

@@ -10,6 +10,7 @@ import {
   type Approach, type Audience, type Availability, type ContactChannelType, type Credential, type Eligibility, type FeePeriod, type Format, type LineRole,
   type PaymentOption, type ResourceKind, type Specialty,
 } from '../../../taxonomy/taxonomy.js';
+import { UUID_TEXT } from '../../../common/uuid.js';
 import { IsEmptyUnlessField, IsNotInFuture, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
 
 /** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
@@ -17,7 +18,7 @@ export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
 // Kebab-case, and never shaped like a UUID: GET /v1/resources/{id} reads those as ids.
-const SLUG = /^(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG = new RegExp(`^(?!${UUID_TEXT}$)[a-z0-9]+(-[a-z0-9]+)*$`);
 const REGION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 const AREA = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{1,28}$/;

@@ -1,5 +1,5 @@
 import zipcodes from 'zipcodes';
-import { ProblemException } from '../common/problem/problem.js';
+import { PlaceErrors } from './place.errors.js';
 
 export interface GeoPoint {
   lat: number;
@@ -29,16 +29,26 @@ export function resolvePostalCode(code: string, country: 'US' | 'CA'): GeoPoint 
   return { lat: hit.latitude, lng: hit.longitude, region };
 }
 
+/** The country a postal code's shape says, when none is given: a Canadian one starts letter-digit-letter; a US ZIP is digits. */
+export function postalCodeCountry(code: string): 'US' | 'CA' {
+  return /^[A-Za-z]\d[A-Za-z]/.test(code) ? 'CA' : 'US';
+}
+
 /** A "lat,lng" pair in decimal degrees (the shape DTOs accept for `near`). */
 export const LAT_LNG_PATTERN = /^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/;
 /** What a US ZIP or Canadian postal code can look like before it is looked up. */
 export const POSTAL_CODE_PATTERN = /^[A-Za-z0-9 -]{3,10}$/;
 
+/** `near` and `postalCode` each say where the person is: a request gives one or the other (400 naming `near`). */
+export function requireOnePlace(place: { near?: string; postalCode?: string }): void {
+  if (place.near && place.postalCode) throw PlaceErrors.conflictingPlace();
+}
+
 /** Parses a validated `near` value; 400 naming `near` when it is off the globe. */
 export function parseNear(near: string): { lat: number; lng: number } {
   const [lat, lng] = near.split(',').map((v) => Number(v.trim()));
   if (!(Math.abs(lat) <= 90 && Math.abs(lng) <= 180)) {
-    throw ProblemException.badRequest('near', 'out_of_range', 'near must have a latitude within ±90 and a longitude within ±180.');
+    throw PlaceErrors.nearOutOfRange();
   }
   return { lat, lng };
 }
@@ -46,7 +56,7 @@ export function parseNear(near: string): { lat: number; lng: number } {
 /** resolvePostalCode, or a 400 naming `postalCode` when the code is unknown. */
 export function requirePostalCode(code: string, country: 'US' | 'CA'): GeoPoint {
   const point = resolvePostalCode(code, country);
-  if (!point) throw ProblemException.badRequest('postalCode', 'unknown_postal_code', `postalCode ${code} is not a known ${country} postal code.`);
+  if (!point) throw PlaceErrors.unknownPostalCode(code, country);
   return point;
 }
 

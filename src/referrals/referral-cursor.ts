@@ -1,0 +1,29 @@
+import { CursorCodec } from '../common/pagination/cursor-codec.js';
+import { LOWERCASE_UUID_PATTERN } from '../common/uuid.js';
+
+/** Where a page of referrals ends: the last referral's created_at (microsecond text) and id. */
+export interface ReferralCursor {
+  createdAt: string;
+  id: string;
+}
+
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A real UTC instant in the cursor's format: it reads back as itself (no day 30 of February, no hour 24, no year 0). */
+function isCursorTime(text: string): boolean {
+  if (!CURSOR_AT.test(text)) return false;
+  const time = new Date(text);
+  return !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 && time.toISOString().slice(0, 19) === text.slice(0, 19);
+}
+
+/** Written as `[createdAt, id]`. */
+export const referralCursors = new CursorCodec<ReferralCursor>({
+  write: ({ createdAt, id }) => [createdAt, id],
+  read: (wire) => {
+    if (!Array.isArray(wire)) return undefined;
+    const [createdAt, id] = wire;
+    // Exactly what write() is given (the microsecond text of created_at, a UUID): both are cast
+    // in SQL, and text that Date.parse takes (`1`, February 30, year 0) PostgreSQL refuses.
+    return typeof createdAt === 'string' && isCursorTime(createdAt) && typeof id === 'string' && LOWERCASE_UUID_PATTERN.test(id) ? { createdAt, id } : undefined;
+  },
+});

@@ -1,0 +1,36 @@
+import { HttpStatus } from '@nestjs/common';
+import { CommonErrors } from '../common/problem/common.errors.js';
+import { problemsOf } from '../common/problem/problem.js';
+import { JOINT_WORK_CONFLICT_TEXT, type JointWorkConflict } from '../intake/matching/joint-work.js';
+import { allowedTransitions, type ReferralStatus } from './referral-lifecycle.js';
+
+/** Codes of the referrals module (problem+json; clients branch on `code`). */
+export type ReferralErrorCode = 'intake_not_found' | 'resource_not_found' | 'referral_unsafe' | 'outcome_needs_final_status' | 'invalid_transition';
+
+const { problem, invalidField } = problemsOf<ReferralErrorCode>();
+
+export const ReferralErrors = {
+  /** Another partner's intake answers the same: its existence is not disclosed. */
+  intakeNotFound: () =>
+    problem(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', {
+      errors: [{ field: 'intakeId', code: 'not_found', message: 'intake not found' }],
+    }),
+  resourceNotFound: () =>
+    problem(HttpStatus.UNPROCESSABLE_ENTITY, 'resource_not_found', 'No active resource has this resourceId.', {
+      errors: [{ field: 'resourceId', code: 'not_found', message: 'resource not found' }],
+    }),
+  /** The reason names the resource's conflict, never the intake's answers. */
+  unsafe: (reason: JointWorkConflict) =>
+    problem(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[reason], {
+      errors: [{ field: 'resourceId', code: reason, message: 'not a safe referral for this intake' }],
+      extensions: { reason },
+    }),
+  outcomeNeedsFinalStatus: () =>
+    invalidField('outcome', 'outcome_needs_final_status', 'outcome is recorded only with a final status: completed, failed, rejected or cancelled.'),
+  invalidTransition: (from: ReferralStatus, to: ReferralStatus) =>
+    problem(HttpStatus.CONFLICT, 'invalid_transition', `A referral cannot go from ${from} to ${to}.`, {
+      extensions: { currentStatus: from, allowedTransitions: [...allowedTransitions(from)] },
+    }),
+  /** Also another partner's referral. */
+  notFound: () => CommonErrors.notFound('Referral'),
+};
