@@ -318,7 +318,7 @@ async function intakeHeaders(app: INestApplication): Promise<{ headers: Record<s
  * transaction's, plus the hotline and candidate queries side by side) sent at the same instant, once,
  * before the load. Reports statuses and latencies; does not fail the run (the load that follows does).
  */
-async function burstProbe(baseUrl: string, headers: Record<string, string>, n: number): Promise<void> {
+async function burstProbe(baseUrl: string, headers: Record<string, string>, n: number, poolSize: number): Promise<void> {
   const body = JSON.stringify(MIX.find((m) => m.name.startsWith('self-harm'))!.body);
   const one = async () => {
     const t0 = performance.now();
@@ -330,7 +330,7 @@ async function burstProbe(baseUrl: string, headers: Record<string, string>, n: n
   const byStatus = new Map<string, number>();
   for (const r of results) byStatus.set(`${r.status}${r.code ? ` ${r.code}` : ''}`, (byStatus.get(`${r.status}${r.code ? ` ${r.code}` : ''}`) ?? 0) + 1);
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-  console.log(`\nBurst of ${n} simultaneous self-harm intakes (app pool: DB_POOL_SIZE=${process.env.DB_POOL_SIZE ?? '10 (default)'}): ` +
+  console.log(`\nBurst of ${n} simultaneous self-harm intakes (app pool: DB_POOL_SIZE=${poolSize}): ` +
     `${[...byStatus].map(([k, v]) => `${v}× ${k}`).join(', ')}; latency min ${ms[0].toFixed(0)} ms, max ${ms[ms.length - 1].toFixed(0)} ms.`);
 }
 
@@ -613,9 +613,8 @@ async function main(): Promise<void> {
     log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);
   });
 
-  // --pool-size overrides the app's DB_POOL_SIZE (default 10); startMend leaves it as it finds it.
-  if (args['pool-size']) process.env.DB_POOL_SIZE = args['pool-size'];
-  const mend = await startMend(scratch.url);
+  // --pool-size overrides the app's DB_POOL_SIZE (default 10).
+  const mend = await startMend(scratch.url, args['pool-size'] ? { DB_POOL_SIZE: args['pool-size'] } : {});
   cleanups.push(() => mend.close());
   const baseUrl = `http://127.0.0.1:${mend.port}`;
   const { headers, partnerId } = await intakeHeaders(mend.app);
@@ -626,7 +625,7 @@ async function main(): Promise<void> {
   }
   if (args['explain-only']) return;
   await checkResponses(baseUrl, headers);
-  if (BURST > 0) await burstProbe(baseUrl, headers, BURST);
+  if (BURST > 0) await burstProbe(baseUrl, headers, BURST, mend.env.DB_POOL_SIZE);
 
   const admin = new pg.Client({ connectionString: scratch.url });
   await admin.connect();

@@ -11,11 +11,14 @@ import { runMigrations } from '../src/database/migrate.js';
  * (its port and password are in the data directory); otherwise it starts one for its own run.
  * A database that cannot start is one paragraph on stderr and exit code 1, never a stack.
  */
-export async function openCliDatabase(): Promise<{ env: Environment; resolved: ResolvedDatabase; close: () => Promise<void> }> {
+export async function openCliDatabase(
+  settings: { defaults?: Record<string, string>; overrides?: Record<string, string> } = {},
+): Promise<{ env: Environment; resolved: ResolvedDatabase; close: () => Promise<void> }> {
   let env: Environment;
   let resolved: ResolvedDatabase;
   try {
-    env = validateEnvironment(process.env);
+    // The script's own settings: `defaults` where the variable is unset, `overrides` always.
+    env = validateEnvironment({ ...settings.defaults, ...process.env, ...settings.overrides });
     resolved = await resolveDatabase(env, (msg) => console.error(msg), { attach: true });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
