@@ -28,9 +28,9 @@ export async function openCliDatabase(
   return { env, resolved, close: async () => resolved.embedded?.stop() };
 }
 
-/** `fn` with a DataSource on the CLI database, migrated unless told otherwise; stops what it started. */
-export async function withDatabase<T>(fn: (dataSource: DataSource) => Promise<T>, migrate = true): Promise<T> {
-  const { resolved, close } = await openCliDatabase();
+/** `fn` with a DataSource on the CLI database, migrated unless told otherwise, and the validated settings; stops what it started. */
+export async function withDatabase<T>(fn: (dataSource: DataSource, env: Environment) => Promise<T>, migrate = true): Promise<T> {
+  const { env, resolved, close } = await openCliDatabase();
   try {
     const dataSource = await new DataSource(dataSourceOptions(resolved.url, 4)).initialize();
     try {
@@ -38,7 +38,7 @@ export async function withDatabase<T>(fn: (dataSource: DataSource) => Promise<T>
         const applied = await runMigrations(dataSource);
         if (applied.length) console.error(`Applied migrations: ${applied.join(', ')}`);
       }
-      return await fn(dataSource);
+      return await fn(dataSource, env);
     } finally {
       await dataSource.destroy();
     }
