@@ -8,7 +8,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { generateSyntheticResources } from '../seeds/synthetic.js';
 import { createApp } from '../src/app.setup.js';
-import { validateEnvironment } from '../src/config/environment.js';
+import { validateEnvironment, type Environment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
 import { runMigrations } from '../src/database/migrate.js';
@@ -121,19 +121,25 @@ export async function loadScratchDirectory(
   cleanups.pop();
 }
 
-/** The real Mend app, in-process, configured from process.env like main.ts (logging silent, no seeding on start). */
-export async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number; app: INestApplication }> {
+/**
+ * The real Mend app, in-process, on the settings in the environment like main.ts, with the bench's
+ * own on top (logging silent, no seeding on start) and then `settings` (a benchmark's options).
+ */
+export async function startMend(
+  databaseUrl: string,
+  settings: Record<string, string> = {},
+): Promise<{ close: () => Promise<void>; port: number; app: INestApplication; env: Environment }> {
   const port = await findFreePort();
-  // ConfigModule builds the Environment from process.env: set it before the app is created.
-  Object.assign(process.env, {
+  const env = validateEnvironment({
+    ...process.env,
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
     // Production needs a key secret; the load must not be throttled by the per-IP limit it measures around.
     API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_ANON_PER_MINUTE: '1000000',
+    ...settings,
   });
-  const env = validateEnvironment(process.env);
   const app = await createApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
-  return { close: () => app.close(), port, app };
+  return { close: () => app.close(), port, app, env };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -116,8 +116,7 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
 
 async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number }> {
   // The facet cache is off unless --facet-cache: app and floor then do the same database work.
-  process.env.SEARCH_FACET_CACHE_SECONDS = FACET_CACHE ? '60' : '0';
-  return startApp(databaseUrl);
+  return startApp(databaseUrl, { SEARCH_FACET_CACHE_SECONDS: FACET_CACHE ? '60' : '0' });
 }
 
 // ---------------------------------------------------------------------------------------------

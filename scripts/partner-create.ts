@@ -24,15 +24,12 @@ if (!values.name) {
   console.error('Usage: npm run partner:create -- --name <name> [--origins https://a.example,https://b.example] [--admin] [--test] [--rate-limit 600]');
   process.exit(2);
 }
-process.env.SEED_ON_START = 'false';
-process.env.DEMO_PARTNER = 'false';
-process.env.LOG_LEVEL ??= 'warn';
 // The database first (the running embedded server when `npm start` runs), then the app on it,
-// hashing keys with the same API key secret as the running app.
-const database = await openCliDatabase();
-process.env.DATABASE_URL = database.resolved.url;
-if (database.env.API_KEY_SECRET) process.env.API_KEY_SECRET = database.env.API_KEY_SECRET;
-const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] }).catch(async (error: unknown) => {
+// hashing keys with the same API key secret as the running app (adopted by openCliDatabase).
+const database = await openCliDatabase({ defaults: { LOG_LEVEL: 'warn' }, overrides: { SEED_ON_START: 'false', DEMO_PARTNER: 'false' } });
+const { env } = database;
+env.DATABASE_URL = database.resolved.url;
+const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), { logger: ['error', 'warn'] }).catch(async (error: unknown) => {
   await database.close();
   throw error;
 });

@@ -11,11 +11,14 @@ import { runMigrations } from '../src/database/migrate.js';
  * (its port and password are in the data directory); otherwise it starts one for its own run.
  * A database that cannot start is one paragraph on stderr and exit code 1, never a stack.
  */
-export async function openCliDatabase(): Promise<{ env: Environment; resolved: ResolvedDatabase; close: () => Promise<void> }> {
+export async function openCliDatabase(
+  settings: { defaults?: Record<string, string>; overrides?: Record<string, string> } = {},
+): Promise<{ env: Environment; resolved: ResolvedDatabase; close: () => Promise<void> }> {
   let env: Environment;
   let resolved: ResolvedDatabase;
   try {
-    env = validateEnvironment(process.env);
+    // The script's own settings: `defaults` where the variable is unset, `overrides` always.
+    env = validateEnvironment({ ...settings.defaults, ...process.env, ...settings.overrides });
     resolved = await resolveDatabase(env, (msg) => console.error(msg), { attach: true });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -25,9 +28,9 @@ export async function openCliDatabase(): Promise<{ env: Environment; resolved: R
   return { env, resolved, close: async () => resolved.embedded?.stop() };
 }
 
-/** `fn` with a DataSource on the CLI database, migrated unless told otherwise; stops what it started. */
-export async function withDatabase<T>(fn: (dataSource: DataSource) => Promise<T>, migrate = true): Promise<T> {
-  const { resolved, close } = await openCliDatabase();
+/** `fn` with a DataSource on the CLI database, migrated unless told otherwise, and the validated settings; stops what it started. */
+export async function withDatabase<T>(fn: (dataSource: DataSource, env: Environment) => Promise<T>, migrate = true): Promise<T> {
+  const { env, resolved, close } = await openCliDatabase();
   try {
     const dataSource = await new DataSource(dataSourceOptions(resolved.url, 4)).initialize();
     try {
@@ -35,7 +38,7 @@ export async function withDatabase<T>(fn: (dataSource: DataSource) => Promise<T>
         const applied = await runMigrations(dataSource);
         if (applied.length) console.error(`Applied migrations: ${applied.join(', ')}`);
       }
-      return await fn(dataSource);
+      return await fn(dataSource, env);
     } finally {
       await dataSource.destroy();
     }

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module.js';
+import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { HealthModule } from './health/health.module.js';
@@ -14,7 +15,6 @@ import { WidgetModule } from './widget/widget.module.js';
 
 @Module({
   imports: [
-    ConfigModule,
     DatabaseModule,
     ScheduleModule.forRoot(),
     HealthModule,
@@ -28,4 +28,9 @@ import { WidgetModule } from './widget/widget.module.js';
     WidgetModule,
   ],
 })
-export class AppModule {}
+export class AppModule {
+  /** The app on one validated Environment, which every module receives (ConfigModule). */
+  static forRoot(env: Environment): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(env)] };
+  }
+}

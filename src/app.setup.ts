@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module.js';
-import { validateEnvironment, type Environment } from './config/environment.js';
+import type { Environment } from './config/environment.js';
 import { registerBodyParsing } from './common/http/json-body.js';
 import { registerRequestLimits } from './common/http/request-limits.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -109,9 +109,10 @@ export async function configureApp(app: NestFastifyApplication, env: Environment
   return document;
 }
 
-export async function createApp(env: Environment = validateEnvironment(process.env)): Promise<NestFastifyApplication> {
+/** The app on `env`, which its entry point validated once (main.ts, a benchmark). */
+export async function createApp(env: Environment): Promise<NestFastifyApplication> {
   const adapter = createAdapter(env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
     logger: new PinoNestLogger(adapter.getInstance().log as never),
     bufferLogs: false,
     // Rethrow instead of process.abort(), so main.ts can stop the embedded database and exit 1.

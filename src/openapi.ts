@@ -11,7 +11,7 @@ import { validateEnvironment } from './config/environment.js';
  */
 export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
   const env = validateEnvironment({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(env), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), createAdapter(env), {
     preview: true,
     logger: false,
     abortOnError: false,

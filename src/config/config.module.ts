@@ -1,12 +1,16 @@
-import { Module } from '@nestjs/common';
-import { Environment, validateEnvironment } from './environment.js';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { Environment } from './environment.js';
 
 /**
- * Provides the validated {@link Environment}. Tests and scripts can override it
- * with `.overrideProvider(Environment)`; nothing else reads process.env.
+ * Provides the {@link Environment} its entry point validated once (main.ts, a script, a
+ * benchmark, the test app) and handed to `AppModule.forRoot(env)`; nothing in `src/` reads
+ * process.env. Global, unlike feature modules: every module reads its settings, and the value
+ * belongs to the app instance (tests run several apps with different settings in one process),
+ * so it cannot be a static provider that each module imports.
  */
-@Module({
-  providers: [{ provide: Environment, useFactory: () => validateEnvironment(process.env) }],
-  exports: [Environment],
-})
-export class ConfigModule {}
+@Module({})
+export class ConfigModule {
+  static forRoot(env: Environment): DynamicModule {
+    return { module: ConfigModule, global: true, providers: [{ provide: Environment, useValue: env }], exports: [Environment] };
+  }
+}

@@ -2,14 +2,12 @@ import { Logger, Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ConfigModule } from '../config/config.module.js';
 import { Environment } from '../config/environment.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { DatabaseServer } from './database-server.js';
 import { runMigrations } from './migrate.js';
 
 @Module({
-  imports: [ConfigModule],
   providers: [
     {
       provide: DatabaseServer,
@@ -26,7 +24,7 @@ class DatabaseServerModule {}
   imports: [
     DatabaseServerModule,
     TypeOrmModule.forRootAsync({
-      imports: [DatabaseServerModule, ConfigModule],
+      imports: [DatabaseServerModule],
       inject: [DatabaseServer, Environment],
       useFactory: (server: DatabaseServer, env: Environment) => dataSourceOptions(server.url, env.DB_POOL_SIZE),
       dataSourceFactory: async (options?: DataSourceOptions) => {

@@ -4,18 +4,11 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import {
-  cachedBinaries,
-  CREDENTIALS_FILE,
-  EmbeddedStartError,
-  explain,
-  findFreePort,
-  installedBinaries,
-  placeDataDirectory,
-  recoverStalePostmaster,
-  startEmbeddedPostgres,
-  type EmbeddedServer,
-} from './embedded-postgres.js';
+import { cachedBinaries, installedBinaries, placeDataDirectory } from './embedded/binaries.js';
+import { CREDENTIALS_FILE } from './embedded/credentials.js';
+import { explain } from './embedded/explain-failure.js';
+import { recoverStalePostmaster } from './embedded/postmaster.js';
+import { EmbeddedStartError, findFreePort, startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
 
 // As root the postmaster runs as `postgres`: the parent must be enterable by it.
 const scratch = mkdtempSync(join(tmpdir(), 'mend-embedded-spec-'));
@@ -107,6 +100,19 @@ describe('startEmbeddedPostgres', () => {
     expect(again.apiKeySecret).toBe(saved.apiKeySecret);
     expect(await query(again.url(), 'SELECT 2 AS two')).toEqual([{ two: 2 }]);
     await again.stop();
+  });
+
+  it('initialises the cluster in the C locale, whatever locale the shell has', async () => {
+    const shellLocale = process.env.LC_ALL;
+    process.env.LC_ALL = 'C.UTF-8'; // would win over LANG; inherited by initdb
+    try {
+      const server = await start({ dataDir: newDir() });
+      expect(await query(server.url(), `SELECT datcollate, datctype FROM pg_database WHERE datname = 'postgres'`)).toEqual([{ datcollate: 'C', datctype: 'C' }]);
+      await server.stop();
+    } finally {
+      if (shellLocale === undefined) delete process.env.LC_ALL;
+      else process.env.LC_ALL = shellLocale;
+    }
   });
 
   it('rotates the old fixed password of a data directory made before passwords were generated', async () => {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '../config/config.module.js';
 import { IdempotencyPurgeJob } from './idempotency-purge.job.js';
 import { IdempotencyService } from './idempotency.service.js';
 
-@Module({ imports: [ConfigModule], providers: [IdempotencyService, IdempotencyPurgeJob], exports: [IdempotencyService] })
+@Module({ providers: [IdempotencyService, IdempotencyPurgeJob], exports: [IdempotencyService] })
 export class IdempotencyModule {}

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConfigModule } from '../config/config.module.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { IntakePurgeJob } from './intake-purge.job.js';
@@ -11,7 +10,7 @@ import { IntakeRepository } from './intake.repository.js';
 import { IntakeService } from './intake.service.js';
 
 @Module({
-  imports: [ConfigModule, ResourcesModule, IdempotencyModule, TypeOrmModule.forFeature([Intake])],
+  imports: [ResourcesModule, IdempotencyModule, TypeOrmModule.forFeature([Intake])],
   controllers: [IntakeController, SafetyLinesController],
   providers: [IntakeService, IntakeRepository, IntakePurgeJob],
   exports: [IntakeService, IntakeRepository],

@@ -2,7 +2,6 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
-import { ConfigModule } from '../config/config.module.js';
 import { PROBLEM_TYPE_BASE } from '../common/problem/problem.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { AccessGuard } from './access.guard.js';
@@ -19,7 +18,7 @@ import { rateLimitHeaders, RateLimitService } from './rate-limit.service.js';
 import { Environment } from '../config/environment.js';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TypeOrmModule.forFeature([Partner, ApiKey])],
+  imports: [DatabaseModule, TypeOrmModule.forFeature([Partner, ApiKey])],
   controllers: [PartnersController, KeysController],
   providers: [
     ApiKeysService,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '../config/config.module.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookOutboxPurgeJob } from './webhook-outbox-purge.job.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
@@ -8,7 +7,7 @@ import { ReferralsRepository } from './referrals.repository.js';
 import { ReferralsService } from './referrals.service.js';
 
 @Module({
-  imports: [IdempotencyModule, ConfigModule],
+  imports: [IdempotencyModule],
   controllers: [ReferralsController],
   providers: [ReferralsService, ReferralsRepository, WebhookDispatcher, WebhookOutboxPurgeJob],
 })

@@ -1,7 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { ConfigModule } from '../config/config.module.js';
 import { registerMergePatchParser } from './curation/merge-patch-parser.js';
 import { ResourceCurationController } from './curation/resource-curation.controller.js';
 import { ResourceCurationRepository } from './curation/resource-curation.repository.js';
@@ -11,7 +10,6 @@ import { ResourcesRepository } from './resources.repository.js';
 import { ResourcesService } from './resources.service.js';
 
 @Module({
-  imports: [ConfigModule],
   controllers: [ResourcesController, ResourceCurationController],
   providers: [ResourcesService, ResourcesRepository, ResourceCurationService, ResourceCurationRepository],
   exports: [ResourcesService, ResourcesRepository],

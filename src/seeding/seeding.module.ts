@@ -1,7 +1,6 @@
 import { Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ConfigModule } from '../config/config.module.js';
 import { Environment, seedDemoListings } from '../config/environment.js';
 import { seedCuratedDirectory } from './curated-seeder.js';
 
@@ -21,5 +20,5 @@ export class StartupSeeder implements OnApplicationBootstrap {
   }
 }
 
-@Module({ imports: [ConfigModule], providers: [StartupSeeder] })
+@Module({ providers: [StartupSeeder] })
 export class SeedingModule {}

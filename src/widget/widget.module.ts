@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '../config/config.module.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { WidgetAssets } from './widget-assets.js';
 import { WidgetController } from './widget.controller.js';
@@ -7,7 +6,7 @@ import { WidgetService } from './widget.service.js';
 
 /** The embeddable finder for partner websites (client code in ./client, built by tsconfig.widget.json). */
 @Module({
-  imports: [ConfigModule, PartnersModule],
+  imports: [PartnersModule],
   controllers: [WidgetController],
   providers: [WidgetService, WidgetAssets],
 })

@@ -3,7 +3,7 @@
 // migrated template database is built lazily by the first test file (test-database.ts).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -44,20 +44,26 @@ export function widgetIsStale(root = process.cwd()) {
 }
 
 /**
- * src/database/embedded-postgres.ts (Node built-ins only) as plain JS, beside node_modules so its
- * imports resolve: the tests start their server with exactly the app's code.
+ * src/database/embedded-postgres.ts and the steps it imports from ./embedded/ (Node built-ins
+ * only) as plain JS, beside node_modules so their imports resolve: the tests start their server
+ * with exactly the app's code.
  */
 async function loadEmbeddedLauncher() {
-  const source = join(process.cwd(), 'src/database/embedded-postgres.ts');
-  const { outputText } = ts.transpileModule(await import('node:fs').then((fs) => fs.readFileSync(source, 'utf8')), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    fileName: source,
-  });
-  const dir = join(process.cwd(), 'node_modules/.cache/mend-test');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `embedded-postgres-${process.pid}.mjs`);
-  writeFileSync(file, outputText);
-  return import(file);
+  const database = join(process.cwd(), 'src/database');
+  const sources = ['embedded-postgres.ts', ...readdirSync(join(database, 'embedded')).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts')).map((n) => join('embedded', n))];
+  const out = join(process.cwd(), 'node_modules/.cache/mend-test', `embedded-postgres-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'embedded'), { recursive: true });
+  // Under node_modules no package.json of ours applies: say the .js files are ES modules.
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  for (const source of sources) {
+    const { outputText } = ts.transpileModule(readFileSync(join(database, source), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      fileName: join(database, source),
+    });
+    writeFileSync(join(out, source.replace(/\.ts$/, '.js')), outputText);
+  }
+  return import(join(out, 'embedded-postgres.js'));
 }
 
 export default async function globalSetup() {

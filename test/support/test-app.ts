@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createAdapter } from '../../src/app.setup.js';
-import { Environment, validateEnvironment } from '../../src/config/environment.js';
+import { validateEnvironment, type Environment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
 import type { Scope } from '../../src/partners/scopes.js';
 import { ContractRecorder } from './contract.js';
@@ -60,9 +60,7 @@ export async function createTestApp(
     RATE_LIMIT_WIDGET_FRAME_PER_MINUTE: generous, PUBLISHABLE_KEY_PER_IP_PER_MINUTE: generous, PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
     ...overrides, DATABASE_URL: url,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...extraModules] })
-    .overrideProvider(Environment)
-    .useValue(env)
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env), ...extraModules] })
     .overrideProvider(SchedulerRegistry)
     .useClass(NoSchedulingRegistry)
     .compile();
