@@ -8,8 +8,8 @@ import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import { SearchResourcesQuery } from './dto/search-resources.query.js';
-import { sendWithEtag } from './curation/conditional-response.js';
-import { bodyEtag } from './curation/resource-etag.js';
+import { sendWithEtag } from '../common/http/conditional-response.js';
+import { bodyEtag } from '../common/http/entity-tags.js';
 import { ResourcesService } from './resources.service.js';
 
 const ID_OR_SLUG = /^[A-Za-z0-9-]{1,120}$/;

@@ -8,7 +8,6 @@ import { createValidationPipe } from '../../common/problem/validation.js';
 import { ProblemException } from '../../common/problem/problem.js';
 import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
 import { mergePatch, toResourceWrite } from './resource-document.js';
-import { bodyEtag, ifNoneMatchHolds, parseIfMatch, resourceEtag } from './resource-etag.js';
 
 const pipe = createValidationPipe();
 const validate = (body: unknown, metatype: new () => object = CreateResourceRequest) =>
@@ -85,32 +84,5 @@ describe('mergePatch (RFC 7396)', () => {
 
   it('is the identity for an empty patch', () => {
     expect(mergePatch(target, {})).toEqual(target);
-  });
-});
-
-describe('entity tags', () => {
-  it('reads the strong versions of If-Match (weak tags never match), and tells missing and * apart', () => {
-    expect(parseIfMatch(resourceEtag(7))).toEqual({ kind: 'versions', versions: [7] });
-    expect(parseIfMatch('W/"v7", "v8"')).toEqual({ kind: 'versions', versions: [8] });
-    expect(parseIfMatch('W/"v7"')).toEqual({ kind: 'versions', versions: [] });
-    expect(parseIfMatch('"something-else"')).toEqual({ kind: 'versions', versions: [] });
-    expect(parseIfMatch(undefined)).toEqual({ kind: 'missing' });
-    expect(parseIfMatch('  ')).toEqual({ kind: 'missing' });
-    expect(parseIfMatch('*')).toEqual({ kind: 'any' });
-  });
-
-  it('compares If-None-Match weakly', () => {
-    expect(ifNoneMatchHolds('"v3"', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('W/"v3"', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('"v2", "v3"', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('*', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('"v2"', '"v3"')).toBe(false);
-    expect(ifNoneMatchHolds(undefined, '"v3"')).toBe(false);
-  });
-
-  it('tags equal bodies equally and different bodies differently', () => {
-    expect(bodyEtag({ a: 1 })).toBe(bodyEtag({ a: 1 }));
-    expect(bodyEtag({ a: 1 })).not.toBe(bodyEtag({ a: 2 }));
-    expect(ifNoneMatchHolds(bodyEtag({ a: 1 }), bodyEtag({ a: 1 }))).toBe(true);
   });
 });

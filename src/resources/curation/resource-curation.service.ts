@@ -11,7 +11,7 @@ import { CurationErrors } from './curation.errors.js';
 import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
 import { mergePatch, toResourceDocument, toResourceWrite, type ResourceDocument } from './resource-document.js';
-import { parseIfMatch } from './resource-etag.js';
+import { parseIfMatch } from '../../common/http/entity-tags.js';
 import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
 
 type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
