@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { loadCuratedDataset } from '../../seeds/curated-dataset.js';
+import { loadCuratedDataset } from './curated-dataset.js';
 import { ResourcesRepository } from '../resources/resources.repository.js';
 
 const DATASET = 'curated-directory';

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ProblemException, type FieldError } from '../../common/problem/problem.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { CreateResourceRequest } from '../../resources/curation/dto/resource.request.js';
-import { toResourceDocument, toResourceWrite, type ResourceDocument } from '../../resources/curation/resource-document.js';
+import { documentToWrite, toResourceDocument, type ResourceDocument } from '../../resources/curation/resource-document.js';
 import type { ResourceRow, ResourceWrite } from '../../resources/resource.row.js';
 import { ResourcesRepository } from '../../resources/resources.repository.js';
 import { readHsdsInput } from './hsds-input.js';
@@ -70,7 +70,7 @@ function isUnchanged(existing: ResourceRow, document: ResourceDocument, status: 
 /**
  * `npm run hsds:import`: loads an HSDS export into the directory. Each service is mapped
  * (hsds-service.mapper.ts), validated exactly as a curator's POST /v1/resources body is (the
- * CreateResourceRequest DTO, then the curated-data checks of toResourceWrite), and upserted
+ * CreateResourceRequest DTO, then the record checks of toResourceWrite), and upserted
  * by slug through ResourcesRepository.upsertMany, the seed loader's path. Slugs are stable
  * (Mend's own, or derived from the HSDS id), so a re-run updates instead of duplicating, and
  * a record already stored exactly so is not written again. One record's failure never stops
@@ -126,7 +126,7 @@ export async function importHsds(dataSource: DataSource, path: string, run: Hsds
       }
       let write: ResourceWrite;
       try {
-        write = toResourceWrite(document, mapped.status);
+        write = documentToWrite(document, mapped.status);
       } catch (error) {
         report.reasons.push((error as Error).message);
         continue;

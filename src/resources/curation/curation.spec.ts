@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CURATED_DATA_DIR, toResourceWrite as seedToWrite } from '../../../seeds/curated-dataset.js';
-import type { SeedResource } from '../../../seeds/seed-resource.js';
+import { CURATED_DATA_DIR } from '../../seeding/curated-dataset.js';
+import { toResourceWrite, type ResourceRecord } from '../resource-record.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { ProblemException } from '../../common/problem/problem.js';
 import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
-import { mergePatch, toResourceWrite } from './resource-document.js';
+import { documentToWrite, mergePatch } from './resource-document.js';
 
 const pipe = createValidationPipe();
 const validate = (body: unknown, metatype: new () => object = CreateResourceRequest) =>
@@ -24,9 +24,9 @@ async function fieldErrors(body: unknown, metatype?: new () => object): Promise<
   }
 }
 
-const records: SeedResource[] = readdirSync(CURATED_DATA_DIR)
+const records: ResourceRecord[] = readdirSync(CURATED_DATA_DIR)
   .filter((f) => f.endsWith('.json'))
-  .flatMap((f) => JSON.parse(readFileSync(join(CURATED_DATA_DIR, f), 'utf8')) as SeedResource[]);
+  .flatMap((f) => JSON.parse(readFileSync(join(CURATED_DATA_DIR, f), 'utf8')) as ResourceRecord[]);
 const real = records.find((r) => !r.demo && r.locations.length === 0)!;
 const local = records.find((r) => r.demo && r.locations.length > 0)!;
 
@@ -35,7 +35,7 @@ describe('resource request validation', () => {
     for (const record of records) {
       expect([record.slug, await fieldErrors(record)]).toEqual([record.slug, []]);
       const document = await validate(record);
-      expect(toResourceWrite(document)).toEqual(seedToWrite(record));
+      expect(documentToWrite(document)).toEqual(toResourceWrite(record));
     }
   });
 

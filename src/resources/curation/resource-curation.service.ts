@@ -10,7 +10,7 @@ import { ResourcesRepository } from '../resources.repository.js';
 import { CurationErrors } from './curation.errors.js';
 import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
-import { mergePatch, toResourceDocument, toResourceWrite, type ResourceDocument } from './resource-document.js';
+import { documentToWrite, mergePatch, toResourceDocument, type ResourceDocument } from './resource-document.js';
 import { parseIfMatch } from '../../common/http/entity-tags.js';
 import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
 
@@ -36,7 +36,7 @@ export class ResourceCurationService {
   ) {}
 
   async createResource(input: CreateResourceRequest, principal: Principal): Promise<VersionedResource> {
-    const write = toResourceWrite(input);
+    const write = documentToWrite(input);
     return this.curation.transaction(async (tx) => {
       const id = await this.curation.insert(tx, write);
       if (!id) throw CurationErrors.slugTaken(input.slug);
@@ -60,7 +60,7 @@ export class ResourceCurationService {
       const merged = mergePatch(current, fields);
       if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
       const document: ResourceDocument = await this.validation.transform(merged, { type: 'body', metatype: CreateResourceRequest, data: '' });
-      const result = await this.curation.update(tx, id, versions, toResourceWrite(document, status ?? before.status));
+      const result = await this.curation.update(tx, id, versions, documentToWrite(document, status ?? before.status));
       if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug);
       return result;
     });

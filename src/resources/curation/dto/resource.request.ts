@@ -144,7 +144,7 @@ export class LocationInput {
 }
 
 /**
- * A directory record, in the shape of a curated seed record (seeds/seed-resource.ts): a
+ * A directory record, in the shape of a curated seed record (ResourceRecord, resource-record.ts): a
  * record from seeds/data/*.json can be posted as it is. Validated against the taxonomy.
  */
 export class CreateResourceRequest {
