@@ -28,7 +28,7 @@ const { rankCandidates } = await mainOnly(() => import('../src/intake/matching/r
 const { assessSafety, recommendHelp } = await mainOnly(() => import('../src/intake/matching/safety.js'));
 const { DEFAULT_MATCH_COUNT } = await mainOnly(() => import('../src/intake/matching/weights.js'));
 const { mapResource } = await mainOnly(() => import('../src/resources/resource.mapper.js'));
-const { seedCuratedDirectory } = await mainOnly(() => import('../src/seeding/curated-seeder.js'));
+const { CuratedSeeder } = await mainOnly(() => import('../src/seeding/curated-seeder.js'));
 const {
   assertAllOk, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runBenchmark, runLoad, startMend, summarise,
 } = await mainOnly(() => import('./bench-support.js'));
@@ -604,19 +604,20 @@ function printSummary(s: Summary, cpu: CpuSplit): void {
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase({ keep: args.keep! });
-  await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']), async (dataSource) => {
-    const curated = await seedCuratedDirectory(dataSource, { force: true, includeDemo: true });
-    await dataSource.query('ANALYZE resource, resource_location, organization');
-    const [h] = await dataSource.query(
-      `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
-    );
-    log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);
-  });
+  await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   // --pool-size overrides the app's DB_POOL_SIZE (default 10); startMend leaves it as it finds it.
   if (args['pool-size']) process.env.DB_POOL_SIZE = args['pool-size'];
   const mend = await startMend(scratch.url);
   cleanups.push(() => mend.close());
+  // The curated directory through the app's own seeder, then statistics over the whole table for the planner.
+  const curated = await mend.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
+  const dataSource = mend.app.get(DataSource);
+  await dataSource.query('ANALYZE resource, resource_location, organization');
+  const [h] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
+  );
+  log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);
   const baseUrl = `http://127.0.0.1:${mend.port}`;
   const { headers, partnerId } = await intakeHeaders(mend.app);
 

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { CliModule } from '../src/cli.module.js';
 import { validateEnvironment, type Environment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { handOverDatabase } from '../src/database/database-server.js';
 import { adoptEmbeddedSecret, resolveDatabase, type ResolvedDatabase } from '../src/database/database-url.js';
 import { runMigrations } from '../src/database/migrate.js';
 
@@ -41,5 +45,27 @@ export async function withDatabase<T>(fn: (dataSource: DataSource) => Promise<T>
     }
   } finally {
     await close();
+  }
+}
+
+/**
+ * `fn` with a Nest application context on the CLI database, migrated, holding `feature` (a module
+ * of src/; CliModule): scripts get the app's services from it. Start-up seeding and the demo partner are off (the script does what it
+ * is asked, nothing else); the context stops, on close, the embedded server it started.
+ */
+export async function withApplicationContext<T>(feature: Type, fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  process.env.SEED_ON_START = 'false';
+  process.env.DEMO_PARTNER = 'false';
+  process.env.LOG_LEVEL ??= 'warn';
+  const { resolved, close } = await openCliDatabase();
+  handOverDatabase(resolved);
+  const app = await NestFactory.createApplicationContext(CliModule.with(feature), { logger: ['error', 'warn'] }).catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
   }
 }

@@ -4,12 +4,12 @@ import { IdempotencyService, type IdempotencyOwner, type IdempotentResult } from
 import { ProblemException } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
 import { parseNear, placeOfPoint, requirePostalCode } from '../resources/postal-codes.js';
-import { mapResource } from '../resources/resource.mapper.js';
-import { ResourcesRepository } from '../resources/resources.repository.js';
+import { type DirectoryCandidate, ResourcesService } from '../resources/resources.service.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
+import { toCandidateCriteria } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
 import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
@@ -19,7 +19,6 @@ import { nextSteps } from './matching/next-steps.js';
 import { FITS_HELP, helpTypeFit, rankCandidates, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
-import type { ResourceRow } from '../resources/resource.row.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
@@ -30,11 +29,18 @@ const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
   r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
 
+export interface IntakeReferralContext {
+  doNotContact: boolean;
+  jointWorkExcluded: boolean;
+  safetyScreened: boolean;
+  concerns: Concern[];
+}
+
 @Injectable()
 export class IntakeService {
   constructor(
     private readonly intakes: IntakeRepository,
-    private readonly resources: ResourcesRepository,
+    private readonly resources: ResourcesService,
     private readonly env: Environment,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -92,23 +98,22 @@ export class IntakeService {
    * help recommended (the ranking's own help-type fit) within the budget, not just any results.
    */
   private async findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType) {
-    const fitting = (rows: ResourceRow[], c: CandidateConstraints) =>
-      rows.filter((row) => {
-        const r = mapResource(row);
+    const fitting = (rows: DirectoryCandidate[], c: CandidateConstraints) =>
+      rows.filter(({ resource: r }) => {
         if (helpTypeFit(r, help, profile.concerns).fit < FITS_HELP) return false;
         return profile.budgetMinor === undefined || within(r, profile.budgetMinor) !== false || (c.allowSlidingAboveBudget && r.cost.slidingScale);
       }).length;
     let constraints = initial;
-    let rows = await this.intakes.findCandidates(constraints);
+    let rows = await this.findCandidates(constraints);
     const taken: { code: string; text: string }[] = [];
     for (const step of relaxationSteps(initial)) {
       if (fitting(rows, constraints) >= MIN_MATCHES) break;
       constraints = step.apply(constraints);
       taken.push({ code: step.code, text: step.text });
-      rows = await this.intakes.findCandidates(constraints);
+      rows = await this.findCandidates(constraints);
     }
     if (rows.length === 0) {
-      rows = await this.intakes.findCandidates(fallbackConstraints(constraints));
+      rows = await this.findCandidates(fallbackConstraints(constraints));
       taken.push(rows.length
         ? {
             code: 'fallback_online_free_self_guided',
@@ -151,6 +156,23 @@ export class IntakeService {
     });
   }
 
+  /**
+   * What a referral from the partner's intake must respect, read in the referral's transaction:
+   * doNotContact, the safety screen (never the answers themselves) and the concerns named.
+   * Undefined for another partner's intake or one that expired.
+   */
+  async findReferralContext(tx: EntityManager, partnerId: string, intakeId: string): Promise<IntakeReferralContext | undefined> {
+    const intake = await this.intakes.findOwnForReferral(tx, partnerId, intakeId);
+    if (!intake) return undefined;
+    const concerns = intake.answers.concerns;
+    return {
+      doNotContact: intake.doNotContact,
+      jointWorkExcluded: intake.jointWorkExcluded,
+      safetyScreened: intake.safetyScreened,
+      concerns: Array.isArray(concerns) ? (concerns as Concern[]) : [],
+    };
+  }
+
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
   async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
     const country = query.country ?? query.region?.slice(0, 2);
@@ -172,8 +194,12 @@ export class IntakeService {
 
   /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
   private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
-    const rows = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
-    return chooseSafetyLines(rows.map((row) => mapResource(row)), plan);
+    const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    return chooseSafetyLines(lines, plan);
+  }
+
+  private findCandidates(constraints: CandidateConstraints): Promise<DirectoryCandidate[]> {
+    return this.resources.findCandidates(toCandidateCriteria(constraints));
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
@@ -189,10 +215,10 @@ export class IntakeService {
     const [lines, found, accountabilityRows] = await Promise.all([
       this.linesFor(linePlan),
       this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type),
-      offerAccountability ? this.intakes.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
+      offerAccountability ? this.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
     ]);
     const candidates: Candidate[] = found.rows
-      .map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }))
+      .map((c) => ({ resource: c.resource, distanceMeters: c.distanceMeters ?? undefined }))
       // The SQL already excludes these; the engine's own rule is checked again on every candidate.
       .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
       .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
@@ -203,7 +229,7 @@ export class IntakeService {
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.
       .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
     const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
-    const accountability = accountabilityRows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
+    const accountability = accountabilityRows.map((c) => ({ resource: c.resource, distanceMeters: c.distanceMeters ?? undefined }));
     return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }
 

@@ -2,7 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem/problem.js';
 import { IdempotencyService, type IdempotentResult } from '../idempotency/idempotency.service.js';
+import { IntakeService } from '../intake/intake.service.js';
 import type { Principal } from '../partners/principal.js';
+import { ResourcesService } from '../resources/resources.service.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
 import { allowedTransitions, canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
@@ -23,21 +25,19 @@ export class ReferralsService {
   constructor(
     private readonly referrals: ReferralsRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly intakes: IntakeService,
+    private readonly resources: ResourcesService,
   ) {}
 
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
     return this.idempotency.run(principal, CREATE_REFERRAL, idempotencyKey, body, async (tx) => {
-      const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened, answers->'concerns' AS concerns FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
+      const intake = await this.intakes.findReferralContext(tx, principal.partnerId, body.intakeId);
       if (!intake) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'intake_not_found', 'No intake of yours has this intakeId (it may have expired).', [
           { field: 'intakeId', code: 'not_found', message: 'intake not found' },
         ]);
       }
-      const [resource] = await tx.query(
-        `SELECT accepting_new_clients, wait_time_days, status, kind, eligibility, requires_safe_relationship, not_for_crisis, specialties
-         FROM resource WHERE id = $1`,
-        [body.resourceId],
-      );
+      const resource = await this.resources.findReferralFacts(body.resourceId, tx);
       if (!resource || resource.status !== 'active') {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'resource_not_found', 'No active resource has this resourceId.', [
           { field: 'resourceId', code: 'not_found', message: 'resource not found' },
@@ -45,17 +45,14 @@ export class ReferralsService {
       }
       // The same rule the matching engine applies; the reason names the resource, never the answers.
       const conflict = jointWorkConflict({
-        kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requires_safe_relationship,
-        notForCrisis: resource.not_for_crisis, specialties: resource.specialties,
+        kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requiresSafeRelationship,
+        notForCrisis: resource.notForCrisis, specialties: resource.specialties,
       });
       // Unscreened, a program for people who use abuse could be sent to the person at risk: only after a clear all-no screen.
       // Not screened, or control among the concerns: no program for people who use abuse, no intensive,
       // nothing only for relationships without abuse (the matching engine offers none of these either).
-      const cautious = needsCaution(
-        { concerns: Array.isArray(intake.concerns) ? intake.concerns : [] },
-        { answered: intake.safety_screened, jointWorkExcluded: intake.joint_work_excluded },
-      );
-      const refused = intake.joint_work_excluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
+      const cautious = needsCaution(intake, { answered: intake.safetyScreened, jointWorkExcluded: intake.jointWorkExcluded });
+      const refused = intake.jointWorkExcluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
       if (refused) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'referral_unsafe', JOINT_WORK_CONFLICT_TEXT[refused], [
           { field: 'resourceId', code: refused, message: 'not a safe referral for this intake' },
@@ -67,9 +64,9 @@ export class ReferralsService {
         resourceId: body.resourceId,
         clientReference: body.clientReference ?? null,
         status: 'requested',
-        doNotContact: intake.do_not_contact,
-        jointSessionsAppropriate: intake.joint_work_excluded ? false : intake.safety_screened ? true : null,
-        capacitySnapshot: { acceptingNewClients: resource.accepting_new_clients, waitTimeDays: resource.wait_time_days, capturedAt: new Date().toISOString() },
+        doNotContact: intake.doNotContact,
+        jointSessionsAppropriate: intake.jointWorkExcluded ? false : intake.safetyScreened ? true : null,
+        capacitySnapshot: { acceptingNewClients: resource.acceptingNewClients, waitTimeDays: resource.waitTimeDays, capturedAt: new Date().toISOString() },
       });
       const event = await this.referrals.addEvent(tx, { referralId: referral.id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: null, toStatus: 'requested' });
       const response = mapReferral(referral, [event]);
