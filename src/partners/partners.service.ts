@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { apiKeySecret, Environment } from '../config/environment.js';
-import { legacyWebhookSigningSecret, newWebhookSigningSecret } from '../referrals/webhook-signature.js';
-import { assertWebhookTarget, type Cidr, parseCidrList, WebhookTargetError } from '../referrals/webhook-target.js';
+import { legacyWebhookSigningSecret, newWebhookSigningSecret } from '../webhooks/webhook-signature.js';
+import { assertWebhookTarget, type Cidr, parseCidrList, WebhookTargetError } from '../webhooks/webhook-target.js';
 import { ProblemException } from '../common/problem/problem.js';
 import { ApiKeysService } from './api-keys.service.js';
 import type { KeyEnvironment } from './api-key.format.js';
@@ -11,6 +11,8 @@ import { PartnerOrigins } from './partner-origins.js';
 import type { Partner } from './partner.entity.js';
 import { PartnersRepository, type WebhookDestination } from './partners.repository.js';
 import type { Scope } from './scopes.js';
+
+export type { WebhookDestination };
 
 /** A partner's webhook: its URL, the secret receivers verify with, and until when the previous secret still signs too. */
 export interface WebhookSettings {
@@ -81,7 +83,7 @@ export class PartnersService implements OnApplicationBootstrap {
   /**
    * Webhooks go to public HTTPS endpoints only: a malformed or non-http(s) URL is a 400; one whose
    * host is or resolves to a loopback, private, link-local, CGNAT, multicast, unspecified or
-   * metadata address is a 422 naming the field (src/referrals/webhook-target.ts). Plain http only
+   * metadata address is a 422 naming the field (src/webhooks/webhook-target.ts). Plain http only
    * to a test or development receiver on WEBHOOK_TEST_ALLOWED_CIDRS (refused in production).
    */
   async setWebhook(partnerId: string, url: string | null): Promise<WebhookSettings> {

@@ -5,6 +5,7 @@ import { IdempotencyService, type IdempotentResult } from '../idempotency/idempo
 import { IntakeService } from '../intake/intake.service.js';
 import type { Principal } from '../partners/principal.js';
 import { ResourcesService } from '../resources/resources.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
 import { allowedTransitions, canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
@@ -27,6 +28,7 @@ export class ReferralsService {
     private readonly idempotency: IdempotencyService,
     private readonly intakes: IntakeService,
     private readonly resources: ResourcesService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
@@ -143,10 +145,8 @@ export class ReferralsService {
 
   /** Queues the event for the partner's webhook, in the same transaction as the change. */
   private async notify(tx: EntityManager, partnerId: string, referralId: string, type: string, referral: ReferralResponse, previousStatus?: string): Promise<void> {
-    const [partner] = await tx.query(`SELECT webhook_url FROM partner WHERE id = $1`, [partnerId]);
-    if (!partner?.webhook_url) return;
     const { history: _history, ...summary } = referral;
-    await this.referrals.enqueueWebhook(tx, partnerId, referralId, type, { referral: summary, ...(previousStatus ? { previousStatus } : {}) });
+    await this.webhooks.queueEvent(tx, { partnerId, referralId, type, payload: { referral: summary, ...(previousStatus ? { previousStatus } : {}) } });
   }
 }
 

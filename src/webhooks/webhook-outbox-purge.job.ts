@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { runOncePerHour, scheduleRetentionJob } from '../database/scheduled-run.js';
+import { WebhookOutboxRepository } from './webhook-outbox.repository.js';
 
 /**
  * Webhook events carry referral summaries: once delivered (or given up on), they are kept only
@@ -14,6 +15,7 @@ import { runOncePerHour, scheduleRetentionJob } from '../database/scheduled-run.
 export class WebhookOutboxPurgeJob implements OnModuleInit {
   private readonly logger = new Logger('WebhookOutboxPurge');
   constructor(
+    private readonly outbox: WebhookOutboxRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: SchedulerRegistry,
     private readonly env: Environment,
@@ -28,12 +30,8 @@ export class WebhookOutboxPurgeJob implements OnModuleInit {
   }
 
   async purgeOldEvents(): Promise<number> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM webhook_outbox WHERE state IN ('delivered', 'failed')
-         AND coalesce(delivered_at, created_at) < now() - make_interval(days => $1)`,
-      [this.env.WEBHOOK_EVENT_RETENTION_DAYS],
-    );
-    if (affected) this.logger.log(`Purged ${affected} old webhook events`);
-    return affected ?? 0;
+    const purged = await this.outbox.purgeFinished(this.env.WEBHOOK_EVENT_RETENTION_DAYS);
+    if (purged) this.logger.log(`Purged ${purged} old webhook events`);
+    return purged;
   }
 }
