@@ -24,6 +24,7 @@ const { createValidationPipe } = await mainOnly(() => import('../src/common/prob
 const { CreateIntakeRequest: CreateIntakeRequestDto } = await mainOnly(() => import('../src/intake/dto/create-intake.request.js'));
 const { IntakeRepository: IntakeRepositoryToken } = await mainOnly(() => import('../src/intake/intake.repository.js'));
 const { IntakeService } = await mainOnly(() => import('../src/intake/intake.service.js'));
+const { toMatchable } = await mainOnly(() => import('../src/intake/intake.mapper.js'));
 const { rankCandidates } = await mainOnly(() => import('../src/intake/matching/rank.js'));
 const { assessSafety, recommendHelp } = await mainOnly(() => import('../src/intake/matching/safety.js'));
 const { DEFAULT_MATCH_COUNT } = await mainOnly(() => import('../src/intake/matching/weights.js'));
@@ -470,7 +471,7 @@ async function profileBodies(app: INestApplication, partnerId: string | null): P
       const candidateRows = [...last.statements].reverse().find((s) => s.label === 'candidates')!.rows as Parameters<typeof mapResource>[0][];
       const hotlineRows = (last.statements.find((s) => s.label === 'hotlines')?.rows ?? []) as Parameters<typeof mapResource>[0][];
       const mapped = timeSync(9, () =>
-        candidateRows.map((row): Candidate => ({ resource: mapResource(row), distanceMeters: (row as { distance_m?: number | null }).distance_m ?? undefined })),
+        candidateRows.map((row): Candidate => ({ resource: toMatchable(mapResource(row)), distanceMeters: (row as { distance_m?: number | null }).distance_m ?? undefined })),
       );
       const ranked = timeSync(9, () => rankCandidates(profile, recommendation.type, mapped.value, dto.limit ?? DEFAULT_MATCH_COUNT));
       const hotlineMap = timeSync(9, () => hotlineRows.map((row) => mapResource(row)));

@@ -4,12 +4,12 @@ import { IdempotencyService, type IdempotencyOwner, type IdempotentResult } from
 import { ProblemException } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
 import { parseNear, placeOfPoint, requirePostalCode } from '../resources/postal-codes.js';
-import { type DirectoryCandidate, ResourcesService } from '../resources/resources.service.js';
+import { ResourcesService } from '../resources/resources.service.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
-import { toCandidateCriteria } from './intake.mapper.js';
+import { mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
 import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
@@ -28,6 +28,12 @@ const FAMILY_GROUP_SPECIALTIES = new Set(Object.values(FAMILY_SUPPORT_SPECIALTIE
 const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
   r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
+
+/** A directory candidate as the engine sees it, with its public representation kept for the response. */
+interface FoundCandidate {
+  candidate: Candidate;
+  response: ResourceResponse;
+}
 
 export interface IntakeReferralContext {
   doNotContact: boolean;
@@ -98,8 +104,8 @@ export class IntakeService {
    * help recommended (the ranking's own help-type fit) within the budget, not just any results.
    */
   private async findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType) {
-    const fitting = (rows: DirectoryCandidate[], c: CandidateConstraints) =>
-      rows.filter(({ resource: r }) => {
+    const fitting = (rows: FoundCandidate[], c: CandidateConstraints) =>
+      rows.filter(({ candidate: { resource: r } }) => {
         if (helpTypeFit(r, help, profile.concerns).fit < FITS_HELP) return false;
         return profile.budgetMinor === undefined || within(r, profile.budgetMinor) !== false || (c.allowSlidingAboveBudget && r.cost.slidingScale);
       }).length;
@@ -195,11 +201,16 @@ export class IntakeService {
   /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
   private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
     const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
-    return chooseSafetyLines(lines, plan);
+    const byId = new Map(lines.map((line) => [line.id, line]));
+    return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
   }
 
-  private findCandidates(constraints: CandidateConstraints): Promise<DirectoryCandidate[]> {
-    return this.resources.findCandidates(toCandidateCriteria(constraints));
+  private async findCandidates(constraints: CandidateConstraints): Promise<FoundCandidate[]> {
+    const found = await this.resources.findCandidates(toCandidateCriteria(constraints));
+    return found.map(({ resource, distanceMeters }) => ({
+      candidate: { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined },
+      response: resource,
+    }));
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
@@ -217,8 +228,9 @@ export class IntakeService {
       this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type),
       offerAccountability ? this.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
     ]);
+    const responses = new Map([...found.rows, ...accountabilityRows].map((f) => [f.response.id, f.response]));
     const candidates: Candidate[] = found.rows
-      .map((c) => ({ resource: c.resource, distanceMeters: c.distanceMeters ?? undefined }))
+      .map((f) => f.candidate)
       // The SQL already excludes these; the engine's own rule is checked again on every candidate.
       .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
       .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
@@ -228,8 +240,10 @@ export class IntakeService {
       .filter((c) => !safety.abuse || c.resource.kind !== 'support_group' || c.resource.specialties.includes('domestic_violence'))
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.
       .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
-    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
-    const accountability = accountabilityRows.map((c) => ({ resource: c.resource, distanceMeters: c.distanceMeters ?? undefined }));
+    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT)
+      .map((m) => mapMatch(m, responses.get(m.resource.id)!));
+    const accountability = rankCandidates(profile, 'individual_counseling', accountabilityRows.map((f) => f.candidate), 3)
+      .map((m) => responses.get(m.resource.id)!);
     return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }
 
@@ -291,7 +305,7 @@ export class IntakeService {
                 'These programs are for the partner whose behavior is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
                 'Do not pressure or arrange for your partner to attend: that can raise the risk, and attending does not by itself mean anyone is safe. ' +
                 'Programs that are state-certified and work with victim advocates are the better choice. If anyone feels afraid or controlled, talk first to a domestic-violence line.',
-              resources: rankCandidates(profile, 'individual_counseling', accountability, 3).map((m) => m.resource),
+              resources: accountability,
             },
           }
         : {}),

@@ -46,10 +46,7 @@ export class ReferralsService {
         ]);
       }
       // The same rule the matching engine applies; the reason names the resource, never the answers.
-      const conflict = jointWorkConflict({
-        kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requiresSafeRelationship,
-        notForCrisis: resource.notForCrisis, specialties: resource.specialties,
-      });
+      const conflict = jointWorkConflict(resource);
       // Unscreened, a program for people who use abuse could be sent to the person at risk: only after a clear all-no screen.
       // Not screened, or control among the concerns: no program for people who use abuse, no intensive,
       // nothing only for relationships without abuse (the matching engine offers none of these either).

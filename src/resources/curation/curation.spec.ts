@@ -7,7 +7,9 @@ import { toResourceWrite, type ResourceRecord } from '../resource-record.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { ProblemException } from '../../common/problem/problem.js';
 import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
+import type { ResourceResponse } from '../dto/resource.response.js';
 import { documentToWrite, mergePatch } from './resource-document.js';
+import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 
 const pipe = createValidationPipe();
 const validate = (body: unknown, metatype: new () => object = CreateResourceRequest) =>
@@ -84,5 +86,32 @@ describe('mergePatch (RFC 7396)', () => {
 
   it('is the identity for an empty patch', () => {
     expect(mergePatch(target, {})).toEqual(target);
+  });
+});
+
+describe('audit snapshots', () => {
+  const shown: ResourceResponse = {
+    id: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e', slug: 'a-line', name: 'A line', description: 'Help.', organization: { name: 'Org', website: null },
+    url: 'https://a.example', phone: '988', email: null, kind: 'hotline', formats: ['phone', 'chat'],
+    cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', feePeriod: 'per_week', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null },
+    specialties: ['crisis_support'], approaches: [], languages: ['en', 'es'], audiences: ['veterans'], credentials: [], paymentOptions: [],
+    locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.96, longitude: -83 }],
+    serviceAreas: ['US'], capacity: { acceptingNewClients: true, waitTimeDays: null }, availability: ['around_the_clock'], jointSessions: false,
+    safeRelationshipsOnly: false, notForCrisis: true, eligibility: ['military_community'], lineRoles: ['crisis'],
+    contactChannels: [{ type: 'text', value: '838255' }, { type: 'text', value: '741741', keyword: 'HOME' }],
+    provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
+    status: 'active', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z',
+  };
+
+  it('store the resource as shown, and read back as it was shown', () => {
+    expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))))).toEqual(shown);
+  });
+
+  it('read an entry written before a field existed with the default its column was given', () => {
+    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, ...stored } = toSnapshot(shown);
+    const { feePeriod: _f, ...storedCost } = stored.cost;
+    expect(snapshotToResponse({ ...stored, cost: storedCost })).toEqual({
+      ...shown, notForCrisis: false, eligibility: [], lineRoles: [], contactChannels: [], cost: { ...shown.cost, feePeriod: 'per_session' },
+    });
   });
 });

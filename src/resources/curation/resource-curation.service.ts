@@ -12,6 +12,7 @@ import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.j
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
 import { documentToWrite, mergePatch, toResourceDocument, type ResourceDocument } from './resource-document.js';
 import { parseIfMatch } from '../../common/http/entity-tags.js';
+import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
 
 type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
@@ -85,8 +86,8 @@ export class ResourceCurationService {
       action: row.action,
       partnerId: row.partner_id,
       keyId: row.key_id,
-      before: row.before,
-      after: row.after,
+      before: row.before && snapshotToResponse(row.before),
+      after: row.after && snapshotToResponse(row.after),
       createdAt: new Date(row.created_at).toISOString(),
     }));
   }
@@ -120,8 +121,8 @@ export class ResourceCurationService {
       partnerId: principal.partnerId,
       keyId: principal.keyId,
       action,
-      before: before && mapResource(before),
-      after: mapResource(after),
+      before: before && toSnapshot(mapResource(before)),
+      after: toSnapshot(mapResource(after)),
     });
   }
 }
