@@ -6,6 +6,9 @@ import {
   type ResourceKind, type Specialty,
 } from '../taxonomy/taxonomy.js';
 
+/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
+export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
+
 /**
  * The record shape of one resource: what `seeds/data/*.json` holds (upserted by slug), what a
  * curator POSTs (CreateResourceRequest), and what an HSDS import maps a service to.
@@ -25,7 +28,7 @@ export interface ResourceRecord {
     slidingScale: boolean;
     feeMin?: number; // per session, integer minor units (cents/pence)
     feeMax?: number;
-    currency: 'USD' | 'CAD' | 'GBP' | 'EUR' | 'AUD' | 'NZD';
+    currency: (typeof CURRENCIES)[number];
     feePeriod?: FeePeriod; // what one fee buys (default per_session)
     insuranceAccepted: boolean;
     insurers: string[]; // e.g. ["Aetna", "Cigna"]

@@ -10,10 +10,11 @@ import {
   type Approach, type Audience, type Availability, type ContactChannelType, type Credential, type Eligibility, type FeePeriod, type Format, type LineRole,
   type PaymentOption, type ResourceKind, type Specialty,
 } from '../../../taxonomy/taxonomy.js';
+import { CURRENCIES } from '../../resource-record.js';
 import { IsEmptyUnlessField, IsNotInFuture, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
 
-/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
-export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
+// Defined with the record shape; exported here too for the HSDS import mapper, which validates against this DTO.
+export { CURRENCIES };
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
 // Kebab-case, and never shaped like a UUID: GET /v1/resources/{id} reads those as ids.
