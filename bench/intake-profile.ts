@@ -4,6 +4,7 @@ import { createValidationPipe } from '../src/common/problem/validation.js';
 import { CreateIntakeRequest } from '../src/intake/dto/create-intake.request.js';
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
 import { IntakeRepository } from '../src/intake/intake.repository.js';
+import { toMatchable } from '../src/intake/intake.mapper.js';
 import { IntakeService } from '../src/intake/intake.service.js';
 import { rankCandidates } from '../src/intake/matching/rank.js';
 import { assessSafety, recommendHelp } from '../src/intake/matching/safety.js';
@@ -170,7 +171,7 @@ function timeCpuSteps(service: IntakeService, dto: CreateIntakeRequest, statemen
   const candidateRows = [...statements].reverse().find((s) => s.label === 'candidates')!.rows as Parameters<typeof mapResource>[0][];
   const hotlineRows = (statements.find((s) => s.label === 'hotlines')?.rows ?? []) as Parameters<typeof mapResource>[0][];
   const mapped = timeSync(9, () =>
-    candidateRows.map((row): Candidate => ({ resource: mapResource(row), distanceMeters: (row as { distance_m?: number | null }).distance_m ?? undefined })),
+    candidateRows.map((row): Candidate => ({ resource: toMatchable(mapResource(row)), distanceMeters: (row as { distance_m?: number | null }).distance_m ?? undefined })),
   );
   const ranked = timeSync(9, () => rankCandidates(profile, recommendation.type, mapped.value, dto.limit ?? DEFAULT_MATCH_COUNT));
   const hotlineMap = timeSync(9, () => hotlineRows.map((row) => mapResource(row)));

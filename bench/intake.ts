@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
-import { seedCuratedDirectory } from '../src/seeding/curated-seeder.js';
+import { CuratedSeeder } from '../src/seeding/curated-seeder.js';
 import {
   assertAllOk, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runBenchmark, runLoad, startMend, summarise, type Summary,
 } from './bench-support.js';
@@ -149,18 +150,19 @@ function printSummary(s: Summary, cpu: CpuSplit): void {
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase({ keep: args.keep! });
-  await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']), async (dataSource) => {
-    const curated = await seedCuratedDirectory(dataSource, { force: true, includeDemo: true });
-    await dataSource.query('ANALYZE resource, resource_location, organization');
-    const [h] = await dataSource.query(
-      `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
-    );
-    log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);
-  });
+  await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   // --pool-size overrides the app's DB_POOL_SIZE (default 10).
   const mend = await startMend(scratch.url, args['pool-size'] ? { DB_POOL_SIZE: args['pool-size'] } : {});
   cleanups.push(() => mend.close());
+  // The curated directory through the app's own seeder, then statistics over the whole table for the planner.
+  const curated = await mend.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
+  const dataSource = mend.app.get(DataSource);
+  await dataSource.query('ANALYZE resource, resource_location, organization');
+  const [h] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
+  );
+  log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);
   const baseUrl = `http://127.0.0.1:${mend.port}`;
   const { headers, partnerId } = await intakeHeaders(mend.app);
 

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HsdsRepository } from '../src/hsds/hsds.repository.js';
 import { exportHsds } from '../src/hsds/hsds-export.js';
-import { withDatabase } from './with-database.js';
+import { HsdsModule } from '../src/hsds/hsds.module.js';
+import { DirectoryFeedService } from '../src/resources/directory-feed.service.js';
+import { withApplicationContext } from './with-database.js';
 
 /**
  * `npm run hsds:export -- --out <dir>`: the directory of the configured database (DATABASE_URL,
@@ -14,8 +15,8 @@ if (!values.out) {
   process.exit(2);
 }
 const outDir = resolve(values.out);
-await withDatabase(async (dataSource) => {
-  const result = await exportHsds(new HsdsRepository(dataSource), outDir, undefined, 500, { includeDemo: values['include-demo'] === true });
+await withApplicationContext(HsdsModule, async (app) => {
+  const result = await exportHsds(app.get(DirectoryFeedService), outDir, undefined, 500, { includeDemo: values['include-demo'] === true });
   console.log(`Wrote ${result.services} services and ${result.organizations} organizations (HSDS 3.0):`);
   for (const file of result.files) console.log(`  ${file}`);
 });

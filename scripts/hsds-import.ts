@@ -2,9 +2,10 @@ import { SingleBar } from 'cli-progress';
 import { isURL } from 'class-validator';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importHsds, type HsdsImportReport } from '../src/hsds/import/hsds-importer.js';
+import { HsdsModule } from '../src/hsds/hsds.module.js';
+import { HsdsImporter, type HsdsImportReport } from '../src/hsds/import/hsds-importer.js';
 import { RESOURCE_KINDS, type ResourceKind } from '../src/taxonomy/taxonomy.js';
-import { withDatabase } from './with-database.js';
+import { withApplicationContext } from './with-database.js';
 
 const USAGE = `Usage: npm run hsds:import -- <file-or-dir> [options]
 
@@ -67,10 +68,10 @@ function summarise(report: HsdsImportReport): string {
   return lines.join('\n');
 }
 
-await withDatabase(async (dataSource) => {
+await withApplicationContext(HsdsModule, async (app) => {
   const bar = new SingleBar({ format: 'HSDS import [{bar}] {value}/{total} services', stream: process.stderr, hideCursor: true });
   let started = false;
-  const report = await importHsds(dataSource, positionals[0], {
+  const report = await app.get(HsdsImporter).importHsds(positionals[0], {
     sourceUrl,
     defaultKind: defaultKind as ResourceKind | undefined,
     slugPrefix,

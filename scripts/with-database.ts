@@ -1,7 +1,11 @@
 import 'reflect-metadata';
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { CliModule } from '../src/cli.module.js';
 import { validateEnvironment, type Environment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { handOverDatabase } from '../src/database/database-server.js';
 import { adoptEmbeddedSecret, resolveDatabase, type ResolvedDatabase } from '../src/database/database-url.js';
 import { runMigrations } from '../src/database/migrate.js';
 
@@ -44,5 +48,25 @@ export async function withDatabase<T>(fn: (dataSource: DataSource, env: Environm
     }
   } finally {
     await close();
+  }
+}
+
+/**
+ * `fn` with a Nest application context on the CLI database, migrated, holding `feature` (a module
+ * of src/; CliModule) and the script's validated settings: scripts get the app's services from it.
+ * Start-up seeding and the demo partner are off (the script does what it is asked, nothing else);
+ * the context stops, on close, the embedded server it started.
+ */
+export async function withApplicationContext<T>(feature: Type, fn: (app: INestApplicationContext, env: Environment) => Promise<T>): Promise<T> {
+  const { env, resolved, close } = await openCliDatabase({ defaults: { LOG_LEVEL: 'warn' }, overrides: { SEED_ON_START: 'false', DEMO_PARTNER: 'false' } });
+  handOverDatabase(resolved);
+  const app = await NestFactory.createApplicationContext(CliModule.with(feature, env), { logger: ['error', 'warn'] }).catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
+  try {
+    return await fn(app, env);
+  } finally {
+    await app.close();
   }
 }

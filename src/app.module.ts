@@ -11,6 +11,7 @@ import { ReferralsModule } from './referrals/referrals.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WidgetModule } from './widget/widget.module.js';
 
 @Module({
@@ -24,6 +25,7 @@ import { WidgetModule } from './widget/widget.module.js';
     HsdsModule,
     IntakeModule,
     ReferralsModule,
+    WebhooksModule,
     SeedingModule,
     WidgetModule,
   ],

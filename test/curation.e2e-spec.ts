@@ -411,9 +411,8 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
   it('re-seeding the curated data never undoes a curator\'s change', async () => {
     const seeded = (await t.http().get('/v1/resources/riverbend-couples-therapy').expect(200));
     await t.http().patch(`/v1/resources/${seeded.body.id}`).set(auth()).set('If-Match', seeded.headers.etag).send({ name: 'Riverbend (curated)' }).expect(200);
-    const { seedCuratedDirectory } = await import('../src/seeding/curated-seeder.js');
-    const { DataSource } = await import('typeorm');
-    await seedCuratedDirectory(t.app.get(DataSource), { force: true, includeDemo: true });
+    const { CuratedSeeder } = await import('../src/seeding/curated-seeder.js');
+    await t.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
     const after = await t.http().get(`/v1/resources/${seeded.body.id}`).expect(200);
     expect(after.body.name).toBe('Riverbend (curated)');
   });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { HsdsAttributeResponse, HsdsOrganizationResponse, HsdsServiceResponse } from '../src/hsds/dto/hsds.response.js';
 import { exportHsds } from '../src/hsds/hsds-export.js';
-import { HsdsRepository } from '../src/hsds/hsds.repository.js';
-import { importHsds, type HsdsImportReport, type ServiceImportReport } from '../src/hsds/import/hsds-importer.js';
+import { HsdsImporter, type HsdsImportReport, type ServiceImportReport } from '../src/hsds/import/hsds-importer.js';
+import { DirectoryFeedService } from '../src/resources/directory-feed.service.js';
 import { slugFromHsdsId } from '../src/hsds/import/hsds-service.mapper.js';
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { hsdsErrors } from './hsds-schemas.js';
@@ -21,7 +21,7 @@ interface Export {
 }
 
 async function exportTo(t: TestApp, dir: string): Promise<Export> {
-  await exportHsds(t.app.get(HsdsRepository), dir, undefined, 37, { includeDemo: true }); // a small batch, so batching is exercised
+  await exportHsds(t.app.get(DirectoryFeedService), dir, undefined, 37, { includeDemo: true }); // a small batch, so batching is exercised
   return {
     services: JSON.parse(await readFile(join(dir, 'services.json'), 'utf8')),
     organizations: JSON.parse(await readFile(join(dir, 'organizations.json'), 'utf8')),
@@ -310,7 +310,7 @@ describe('HSDS 3.0 export, API and import', () => {
     beforeAll(async () => {
       empty = await createTestApp();
       await empty.app.get(DataSource).query('TRUNCATE organization, resource CASCADE');
-      report = await importHsds(empty.app.get(DataSource), join(dir, 'first'));
+      report = await empty.app.get(HsdsImporter).importHsds(join(dir, 'first'));
     });
     afterAll(() => empty.close());
 
@@ -338,13 +338,13 @@ describe('HSDS 3.0 export, API and import', () => {
 
     it('re-importing changes nothing: no duplicates, no new versions', async () => {
       const before = await empty.app.get(DataSource).query('SELECT slug, version FROM resource ORDER BY slug');
-      const again = await importHsds(empty.app.get(DataSource), join(dir, 'first'));
+      const again = await empty.app.get(HsdsImporter).importHsds(join(dir, 'first'));
       expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: resourceCount, kept_curated: 0, skipped: 0 });
       expect(await empty.app.get(DataSource).query('SELECT slug, version FROM resource ORDER BY slug')).toEqual(before);
     });
 
     it('reads organizations.json alone, whose one-to-one service fields are not enough for a Mend record', async () => {
-      const alone = await importHsds(empty.app.get(DataSource), join(dir, 'first', 'organizations.json'), { dryRun: true });
+      const alone = await empty.app.get(HsdsImporter).importHsds(join(dir, 'first', 'organizations.json'), { dryRun: true });
       expect(alone.counts.created).toBe(0);
       expect(alone.services.every((s) => s.outcome === 'skipped' && s.reasons.some((r) => /kind/.test(r)))).toBe(true);
     });
@@ -355,7 +355,7 @@ describe('HSDS 3.0 export, API and import', () => {
     const options = { sourceUrl: FOREIGN_SOURCE, defaultKind: 'clinic' as const };
 
     beforeAll(async () => {
-      report = await importHsds(t.app.get(DataSource), FOREIGN, options);
+      report = await t.app.get(HsdsImporter).importHsds(FOREIGN, options);
     });
 
     it('imports what it can and says why it skipped the rest', () => {
@@ -423,9 +423,9 @@ describe('HSDS 3.0 export, API and import', () => {
     it('is idempotent: a re-run finds everything unchanged and duplicates nothing', async () => {
       // Its own slugs (prefix idem-): independent of what the other tests did to the hsds- ones.
       const own = { ...options, slugPrefix: 'idem' };
-      const first = await importHsds(t.app.get(DataSource), FOREIGN, own);
+      const first = await t.app.get(HsdsImporter).importHsds(FOREIGN, own);
       expect(first.counts).toEqual({ created: 3, updated: 0, unchanged: 0, kept_curated: 0, skipped: 2 });
-      const again = await importHsds(t.app.get(DataSource), FOREIGN, own);
+      const again = await t.app.get(HsdsImporter).importHsds(FOREIGN, own);
       expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 3, kept_curated: 0, skipped: 2 });
       const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM resource WHERE slug LIKE 'idem-%'`);
       expect(count).toBe(3);
@@ -434,7 +434,7 @@ describe('HSDS 3.0 export, API and import', () => {
     it('updates a service whose data changed, and leaves a curated one as the curator made it', async () => {
       // Its own slugs (prefix upd-), imported here: independent of the other tests.
       const own = { ...options, slugPrefix: 'upd' };
-      await importHsds(t.app.get(DataSource), FOREIGN, own);
+      await t.app.get(HsdsImporter).importHsds(FOREIGN, own);
       const partner = await t.createPartner();
       const slug = slugFromHsdsId('svc-105', 'upd');
       const { headers } = await t.http().get(`/v1/resources/${slug}`).expect(200);
@@ -448,7 +448,7 @@ describe('HSDS 3.0 export, API and import', () => {
       await mkdir(changedDir);
       await writeFile(join(changedDir, 'services.json'), JSON.stringify(services));
       await copyFile(join(FOREIGN, 'organizations.json'), join(changedDir, 'organizations.json'));
-      const rerun = await importHsds(t.app.get(DataSource), changedDir, own);
+      const rerun = await t.app.get(HsdsImporter).importHsds(changedDir, own);
       expect(serviceReport(rerun, 'svc-101').outcome).toBe('updated');
       expect(serviceReport(rerun, 'svc-105').outcome).toBe('kept_curated');
       expect((await t.http().get(`/v1/resources/${slug}`)).body.description).toBe('Curated description.');
@@ -457,7 +457,7 @@ describe('HSDS 3.0 export, API and import', () => {
 
     it('without a default kind or a source URL, skips what needs them; a dry run writes nothing', async () => {
       const [{ count: before }] = await t.app.get(DataSource).query('SELECT count(*)::int AS count FROM resource');
-      const strict = await importHsds(t.app.get(DataSource), FOREIGN, { dryRun: true, slugPrefix: 'other' });
+      const strict = await t.app.get(HsdsImporter).importHsds(FOREIGN, { dryRun: true, slugPrefix: 'other' });
       expect(strict.dryRun).toBe(true);
       expect(serviceReport(strict, 'svc-105').reasons).toEqual(expect.arrayContaining([expect.stringMatching(/kind/), expect.stringMatching(/^no source/)]));
       expect(strict.counts).toEqual({ created: 0, updated: 0, unchanged: 0, kept_curated: 0, skipped: 5 });
@@ -473,7 +473,7 @@ describe('HSDS 3.0 export, API and import', () => {
         { ...base, id: 'long-1', name: 'Weekend Intensive', description: 'Two days.', fees_description: 'x'.repeat(1001), url: `https://example.org/${'a'.repeat(500)}` },
         { ...base, id: 'long-2', name: 'N'.repeat(201), description: 'Too long a name.' },
       ]));
-      const result = await importHsds(t.app.get(DataSource), file, { sourceUrl: FOREIGN_SOURCE });
+      const result = await t.app.get(HsdsImporter).importHsds(file, { sourceUrl: FOREIGN_SOURCE });
       expect(serviceReport(result, 'long-1')).toMatchObject({ outcome: 'created', skipped: [{ field: 'url' }, { field: 'cost.notes' }] });
       expect(serviceReport(result, 'long-2')).toMatchObject({ outcome: 'skipped', reasons: [expect.stringMatching(/^name: /)] });
       const { body } = await t.http().get(`/v1/resources/${slugFromHsdsId('long-1')}`).expect(200);
@@ -481,7 +481,7 @@ describe('HSDS 3.0 export, API and import', () => {
     });
 
     it('reads one file too, and says when a service\'s organization is not in it', async () => {
-      const single = await importHsds(t.app.get(DataSource), join(FOREIGN, 'services.json'), { ...options, dryRun: true });
+      const single = await t.app.get(HsdsImporter).importHsds(join(FOREIGN, 'services.json'), { ...options, dryRun: true });
       expect(serviceReport(single, 'svc-101').reasons).toEqual(['no organization name']);
       expect(serviceReport(single, 'svc-102').outcome).toBe('unchanged'); // its organization is nested in the service
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import pg from 'pg';
-import { WebhookDispatcher } from '../src/referrals/webhook-dispatcher.js';
+import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 const INTAKE = { concerns: ['infidelity'], willingness: 'both', region: 'US-OH', doNotContact: true };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { WebhookDispatcher } from '../src/referrals/webhook-dispatcher.js';
+import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 /**

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import pg from 'pg';
 import { IntakeRepository } from '../src/intake/intake.repository.js';
-import { WebhookDispatcher } from '../src/referrals/webhook-dispatcher.js';
-import { verifyWebhook } from '../src/referrals/webhook-signature.js';
+import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
+import { verifyWebhook } from '../src/webhooks/webhook-signature.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 /**
@@ -242,7 +242,7 @@ describe('security hardening (issue 11)', () => {
            ($1, 'referral.created', '{}', 'pending', now() - interval '40 days', NULL)`,
         [w.partnerId],
       );
-      const { WebhookOutboxPurgeJob } = await import('../src/referrals/webhook-outbox-purge.job.js');
+      const { WebhookOutboxPurgeJob } = await import('../src/webhooks/webhook-outbox-purge.job.js');
       expect(await t.app.get(WebhookOutboxPurgeJob).purge()).toBeGreaterThanOrEqual(2);
       const left = await sql<{ state: string }>(t.databaseUrl, `SELECT state FROM webhook_outbox WHERE partner_id = $1 ORDER BY state`, [w.partnerId]);
       expect(left.map((r) => r.state)).toEqual(['delivered', 'pending']);

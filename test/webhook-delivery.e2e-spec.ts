@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { DataSource } from 'typeorm';
-import { nextDelaySeconds, WebhookDispatcher } from '../src/referrals/webhook-dispatcher.js';
+import { nextDelaySeconds, WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 /**
@@ -102,6 +102,13 @@ describe('webhook delivery', () => {
     expect(hits.get('/ok/lease-expired')).toBe(1);
     expect(await row(held.eventId)).toMatchObject({ state: 'delivering', attempts: 1 });
     expect(hits.get('/ok/lease-held')).toBeUndefined();
+  });
+
+  it('the scheduled tick is the same delivery (tests only stop its timer, test-app.ts NoSchedulingRegistry)', async () => {
+    const { eventId } = await eventFor('/ok/tick');
+    await dispatcher.tick();
+    expect(await row(eventId)).toMatchObject({ state: 'delivered', attempts: 1 });
+    expect(hits.get('/ok/tick')).toBe(1);
   });
 
   it('never follows a redirect: the event stays undelivered and the target gets nothing', async () => {

@@ -77,6 +77,9 @@ describe('widget', () => {
       expect(res.headers['cache-control']).toBe('public, max-age=300');
       expect(res.text).toContain('customElements.define');
       await t.http().get('/widget.js').set('If-None-Match', res.headers.etag).expect(304);
+      // Weak comparison over a list (RFC 9110 §13.1.2), as for the directory's ETags.
+      await t.http().get('/widget.js').set('If-None-Match', `"stale", W/${res.headers.etag}`).expect(304);
+      await t.http().get('/widget.js').set('If-None-Match', '"stale"').expect(200);
     });
 
     it("lets only the key's partner origins frame the frame, with a strict CSP of its own", async () => {

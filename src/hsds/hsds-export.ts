@@ -1,7 +1,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapOrganizationSummary, mapService, mapServiceSummary } from './hsds.mapper.js';
-import type { HsdsRepository } from './hsds.repository.js';
+import type { DirectoryFeedService } from '../resources/directory-feed.service.js';
 
 export const HSDS_EXPORT_FILES = { services: 'services.json', organizations: 'organizations.json' } as const;
 
@@ -35,20 +35,20 @@ async function writeJsonArray<T>(path: string, batches: AsyncIterable<T[]>): Pro
  * organizations with their services' one-to-one fields, as GET /v1/hsds/organizations/{id}.
  */
 export async function exportHsds(
-  repository: HsdsRepository,
+  feed: DirectoryFeedService,
   outDir: string,
   onProgress?: (done: number, total: number) => void,
   batchSize = 500,
   { includeDemo = false }: { includeDemo?: boolean } = {},
 ): Promise<HsdsExportResult> {
   await mkdir(outDir, { recursive: true });
-  const totalServices = await repository.countServices({ includeDemo });
+  const totalServices = await feed.countResources({ includeDemo });
   const servicesPath = join(outDir, HSDS_EXPORT_FILES.services);
   const organizationsPath = join(outDir, HSDS_EXPORT_FILES.organizations);
 
   const services = await writeJsonArray(servicesPath, (async function* () {
     for (let offset = 0; ; offset += batchSize) {
-      const rows = await repository.listServices(offset, batchSize, true, { includeDemo });
+      const rows = await feed.listResources(offset, batchSize, true, { includeDemo });
       if (!rows.length) return;
       yield rows.map(mapService);
       onProgress?.(Math.min(offset + rows.length, totalServices), totalServices);
@@ -57,9 +57,9 @@ export async function exportHsds(
 
   const organizations = await writeJsonArray(organizationsPath, (async function* () {
     for (let offset = 0; ; offset += batchSize) {
-      const orgs = await repository.listOrganizations(offset, batchSize, includeDemo);
+      const orgs = await feed.listOrganizations(offset, batchSize, includeDemo);
       if (!orgs.length) return;
-      const rows = await repository.listServices(0, null, false, { organizationIds: orgs.map((o) => o.id), includeDemo });
+      const rows = await feed.listResources(0, null, false, { organizationIds: orgs.map((o) => o.id), includeDemo });
       const byOrganization = new Map<string, typeof rows>();
       for (const row of rows) {
         const list = byOrganization.get(row.organization_id);

@@ -5,11 +5,11 @@ import { hsdsId } from './hsds-ids.js';
 import { parseArea, parseCountry, parseLanguage, parseRegion } from './hsds-places.js';
 import { recogniseTerm, taxonomyTerm, termId } from './hsds-taxonomy.js';
 import { mapService } from './hsds.mapper.js';
-import type { HsdsServiceRow } from './hsds.repository.js';
+import type { FeedResourceRow } from '../resources/directory-feed.service.js';
 import { mapHsdsService, slugFromHsdsId } from './import/hsds-service.mapper.js';
 
 /** A stored resource with every optional field set, including those the curated data leaves empty. */
-const row: HsdsServiceRow = {
+const row: FeedResourceRow = {
   id: '0b6f3f0e-5b1c-4f9e-9d7a-3c2b1a0f9e8d',
   organization_id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
   slug: 'riverbend-couples-therapy',

@@ -5,7 +5,7 @@ import type {
 } from './dto/hsds.response.js';
 import { hsdsId } from './hsds-ids.js';
 import { areaName, languageName, stateProvinceName } from './hsds-places.js';
-import type { HsdsOrganizationRow, HsdsServiceRow } from './hsds.repository.js';
+import type { FeedOrganizationRow, FeedResourceRow } from '../resources/directory-feed.service.js';
 import { type HsdsVocabulary, type MendFact, taxonomyName, taxonomyTerm, termId } from './hsds-taxonomy.js';
 
 /** A persistent identifier for an ISO 3166 code (the ISO Online Browsing Platform's). */
@@ -15,7 +15,7 @@ export const ISO_3166_URI = 'https://www.iso.org/obp/ui/#iso:code:3166:';
 const MINOR_PER_MAJOR = 100;
 
 /** Mend's vocabulary columns, in the order their attributes are written. */
-const VOCABULARY_COLUMNS: [TaxonomyName, (r: HsdsServiceRow) => string[]][] = [
+const VOCABULARY_COLUMNS: [TaxonomyName, (r: FeedResourceRow) => string[]][] = [
   ['kind', (r) => [r.kind]],
   ['format', (r) => r.formats],
   ['specialty', (r) => r.specialties],
@@ -31,12 +31,12 @@ const VOCABULARY_COLUMNS: [TaxonomyName, (r: HsdsServiceRow) => string[]][] = [
 const iso = (d: Date | string) => new Date(d).toISOString();
 const label = (terms: readonly TaxonomyTerm[], code: string) => terms.find((t) => t.code === code)?.label ?? code;
 
-export function mapOrganizationSummary(org: HsdsOrganizationRow): HsdsOrganizationSummaryResponse {
+export function mapOrganizationSummary(org: FeedOrganizationRow): HsdsOrganizationSummaryResponse {
   return { id: org.id, name: org.name, description: '', ...(org.website ? { website: org.website } : {}) };
 }
 
 /** HSDS service_list: the one-to-one fields and the organization. */
-export function mapServiceSummary(row: HsdsServiceRow): HsdsServiceResponse {
+export function mapServiceSummary(row: FeedResourceRow): HsdsServiceResponse {
   const eligibility = [
     row.eligibility.length ? `Only for: ${row.eligibility.map((a) => label(ELIGIBILITY.terms, a)).join(', ')}.` : '',
     row.audiences.length ? `Welcomes: ${row.audiences.map((a) => label(AUDIENCES.terms, a)).join(', ')}.` : '',
@@ -65,7 +65,7 @@ export function mapServiceSummary(row: HsdsServiceRow): HsdsServiceResponse {
  * fields where HSDS has one and as attributes otherwise (hsds-taxonomy.ts), so that
  * import/hsds-service.mapper.ts can rebuild the resource exactly.
  */
-export function mapService(row: HsdsServiceRow): HsdsServiceResponse {
+export function mapService(row: FeedResourceRow): HsdsServiceResponse {
   const id = (...parts: (string | number)[]) => hsdsId('service', row.id, ...parts);
   return {
     ...mapServiceSummary(row),
@@ -110,7 +110,7 @@ export function mapService(row: HsdsServiceRow): HsdsServiceResponse {
   };
 }
 
-function costOptions(row: HsdsServiceRow): HsdsCostOptionResponse[] {
+function costOptions(row: FeedResourceRow): HsdsCostOptionResponse[] {
   const options: HsdsCostOptionResponse[] = [];
   const base = (key: string) => ({ id: hsdsId('service', row.id, 'cost_option', key), service_id: row.id, currency: row.currency });
   if (row.free) options.push({ ...base('free'), option: 'Free', amount: 0 });
@@ -129,7 +129,7 @@ function schedule(serviceId: string, code: string): HsdsScheduleResponse {
   return base;
 }
 
-function attributes(row: HsdsServiceRow): HsdsAttributeResponse[] {
+function attributes(row: FeedResourceRow): HsdsAttributeResponse[] {
   const out: HsdsAttributeResponse[] = [];
   const add = (vocabulary: HsdsVocabulary, code: string, value?: string, index?: number) =>
     out.push({

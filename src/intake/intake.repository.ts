@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { LessThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { LOCATIONS_JSON, nearbyCte, RESOURCE_COLUMNS } from '../resources/resource-search.sql.js';
-import type { ResourceRow } from '../resources/resource.row.js';
-import { SqlParams } from '../resources/sql-params.js';
 import { Intake } from './intake.entity.js';
-import type { CandidateConstraints } from './matching/constraints.js';
 
 @Injectable()
 export class IntakeRepository {
@@ -14,87 +10,6 @@ export class IntakeRepository {
     @InjectRepository(Intake) private readonly intakes: Repository<Intake>,
   ) {}
 
-  /**
-   * Candidates that meet every hard constraint, in one statement: in-person help within
-   * the radius (GiST on ll_to_earth), remote help licensed where the couple is (GIN on
-   * service_areas), or self-guided help anyone can use; then kind, specialty, budget and
-   * language filters. Ranking happens in the pure matching module.
-   */
-  async findCandidates(c: CandidateConstraints): Promise<(ResourceRow & { distance_m: number | null })[]> {
-    const sql = new SqlParams();
-    const filters = [`r.status = 'active'`, `r.kind <> 'hotline'`, `r.kind = ANY(${sql.param(c.kinds)}::text[])`];
-    if (c.excludeSafeRelationshipsOnly) filters.push('NOT r.requires_safe_relationship');
-    if (c.excludeNotForCrisis) filters.push('NOT r.not_for_crisis');
-    if (c.excludeEligibility.length) filters.push(`NOT (r.eligibility && ${sql.param(c.excludeEligibility)}::text[])`);
-    if (c.requireEligibility) filters.push(`r.eligibility @> ARRAY[${sql.param(c.requireEligibility)}]::text[]`);
-    if (c.specialtiesAny) filters.push(`r.specialties && ${sql.param(c.specialtiesAny)}::text[]`);
-    if (c.budgetMinor !== undefined) {
-      const sliding = c.allowSlidingAboveBudget ? 'r.sliding_scale' : '(r.sliding_scale AND r.fee_min IS NULL)';
-      // Directories are free to search; a fee for a whole program is not a per-session fee; with
-      // insurance named, a provider that takes insurance may cost little (ranking says which plan).
-      const insured = c.insuranceGiven ? ' OR r.insurance_accepted' : '';
-      const program = c.budgetMinor > 0 ? ` OR r.fee_period IN ('per_program', 'one_time')` : ''; // $0 means free options only
-      filters.push(`(r.free OR r.kind = 'directory'${program} OR r.fee_min <= ${sql.param(c.budgetMinor)} OR ${sliding}${insured})`);
-    }
-    if (c.languages.length) filters.push(`r.languages && ${sql.param(c.languages)}::text[]`);
-
-    // Ways a resource can reach the couple, other than being near them.
-    const reach: string[] = [`r.kind = 'self_guided'`];
-    if (c.inPersonAllowed && !c.point && c.region) {
-      reach.push(`('in_person' = ANY(r.formats) AND r.location_regions @> ARRAY[${sql.param(c.region)}]::text[])`);
-    }
-    if (c.remoteFormats.length) {
-      const areas = [c.region, c.country].filter((a): a is string => !!a);
-      // With no place at all, only services licensed for a whole country, never one state's local practice.
-      const licensed = areas.length
-        ? ` AND r.service_areas && ${sql.param(areas)}::text[]`
-        : ` AND EXISTS (SELECT 1 FROM unnest(r.service_areas) area WHERE length(area) = 2)`;
-      reach.push(`(r.formats && ${sql.param(c.remoteFormats)}::text[]${licensed})`);
-    }
-    const limit = sql.param(c.limit);
-    // Fit order (constraints.ts preferKinds / preferSpecialties) before the tie-breakers.
-    const fitOrder = `(r.kind = ANY(${sql.param(c.preferKinds)}::text[])) DESC, (r.specialties && ${sql.param(c.preferSpecialties)}::text[]) DESC`;
-
-    // Candidates are chosen on narrow keys and only the winners are widened with every column and
-    // their organization (sorting thousands of 1.6 KB rows and hashing every organization cost more
-    // than the rest). Order: nearest first, then accepting new clients, then id.
-    let chosen: string;
-    let withClause = '';
-    if (c.inPersonAllowed && c.point) {
-      // Split near and far so that the far part can walk resource_active_accepting_idx and stop at
-      // the limit instead of sorting every match; the near part is small (the GiST box).
-      const cte = nearbyCte(sql, { ...c.point, radiusMeters: c.radiusKm * 1000 });
-      withClause = `WITH ${cte.cte}`;
-      const nearReach = [`(d.meters <= ${cte.radius}::float8 AND 'in_person' = ANY(r.formats))`, ...reach];
-      chosen = `
-        SELECT * FROM (
-          (SELECT r.id, d.meters AS distance_m, r.accepting_new_clients AS accepting
-             FROM nearby d JOIN resource r ON r.id = d.resource_id
-            WHERE ${filters.join(' AND ')} AND (${nearReach.join(' OR ')})
-            ORDER BY d.meters, ${fitOrder}, r.accepting_new_clients DESC, r.id LIMIT ${limit})
-          UNION ALL
-          (SELECT r.id, NULL::float8, r.accepting_new_clients FROM resource r
-            WHERE ${filters.join(' AND ')} AND (${reach.join(' OR ')})
-              AND r.id NOT IN (SELECT resource_id FROM nearby)
-            ORDER BY ${fitOrder}, r.accepting_new_clients DESC, r.id LIMIT ${limit})
-        ) u
-        ORDER BY distance_m ASC NULLS LAST, accepting DESC, id LIMIT ${limit}`;
-    } else {
-      chosen = `
-        SELECT r.id, NULL::float8 AS distance_m FROM resource r
-        WHERE ${filters.join(' AND ')} AND (${reach.join(' OR ')})
-        ORDER BY ${fitOrder}, r.accepting_new_clients DESC, r.id LIMIT ${limit}`;
-    }
-    const text = `
-      ${withClause}
-      SELECT page.*, ${LOCATIONS_JSON} FROM (
-        SELECT ${RESOURCE_COLUMNS}, k.distance_m
-        FROM (${chosen}) k
-        JOIN resource r ON r.id = k.id
-        JOIN organization o ON o.id = r.organization_id) page`;
-    return this.dataSource.query(text, sql.values);
-  }
-
   async save(intake: Omit<Intake, 'id' | 'createdAt'>, manager?: EntityManager): Promise<Intake> {
     const repo = manager ? manager.getRepository(Intake) : this.intakes;
     return repo.save(repo.create(intake));
@@ -102,6 +17,14 @@ export class IntakeRepository {
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  /** The partner's own intake, with what a referral from it depends on; null for another partner's or a missing one. */
+  findOwnForReferral(manager: EntityManager, partnerId: string, id: string): Promise<Pick<Intake, 'doNotContact' | 'jointWorkExcluded' | 'safetyScreened' | 'answers'> | null> {
+    return manager.getRepository(Intake).findOne({
+      where: { id, partnerId },
+      select: { id: true, doNotContact: true, jointWorkExcluded: true, safetyScreened: true, answers: true },
+    });
   }
 
   async deleteOwn(manager: EntityManager, partnerId: string, id: string): Promise<boolean> {

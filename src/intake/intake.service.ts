@@ -4,13 +4,13 @@ import type { IdempotentResult } from '../common/http/idempotency.js';
 import { IdempotencyService, type IdempotencyOwner } from '../idempotency/idempotency.service.js';
 import { Environment } from '../config/environment.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
-import { mapResource } from '../resources/resource.mapper.js';
-import { ResourcesRepository } from '../resources/resources.repository.js';
+import { ResourcesService } from '../resources/resources.service.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
 import { IntakeErrors } from './intake.errors.js';
+import { mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
 import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
@@ -20,7 +20,6 @@ import { nextSteps } from './matching/next-steps.js';
 import { FITS_HELP, helpTypeFit, rankCandidates, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
-import type { ResourceRow } from '../resources/resource.row.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
@@ -31,11 +30,24 @@ const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
   r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
 
+/** A directory candidate as the engine sees it, with its public representation kept for the response. */
+interface FoundCandidate {
+  candidate: Candidate;
+  response: ResourceResponse;
+}
+
+export interface IntakeReferralContext {
+  doNotContact: boolean;
+  jointWorkExcluded: boolean;
+  safetyScreened: boolean;
+  concerns: Concern[];
+}
+
 @Injectable()
 export class IntakeService {
   constructor(
     private readonly intakes: IntakeRepository,
-    private readonly resources: ResourcesRepository,
+    private readonly resources: ResourcesService,
     private readonly env: Environment,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -88,23 +100,22 @@ export class IntakeService {
    * help recommended (the ranking's own help-type fit) within the budget, not just any results.
    */
   private async findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType) {
-    const fitting = (rows: ResourceRow[], c: CandidateConstraints) =>
-      rows.filter((row) => {
-        const r = mapResource(row);
+    const fitting = (rows: FoundCandidate[], c: CandidateConstraints) =>
+      rows.filter(({ candidate: { resource: r } }) => {
         if (helpTypeFit(r, help, profile.concerns).fit < FITS_HELP) return false;
         return profile.budgetMinor === undefined || within(r, profile.budgetMinor) !== false || (c.allowSlidingAboveBudget && r.cost.slidingScale);
       }).length;
     let constraints = initial;
-    let rows = await this.intakes.findCandidates(constraints);
+    let rows = await this.findCandidates(constraints);
     const taken: { code: string; text: string }[] = [];
     for (const step of relaxationSteps(initial)) {
       if (fitting(rows, constraints) >= MIN_MATCHES) break;
       constraints = step.apply(constraints);
       taken.push({ code: step.code, text: step.text });
-      rows = await this.intakes.findCandidates(constraints);
+      rows = await this.findCandidates(constraints);
     }
     if (rows.length === 0) {
-      rows = await this.intakes.findCandidates(fallbackConstraints(constraints));
+      rows = await this.findCandidates(fallbackConstraints(constraints));
       taken.push(rows.length
         ? {
             code: 'fallback_online_free_self_guided',
@@ -147,6 +158,23 @@ export class IntakeService {
     });
   }
 
+  /**
+   * What a referral from the partner's intake must respect, read in the referral's transaction:
+   * doNotContact, the safety screen (never the answers themselves) and the concerns named.
+   * Undefined for another partner's intake or one that expired.
+   */
+  async findReferralContext(tx: EntityManager, partnerId: string, intakeId: string): Promise<IntakeReferralContext | undefined> {
+    const intake = await this.intakes.findOwnForReferral(tx, partnerId, intakeId);
+    if (!intake) return undefined;
+    const concerns = intake.answers.concerns;
+    return {
+      doNotContact: intake.doNotContact,
+      jointWorkExcluded: intake.jointWorkExcluded,
+      safetyScreened: intake.safetyScreened,
+      concerns: Array.isArray(concerns) ? (concerns as Concern[]) : [],
+    };
+  }
+
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
   async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
     const country = query.country ?? query.region?.slice(0, 2);
@@ -166,8 +194,17 @@ export class IntakeService {
 
   /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
   private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
-    const rows = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
-    return chooseSafetyLines(rows.map((row) => mapResource(row)), plan);
+    const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    const byId = new Map(lines.map((line) => [line.id, line]));
+    return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+  }
+
+  private async findCandidates(constraints: CandidateConstraints): Promise<FoundCandidate[]> {
+    const found = await this.resources.findCandidates(toCandidateCriteria(constraints));
+    return found.map(({ resource, distanceMeters }) => ({
+      candidate: { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined },
+      response: resource,
+    }));
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
@@ -183,10 +220,11 @@ export class IntakeService {
     const [lines, found, accountabilityRows] = await Promise.all([
       this.linesFor(linePlan),
       this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type),
-      offerAccountability ? this.intakes.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
+      offerAccountability ? this.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
     ]);
+    const responses = new Map([...found.rows, ...accountabilityRows].map((f) => [f.response.id, f.response]));
     const candidates: Candidate[] = found.rows
-      .map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }))
+      .map((f) => f.candidate)
       // The SQL already excludes these; the engine's own rule is checked again on every candidate.
       .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
       .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
@@ -196,8 +234,10 @@ export class IntakeService {
       .filter((c) => !safety.abuse || c.resource.kind !== 'support_group' || c.resource.specialties.includes('domestic_violence'))
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.
       .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
-    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT);
-    const accountability = accountabilityRows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m ?? undefined }));
+    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT)
+      .map((m) => mapMatch(m, responses.get(m.resource.id)!));
+    const accountability = rankCandidates(profile, 'individual_counseling', accountabilityRows.map((f) => f.candidate), 3)
+      .map((m) => responses.get(m.resource.id)!);
     return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }
 
@@ -259,7 +299,7 @@ export class IntakeService {
                 'These programs are for the partner whose behavior is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
                 'Do not pressure or arrange for your partner to attend: that can raise the risk, and attending does not by itself mean anyone is safe. ' +
                 'Programs that are state-certified and work with victim advocates are the better choice. If anyone feels afraid or controlled, talk first to a domestic-violence line.',
-              resources: rankCandidates(profile, 'individual_counseling', accountability, 3).map((m) => m.resource),
+              resources: accountability,
             },
           }
         : {}),

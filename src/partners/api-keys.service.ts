@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { IsNull, type Repository } from 'typeorm';
 import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/environment.js';
 import type { ProblemException } from '../common/problem/problem.js';
-import { ApiKey } from './api-key.entity.js';
+import type { ApiKey } from './api-key.entity.js';
 import { generateKey, hashKey, parseKey, type KeyEnvironment, type KeyKind } from './api-key.format.js';
 import { KeyEvents } from './key-events.js';
-import { Partner } from './partner.entity.js';
+import type { Partner } from './partner.entity.js';
 import { PartnerErrors } from './partners.errors.js';
+import { PartnersRepository } from './partners.repository.js';
 import type { Principal } from './principal.js';
 import { DEFAULT_SECRET_SCOPES, hasScopes, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
 
@@ -35,8 +34,7 @@ export class ApiKeysService {
   private readonly verified: LRUCache<string, { key: ApiKey; partner: Partner }>;
 
   constructor(
-    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
-    @InjectRepository(Partner) private readonly partners: Repository<Partner>,
+    private readonly keys: PartnersRepository,
     env: Environment,
     private readonly events: KeyEvents,
   ) {
@@ -60,24 +58,22 @@ export class ApiKeysService {
     // The key environment is enforced as a property of the partner: a partner is live or test, and
     // all its keys share its environment (its first key's). Since every record and webhook belongs
     // to one partner, a test key can only ever see test data and fire a test partner's webhooks.
-    const [first] = await this.keys.find({ where: { partnerId: input.partnerId }, order: { createdAt: 'ASC' }, take: 1 });
+    const first = await this.keys.firstKey(input.partnerId);
     const environment = input.environment ?? first?.environment ?? 'live';
     if (first && first.environment !== environment) throw PartnerErrors.environmentMismatch(first.environment, environment);
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw PartnerErrors.expiresInPast();
     const generated = generateKey(input.kind, environment);
-    const key = await this.keys.save(
-      this.keys.create({
-        partnerId: input.partnerId,
-        kind: input.kind,
-        environment,
-        name: input.name ?? null,
-        prefix: generated.prefix,
-        hash: hashKey(generated.plaintext, this.secret),
-        scopes,
-        expiresAt: input.expiresAt ?? null,
-        rotatedFromId: input.rotatedFromId ?? null,
-      }),
-    );
+    const key = await this.keys.insertKey({
+      partnerId: input.partnerId,
+      kind: input.kind,
+      environment,
+      name: input.name ?? null,
+      prefix: generated.prefix,
+      hash: hashKey(generated.plaintext, this.secret),
+      scopes,
+      expiresAt: input.expiresAt ?? null,
+      rotatedFromId: input.rotatedFromId ?? null,
+    });
     return { key, plaintext: generated.plaintext };
   }
 
@@ -94,7 +90,7 @@ export class ApiKeysService {
       // A database read for a key not seen lately: the caller's per-IP lookup limit comes first,
       // so well-formed but unknown keys cannot be tried against the database at speed.
       await beforeLookup?.();
-      const key = await this.keys.findOne({ where: { hash }, relations: { partner: true } });
+      const key = await this.keys.findKeyByHash(hash);
       if (!key?.partner) return undefined;
       found = { key, partner: key.partner };
       this.verified.set(hash, found);
@@ -104,7 +100,7 @@ export class ApiKeysService {
     if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now) || partner.status !== 'active') return undefined;
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
       key.lastUsedAt = new Date(now);
-      this.keys.update(key.id, { lastUsedAt: key.lastUsedAt }).catch((e: Error) => this.logger.warn(`lastUsedAt not recorded: ${e.message}`));
+      this.keys.recordKeyUse(key.id, key.lastUsedAt).catch((e: Error) => this.logger.warn(`lastUsedAt not recorded: ${e.message}`));
     }
     return {
       partnerId: partner.id,
@@ -121,13 +117,13 @@ export class ApiKeysService {
 
   /** A partner's keys (admins may pass any partner). Another partner's key id answers 404. */
   async findOwnKey(partnerId: string | null, keyId: string): Promise<ApiKey> {
-    const key = await this.keys.findOne({ where: partnerId ? { id: keyId, partnerId } : { id: keyId } });
+    const key = await this.keys.findKey(keyId, partnerId);
     if (!key) throw PartnerErrors.keyNotFound();
     return key;
   }
 
   listKeys(partnerId: string): Promise<ApiKey[]> {
-    return this.keys.find({ where: { partnerId }, order: { createdAt: 'ASC' } });
+    return this.keys.listKeys(partnerId);
   }
 
   /**
@@ -140,7 +136,7 @@ export class ApiKeysService {
     if (key.id !== caller.keyId) this.assertCovers(caller, key, PartnerErrors.revocationExceedsCaller);
     if (!key.revokedAt) {
       key.revokedAt = new Date();
-      await this.keys.update({ id: key.id, revokedAt: IsNull() }, { revokedAt: key.revokedAt });
+      await this.keys.revokeKey(key.id, key.revokedAt);
     }
     this.forget(key);
     return key;
@@ -170,7 +166,7 @@ export class ApiKeysService {
     const overlapEnd = new Date(Date.now() + overlapHours * 3_600_000);
     if (!previous.expiresAt || previous.expiresAt > overlapEnd) {
       previous.expiresAt = overlapEnd;
-      await this.keys.update(previous.id, { expiresAt: overlapEnd });
+      await this.keys.setKeyExpiry(previous.id, overlapEnd);
     }
     this.forget(previous);
     return { ...replacement, previous };

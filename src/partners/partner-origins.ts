@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { Partner } from './partner.entity.js';
+import { PartnersRepository } from './partners.repository.js';
 
 const REFRESH_MS = 30_000;
 
@@ -12,7 +10,7 @@ export class PartnerOrigins {
   private loadedAt = 0;
   private loading?: Promise<void>;
 
-  constructor(@InjectRepository(Partner) private readonly partners: Repository<Partner>) {}
+  constructor(private readonly partners: PartnersRepository) {}
 
   async isKnown(origin: string): Promise<boolean> {
     if (Date.now() - this.loadedAt > REFRESH_MS) await this.refresh();
@@ -21,9 +19,9 @@ export class PartnerOrigins {
 
   refresh(): Promise<void> {
     this.loading ??= this.partners
-      .query(`SELECT DISTINCT unnest(allowed_origins) AS origin FROM partner WHERE status = 'active'`)
-      .then((rows: { origin: string }[]) => {
-        this.origins = new Set(rows.map((r) => r.origin));
+      .activeOrigins()
+      .then((origins) => {
+        this.origins = new Set(origins);
         this.loadedAt = Date.now();
       })
       .finally(() => (this.loading = undefined));

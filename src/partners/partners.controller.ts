@@ -37,7 +37,7 @@ export class PartnersController {
   @ApiOperation({ operationId: 'getWebhookSettings', summary: 'Webhook URL and the secret to verify Mend-Signature' })
   @ApiOkResponse({ type: WebhookSettingsResponse })
   async getWebhookSettings(@CurrentPrincipal() principal: Principal): Promise<WebhookSettingsResponse> {
-    return mapWebhookSettings(await this.partners.getPartner(principal.partnerId));
+    return mapWebhookSettings(await this.partners.getWebhookSettings(principal.partnerId));
   }
 
   @Put('me/webhook')

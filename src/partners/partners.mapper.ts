@@ -1,8 +1,9 @@
 import type { ApiKey } from './api-key.entity.js';
 import type { ApiKeyResponse, IssuedKeyResponse, PartnerResponse, WebhookSettingsResponse } from './dto/partner.dto.js';
+import type { Partner } from './partner.entity.js';
+import type { WebhookSettings } from './partners.service.js';
 
 export const WEBHOOK_EVENTS = ['referral.created', 'referral.status_changed'];
-import type { Partner } from './partner.entity.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -25,13 +26,11 @@ export function mapPartner(p: Partner): PartnerResponse {
   };
 }
 
-/** The partner's webhook and its signing secrets (the previous one only while its overlap lasts). */
-export function mapWebhookSettings(p: Partner, now = Date.now()): WebhookSettingsResponse {
-  const previousLive = p.webhookPreviousSigningSecret && p.webhookPreviousSecretExpiresAt && p.webhookPreviousSecretExpiresAt.getTime() > now;
+export function mapWebhookSettings(settings: WebhookSettings): WebhookSettingsResponse {
   return {
-    url: p.webhookUrl,
-    signingSecret: p.webhookSigningSecret ?? '',
-    previousSigningSecretExpiresAt: previousLive ? p.webhookPreviousSecretExpiresAt!.toISOString() : null,
+    url: settings.url,
+    signingSecret: settings.signingSecret,
+    previousSigningSecretExpiresAt: iso(settings.previousSecretExpiresAt),
     events: WEBHOOK_EVENTS,
   };
 }

@@ -13,6 +13,7 @@ import { DemoPartnerBootstrap } from './demo-partner.js';
 import { PartnerOrigins } from './partner-origins.js';
 import { Partner } from './partner.entity.js';
 import { KeysController, PartnersController } from './partners.controller.js';
+import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
 import { rateLimitHeaders, RateLimitService } from './rate-limit.service.js';
 import { Environment } from '../config/environment.js';
@@ -24,6 +25,7 @@ import { Environment } from '../config/environment.js';
     ApiKeysService,
     KeyEvents,
     PartnersService,
+    PartnersRepository,
     PartnerOrigins,
     RateLimitService,
     DemoPartnerBootstrap,

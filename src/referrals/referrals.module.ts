@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { WebhookDispatcher } from './webhook-dispatcher.js';
-import { WebhookOutboxPurgeJob } from './webhook-outbox-purge.job.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
+import { IntakeModule } from '../intake/intake.module.js';
+import { ResourcesModule } from '../resources/resources.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { ReferralsController } from './referrals.controller.js';
 import { ReferralsRepository } from './referrals.repository.js';
 import { ReferralsService } from './referrals.service.js';
 
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, IntakeModule, ResourcesModule, WebhooksModule],
   controllers: [ReferralsController],
-  providers: [ReferralsService, ReferralsRepository, WebhookDispatcher, WebhookOutboxPurgeJob],
+  providers: [ReferralsService, ReferralsRepository],
 })
 export class ReferralsModule {}

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Referral, ReferralEvent } from './referral.entity.js';
-import { WebhookOutbox } from './webhook-outbox.entity.js';
 
 export interface ReferralFilter {
   status?: string;
@@ -64,12 +63,6 @@ export class ReferralsRepository {
   async addEvent(manager: EntityManager, event: Partial<ReferralEvent>): Promise<ReferralEvent> {
     const repo = manager.getRepository(ReferralEvent);
     return repo.save(repo.create(event));
-  }
-
-  /** Queues a webhook event in the caller's transaction (the outbox pattern). */
-  async enqueueWebhook(manager: EntityManager, partnerId: string, referralId: string, type: string, payload: Record<string, unknown>): Promise<void> {
-    const repo = manager.getRepository(WebhookOutbox);
-    await repo.save(repo.create({ partnerId, referralId, type, payload }));
   }
 
   /** Deletes the partner's referral; its events and webhook events cascade (foreign keys). */

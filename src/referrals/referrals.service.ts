@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
+import { IntakeService } from '../intake/intake.service.js';
 import type { Principal } from '../partners/principal.js';
+import { ResourcesService } from '../resources/resources.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
 import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
@@ -25,31 +28,24 @@ export class ReferralsService {
   constructor(
     private readonly referrals: ReferralsRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly intakes: IntakeService,
+    private readonly resources: ResourcesService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   createReferral(principal: Principal, body: CreateReferralRequest, idempotencyKey?: string): Promise<IdempotentResult<ReferralResponse>> {
     return this.idempotency.run(principal, CREATE_REFERRAL, idempotencyKey, body, async (tx) => {
-      const [intake] = await tx.query(`SELECT do_not_contact, joint_work_excluded, safety_screened, answers->'concerns' AS concerns FROM intake WHERE id = $1 AND partner_id = $2`, [body.intakeId, principal.partnerId]);
+      const intake = await this.intakes.findReferralContext(tx, principal.partnerId, body.intakeId);
       if (!intake) throw ReferralErrors.intakeNotFound();
-      const [resource] = await tx.query(
-        `SELECT accepting_new_clients, wait_time_days, status, kind, eligibility, requires_safe_relationship, not_for_crisis, specialties
-         FROM resource WHERE id = $1`,
-        [body.resourceId],
-      );
+      const resource = await this.resources.findReferralFacts(body.resourceId, tx);
       if (!resource || resource.status !== 'active') throw ReferralErrors.resourceNotFound();
       // The same rule the matching engine applies; the reason names the resource, never the answers.
-      const conflict = jointWorkConflict({
-        kind: resource.kind, eligibility: resource.eligibility, safeRelationshipsOnly: resource.requires_safe_relationship,
-        notForCrisis: resource.not_for_crisis, specialties: resource.specialties,
-      });
+      const conflict = jointWorkConflict(resource);
       // Unscreened, a program for people who use abuse could be sent to the person at risk: only after a clear all-no screen.
       // Not screened, or control among the concerns: no program for people who use abuse, no intensive,
       // nothing only for relationships without abuse (the matching engine offers none of these either).
-      const cautious = needsCaution(
-        { concerns: Array.isArray(intake.concerns) ? intake.concerns : [] },
-        { answered: intake.safety_screened, jointWorkExcluded: intake.joint_work_excluded },
-      );
-      const refused = intake.joint_work_excluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
+      const cautious = needsCaution(intake, { answered: intake.safetyScreened, jointWorkExcluded: intake.jointWorkExcluded });
+      const refused = intake.jointWorkExcluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
       if (refused) throw ReferralErrors.unsafe(refused);
       const referral = await this.referrals.insert(tx, {
         partnerId: principal.partnerId,
@@ -57,9 +53,9 @@ export class ReferralsService {
         resourceId: body.resourceId,
         clientReference: body.clientReference ?? null,
         status: 'requested',
-        doNotContact: intake.do_not_contact,
-        jointSessionsAppropriate: intake.joint_work_excluded ? false : intake.safety_screened ? true : null,
-        capacitySnapshot: { acceptingNewClients: resource.accepting_new_clients, waitTimeDays: resource.wait_time_days, capturedAt: new Date().toISOString() },
+        doNotContact: intake.doNotContact,
+        jointSessionsAppropriate: intake.jointWorkExcluded ? false : intake.safetyScreened ? true : null,
+        capacitySnapshot: { acceptingNewClients: resource.acceptingNewClients, waitTimeDays: resource.waitTimeDays, capturedAt: new Date().toISOString() },
       });
       const event = await this.referrals.addEvent(tx, { referralId: referral.id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: null, toStatus: 'requested' });
       const response = mapReferral(referral, [event]);
@@ -126,9 +122,7 @@ export class ReferralsService {
 
   /** Queues the event for the partner's webhook, in the same transaction as the change. */
   private async notify(tx: EntityManager, partnerId: string, referralId: string, type: string, referral: ReferralResponse, previousStatus?: string): Promise<void> {
-    const [partner] = await tx.query(`SELECT webhook_url FROM partner WHERE id = $1`, [partnerId]);
-    if (!partner?.webhook_url) return;
     const { history: _history, ...summary } = referral;
-    await this.referrals.enqueueWebhook(tx, partnerId, referralId, type, { referral: summary, ...(previousStatus ? { previousStatus } : {}) });
+    await this.webhooks.queueEvent(tx, { partnerId, referralId, type, payload: { referral: summary, ...(previousStatus ? { previousStatus } : {}) } });
   }
 }

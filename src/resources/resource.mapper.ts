@@ -1,6 +1,6 @@
 import type { ResourceResponse } from './dto/resource.response.js';
 import type { ResourceRow } from './resource.row.js';
-import { resourceEtag } from './curation/resource-etag.js';
+import { versionEtag } from '../common/http/entity-tags.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -63,5 +63,5 @@ export interface VersionedResource {
 }
 
 export function mapVersionedResource(row: ResourceRow): VersionedResource {
-  return { resource: mapResource(row), etag: resourceEtag(row.version) };
+  return { resource: mapResource(row), etag: versionEtag(row.version) };
 }

@@ -66,6 +66,18 @@ export interface LocationRow {
   longitude: number;
 }
 
+/** What a referral to a resource depends on: whether it is active, what it is for, and its capacity now. */
+export interface ResourceReferralFacts {
+  status: ResourceRow['status'];
+  kind: string;
+  eligibility: string[];
+  specialties: string[];
+  requiresSafeRelationship: boolean;
+  notForCrisis: boolean;
+  acceptingNewClients: boolean;
+  waitTimeDays: number | null;
+}
+
 /** What the write path needs to store one resource (camelCase, validated upstream). */
 export interface ResourceWrite {
   slug: string;

@@ -5,14 +5,24 @@ import { registerMergePatchParser } from './curation/merge-patch-parser.js';
 import { ResourceCurationController } from './curation/resource-curation.controller.js';
 import { ResourceCurationRepository } from './curation/resource-curation.repository.js';
 import { ResourceCurationService } from './curation/resource-curation.service.js';
+import { DirectoryFeedRepository } from './directory-feed.repository.js';
+import { DirectoryFeedService } from './directory-feed.service.js';
+import { ResourceImportService } from './resource-import.service.js';
 import { ResourcesController } from './resources.controller.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { ResourcesService } from './resources.service.js';
 
+/**
+ * The directory: the only owner of the resource, resource_location, organization and
+ * resource_audit tables. Other modules ask it through the exported services.
+ */
 @Module({
   controllers: [ResourcesController, ResourceCurationController],
-  providers: [ResourcesService, ResourcesRepository, ResourceCurationService, ResourceCurationRepository],
-  exports: [ResourcesService, ResourcesRepository],
+  providers: [
+    ResourcesService, ResourcesRepository, ResourceCurationService, ResourceCurationRepository,
+    DirectoryFeedService, DirectoryFeedRepository, ResourceImportService,
+  ],
+  exports: [ResourcesService, DirectoryFeedService, ResourceImportService],
 })
 export class ResourcesModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

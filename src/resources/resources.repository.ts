@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UUID_PATTERN } from '../common/uuid.js';
+import type { CandidateCriteria } from './candidate-criteria.js';
+import { candidatesSql } from './candidate-search.sql.js';
 import type { FacetField } from './dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
-import type { LocationRow, ResourceRow, ResourceWrite } from './resource.row.js';
+import type { LocationRow, ResourceReferralFacts, ResourceRow, ResourceWrite } from './resource.row.js';
 import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, searchSql } from './resource-search.sql.js';
 import { replaceLocations, RESOURCE_WRITE_COLUMNS, resourceWritePlaceholders, resourceWriteValues, upsertOrganization } from './resource-write.sql.js';
 
@@ -58,6 +60,23 @@ export class ResourcesRepository {
          ORDER BY r.name, r.id) page`,
       [areas],
     );
+  }
+
+  /** Candidates for intake matching (candidate-search.sql.ts), with the metres to the nearest location when searched near a point. */
+  async findCandidates(criteria: CandidateCriteria): Promise<(ResourceRow & { distance_m: number | null })[]> {
+    const { text, values } = candidatesSql(criteria);
+    return this.dataSource.query(text, values);
+  }
+
+  /** What a referral to this resource depends on; undefined for an unknown id. */
+  async findReferralFacts(id: string, manager: EntityManager = this.dataSource.manager): Promise<ResourceReferralFacts | undefined> {
+    const [facts] = await manager.query(
+      `SELECT status, kind, eligibility, specialties, requires_safe_relationship AS "requiresSafeRelationship", not_for_crisis AS "notForCrisis",
+              accepting_new_clients AS "acceptingNewClients", wait_time_days AS "waitTimeDays"
+       FROM resource WHERE id = $1`,
+      [id],
+    );
+    return facts;
   }
 
   /** Marks these demo listings inactive (SEED_DEMO turned off); real listings are never touched. */

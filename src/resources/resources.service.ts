@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import type { EntityManager } from 'typeorm';
 import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
-import type { ResourceListResponse, FacetValue } from './dto/resource.response.js';
+import type { CandidateCriteria } from './candidate-criteria.js';
+import type { ResourceListResponse, FacetValue, ResourceResponse } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
 import { ResourceErrors } from './resources.errors.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
+import type { ResourceReferralFacts } from './resource.row.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from './resource.mapper.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { buildTsQuery } from './search-text.js';
@@ -21,6 +24,12 @@ type FacetResult = Awaited<ReturnType<ResourcesRepository['facets']>>;
 export interface SearchResult {
   body: ResourceListResponse;
   nextCursor: string | null;
+}
+
+/** A resource that can reach the couple, and how far its nearest location is (when searched near a point). */
+export interface DirectoryCandidate {
+  resource: ResourceResponse;
+  distanceMeters: number | null;
 }
 
 @Injectable()
@@ -140,5 +149,25 @@ export class ResourcesService {
     const row = await this.repository.findByIdOrSlug(idOrSlug);
     if (!row) throw ResourceErrors.notFound(idOrSlug);
     return mapVersionedResource(row);
+  }
+
+  /** Candidates for intake matching: every hard filter of the criteria met, in fit order, at most criteria.limit. */
+  async findCandidates(criteria: CandidateCriteria): Promise<DirectoryCandidate[]> {
+    const rows = await this.repository.findCandidates(criteria);
+    return rows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m }));
+  }
+
+  /**
+   * Every curated safety line that serves one of these areas (a country or region): active,
+   * non-demo hotlines with a role. Which ones a person sees is the matching engine's choice.
+   */
+  async findSafetyLines(areas: string[]): Promise<ResourceResponse[]> {
+    const rows = await this.repository.findSafetyLines(areas);
+    return rows.map((row) => mapResource(row));
+  }
+
+  /** What a referral to the resource depends on, read in the caller's transaction; undefined when there is no such resource. */
+  findReferralFacts(id: string, manager?: EntityManager): Promise<ResourceReferralFacts | undefined> {
+    return this.repository.findReferralFacts(id, manager);
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res, VERSION_NEUTRAL } from '@nestj
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ifNoneMatchHolds } from '../common/http/entity-tags.js';
 import { Environment } from '../config/environment.js';
 import { WidgetAssets, type WidgetAsset } from './widget-assets.js';
 import { WidgetErrors } from './widget.errors.js';
@@ -56,7 +57,7 @@ export class WidgetController {
   private sendAsset(request: FastifyRequest, reply: FastifyReply, asset: WidgetAsset | undefined): void {
     if (!asset) throw WidgetErrors.fileNotFound();
     void reply.header('cache-control', 'public, max-age=300').header('etag', asset.etag);
-    if (request.headers['if-none-match'] === asset.etag) {
+    if (ifNoneMatchHolds(request.headers['if-none-match'], asset.etag)) {
       void reply.status(304).send();
       return;
     }

@@ -33,14 +33,20 @@ export interface TestApp {
 }
 
 /**
- * Scheduling off in tests: every cron job is stopped the moment it is registered (synchronously,
- * before any of its timers can fire), so a live RETENTION_CRON tick at xx:00 can never take the
- * hourly slot a test is about to claim. Tests call the jobs' methods themselves.
+ * Scheduling off in tests: every cron job and interval is stopped the moment it is registered
+ * (synchronously, before any of its timers can fire), so a live RETENTION_CRON tick at xx:00 can
+ * never take the hourly slot a test is about to claim, and webhooks are delivered only when a
+ * test calls WebhookDispatcher.deliverDue(). Tests call the jobs' methods themselves.
  */
 class NoSchedulingRegistry extends SchedulerRegistry {
   override addCronJob(name: string, job: Parameters<SchedulerRegistry['addCronJob']>[1]): void {
     (job as { stop: () => unknown }).stop();
     super.addCronJob(name, job);
+  }
+
+  override addInterval<T = unknown>(name: string, intervalId: T): void {
+    clearInterval(intervalId as Parameters<typeof clearInterval>[0]);
+    super.addInterval(name, intervalId);
   }
 }
 

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { runMigrations } from '../../src/database/migrate.js';
-import { seedTemplate } from './seed-template.js';
+import { buildTemplate } from './seed-template.js';
 
 // Serialises template creation across jest workers (any constant distinct from the app's locks).
 const TEMPLATE_LOCK_KEY = 744_209_999;
@@ -45,13 +42,7 @@ async function ensureTemplate(client: pg.Client): Promise<string> {
     const building = `${template}_building`;
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(building)}`);
     await client.query(`CREATE DATABASE ${quoteIdent(building)}`);
-    const dataSource = await new DataSource(dataSourceOptions(databaseUrl(serverUrl(), building), 2)).initialize();
-    try {
-      await runMigrations(dataSource);
-      await seedTemplate(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
+    await buildTemplate(databaseUrl(serverUrl(), building));
     await client.query(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`);
     return template;
   } finally {

@@ -1,11 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
-import type { DataSource } from 'typeorm';
 import { ProblemException, type FieldError } from '../../common/problem/problem.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { CreateResourceRequest } from '../../resources/curation/dto/resource.request.js';
-import { toResourceDocument, toResourceWrite, type ResourceDocument } from '../../resources/curation/resource-document.js';
-import type { ResourceRow, ResourceWrite } from '../../resources/resource.row.js';
-import { ResourcesRepository } from '../../resources/resources.repository.js';
+import { documentToWrite, type ResourceDocument } from '../../resources/curation/resource-document.js';
+import { ResourceImportService } from '../../resources/resource-import.service.js';
+import type { ResourceWrite } from '../../resources/resource.row.js';
 import { readHsdsInput } from './hsds-input.js';
 import { type HsdsImportOptions, type ImportNote, mapHsdsService } from './hsds-service.mapper.js';
 
@@ -58,8 +58,8 @@ function deletePath(target: Record<string, unknown>, path: string): void {
 }
 
 /** A stored resource already equal to the record (the comparison curation uses for "nothing changed"). */
-function isUnchanged(existing: ResourceRow, document: ResourceDocument, status: ResourceWrite['status']): boolean {
-  const current = toResourceDocument(existing);
+function isUnchanged(existing: { document: ResourceDocument; status: ResourceWrite['status'] }, document: ResourceDocument, status: ResourceWrite['status']): boolean {
+  const current = existing.document;
   const candidate = JSON.parse(JSON.stringify(document)) as ResourceDocument;
   if (candidate.lastVerifiedAt) candidate.lastVerifiedAt = new Date(candidate.lastVerifiedAt).toISOString();
   // An organization's website is kept when a record names none (upsertOrganization), so none is no change.
@@ -70,79 +70,83 @@ function isUnchanged(existing: ResourceRow, document: ResourceDocument, status: 
 /**
  * `npm run hsds:import`: loads an HSDS export into the directory. Each service is mapped
  * (hsds-service.mapper.ts), validated exactly as a curator's POST /v1/resources body is (the
- * CreateResourceRequest DTO, then the curated-data checks of toResourceWrite), and upserted
- * by slug through ResourcesRepository.upsertMany, the seed loader's path. Slugs are stable
+ * CreateResourceRequest DTO, then the record checks of toResourceWrite), and upserted
+ * by slug through ResourceImportService.upsertBySlug, the seed loader's path. Slugs are stable
  * (Mend's own, or derived from the HSDS id), so a re-run updates instead of duplicating, and
  * a record already stored exactly so is not written again. One record's failure never stops
  * the others; the report says what happened to each and why.
  */
-export async function importHsds(dataSource: DataSource, path: string, run: HsdsImportRun = {}): Promise<HsdsImportReport> {
-  const input = await readHsdsInput(path);
-  const resources = new ResourcesRepository(dataSource);
-  const validation = createValidationPipe();
-  const slugs = new Map<string, string>();
-  const services: ServiceImportReport[] = [];
+@Injectable()
+export class HsdsImporter {
+  constructor(private readonly resources: ResourceImportService) {}
 
-  const validate = async (document: ResourceDocument, skipped: ImportNote[]): Promise<{ document?: CreateResourceRequest; errors?: FieldError[] }> => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return { document: await validation.transform(structuredClone(document), { type: 'body', metatype: CreateResourceRequest, data: '' }) };
-      } catch (error) {
-        if (!(error instanceof ProblemException) || !error.errors) throw error;
-        if (attempt > 0 || !error.errors.every((e) => DROPPABLE.test(e.field))) return { errors: error.errors };
-        for (const e of error.errors) {
-          deletePath(document as unknown as Record<string, unknown>, e.field);
-          skipped.push({ field: e.field, reason: e.message });
+  async importHsds(path: string, run: HsdsImportRun = {}): Promise<HsdsImportReport> {
+    const input = await readHsdsInput(path);
+    const validation = createValidationPipe();
+    const slugs = new Map<string, string>();
+    const services: ServiceImportReport[] = [];
+
+    const validate = async (document: ResourceDocument, skipped: ImportNote[]): Promise<{ document?: CreateResourceRequest; errors?: FieldError[] }> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return { document: await validation.transform(structuredClone(document), { type: 'body', metatype: CreateResourceRequest, data: '' }) };
+        } catch (error) {
+          if (!(error instanceof ProblemException) || !error.errors) throw error;
+          if (attempt > 0 || !error.errors.every((e) => DROPPABLE.test(e.field))) return { errors: error.errors };
+          for (const e of error.errors) {
+            deletePath(document as unknown as Record<string, unknown>, e.field);
+            skipped.push({ field: e.field, reason: e.message });
+          }
         }
       }
-    }
-  };
-
-  for (const [index, entry] of input.services.entries()) {
-    const mapped = mapHsdsService(entry.service, entry.organization, run);
-    const report: ServiceImportReport = {
-      source: entry.source,
-      hsdsId: mapped.hsdsId,
-      name: mapped.name,
-      slug: mapped.slug,
-      outcome: 'skipped',
-      reasons: [...mapped.problems],
-      skipped: mapped.skipped,
-      defaults: mapped.defaults,
     };
-    services.push(report);
-    try {
-      if (!mapped.document) continue;
-      const earlier = slugs.get(mapped.document.slug);
-      if (earlier) {
-        report.reasons.push(`slug ${mapped.document.slug} is already taken by ${earlier} in this import (same HSDS id?)`);
-        continue;
-      }
-      slugs.set(mapped.document.slug, entry.source);
-      const { document, errors } = await validate(mapped.document, report.skipped);
-      if (!document) {
-        report.reasons.push(...errors!.map((e) => `${e.field}: ${e.message}`));
-        continue;
-      }
-      let write: ResourceWrite;
-      try {
-        write = toResourceWrite(document, mapped.status);
-      } catch (error) {
-        report.reasons.push((error as Error).message);
-        continue;
-      }
-      const existing = await resources.findByIdOrSlug(write.slug);
-      if (existing && isUnchanged(existing, document, mapped.status)) report.outcome = 'unchanged';
-      else if (run.dryRun) report.outcome = existing ? 'updated' : 'created';
-      else report.outcome = (await resources.upsertMany([write])) ? (existing ? 'updated' : 'created') : 'kept_curated';
-    } catch (error) {
-      report.outcome = 'skipped';
-      report.reasons.push(`not stored: ${(error as Error).message}`);
-    } finally {
-      run.onProgress?.(index + 1, input.services.length);
-    }
-  }
 
-  const counts = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, services.filter((s) => s.outcome === o).length])) as Record<ImportOutcome, number>;
-  return { files: input.files, dryRun: run.dryRun === true, notes: input.notes, counts, services };
+    for (const [index, entry] of input.services.entries()) {
+      const mapped = mapHsdsService(entry.service, entry.organization, run);
+      const report: ServiceImportReport = {
+        source: entry.source,
+        hsdsId: mapped.hsdsId,
+        name: mapped.name,
+        slug: mapped.slug,
+        outcome: 'skipped',
+        reasons: [...mapped.problems],
+        skipped: mapped.skipped,
+        defaults: mapped.defaults,
+      };
+      services.push(report);
+      try {
+        if (!mapped.document) continue;
+        const earlier = slugs.get(mapped.document.slug);
+        if (earlier) {
+          report.reasons.push(`slug ${mapped.document.slug} is already taken by ${earlier} in this import (same HSDS id?)`);
+          continue;
+        }
+        slugs.set(mapped.document.slug, entry.source);
+        const { document, errors } = await validate(mapped.document, report.skipped);
+        if (!document) {
+          report.reasons.push(...errors!.map((e) => `${e.field}: ${e.message}`));
+          continue;
+        }
+        let write: ResourceWrite;
+        try {
+          write = documentToWrite(document, mapped.status);
+        } catch (error) {
+          report.reasons.push((error as Error).message);
+          continue;
+        }
+        const existing = await this.resources.findStored(write.slug);
+        if (existing && isUnchanged(existing, document, mapped.status)) report.outcome = 'unchanged';
+        else if (run.dryRun) report.outcome = existing ? 'updated' : 'created';
+        else report.outcome = (await this.resources.upsertBySlug([write])) ? (existing ? 'updated' : 'created') : 'kept_curated';
+      } catch (error) {
+        report.outcome = 'skipped';
+        report.reasons.push(`not stored: ${(error as Error).message}`);
+      } finally {
+        run.onProgress?.(index + 1, input.services.length);
+      }
+    }
+
+    const counts = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, services.filter((s) => s.outcome === o).length])) as Record<ImportOutcome, number>;
+    return { files: input.files, dryRun: run.dryRun === true, notes: input.notes, counts, services };
+  }
 }

@@ -1,4 +1,4 @@
-import { CURRENCIES } from '../../resources/curation/dto/resource.request.js';
+import { CURRENCIES } from '../../resources/resource-record.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { FEE_PERIODS } from '../../taxonomy/taxonomy.js';
 import type { FactReader } from './hsds-service-attributes.js';

@@ -7,7 +7,7 @@ import type { HelpType, IntakeProfile } from './types.js';
 
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
 
-/** The hard filters of the candidate query (one SQL statement; see intake.repository.ts). */
+/** The hard filters of the candidate query (the directory's CandidateCriteria, mapped in intake.mapper.ts). */
 export interface CandidateConstraints {
   kinds: string[];
   /** When set, a candidate must have one of these specialties. */

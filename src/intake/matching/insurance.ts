@@ -1,4 +1,4 @@
-import type { ResourceResponse } from '../../resources/dto/resource.response.js';
+import type { MatchableResource } from './types.js';
 
 /**
  * Insurance by plan type and by name, not by exact text: "Medicaid" matches "Pennsylvania
@@ -40,7 +40,7 @@ export type InsuranceFit =
   | { status: 'not_accepted' };
 
 /** How a resource fits the insurance the couple named. */
-export function insuranceFit(asked: string, r: Pick<ResourceResponse, 'cost' | 'paymentOptions'>): InsuranceFit {
+export function insuranceFit(asked: string, r: Pick<MatchableResource, 'cost' | 'paymentOptions'>): InsuranceFit {
   const type = planTypeOf(asked);
   const listed = r.cost.insurers;
   if (type) {

@@ -1,4 +1,4 @@
-import type { ResourceResponse } from '../../resources/dto/resource.response.js';
+import type { MatchableResource } from './types.js';
 
 /** Why a resource is joint work, or otherwise unsuitable, once a safety answer rules joint work out. */
 export type JointWorkConflict =
@@ -18,11 +18,11 @@ const INDIVIDUAL_HELP = ['individual_support', 'domestic_violence', 'crisis_supp
  * crisis, workshops and intensives, and couples-only services (no individual or DV help).
  */
 export function jointWorkConflict(
-  r: Pick<ResourceResponse, 'kind' | 'eligibility' | 'safeRelationshipsOnly' | 'notForCrisis' | 'specialties'>,
+  r: Pick<MatchableResource, 'kind' | 'eligibility' | 'requiresSafeRelationship' | 'notForCrisis' | 'specialties'>,
 ): JointWorkConflict | undefined {
   if (r.eligibility.includes('people_who_use_abuse')) return 'program_for_people_who_use_abuse';
   if (r.kind === 'workshop') return 'workshop';
-  if (r.safeRelationshipsOnly) return 'requires_safe_relationship';
+  if (r.requiresSafeRelationship) return 'requires_safe_relationship';
   if (r.notForCrisis) return 'not_for_crisis';
   if (r.kind !== 'hotline' && r.kind !== 'support_group' && !r.specialties.some((s) => INDIVIDUAL_HELP.includes(s))) return 'couples_only';
   return undefined;

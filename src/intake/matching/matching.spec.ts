@@ -1,20 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { fallbackConstraints, initialConstraints, relaxationSteps } from './constraints.js';
 import { nextSteps } from './next-steps.js';
 import { formatMoney, rankCandidates, scoreCandidate } from './rank.js';
 import { assessSafety, recommendHelp } from './safety.js';
-import type { IntakeProfile } from './types.js';
+import type { IntakeProfile, MatchableResource } from './types.js';
 
-function resource(over: Partial<ResourceResponse> & { id: string; name?: string }): ResourceResponse {
+function resource(over: Partial<MatchableResource> & { id: string; name?: string }): MatchableResource {
   return {
-    slug: over.id, name: over.name ?? over.id, description: '', organization: { name: 'Org', website: null }, url: null, phone: null, email: null,
-    kind: 'practice', formats: ['in_person'], specialties: [], approaches: [], languages: ['en'], audiences: [], credentials: [], paymentOptions: [],
-    locations: [], serviceAreas: ['US-OH'], capacity: { acceptingNewClients: true, waitTimeDays: null }, availability: [], jointSessions: true,
-    safeRelationshipsOnly: false, notForCrisis: false, eligibility: [], lineRoles: [], contactChannels: [], provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true }, status: 'active', createdAt: '', updatedAt: '',
+    name: over.id, kind: 'practice', status: 'active', demo: true, phone: null, formats: ['in_person'], specialties: [], approaches: [], languages: ['en'],
+    audiences: [], availability: [], paymentOptions: [], serviceAreas: ['US-OH'], eligibility: [], lineRoles: [], contactChannels: [], jointSessions: true,
+    requiresSafeRelationship: false, notForCrisis: false, acceptingNewClients: true, waitTimeDays: null,
     ...over,
-    cost: { free: false, slidingScale: false, feeMin: 10000, feeMax: 15000, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null, ...over.cost },
-  } as ResourceResponse;
+    cost: { free: false, slidingScale: false, feeMin: 10000, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, ...over.cost },
+  };
 }
 
 const profile = (over: Partial<IntakeProfile> = {}): IntakeProfile => ({
@@ -156,7 +154,7 @@ describe('scoreCandidate', () => {
   });
   it('a waitlist lowers the score and says so', () => {
     const open = resource({ id: 'f' });
-    const full = resource({ id: 'g', capacity: { acceptingNewClients: false, waitTimeDays: 30 } });
+    const full = resource({ id: 'g', acceptingNewClients: false, waitTimeDays: 30 });
     const a = scoreCandidate(profile(), 'couples_counseling', { resource: open });
     const b = scoreCandidate(profile(), 'couples_counseling', { resource: full });
     expect(b.score).toBeLessThan(a.score);

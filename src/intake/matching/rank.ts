@@ -1,8 +1,7 @@
 import { FEE_PERIODS, SPECIALTIES } from '../../taxonomy/taxonomy.js';
-import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { REMOTE_FORMATS } from './constraints.js';
 import { insuranceFit, planTypeOf } from './insurance.js';
-import type { Candidate, HelpType, IntakeProfile, Match, Reason } from './types.js';
+import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource, Reason } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties, WEIGHTS } from './weights.js';
 import { andList, approachText, audienceText, availabilityText, distanceText, languageNames, placeName } from './words.js';
 
@@ -23,9 +22,9 @@ export function formatMoney(minor: number, currency: string): string {
 
 const feePeriodLabel = (code: string) => FEE_PERIODS.terms.find((t) => t.code === code)?.label ?? 'per session';
 /** " (from $32 per week)" when a fee is not per session; "" otherwise. */
-const periodNote = (r: ResourceResponse) =>
+const periodNote = (r: MatchableResource) =>
   r.cost.feePeriod && r.cost.feePeriod !== 'per_session' ? ` (from ${formatMoney(r.cost.feeMin ?? 0, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})` : '';
-const isRemote = (r: ResourceResponse) => r.formats.some((f) => REMOTE_FORMATS.includes(f));
+const isRemote = (r: MatchableResource) => r.formats.some((f) => REMOTE_FORMATS.includes(f));
 const specialtyLabel = (code: string) => SPECIALTIES.terms.find((t) => t.code === code)?.label.toLowerCase() ?? code;
 /** A help-type fit at or above this delivers the recommended help (ranking tier and widening count). */
 export const FITS_HELP = 0.6;
@@ -37,7 +36,7 @@ export const LICENSED_KINDS = ['practice', 'clinic', 'online_service'];
  * How well the kind of resource delivers the recommended help (0–1). A directory finds
  * therapists but provides no sessions itself, so it scores below any provider that fits.
  */
-export function helpTypeFit(r: ResourceResponse, help: HelpType, concerns: readonly string[] = []): { fit: number; reason?: Reason } {
+export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: readonly string[] = []): { fit: number; reason?: Reason } {
   const counselor = LICENSED_KINDS.includes(r.kind);
   if (r.kind === 'directory') {
     // The discernment directory is how a leaning-out couple finds discernment counseling.
@@ -71,7 +70,7 @@ export function helpTypeFit(r: ResourceResponse, help: HelpType, concerns: reado
   }
 }
 
-export function within(r: Pick<ResourceResponse, 'cost'>, budgetMinor: number): 'free' | 'fee' | 'sliding' | false {
+export function within(r: Pick<MatchableResource, 'cost'>, budgetMinor: number): 'free' | 'fee' | 'sliding' | false {
   if (r.cost.free) return 'free';
   if (r.cost.feeMin !== null && r.cost.feeMin <= budgetMinor) return 'fee';
   if (r.cost.slidingScale && r.cost.feeMin === null) return 'sliding';
@@ -214,9 +213,9 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
 
   // Capacity (a directory has none of its own: each listed therapist has theirs).
   if (r.kind !== 'directory' && r.kind !== 'self_guided') {
-    add(WEIGHTS.capacity, r.capacity.acceptingNewClients ? 1 : 0);
-    if (r.capacity.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
-    else caveats.push({ code: 'waitlist', text: r.capacity.waitTimeDays ? `waitlist of about ${r.capacity.waitTimeDays} days` : 'not taking new clients right now' });
+    add(WEIGHTS.capacity, r.acceptingNewClients ? 1 : 0);
+    if (r.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
+    else caveats.push({ code: 'waitlist', text: r.waitTimeDays ? `waitlist of about ${r.waitTimeDays} days` : 'not taking new clients right now' });
   }
 
   const score = possible ? earned / possible : 0;
@@ -237,7 +236,7 @@ const byName = new Intl.Collator('en').compare;
  * Deaf accessibility decide the order before the score does: a resource that meets more of them
  * outranks one that meets fewer (hard constraints have already been applied).
  */
-export function strongPreferencesMet(profile: Pick<IntakeProfile, 'languages' | 'audiences'>, r: ResourceResponse): number {
+export function strongPreferencesMet(profile: Pick<IntakeProfile, 'languages' | 'audiences'>, r: MatchableResource): number {
   let met = 0;
   const languages = profile.languages.filter((l) => l !== 'en');
   if (languages.length && languages.some((l) => r.languages.includes(l))) met++;

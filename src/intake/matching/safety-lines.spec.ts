@@ -1,16 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { LINE_ROLES } from '../../taxonomy/taxonomy.js';
 import { assessSafety } from './safety.js';
 import { chooseSafetyLines, isEligible, planSafetyLines, servesPlace } from './safety-lines.js';
+import type { MatchableResource } from './types.js';
 
 /** A line with only what the chooser reads; the rest is irrelevant here. */
-function line(over: Partial<ResourceResponse> & { id: string }): ResourceResponse {
+function line(over: Partial<MatchableResource> & { id: string }): MatchableResource {
   return {
     name: over.id, kind: 'hotline', status: 'active', audiences: [], eligibility: [], lineRoles: ['crisis'], serviceAreas: ['US'],
-    contactChannels: [], availability: ['around_the_clock'], phone: '1-800-000-0000', provenance: { sourceUrl: null, lastVerifiedAt: null, demo: false }, ...over,
-  } as ResourceResponse;
+    contactChannels: [], availability: ['around_the_clock'], phone: '1-800-000-0000', demo: false, ...over,
+  } as MatchableResource;
 }
 
 const LINES = [
@@ -18,7 +18,7 @@ const LINES = [
   line({ id: 'us-dv', lineRoles: ['domestic_violence'] }),
   line({ id: 'us-vets', lineRoles: ['crisis'], audiences: ['veterans'], eligibility: ['military_community'] }),
   line({ id: 'us-youth', lineRoles: ['crisis'], audiences: ['young_people', 'lgbtq_affirming'] }),
-  line({ id: 'us-demo', lineRoles: ['domestic_violence'], provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true } }),
+  line({ id: 'us-demo', lineRoles: ['domestic_violence'], demo: true }),
   line({ id: 'us-inactive', lineRoles: ['domestic_violence'], status: 'inactive' }),
   line({ id: 'us-abuser', lineRoles: ['domestic_violence'], eligibility: ['people_who_use_abuse'] }),
   line({ id: 'ca-crisis', lineRoles: ['crisis'], serviceAreas: ['CA'] }),
@@ -35,7 +35,7 @@ const plan = (over: { country?: string; region?: string; audiences?: string[]; a
     { country: over.country, region: over.region, audiences: over.audiences ?? [], concerns: ['other'] },
     assessSafety(over.answers ?? {}, over.country),
   );
-const ids = (lines: ResourceResponse[]) => lines.map((l) => l.id);
+const ids = (lines: MatchableResource[]) => lines.map((l) => l.id);
 
 describe('chooseSafetyLines', () => {
   it('leads with the reported role, and keeps a crisis and a DV line', () => {
@@ -70,14 +70,14 @@ describe('chooseSafetyLines', () => {
         const chosen = chooseSafetyLines(pool, p);
         expect(new Set(ids(chosen)).size).toBe(chosen.length);
         for (const l of chosen) {
-          expect(l.provenance.demo).toBe(false);
+          expect(l.demo).toBe(false);
           expect(l.status).toBe('active');
           expect(l.eligibility).not.toContain('people_who_use_abuse');
           expect(isEligible(l, who)).toBe(true);
           expect(servesPlace(l, p.country, p.region)).toBe(true);
         }
         for (const role of ['crisis', 'domestic_violence'] as const) {
-          const available = pool.some((l) => l.lineRoles.includes(role) && !l.provenance.demo && l.status === 'active' && servesPlace(l, p.country, p.region) && isEligible(l, who));
+          const available = pool.some((l) => l.lineRoles.includes(role) && !l.demo && l.status === 'active' && servesPlace(l, p.country, p.region) && isEligible(l, who));
           if (available) expect(chosen.some((l) => l.lineRoles.includes(role))).toBe(true);
         }
         for (const role of p.roles.map((r) => r.role)) expect(LINE_ROLES.codes).toContain(role);

@@ -1,7 +1,6 @@
-import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 import type { LineRole } from '../../taxonomy/taxonomy.js';
 import type { SafetyAssessment } from './safety.js';
-import type { IntakeProfile } from './types.js';
+import type { IntakeProfile, MatchableResource } from './types.js';
 
 /**
  * Which crisis and safety lines a person sees, chosen from the curated hotlines (pure).
@@ -42,7 +41,7 @@ const ELIGIBLE_WITH: Record<string, string | undefined> = {
 /** Eligibility codes that rule a couple out when they ask for an audience (affirming care). */
 const EXCLUDED_WITH: Record<string, string> = { opposite_sex_couples_only: 'lgbtq_affirming' };
 
-export function isEligible(resource: Pick<ResourceResponse, 'eligibility'>, audiences: readonly string[]): boolean {
+export function isEligible(resource: Pick<MatchableResource, 'eligibility'>, audiences: readonly string[]): boolean {
   return resource.eligibility.every((code) => {
     if (Object.hasOwn(EXCLUDED_WITH, code) && audiences.includes(EXCLUDED_WITH[code])) return false;
     const needs = ELIGIBLE_WITH[code];
@@ -50,7 +49,7 @@ export function isEligible(resource: Pick<ResourceResponse, 'eligibility'>, audi
   });
 }
 
-export function servesPlace(resource: Pick<ResourceResponse, 'serviceAreas'>, country: string, region?: string): boolean {
+export function servesPlace(resource: Pick<MatchableResource, 'serviceAreas'>, country: string, region?: string): boolean {
   return resource.serviceAreas.some((area) => area === country || (region !== undefined && area === region));
 }
 
@@ -84,7 +83,7 @@ export function planSafetyLines(profile: Pick<IntakeProfile, 'country' | 'region
 }
 
 /** How closely a line fits the person: shared audiences, then a regional line where they are. */
-function specificity(line: ResourceResponse, plan: LinePlan): number {
+function specificity(line: MatchableResource, plan: LinePlan): number {
   let score = 0;
   for (const audience of line.audiences) {
     if (plan.audiences.includes(audience)) score += 4;
@@ -99,19 +98,19 @@ function specificity(line: ResourceResponse, plan: LinePlan): number {
 
 const byName = new Intl.Collator('en').compare;
 
-const around = (l: ResourceResponse) => (l.availability.includes('around_the_clock') ? 1 : 0);
+const around = (l: MatchableResource) => (l.availability.includes('around_the_clock') ? 1 : 0);
 
 /** Reachable by a call or a text, not only through a website. */
-const isReachableNow = (l: ResourceResponse) => !!l.phone || l.contactChannels.some((c) => ['call', 'text', 'tty', 'videophone', 'relay'].includes(c.type));
+const isReachableNow = (l: MatchableResource) => !!l.phone || l.contactChannels.some((c) => ['call', 'text', 'tty', 'videophone', 'relay'].includes(c.type));
 
 /** The lines to show, in order, each at most once (at its first role). */
-export function chooseSafetyLines(lines: readonly ResourceResponse[], plan: LinePlan): ResourceResponse[] {
+export function chooseSafetyLines(lines: readonly MatchableResource[], plan: LinePlan): MatchableResource[] {
   const usable = lines.filter(
     (l) =>
-      l.kind === 'hotline' && l.status === 'active' && !l.provenance.demo &&
+      l.kind === 'hotline' && l.status === 'active' && !l.demo &&
       servesPlace(l, plan.country, plan.region) && isEligible(l, plan.audiences),
   );
-  const chosen: ResourceResponse[] = [];
+  const chosen: MatchableResource[] = [];
   const seen = new Set<string>();
   for (const { role, max } of plan.roles) {
     const all = usable
@@ -123,7 +122,7 @@ export function chooseSafetyLines(lines: readonly ResourceResponse[], plan: Line
     const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
     const ranked = fitting.length ? fitting : all;
     let taken = 0;
-    const forRole: ResourceResponse[] = [];
+    const forRole: MatchableResource[] = [];
     for (const { line } of ranked) {
       if (taken >= max) break;
       taken++; // a line already shown for an earlier role still fills this role's place

@@ -1,5 +1,3 @@
-import type { ResourceResponse } from '../../resources/dto/resource.response.js';
-
 export const CONCERNS = ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'gambling', 'jealousy_control', 'communication_breakdown', 'other'] as const;
 export type Concern = (typeof CONCERNS)[number];
 /**
@@ -46,8 +44,57 @@ export interface IntakeProfile {
   availability: string[];
 }
 
+/**
+ * A resource as the engine reasons about it: only the facts its rules read. Intake maps the
+ * directory's resources into it (intake.mapper.ts toMatchable) and maps the engine's answers back
+ * to the response DTOs (mapMatch), so the public API can change without the rules changing, and
+ * the other way round.
+ */
+export interface MatchableResource {
+  id: string;
+  name: string;
+  kind: string;
+  /** active or inactive. */
+  status: string;
+  /** A fictional listing: never a safety line. */
+  demo: boolean;
+  phone: string | null;
+  formats: string[];
+  specialties: string[];
+  approaches: string[];
+  languages: string[];
+  audiences: string[];
+  availability: string[];
+  paymentOptions: string[];
+  /** ISO 3166 codes where it may serve clients (licensure for remote help). */
+  serviceAreas: string[];
+  /** Who it is ONLY for. */
+  eligibility: string[];
+  /** Hotlines: what the line is for. */
+  lineRoles: string[];
+  contactChannels: { type: string }[];
+  jointSessions: boolean;
+  /** The provider says it is not for relationships with abuse. */
+  requiresSafeRelationship: boolean;
+  notForCrisis: boolean;
+  acceptingNewClients: boolean;
+  waitTimeDays: number | null;
+  cost: {
+    free: boolean;
+    slidingScale: boolean;
+    /** Minor units; null when not published. */
+    feeMin: number | null;
+    currency: string;
+    /** What one fee buys (per_session, per_program, …). */
+    feePeriod: string;
+    insuranceAccepted: boolean;
+    insurers: string[];
+    noInsuranceNeeded: boolean;
+  };
+}
+
 export interface Candidate {
-  resource: ResourceResponse;
+  resource: MatchableResource;
   /** Metres to the nearest location, when searched near a point. */
   distanceMeters?: number;
 }
@@ -58,7 +105,7 @@ export interface Reason {
 }
 
 export interface Match {
-  resource: ResourceResponse;
+  resource: MatchableResource;
   score: number;
   reasons: Reason[];
   caveats: Reason[];

@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CURATED_DATA_DIR, toResourceWrite as seedToWrite } from '../../../seeds/curated-dataset.js';
-import type { SeedResource } from '../../../seeds/seed-resource.js';
+import { CURATED_DATA_DIR } from '../../seeding/curated-dataset.js';
+import { toResourceWrite, type ResourceRecord } from '../resource-record.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { ProblemException } from '../../common/problem/problem.js';
 import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
-import { mergePatch, toResourceWrite } from './resource-document.js';
-import { bodyEtag, ifNoneMatchHolds, parseIfMatch, resourceEtag } from './resource-etag.js';
+import type { ResourceResponse } from '../dto/resource.response.js';
+import { documentToWrite, mergePatch } from './resource-document.js';
+import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 
 const pipe = createValidationPipe();
 const validate = (body: unknown, metatype: new () => object = CreateResourceRequest) =>
@@ -25,9 +26,9 @@ async function fieldErrors(body: unknown, metatype?: new () => object): Promise<
   }
 }
 
-const records: SeedResource[] = readdirSync(CURATED_DATA_DIR)
+const records: ResourceRecord[] = readdirSync(CURATED_DATA_DIR)
   .filter((f) => f.endsWith('.json'))
-  .flatMap((f) => JSON.parse(readFileSync(join(CURATED_DATA_DIR, f), 'utf8')) as SeedResource[]);
+  .flatMap((f) => JSON.parse(readFileSync(join(CURATED_DATA_DIR, f), 'utf8')) as ResourceRecord[]);
 const real = records.find((r) => !r.demo && r.locations.length === 0)!;
 const local = records.find((r) => r.demo && r.locations.length > 0)!;
 
@@ -36,7 +37,7 @@ describe('resource request validation', () => {
     for (const record of records) {
       expect([record.slug, await fieldErrors(record)]).toEqual([record.slug, []]);
       const document = await validate(record);
-      expect(toResourceWrite(document)).toEqual(seedToWrite(record));
+      expect(documentToWrite(document)).toEqual(toResourceWrite(record));
     }
   });
 
@@ -88,29 +89,29 @@ describe('mergePatch (RFC 7396)', () => {
   });
 });
 
-describe('entity tags', () => {
-  it('reads the strong versions of If-Match (weak tags never match), and tells missing and * apart', () => {
-    expect(parseIfMatch(resourceEtag(7))).toEqual({ kind: 'versions', versions: [7] });
-    expect(parseIfMatch('W/"v7", "v8"')).toEqual({ kind: 'versions', versions: [8] });
-    expect(parseIfMatch('W/"v7"')).toEqual({ kind: 'versions', versions: [] });
-    expect(parseIfMatch('"something-else"')).toEqual({ kind: 'versions', versions: [] });
-    expect(parseIfMatch(undefined)).toEqual({ kind: 'missing' });
-    expect(parseIfMatch('  ')).toEqual({ kind: 'missing' });
-    expect(parseIfMatch('*')).toEqual({ kind: 'any' });
+describe('audit snapshots', () => {
+  const shown: ResourceResponse = {
+    id: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e', slug: 'a-line', name: 'A line', description: 'Help.', organization: { name: 'Org', website: null },
+    url: 'https://a.example', phone: '988', email: null, kind: 'hotline', formats: ['phone', 'chat'],
+    cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', feePeriod: 'per_week', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null },
+    specialties: ['crisis_support'], approaches: [], languages: ['en', 'es'], audiences: ['veterans'], credentials: [], paymentOptions: [],
+    locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.96, longitude: -83 }],
+    serviceAreas: ['US'], capacity: { acceptingNewClients: true, waitTimeDays: null }, availability: ['around_the_clock'], jointSessions: false,
+    safeRelationshipsOnly: false, notForCrisis: true, eligibility: ['military_community'], lineRoles: ['crisis'],
+    contactChannels: [{ type: 'text', value: '838255' }, { type: 'text', value: '741741', keyword: 'HOME' }],
+    provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
+    status: 'active', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z',
+  };
+
+  it('store the resource as shown, and read back as it was shown', () => {
+    expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))))).toEqual(shown);
   });
 
-  it('compares If-None-Match weakly', () => {
-    expect(ifNoneMatchHolds('"v3"', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('W/"v3"', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('"v2", "v3"', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('*', '"v3"')).toBe(true);
-    expect(ifNoneMatchHolds('"v2"', '"v3"')).toBe(false);
-    expect(ifNoneMatchHolds(undefined, '"v3"')).toBe(false);
-  });
-
-  it('tags equal bodies equally and different bodies differently', () => {
-    expect(bodyEtag({ a: 1 })).toBe(bodyEtag({ a: 1 }));
-    expect(bodyEtag({ a: 1 })).not.toBe(bodyEtag({ a: 2 }));
-    expect(ifNoneMatchHolds(bodyEtag({ a: 1 }), bodyEtag({ a: 1 }))).toBe(true);
+  it('read an entry written before a field existed with the default its column was given', () => {
+    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, ...stored } = toSnapshot(shown);
+    const { feePeriod: _f, ...storedCost } = stored.cost;
+    expect(snapshotToResponse({ ...stored, cost: storedCost })).toEqual({
+      ...shown, notForCrisis: false, eligibility: [], lineRoles: [], contactChannels: [], cost: { ...shown.cost, feePeriod: 'per_session' },
+    });
   });
 });

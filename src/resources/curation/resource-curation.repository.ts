@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ResourceResponse } from '../dto/resource.response.js';
 import type { ResourceWrite } from '../resource.row.js';
 import {
   replaceLocations, RESOURCE_WRITE_COLUMNS, resourceWritePlaceholders, resourceWriteValues, upsertOrganization,
 } from '../resource-write.sql.js';
+import type { ResourceSnapshot } from './resource-snapshot.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'verify';
 
@@ -14,8 +14,8 @@ export interface AuditEntry {
   partnerId: string | null;
   keyId: string | null;
   action: AuditAction;
-  before: ResourceResponse | null;
-  after: ResourceResponse | null;
+  before: ResourceSnapshot | null;
+  after: ResourceSnapshot | null;
 }
 
 export interface AuditRow {
@@ -24,8 +24,8 @@ export interface AuditRow {
   partner_id: string | null;
   key_id: string | null;
   action: AuditAction;
-  before: ResourceResponse | null;
-  after: ResourceResponse | null;
+  before: ResourceSnapshot | null;
+  after: ResourceSnapshot | null;
   created_at: Date;
 }
 

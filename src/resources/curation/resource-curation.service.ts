@@ -9,8 +9,9 @@ import { ResourcesRepository } from '../resources.repository.js';
 import { CurationErrors } from './curation.errors.js';
 import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
-import { mergePatch, toResourceDocument, toResourceWrite, type ResourceDocument } from './resource-document.js';
-import { parseIfMatch } from './resource-etag.js';
+import { documentToWrite, mergePatch, toResourceDocument, type ResourceDocument } from './resource-document.js';
+import { parseIfMatch } from '../../common/http/entity-tags.js';
+import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
 
 type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
@@ -35,7 +36,7 @@ export class ResourceCurationService {
   ) {}
 
   async createResource(input: CreateResourceRequest, principal: Principal): Promise<VersionedResource> {
-    const write = toResourceWrite(input);
+    const write = documentToWrite(input);
     return this.curation.transaction(async (tx) => {
       const id = await this.curation.insert(tx, write);
       if (!id) throw CurationErrors.slugTaken(input.slug);
@@ -59,7 +60,7 @@ export class ResourceCurationService {
       const merged = mergePatch(current, fields);
       if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
       const document: ResourceDocument = await this.validation.transform(merged, { type: 'body', metatype: CreateResourceRequest, data: '' });
-      const result = await this.curation.update(tx, id, versions, toResourceWrite(document, status ?? before.status));
+      const result = await this.curation.update(tx, id, versions, documentToWrite(document, status ?? before.status));
       if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug);
       return result;
     });
@@ -84,8 +85,8 @@ export class ResourceCurationService {
       action: row.action,
       partnerId: row.partner_id,
       keyId: row.key_id,
-      before: row.before,
-      after: row.after,
+      before: row.before && snapshotToResponse(row.before),
+      after: row.after && snapshotToResponse(row.after),
       createdAt: new Date(row.created_at).toISOString(),
     }));
   }
@@ -119,8 +120,8 @@ export class ResourceCurationService {
       partnerId: principal.partnerId,
       keyId: principal.keyId,
       action,
-      before: before && mapResource(before),
-      after: mapResource(after),
+      before: before && toSnapshot(mapResource(before)),
+      after: toSnapshot(mapResource(after)),
     });
   }
 }

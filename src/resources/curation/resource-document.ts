@@ -1,20 +1,18 @@
-import { toResourceWrite as seedRecordToWrite } from '../../../seeds/curated-dataset.js';
-import type { SeedResource } from '../../../seeds/seed-resource.js';
+import { toResourceWrite } from '../resource-record.js';
 import type { ResourceRow, ResourceWrite } from '../resource.row.js';
 import type { CreateResourceRequest } from './dto/resource.request.js';
 
 /**
- * The record a curator writes: the curated seed record's shape, so the API and seeds/data
- * share one mapping to the stored columns (seeds/curated-dataset.ts `toResourceWrite`, which
+ * The record a curator writes: the ResourceRecord shape (../resource-record.ts), so the API,
+ * seeds/data and HSDS imports share one mapping to the stored columns (toResourceWrite, which
  * also computes searchKeywords). Requests are validated by the DTOs before they get here,
- * with rules at least as strict as the seed checks, so the seed mapper never throws on them.
+ * with rules at least as strict as the record checks, so the mapping never throws on them.
  */
 export type ResourceDocument = CreateResourceRequest;
 
-/** The stored shape of a validated record; status is the caller's (the seed mapper knows only 'active'). */
-export function toResourceWrite(document: ResourceDocument, status: ResourceWrite['status'] = 'active'): ResourceWrite {
-  const record: SeedResource = { ...document, demo: document.demo ?? false };
-  return { ...seedRecordToWrite(record), status };
+/** The stored shape of a validated document; status is the caller's. */
+export function documentToWrite(document: ResourceDocument, status: ResourceWrite['status'] = 'active'): ResourceWrite {
+  return toResourceWrite({ ...document, demo: document.demo ?? false }, status);
 }
 
 const present = <T>(value: T | null): T | undefined => (value === null ? undefined : value);

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FEE_PERIODS, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
-import { CURRENCIES } from '../curation/dto/resource.request.js';
+import { CURRENCIES } from '../resource-record.js';
 import { FACET_FIELDS } from './search-resources.query.js';
 
 export class OrganizationResponse {

@@ -11,10 +11,9 @@ import {
   type PaymentOption, type ResourceKind, type Specialty,
 } from '../../../taxonomy/taxonomy.js';
 import { UUID_TEXT } from '../../../common/uuid.js';
+import { CURRENCIES } from '../../resource-record.js';
 import { IsEmptyUnlessField, IsNotInFuture, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
 
-/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
-export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
 // Kebab-case, and never shaped like a UUID: GET /v1/resources/{id} reads those as ids.
@@ -145,7 +144,7 @@ export class LocationInput {
 }
 
 /**
- * A directory record, in the shape of a curated seed record (seeds/seed-resource.ts): a
+ * A directory record, in the shape of a curated seed record (ResourceRecord, resource-record.ts): a
  * record from seeds/data/*.json can be posted as it is. Validated against the taxonomy.
  */
 export class CreateResourceRequest {

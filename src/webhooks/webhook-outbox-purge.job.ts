@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RetentionJob } from '../common/scheduling/retention-job.js';
 import { Environment } from '../config/environment.js';
+import { WebhookOutboxRepository } from './webhook-outbox.repository.js';
 
 /**
  * Webhook events carry referral summaries: once delivered (or given up on), they are kept only
@@ -13,19 +14,15 @@ import { Environment } from '../config/environment.js';
 @Injectable()
 export class WebhookOutboxPurgeJob extends RetentionJob {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: WebhookOutboxRepository,
+    @InjectDataSource() dataSource: DataSource,
     registry: SchedulerRegistry,
     private readonly env: Environment,
   ) {
     super({ name: 'purge-webhook-events', logger: 'WebhookOutboxPurge', purged: 'old webhook events' }, { dataSource, registry, env });
   }
 
-  protected async deleteExpired(): Promise<number> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM webhook_outbox WHERE state IN ('delivered', 'failed')
-         AND coalesce(delivered_at, created_at) < now() - make_interval(days => $1)`,
-      [this.env.WEBHOOK_EVENT_RETENTION_DAYS],
-    );
-    return affected ?? 0;
+  protected deleteExpired(): Promise<number> {
+    return this.outbox.purgeFinished(this.env.WEBHOOK_EVENT_RETENTION_DAYS);
   }
 }

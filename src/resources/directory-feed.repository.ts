@@ -1,35 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { LOCATIONS_JSON, RESOURCE_COLUMNS } from '../resources/resource-search.sql.js';
-import type { ResourceRow } from '../resources/resource.row.js';
+import { LOCATIONS_JSON, RESOURCE_COLUMNS } from './resource-search.sql.js';
+import type { ResourceRow } from './resource.row.js';
 
-/** A resource row with its organization's id (HSDS links services to organizations by id). */
-export type HsdsServiceRow = ResourceRow & { organization_id: string };
+/** A resource row with its organization's id (feeds link resources to organizations by id). */
+export type FeedResourceRow = ResourceRow & { organization_id: string };
 
-export interface HsdsOrganizationRow {
+export interface FeedOrganizationRow {
   id: string;
   name: string;
   website: string | null;
 }
 
-export interface ServiceFilter {
+export interface FeedFilter {
   organizationIds?: string[];
   /** Fictional demo listings are left out of every feed unless asked for. */
   includeDemo?: boolean;
 }
 
 /**
- * The HSDS feed's reads. Every resource is published, inactive ones too (HSDS has a status
- * for that); organizations only while some resource belongs to them (an organization is
- * shared by name, so a renamed one can be left without resources). Pages are ordered by
- * name then id, a total order, so offset pages neither repeat nor skip while data is still.
+ * The directory as a feed (HSDS API and export). Every resource is published, inactive ones too
+ * (a feed has a status for that); organizations only while some resource belongs to them (an
+ * organization is shared by name, so a renamed one can be left without resources). Pages are
+ * ordered by name then id, a total order, so offset pages neither repeat nor skip while data is still.
  */
 @Injectable()
-export class HsdsRepository {
+export class DirectoryFeedRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async countServices(filter: ServiceFilter = {}): Promise<number> {
+  async countResources(filter: FeedFilter = {}): Promise<number> {
     const [{ count }] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM resource r WHERE ($1::uuid[] IS NULL OR r.organization_id = ANY($1::uuid[])) AND ($2 OR NOT r.demo)`,
       [filter.organizationIds ?? null, filter.includeDemo === true],
@@ -37,8 +37,8 @@ export class HsdsRepository {
     return count;
   }
 
-  /** A page of services; with `withLocations` each row carries its locations in order. */
-  async listServices(offset: number, limit: number | null, withLocations: boolean, filter: ServiceFilter = {}): Promise<HsdsServiceRow[]> {
+  /** A page of resources; with `withLocations` each row carries its locations in order. */
+  async listResources(offset: number, limit: number | null, withLocations: boolean, filter: FeedFilter = {}): Promise<FeedResourceRow[]> {
     return this.dataSource.query(
       `SELECT page.*${withLocations ? `, ${LOCATIONS_JSON}` : ''} FROM (
          SELECT ${RESOURCE_COLUMNS}, o.id AS organization_id
@@ -50,7 +50,7 @@ export class HsdsRepository {
     );
   }
 
-  async findService(id: string): Promise<HsdsServiceRow | undefined> {
+  async findResource(id: string): Promise<FeedResourceRow | undefined> {
     const rows = await this.dataSource.query(
       `SELECT page.*, ${LOCATIONS_JSON} FROM (
          SELECT ${RESOURCE_COLUMNS}, o.id AS organization_id
@@ -68,7 +68,7 @@ export class HsdsRepository {
     return count;
   }
 
-  async listOrganizations(offset: number, limit: number | null, includeDemo = false): Promise<HsdsOrganizationRow[]> {
+  async listOrganizations(offset: number, limit: number | null, includeDemo = false): Promise<FeedOrganizationRow[]> {
     return this.dataSource.query(
       `SELECT o.id, o.name, o.website FROM organization o
        WHERE EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id AND ($3 OR NOT r.demo))
@@ -77,7 +77,7 @@ export class HsdsRepository {
     );
   }
 
-  async findOrganization(id: string): Promise<HsdsOrganizationRow | undefined> {
+  async findOrganization(id: string): Promise<FeedOrganizationRow | undefined> {
     const rows = await this.dataSource.query(
       `SELECT o.id, o.name, o.website FROM organization o
        WHERE o.id = $1::uuid AND EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id)`,

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ifNoneMatchHolds } from './resource-etag.js';
+import { ifNoneMatchHolds } from './entity-tags.js';
 
 /**
  * Sends a GET body with its ETag, or an empty 304 when If-None-Match already holds it. The

@@ -1,0 +1,73 @@
+import type { CandidateCriteria } from '../resources/candidate-criteria.js';
+import type { ResourceResponse } from '../resources/dto/resource.response.js';
+import type { MatchResponse } from './dto/intake.response.js';
+import type { CandidateConstraints } from './matching/constraints.js';
+import type { Match, MatchableResource } from './matching/types.js';
+
+/** The engine's hard constraints as the directory's candidate criteria (units and names of the directory). */
+export function toCandidateCriteria(c: CandidateConstraints): CandidateCriteria {
+  return {
+    kinds: c.kinds,
+    specialtiesAny: c.specialtiesAny,
+    excludeRequiresSafeRelationship: c.excludeSafeRelationshipsOnly,
+    excludeNotForCrisis: c.excludeNotForCrisis,
+    excludeEligibility: c.excludeEligibility,
+    requireEligibility: c.requireEligibility,
+    budget: c.budgetMinor === undefined
+      ? undefined
+      : { maxFeeMinor: c.budgetMinor, slidingScaleAboveBudget: c.allowSlidingAboveBudget, insuranceAccepted: c.insuranceGiven },
+    languages: c.languages,
+    point: c.point,
+    radiusMeters: c.radiusKm * 1000,
+    inPerson: c.inPersonAllowed,
+    remoteFormats: c.remoteFormats,
+    region: c.region,
+    country: c.country,
+    preferKinds: c.preferKinds,
+    preferSpecialties: c.preferSpecialties,
+    limit: c.limit,
+  };
+}
+
+/** A directory resource as the matching engine's model: the facts its rules read, nothing else. */
+export function toMatchable(r: ResourceResponse): MatchableResource {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    status: r.status,
+    demo: r.provenance.demo,
+    phone: r.phone,
+    formats: r.formats,
+    specialties: r.specialties,
+    approaches: r.approaches,
+    languages: r.languages,
+    audiences: r.audiences,
+    availability: r.availability,
+    paymentOptions: r.paymentOptions,
+    serviceAreas: r.serviceAreas,
+    eligibility: r.eligibility,
+    lineRoles: r.lineRoles,
+    contactChannels: r.contactChannels,
+    jointSessions: r.jointSessions,
+    requiresSafeRelationship: r.safeRelationshipsOnly,
+    notForCrisis: r.notForCrisis,
+    acceptingNewClients: r.capacity.acceptingNewClients,
+    waitTimeDays: r.capacity.waitTimeDays,
+    cost: {
+      free: r.cost.free,
+      slidingScale: r.cost.slidingScale,
+      feeMin: r.cost.feeMin,
+      currency: r.cost.currency,
+      feePeriod: r.cost.feePeriod,
+      insuranceAccepted: r.cost.insuranceAccepted,
+      insurers: r.cost.insurers,
+      noInsuranceNeeded: r.cost.noInsuranceNeeded,
+    },
+  };
+}
+
+/** The engine's match, shown with the resource's public representation. */
+export function mapMatch(match: Match, resource: ResourceResponse): MatchResponse {
+  return { resource, score: match.score, reasons: match.reasons, caveats: match.caveats };
+}

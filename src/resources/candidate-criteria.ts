@@ -1,0 +1,41 @@
+/**
+ * What the matching engine asks the directory for (intake maps its CandidateConstraints to it):
+ * active resources that meet every hard filter and can reach the couple, at most `limit`, chosen
+ * in fit order. Hotlines are never candidates (they are safety lines). One SQL statement:
+ * candidate-search.sql.ts.
+ */
+export interface CandidateCriteria {
+  kinds: string[];
+  /** When set, a candidate has one of these specialties. */
+  specialtiesAny?: string[];
+  /** Leave out providers that are only for relationships without abuse. */
+  excludeRequiresSafeRelationship: boolean;
+  /** Leave out providers that say they are not for people in an acute crisis. */
+  excludeNotForCrisis: boolean;
+  /** Leave out resources with any of these eligibility codes (who they are ONLY for). */
+  excludeEligibility: string[];
+  /** Only resources with this eligibility code. */
+  requireEligibility?: string;
+  /** A per-session budget (minor units) and what else counts as within it. */
+  budget?: {
+    maxFeeMinor: number;
+    /** Sliding-scale providers whose listed minimum is above the budget count too. */
+    slidingScaleAboveBudget: boolean;
+    /** An insurer was named: providers that take insurance are not cut by the budget. */
+    insuranceAccepted: boolean;
+  };
+  /** At least one of these languages; [] = any. */
+  languages: string[];
+  /** Where the couple is: in-person help within radiusMeters of the point, or in the region when there is no point. */
+  point?: { lat: number; lng: number };
+  radiusMeters: number;
+  inPerson: boolean;
+  /** Remote formats that count, from services licensed for the region or country; [] = none. */
+  remoteFormats: string[];
+  region?: string;
+  country?: string;
+  /** Among equally reachable candidates: these kinds first, then these specialties, then accepting new clients. */
+  preferKinds: string[];
+  preferSpecialties: string[];
+  limit: number;
+}

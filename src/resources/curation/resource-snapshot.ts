@@ -1,0 +1,162 @@
+import type { ResourceResponse } from '../dto/resource.response.js';
+
+/**
+ * A resource as the audit log stores it (resource_audit.before / after, jsonb): the resource as
+ * the API showed it at the time of the change. Its own type, not the response DTO: entries outlive
+ * changes to the API, so the stored shape is fixed here and mapped explicitly both ways. Fields
+ * added after the log began are optional: entries written before them lack them, and read with
+ * the default their column was given when it was added (what the resource then had).
+ */
+export interface ResourceSnapshot {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  organization: { name: string; website: string | null };
+  url: string | null;
+  phone: string | null;
+  email: string | null;
+  kind: string;
+  formats: string[];
+  cost: {
+    free: boolean;
+    slidingScale: boolean;
+    feeMin: number | null;
+    feeMax: number | null;
+    currency: string;
+    /** Since migration 1796200000000 (default per_session). */
+    feePeriod?: string;
+    insuranceAccepted: boolean;
+    insurers: string[];
+    noInsuranceNeeded: boolean;
+    notes: string | null;
+  };
+  specialties: string[];
+  approaches: string[];
+  languages: string[];
+  audiences: string[];
+  credentials: string[];
+  paymentOptions: string[];
+  locations: SnapshotLocation[];
+  serviceAreas: string[];
+  capacity: { acceptingNewClients: boolean; waitTimeDays: number | null };
+  availability: string[];
+  jointSessions: boolean;
+  safeRelationshipsOnly: boolean;
+  // Since migration 1796100000000 (defaults false, [], [], []).
+  notForCrisis?: boolean;
+  eligibility?: string[];
+  lineRoles?: string[];
+  contactChannels?: SnapshotContactChannel[];
+  provenance: { sourceUrl: string | null; lastVerifiedAt: string | null; demo: boolean };
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface SnapshotLocation {
+  address: string | null;
+  city: string;
+  region: string;
+  postalCode: string | null;
+  country: string;
+  latitude: number;
+  longitude: number;
+}
+
+interface SnapshotContactChannel {
+  type: ResourceResponse['contactChannels'][number]['type'];
+  value: string;
+  keyword?: string;
+}
+
+/** What the audit log keeps of a resource as shown. */
+export function toSnapshot(r: ResourceResponse): ResourceSnapshot {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    description: r.description,
+    organization: { name: r.organization.name, website: r.organization.website },
+    url: r.url,
+    phone: r.phone,
+    email: r.email,
+    kind: r.kind,
+    formats: r.formats,
+    cost: {
+      free: r.cost.free, slidingScale: r.cost.slidingScale, feeMin: r.cost.feeMin, feeMax: r.cost.feeMax, currency: r.cost.currency,
+      feePeriod: r.cost.feePeriod, insuranceAccepted: r.cost.insuranceAccepted, insurers: r.cost.insurers,
+      noInsuranceNeeded: r.cost.noInsuranceNeeded, notes: r.cost.notes,
+    },
+    specialties: r.specialties,
+    approaches: r.approaches,
+    languages: r.languages,
+    audiences: r.audiences,
+    credentials: r.credentials,
+    paymentOptions: r.paymentOptions,
+    locations: r.locations.map(copyLocation),
+    serviceAreas: r.serviceAreas,
+    capacity: { acceptingNewClients: r.capacity.acceptingNewClients, waitTimeDays: r.capacity.waitTimeDays },
+    availability: r.availability,
+    jointSessions: r.jointSessions,
+    safeRelationshipsOnly: r.safeRelationshipsOnly,
+    notForCrisis: r.notForCrisis,
+    eligibility: r.eligibility,
+    lineRoles: r.lineRoles,
+    contactChannels: r.contactChannels.map(copyChannel),
+    provenance: { sourceUrl: r.provenance.sourceUrl, lastVerifiedAt: r.provenance.lastVerifiedAt, demo: r.provenance.demo },
+    status: r.status,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** A stored snapshot in the response shape (ResourceAuditEntryResponse.before / after). */
+export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
+  return {
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    organization: { name: s.organization.name, website: s.organization.website },
+    url: s.url,
+    phone: s.phone,
+    email: s.email,
+    kind: s.kind,
+    formats: s.formats,
+    cost: {
+      free: s.cost.free, slidingScale: s.cost.slidingScale, feeMin: s.cost.feeMin, feeMax: s.cost.feeMax, currency: s.cost.currency,
+      feePeriod: s.cost.feePeriod ?? 'per_session', insuranceAccepted: s.cost.insuranceAccepted, insurers: s.cost.insurers,
+      noInsuranceNeeded: s.cost.noInsuranceNeeded, notes: s.cost.notes,
+    },
+    specialties: s.specialties,
+    approaches: s.approaches,
+    languages: s.languages,
+    audiences: s.audiences,
+    credentials: s.credentials,
+    paymentOptions: s.paymentOptions,
+    locations: s.locations.map(copyLocation),
+    serviceAreas: s.serviceAreas,
+    capacity: { acceptingNewClients: s.capacity.acceptingNewClients, waitTimeDays: s.capacity.waitTimeDays },
+    availability: s.availability,
+    jointSessions: s.jointSessions,
+    safeRelationshipsOnly: s.safeRelationshipsOnly,
+    notForCrisis: s.notForCrisis ?? false,
+    eligibility: s.eligibility ?? [],
+    lineRoles: s.lineRoles ?? [],
+    contactChannels: (s.contactChannels ?? []).map(copyChannel),
+    provenance: { sourceUrl: s.provenance.sourceUrl, lastVerifiedAt: s.provenance.lastVerifiedAt, demo: s.provenance.demo },
+    status: s.status,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+// Copied field by field, not spread: a change to either shape is then a change here, never a silent one.
+function copyLocation(l: SnapshotLocation): SnapshotLocation {
+  return { address: l.address, city: l.city, region: l.region, postalCode: l.postalCode, country: l.country, latitude: l.latitude, longitude: l.longitude };
+}
+
+function copyChannel(c: SnapshotContactChannel): SnapshotContactChannel {
+  return c.keyword === undefined ? { type: c.type, value: c.value } : { type: c.type, value: c.value, keyword: c.keyword };
+}

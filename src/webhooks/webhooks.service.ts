@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { PartnersService } from '../partners/partners.service.js';
+import { type OutboxEvent, WebhookOutboxRepository } from './webhook-outbox.repository.js';
+
+/** Webhook events for other modules to send: queued with the change they report, delivered by WebhookDispatcher. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly outbox: WebhookOutboxRepository,
+    private readonly partners: PartnersService,
+  ) {}
+
+  /** Queues the event in the caller's transaction, when the partner has registered a webhook (otherwise there is no one to tell). */
+  async queueEvent(tx: EntityManager, event: OutboxEvent): Promise<void> {
+    if (!(await this.partners.findWebhookUrl(event.partnerId, tx))) return;
+    await this.outbox.enqueue(tx, event);
+  }
+}
