@@ -14,7 +14,10 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
     // ESM-only packages that CommonJS dependencies require(): Node 20.19+ loads them natively,
     // but jest's module runtime does not (before Node 24.9), so compile them to CommonJS.
-    [`node_modules/(${REQUIRED_ESM_PACKAGES.join('|')})/.+\\.js$`]: ['ts-jest', { useESM: true, tsconfig: { allowJs: true, checkJs: false } }],
+    [`node_modules/(${REQUIRED_ESM_PACKAGES.join('|')})/.+\\.js$`]: [
+      'ts-jest',
+      { useESM: true, tsconfig: { allowJs: true, checkJs: false } },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${REQUIRED_ESM_PACKAGES.join('|')})/)`],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.spec.ts'],

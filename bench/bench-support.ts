@@ -115,7 +115,9 @@ export async function loadScratchDirectory(
   bar.start(count, 0);
   const loaded = await generateSyntheticResources(dataSource, count, { batchSize, onProgress: (done) => bar.update(done) });
   bar.stop();
-  log(`loaded ${loaded.inserted} resources, ${loaded.locations} locations, ${loaded.organizations} organizations in ${loaded.seconds.toFixed(1)} s (incl. VACUUM ANALYZE)`);
+  log(
+    `loaded ${loaded.inserted} resources, ${loaded.locations} locations, ${loaded.organizations} organizations in ${loaded.seconds.toFixed(1)} s (incl. VACUUM ANALYZE)`,
+  );
   if (after) await after(dataSource);
   await dataSource.destroy();
   cleanups.pop();
@@ -132,9 +134,15 @@ export async function startMend(
   const port = await findFreePort();
   const env = validateEnvironment({
     ...process.env,
-    DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    SEED_ON_START: 'false',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
     // Production needs a key secret; the load must not be throttled by the per-IP limit it measures around.
-    API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_ANON_PER_MINUTE: '1000000',
+    API_KEY_SECRET: randomBytes(32).toString('hex'),
+    RATE_LIMIT_ANON_PER_MINUTE: '1000000',
     ...settings,
   });
   const app = await createApp(env);
@@ -146,7 +154,11 @@ export async function startMend(
 // Load
 
 /** Forks a load worker (default bench/load-worker.js) with `request` as its argument and waits for its one message. */
-export function runLoad<Req = LoadRequest, Res = LoadResult>(request: Req, worker: URL = new URL('./load-worker.js', import.meta.url), workerArgs: string[] = []): Promise<Res> {
+export function runLoad<Req = LoadRequest, Res = LoadResult>(
+  request: Req,
+  worker: URL = new URL('./load-worker.js', import.meta.url),
+  workerArgs: string[] = [],
+): Promise<Res> {
   return new Promise((resolve, reject) => {
     const child = fork(worker, [...workerArgs, JSON.stringify(request)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     let answered = false;

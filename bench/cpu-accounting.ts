@@ -40,7 +40,9 @@ export interface CpuSnapshot {
 
 /** CPU used so far by this process, by the database's backends and by the whole machine. */
 export async function cpuSnapshot(admin: pg.Client, database: string): Promise<CpuSnapshot> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+    database,
+  ]);
   const backends = new Map<number, number>();
   for (const { pid } of rows) {
     const ms = processCpuMs(pid);

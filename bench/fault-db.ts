@@ -43,7 +43,9 @@ const log = (msg: string) => console.error(`[fault] ${new Date().toISOString().s
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function cluster(action: 'stop' | 'start'): void {
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { stdio: 'inherit' });
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], {
+    stdio: 'inherit',
+  });
 }
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>, url = serverUrl!): Promise<T> {
@@ -69,18 +71,51 @@ async function main(): Promise<boolean> {
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
-    ...process.env, DATABASE_URL: scratchUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
-    DEMO_PARTNER: 'false', RATE_LIMIT_ANON_PER_MINUTE: '1000000', API_KEY_SECRET: randomBytes(32).toString('hex'),
+    ...process.env,
+    DATABASE_URL: scratchUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DEMO_PARTNER: 'false',
+    RATE_LIMIT_ANON_PER_MINUTE: '1000000',
+    API_KEY_SECRET: randomBytes(32).toString('hex'),
   };
-  const created = execFileSync('node', ['dist/scripts/partner-create.js', '--name', 'fault-test', '--rate-limit', '100000', '--test'], { env, encoding: 'utf8' });
+  const created = execFileSync('node', ['dist/scripts/partner-create.js', '--name', 'fault-test', '--rate-limit', '100000', '--test'], {
+    env,
+    encoding: 'utf8',
+  });
   const key = /mend_sk_test_\w+/.exec(created)![0];
   api = spawn('node', ['dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 100 && !(await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)); i++) await sleep(200);
+  for (
+    let i = 0;
+    i < 100 &&
+    !(await fetch(`${base}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await sleep(200);
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const intake: { id: string; matches: { resource: { id: string } }[] } = (await (await fetch(`${base}/v1/intakes`, { method: 'POST', headers, body: JSON.stringify({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }) })).json()) as never;
+  const intake: { id: string; matches: { resource: { id: string } }[] } = (await (
+    await fetch(`${base}/v1/intakes`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }),
+    })
+  ).json()) as never;
   const target = { intakeId: intake.id, resourceId: intake.matches[0].resource.id };
 
-  type Attempt = { idempotencyKey: string; clientReference: string; status: number | 'timeout' | 'network'; ms: number; at: number; referralId?: string; problem?: boolean };
+  type Attempt = {
+    idempotencyKey: string;
+    clientReference: string;
+    status: number | 'timeout' | 'network';
+    ms: number;
+    at: number;
+    referralId?: string;
+    problem?: boolean;
+  };
   const attempts: Attempt[] = [];
   const readiness: { at: number; status: number | 'down' }[] = [];
   let stopAt = Infinity;
@@ -91,13 +126,29 @@ async function main(): Promise<boolean> {
     const t0 = Date.now();
     try {
       const res = await fetch(`${base}/v1/referrals`, {
-        method: 'POST', headers: { ...headers, 'idempotency-key': idempotencyKey }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': idempotencyKey },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         body: JSON.stringify({ ...target, clientReference }),
       });
       const body = (await res.json().catch(() => ({}))) as { id?: string };
-      return { idempotencyKey, clientReference, status: res.status, ms: Date.now() - t0, at: t0, referralId: res.status === 201 ? body.id : undefined, problem: /problem\+json/.test(res.headers.get('content-type') ?? '') };
+      return {
+        idempotencyKey,
+        clientReference,
+        status: res.status,
+        ms: Date.now() - t0,
+        at: t0,
+        referralId: res.status === 201 ? body.id : undefined,
+        problem: /problem\+json/.test(res.headers.get('content-type') ?? ''),
+      };
     } catch (e) {
-      return { idempotencyKey, clientReference, status: (e as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: Date.now() - t0, at: t0 };
+      return {
+        idempotencyKey,
+        clientReference,
+        status: (e as Error).name === 'TimeoutError' ? 'timeout' : 'network',
+        ms: Date.now() - t0,
+        at: t0,
+      };
     }
   }
 
@@ -112,7 +163,10 @@ async function main(): Promise<boolean> {
   const prober = (async () => {
     while (Date.now() < end) {
       const at = Date.now();
-      const status = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 'down' as const);
+      const status = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(3000) }).then(
+        (r) => r.status,
+        () => 'down' as const,
+      );
       readiness.push({ at, status });
       await sleep(250);
     }
@@ -141,9 +195,20 @@ async function main(): Promise<boolean> {
     retried.push(r);
   }
   // Replaying some acknowledged ones must return the same referral, not a new one.
-  const replays = await Promise.all(attempts.filter((a) => a.status === 201).slice(0, 20).map((a) => createReferral(a.idempotencyKey, a.clientReference).then((r) => r.referralId === a.referralId)));
+  const replays = await Promise.all(
+    attempts
+      .filter((a) => a.status === 201)
+      .slice(0, 20)
+      .map((a) => createReferral(a.idempotencyKey, a.clientReference).then((r) => r.referralId === a.referralId)),
+  );
 
-  const rows = await admin((c) => c.query(`SELECT id, client_reference FROM referral WHERE client_reference LIKE 'fault-%'`).then((r) => r.rows as { id: string; client_reference: string }[]), scratchUrl);
+  const rows = await admin(
+    (c) =>
+      c
+        .query(`SELECT id, client_reference FROM referral WHERE client_reference LIKE 'fault-%'`)
+        .then((r) => r.rows as { id: string; client_reference: string }[]),
+    scratchUrl,
+  );
   const inDb = new Set(rows.map((r) => r.id));
   const perReference = new Map<string, number>();
   for (const r of rows) perReference.set(r.client_reference, (perReference.get(r.client_reference) ?? 0) + 1);
@@ -153,14 +218,16 @@ async function main(): Promise<boolean> {
   const firstOkAfterStart = attempts.filter((a) => a.at >= startAt && a.status === 201).sort((a, b) => a.at - b.at)[0];
   const firstReadyAfterStart = readiness.filter((r) => r.at >= startAt && r.status === 200).sort((a, b) => a.at - b.at)[0];
   const recoveryMs = firstOkAfterStart ? firstOkAfterStart.at + firstOkAfterStart.ms - startAt : Infinity;
-  const statusCounts = (list: Attempt[]) => list.reduce<Record<string, number>>((m, a) => ((m[String(a.status)] = (m[String(a.status)] ?? 0) + 1), m), {});
+  const statusCounts = (list: Attempt[]) =>
+    list.reduce<Record<string, number>>((m, a) => ((m[String(a.status)] = (m[String(a.status)] ?? 0) + 1), m), {});
 
   const checks = {
     outageAnswered503: during.length > 0 && during.every((a) => a.status === 503 || a.status === 201),
     outage503AreProblemJson: during.filter((a) => a.status === 503).every((a) => a.problem),
     noHangs: attempts.every((a) => a.status !== 'timeout'),
     // A refused or reset connection is only acceptable while PostgreSQL is down (the API itself must stay up).
-    noNetworkErrorsOutsideOutage: attempts.every((a) => a.status !== 'network' || (a.at >= stopAt && a.at < startAt)) && retried.every((r) => r.status !== 'network'),
+    noNetworkErrorsOutsideOutage:
+      attempts.every((a) => a.status !== 'network' || (a.at >= stopAt && a.at < startAt)) && retried.every((r) => r.status !== 'network'),
     no5xxOtherThan503: attempts.every((a) => typeof a.status !== 'number' || a.status < 500 || a.status === 503),
     readinessSaidNotReady: readiness.some((r) => r.at >= stopAt && r.at < startAt && r.status === 503),
     recoveredWithin5s: recoveryMs <= RECOVERY_TARGET_MS,
@@ -170,10 +237,18 @@ async function main(): Promise<boolean> {
     replaysReturnTheSameReferral: replays.every(Boolean),
   };
   const report = {
-    fault: 'db-restart', postgres: version, requests: attempts.length, acknowledged: acked.length, statusCounts: statusCounts(attempts),
+    fault: 'db-restart',
+    postgres: version,
+    requests: attempts.length,
+    acknowledged: acked.length,
+    statusCounts: statusCounts(attempts),
     duringOutage: { requests: during.length, statusCounts: statusCounts(during), maxMs: Math.max(0, ...during.map((a) => a.ms)) },
-    recoveryMs, readyAgainMs: firstReadyAfterStart ? firstReadyAfterStart.at - startAt : null,
-    retried: retried.length, retryStatusCounts: statusCounts(retried), referralsInDb: rows.length, checks,
+    recoveryMs,
+    readyAgainMs: firstReadyAfterStart ? firstReadyAfterStart.at - startAt : null,
+    retried: retried.length,
+    retryStatusCounts: statusCounts(retried),
+    referralsInDb: rows.length,
+    checks,
   };
   for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}`);
   console.log(machineLine());
@@ -194,6 +269,8 @@ try {
   }
   api?.kill('SIGTERM');
   await sleep(1500);
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)).catch((e) => log(`could not drop ${scratch}: ${e.message}`));
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)).catch((e) =>
+    log(`could not drop ${scratch}: ${e.message}`),
+  );
 }
 process.exit(passed ? 0 : 1);

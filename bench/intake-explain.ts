@@ -20,8 +20,11 @@ interface PlanFinding {
 function readPlan(text: string): Omit<PlanFinding, 'body' | 'statement' | 'rows'> {
   const indexes = [...text.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g)].map((x) => x[1]);
   // PostgreSQL 18 prints average rows per loop with decimals (rows=23222.67 loops=3).
-  const seqScans = [...text.matchAll(/Seq Scan on (\S+) \S+ .*?\(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)\)(?:\n\s+Filter: [^\n]*\n\s+Rows Removed by Filter: (\d+))?/g)]
-    .map((x) => ({ relation: x[1], rows: Math.round(Number(x[2]) * Number(x[3])), removed: Number(x[4] ?? 0) * Number(x[3]) }));
+  const seqScans = [
+    ...text.matchAll(
+      /Seq Scan on (\S+) \S+ .*?\(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)\)(?:\n\s+Filter: [^\n]*\n\s+Rows Removed by Filter: (\d+))?/g,
+    ),
+  ].map((x) => ({ relation: x[1], rows: Math.round(Number(x[2]) * Number(x[3])), removed: Number(x[4] ?? 0) * Number(x[3]) }));
   const sort = /Sort Method: ([^\n]+)/.exec(text)?.[1]?.trim() ?? '';
   return { indexes: [...new Set(indexes)], seqScans, ms: Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? NaN), sort };
 }
@@ -74,9 +77,15 @@ async function timeIntakeInsert(client: pg.Client): Promise<void> {
   await client.query('SET synchronous_commit = off');
   const async = await timeInserts(50);
   await client.query('RESET synchronous_commit');
-  const { rows: [settings] } = await client.query(`SELECT current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync, current_setting('wal_sync_method') AS wsm`);
-  console.log(`\nINSERT INTO intake (one row, autocommit, median of 50): ${durable.toFixed(2)} ms with synchronous_commit=${settings.sc}` +
-    ` (fsync=${settings.fsync}, wal_sync_method=${settings.wsm}); ${async.toFixed(2)} ms with synchronous_commit=off.`);
+  const {
+    rows: [settings],
+  } = await client.query(
+    `SELECT current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync, current_setting('wal_sync_method') AS wsm`,
+  );
+  console.log(
+    `\nINSERT INTO intake (one row, autocommit, median of 50): ${durable.toFixed(2)} ms with synchronous_commit=${settings.sc}` +
+      ` (fsync=${settings.fsync}, wal_sync_method=${settings.wsm}); ${async.toFixed(2)} ms with synchronous_commit=off.`,
+  );
 }
 
 function printPlanSummary(findings: PlanFinding[]): void {
@@ -84,26 +93,36 @@ function printPlanSummary(findings: PlanFinding[]): void {
   console.log(`  ${'body'.padEnd(32)} ${'statement'.padEnd(22)} ${'rows'.padStart(5)} ${'ms'.padStart(8)}  sort / indexes / seq scans`);
   for (const f of findings) {
     const seq = f.seqScans.map((s) => `SEQ SCAN ${s.relation} (${s.rows} rows kept, ${s.removed} removed)`);
-    console.log(`  ${f.body.padEnd(32)} ${f.statement.padEnd(22)} ${String(f.rows).padStart(5)} ${f.ms.toFixed(2).padStart(8)}  ${[f.sort && `sort: ${f.sort}`, ...f.indexes, ...seq].filter(Boolean).join(', ') || '-'}`);
+    console.log(
+      `  ${f.body.padEnd(32)} ${f.statement.padEnd(22)} ${String(f.rows).padStart(5)} ${f.ms.toFixed(2).padStart(8)}  ${[f.sort && `sort: ${f.sort}`, ...f.indexes, ...seq].filter(Boolean).join(', ') || '-'}`,
+    );
   }
   const scans = findings.filter((f) => f.seqScans.some((s) => s.relation === 'resource' || s.relation === 'resource_location'));
-  console.log(scans.length
-    ? `\n  ${scans.length} statement(s) scan resource or resource_location sequentially: ${[...new Set(scans.map((f) => f.body))].join('; ')}.`
-    : '\n  No sequential scans of resource or resource_location: every statement is index-driven.');
+  console.log(
+    scans.length
+      ? `\n  ${scans.length} statement(s) scan resource or resource_location sequentially: ${[...new Set(scans.map((f) => f.body))].join('; ')}.`
+      : '\n  No sequential scans of resource or resource_location: every statement is index-driven.',
+  );
   const orgs = findings.filter((f) => f.seqScans.some((s) => s.relation === 'organization' && s.rows > 1000));
   if (orgs.length) {
-    console.log(`  ${orgs.length} statement(s) read the whole organization table (hash join before ORDER BY … LIMIT), whatever they return.`);
+    console.log(
+      `  ${orgs.length} statement(s) read the whole organization table (hash join before ORDER BY … LIMIT), whatever they return.`,
+    );
   }
   const sorted = findings.filter((f) => f.statement.startsWith('candidates'));
   // resource_location_resource_idx only serves the per-row locations subquery, organization_pkey the join.
   const filtering = (f: PlanFinding) => f.indexes.some((i) => i !== 'resource_location_resource_idx' && i !== 'organization_pkey');
-  console.log(`  Candidate statements: ${sorted.filter(filtering).length} of ${sorted.length} find rows through an index (GIN, GiST or the partial kind btree); ` +
-    'every one sorts all its matches on (distance, accepting_new_clients, id) before LIMIT 300, so its cost follows the number of matches.');
+  console.log(
+    `  Candidate statements: ${sorted.filter(filtering).length} of ${sorted.length} find rows through an index (GIN, GiST or the partial kind btree); ` +
+      'every one sorts all its matches on (distance, accepting_new_clients, id) before LIMIT 300, so its cost follows the number of matches.',
+  );
 }
 
 function printTimeBreakdown(profiled: Profiled[], findings: PlanFinding[]): void {
-  console.log('\nWhere one request\'s time goes (the app\'s IntakeService.submitIntake in-process, one at a time, warm, medians of 7; ms):');
-  console.log(`  ${'body'.padEnd(32)} ${'total'.padStart(6)} ${'SQL: statement ms (rows) [server exec ms]'.padEnd(62)} ${'map'.padStart(5)} ${'rank'.padStart(5)} ${'hotl.'.padStart(5)} ${'INSERT'.padStart(6)} ${'COMMIT'.padStart(6)} ${'JSON'.padStart(5)} ${'KiB'.padStart(6)}`);
+  console.log("\nWhere one request's time goes (the app's IntakeService.submitIntake in-process, one at a time, warm, medians of 7; ms):");
+  console.log(
+    `  ${'body'.padEnd(32)} ${'total'.padStart(6)} ${'SQL: statement ms (rows) [server exec ms]'.padEnd(62)} ${'map'.padStart(5)} ${'rank'.padStart(5)} ${'hotl.'.padStart(5)} ${'INSERT'.padStart(6)} ${'COMMIT'.padStart(6)} ${'JSON'.padStart(5)} ${'KiB'.padStart(6)}`,
+  );
   for (const p of profiled) {
     const sql = p.statements
       .map((s) => {
@@ -111,8 +130,12 @@ function printTimeBreakdown(profiled: Profiled[], findings: PlanFinding[]): void
         return `${s.label === 'hotlines' ? 'H' : s.label.includes('widened') ? 'W' : 'C'} ${s.ms.toFixed(1)} (${s.rows})${f ? ` [${f.ms.toFixed(1)}]` : ''}`;
       })
       .join(', ');
-    console.log(`  ${p.name.padEnd(32)} ${p.totalMs.toFixed(1).padStart(6)} ${sql.padEnd(62)} ${p.mapMs.toFixed(2).padStart(5)} ${p.rankMs.toFixed(2).padStart(5)} ${p.hotlineMapMs.toFixed(2).padStart(5)} ${p.insertMs.toFixed(2).padStart(6)} ${p.commitMs.toFixed(2).padStart(6)} ${p.stringifyMs.toFixed(2).padStart(5)} ${p.responseKiB.toFixed(1).padStart(6)}`);
+    console.log(
+      `  ${p.name.padEnd(32)} ${p.totalMs.toFixed(1).padStart(6)} ${sql.padEnd(62)} ${p.mapMs.toFixed(2).padStart(5)} ${p.rankMs.toFixed(2).padStart(5)} ${p.hotlineMapMs.toFixed(2).padStart(5)} ${p.insertMs.toFixed(2).padStart(6)} ${p.commitMs.toFixed(2).padStart(6)} ${p.stringifyMs.toFixed(2).padStart(5)} ${p.responseKiB.toFixed(1).padStart(6)}`,
+    );
   }
-  console.log('  C = candidate query, W = candidate query after a widening step, H = hotline query; client ms include transfer and row parsing,\n' +
-    '  [server exec ms] is EXPLAIN ANALYZE\'s Execution Time. map = 300 rows → ResourceResponse, rank = score + sort, hotl. = hotline rows → responses.');
+  console.log(
+    '  C = candidate query, W = candidate query after a widening step, H = hotline query; client ms include transfer and row parsing,\n' +
+      "  [server exec ms] is EXPLAIN ANALYZE's Execution Time. map = 300 rows → ResourceResponse, rank = score + sort, hotl. = hotline rows → responses.",
+  );
 }

@@ -70,7 +70,11 @@ function runLoadWorker(request: IntakeLoadRequest): void {
         errors: sum((r) => r.errors),
         timeouts: sum((r) => r.timeouts),
         // Cross-check only: summed throughput; median of the per-connection p50s, worst per-connection p99.
-        autocannon: { rpsAverage: sum((r) => r.requests.average), p50: p50s[Math.floor((p50s.length - 1) / 2)], p99: Math.max(...results.map((r) => r.latency.p99)) },
+        autocannon: {
+          rpsAverage: sum((r) => r.requests.average),
+          p50: p50s[Math.floor((p50s.length - 1) / 2)],
+          p99: Math.max(...results.map((r) => r.latency.p99)),
+        },
         byPath: [...byName.values()],
         cpuMs: (cpu.user + cpu.system) / 1000,
       };

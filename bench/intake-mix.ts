@@ -6,7 +6,13 @@ export const MIX: { name: string; body: Record<string, unknown> }[] = [
   },
   {
     name: 'one unsure, US-MI, video',
-    body: { concerns: ['infidelity', 'lying'], willingness: 'one_leaning_out', relationship: 'separated', region: 'US-MI', formats: ['video'] },
+    body: {
+      concerns: ['infidelity', 'lying'],
+      willingness: 'one_leaning_out',
+      relationship: 'separated',
+      region: 'US-MI',
+      formats: ['video'],
+    },
   },
   {
     name: 'one unwilling, US-IL',
@@ -32,10 +38,24 @@ export const MIX: { name: string; body: Record<string, unknown> }[] = [
     // Self-guided programmes always qualify for a couple without safety concerns, so at 100k rows the plain rural
     // body above never has fewer than 5 candidates; without self-guided help (safety cases) the search must widen.
     name: 'rural 59501, in person, control',
-    body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, postalCode: '59501', formats: ['in_person'], maxTravelKm: 10 },
+    body: {
+      concerns: ['jealousy_control'],
+      willingness: 'both',
+      safety: { coerciveControl: true },
+      postalCode: '59501',
+      formats: ['in_person'],
+      maxTravelKm: 10,
+    },
   },
   {
     name: 'LGBTQ+, 10001, Aetna',
-    body: { concerns: ['financial_secrecy'], willingness: 'both', relationship: 'unmarried', postalCode: '10001', insurance: 'Aetna', preferences: { audiences: ['lgbtq_affirming'] } },
+    body: {
+      concerns: ['financial_secrecy'],
+      willingness: 'both',
+      relationship: 'unmarried',
+      postalCode: '10001',
+      insurance: 'Aetna',
+      preferences: { audiences: ['lgbtq_affirming'] },
+    },
   },
 ];

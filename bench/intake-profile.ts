@@ -86,11 +86,15 @@ class StatementRecorder {
     dataSource.transaction = (async (...args: unknown[]) => {
       const work = args[args.length - 1] as (manager: unknown) => Promise<unknown>;
       let workEnd = 0;
-      const result = await (originalTransaction as (...a: unknown[]) => Promise<unknown>).call(dataSource, ...args.slice(0, -1), async (manager: unknown) => {
-        const done = await work(manager);
-        workEnd = performance.now();
-        return done;
-      });
+      const result = await (originalTransaction as (...a: unknown[]) => Promise<unknown>).call(
+        dataSource,
+        ...args.slice(0, -1),
+        async (manager: unknown) => {
+          const done = await work(manager);
+          workEnd = performance.now();
+          return done;
+        },
+      );
       this.commitMs = performance.now() - workEnd;
       return result;
     }) as typeof dataSource.transaction;
@@ -111,13 +115,18 @@ class StatementRecorder {
 type Submit = (dto: CreateIntakeRequest) => Promise<IntakeResponse>;
 
 /** Each body of the mix through the running app's IntakeService, one at a time: see Profiled. */
-export async function profileBodies(app: INestApplication, partnerId: string | null, mix: { name: string; body: Record<string, unknown> }[]): Promise<Profiled[]> {
+export async function profileBodies(
+  app: INestApplication,
+  partnerId: string | null,
+  mix: { name: string; body: Record<string, unknown> }[],
+): Promise<Profiled[]> {
   const service = app.get(IntakeService);
   const recorder = new StatementRecorder(app);
   try {
     const pipe = createValidationPipe();
     // No Idempotency-Key: the key id is unused.
-    const submit: Submit = async (dto) => (await service.submitIntake(dto, { partnerId: partnerId as string, keyId: partnerId as string })).body;
+    const submit: Submit = async (dto) =>
+      (await service.submitIntake(dto, { partnerId: partnerId as string, keyId: partnerId as string })).body;
     const out: Profiled[] = [];
     for (const m of mix) {
       const dto = (await pipe.transform(structuredClone(m.body), { type: 'body', metatype: CreateIntakeRequest })) as CreateIntakeRequest;
@@ -129,14 +138,26 @@ export async function profileBodies(app: INestApplication, partnerId: string | n
   }
 }
 
-async function profileBody(name: string, dto: CreateIntakeRequest, service: IntakeService, recorder: StatementRecorder, submit: Submit): Promise<Profiled> {
+async function profileBody(
+  name: string,
+  dto: CreateIntakeRequest,
+  service: IntakeService,
+  recorder: StatementRecorder,
+  submit: Submit,
+): Promise<Profiled> {
   for (let i = 0; i < 3; i++) await submit(dto); // warm caches and the JIT
   const runs: { total: number; statements: Recorded[]; insert: number; commit: number; response: IntakeResponse }[] = [];
   for (let i = 0; i < 7; i++) {
     recorder.recording = [];
     const t0 = performance.now();
     const response = await submit(dto);
-    runs.push({ total: performance.now() - t0, statements: [...recorder.recording], insert: recorder.insertMs, commit: recorder.commitMs, response });
+    runs.push({
+      total: performance.now() - t0,
+      statements: [...recorder.recording],
+      insert: recorder.insertMs,
+      commit: recorder.commitMs,
+      response,
+    });
   }
   const last = runs[runs.length - 1];
   // Statement i of every run is the same statement (same constraints, same relaxation path).
@@ -144,7 +165,10 @@ async function profileBody(name: string, dto: CreateIntakeRequest, service: Inta
   // it: statements are matched across runs by label (hotlines; candidates; candidates (widened n)).
   const labelled = (recorded: Recorded[]) => {
     let n = 0;
-    return recorded.map((s) => ({ ...s, label: s.label === 'candidates' ? (n++ ? `candidates (widened ${n - 1})` : 'candidates') : s.label }));
+    return recorded.map((s) => ({
+      ...s,
+      label: s.label === 'candidates' ? (n++ ? `candidates (widened ${n - 1})` : 'candidates') : s.label,
+    }));
   };
   const statements = labelled(last.statements).map((s) => ({
     label: s.label,
@@ -171,7 +195,10 @@ function timeCpuSteps(service: IntakeService, dto: CreateIntakeRequest, statemen
   const candidateRows = [...statements].reverse().find((s) => s.label === 'candidates')!.rows as Parameters<typeof mapResource>[0][];
   const hotlineRows = (statements.find((s) => s.label === 'hotlines')?.rows ?? []) as Parameters<typeof mapResource>[0][];
   const mapped = timeSync(9, () =>
-    candidateRows.map((row): Candidate => ({ resource: toMatchable(mapResource(row)), distanceMeters: (row as { distance_m?: number | null }).distance_m ?? undefined })),
+    candidateRows.map((row): Candidate => ({
+      resource: toMatchable(mapResource(row)),
+      distanceMeters: (row as { distance_m?: number | null }).distance_m ?? undefined,
+    })),
   );
   const ranked = timeSync(9, () => rankCandidates(profile, recommendation.type, mapped.value, dto.limit ?? DEFAULT_MATCH_COUNT));
   const hotlineMap = timeSync(9, () => hotlineRows.map((row) => mapResource(row)));

@@ -6,7 +6,17 @@ import { DataSource } from 'typeorm';
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
 import { CuratedSeeder } from '../src/seeding/curated-seeder.js';
 import {
-  assertAllOk, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runBenchmark, runLoad, startMend, summarise, type Summary,
+  assertAllOk,
+  cleanups,
+  createScratchDatabase,
+  loadScratchDirectory,
+  log,
+  round,
+  runBenchmark,
+  runLoad,
+  startMend,
+  summarise,
+  type Summary,
 } from './bench-support.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import { cpuSnapshot, cpuSplit, type CpuSplit } from './cpu-accounting.js';
@@ -44,16 +54,37 @@ const { values: args } = parseArgs({
     burst: { type: 'string', default: '0' },
   },
 });
-const { count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT, burst: BURST } = numericOptions({
-  count: args.count, duration: args.duration, warmup: args.warmup, connections: args.connections, timeout: args.timeout, burst: args.burst,
+const {
+  count: COUNT,
+  duration: DURATION,
+  warmup: WARMUP,
+  connections: CONNECTIONS,
+  timeout: TIMEOUT,
+  burst: BURST,
+} = numericOptions({
+  count: args.count,
+  duration: args.duration,
+  warmup: args.warmup,
+  connections: args.connections,
+  timeout: args.timeout,
+  burst: args.burst,
 });
 
 const WORKER = new URL('./intake-load-worker.js', import.meta.url);
 
-async function measure(target: string, baseUrl: string, headers: Record<string, string>, admin: pg.Client, database: string): Promise<{ summary: Summary; cpu: CpuSplit }> {
+async function measure(
+  target: string,
+  baseUrl: string,
+  headers: Record<string, string>,
+  admin: pg.Client,
+  database: string,
+): Promise<{ summary: Summary; cpu: CpuSplit }> {
   const bodies = MIX.map((m) => ({ name: m.name, body: JSON.stringify(m.body) }));
   const load = (durationSeconds: number) =>
-    runLoad<IntakeLoadRequest, IntakeLoadResult>({ baseUrl, headers, bodies, connections: CONNECTIONS, durationSeconds, timeoutSeconds: TIMEOUT }, WORKER);
+    runLoad<IntakeLoadRequest, IntakeLoadResult>(
+      { baseUrl, headers, bodies, connections: CONNECTIONS, durationSeconds, timeoutSeconds: TIMEOUT },
+      WORKER,
+    );
   if (WARMUP > 0) {
     log(`${target}: warm-up ${WARMUP} s`);
     assertAll201(`${target} (warm-up)`, await load(WARMUP), false);
@@ -91,9 +122,17 @@ async function intakeHeaders(app: INestApplication): Promise<{ headers: Record<s
     return { headers: {}, partnerId: null };
   }
   const service = app.get(partners.PartnersService) as {
-    createPartner(input: { name: string; allowedOrigins: string[]; rateLimitPerMinute: number }): Promise<{ partner: { id: string }; keys: { plaintext: string; key: { scopes: string[] } }[] }>;
+    createPartner(input: {
+      name: string;
+      allowedOrigins: string[];
+      rateLimitPerMinute: number;
+    }): Promise<{ partner: { id: string }; keys: { plaintext: string; key: { scopes: string[] } }[] }>;
   };
-  const { partner, keys } = await service.createPartner({ name: `bench-${Date.now()}`, allowedOrigins: [], rateLimitPerMinute: 1_000_000_000 });
+  const { partner, keys } = await service.createPartner({
+    name: `bench-${Date.now()}`,
+    allowedOrigins: [],
+    rateLimitPerMinute: 1_000_000_000,
+  });
   log(`bench partner created; intakes are posted with its secret key (${keys[0].key.scopes.join(', ')})`);
   return { headers: { authorization: `Bearer ${keys[0].plaintext}` }, partnerId: partner.id };
 }
@@ -109,26 +148,38 @@ async function burstProbe(baseUrl: string, headers: Record<string, string>, n: n
     const t0 = performance.now();
     const res = await fetch(`${baseUrl}/v1/intakes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
     const text = await res.text();
-    return { status: res.status, ms: performance.now() - t0, code: res.status >= 300 ? (JSON.parse(text) as { code?: string }).code : undefined };
+    return {
+      status: res.status,
+      ms: performance.now() - t0,
+      code: res.status >= 300 ? (JSON.parse(text) as { code?: string }).code : undefined,
+    };
   };
   const results = await Promise.all(Array.from({ length: n }, one));
   const byStatus = new Map<string, number>();
-  for (const r of results) byStatus.set(`${r.status}${r.code ? ` ${r.code}` : ''}`, (byStatus.get(`${r.status}${r.code ? ` ${r.code}` : ''}`) ?? 0) + 1);
+  for (const r of results)
+    byStatus.set(`${r.status}${r.code ? ` ${r.code}` : ''}`, (byStatus.get(`${r.status}${r.code ? ` ${r.code}` : ''}`) ?? 0) + 1);
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-  console.log(`\nBurst of ${n} simultaneous self-harm intakes (app pool: DB_POOL_SIZE=${poolSize}): ` +
-    `${[...byStatus].map(([k, v]) => `${v}× ${k}`).join(', ')}; latency min ${ms[0].toFixed(0)} ms, max ${ms[ms.length - 1].toFixed(0)} ms.`);
+  console.log(
+    `\nBurst of ${n} simultaneous self-harm intakes (app pool: DB_POOL_SIZE=${poolSize}): ` +
+      `${[...byStatus].map(([k, v]) => `${v}× ${k}`).join(', ')}; latency min ${ms[0].toFixed(0)} ms, max ${ms[ms.length - 1].toFixed(0)} ms.`,
+  );
 }
 
 /** One request per body before any load: each must be 201 and do what its name says. */
 async function checkResponses(baseUrl: string, headers: Record<string, string>): Promise<void> {
   console.log('\nResponses (one request per body, before the load):');
   for (const m of MIX) {
-    const res = await fetch(`${baseUrl}/v1/intakes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(m.body) });
+    const res = await fetch(`${baseUrl}/v1/intakes`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(m.body),
+    });
     const text = await res.text();
     if (res.status !== 201) throw new Error(`${m.name}: expected 201, got ${res.status}: ${text.slice(0, 600)}`);
     const body = JSON.parse(text) as IntakeResponse;
     const wantsHotlines = !!(m.body.safety as Record<string, boolean> | undefined);
-    if (wantsHotlines && body.safety.resources.length === 0) throw new Error(`${m.name}: no hotlines in the response: is the curated directory loaded?`);
+    if (wantsHotlines && body.safety.resources.length === 0)
+      throw new Error(`${m.name}: no hotlines in the response: is the curated directory loaded?`);
     if (body.matches.length === 0) throw new Error(`${m.name}: no matches`);
     console.log(
       `  ${m.name.padEnd(32)} ${body.recommendation.type.padEnd(22)} safety ${body.safety.level.padEnd(7)} matches ${String(body.matches.length).padStart(2)}` +
@@ -139,13 +190,19 @@ async function checkResponses(baseUrl: string, headers: Record<string, string>):
 }
 
 function printSummary(s: Summary, cpu: CpuSplit): void {
-  console.log(`\n${s.target}: ${round(s.rps, 1)} req/s (${s.ok} ok), latency p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, p99 ${round(s.p99)} ms` +
-    `  [autocannon, per connection: ${round(s.result.autocannon.rpsAverage, 1)} req/s summed, median p50 ${s.result.autocannon.p50} ms, worst p99 ${s.result.autocannon.p99} ms]`);
+  console.log(
+    `\n${s.target}: ${round(s.rps, 1)} req/s (${s.ok} ok), latency p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, p99 ${round(s.p99)} ms` +
+      `  [autocannon, per connection: ${round(s.result.autocannon.rpsAverage, 1)} req/s summed, median p50 ${s.result.autocannon.p50} ms, worst p99 ${s.result.autocannon.p99} ms]`,
+  );
   for (const p of s.byPath) {
-    console.log(`  ${p.path.padEnd(32)} n=${String(p.n).padStart(6)}  p50 ${round(p.p50).toFixed(2).padStart(7)}  p95 ${round(p.p95).toFixed(2).padStart(7)}  p99 ${round(p.p99).toFixed(2).padStart(7)} ms`);
+    console.log(
+      `  ${p.path.padEnd(32)} n=${String(p.n).padStart(6)}  p50 ${round(p.p50).toFixed(2).padStart(7)}  p95 ${round(p.p95).toFixed(2).padStart(7)}  p99 ${round(p.p99).toFixed(2).padStart(7)} ms`,
+    );
   }
-  console.log(`  CPU per request: app (Node) ${cpu.node.toFixed(2)} ms, PostgreSQL backends ${cpu.postgresVisible ? `${cpu.postgres.toFixed(2)} ms` : 'not visible (remote server)'},` +
-    ` load generator ${cpu.loadGenerator.toFixed(2)} ms, rest of the machine ${cpu.other.toFixed(2)} ms; machine ${(cpu.machineBusy * 100).toFixed(0)}% busy.`);
+  console.log(
+    `  CPU per request: app (Node) ${cpu.node.toFixed(2)} ms, PostgreSQL backends ${cpu.postgresVisible ? `${cpu.postgres.toFixed(2)} ms` : 'not visible (remote server)'},` +
+      ` load generator ${cpu.loadGenerator.toFixed(2)} ms, rest of the machine ${cpu.other.toFixed(2)} ms; machine ${(cpu.machineBusy * 100).toFixed(0)}% busy.`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -179,18 +236,22 @@ async function main(): Promise<void> {
   cleanups.push(() => admin.end());
   const { summary, cpu } = await measure('Mend app, POST /v1/intakes', baseUrl, headers, admin, scratch.name);
 
-  console.log(`\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ` +
-    `${COUNT} synthetic resources + the curated directory, ${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up, mix of ${MIX.length} bodies.`);
+  console.log(
+    `\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ` +
+      `${COUNT} synthetic resources + the curated directory, ${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up, mix of ${MIX.length} bodies.`,
+  );
   printSummary(summary, cpu);
-  console.log(JSON.stringify({
-    bench: 'intake',
-    machine: machine(),
-    resources: COUNT,
-    p50Ms: round(summary.p50),
-    p95Ms: round(summary.p95),
-    p99Ms: round(summary.p99),
-    rps: round(summary.rps, 1),
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'intake',
+      machine: machine(),
+      resources: COUNT,
+      p50Ms: round(summary.p50),
+      p95Ms: round(summary.p95),
+      p99Ms: round(summary.p99),
+      rps: round(summary.rps, 1),
+    }),
+  );
 }
 
 await runBenchmark(main);

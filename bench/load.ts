@@ -46,7 +46,11 @@ const INTAKES = [
 ];
 
 type Kind = 'search' | 'intake' | 'referral';
-interface Sample { kind: Kind; ms: number; status: number }
+interface Sample {
+  kind: Kind;
+  ms: number;
+  status: number;
+}
 const samples: Sample[] = [];
 const errors: Record<string, number> = {};
 const referable: { intakeId: string; resourceId: string }[] = [];
@@ -79,7 +83,8 @@ async function worker(deadline: number, seed: number): Promise<void> {
     if (roll < 60 || (roll >= 85 && referable.length === 0)) {
       await call('search', SEARCHES[i % SEARCHES.length], { headers: AUTH });
     } else if (roll < 85) {
-      const res = (await post('intake', '/v1/intakes', INTAKES[i % INTAKES.length])) as { id: string; matches: { resource: { id: string } }[] } | undefined;
+      const res = (await post('intake', '/v1/intakes', INTAKES[i % INTAKES.length])) as
+        { id: string; matches: { resource: { id: string } }[] } | undefined;
       if (res?.matches?.length) referable.push({ intakeId: res.id, resourceId: res.matches[0].resource.id });
       if (referable.length > 500) referable.shift();
     } else {
@@ -89,14 +94,22 @@ async function worker(deadline: number, seed: number): Promise<void> {
   }
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 function summary(list: Sample[], seconds: number) {
   const ms = list.map((s) => s.ms).sort((a, b) => a - b);
   const byStatus: Record<string, number> = {};
   for (const s of list) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
-  return { requests: list.length, rps: round(list.length / seconds), p50Ms: round(percentile(ms, 50)), p95Ms: round(percentile(ms, 95)), p99Ms: round(percentile(ms, 99)), byStatus };
+  return {
+    requests: list.length,
+    rps: round(list.length / seconds),
+    p50Ms: round(percentile(ms, 50)),
+    p95Ms: round(percentile(ms, 95)),
+    p99Ms: round(percentile(ms, 99)),
+    byStatus,
+  };
 }
 
 const ready = await fetch(`${BASE}/health/ready`).catch(() => undefined);
@@ -111,12 +124,29 @@ const seconds = (Date.now() - started) / 1000;
 
 const overall = summary(samples, seconds);
 for (const kind of ['search', 'intake', 'referral'] as Kind[]) {
-  const s = summary(samples.filter((x) => x.kind === kind), seconds);
-  console.log(`${kind.padEnd(9)} ${String(s.requests).padStart(6)} req  ${String(s.rps).padStart(7)} req/s  p50 ${s.p50Ms} ms  p95 ${s.p95Ms} ms  p99 ${s.p99Ms} ms  status ${JSON.stringify(s.byStatus)}`);
+  const s = summary(
+    samples.filter((x) => x.kind === kind),
+    seconds,
+  );
+  console.log(
+    `${kind.padEnd(9)} ${String(s.requests).padStart(6)} req  ${String(s.rps).padStart(7)} req/s  p50 ${s.p50Ms} ms  p95 ${s.p95Ms} ms  p99 ${s.p99Ms} ms  status ${JSON.stringify(s.byStatus)}`,
+  );
 }
 const serverErrors = samples.filter((s) => s.status >= 500).length;
 const clientErrors = samples.filter((s) => s.status >= 400 && s.status < 500).length;
-console.log(`total     ${overall.requests} req  ${overall.rps} req/s  p50 ${overall.p50Ms} ms  p95 ${overall.p95Ms} ms  p99 ${overall.p99Ms} ms  4xx ${clientErrors}  5xx ${serverErrors}  errors ${JSON.stringify(errors)}`);
+console.log(
+  `total     ${overall.requests} req  ${overall.rps} req/s  p50 ${overall.p50Ms} ms  p95 ${overall.p95Ms} ms  p99 ${overall.p99Ms} ms  4xx ${clientErrors}  5xx ${serverErrors}  errors ${JSON.stringify(errors)}`,
+);
 console.log(machineLine());
-console.log(JSON.stringify({ load: 'mixed', machine: machine(), seconds: round(seconds), ...overall, clientErrors, serverErrors, networkErrors: errors }));
+console.log(
+  JSON.stringify({
+    load: 'mixed',
+    machine: machine(),
+    seconds: round(seconds),
+    ...overall,
+    clientErrors,
+    serverErrors,
+    networkErrors: errors,
+  }),
+);
 process.exit(serverErrors > 0 || Object.keys(errors).length > 0 ? 1 : 0);

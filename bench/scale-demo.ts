@@ -38,7 +38,8 @@ const children: ChildProcess[] = [];
 /** A setup request that must succeed: anything else stops the demo with the answer, instead of passing vacuously later. */
 async function must(step: string, response: Promise<Response>, expected: number): Promise<Response> {
   const res = await response;
-  if (res.status !== expected) throw new Error(`setup failed: ${step} answered ${res.status} (expected ${expected}): ${(await res.text()).slice(0, 300)}`);
+  if (res.status !== expected)
+    throw new Error(`setup failed: ${step} answered ${res.status} (expected ${expected}): ${(await res.text()).slice(0, 300)}`);
   return res;
 }
 const checks: Record<string, boolean> = {};
@@ -47,14 +48,23 @@ const facts: Record<string, unknown> = {};
 async function main(): Promise<void> {
   await sql(`CREATE DATABASE "${scratch}"`, [], serverUrl);
   const env = {
-    ...process.env, DATABASE_URL: scratchUrl, REDIS_URL: redisUrl, HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn',
-    DEMO_PARTNER: 'false', API_KEY_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_REDIS_PREFIX: `mend-scale:${randomBytes(4).toString('hex')}`,
+    ...process.env,
+    DATABASE_URL: scratchUrl,
+    REDIS_URL: redisUrl,
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DEMO_PARTNER: 'false',
+    API_KEY_SECRET: randomBytes(32).toString('hex'),
+    RATE_LIMIT_REDIS_PREFIX: `mend-scale:${randomBytes(4).toString('hex')}`,
     RETENTION_CRON: '*/2 * * * * *', // every 2 s here, so the demo sees both instances fire
     WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32', // the demo's own local webhook receiver
   };
   // An intake already past retention, before the instances start: the first claimed purge removes it.
   execFileSync('node', ['dist/scripts/migration-run.js'], { env, stdio: 'ignore' });
-  await sql(`INSERT INTO intake (answers, safety_level, recommendation, expires_at) VALUES ('{}', 'none', 'couples_counseling', now() - interval '1 day')`);
+  await sql(
+    `INSERT INTO intake (answers, safety_level, recommendation, expires_at) VALUES ('{}', 'none', 'couples_counseling', now() - interval '1 day')`,
+  );
   const bases: string[] = [];
   for (let i = 0; i < 2; i++) {
     const port = await findFreePort();
@@ -64,13 +74,21 @@ async function main(): Promise<void> {
   for (const base of bases) {
     let ready = false;
     for (let i = 0; i < 150 && !ready; i++) {
-      ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+      ready = await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!ready) await sleep(200);
     }
     if (!ready) throw new Error(`setup failed: ${base}/health/ready never answered 200`);
   }
   const keyOf = (name: string, limit: number) =>
-    /mend_sk_test_\w+/.exec(execFileSync('node', ['dist/scripts/partner-create.js', '--name', name, '--rate-limit', String(limit), '--test'], { env, encoding: 'utf8' }))![0];
+    /mend_sk_test_\w+/.exec(
+      execFileSync('node', ['dist/scripts/partner-create.js', '--name', name, '--rate-limit', String(limit), '--test'], {
+        env,
+        encoding: 'utf8',
+      }),
+    )![0];
   const limited = keyOf('limited', 30);
   const key = keyOf('busy', 100000);
   const auth = (k: string) => ({ authorization: `Bearer ${k}`, 'content-type': 'application/json' });
@@ -78,14 +96,35 @@ async function main(): Promise<void> {
   // 1. One rate limit across both instances (Redis).
   const statuses: number[] = [];
   for (let i = 0; i < 40; i++) statuses.push((await fetch(`${bases[i % 2]}/v1/taxonomy`, { headers: auth(limited) })).status);
-  facts.rateLimit = { limitPerMinute: 30, sent: 40, ok: statuses.filter((s) => s === 200).length, limited: statuses.filter((s) => s === 429).length };
+  facts.rateLimit = {
+    limitPerMinute: 30,
+    sent: 40,
+    ok: statuses.filter((s) => s === 200).length,
+    limited: statuses.filter((s) => s === 429).length,
+  };
   checks.rateLimitShared = statuses.filter((s) => s === 200).length === 30;
 
   // 2. Idempotency across instances: the same key sent to both at once creates one referral.
-  const intake = (await (await must('POST /v1/intakes', fetch(`${bases[0]}/v1/intakes`, { method: 'POST', headers: auth(key), body: JSON.stringify({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }) }), 201)).json()) as { id: string; matches: { resource: { id: string } }[] };
+  const intake = (await (
+    await must(
+      'POST /v1/intakes',
+      fetch(`${bases[0]}/v1/intakes`, {
+        method: 'POST',
+        headers: auth(key),
+        body: JSON.stringify({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }),
+      }),
+      201,
+    )
+  ).json()) as { id: string; matches: { resource: { id: string } }[] };
   const body = JSON.stringify({ intakeId: intake.id, resourceId: intake.matches[0].resource.id, clientReference: 'scale-idem' });
   const idem = randomUUID();
-  const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => fetch(`${bases[i % 2]}/v1/referrals`, { method: 'POST', headers: { ...auth(key), 'idempotency-key': idem }, body }).then(async (r) => ({ status: r.status, id: r.status === 201 ? ((await r.json()) as { id: string }).id : undefined }))));
+  const burst = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      fetch(`${bases[i % 2]}/v1/referrals`, { method: 'POST', headers: { ...auth(key), 'idempotency-key': idem }, body }).then(
+        async (r) => ({ status: r.status, id: r.status === 201 ? ((await r.json()) as { id: string }).id : undefined }),
+      ),
+    ),
+  );
   const stored = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM referral WHERE client_reference = 'scale-idem'`);
   facts.idempotency = { requests: 10, statuses: burst.map((b) => b.status), referralsStored: stored[0].n };
   checks.idempotencyAcrossInstances = stored[0].n === 1 && new Set(burst.filter((b) => b.id).map((b) => b.id)).size === 1;
@@ -99,9 +138,21 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
-  await must('PUT /v1/partners/me/webhook', fetch(`${bases[0]}/v1/partners/me/webhook`, { method: 'PUT', headers: auth(key), body: JSON.stringify({ url: hook }) }), 200);
+  await must(
+    'PUT /v1/partners/me/webhook',
+    fetch(`${bases[0]}/v1/partners/me/webhook`, { method: 'PUT', headers: auth(key), body: JSON.stringify({ url: hook }) }),
+    200,
+  );
   for (let i = 0; i < 30; i++) {
-    await must(`POST /v1/referrals #${i}`, fetch(`${bases[i % 2]}/v1/referrals`, { method: 'POST', headers: auth(key), body: JSON.stringify({ intakeId: intake.id, resourceId: intake.matches[0].resource.id, clientReference: `scale-${i}` }) }), 201);
+    await must(
+      `POST /v1/referrals #${i}`,
+      fetch(`${bases[i % 2]}/v1/referrals`, {
+        method: 'POST',
+        headers: auth(key),
+        body: JSON.stringify({ intakeId: intake.id, resourceId: intake.matches[0].resource.id, clientReference: `scale-${i}` }),
+      }),
+      201,
+    );
   }
   let pending = Infinity;
   for (let i = 0; i < 60 && pending > 0; i++) {
@@ -113,7 +164,8 @@ async function main(): Promise<void> {
   const events = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_outbox`))[0].n;
   facts.webhooks = { events, received: received.size, duplicates: [...received.values()].filter((n) => n > 1).length };
   // At least the 30 referral.created events: zero delivered must never pass as "each delivered once".
-  checks.eachWebhookOnce = events >= 30 && received.size >= 1 && pending === 0 && received.size === events && [...received.values()].every((n) => n === 1);
+  checks.eachWebhookOnce =
+    events >= 30 && received.size >= 1 && pending === 0 && received.size === events && [...received.values()].every((n) => n === 1);
 
   // 4. A scheduled purge fires on both instances every 2 s; one claims the hour and runs it.
   await sleep(3000);

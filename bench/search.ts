@@ -10,7 +10,17 @@ import type { ResourceSearchCriteria } from '../src/resources/resource-search.cr
 import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
 import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
 import {
-  assertAllOk, cleanups, createScratchDatabase, loadScratchDirectory, log, round, runBenchmark, runLoad, startMend as startApp, summarise, type Summary,
+  assertAllOk,
+  cleanups,
+  createScratchDatabase,
+  loadScratchDirectory,
+  log,
+  round,
+  runBenchmark,
+  runLoad,
+  startMend as startApp,
+  summarise,
+  type Summary,
 } from './bench-support.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import { machine, machineLine } from './machine.js';
@@ -30,8 +40,18 @@ import { machine, machineLine } from './machine.js';
 const { values: args } = parseArgs({
   options: { ...COMMON_BENCH_OPTIONS, 'facet-cache': { type: 'boolean', default: false } },
 });
-const { count: COUNT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, timeout: TIMEOUT } = numericOptions({
-  count: args.count, duration: args.duration, warmup: args.warmup, connections: args.connections, timeout: args.timeout,
+const {
+  count: COUNT,
+  duration: DURATION,
+  warmup: WARMUP,
+  connections: CONNECTIONS,
+  timeout: TIMEOUT,
+} = numericOptions({
+  count: args.count,
+  duration: args.duration,
+  warmup: args.warmup,
+  connections: args.connections,
+  timeout: args.timeout,
 });
 const FACET_CACHE = args['facet-cache'] === true;
 
@@ -40,7 +60,11 @@ const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; pat
   { name: 'filters: video+infidelity+maxFee', category: 'filters', path: '/v1/resources?format=video&specialty=infidelity&maxFee=120' },
   { name: 'filters: clinic+sliding+spanish', category: 'filters', path: '/v1/resources?kind=clinic&slidingScale=true&language=es' },
   { name: 'near: postalCode 43215 25km', category: 'near', path: '/v1/resources?postalCode=43215&radiusKm=25&specialty=trust_rebuilding' },
-  { name: 'near: Chicago 40km in_person', category: 'near', path: '/v1/resources?near=41.8781,-87.6298&radiusKm=40&format=in_person&acceptingNewClients=true' },
+  {
+    name: 'near: Chicago 40km in_person',
+    category: 'near',
+    path: '/v1/resources?near=41.8781,-87.6298&radiusKm=40&format=in_person&acceptingNewClients=true',
+  },
   { name: 'text: affair+video', category: 'text', path: '/v1/resources?q=affair&format=video' },
   { name: 'text: drinking+serves TX', category: 'text', path: '/v1/resources?q=drinking&serves=US-TX' },
   { name: 'facets: in_person', category: 'facets', path: '/v1/resources?facets=format,kind,specialty&format=in_person' },
@@ -77,11 +101,13 @@ async function prepare(path: string): Promise<Prepared> {
 }
 
 function statements(p: Prepared): { label: string; sql: BuiltSql }[] {
-  const out = [
-    { label: 'search', sql: searchSql(p.criteria, { sort: p.sort, limit: p.limit }) },
-  ];
+  const out = [{ label: 'search', sql: searchSql(p.criteria, { sort: p.sort, limit: p.limit }) }];
   // As the service does: the total comes from the facet pass, or from a capped count.
-  out.push(p.facets.length ? { label: 'facets', sql: facetsSql(p.criteria, p.facets) } : { label: 'count', sql: countSql(p.criteria, TOTAL_COUNT_CAP) });
+  out.push(
+    p.facets.length
+      ? { label: 'facets', sql: facetsSql(p.criteria, p.facets) }
+      : { label: 'count', sql: countSql(p.criteria, TOTAL_COUNT_CAP) },
+  );
   return out;
 }
 
@@ -103,10 +129,17 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
     ]);
     if (!p.facets.length) {
       const counted: number = aggregate.rows[0].total;
-      return { data: rows.rows.slice(0, p.limit), page: { limit: p.limit, total: Math.min(counted, TOTAL_COUNT_CAP), totalExact: counted <= TOTAL_COUNT_CAP } };
+      return {
+        data: rows.rows.slice(0, p.limit),
+        page: { limit: p.limit, total: Math.min(counted, TOTAL_COUNT_CAP), totalExact: counted <= TOTAL_COUNT_CAP },
+      };
     }
     const total = aggregate.rows.find((r: { facet: string }) => r.facet === '')?.count ?? 0;
-    return { data: rows.rows.slice(0, p.limit), page: { limit: p.limit, total, totalExact: true }, facets: aggregate.rows.filter((r: { facet: string }) => r.facet !== '') };
+    return {
+      data: rows.rows.slice(0, p.limit),
+      page: { limit: p.limit, total, totalExact: true },
+      facets: aggregate.rows.filter((r: { facet: string }) => r.facet !== ''),
+    };
   });
   app.addHook('onClose', async () => pool.end());
   const port = await findFreePort();
@@ -142,7 +175,9 @@ async function checkResponses(appBase: string, floorBase: string): Promise<void>
     const [a, f] = await Promise.all([fetch(appBase + m.path), fetch(floorBase + m.path)]);
     const [aBody, fBody] = await Promise.all([a.json() as Promise<any>, f.json() as Promise<any>]);
     if (a.status !== 200 || f.status !== 200) {
-      throw new Error(`${m.path}: app ${a.status} ${JSON.stringify(aBody).slice(0, 400)}; floor ${f.status} ${JSON.stringify(fBody).slice(0, 400)}`);
+      throw new Error(
+        `${m.path}: app ${a.status} ${JSON.stringify(aBody).slice(0, 400)}; floor ${f.status} ${JSON.stringify(fBody).slice(0, 400)}`,
+      );
     }
     const aIds = aBody.data.map((r: { id: string }) => r.id).join(',');
     const fIds = fBody.data.map((r: { id: string }) => r.id).join(',');
@@ -150,7 +185,9 @@ async function checkResponses(appBase: string, floorBase: string): Promise<void>
       throw new Error(`${m.path}: app and floor disagree (total ${aBody.page.total} vs ${fBody.page.total})`);
     }
     const facetCount = aBody.facets ? Object.values(aBody.facets as Record<string, unknown[]>).reduce((n, v) => n + v.length, 0) : 0;
-    console.log(`  ${m.name.padEnd(36)} total ${String(aBody.page.total).padStart(7)}  page ${String(aBody.data.length).padStart(3)}${facetCount ? `  facet values ${facetCount}` : ''}  ${(Number(a.headers.get('content-length') ?? 0) / 1024).toFixed(0)} KiB`);
+    console.log(
+      `  ${m.name.padEnd(36)} total ${String(aBody.page.total).padStart(7)}  page ${String(aBody.data.length).padStart(3)}${facetCount ? `  facet values ${facetCount}` : ''}  ${(Number(a.headers.get('content-length') ?? 0) / 1024).toFixed(0)} KiB`,
+    );
     if (aBody.page.total === 0) log(`warning: ${m.path} matches nothing; it measures an empty search`);
   }
 }
@@ -180,8 +217,11 @@ async function explain(databaseUrl: string, prepared: Map<string, Prepared>): Pr
         const text = plan.join('\n');
         const indexes = [...text.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/g)].map((x) => x[1]);
         // PostgreSQL 18 prints average rows per loop with decimals (rows=23222.67 loops=3).
-        const seqScans = [...text.matchAll(/Seq Scan on (\S+) \S+ .*?\(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)\)(?:\n\s+Filter: [^\n]*\n\s+Rows Removed by Filter: (\d+))?/g)]
-          .map((x) => ({ relation: x[1], rows: Math.round(Number(x[2]) * Number(x[3])), removed: Number(x[4] ?? 0) * Number(x[3]) }));
+        const seqScans = [
+          ...text.matchAll(
+            /Seq Scan on (\S+) \S+ .*?\(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+) loops=(\d+)\)(?:\n\s+Filter: [^\n]*\n\s+Rows Removed by Filter: (\d+))?/g,
+          ),
+        ].map((x) => ({ relation: x[1], rows: Math.round(Number(x[2]) * Number(x[3])), removed: Number(x[4] ?? 0) * Number(x[3]) }));
         const ms = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
         findings.push({ query: m.name, statement: label, ms, indexes: [...new Set(indexes)], seqScans });
       }
@@ -193,11 +233,15 @@ async function explain(databaseUrl: string, prepared: Map<string, Prepared>): Pr
   console.log(`  ${'query'.padEnd(36)} ${'stmt'.padEnd(7)} ${'ms'.padStart(8)}  indexes / seq scans`);
   for (const f of findings) {
     const seq = f.seqScans.map((s) => `SEQ SCAN ${s.relation} (${s.rows} rows kept, ${s.removed} removed)`);
-    console.log(`  ${f.query.padEnd(36)} ${f.statement.padEnd(7)} ${f.ms.toFixed(2).padStart(8)}  ${[...f.indexes, ...seq].join(', ') || '-'}`);
+    console.log(
+      `  ${f.query.padEnd(36)} ${f.statement.padEnd(7)} ${f.ms.toFixed(2).padStart(8)}  ${[...f.indexes, ...seq].join(', ') || '-'}`,
+    );
   }
   const suspicious = findings.filter((f) => f.seqScans.some((s) => s.relation === 'resource' || s.relation === 'resource_location'));
   if (suspicious.length) {
-    console.log(`\n  ${suspicious.length} statement(s) scan a whole table: check whether the filter is selective enough for an index to pay off (see docs/performance.md).`);
+    console.log(
+      `\n  ${suspicious.length} statement(s) scan a whole table: check whether the filter is selective enough for an index to pay off (see docs/performance.md).`,
+    );
   } else {
     console.log('\n  No sequential scans of resource or resource_location.');
   }
@@ -207,11 +251,15 @@ async function explain(databaseUrl: string, prepared: Map<string, Prepared>): Pr
 // ---------------------------------------------------------------------------------------------
 
 function printSummary(s: Summary): void {
-  console.log(`\n${s.target}: ${round(s.rps, 1)} req/s (${s.ok} ok), latency p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, p99 ${round(s.p99)} ms` +
-    `  [autocannon: ${round(s.result.autocannon.rpsAverage, 1)} req/s avg, p50 ${s.result.autocannon.p50} ms, p99 ${s.result.autocannon.p99} ms]`);
+  console.log(
+    `\n${s.target}: ${round(s.rps, 1)} req/s (${s.ok} ok), latency p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, p99 ${round(s.p99)} ms` +
+      `  [autocannon: ${round(s.result.autocannon.rpsAverage, 1)} req/s avg, p50 ${s.result.autocannon.p50} ms, p99 ${s.result.autocannon.p99} ms]`,
+  );
   for (const p of s.byPath) {
     const name = MIX.find((m) => m.path === p.path)!.name;
-    console.log(`  ${name.padEnd(36)} n=${String(p.n).padStart(6)}  p50 ${round(p.p50).toFixed(2).padStart(7)}  p95 ${round(p.p95).toFixed(2).padStart(7)}  p99 ${round(p.p99).toFixed(2).padStart(7)} ms`);
+    console.log(
+      `  ${name.padEnd(36)} n=${String(p.n).padStart(6)}  p50 ${round(p.p50).toFixed(2).padStart(7)}  p95 ${round(p.p95).toFixed(2).padStart(7)}  p99 ${round(p.p99).toFixed(2).padStart(7)} ms`,
+    );
   }
 }
 
@@ -237,22 +285,26 @@ async function main(): Promise<void> {
   const floorSummary = await measure('floor (bare Fastify + pg, same SQL)', floorBase);
   const appSummary = await measure('Mend app (NestJS + TypeORM)', appBase);
 
-  console.log(`\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ${COUNT} resources, ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, mix of ${MIX.length} URLs.`);
+  console.log(
+    `\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ${COUNT} resources, ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, mix of ${MIX.length} URLs.`,
+  );
   printSummary(floorSummary);
   printSummary(appSummary);
   const ratio = appSummary.rps / floorSummary.rps;
   console.log(`\napp / floor throughput: ${(ratio * 100).toFixed(1)}%`);
-  console.log(JSON.stringify({
-    machine: machine(),
-    bench: 'search',
-    resources: COUNT,
-    p50Ms: round(appSummary.p50),
-    p95Ms: round(appSummary.p95),
-    p99Ms: round(appSummary.p99),
-    rps: round(appSummary.rps, 1),
-    floorRps: round(floorSummary.rps, 1),
-    ratio: round(ratio, 3),
-  }));
+  console.log(
+    JSON.stringify({
+      machine: machine(),
+      bench: 'search',
+      resources: COUNT,
+      p50Ms: round(appSummary.p50),
+      p95Ms: round(appSummary.p95),
+      p99Ms: round(appSummary.p99),
+      rps: round(appSummary.rps, 1),
+      floorRps: round(floorSummary.rps, 1),
+      ratio: round(ratio, 3),
+    }),
+  );
 }
 
 await runBenchmark(main);

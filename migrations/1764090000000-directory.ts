@@ -101,8 +101,17 @@ export class Directory1764090000000 implements MigrationInterface {
 
     // Filters: array overlap/containment on the taxonomy columns.
     for (const column of [
-      'formats', 'specialties', 'approaches', 'languages', 'audiences', 'credentials',
-      'payment_options', 'service_areas', 'location_regions', 'insurer_keys', 'availability',
+      'formats',
+      'specialties',
+      'approaches',
+      'languages',
+      'audiences',
+      'credentials',
+      'payment_options',
+      'service_areas',
+      'location_regions',
+      'insurer_keys',
+      'availability',
     ]) {
       await q.query(`CREATE INDEX resource_${column}_gin ON resource USING gin (${column})`);
     }

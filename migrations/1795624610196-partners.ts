@@ -6,11 +6,17 @@ export class Partners1795624610196 implements MigrationInterface {
   name = 'Partners1795624610196';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "partner" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "allowed_origins" text array NOT NULL DEFAULT '{}', "rate_limit_per_minute" integer NOT NULL DEFAULT '600', "webhook_url" text, "status" text NOT NULL DEFAULT 'active', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_8f34ff11ddd5459eacbfacd48ca" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE TABLE "api_key" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_id" uuid NOT NULL, "kind" text NOT NULL, "environment" text NOT NULL, "name" text, "prefix" text NOT NULL, "hash" text NOT NULL, "scopes" text array NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, "last_used_at" TIMESTAMP WITH TIME ZONE, "rotated_from_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b1bd840641b8acbaad89c3d8d11" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "partner" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "allowed_origins" text array NOT NULL DEFAULT '{}', "rate_limit_per_minute" integer NOT NULL DEFAULT '600', "webhook_url" text, "status" text NOT NULL DEFAULT 'active', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_8f34ff11ddd5459eacbfacd48ca" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "api_key" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_id" uuid NOT NULL, "kind" text NOT NULL, "environment" text NOT NULL, "name" text, "prefix" text NOT NULL, "hash" text NOT NULL, "scopes" text array NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, "last_used_at" TIMESTAMP WITH TIME ZONE, "rotated_from_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b1bd840641b8acbaad89c3d8d11" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "api_key_partner_idx" ON "api_key"  ("partner_id") `);
     await q.query(`CREATE UNIQUE INDEX "api_key_hash_key" ON "api_key"  ("hash") `);
-    await q.query(`ALTER TABLE "api_key" ADD CONSTRAINT "api_key_partner_fk" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "api_key" ADD CONSTRAINT "api_key_partner_fk" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

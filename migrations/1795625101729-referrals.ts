@@ -8,20 +8,38 @@ export class Referrals1795625101729 implements MigrationInterface {
   name = 'Referrals1795625101729';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "idempotency_record" ("partner_id" uuid NOT NULL, "endpoint" text NOT NULL, "key" text NOT NULL, "request_hash" text NOT NULL, "state" text NOT NULL DEFAULT 'in_progress', "response_status" integer, "response_body" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_816b8b7e15aae75f60aebbffa9f" PRIMARY KEY ("partner_id", "endpoint", "key"))`);
+    await q.query(
+      `CREATE TABLE "idempotency_record" ("partner_id" uuid NOT NULL, "endpoint" text NOT NULL, "key" text NOT NULL, "request_hash" text NOT NULL, "state" text NOT NULL DEFAULT 'in_progress', "response_status" integer, "response_body" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_816b8b7e15aae75f60aebbffa9f" PRIMARY KEY ("partner_id", "endpoint", "key"))`,
+    );
     await q.query(`CREATE INDEX "idempotency_record_expires_idx" ON "idempotency_record"  ("expires_at") `);
-    await q.query(`CREATE TABLE "referral" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_id" uuid NOT NULL, "intake_id" uuid, "resource_id" uuid NOT NULL, "client_reference" text, "status" text NOT NULL DEFAULT 'requested', "outcome" text, "do_not_contact" boolean NOT NULL, "capacity_snapshot" jsonb NOT NULL, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a2d3e935a6591168066defec5ad" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "referral" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_id" uuid NOT NULL, "intake_id" uuid, "resource_id" uuid NOT NULL, "client_reference" text, "status" text NOT NULL DEFAULT 'requested', "outcome" text, "do_not_contact" boolean NOT NULL, "capacity_snapshot" jsonb NOT NULL, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a2d3e935a6591168066defec5ad" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "referral_partner_created_idx" ON "referral"  ("partner_id", "created_at", "id") `);
-    await q.query(`CREATE TABLE "referral_event" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "referral_id" uuid NOT NULL, "partner_id" uuid NOT NULL, "key_id" uuid, "from_status" text, "to_status" text NOT NULL, "reason" text, "outcome" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1f356dbe2fffc9e93b0132e1216" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "referral_event" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "referral_id" uuid NOT NULL, "partner_id" uuid NOT NULL, "key_id" uuid, "from_status" text, "to_status" text NOT NULL, "reason" text, "outcome" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1f356dbe2fffc9e93b0132e1216" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "referral_event_referral_idx" ON "referral_event"  ("referral_id", "created_at") `);
-    await q.query(`CREATE TABLE "webhook_outbox" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_id" uuid NOT NULL, "type" text NOT NULL, "payload" jsonb NOT NULL, "state" text NOT NULL DEFAULT 'pending', "attempts" integer NOT NULL DEFAULT '0', "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_error" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "delivered_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_f4a40df90155b6146edea062e4b" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "webhook_outbox" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_id" uuid NOT NULL, "type" text NOT NULL, "payload" jsonb NOT NULL, "state" text NOT NULL DEFAULT 'pending', "attempts" integer NOT NULL DEFAULT '0', "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_error" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "delivered_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_f4a40df90155b6146edea062e4b" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "webhook_outbox_due_idx" ON "webhook_outbox"  ("state", "next_attempt_at") `);
     // Isolation and retention: a referral belongs to a partner and a resource; it outlives its intake.
-    await q.query(`ALTER TABLE "referral" ADD CONSTRAINT "referral_partner_fk" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE`);
-    await q.query(`ALTER TABLE "referral" ADD CONSTRAINT "referral_resource_fk" FOREIGN KEY ("resource_id") REFERENCES "resource"("id") ON DELETE RESTRICT`);
-    await q.query(`ALTER TABLE "referral" ADD CONSTRAINT "referral_intake_fk" FOREIGN KEY ("intake_id") REFERENCES "intake"("id") ON DELETE SET NULL`);
-    await q.query(`ALTER TABLE "referral_event" ADD CONSTRAINT "referral_event_referral_fk" FOREIGN KEY ("referral_id") REFERENCES "referral"("id") ON DELETE CASCADE`);
-    await q.query(`ALTER TABLE "intake" ADD CONSTRAINT "intake_partner_fk" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE "referral" ADD CONSTRAINT "referral_partner_fk" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE`,
+    );
+    await q.query(
+      `ALTER TABLE "referral" ADD CONSTRAINT "referral_resource_fk" FOREIGN KEY ("resource_id") REFERENCES "resource"("id") ON DELETE RESTRICT`,
+    );
+    await q.query(
+      `ALTER TABLE "referral" ADD CONSTRAINT "referral_intake_fk" FOREIGN KEY ("intake_id") REFERENCES "intake"("id") ON DELETE SET NULL`,
+    );
+    await q.query(
+      `ALTER TABLE "referral_event" ADD CONSTRAINT "referral_event_referral_fk" FOREIGN KEY ("referral_id") REFERENCES "referral"("id") ON DELETE CASCADE`,
+    );
+    await q.query(
+      `ALTER TABLE "intake" ADD CONSTRAINT "intake_partner_fk" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

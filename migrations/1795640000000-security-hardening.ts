@@ -24,7 +24,9 @@ export class SecurityHardening1795640000000 implements MigrationInterface {
     await q.query(`ALTER TABLE webhook_outbox ADD COLUMN referral_id uuid`);
     await q.query(`UPDATE webhook_outbox o SET referral_id = r.id FROM referral r WHERE r.id::text = o.payload->'referral'->>'id'`);
     await q.query(`DELETE FROM webhook_outbox WHERE referral_id IS NULL AND payload ? 'referral'`);
-    await q.query(`ALTER TABLE webhook_outbox ADD CONSTRAINT webhook_outbox_referral_fk FOREIGN KEY (referral_id) REFERENCES referral(id) ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE webhook_outbox ADD CONSTRAINT webhook_outbox_referral_fk FOREIGN KEY (referral_id) REFERENCES referral(id) ON DELETE CASCADE`,
+    );
     await q.query(`CREATE INDEX webhook_outbox_referral_idx ON webhook_outbox (referral_id)`);
 
     await q.query(`ALTER TABLE partner ADD COLUMN webhook_signing_secret text`);

@@ -21,8 +21,12 @@ export class SafetyRouting1796100000000 implements MigrationInterface {
       ADD COLUMN contact_channels jsonb NOT NULL DEFAULT '[]',
       ADD COLUMN not_for_crisis boolean NOT NULL DEFAULT false`);
     await q.query(`CREATE INDEX resource_eligibility_idx ON resource USING gin (eligibility)`);
-    await q.query(`CREATE INDEX resource_hotline_roles_idx ON resource USING gin (line_roles) WHERE kind = 'hotline' AND status = 'active' AND NOT demo`);
-    await q.query(`ALTER TABLE intake ADD COLUMN joint_work_excluded boolean NOT NULL DEFAULT false, ADD COLUMN safety_screened boolean NOT NULL DEFAULT false`);
+    await q.query(
+      `CREATE INDEX resource_hotline_roles_idx ON resource USING gin (line_roles) WHERE kind = 'hotline' AND status = 'active' AND NOT demo`,
+    );
+    await q.query(
+      `ALTER TABLE intake ADD COLUMN joint_work_excluded boolean NOT NULL DEFAULT false, ADD COLUMN safety_screened boolean NOT NULL DEFAULT false`,
+    );
     await q.query(`ALTER TABLE referral ADD COLUMN joint_sessions_appropriate boolean`);
   }
 
@@ -31,6 +35,8 @@ export class SafetyRouting1796100000000 implements MigrationInterface {
     await q.query(`ALTER TABLE intake DROP COLUMN safety_screened, DROP COLUMN joint_work_excluded`);
     await q.query(`DROP INDEX resource_hotline_roles_idx`);
     await q.query(`DROP INDEX resource_eligibility_idx`);
-    await q.query(`ALTER TABLE resource DROP COLUMN not_for_crisis, DROP COLUMN contact_channels, DROP COLUMN line_roles, DROP COLUMN eligibility`);
+    await q.query(
+      `ALTER TABLE resource DROP COLUMN not_for_crisis, DROP COLUMN contact_channels, DROP COLUMN line_roles, DROP COLUMN eligibility`,
+    );
   }
 }

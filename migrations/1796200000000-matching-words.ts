@@ -16,11 +16,15 @@ export class MatchingWords1796200000000 implements MigrationInterface {
       CHECK (kind IN ('practice','clinic','online_service','workshop','self_guided','support_group','hotline','directory'))`);
     await q.query(`ALTER TABLE resource ADD COLUMN fee_period text NOT NULL DEFAULT 'per_session'
       CONSTRAINT resource_fee_period_check CHECK (fee_period IN ('per_session','per_week','per_month','one_time','per_program'))`);
-    await q.query(`UPDATE intake SET answers = jsonb_set(answers, '{willingness}', '"one_leaning_out"') WHERE answers->>'willingness' = 'one_unsure'`);
+    await q.query(
+      `UPDATE intake SET answers = jsonb_set(answers, '{willingness}', '"one_leaning_out"') WHERE answers->>'willingness' = 'one_unsure'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`UPDATE intake SET answers = jsonb_set(answers, '{willingness}', '"one_unsure"') WHERE answers->>'willingness' IN ('one_leaning_out', 'one_hesitant')`);
+    await q.query(
+      `UPDATE intake SET answers = jsonb_set(answers, '{willingness}', '"one_unsure"') WHERE answers->>'willingness' IN ('one_leaning_out', 'one_hesitant')`,
+    );
     await q.query(`ALTER TABLE resource DROP COLUMN fee_period`);
     // Directories go back to the online services they were modelled as before.
     await q.query(`UPDATE resource SET kind = 'online_service' WHERE kind = 'directory'`);

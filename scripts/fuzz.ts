@@ -26,7 +26,9 @@ if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
 
 const dir = mkdtempSync(join(tmpdir(), 'mend-fuzz-'));
 const reportFile = join(dir, 'report.json');
-console.error(`Fuzzing every operation of docs/openapi.json: ${runs} requests each, seed ${seed}${values.only ? `, only "${values.only}"` : ''}.`);
+console.error(
+  `Fuzzing every operation of docs/openapi.json: ${runs} requests each, seed ${seed}${values.only ? `, only "${values.only}"` : ''}.`,
+);
 const result = spawnSync(
   process.execPath,
   ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--runTestsByPath', 'test/fuzz/api.fuzz.e2e-spec.ts'],
@@ -44,7 +46,14 @@ const result = spawnSync(
 );
 
 interface Report {
-  operations: { key: string; requests: number; helperRequests: number; skipped?: string; failure?: string; byStatus: Record<string, number> }[];
+  operations: {
+    key: string;
+    requests: number;
+    helperRequests: number;
+    skipped?: string;
+    failure?: string;
+    byStatus: Record<string, number>;
+  }[];
   setupRequests: number;
 }
 try {
@@ -57,9 +66,12 @@ try {
   }
   const total = report.operations.reduce((sum, o) => sum + o.requests, 0);
   const helpers = report.setupRequests + report.operations.reduce((sum, o) => sum + o.helperRequests, 0);
-  console.log(`  ${'total'.padEnd(width)}  ${String(total).padStart(7)}  over ${report.operations.length} operations (+ ${helpers} setup and ETag look-up requests)`);
+  console.log(
+    `  ${'total'.padEnd(width)}  ${String(total).padStart(7)}  over ${report.operations.length} operations (+ ${helpers} setup and ETag look-up requests)`,
+  );
   const failed = report.operations.filter((o) => o.failure);
-  if (failed.length) console.log(`\n${failed.length} operation(s) failed; replay with: npm run fuzz -- --seed ${seed} --runs ${runs} --only "<operation>"`);
+  if (failed.length)
+    console.log(`\n${failed.length} operation(s) failed; replay with: npm run fuzz -- --seed ${seed} --runs ${runs} --only "<operation>"`);
 } catch (error) {
   console.error(`No fuzz report was written (${(error as Error).message}); see the jest output above.`);
 } finally {

@@ -41,16 +41,24 @@ if (values.help) {
 }
 if (positionals.length !== 1) fail('Give one file or directory to import.');
 const defaultKind = values['default-kind'];
-if (defaultKind !== undefined && !RESOURCE_KINDS.codes.includes(defaultKind as ResourceKind)) fail(`--default-kind must be one of ${RESOURCE_KINDS.codes.join(', ')}`);
+if (defaultKind !== undefined && !RESOURCE_KINDS.codes.includes(defaultKind as ResourceKind))
+  fail(`--default-kind must be one of ${RESOURCE_KINDS.codes.join(', ')}`);
 const sourceUrl = values['source-url'];
-if (sourceUrl !== undefined && !isURL(sourceUrl, { protocols: ['http', 'https'], require_protocol: true })) fail('--source-url must be an http(s) URL');
+if (sourceUrl !== undefined && !isURL(sourceUrl, { protocols: ['http', 'https'], require_protocol: true }))
+  fail('--source-url must be an http(s) URL');
 const slugPrefix = values['slug-prefix'];
 if (slugPrefix !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slugPrefix)) fail('--slug-prefix must be kebab-case');
 
 /** Counts per outcome, then why services were skipped and which fields were left out (grouped). */
 function summarise(report: HsdsImportReport): string {
-  const lines = [`${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.services.length} services read from ${report.files.length} file(s).`];
-  lines.push(Object.entries(report.counts).map(([outcome, n]) => `${outcome.replace('_', ' ')}: ${n}`).join(', '));
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.services.length} services read from ${report.files.length} file(s).`,
+  ];
+  lines.push(
+    Object.entries(report.counts)
+      .map(([outcome, n]) => `${outcome.replace('_', ' ')}: ${n}`)
+      .join(', '),
+  );
   if (report.counts.kept_curated) lines.push('  (kept curated: changed through the API since; imports never undo curation)');
   for (const note of report.notes) lines.push(`File: ${note}`);
   const skipped = report.services.filter((s) => s.outcome === 'skipped');

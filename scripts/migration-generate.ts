@@ -21,7 +21,10 @@ await withDatabase(async (dataSource) => {
   }
   const quote = (q: string) => '`' + q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
   const up = sql.upQueries.map((q) => `    await q.query(${quote(q.query)});`).join('\n');
-  const down = sql.downQueries.reverse().map((q) => `    await q.query(${quote(q.query)});`).join('\n');
+  const down = sql.downQueries
+    .reverse()
+    .map((q) => `    await q.query(${quote(q.query)});`)
+    .join('\n');
   const file = `migrations/${timestamp}-${rawName}.ts`;
   writeFileSync(
     file,

@@ -21,19 +21,26 @@ const { values } = parseArgs({
 });
 const name = values.name;
 if (!name) {
-  console.error('Usage: npm run partner:create -- --name <name> [--origins https://a.example,https://b.example] [--admin] [--test] [--rate-limit 600]');
+  console.error(
+    'Usage: npm run partner:create -- --name <name> [--origins https://a.example,https://b.example] [--admin] [--test] [--rate-limit 600]',
+  );
   process.exit(2);
 }
 // On the running embedded server when `npm start` runs, hashing keys with the same API key secret
 // as the running app (the embedded one, adopted by openCliDatabase, unless API_KEY_SECRET is set).
 await withApplicationContext(PartnersModule, async (app) => {
-  const origins = values.origins.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = values.origins
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const scopes: Scope[] | undefined = values.admin ? [...SCOPES] : undefined;
-  const { partner, keys } = await app.get(PartnersService).createPartner(
-    { name, allowedOrigins: origins, rateLimitPerMinute: values['rate-limit'] ? Number(values['rate-limit']) : undefined },
-    values.test ? 'test' : 'live',
-    scopes,
-  );
+  const { partner, keys } = await app
+    .get(PartnersService)
+    .createPartner(
+      { name, allowedOrigins: origins, rateLimitPerMinute: values['rate-limit'] ? Number(values['rate-limit']) : undefined },
+      values.test ? 'test' : 'live',
+      scopes,
+    );
   console.log(`Partner ${partner.name} (${partner.id})`);
   console.log(`  secret key (${keys[0].key.scopes.join(', ')}):\n    ${keys[0].plaintext}`);
   console.log(`  publishable key (origins: ${origins.join(', ') || 'none yet'}):\n    ${keys[1].plaintext}`);

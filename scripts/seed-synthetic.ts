@@ -29,7 +29,11 @@ await withDatabase(async (dataSource) => {
   }
   if (count === 0) return;
   const bar = new SingleBar(
-    { stream: process.stderr, format: 'synthetic |{bar}| {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}', hideCursor: true },
+    {
+      stream: process.stderr,
+      format: 'synthetic |{bar}| {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}',
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   const started = performance.now();

@@ -57,13 +57,21 @@ export async function withDatabase<T>(fn: (dataSource: DataSource, env: Environm
  * Start-up seeding and the demo partner are off (the script does what it is asked, nothing else);
  * the context stops, on close, the embedded server it started.
  */
-export async function withApplicationContext<T>(feature: Type, fn: (app: INestApplicationContext, env: Environment) => Promise<T>): Promise<T> {
-  const { env, resolved, close } = await openCliDatabase({ defaults: { LOG_LEVEL: 'warn' }, overrides: { SEED_ON_START: 'false', DEMO_PARTNER: 'false' } });
-  handOverDatabase(resolved);
-  const app = await NestFactory.createApplicationContext(CliModule.with(feature, env), { logger: ['error', 'warn'] }).catch(async (error: unknown) => {
-    await close();
-    throw error;
+export async function withApplicationContext<T>(
+  feature: Type,
+  fn: (app: INestApplicationContext, env: Environment) => Promise<T>,
+): Promise<T> {
+  const { env, resolved, close } = await openCliDatabase({
+    defaults: { LOG_LEVEL: 'warn' },
+    overrides: { SEED_ON_START: 'false', DEMO_PARTNER: 'false' },
   });
+  handOverDatabase(resolved);
+  const app = await NestFactory.createApplicationContext(CliModule.with(feature, env), { logger: ['error', 'warn'] }).catch(
+    async (error: unknown) => {
+      await close();
+      throw error;
+    },
+  );
   try {
     return await fn(app, env);
   } finally {

@@ -64,7 +64,11 @@ export async function removeSyntheticResources(target: SyntheticTarget): Promise
  * generated), then VACUUM ANALYZE (visibility map and planner statistics, as autovacuum
  * would leave a settled table).
  */
-export async function generateSyntheticResources(target: SyntheticTarget, count: number, options: SyntheticOptions = {}): Promise<SyntheticResult> {
+export async function generateSyntheticResources(
+  target: SyntheticTarget,
+  count: number,
+  options: SyntheticOptions = {},
+): Promise<SyntheticResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 5000;
   const rnd = new Random(mulberry32(options.seed ?? 20_251_125));
@@ -85,7 +89,8 @@ export async function generateSyntheticResources(target: SyntheticTarget, count:
     const build = (): Batch | undefined => {
       if (next >= end) return undefined;
       const batch = new Batch();
-      while (batch.size < batchSize && next < end) next += generator.addOrganization(batch, next, Math.min(end - next, batchSize - batch.size));
+      while (batch.size < batchSize && next < end)
+        next += generator.addOrganization(batch, next, Math.min(end - next, batchSize - batch.size));
       return batch;
     };
 
@@ -114,9 +119,20 @@ export async function generateSyntheticResources(target: SyntheticTarget, count:
     }
     const conn = connections[0];
     await conn.query('SET statement_timeout = 0');
-    await conn.query(options.vacuum === false ? 'ANALYZE resource, resource_location, organization' : 'VACUUM (ANALYZE) resource, resource_location, organization');
+    await conn.query(
+      options.vacuum === false
+        ? 'ANALYZE resource, resource_location, organization'
+        : 'VACUUM (ANALYZE) resource, resource_location, organization',
+    );
     await conn.query('RESET statement_timeout');
-    return { inserted: done, organizations, locations, firstNumber: first, lastNumber: end - 1, seconds: (performance.now() - started) / 1000 };
+    return {
+      inserted: done,
+      organizations,
+      locations,
+      firstNumber: first,
+      lastNumber: end - 1,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     for (const conn of connections) await conn.release();
   }

@@ -44,7 +44,11 @@ export function createAdapter(env: Environment) {
     return503OnClosing: true,
     // Off unless TRUST_PROXY lists the proxies: then request.ip is the client from X-Forwarded-For,
     // believed only from those addresses (docs/deploy/nginx.conf).
-    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean) : false,
+    trustProxy: env.TRUST_PROXY
+      ? env.TRUST_PROXY.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 }
@@ -62,14 +66,30 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addServer('/', 'This Mend instance (the API is served under /v1 next to /docs)')
     // Tag order is the order of the reference: what a newcomer looks for first.
     .addTag('directory', 'Search and read counseling resources and the taxonomy.')
-    .addTag('intake', 'Describe a couple\'s situation and get safe, ranked recommendations; the safety lines to show.')
+    .addTag('intake', "Describe a couple's situation and get safe, ranked recommendations; the safety lines to show.")
     .addTag('referrals', 'Refer a couple to a resource and follow the referral through its lifecycle.')
     .addTag('curation', 'Add and maintain directory listings (keys with resources:write).')
     .addTag('hsds', 'The directory as Open Referral HSDS 3.0.')
     .addTag('partners', 'Partner profile, API keys and webhooks.')
     .addTag('health', 'Liveness and readiness probes.')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'mend_sk_…', description: 'Secret key (server-side): mend_sk_live_… or mend_sk_test_…' }, 'secretKey')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'mend_pk_…', description: 'Publishable key (browsers, from the partner\'s allowed origins): mend_pk_…' }, 'publishableKey')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'mend_sk_…',
+        description: 'Secret key (server-side): mend_sk_live_… or mend_sk_test_…',
+      },
+      'secretKey',
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'mend_pk_…',
+        description: "Publishable key (browsers, from the partner's allowed origins): mend_pk_…",
+      },
+      'publishableKey',
+    )
     .build();
   return finishOpenApiDocument(
     SwaggerModule.createDocument(app, config, {

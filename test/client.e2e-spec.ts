@@ -13,12 +13,27 @@ const document = JSON.parse(readFileSync('docs/openapi.json', 'utf8')) as Json;
 /** A listing marked safe-relationships-only (the flag a generated client must never clear). */
 function record(slug: string) {
   return {
-    slug, name: `Larkspur Couples Practice ${slug}`, description: 'Couples counseling for partners rebuilding trust.',
-    organization: { name: `Larkspur ${slug}` }, kind: 'practice', formats: ['video'],
+    slug,
+    name: `Larkspur Couples Practice ${slug}`,
+    description: 'Couples counseling for partners rebuilding trust.',
+    organization: { name: `Larkspur ${slug}` },
+    kind: 'practice',
+    formats: ['video'],
     cost: { free: false, slidingScale: false, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
-    specialties: ['trust_rebuilding'], approaches: [], languages: ['en'], audiences: [], credentials: ['licensed_clinician'], paymentOptions: ['cash'],
-    locations: [], serviceAreas: ['US-OH'], acceptingNewClients: true, availability: [], jointSessions: true,
-    requiresSafeRelationship: true, notForCrisis: true, demo: true,
+    specialties: ['trust_rebuilding'],
+    approaches: [],
+    languages: ['en'],
+    audiences: [],
+    credentials: ['licensed_clinician'],
+    paymentOptions: ['cash'],
+    locations: [],
+    serviceAreas: ['US-OH'],
+    acceptingNewClients: true,
+    availability: [],
+    jointSessions: true,
+    requiresSafeRelationship: true,
+    notForCrisis: true,
+    demo: true,
   };
 }
 
@@ -48,7 +63,9 @@ describe('the generated TypeScript client (clients/typescript) against a running
     // default, since openapi-typescript makes such fields required. Build the patch that way.
     const schema = document.components.schemas.UpdateResourceRequest as Json;
     const filledDefaults = Object.fromEntries(
-      Object.entries(schema.properties as Json).filter(([, p]) => 'default' in p).map(([name, p]) => [name, p.default]),
+      Object.entries(schema.properties as Json)
+        .filter(([, p]) => 'default' in p)
+        .map(([name, p]) => [name, p.default]),
     );
     // Compiles only while the generated type requires nothing: renaming needs just the name.
     const patch: components['schemas']['UpdateResourceRequest'] = { name: 'Larkspur Couples Practice (renamed)', ...filledDefaults };
@@ -77,13 +94,23 @@ describe('the generated TypeScript client (clients/typescript) against a running
 
   it('runs the example partner program: pages, an idempotent intake, a referral, typed errors, a 429 with Retry-After', async () => {
     const lines: string[] = [];
-    const result = await runPartnerExample({ baseUrl, secretKey: partner.secretKey, burst: 40, maxWaitSeconds: 0, log: (l) => lines.push(l) });
+    const result = await runPartnerExample({
+      baseUrl,
+      secretKey: partner.secretKey,
+      burst: 40,
+      maxWaitSeconds: 0,
+      log: (l) => lines.push(l),
+    });
     expect(result.pages).toBeGreaterThan(1);
     expect(result.resourcesSeen).toBeGreaterThan(2);
     expect(result.facetKinds.length).toBeGreaterThan(0);
     expect(result.intakeReplayed).toBe(true);
     expect(result.referralStatus).toBe('accepted');
-    expect(result.invalidTransition).toEqual({ code: 'invalid_transition', currentStatus: 'accepted', allowedTransitions: expect.arrayContaining(['in-progress']) });
+    expect(result.invalidTransition).toEqual({
+      code: 'invalid_transition',
+      currentStatus: 'accepted',
+      allowedTransitions: expect.arrayContaining(['in-progress']),
+    });
     expect(result.rateLimited?.retryAfterSeconds).toBeGreaterThan(0);
     expect(result.rateLimited?.rateLimit).toMatch(/r=0/);
     expect(lines.length).toBeGreaterThan(3);
@@ -92,12 +119,21 @@ describe('the generated TypeScript client (clients/typescript) against a running
   it('is what openapi-typescript generates from docs/openapi.json now (run `npm run client` after `npm run openapi`)', () => {
     // Run where no redocly.yaml is (openapi-typescript would read its `apis` instead), as `npm run client` does.
     const dir = mkdtempSync(join(tmpdir(), 'mend-client-'));
-    execFileSync(process.execPath, [resolve('node_modules/openapi-typescript/bin/cli.js'), resolve('docs/openapi.json'), '-o', join(dir, 'schema.ts')], { cwd: dir, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [resolve('node_modules/openapi-typescript/bin/cli.js'), resolve('docs/openapi.json'), '-o', join(dir, 'schema.ts')],
+      { cwd: dir, stdio: 'ignore' },
+    );
     const out = join(dir, 'schema.ts');
     expect(readFileSync('clients/typescript/src/schema.ts', 'utf8')).toBe(readFileSync(out, 'utf8'));
   });
 
   it('compiles, with the example program, under tsc --strict', () => {
-    expect(() => execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'clients/typescript/tsconfig.json'], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'clients/typescript/tsconfig.json'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    ).not.toThrow();
   });
 });

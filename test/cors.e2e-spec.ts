@@ -7,8 +7,16 @@ import { createTestApp, type TestApp, type TestPartner } from './support/test-ap
  * the methods the API has.
  */
 const varies = (headers: Record<string, string | undefined>) =>
-  (headers.vary ?? '').split(',').map((v) => v.trim().toLowerCase()).includes('origin');
-const methods = (value: string | undefined) => (value ?? '').split(',').map((m) => m.trim()).filter(Boolean).sort();
+  (headers.vary ?? '')
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .includes('origin');
+const methods = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean)
+    .sort();
 
 describe('CORS', () => {
   let t: TestApp;
@@ -28,14 +36,22 @@ describe('CORS', () => {
   });
 
   it('a preflight from another origin is refused, and also varies by Origin', async () => {
-    const res = await t.http().options('/v1/referrals').set('Origin', 'https://elsewhere.example').set('Access-Control-Request-Method', 'POST');
+    const res = await t
+      .http()
+      .options('/v1/referrals')
+      .set('Origin', 'https://elsewhere.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-methods']).toBeUndefined();
     expect(varies(res.headers)).toBe(true);
   });
 
   it('a publishable-key request from the partner origin gets CORS headers that vary by Origin', async () => {
-    const res = await t.http().get('/v1/resources?limit=1').set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'https://cors.example');
+    const res = await t
+      .http()
+      .get('/v1/resources?limit=1')
+      .set('Authorization', `Bearer ${partner.publishableKey}`)
+      .set('Origin', 'https://cors.example');
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('https://cors.example');
     expect(varies(res.headers)).toBe(true);

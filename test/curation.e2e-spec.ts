@@ -18,8 +18,15 @@ function record(slug: string, over: Record<string, unknown> = {}) {
     kind: 'practice',
     formats: ['in_person', 'video'],
     cost: {
-      free: false, slidingScale: true, feeMin: 9000, feeMax: 16000, currency: 'USD',
-      insuranceAccepted: true, insurers: ['Aetna'], noInsuranceNeeded: true, notes: 'Evening slots cost the same.',
+      free: false,
+      slidingScale: true,
+      feeMin: 9000,
+      feeMax: 16000,
+      currency: 'USD',
+      insuranceAccepted: true,
+      insurers: ['Aetna'],
+      noInsuranceNeeded: true,
+      notes: 'Evening slots cost the same.',
     },
     specialties: ['infidelity', 'trust_rebuilding', 'financial_conflict'],
     approaches: ['gottman'],
@@ -27,7 +34,17 @@ function record(slug: string, over: Record<string, unknown> = {}) {
     audiences: ['unmarried_couples'],
     credentials: ['licensed_clinician'],
     paymentOptions: ['insurance', 'sliding_scale', 'cash'],
-    locations: [{ address: '10 High St', city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.9612, longitude: -82.9988 }],
+    locations: [
+      {
+        address: '10 High St',
+        city: 'Columbus',
+        region: 'US-OH',
+        postalCode: '43215',
+        country: 'US',
+        latitude: 39.9612,
+        longitude: -82.9988,
+      },
+    ],
     serviceAreas: ['US-OH'],
     acceptingNewClients: true,
     waitTimeDays: 7,
@@ -69,7 +86,9 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       expect(res.headers.location).toBe(`/v1/resources/${created.id}`);
       expect(res.headers.etag).toBe('"v1"');
       expect(created).toMatchObject({
-        slug: 'zephyrine-one', status: 'active', kind: 'practice',
+        slug: 'zephyrine-one',
+        status: 'active',
+        kind: 'practice',
         organization: { name: 'Quillfeather Relationship Center zephyrine-one', website: 'https://quillfeather.example' },
         cost: { feeMin: 9000, feeMax: 16000, currency: 'USD', notes: 'Evening slots cost the same.' },
         locations: [{ city: 'Columbus', region: 'US-OH', postalCode: '43215' }],
@@ -87,10 +106,17 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
     });
 
     it('accepts application/merge-patch+json only for PATCH, and a real listing needs its source', async () => {
-      const res = await t.http().post('/v1/resources').set(auth()).send(record('zephyrine-unsourced', { demo: false }));
+      const res = await t
+        .http()
+        .post('/v1/resources')
+        .set(auth())
+        .send(record('zephyrine-unsourced', { demo: false }));
       expect(res.status).toBe(400);
       expect((res.body as Problem).errors!.map((e) => e.field).sort()).toEqual(['lastVerifiedAt', 'sourceUrl']);
-      await t.http().post('/v1/resources').set(auth())
+      await t
+        .http()
+        .post('/v1/resources')
+        .set(auth())
         .send(record('zephyrine-sourced', { demo: false, sourceUrl: 'https://quillfeather.example/about', lastVerifiedAt: '2026-11-25' }))
         .expect(201);
     });
@@ -109,9 +135,18 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.code).toBe('validation_failed');
       const fields = (res.body as Problem).errors!.map((e) => e.field);
-      expect(fields).toEqual(expect.arrayContaining([
-        'kind', 'specialties', 'languages', 'cost.feeMin', 'locations.0.region', 'locations.0.country', 'locations.0.latitude', 'rating',
-      ]));
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          'kind',
+          'specialties',
+          'languages',
+          'cost.feeMin',
+          'locations.0.region',
+          'locations.0.country',
+          'locations.0.latitude',
+          'rating',
+        ]),
+      );
 
       const stored = (await searchIds('q=zephyrine')).sort(); // whatever earlier tests made: this test compares with it
       const { name: _name, cost: _cost, ...missing } = record('zephyrine-missing');
@@ -149,9 +184,13 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       const res = await t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', etag).send(patch).expect(200);
       expect(res.headers.etag).toBe('"v2"');
       expect(res.body).toMatchObject({
-        name: 'Zephyrine Online', formats: ['video'], url: null, phone: resource.phone,
+        name: 'Zephyrine Online',
+        formats: ['video'],
+        url: null,
+        phone: resource.phone,
         cost: { ...resource.cost, feeMin: 8000, notes: null }, // merged field by field
-        locations: resource.locations, specialties: resource.specialties,
+        locations: resource.locations,
+        specialties: resource.specialties,
       });
       expect(Date.parse(res.body.updatedAt)).toBeGreaterThan(Date.parse(resource.updatedAt));
       expect(res.body.createdAt).toBe(resource.createdAt);
@@ -165,15 +204,28 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
 
     it('takes application/merge-patch+json, replaces arrays, and moves the slug (409 when taken)', async () => {
       const { resource, etag } = await create('zephyrine-move');
-      const res = await t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', etag)
+      const res = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', etag)
         .set('Content-Type', 'application/merge-patch+json')
         .send(JSON.stringify({ slug: 'zephyrine-moved', locations: [], organization: { website: 'https://quillfeather.example/new' } }))
         .expect(200);
-      expect(res.body).toMatchObject({ slug: 'zephyrine-moved', locations: [], organization: { name: resource.organization.name, website: 'https://quillfeather.example/new' } });
+      expect(res.body).toMatchObject({
+        slug: 'zephyrine-moved',
+        locations: [],
+        organization: { name: resource.organization.name, website: 'https://quillfeather.example/new' },
+      });
       await t.http().get('/v1/resources/zephyrine-moved').expect(200);
       await t.http().get('/v1/resources/zephyrine-move').expect(404);
 
-      const taken = await t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', res.headers.etag).send({ slug: 'zephyrine-one' });
+      const taken = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', res.headers.etag)
+        .send({ slug: 'zephyrine-one' });
       expect(taken.status).toBe(409);
       expect(taken.body.code).toBe('slug_taken');
       expect((await t.http().get(`/v1/resources/${resource.id}`).expect(200)).headers.etag).toBe(res.headers.etag); // unchanged
@@ -230,15 +282,24 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       try {
         await db.query('BEGIN');
         await db.query('SELECT 1 FROM resource WHERE id = $1 FOR UPDATE', [resource.id]);
-        const send = (name: string) => t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', etag).send({ name }).then((r) => r);
+        const send = (name: string) =>
+          t
+            .http()
+            .patch(`/v1/resources/${resource.id}`)
+            .set(auth())
+            .set('If-Match', etag)
+            .send({ name })
+            .then((r) => r);
         const pending = Promise.all([send('Zephyrine Held A'), send('Zephyrine Held B')]);
         // Until both wait on the lock, within a deadline (a hung request fails here, not at the jest timeout).
         const deadline = Date.now() + 30_000;
         for (let waiting = 0; waiting < 2; await new Promise((done) => setTimeout(done, 20))) {
           if (Date.now() > deadline) throw new Error(`only ${waiting} of 2 PATCH requests reached the row lock within 30 s`);
-          const [{ count }] = (await db.query(
-            `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          )).rows;
+          const [{ count }] = (
+            await db.query(
+              `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          ).rows;
           waiting = count;
         }
         await db.query('COMMIT');
@@ -252,7 +313,13 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
     });
 
     it('answers 404 for an unknown or malformed id', async () => {
-      await t.http().patch('/v1/resources/00000000-0000-4000-8000-000000000000').set(auth()).set('If-Match', '"v1"').send({ name: 'x' }).expect(404);
+      await t
+        .http()
+        .patch('/v1/resources/00000000-0000-4000-8000-000000000000')
+        .set(auth())
+        .set('If-Match', '"v1"')
+        .send({ name: 'x' })
+        .expect(404);
       await t.http().patch('/v1/resources/not-a-uuid').set(auth()).set('If-Match', '"v1"').send({ name: 'x' }).expect(404);
     });
   });
@@ -277,7 +344,13 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       await t.http().delete(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', '"v2"').expect(204);
       expect(await etagOf(resource.id)).toBe('"v2"');
 
-      const restored = await t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', '"v2"').send({ status: 'active' }).expect(200);
+      const restored = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', '"v2"')
+        .send({ status: 'active' })
+        .expect(200);
       expect(restored.body.status).toBe('active');
       expect(await searchIds('q=zephyrine')).toContain(resource.id);
     });
@@ -286,13 +359,23 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       const { resource, etag } = await create('zephyrine-verify');
       await t.http().post(`/v1/resources/${resource.id}/verify`).set(auth()).send({}).expect(428);
       await t.http().post(`/v1/resources/${resource.id}/verify`).set(auth()).set('If-Match', '"v5"').send({}).expect(412);
-      const invalid = await t.http().post(`/v1/resources/${resource.id}/verify`).set(auth()).set('If-Match', etag).send({ sourceUrl: 'nope' });
+      const invalid = await t
+        .http()
+        .post(`/v1/resources/${resource.id}/verify`)
+        .set(auth())
+        .set('If-Match', etag)
+        .send({ sourceUrl: 'nope' });
       expect(invalid.status).toBe(400);
       expect(invalid.body.errors[0].field).toBe('sourceUrl');
 
       const before = Date.now();
-      const res = await t.http().post(`/v1/resources/${resource.id}/verify`).set(auth()).set('If-Match', etag)
-        .send({ sourceUrl: 'https://quillfeather.example/checked' }).expect(200);
+      const res = await t
+        .http()
+        .post(`/v1/resources/${resource.id}/verify`)
+        .set(auth())
+        .set('If-Match', etag)
+        .send({ sourceUrl: 'https://quillfeather.example/checked' })
+        .expect(200);
       expect(res.headers.etag).toBe('"v2"');
       expect(Math.abs(Date.parse(res.body.provenance.lastVerifiedAt) - before)).toBeLessThan(60_000);
       expect(res.body.provenance.sourceUrl).toBe('https://quillfeather.example/checked');
@@ -307,8 +390,19 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
   describe('audit log', () => {
     it('records every write with the partner, the key, and the resource before and after, newest first', async () => {
       const { resource, etag } = await create('zephyrine-audit');
-      const patched = await t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', etag).send({ cost: { feeMin: 7000 } }).expect(200);
-      const verified = await t.http().post(`/v1/resources/${resource.id}/verify`).set(auth()).set('If-Match', patched.headers.etag).expect(200);
+      const patched = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', etag)
+        .send({ cost: { feeMin: 7000 } })
+        .expect(200);
+      const verified = await t
+        .http()
+        .post(`/v1/resources/${resource.id}/verify`)
+        .set(auth())
+        .set('If-Match', patched.headers.etag)
+        .expect(200);
       await t.http().delete(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', verified.headers.etag).expect(204);
 
       const res = await t.http().get(`/v1/resources/${resource.id}/audit`).set(auth()).expect(200);
@@ -316,7 +410,8 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       expect(entries.map((e: { action: string }) => e.action)).toEqual(['delete', 'verify', 'update', 'create']);
       const keys = await t.http().get('/v1/keys').set(auth()).expect(200);
       const secretKeyId = keys.body.data.find((k: { kind: string }) => k.kind === 'secret').id;
-      for (const entry of entries) expect(entry).toMatchObject({ partnerId: writer.partnerId, keyId: secretKeyId, createdAt: expect.any(String) });
+      for (const entry of entries)
+        expect(entry).toMatchObject({ partnerId: writer.partnerId, keyId: secretKeyId, createdAt: expect.any(String) });
       const [deleted, , updated, created] = entries;
       expect(created.before).toBeNull();
       expect(created.after).toEqual(resource);
@@ -401,16 +496,28 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
 
   it.each(['requiresSafeRelationship', 'notForCrisis', 'demo'])('a PATCH with %s: null is a 400, never a silent false', async (field) => {
     const seeded = await t.http().get('/v1/resources/ourritual').expect(200);
-    const res = await t.http().patch(`/v1/resources/${seeded.body.id}`).set(auth()).set('If-Match', seeded.headers.etag).set('content-type', 'application/merge-patch+json').send(JSON.stringify({ [field]: null }));
+    const res = await t
+      .http()
+      .patch(`/v1/resources/${seeded.body.id}`)
+      .set(auth())
+      .set('If-Match', seeded.headers.etag)
+      .set('content-type', 'application/merge-patch+json')
+      .send(JSON.stringify({ [field]: null }));
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     const after = await t.http().get(`/v1/resources/${seeded.body.id}`).expect(200);
     expect(after.body.safeRelationshipsOnly).toBe(true);
   });
 
-  it('re-seeding the curated data never undoes a curator\'s change', async () => {
-    const seeded = (await t.http().get('/v1/resources/riverbend-couples-therapy').expect(200));
-    await t.http().patch(`/v1/resources/${seeded.body.id}`).set(auth()).set('If-Match', seeded.headers.etag).send({ name: 'Riverbend (curated)' }).expect(200);
+  it("re-seeding the curated data never undoes a curator's change", async () => {
+    const seeded = await t.http().get('/v1/resources/riverbend-couples-therapy').expect(200);
+    await t
+      .http()
+      .patch(`/v1/resources/${seeded.body.id}`)
+      .set(auth())
+      .set('If-Match', seeded.headers.etag)
+      .send({ name: 'Riverbend (curated)' })
+      .expect(200);
     const { CuratedSeeder } = await import('../src/seeding/curated-seeder.js');
     await t.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
     const after = await t.http().get(`/v1/resources/${seeded.body.id}`).expect(200);

@@ -36,7 +36,9 @@ describe('docker-compose.yml', () => {
 
   it('never seeds fictional demo listings in the compose deployment (every API service)', async () => {
     const { seedDemoListings, validateEnvironment } = await import('../src/config/environment.js');
-    const apis = Object.entries(compose.services as Record<string, { build?: string; environment?: Record<string, string> }>).filter(([, s]) => s.build === '.');
+    const apis = Object.entries(compose.services as Record<string, { build?: string; environment?: Record<string, string> }>).filter(
+      ([, s]) => s.build === '.',
+    );
     expect(apis.length).toBeGreaterThan(0);
     for (const [, service] of apis) {
       const env = { ...service.environment, API_KEY_SECRET: 'x'.repeat(32) };

@@ -32,5 +32,7 @@ export function hsdsValidator(schema: HsdsSchema): ValidateFunction {
 /** Schema errors of one record, readable in a failed expectation ([] when valid). */
 export function hsdsErrors(schema: HsdsSchema, record: unknown): string[] {
   const validate = hsdsValidator(schema);
-  return validate(record) ? [] : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+  return validate(record)
+    ? []
+    : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
 }

@@ -64,7 +64,13 @@ function withoutIdentity(data: Export): unknown {
   const bySlug = (a: HsdsServiceResponse, b: HsdsServiceResponse) => slugOf(a).localeCompare(slugOf(b));
   const services = [...data.services].sort(bySlug);
   const organizations = [...data.organizations].sort((a, b) => a.name.localeCompare(b.name));
-  return walk({ services, organizations: organizations.map((o) => ({ ...o, services: [...o.services].sort((a, b) => `${a.name}${a.url}`.localeCompare(`${b.name}${b.url}`)) })) });
+  return walk({
+    services,
+    organizations: organizations.map((o) => ({
+      ...o,
+      services: [...o.services].sort((a, b) => `${a.name}${a.url}`.localeCompare(`${b.name}${b.url}`)),
+    })),
+  });
 }
 
 const serviceReport = (report: HsdsImportReport, id: string): ServiceImportReport => report.services.find((s) => s.hsdsId === id)!;
@@ -95,10 +101,12 @@ describe('HSDS 3.0 export, API and import', () => {
     });
 
     it('has every organization, with each service once, valid against the HSDS organization schema', () => {
-      for (const organization of exported.organizations) expect([organization.name, hsdsErrors('organization', organization)]).toEqual([organization.name, []]);
+      for (const organization of exported.organizations)
+        expect([organization.name, hsdsErrors('organization', organization)]).toEqual([organization.name, []]);
       const nested = exported.organizations.flatMap((o) => o.services.map((s) => [s.id, o.id]));
       expect(nested.map(([id]) => id).sort()).toEqual(exported.services.map((s) => s.id).sort());
-      for (const [serviceId, organizationId] of nested) expect(exported.services.find((s) => s.id === serviceId)!.organization_id).toBe(organizationId);
+      for (const [serviceId, organizationId] of nested)
+        expect(exported.services.find((s) => s.id === serviceId)!.organization_id).toBe(organizationId);
     });
 
     it('is checked by schemas that do reject what HSDS forbids', () => {
@@ -109,9 +117,12 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(hsdsErrors('service', nameless)).toEqual([expect.stringContaining("required property 'name'")]);
       expect(hsdsErrors('service', { ...service, status: 'open' })).toEqual([expect.stringContaining('/status')]);
       expect(hsdsErrors('service', { ...service, url: null })).toEqual([expect.stringContaining('/url must be string')]);
-      expect(hsdsErrors('service', { ...service, phones: [{ id: 'ph-1', number: '988' }] })).toEqual([expect.stringContaining('format "uuid"')]);
-      expect(hsdsErrors('service', { ...service, service_at_locations: [{ ...sal, location: { ...sal.location, addresses: [streetless] } }] }))
-        .toEqual([expect.stringContaining("required property 'address_1'")]);
+      expect(hsdsErrors('service', { ...service, phones: [{ id: 'ph-1', number: '988' }] })).toEqual([
+        expect.stringContaining('format "uuid"'),
+      ]);
+      expect(
+        hsdsErrors('service', { ...service, service_at_locations: [{ ...sal, location: { ...sal.location, addresses: [streetless] } }] }),
+      ).toEqual([expect.stringContaining("required property 'address_1'")]);
     });
 
     it('writes the same ids every time (nested ids are derived, not random)', async () => {
@@ -120,9 +131,14 @@ describe('HSDS 3.0 export, API and import', () => {
     });
 
     it('maps Mend fields to HSDS names and nesting, and keeps the rest as mend attributes', async () => {
-      const withFees = exported.services.find((s) => fact(s, 'fee_min_minor').length && fact(s, 'insurer').length && s.service_at_locations!.length)!;
+      const withFees = exported.services.find(
+        (s) => fact(s, 'fee_min_minor').length && fact(s, 'insurer').length && s.service_at_locations!.length,
+      )!;
       expect(withFees).toBeDefined();
-      const { body: r } = await t.http().get(`/v1/resources/${slugOf(withFees)}`).expect(200) as { body: ResourceResponse };
+      const { body: r } = (await t
+        .http()
+        .get(`/v1/resources/${slugOf(withFees)}`)
+        .expect(200)) as { body: ResourceResponse };
       expect(withFees).toMatchObject({
         id: r.id,
         name: r.name,
@@ -135,11 +151,36 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(withFees.languages!.map((l) => l.code)).toEqual(r.languages);
       expect(withFees.languages!.every((l) => l.name && l.name !== l.code)).toBe(true);
       expect(withFees.service_areas!.map((a) => a.extent)).toEqual(r.serviceAreas);
-      expect(withFees.service_at_locations!.map((sal) => {
-        const { latitude, longitude, addresses: [address] } = sal.location;
-        return { city: address.city, region: address.region, country: address.country, postalCode: address.postal_code || null, latitude, longitude };
-      })).toEqual(r.locations.map(({ city, region, country, postalCode, latitude, longitude }) => ({ city, region, country, postalCode, latitude, longitude })));
-      expect(withFees.cost_options!.find((c) => c.option?.startsWith('Lowest fee'))).toMatchObject({ amount: r.cost.feeMin! / 100, currency: r.cost.currency });
+      expect(
+        withFees.service_at_locations!.map((sal) => {
+          const {
+            latitude,
+            longitude,
+            addresses: [address],
+          } = sal.location;
+          return {
+            city: address.city,
+            region: address.region,
+            country: address.country,
+            postalCode: address.postal_code || null,
+            latitude,
+            longitude,
+          };
+        }),
+      ).toEqual(
+        r.locations.map(({ city, region, country, postalCode, latitude, longitude }) => ({
+          city,
+          region,
+          country,
+          postalCode,
+          latitude,
+          longitude,
+        })),
+      );
+      expect(withFees.cost_options!.find((c) => c.option?.startsWith('Lowest fee'))).toMatchObject({
+        amount: r.cost.feeMin! / 100,
+        currency: r.cost.currency,
+      });
       expect(fact(withFees, 'fee_min_minor')).toEqual([String(r.cost.feeMin)]);
       expect(fact(withFees, 'insurer')).toEqual(r.cost.insurers);
       expect(fact(withFees, 'sliding_scale')).toEqual([String(r.cost.slidingScale)]);
@@ -156,7 +197,9 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(lifeline.phones![0].number).toBe('988');
       expect(lifeline.assured_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(lifeline.cost_options).toEqual([expect.objectContaining({ option: 'Free', amount: 0 })]);
-      expect(lifeline.schedules).toEqual([expect.objectContaining({ byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '00:00', closes_at: '23:59' })]);
+      expect(lifeline.schedules).toEqual([
+        expect.objectContaining({ byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '00:00', closes_at: '23:59' }),
+      ]);
       expect(lifeline.service_areas).toEqual([expect.objectContaining({ name: 'United States', extent: 'US' })]);
       const term = lifeline.attributes!.find((a) => a.taxonomy_term.taxonomy === 'mend:kind')!.taxonomy_term;
       expect(term).toMatchObject({ code: 'hotline', name: 'Hotline', taxonomy_detail: { name: 'mend:kind' } });
@@ -200,7 +243,10 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(seen).toHaveLength(resourceCount);
       expect(new Set(seen).size).toBe(resourceCount);
 
-      const past = await t.http().get(`/v1/hsds/services?include_demo=true&page=${Math.ceil(resourceCount / 30) + 1}&per_page=30`).expect(200);
+      const past = await t
+        .http()
+        .get(`/v1/hsds/services?include_demo=true&page=${Math.ceil(resourceCount / 30) + 1}&per_page=30`)
+        .expect(200);
       expect(past.body).toMatchObject({ size: 0, empty: true, last_page: true, first_page: false, contents: [] });
       const first = await t.http().get('/v1/hsds/services?include_demo=true').expect(200);
       expect(first.body).toMatchObject({ page_number: 1, size: 20, first_page: true, last_page: false });
@@ -218,8 +264,18 @@ describe('HSDS 3.0 export, API and import', () => {
 
     it('answers one service with the facts of its source record, field by field (seeds/data read directly, not through the mapper)', async () => {
       type Seed = {
-        slug: string; name: string; description: string; url: string; email: string; phone: string; kind: string; formats: string[]; specialties: string[];
-        languages: string[]; serviceAreas: string[]; organization: { name: string; website: string };
+        slug: string;
+        name: string;
+        description: string;
+        url: string;
+        email: string;
+        phone: string;
+        kind: string;
+        formats: string[];
+        specialties: string[];
+        languages: string[];
+        serviceAreas: string[];
+        organization: { name: string; website: string };
         cost: { feeMin: number; feeMax: number; currency: string };
         locations: { city: string; region: string; postalCode: string; country: string; latitude: number; longitude: number }[];
       };
@@ -228,7 +284,12 @@ describe('HSDS 3.0 export, API and import', () => {
       const { body: resource } = await t.http().get(`/v1/resources/${seed.slug}`).expect(200);
       const { body: service } = await t.http().get(`/v1/hsds/services/${resource.id}`).expect(200);
       expect(service).toMatchObject({
-        id: resource.id, name: seed.name, description: seed.description, url: seed.url, email: seed.email, status: 'active',
+        id: resource.id,
+        name: seed.name,
+        description: seed.description,
+        url: seed.url,
+        email: seed.email,
+        status: 'active',
         organization: { name: seed.organization.name, website: seed.organization.website },
       });
       expect(service.phones.map((p: { number: string }) => p.number)).toEqual([seed.phone]);
@@ -236,14 +297,42 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(service.service_areas.map((a: { extent: string }) => a.extent).sort()).toEqual([...seed.serviceAreas].sort());
       // HSDS amounts are in currency units; the seed keeps minor units (cents).
       expect(service.cost_options.map((c: { amount: number; currency: string }) => [c.amount, c.currency]).sort()).toEqual(
-        [[seed.cost.feeMin / 100, seed.cost.currency], [seed.cost.feeMax / 100, seed.cost.currency]].sort(),
+        [
+          [seed.cost.feeMin / 100, seed.cost.currency],
+          [seed.cost.feeMax / 100, seed.cost.currency],
+        ].sort(),
       );
-      const places = service.service_at_locations.map((sal: { location: { latitude: number; longitude: number; addresses: { city: string; region: string; postal_code: string; country: string }[] } }) => ({
-        city: sal.location.addresses[0].city, region: sal.location.addresses[0].region, postalCode: sal.location.addresses[0].postal_code,
-        country: sal.location.addresses[0].country, latitude: sal.location.latitude, longitude: sal.location.longitude,
-      }));
-      expect(places).toEqual(seed.locations.map(({ city, region, postalCode, country, latitude, longitude }) => ({ city, region, postalCode, country, latitude, longitude })));
-      const codes = (type: string) => service.attributes.filter((a: { link_type: string }) => a.link_type === type).map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code).sort();
+      const places = service.service_at_locations.map(
+        (sal: {
+          location: {
+            latitude: number;
+            longitude: number;
+            addresses: { city: string; region: string; postal_code: string; country: string }[];
+          };
+        }) => ({
+          city: sal.location.addresses[0].city,
+          region: sal.location.addresses[0].region,
+          postalCode: sal.location.addresses[0].postal_code,
+          country: sal.location.addresses[0].country,
+          latitude: sal.location.latitude,
+          longitude: sal.location.longitude,
+        }),
+      );
+      expect(places).toEqual(
+        seed.locations.map(({ city, region, postalCode, country, latitude, longitude }) => ({
+          city,
+          region,
+          postalCode,
+          country,
+          latitude,
+          longitude,
+        })),
+      );
+      const codes = (type: string) =>
+        service.attributes
+          .filter((a: { link_type: string }) => a.link_type === type)
+          .map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code)
+          .sort();
       expect(codes('kind')).toEqual([seed.kind]);
       expect(codes('format')).toEqual([...seed.formats].sort());
       expect(codes('specialty')).toEqual([...seed.specialties].sort());
@@ -267,7 +356,9 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(res.body).toMatchObject({ total_items: exported.organizations.length, page_number: 1, first_page: true });
       const contents: HsdsOrganizationResponse[] = [...res.body.contents];
       for (let page = 2; page <= res.body.total_pages; page++) {
-        contents.push(...(await t.http().get(`/v1/hsds/organizations?include_demo=true&per_page=100&page=${page}`).expect(200)).body.contents);
+        contents.push(
+          ...(await t.http().get(`/v1/hsds/organizations?include_demo=true&per_page=100&page=${page}`).expect(200)).body.contents,
+        );
       }
       for (const item of contents) expect(hsdsErrors('organization_list', item)).toEqual([]);
       expect(contents.map((o) => o.id).sort()).toEqual(exported.organizations.map((o) => o.id).sort());
@@ -294,8 +385,13 @@ describe('HSDS 3.0 export, API and import', () => {
     });
 
     it.each([
-      ['page=0', 'page'], ['page=abc', 'page'], ['per_page=0', 'per_page'], ['per_page=101', 'per_page'],
-      ['full=yes', 'full'], ['organization_id=42', 'organization_id'], ['search=affair', 'search'],
+      ['page=0', 'page'],
+      ['page=abc', 'page'],
+      ['per_page=0', 'per_page'],
+      ['per_page=101', 'per_page'],
+      ['full=yes', 'full'],
+      ['organization_id=42', 'organization_id'],
+      ['search=affair', 'search'],
     ])('answers 400 problem+json for ?%s', async (query, field) => {
       const res = await t.http().get(`/v1/hsds/services?${query}`).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -320,7 +416,7 @@ describe('HSDS 3.0 export, API and import', () => {
       expect(report.services.filter((s) => s.skipped.length || s.defaults.length || s.reasons.length)).toEqual([]);
     });
 
-    it('exports again exactly what was exported, but for the new database\'s ids and clock', async () => {
+    it("exports again exactly what was exported, but for the new database's ids and clock", async () => {
       const second = await exportTo(empty, join(dir, 'second'));
       expect(second.services).toHaveLength(resourceCount);
       expect(withoutIdentity(second)).toEqual(withoutIdentity(exported));
@@ -350,7 +446,7 @@ describe('HSDS 3.0 export, API and import', () => {
     });
   });
 
-  describe('import of another directory\'s HSDS (test/fixtures/hsds/foreign)', () => {
+  describe("import of another directory's HSDS (test/fixtures/hsds/foreign)", () => {
     let report: HsdsImportReport;
     const options = { sourceUrl: FOREIGN_SOURCE, defaultKind: 'clinic' as const };
 
@@ -361,14 +457,21 @@ describe('HSDS 3.0 export, API and import', () => {
     it('imports what it can and says why it skipped the rest', () => {
       expect(report.notes).toEqual([]);
       expect(report.services.map((s) => [s.hsdsId, s.outcome])).toEqual([
-        ['svc-101', 'created'], ['svc-102', 'created'], ['svc-103', 'skipped'], ['svc-104', 'skipped'], ['svc-105', 'created'],
+        ['svc-101', 'created'],
+        ['svc-102', 'created'],
+        ['svc-103', 'skipped'],
+        ['svc-104', 'skipped'],
+        ['svc-105', 'created'],
       ]);
       expect(serviceReport(report, 'svc-103').reasons).toEqual([expect.stringMatching(/^no description/)]);
       expect(serviceReport(report, 'svc-104').reasons).toEqual([expect.stringMatching(/^no assured_date/)]);
     });
 
     it('maps names, organization, contact details, locations with geo, areas, languages, fees and recognised terms', async () => {
-      const { body: r } = await t.http().get(`/v1/resources/${slugFromHsdsId('svc-101')}`).expect(200) as { body: ResourceResponse };
+      const { body: r } = (await t
+        .http()
+        .get(`/v1/resources/${slugFromHsdsId('svc-101')}`)
+        .expect(200)) as { body: ResourceResponse };
       expect(r).toMatchObject({
         name: 'Couples Counseling (Sliding Scale)',
         organization: { name: 'Tri-County Family Services', website: 'https://tricounty-family.example.org' },
@@ -382,36 +485,77 @@ describe('HSDS 3.0 export, API and import', () => {
         languages: ['en', 'es'],
         serviceAreas: ['US-OH'],
         availability: ['evenings', 'weekends'],
-        locations: [{ address: '200 E Main St, Suite 4', city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.9612, longitude: -82.9988 }],
-        cost: { free: false, slidingScale: true, feeMin: 3000, feeMax: 9500, currency: 'USD', notes: 'From $30 to $95 a session, by household income.' },
+        locations: [
+          {
+            address: '200 E Main St, Suite 4',
+            city: 'Columbus',
+            region: 'US-OH',
+            postalCode: '43215',
+            country: 'US',
+            latitude: 39.9612,
+            longitude: -82.9988,
+          },
+        ],
+        cost: {
+          free: false,
+          slidingScale: true,
+          feeMin: 3000,
+          feeMax: 9500,
+          currency: 'USD',
+          notes: 'From $30 to $95 a session, by household income.',
+        },
         provenance: { sourceUrl: FOREIGN_SOURCE, lastVerifiedAt: '2026-10-01T00:00:00.000Z', demo: false },
         status: 'active',
       });
       const notes = serviceReport(report, 'svc-101').skipped.map((n) => `${n.field}: ${n.reason}`);
-      expect(notes).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^alternate_name: /),
-        expect.stringMatching(/^contacts: /),
-        expect.stringMatching(/^attributes\[4\]: no Mend term for "Couples Counseling" \(taxonomy Open Eligibility\)/),
-        expect.stringMatching(/^attributes\[5\]: term "Faith-based" .* is ambiguous/),
-        expect.stringMatching(/^languages\[2\]: "Klingon"/),
-        expect.stringMatching(/^service_areas\[1\]: "Franklin County"/),
-        expect.stringMatching(/^service_at_locations\[1\]: a virtual location/),
-        expect.stringMatching(/^phones\[0\]\.extension: /),
-        expect.stringMatching(/^phones\[1\]: Mend keeps one phone/),
-      ]));
+      expect(notes).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^alternate_name: /),
+          expect.stringMatching(/^contacts: /),
+          expect.stringMatching(/^attributes\[4\]: no Mend term for "Couples Counseling" \(taxonomy Open Eligibility\)/),
+          expect.stringMatching(/^attributes\[5\]: term "Faith-based" .* is ambiguous/),
+          expect.stringMatching(/^languages\[2\]: "Klingon"/),
+          expect.stringMatching(/^service_areas\[1\]: "Franklin County"/),
+          expect.stringMatching(/^service_at_locations\[1\]: a virtual location/),
+          expect.stringMatching(/^phones\[0\]\.extension: /),
+          expect.stringMatching(/^phones\[1\]: Mend keeps one phone/),
+        ]),
+      );
       expect(notes).toHaveLength(9);
 
-      const { body: helpline } = await t.http().get(`/v1/resources/${slugFromHsdsId('svc-102')}`).expect(200) as { body: ResourceResponse };
+      const { body: helpline } = (await t
+        .http()
+        .get(`/v1/resources/${slugFromHsdsId('svc-102')}`)
+        .expect(200)) as { body: ResourceResponse };
       expect(helpline).toMatchObject({
-        kind: 'hotline', formats: ['phone'], languages: ['es'], serviceAreas: ['US-MI'], availability: ['around_the_clock'],
-        organization: { name: 'Harbor Counseling Collective', website: null }, cost: { free: true }, status: 'inactive',
+        kind: 'hotline',
+        formats: ['phone'],
+        languages: ['es'],
+        serviceAreas: ['US-MI'],
+        availability: ['around_the_clock'],
+        organization: { name: 'Harbor Counseling Collective', website: null },
+        cost: { free: true },
+        status: 'inactive',
       });
-      expect(serviceReport(report, 'svc-102').skipped).toEqual([{ field: 'organization.website', reason: expect.stringContaining('not an http(s) URL') }]);
-      expect(serviceReport(report, 'svc-102').defaults).toEqual(expect.arrayContaining([{ field: 'status', reason: '"temporarily closed" is stored as inactive' }]));
+      expect(serviceReport(report, 'svc-102').skipped).toEqual([
+        { field: 'organization.website', reason: expect.stringContaining('not an http(s) URL') },
+      ]);
+      expect(serviceReport(report, 'svc-102').defaults).toEqual(
+        expect.arrayContaining([{ field: 'status', reason: '"temporarily closed" is stored as inactive' }]),
+      );
 
-      const { body: walkIn } = await t.http().get(`/v1/resources/${slugFromHsdsId('svc-105')}`).expect(200) as { body: ResourceResponse };
-      expect(walkIn).toMatchObject({ kind: 'clinic', locations: [{ city: 'Newark', region: 'US-OH', country: 'US' }], cost: { currency: 'USD', feeMin: null } });
-      expect(serviceReport(report, 'svc-105').defaults).toEqual(expect.arrayContaining([{ field: 'kind', reason: expect.stringContaining('used clinic') }]));
+      const { body: walkIn } = (await t
+        .http()
+        .get(`/v1/resources/${slugFromHsdsId('svc-105')}`)
+        .expect(200)) as { body: ResourceResponse };
+      expect(walkIn).toMatchObject({
+        kind: 'clinic',
+        locations: [{ city: 'Newark', region: 'US-OH', country: 'US' }],
+        cost: { currency: 'USD', feeMin: null },
+      });
+      expect(serviceReport(report, 'svc-105').defaults).toEqual(
+        expect.arrayContaining([{ field: 'kind', reason: expect.stringContaining('used clinic') }]),
+      );
       expect(serviceReport(report, 'svc-105').skipped.map((n) => n.field)).toEqual(['service_at_locations[1]', 'cost_options[0]']);
     });
 
@@ -439,8 +583,14 @@ describe('HSDS 3.0 export, API and import', () => {
       const slug = slugFromHsdsId('svc-105', 'upd');
       const { headers } = await t.http().get(`/v1/resources/${slug}`).expect(200);
       const { body: stored } = await t.http().get(`/v1/resources/${slug}`);
-      await t.http().patch(`/v1/resources/${stored.id}`).set('Authorization', partner.auth).set('If-Match', headers.etag)
-        .set('Content-Type', 'application/merge-patch+json').send({ description: 'Curated description.' }).expect(200);
+      await t
+        .http()
+        .patch(`/v1/resources/${stored.id}`)
+        .set('Authorization', partner.auth)
+        .set('If-Match', headers.etag)
+        .set('Content-Type', 'application/merge-patch+json')
+        .send({ description: 'Curated description.' })
+        .expect(200);
       const services = JSON.parse(await readFile(join(FOREIGN, 'services.json'), 'utf8'));
       services.contents[0].description = 'Changed upstream.';
       const changedDir = join(dir, 'foreign-changed');
@@ -459,28 +609,48 @@ describe('HSDS 3.0 export, API and import', () => {
       const [{ count: before }] = await t.app.get(DataSource).query('SELECT count(*)::int AS count FROM resource');
       const strict = await t.app.get(HsdsImporter).importHsds(FOREIGN, { dryRun: true, slugPrefix: 'other' });
       expect(strict.dryRun).toBe(true);
-      expect(serviceReport(strict, 'svc-105').reasons).toEqual(expect.arrayContaining([expect.stringMatching(/kind/), expect.stringMatching(/^no source/)]));
+      expect(serviceReport(strict, 'svc-105').reasons).toEqual(
+        expect.arrayContaining([expect.stringMatching(/kind/), expect.stringMatching(/^no source/)]),
+      );
       expect(strict.counts).toEqual({ created: 0, updated: 0, unchanged: 0, kept_curated: 0, skipped: 5 });
       const [{ count: after }] = await t.app.get(DataSource).query('SELECT count(*)::int AS count FROM resource');
       expect(after).toBe(before);
     });
 
-    it('drops an optional field the directory\'s validation rejects, keeping the record; a bad required one skips it', async () => {
+    it("drops an optional field the directory's validation rejects, keeping the record; a bad required one skips it", async () => {
       const { writeFile } = await import('node:fs/promises');
-      const base = { status: 'active', assured_date: '2026-10-01', organization: { name: 'Long Notes Org' }, attributes: [{ id: 'k', taxonomy_term: { name: 'Workshop' } }] };
+      const base = {
+        status: 'active',
+        assured_date: '2026-10-01',
+        organization: { name: 'Long Notes Org' },
+        attributes: [{ id: 'k', taxonomy_term: { name: 'Workshop' } }],
+      };
       const file = join(dir, 'long-fields.json');
-      await writeFile(file, JSON.stringify([
-        { ...base, id: 'long-1', name: 'Weekend Intensive', description: 'Two days.', fees_description: 'x'.repeat(1001), url: `https://example.org/${'a'.repeat(500)}` },
-        { ...base, id: 'long-2', name: 'N'.repeat(201), description: 'Too long a name.' },
-      ]));
+      await writeFile(
+        file,
+        JSON.stringify([
+          {
+            ...base,
+            id: 'long-1',
+            name: 'Weekend Intensive',
+            description: 'Two days.',
+            fees_description: 'x'.repeat(1001),
+            url: `https://example.org/${'a'.repeat(500)}`,
+          },
+          { ...base, id: 'long-2', name: 'N'.repeat(201), description: 'Too long a name.' },
+        ]),
+      );
       const result = await t.app.get(HsdsImporter).importHsds(file, { sourceUrl: FOREIGN_SOURCE });
       expect(serviceReport(result, 'long-1')).toMatchObject({ outcome: 'created', skipped: [{ field: 'url' }, { field: 'cost.notes' }] });
       expect(serviceReport(result, 'long-2')).toMatchObject({ outcome: 'skipped', reasons: [expect.stringMatching(/^name: /)] });
-      const { body } = await t.http().get(`/v1/resources/${slugFromHsdsId('long-1')}`).expect(200);
+      const { body } = await t
+        .http()
+        .get(`/v1/resources/${slugFromHsdsId('long-1')}`)
+        .expect(200);
       expect(body).toMatchObject({ kind: 'workshop', url: null, cost: { notes: null } });
     });
 
-    it('reads one file too, and says when a service\'s organization is not in it', async () => {
+    it("reads one file too, and says when a service's organization is not in it", async () => {
       const single = await t.app.get(HsdsImporter).importHsds(join(FOREIGN, 'services.json'), { ...options, dryRun: true });
       expect(serviceReport(single, 'svc-101').reasons).toEqual(['no organization name']);
       expect(serviceReport(single, 'svc-102').outcome).toBe('unchanged'); // its organization is nested in the service

@@ -18,15 +18,29 @@ describe('idempotency records: expiry and purge', () => {
     t = await createTestApp();
     db = t.app.get(DataSource);
     partner = await t.createPartner({ name: 'idempotent' });
-    const intake = await t.http().post('/v1/intakes').set('Authorization', partner.auth).send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }).expect(201);
+    const intake = await t
+      .http()
+      .post('/v1/intakes')
+      .set('Authorization', partner.auth)
+      .send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' })
+      .expect(201);
     target = { intakeId: intake.body.id, resourceId: intake.body.matches[0].resource.id };
   });
   afterAll(() => t.close());
 
   const send = (key: string, clientReference: string) =>
-    t.http().post('/v1/referrals').set('Authorization', partner.auth).set('Idempotency-Key', key).send({ ...target, clientReference });
+    t
+      .http()
+      .post('/v1/referrals')
+      .set('Authorization', partner.auth)
+      .set('Idempotency-Key', key)
+      .send({ ...target, clientReference });
   const recordOf = async (key: string) =>
-    (await db.query(`SELECT extract(epoch FROM expires_at - created_at)::int AS kept_seconds FROM idempotency_record WHERE key = $1`, [key]))[0] as { kept_seconds: number } | undefined;
+    (
+      await db.query(`SELECT extract(epoch FROM expires_at - created_at)::int AS kept_seconds FROM idempotency_record WHERE key = $1`, [
+        key,
+      ])
+    )[0] as { kept_seconds: number } | undefined;
 
   it('keeps a key for 24 hours, replaying the first answer within them', async () => {
     const key = randomUUID();
@@ -95,7 +109,11 @@ describe('idempotency records: expiry and purge', () => {
     it('a malformed key is a 400 naming the header; with an invalid body too, the body is named', async () => {
       for (const key of ['x'.repeat(256), '""', 'tab\there']) {
         const res = await send(key, 'idem-malformed').expect(400);
-        expect([key, res.body.code, res.body.errors]).toEqual([key, 'validation_failed', [expect.objectContaining({ field: 'Idempotency-Key', code: 'invalid_idempotency_key' })]]);
+        expect([key, res.body.code, res.body.errors]).toEqual([
+          key,
+          'validation_failed',
+          [expect.objectContaining({ field: 'Idempotency-Key', code: 'invalid_idempotency_key' })],
+        ]);
       }
       const both = await intake('x'.repeat(256), { concerns: ['lying'], willingness: 'sometimes', region: 'US-OH' }).expect(400);
       expect(both.body.errors.map((e: { field: string }) => e.field)).toEqual(['willingness']);

@@ -5,7 +5,19 @@ import { ALL_SAFETY_NO } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface MatchBody {
-  resource: { id: string; kind: string; formats: string[]; languages: string[]; audiences: string[]; specialties: string[]; approaches: string[]; safeRelationshipsOnly: boolean; locations: { region: string }[]; serviceAreas: string[]; cost: { free: boolean; slidingScale: boolean; feeMin: number | null; insurers: string[] } };
+  resource: {
+    id: string;
+    kind: string;
+    formats: string[];
+    languages: string[];
+    audiences: string[];
+    specialties: string[];
+    approaches: string[];
+    safeRelationshipsOnly: boolean;
+    locations: { region: string }[];
+    serviceAreas: string[];
+    cost: { free: boolean; slidingScale: boolean; feeMin: number | null; insurers: string[] };
+  };
   score: number;
   reasons: { code: string; text: string }[];
   caveats: { code: string; text: string }[];
@@ -30,35 +42,203 @@ interface Scenario {
 }
 
 const remote = (m: MatchBody) => m.resource.formats.some((f) => f !== 'in_person');
-const inBudget = (minor: number) => (m: MatchBody) => m.resource.cost.free || (m.resource.cost.feeMin ?? Infinity) <= minor || m.resource.cost.slidingScale;
+const inBudget = (minor: number) => (m: MatchBody) =>
+  m.resource.cost.free || (m.resource.cost.feeMin ?? Infinity) <= minor || m.resource.cost.slidingScale;
 
 const SCENARIOS: Scenario[] = [
-  { name: 'affair recovery, both willing, $150, Columbus', body: { concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 }, recommendation: 'couples_counseling', firstReasons: ['specialty_match', 'within_budget'], top: 2, each: (m) => m.resource.specialties.some((s) => ['infidelity', 'trust_rebuilding'].includes(s)) },
-  { name: 'rural couple in Athens OH with no insurance', body: { concerns: ['lying'], willingness: 'both', postalCode: '45701', insurance: 'none', budgetPerSession: 60 }, recommendation: 'couples_counseling', top: 3, each: inBudget(6000) },
-  { name: 'Spanish-speaking couple in Los Angeles', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90012', languages: ['es'] }, recommendation: 'couples_counseling', firstReasons: ['language_match'], top: 3, each: (m) => m.resource.languages.includes('es') },
-  { name: 'LGBTQ+ couple wanting affirming care by video in NY', body: { concerns: ['infidelity'], willingness: 'both', region: 'US-NY', formats: ['video'], preferences: { audiences: ['lgbtq_affirming'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('lgbtq_affirming') && m.reasons.some((r) => r.code === 'audience_match') },
-  { name: 'mixed-agenda couple (one unsure)', body: { concerns: ['infidelity'], willingness: 'one_leaning_out', region: 'US-OH' }, recommendation: 'discernment_counseling', someTop3: (m) => m.resource.approaches.includes('discernment_counseling') },
-  { name: 'one partner unwilling', body: { concerns: ['hidden_substance_use'], willingness: 'one_unwilling', region: 'US-IL' }, recommendation: 'individual_counseling', top: 5, each: (m) => m.resource.specialties.includes('individual_support') || m.resource.specialties.includes('substance_use') },
-  { name: 'one partner is afraid', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop' },
-  { name: 'physical violence reported', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['domestic_violence'], top: 10, each: (m) => m.resource.specialties.some((s) => ['individual_support', 'domestic_violence'].includes(s)) },
-  { name: 'coercive control without violence', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' }, recommendation: 'safety_first', safety: 'elevated', hotlinesFirst: ['domestic_violence'] },
-  { name: 'self-harm risk', body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' }, recommendation: 'individual_counseling', safety: 'urgent', hotlinesFirst: ['crisis'], top: 10, each: (m) => m.resource.specialties.includes('individual_support') && !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop' },
-  { name: 'self-harm and fear together: crisis line first, then DV', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, feelsAfraid: true } }, recommendation: 'safety_first', safety: 'urgent', hotlinesFirst: ['crisis', 'domestic_violence'] },
-  { name: 'couple abroad (UK) online only', body: { concerns: ['communication_breakdown'], willingness: 'both', country: 'GB', formats: ['video'] }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.formats.includes('video') || m.resource.kind === 'self_guided' },
-  { name: 'couple in Toronto (Canadian postal code)', body: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.locations.some((l) => l.region === 'CA-ON') },
-  { name: 'needs free help (budget 0)', body: { concerns: ['financial_secrecy'], willingness: 'both', region: 'US-GA', budgetPerSession: 0 }, recommendation: 'couples_counseling', top: 5, each: (m) => m.resource.cost.free || m.resource.cost.slidingScale || m.resource.kind === 'directory' }, // directories are free to search
-  { name: 'financial secrecy, Aetna', body: { concerns: ['financial_secrecy'], willingness: 'both', postalCode: '10001', insurance: 'Aetna' }, recommendation: 'couples_counseling', someTop3: (m) => m.reasons.some((r) => r.code === 'insurance_accepted' || r.code === 'specialty_match') },
-  { name: 'hidden drinking, both willing, Spokane', body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.specialties.includes('substance_use') },
-  { name: 'unmarried couple', body: { concerns: ['lying'], willingness: 'both', relationship: 'unmarried', postalCode: '60601' }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('unmarried_couples') },
-  { name: 'faith-based preference in Mississippi', body: { concerns: ['infidelity'], willingness: 'both', region: 'US-MS', preferences: { approaches: ['faith_based'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.approaches.includes('faith_based') },
-  { name: 'Gottman method preferred in Seattle', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '98101', preferences: { approaches: ['gottman'] } }, recommendation: 'couples_counseling', top: 3, each: (m) => m.resource.kind !== 'directory' },
-  { name: 'evenings and weekends needed', body: { concerns: ['lying'], willingness: 'both', region: 'US-PA', preferences: { availability: ['evenings', 'weekends'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.reasons.some((r) => r.code === 'availability_match') },
-  { name: 'in person only, remote rural Montana: search widens', body: { concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 10 }, recommendation: 'couples_counseling', top: 5, each: remote, relaxed: ['wider_radius', 'online_options'] }, // no curated in-person place within 100 km of 59501: see "the seed data behind…" below
-  { name: 'chat only, Ohio', body: { concerns: ['jealousy_control'], willingness: 'both', region: 'US-OH', formats: ['chat'] }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.formats.includes('chat') },
-  { name: 'Korean-speaking couple in Los Angeles, $150', body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90010', languages: ['ko'], budgetPerSession: 150 }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.languages.includes('ko') },
-  { name: 'veteran couple', body: { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-NC', preferences: { audiences: ['veterans'] } }, recommendation: 'couples_counseling', someTop3: (m) => m.resource.audiences.includes('veterans') },
-  { name: 'separated couple, one unsure, video', body: { concerns: ['infidelity', 'lying'], willingness: 'one_leaning_out', relationship: 'separated', region: 'US-MI', formats: ['video'] }, recommendation: 'discernment_counseling', top: 3, each: remote },
-  { name: 'engaged couple, premarital worries about money', body: { concerns: ['financial_secrecy'], willingness: 'both', relationship: 'engaged', postalCode: '85004', budgetPerSession: 100 }, recommendation: 'couples_counseling', top: 3, each: inBudget(10000) },
+  {
+    name: 'affair recovery, both willing, $150, Columbus',
+    body: { concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 },
+    recommendation: 'couples_counseling',
+    firstReasons: ['specialty_match', 'within_budget'],
+    top: 2,
+    each: (m) => m.resource.specialties.some((s) => ['infidelity', 'trust_rebuilding'].includes(s)),
+  },
+  {
+    name: 'rural couple in Athens OH with no insurance',
+    body: { concerns: ['lying'], willingness: 'both', postalCode: '45701', insurance: 'none', budgetPerSession: 60 },
+    recommendation: 'couples_counseling',
+    top: 3,
+    each: inBudget(6000),
+  },
+  {
+    name: 'Spanish-speaking couple in Los Angeles',
+    body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90012', languages: ['es'] },
+    recommendation: 'couples_counseling',
+    firstReasons: ['language_match'],
+    top: 3,
+    each: (m) => m.resource.languages.includes('es'),
+  },
+  {
+    name: 'LGBTQ+ couple wanting affirming care by video in NY',
+    body: {
+      concerns: ['infidelity'],
+      willingness: 'both',
+      region: 'US-NY',
+      formats: ['video'],
+      preferences: { audiences: ['lgbtq_affirming'] },
+    },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.audiences.includes('lgbtq_affirming') && m.reasons.some((r) => r.code === 'audience_match'),
+  },
+  {
+    name: 'mixed-agenda couple (one unsure)',
+    body: { concerns: ['infidelity'], willingness: 'one_leaning_out', region: 'US-OH' },
+    recommendation: 'discernment_counseling',
+    someTop3: (m) => m.resource.approaches.includes('discernment_counseling'),
+  },
+  {
+    name: 'one partner unwilling',
+    body: { concerns: ['hidden_substance_use'], willingness: 'one_unwilling', region: 'US-IL' },
+    recommendation: 'individual_counseling',
+    top: 5,
+    each: (m) => m.resource.specialties.includes('individual_support') || m.resource.specialties.includes('substance_use'),
+  },
+  {
+    name: 'one partner is afraid',
+    body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' },
+    recommendation: 'safety_first',
+    safety: 'urgent',
+    hotlinesFirst: ['domestic_violence'],
+    top: 10,
+    each: (m) => !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop',
+  },
+  {
+    name: 'physical violence reported',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' },
+    recommendation: 'safety_first',
+    safety: 'urgent',
+    hotlinesFirst: ['domestic_violence'],
+    top: 10,
+    each: (m) => m.resource.specialties.some((s) => ['individual_support', 'domestic_violence'].includes(s)),
+  },
+  {
+    name: 'coercive control without violence',
+    body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' },
+    recommendation: 'safety_first',
+    safety: 'elevated',
+    hotlinesFirst: ['domestic_violence'],
+  },
+  {
+    name: 'self-harm risk',
+    body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' },
+    recommendation: 'individual_counseling',
+    safety: 'urgent',
+    hotlinesFirst: ['crisis'],
+    top: 10,
+    each: (m) =>
+      m.resource.specialties.includes('individual_support') && !m.resource.safeRelationshipsOnly && m.resource.kind !== 'workshop',
+  },
+  {
+    name: 'self-harm and fear together: crisis line first, then DV',
+    body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, feelsAfraid: true } },
+    recommendation: 'safety_first',
+    safety: 'urgent',
+    hotlinesFirst: ['crisis', 'domestic_violence'],
+  },
+  {
+    name: 'couple abroad (UK) online only',
+    body: { concerns: ['communication_breakdown'], willingness: 'both', country: 'GB', formats: ['video'] },
+    recommendation: 'couples_counseling',
+    top: 5,
+    each: (m) => m.resource.formats.includes('video') || m.resource.kind === 'self_guided',
+  },
+  {
+    name: 'couple in Toronto (Canadian postal code)',
+    body: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.locations.some((l) => l.region === 'CA-ON'),
+  },
+  {
+    name: 'needs free help (budget 0)',
+    body: { concerns: ['financial_secrecy'], willingness: 'both', region: 'US-GA', budgetPerSession: 0 },
+    recommendation: 'couples_counseling',
+    top: 5,
+    each: (m) => m.resource.cost.free || m.resource.cost.slidingScale || m.resource.kind === 'directory',
+  }, // directories are free to search
+  {
+    name: 'financial secrecy, Aetna',
+    body: { concerns: ['financial_secrecy'], willingness: 'both', postalCode: '10001', insurance: 'Aetna' },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.reasons.some((r) => r.code === 'insurance_accepted' || r.code === 'specialty_match'),
+  },
+  {
+    name: 'hidden drinking, both willing, Spokane',
+    body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA' },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.specialties.includes('substance_use'),
+  },
+  {
+    name: 'unmarried couple',
+    body: { concerns: ['lying'], willingness: 'both', relationship: 'unmarried', postalCode: '60601' },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.audiences.includes('unmarried_couples'),
+  },
+  {
+    name: 'faith-based preference in Mississippi',
+    body: { concerns: ['infidelity'], willingness: 'both', region: 'US-MS', preferences: { approaches: ['faith_based'] } },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.approaches.includes('faith_based'),
+  },
+  {
+    name: 'Gottman method preferred in Seattle',
+    body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '98101', preferences: { approaches: ['gottman'] } },
+    recommendation: 'couples_counseling',
+    top: 3,
+    each: (m) => m.resource.kind !== 'directory',
+  },
+  {
+    name: 'evenings and weekends needed',
+    body: { concerns: ['lying'], willingness: 'both', region: 'US-PA', preferences: { availability: ['evenings', 'weekends'] } },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.reasons.some((r) => r.code === 'availability_match'),
+  },
+  {
+    name: 'in person only, remote rural Montana: search widens',
+    body: { concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 10 },
+    recommendation: 'couples_counseling',
+    top: 5,
+    each: remote,
+    relaxed: ['wider_radius', 'online_options'],
+  }, // no curated in-person place within 100 km of 59501: see "the seed data behind…" below
+  {
+    name: 'chat only, Ohio',
+    body: { concerns: ['jealousy_control'], willingness: 'both', region: 'US-OH', formats: ['chat'] },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.formats.includes('chat'),
+  },
+  {
+    name: 'Korean-speaking couple in Los Angeles, $150',
+    body: { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90010', languages: ['ko'], budgetPerSession: 150 },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.languages.includes('ko'),
+  },
+  {
+    name: 'veteran couple',
+    body: { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-NC', preferences: { audiences: ['veterans'] } },
+    recommendation: 'couples_counseling',
+    someTop3: (m) => m.resource.audiences.includes('veterans'),
+  },
+  {
+    name: 'separated couple, one unsure, video',
+    body: {
+      concerns: ['infidelity', 'lying'],
+      willingness: 'one_leaning_out',
+      relationship: 'separated',
+      region: 'US-MI',
+      formats: ['video'],
+    },
+    recommendation: 'discernment_counseling',
+    top: 3,
+    each: remote,
+  },
+  {
+    name: 'engaged couple, premarital worries about money',
+    body: { concerns: ['financial_secrecy'], willingness: 'both', relationship: 'engaged', postalCode: '85004', budgetPerSession: 100 },
+    recommendation: 'couples_counseling',
+    top: 3,
+    each: inBudget(10000),
+  },
 ];
 
 describe('POST /v1/intakes', () => {
@@ -94,11 +274,25 @@ describe('POST /v1/intakes', () => {
       const languages = ((s.body.languages as string[] | undefined) ?? []).filter((l) => l !== 'en');
       const affirming = ((s.body.preferences as { audiences?: string[] } | undefined)?.audiences ?? []).includes('lgbtq_affirming');
       const tier = (m: MatchBody) =>
-        (languages.some((l) => m.resource.languages.includes(l)) ? 1 : 0) + (affirming && m.resource.audiences.includes('lgbtq_affirming') ? 1 : 0);
+        (languages.some((l) => m.resource.languages.includes(l)) ? 1 : 0) +
+        (affirming && m.resource.audiences.includes('lgbtq_affirming') ? 1 : 0);
       const tiers = matches.map(tier);
       // Within one tier and one kind of help (same kind, same help-fit reason), by score.
-      const FIT_REASONS = ['couples_sessions', 'couples_workshop', 'discernment_counseling', 'individual_support', 'domestic_violence_specialist', 'family_support', 'self_guided', 'directory'];
-      const helpKey = (m: MatchBody) => `${m.resource.kind}:${m.reasons.map((r) => r.code).filter((c) => FIT_REASONS.includes(c)).join(',')}`;
+      const FIT_REASONS = [
+        'couples_sessions',
+        'couples_workshop',
+        'discernment_counseling',
+        'individual_support',
+        'domestic_violence_specialist',
+        'family_support',
+        'self_guided',
+        'directory',
+      ];
+      const helpKey = (m: MatchBody) =>
+        `${m.resource.kind}:${m.reasons
+          .map((r) => r.code)
+          .filter((c) => FIT_REASONS.includes(c))
+          .join(',')}`;
       for (const key of new Set(matches.map(helpKey))) {
         const groupTiers = matches.filter((m) => helpKey(m) === key).map(tier);
         expect([key, groupTiers]).toEqual([key, [...groupTiers].sort((a, b) => b - a)]);
@@ -137,12 +331,28 @@ describe('POST /v1/intakes', () => {
   });
 
   it('hotlines appear whatever the other filters say', async () => {
-    const res = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'GB', languages: ['ko'], budgetPerSession: 0, formats: ['in_person'] }).expect(201);
+    const res = await submit({
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { feelsAfraid: true },
+      country: 'GB',
+      languages: ['ko'],
+      budgetPerSession: 0,
+      formats: ['in_person'],
+    }).expect(201);
     expect(res.body.safety.resources.length).toBeGreaterThan(0);
   });
 
   it('widens the search in the documented order and reports each step', async () => {
-    const res = await submit({ concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 5, budgetPerSession: 10, languages: ['ko'] }).expect(201);
+    const res = await submit({
+      concerns: ['infidelity'],
+      willingness: 'both',
+      postalCode: '59501',
+      formats: ['in_person'],
+      maxTravelKm: 5,
+      budgetPerSession: 10,
+      languages: ['ko'],
+    }).expect(201);
     const codes = res.body.relaxations.map((r: { code: string }) => r.code);
     // Fewer than 5 (MIN_MATCHES) Korean-speaking resources exist at all (seed data, below), so every
     // step up to dropping the language is needed, in the documented order; after it there are
@@ -153,11 +363,18 @@ describe('POST /v1/intakes', () => {
 
   it('the seed data behind the Montana and relaxation expectations (read from seeds/data, not through the app)', () => {
     const seeds = ['local-demo.json', 'national.json'].flatMap(
-      (f) => JSON.parse(readFileSync(`seeds/data/${f}`, 'utf8')) as { kind: string; languages: string[]; locations?: { latitude: number; longitude: number }[] }[],
+      (f) =>
+        JSON.parse(readFileSync(`seeds/data/${f}`, 'utf8')) as {
+          kind: string;
+          languages: string[];
+          locations?: { latitude: number; longitude: number }[];
+        }[],
     );
     const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => {
       const rad = Math.PI / 180;
-      const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+      const h =
+        Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+        Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
       return 2 * 6371 * Math.asin(Math.sqrt(h));
     };
     const greatFalls = { lat: 47.5, lng: -111.3 }; // ZIP 59501
@@ -211,10 +428,28 @@ describe('POST /v1/intakes', () => {
     expect(jobs.map((j) => j.isActive)).toEqual(jobs.map(() => false));
     const midHour = new Date();
     midHour.setUTCMinutes(30, 0, 0);
-    jest.useFakeTimers({ now: midHour, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    jest.useFakeTimers({
+      now: midHour,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
     try {
       const { IntakePurgeJob } = await import('../src/intake/intake-purge.job.js');
-      const runs = await Promise.all([t.app.get(IntakePurgeJob).scheduledPurge(), other.app.get(IntakePurgeJob).scheduledPurge(), t.app.get(IntakePurgeJob).scheduledPurge()]);
+      const runs = await Promise.all([
+        t.app.get(IntakePurgeJob).scheduledPurge(),
+        other.app.get(IntakePurgeJob).scheduledPurge(),
+        t.app.get(IntakePurgeJob).scheduledPurge(),
+      ]);
       expect(runs.filter((r) => r !== undefined)).toHaveLength(1);
     } finally {
       jest.useRealTimers();
@@ -251,7 +486,9 @@ describe('POST /v1/intakes', () => {
 
     it('an array body or a string is a 400, not a 500', async () => {
       expect((await t.http().post('/v1/intakes').set('Authorization', auth).send([1, 2])).status).toBe(400);
-      expect((await t.http().post('/v1/intakes').set('Authorization', auth).set('content-type', 'application/json').send('"x"')).status).toBe(400);
+      expect(
+        (await t.http().post('/v1/intakes').set('Authorization', auth).set('content-type', 'application/json').send('"x"')).status,
+      ).toBe(400);
     });
   });
 });

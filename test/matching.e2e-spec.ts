@@ -5,7 +5,14 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Matching that fits the couple, in words people can read (issue 12), through the HTTP API. */
 interface Match {
-  resource: { slug: string; kind: string; languages: string[]; audiences: string[]; credentials: string[]; cost: { free: boolean; feeMin: number | null; feePeriod: string } };
+  resource: {
+    slug: string;
+    kind: string;
+    languages: string[];
+    audiences: string[];
+    credentials: string[];
+    cost: { free: boolean; feeMin: number | null; feePeriod: string };
+  };
   score: number;
   reasons: { code: string; text: string }[];
   caveats: { code: string; text: string }[];
@@ -18,12 +25,21 @@ interface Body {
   safety: { guidance: string; resources: { name: string; description: string }[] };
 }
 
-const DIRECTORIES = ['gottman-referral-network', 'iceeft-find-a-therapist', 'aamft-therapistlocator', 'aasect-referral-directory', 'discernment-counselors-directory', 'prepare-enrich'];
+const DIRECTORIES = [
+  'gottman-referral-network',
+  'iceeft-find-a-therapist',
+  'aamft-therapistlocator',
+  'aasect-referral-directory',
+  'discernment-counselors-directory',
+  'prepare-enrich',
+];
 const COUNSELORS = ['practice', 'clinic', 'online_service'];
 
 /** A code in a sentence: ISO 639-1 ("in es"), ISO 3166-2 ("US-OH"), or snake_case ("lgbtq_affirming"). */
 const LANGUAGE_CODES = 'es|fr|ko|zh|vi|ar|pt|ru|tl|hi|so|ht|cy|de|en|it|ja|pl|uk|fa|he';
-const RAW_CODE = new RegExp(`\\b[A-Z]{2}-[A-Z0-9]{1,3}\\b|\\b[a-z]+_[a-z_]+\\b|\\b(in|list|speak|lists|not list)\\s+(${LANGUAGE_CODES})\\b`);
+const RAW_CODE = new RegExp(
+  `\\b[A-Z]{2}-[A-Z0-9]{1,3}\\b|\\b[a-z]+_[a-z_]+\\b|\\b(in|list|speak|lists|not list)\\s+(${LANGUAGE_CODES})\\b`,
+);
 
 describe('matching that fits the couple, in words people can read', () => {
   let t: TestApp;
@@ -36,8 +52,12 @@ describe('matching that fits the couple, in words people can read', () => {
 
   const submit = (body: Record<string, unknown>) => submitIntake<Body>(t, auth, body);
   const sentences = (b: Body) => [
-    b.recommendation.title, b.recommendation.explanation, ...b.relaxations.map((r) => r.text), ...b.nextSteps.map((n) => n.text),
-    ...b.matches.flatMap((m) => [...m.reasons, ...m.caveats].map((r) => r.text)), b.safety.guidance,
+    b.recommendation.title,
+    b.recommendation.explanation,
+    ...b.relaxations.map((r) => r.text),
+    ...b.nextSteps.map((n) => n.text),
+    ...b.matches.flatMap((m) => [...m.reasons, ...m.caveats].map((r) => r.text)),
+    b.safety.guidance,
   ];
 
   describe('directories are not providers', () => {
@@ -64,17 +84,55 @@ describe('matching that fits the couple, in words people can read', () => {
 
   describe('human words, never codes', () => {
     it('the raw-code detector itself catches codes in sentences', () => {
-      for (const bad of ['sessions in es', 'does not list fr', 'licensed to serve clients in US-OH', 'welcomes lgbtq_affirming']) expect([bad, RAW_CODE.test(bad)]).toEqual([bad, true]);
-      for (const good of ['sessions in Spanish', 'licensed to serve clients in Ohio', 'leaning in or out']) expect([good, RAW_CODE.test(good)]).toEqual([good, false]);
+      for (const bad of ['sessions in es', 'does not list fr', 'licensed to serve clients in US-OH', 'welcomes lgbtq_affirming'])
+        expect([bad, RAW_CODE.test(bad)]).toEqual([bad, true]);
+      for (const good of ['sessions in Spanish', 'licensed to serve clients in Ohio', 'leaning in or out'])
+        expect([good, RAW_CODE.test(good)]).toEqual([good, false]);
     });
     it.each([
-      ['Spanish in Los Angeles', { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90012', languages: ['es'] }, /sessions in Spanish/],
-      ['French nobody lists', { concerns: ['lying'], willingness: 'both', region: 'US-OH', languages: ['fr'], formats: ['video'] }, /French/],
-      ['licensed in Ohio', { concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'] }, /licensed to serve clients in Ohio/],
+      [
+        'Spanish in Los Angeles',
+        { concerns: ['communication_breakdown'], willingness: 'both', postalCode: '90012', languages: ['es'] },
+        /sessions in Spanish/,
+      ],
+      [
+        'French nobody lists',
+        { concerns: ['lying'], willingness: 'both', region: 'US-OH', languages: ['fr'], formats: ['video'] },
+        /French/,
+      ],
+      [
+        'licensed in Ohio',
+        { concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'] },
+        /licensed to serve clients in Ohio/,
+      ],
       ['miles for a US reader', { concerns: ['lying'], willingness: 'both', postalCode: '43215' }, /\d+ miles? away|less than 1 mile away/],
-      ['km for a Canadian reader', { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' }, /\d+ km away|less than 1 km away/],
-      ['affirming care by name', { concerns: ['infidelity'], willingness: 'both', region: 'US-NY', formats: ['video'], preferences: { audiences: ['lgbtq_affirming'] } }, /LGBTQ\+ affirming/],
-      ['approach by name', { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-OH', formats: ['video'], preferences: { approaches: ['eft'] } }, /Emotionally Focused Therapy/],
+      [
+        'km for a Canadian reader',
+        { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA' },
+        /\d+ km away|less than 1 km away/,
+      ],
+      [
+        'affirming care by name',
+        {
+          concerns: ['infidelity'],
+          willingness: 'both',
+          region: 'US-NY',
+          formats: ['video'],
+          preferences: { audiences: ['lgbtq_affirming'] },
+        },
+        /LGBTQ\+ affirming/,
+      ],
+      [
+        'approach by name',
+        {
+          concerns: ['communication_breakdown'],
+          willingness: 'both',
+          region: 'US-OH',
+          formats: ['video'],
+          preferences: { approaches: ['eft'] },
+        },
+        /Emotionally Focused Therapy/,
+      ],
     ])('%s', async (_name, body, expected) => {
       const b = await submit(body);
       const texts = sentences(b);
@@ -89,15 +147,31 @@ describe('matching that fits the couple, in words people can read', () => {
 
     it('walks every intake path and taxonomy entry with no raw code in any sentence', async () => {
       const willingness = ['both', 'one_hesitant', 'one_leaning_out', 'one_unwilling'];
-      const places = [{ postalCode: '43215' }, { region: 'US-NY', formats: ['video'] }, { country: 'GB' }, { postalCode: 'M5V 2T6', country: 'CA' }, {}];
+      const places = [
+        { postalCode: '43215' },
+        { region: 'US-NY', formats: ['video'] },
+        { country: 'GB' },
+        { postalCode: 'M5V 2T6', country: 'CA' },
+        {},
+      ];
       const audiences = AUDIENCES.codes;
       let walked = 0;
       for (const w of willingness) {
         for (const place of places) {
           for (const safety of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {
             const b = await submit({
-              concerns: ['infidelity', 'hidden_substance_use', 'gambling'], willingness: w, ...place, safety, languages: ['ko'], budgetPerSession: 0, insurance: 'Medicaid',
-              preferences: { audiences: [audiences[walked % audiences.length]], approaches: [TAXONOMY.approach.codes[walked % TAXONOMY.approach.codes.length]], availability: ['evenings'] },
+              concerns: ['infidelity', 'hidden_substance_use', 'gambling'],
+              willingness: w,
+              ...place,
+              safety,
+              languages: ['ko'],
+              budgetPerSession: 0,
+              insurance: 'Medicaid',
+              preferences: {
+                audiences: [audiences[walked % audiences.length]],
+                approaches: [TAXONOMY.approach.codes[walked % TAXONOMY.approach.codes.length]],
+                availability: ['evenings'],
+              },
             });
             for (const x of sentences(b)) expect([x, RAW_CODE.test(x)]).toEqual([x, false]);
             walked++;
@@ -129,7 +203,9 @@ describe('matching that fits the couple, in words people can read', () => {
     it('Medicaid matches a clinic that lists "Pennsylvania Medicaid (HealthChoices) plans"', async () => {
       const b = await submit({ concerns: ['lying'], willingness: 'both', postalCode: '19148', insurance: 'Medicaid' });
       const clinic = b.matches.find((m) => m.resource.slug === 'passyunk-community-counseling');
-      expect(clinic?.reasons).toEqual(expect.arrayContaining([{ code: 'insurance_accepted', text: 'accepts Pennsylvania Medicaid (HealthChoices) plans' }]));
+      expect(clinic?.reasons).toEqual(
+        expect.arrayContaining([{ code: 'insurance_accepted', text: 'accepts Pennsylvania Medicaid (HealthChoices) plans' }]),
+      );
     });
     it('a service that takes insurance but names no insurer says "ask", never "does not list your insurer"', async () => {
       const b = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH', formats: ['video'], insurance: 'Aetna' });
@@ -153,7 +229,13 @@ describe('matching that fits the couple, in words people can read', () => {
       expect(b.matches.filter((m) => COUNSELORS.includes(m.resource.kind)).length).toBeGreaterThan(0);
     });
     it('in person within 10 km in rural Montana: the radius widens before self-guided programs fill the list', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', postalCode: '59501', formats: ['in_person'], maxTravelKm: 10 });
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        postalCode: '59501',
+        formats: ['in_person'],
+        maxTravelKm: 10,
+      });
       expect(b.relaxations.map((r) => r.code)[0]).toBe('wider_radius');
       expect(b.relaxations[0].text).toMatch(/miles/);
     });
@@ -178,7 +260,13 @@ describe('matching that fits the couple, in words people can read', () => {
       expect(b.matches[0].resource.slug).toBe('little-river-korean-family-counseling');
     });
     it('LGBTQ+ affirming care outranks care that is not listed as affirming', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', region: 'US-NY', formats: ['video'], preferences: { audiences: ['lgbtq_affirming'] } });
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        region: 'US-NY',
+        formats: ['video'],
+        preferences: { audiences: ['lgbtq_affirming'] },
+      });
       const affirming = b.matches.map((m) => m.resource.audiences.includes('lgbtq_affirming'));
       expect(affirming[0]).toBe(true);
       expect(affirming).toEqual([...affirming].sort((a, c) => Number(c) - Number(a)));
@@ -187,41 +275,99 @@ describe('matching that fits the couple, in words people can read', () => {
 
   describe('third review: fit before preference, plans that pay, and groups only where they belong', () => {
     it('a leaning-out couple with a budget still gets the discernment directory, as discernment help', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'one_leaning_out', safety: ALL_SAFETY_NO, postalCode: '59501', formats: ['in_person', 'video'], budgetPerSession: 250, limit: 25 });
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'one_leaning_out',
+        safety: ALL_SAFETY_NO,
+        postalCode: '59501',
+        formats: ['in_person', 'video'],
+        budgetPerSession: 250,
+        limit: 25,
+      });
       const d = b.matches.find((m) => m.resource.slug === 'discernment-counselors-directory');
       expect(d?.reasons.find((r) => r.code === 'directory')?.text).toMatch(/discernment counselor/);
     });
     it('Medicaid with a $0 budget: a provider that takes the plan is in, and "usually no cost" replaces "not free"', async () => {
-      const b = await submit({ concerns: ['communication_breakdown', 'financial_secrecy'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '59501', formats: ['video', 'phone'], budgetPerSession: 0, insurance: 'Medicaid' });
+      const b = await submit({
+        concerns: ['communication_breakdown', 'financial_secrecy'],
+        willingness: 'both',
+        safety: ALL_SAFETY_NO,
+        postalCode: '59501',
+        formats: ['video', 'phone'],
+        budgetPerSession: 0,
+        insurance: 'Medicaid',
+      });
       const hiLine = b.matches.find((m) => m.resource.slug === 'hi-line-telehealth-relationship-counseling');
       expect(hiLine?.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['insurance_accepted', 'covered_by_plan']));
       expect(hiLine?.caveats.map((c) => c.code)).not.toContain('not_free');
     });
     it('Medicaid: a service that lists no Medicaid is "does not list your insurer", not "ask"', async () => {
-      const b = await submit({ concerns: ['communication_breakdown'], willingness: 'both', safety: ALL_SAFETY_NO, region: 'US-MT', formats: ['video'], insurance: 'Medicaid', limit: 25 });
+      const b = await submit({
+        concerns: ['communication_breakdown'],
+        willingness: 'both',
+        safety: ALL_SAFETY_NO,
+        region: 'US-MT',
+        formats: ['video'],
+        insurance: 'Medicaid',
+        limit: 25,
+      });
       const talkspace = b.matches.find((m) => m.resource.slug === 'talkspace-couples-therapy');
       expect(talkspace?.caveats.map((c) => c.code)).toContain('insurance_not_accepted');
     });
     it('family groups only when drinking, drugs or gambling were named', async () => {
-      const b = await submit({ concerns: ['infidelity', 'financial_secrecy'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '43215', languages: ['es'], limit: 25 });
+      const b = await submit({
+        concerns: ['infidelity', 'financial_secrecy'],
+        willingness: 'both',
+        safety: ALL_SAFETY_NO,
+        postalCode: '43215',
+        languages: ['es'],
+        limit: 25,
+      });
       const slugs = b.matches.map((m) => m.resource.slug);
       for (const s of ['al-anon-family-groups', 'gam-anon', 'smart-recovery-family-and-friends']) expect(slugs).not.toContain(s);
     });
     it('Retrouvaille is not offered to a couple asking for LGBTQ+ affirming care', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '77002', formats: ['in_person', 'video'], preferences: { audiences: ['lgbtq_affirming'] }, limit: 25 });
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        safety: ALL_SAFETY_NO,
+        postalCode: '77002',
+        formats: ['in_person', 'video'],
+        preferences: { audiences: ['lgbtq_affirming'] },
+        limit: 25,
+      });
       expect(b.matches.map((m) => m.resource.slug)).not.toContain('retrouvaille');
     });
     it('an office far away is not called in-person help', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_SAFETY_NO, postalCode: '77002', formats: ['in_person'], limit: 25 });
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        safety: ALL_SAFETY_NO,
+        postalCode: '77002',
+        formats: ['in_person'],
+        limit: 25,
+      });
       for (const m of b.matches.filter((x) => !x.reasons.some((r) => r.code === 'distance'))) {
-        expect([m.resource.slug, m.reasons.map((r) => r.text).join(' | ')]).not.toEqual([m.resource.slug, expect.stringMatching(/in-person/)]);
+        expect([m.resource.slug, m.reasons.map((r) => r.text).join(' | ')]).not.toEqual([
+          m.resource.slug,
+          expect.stringMatching(/in-person/),
+        ]);
       }
     });
     it('counseling that fits comes before a peer group, whatever the preferences', async () => {
-      const b = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_SAFETY_NO, region: 'US-OH', preferences: { audiences: ['lgbtq_affirming'] }, limit: 25 });
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        safety: ALL_SAFETY_NO,
+        region: 'US-OH',
+        preferences: { audiences: ['lgbtq_affirming'] },
+        limit: 25,
+      });
       const kinds = b.matches.map((m) => m.resource.kind);
       const firstGroup = kinds.indexOf('support_group');
-      const lastCounselor = Math.max(...kinds.map((k, i) => (COUNSELORS.includes(k) && b.matches[i].reasons.some((r) => r.code === 'couples_sessions') ? i : -1)));
+      const lastCounselor = Math.max(
+        ...kinds.map((k, i) => (COUNSELORS.includes(k) && b.matches[i].reasons.some((r) => r.code === 'couples_sessions') ? i : -1)),
+      );
       if (firstGroup >= 0 && lastCounselor >= 0) expect(firstGroup).toBeGreaterThan(lastCounselor);
     });
     it('a leaning-out couple is not told to sit down and agree what trust means', async () => {

@@ -31,7 +31,9 @@ async function schemaOf(db: DataSource): Promise<unknown> {
     `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
      WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY table_name, column_name`,
   );
-  const indexes = await db.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY indexname`);
+  const indexes = await db.query(
+    `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY indexname`,
+  );
   const constraints = await db.query(
     `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
      WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> 'migrations' ORDER BY conname`,
@@ -57,7 +59,9 @@ const entityDrift = async (db: DataSource) =>
   (await db.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query).filter((q) => !UNMODELLED_FOREIGN_KEYS.includes(q));
 
 const userTables = async (db: DataSource) =>
-  (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)).map((r: { tablename: string }) => r.tablename);
+  (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)).map(
+    (r: { tablename: string }) => r.tablename,
+  );
 
 describe('migrations', () => {
   let db: DataSource;

@@ -42,7 +42,10 @@ describe('docs/openapi.json', () => {
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const report = JSON.parse(output.slice(output.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] };
+    const report = JSON.parse(output.slice(output.indexOf('{'))) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string }[];
+    };
     expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
   });
@@ -75,8 +78,10 @@ describe('docs/openapi.json', () => {
       for (const [status, response] of Object.entries(op.responses as Json)) {
         if (Number(status) < 400) continue;
         expect([id, status, Object.keys(response.content ?? {})]).toEqual([id, status, ['application/problem+json']]);
-        if (status === '429' || status === '503') expect([id, status, response.headers?.['Retry-After']?.required]).toEqual([id, status, true]);
-        if (status === '429') expect([id, Object.keys(response.headers)]).toEqual([id, expect.arrayContaining(['RateLimit', 'RateLimit-Policy'])]);
+        if (status === '429' || status === '503')
+          expect([id, status, response.headers?.['Retry-After']?.required]).toEqual([id, status, true]);
+        if (status === '429')
+          expect([id, Object.keys(response.headers)]).toEqual([id, expect.arrayContaining(['RateLimit', 'RateLimit-Policy'])]);
       }
     }
     expect(operations.find((o) => o.op.operationId === 'searchResources')!.op.responses['200'].headers).toHaveProperty('Link');
@@ -113,8 +118,10 @@ describe('docs/openapi.json', () => {
   it('makes the resource merge patch all-optional, null where null removes a value, never null for the safety flags', () => {
     const patch = schemas.UpdateResourceRequest;
     expect(patch.required ?? []).toEqual([]);
-    for (const field of ['url', 'phone', 'email', 'waitTimeDays', 'eligibility', 'lineRoles', 'contactChannels']) expect([field, patch.properties[field].nullable]).toEqual([field, true]);
-    for (const field of ['requiresSafeRelationship', 'notForCrisis', 'demo']) expect([field, patch.properties[field].nullable]).toEqual([field, undefined]);
+    for (const field of ['url', 'phone', 'email', 'waitTimeDays', 'eligibility', 'lineRoles', 'contactChannels'])
+      expect([field, patch.properties[field].nullable]).toEqual([field, true]);
+    for (const field of ['requiresSafeRelationship', 'notForCrisis', 'demo'])
+      expect([field, patch.properties[field].nullable]).toEqual([field, undefined]);
     expect(schemas.CostPatch.properties.feeMin).toMatchObject({ type: 'integer', nullable: true });
     expect(schemas.OrganizationPatch.properties.website.nullable).toBe(true);
   });
@@ -124,21 +131,31 @@ describe('docs/openapi.json', () => {
     for (const [at, node] of schemaNodes(schemas)) {
       if (node.nullable && Array.isArray(node.enum)) expect([at, node.enum.includes(null)]).toEqual([at, true]);
       expect([at, Boolean(node.nullable && node.allOf)]).toEqual([at, false]);
-      if (node.type === 'object' && !node.properties && !node.additionalProperties && !node.enum) expect([at, 'bare object']).toEqual([at, 'typed']);
+      if (node.type === 'object' && !node.properties && !node.additionalProperties && !node.enum)
+        expect([at, 'bare object']).toEqual([at, 'typed']);
     }
     expect(contract.validator({ $ref: '#/components/schemas/ResourceAuditEntryResponse' }).schema).toBeDefined();
     const nullableRef = contract.validator(schemas.ResourceAuditEntryResponse.properties.before);
     expect(nullableRef(null)).toBe(true);
     expect(nullableRef('x')).toBe(false);
     expect(schemas.ReferralListResponse.properties.page.$ref).toBe('#/components/schemas/ReferralPageInfo');
-    for (const [schema, field] of [['PageInfo', 'limit'], ['PageInfo', 'total'], ['FacetValue', 'count'], ['CreateIntakeRequest', 'limit'], ['CreatePartnerRequest', 'rateLimitPerMinute'], ['RotateKeyRequest', 'overlapHours'], ['ReferralPageInfo', 'limit']]) {
+    for (const [schema, field] of [
+      ['PageInfo', 'limit'],
+      ['PageInfo', 'total'],
+      ['FacetValue', 'count'],
+      ['CreateIntakeRequest', 'limit'],
+      ['CreatePartnerRequest', 'rateLimitPerMinute'],
+      ['RotateKeyRequest', 'overlapHours'],
+      ['ReferralPageInfo', 'limit'],
+    ]) {
       expect([schema, field, schemas[schema].properties[field].type]).toEqual([schema, field, 'integer']);
     }
     const parameter = (operationId: string, name: string) =>
       operations.find((o) => o.op.operationId === operationId)!.op.parameters.find((p: Json) => p.name === name) as Json;
     expect(parameter('listReferrals', 'limit').schema.type).toBe('integer');
     expect(parameter('searchResources', 'limit').schema.type).toBe('integer');
-    for (const name of ['near', 'postalCode', 'serves']) expect([name, typeof parameter('searchResources', name).schema.pattern]).toEqual([name, 'string']);
+    for (const name of ['near', 'postalCode', 'serves'])
+      expect([name, typeof parameter('searchResources', name).schema.pattern]).toEqual([name, 'string']);
     expect(parameter('searchResources', 'facets')).toMatchObject({ style: 'form', explode: false });
     expect(schemas.CreateIntakeRequest.properties.region.pattern).toBeDefined();
     expect(schemas.CreateIntakeRequest.properties.country.pattern).toBe('^[A-Z]{2}$');
@@ -158,14 +175,17 @@ describe('docs/openapi.json', () => {
     };
     for (const { id, op } of operations) {
       for (const [type, media] of Object.entries((op.requestBody?.content ?? {}) as Json)) {
-        for (const [name, example] of Object.entries((media.examples ?? {}) as Json)) check(`${id} request ${type} ${name}`, media.schema, example.value);
+        for (const [name, example] of Object.entries((media.examples ?? {}) as Json))
+          check(`${id} request ${type} ${name}`, media.schema, example.value);
       }
       for (const [status, response] of Object.entries(op.responses as Json)) {
         for (const [type, media] of Object.entries((response.content ?? {}) as Json)) {
-          for (const [name, example] of Object.entries((media.examples ?? {}) as Json)) check(`${id} ${status} ${type} ${name}`, media.schema, example.value);
+          for (const [name, example] of Object.entries((media.examples ?? {}) as Json))
+            check(`${id} ${status} ${type} ${name}`, media.schema, example.value);
         }
       }
-      for (const parameter of (op.parameters ?? []) as Json[]) if (parameter.schema?.example !== undefined) check(`${id} ${parameter.name}`, parameter.schema, parameter.schema.example);
+      for (const parameter of (op.parameters ?? []) as Json[])
+        if (parameter.schema?.example !== undefined) check(`${id} ${parameter.name}`, parameter.schema, parameter.schema.example);
     }
     expect(checked).toBeGreaterThan(10);
   });

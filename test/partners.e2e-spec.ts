@@ -17,8 +17,12 @@ describe('partners, API keys, scopes, origins', () => {
   afterAll(() => t.close());
 
   it('an admin creates a partner; the keys are shown once and work', async () => {
-    const res = await t.http().post('/v1/partners').set('Authorization', admin.auth)
-      .send({ name: 'Clinic', allowedOrigins: ['https://clinic.example'] }).expect(201);
+    const res = await t
+      .http()
+      .post('/v1/partners')
+      .set('Authorization', admin.auth)
+      .send({ name: 'Clinic', allowedOrigins: ['https://clinic.example'] })
+      .expect(201);
     const [secret, publishable] = res.body.keys;
     expect(secret.key).toMatch(/^mend_sk_live_[0-9A-Za-z]{38}$/);
     expect(publishable.key).toMatch(/^mend_pk_live_[0-9A-Za-z]{38}$/);
@@ -44,7 +48,12 @@ describe('partners, API keys, scopes, origins', () => {
   });
 
   it('a wrong, malformed or revoked key gets the same 401, revealing nothing', async () => {
-    const { body: issued } = await t.http().post(`/v1/partners/${partner.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', environment: 'test' }).expect(201);
+    const { body: issued } = await t
+      .http()
+      .post(`/v1/partners/${partner.partnerId}/keys`)
+      .set('Authorization', admin.auth)
+      .send({ kind: 'secret', environment: 'test' })
+      .expect(201);
     await t.http().post(`/v1/keys/${issued.id}/revoke`).set('Authorization', partner.auth).expect(200);
     const flipped = partner.secretKey.slice(0, -1) + (partner.secretKey.endsWith('A') ? 'B' : 'A');
     const bodies = [];
@@ -58,8 +67,12 @@ describe('partners, API keys, scopes, origins', () => {
 
   it('an expired key stops working', async () => {
     const expiresAt = Date.now() + 3_600_000;
-    const { body } = await t.http().post(`/v1/partners/${partner.partnerId}/keys`).set('Authorization', admin.auth)
-      .send({ kind: 'secret', expiresAt: new Date(expiresAt).toISOString() }).expect(201);
+    const { body } = await t
+      .http()
+      .post(`/v1/partners/${partner.partnerId}/keys`)
+      .set('Authorization', admin.auth)
+      .send({ kind: 'secret', expiresAt: new Date(expiresAt).toISOString() })
+      .expect(201);
     await t.http().get('/v1/keys').set('Authorization', `Bearer ${body.key}`).expect(200);
     // The app's clock moves past the expiry (no sleeping): the same key, already verified and cached, now fails.
     const clock = jest.spyOn(Date, 'now').mockReturnValue(expiresAt + 1000);
@@ -96,13 +109,14 @@ describe('partners, API keys, scopes, origins', () => {
     const fresh = await t.createPartner({ name: 'last-used' });
     const db = t.app.get(DataSource);
     const lastUsed = async () =>
-      (await db.query(`SELECT last_used_at FROM api_key WHERE partner_id = $1 AND kind = 'secret'`, [fresh.partnerId]))[0].last_used_at as Date | null;
+      (await db.query(`SELECT last_used_at FROM api_key WHERE partner_id = $1 AND kind = 'secret'`, [fresh.partnerId]))[0]
+        .last_used_at as Date | null;
     expect(await lastUsed()).toBeNull();
     const before = Date.now();
     await t.http().get('/v1/resources?limit=1').set('Authorization', fresh.auth).expect(200);
     // Written after the response (fire and forget): poll the database, with a generous deadline, no sleep-and-hope.
     let recorded: Date | null = null;
-    for (const deadline = Date.now() + 20_000; !recorded && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 20_000; !recorded && Date.now() < deadline;) {
       recorded = await lastUsed();
       if (!recorded) await new Promise((r) => setTimeout(r, 50));
     }
@@ -119,7 +133,11 @@ describe('partners, API keys, scopes, origins', () => {
     const printed: string[] = [];
     const log = jest.spyOn(console, 'log').mockImplementation((m: unknown) => void printed.push(String(m)));
     try {
-      await new DemoPartnerBootstrap(validateEnvironment({ NODE_ENV: 'production', API_KEY_SECRET: 'x'.repeat(32) }), embedded, partners).onApplicationBootstrap();
+      await new DemoPartnerBootstrap(
+        validateEnvironment({ NODE_ENV: 'production', API_KEY_SECRET: 'x'.repeat(32) }),
+        embedded,
+        partners,
+      ).onApplicationBootstrap();
       expect(await partners.findByName('demo')).toBeNull();
       const dev = validateEnvironment({ NODE_ENV: 'development' });
       await new DemoPartnerBootstrap(dev, embedded, partners).onApplicationBootstrap();
@@ -134,10 +152,21 @@ describe('partners, API keys, scopes, origins', () => {
 
   describe('publishable keys', () => {
     it('work only from the partner origin, with CORS for that origin', async () => {
-      const ok = await t.http().post('/v1/intakes').set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'https://blog.example').send(INTAKE).expect(201);
+      const ok = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', `Bearer ${partner.publishableKey}`)
+        .set('Origin', 'https://blog.example')
+        .send(INTAKE)
+        .expect(201);
       expect(ok.headers['access-control-allow-origin']).toBe('https://blog.example');
       expect(ok.headers['access-control-expose-headers']).toMatch(/RateLimit/);
-      const elsewhere = await t.http().post('/v1/intakes').set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'https://evil.example').send(INTAKE);
+      const elsewhere = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', `Bearer ${partner.publishableKey}`)
+        .set('Origin', 'https://evil.example')
+        .send(INTAKE);
       expect(elsewhere.status).toBe(403);
       expect(elsewhere.body.code).toBe('origin_not_allowed');
       expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
@@ -146,20 +175,33 @@ describe('partners, API keys, scopes, origins', () => {
     });
 
     it('cannot manage keys or use admin endpoints', async () => {
-      const res = await t.http().get('/v1/keys').set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'https://blog.example');
+      const res = await t
+        .http()
+        .get('/v1/keys')
+        .set('Authorization', `Bearer ${partner.publishableKey}`)
+        .set('Origin', 'https://blog.example');
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('publishable_key_not_allowed');
     });
 
     it('cannot be issued with server-side scopes', async () => {
-      const res = await t.http().post(`/v1/partners/${partner.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'publishable', scopes: ['referrals:read'] });
+      const res = await t
+        .http()
+        .post(`/v1/partners/${partner.partnerId}/keys`)
+        .set('Authorization', admin.auth)
+        .send({ kind: 'publishable', scopes: ['referrals:read'] });
       expect(res.status).toBe(400);
     });
   });
 
   describe('CORS', () => {
     it('answers preflights only for partner origins', async () => {
-      const ok = await t.http().options('/v1/intakes').set('Origin', 'https://blog.example').set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type');
+      const ok = await t
+        .http()
+        .options('/v1/intakes')
+        .set('Origin', 'https://blog.example')
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'authorization,content-type');
       expect(ok.status).toBe(204);
       expect(ok.headers['access-control-allow-origin']).toBe('https://blog.example');
       expect(ok.headers['access-control-allow-headers']).toMatch(/Authorization/);
@@ -180,7 +222,9 @@ describe('partners, API keys, scopes, origins', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
     it('an unknown key id is 404, a malformed one too', async () => {
-      expect((await t.http().post('/v1/keys/00000000-0000-4000-8000-000000000000/revoke').set('Authorization', partner.auth)).status).toBe(404);
+      expect((await t.http().post('/v1/keys/00000000-0000-4000-8000-000000000000/revoke').set('Authorization', partner.auth)).status).toBe(
+        404,
+      );
       expect((await t.http().post('/v1/keys/not-a-uuid/revoke').set('Authorization', partner.auth)).status).toBe(404);
     });
   });
@@ -196,7 +240,10 @@ const rateLimitSuite = (useRedis: boolean) => () => {
   let second: TestApp | undefined;
   beforeAll(async () => {
     // A fresh Redis namespace per run: counters from an earlier run in the same minute must not count.
-    const overrides: Record<string, string> = { RATE_LIMIT_ANON_PER_MINUTE: '5', RATE_LIMIT_REDIS_PREFIX: `mend-test:${Date.now()}:${Math.random().toString(36).slice(2)}` };
+    const overrides: Record<string, string> = {
+      RATE_LIMIT_ANON_PER_MINUTE: '5',
+      RATE_LIMIT_REDIS_PREFIX: `mend-test:${Date.now()}:${Math.random().toString(36).slice(2)}`,
+    };
     if (useRedis) overrides.REDIS_URL = redisUrl;
     t = await createTestApp(overrides);
     if (useRedis) second = await createTestApp(overrides, [], { databaseUrl: t.databaseUrl });
@@ -262,7 +309,11 @@ describe('partner input edge cases', () => {
 
   it('impossible dates are a 400, not rolled into the next month', async () => {
     const admin = await t.createPartner({ name: 'edges-admin', scopes: ['admin'] });
-    const res = await t.http().post(`/v1/partners/${p.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', expiresAt: '2030-02-30T00:00:00Z' });
+    const res = await t
+      .http()
+      .post(`/v1/partners/${p.partnerId}/keys`)
+      .set('Authorization', admin.auth)
+      .send({ kind: 'secret', expiresAt: '2030-02-30T00:00:00Z' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('expiresAt');
     expect((await t.http().get('/v1/referrals?createdFrom=2026-02-30').set('Authorization', p.auth)).status).toBe(400);

@@ -45,7 +45,13 @@ class DatabaseProbeController {
   }
   @Get('unreachable') async unreachable() {
     // A port nothing listens on: the driver's own ECONNREFUSED, as when the server is down.
-    const client = new pg.Client({ host: '127.0.0.1', port: await findFreePort(), user: 'x', database: 'x', connectionTimeoutMillis: 10_000 });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: await findFreePort(),
+      user: 'x',
+      database: 'x',
+      connectionTimeoutMillis: 10_000,
+    });
     await client.connect();
     return {};
   }
@@ -69,7 +75,11 @@ describe('problem+json errors', () => {
   afterAll(() => t.close());
 
   it('accepts a valid body and transforms types', async () => {
-    const res = await t.http().post('/v1/probe').send({ count: 2, letter: 'a', nested: { flag: true } }).expect(201);
+    const res = await t
+      .http()
+      .post('/v1/probe')
+      .send({ count: 2, letter: 'a', nested: { flag: true } })
+      .expect(201);
     expect(res.body).toEqual({ count: 2, letter: 'a', nested: { flag: true } });
   });
 
@@ -81,7 +91,10 @@ describe('problem+json errors', () => {
   });
 
   it('rejects a wrong type with 400 naming the field, nested fields by path', async () => {
-    const res = await t.http().post('/v1/probe').send({ count: 'two', letter: 'z', nested: { flag: 'yes' } });
+    const res = await t
+      .http()
+      .post('/v1/probe')
+      .send({ count: 'two', letter: 'z', nested: { flag: 'yes' } });
     expectProblem(res, 400);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['count', 'letter', 'nested.flag']);
@@ -104,7 +117,11 @@ describe('problem+json errors', () => {
   });
 
   it('answers an oversized body with 413', async () => {
-    const res = await t.http().post('/v1/probe').set('Content-Type', 'application/json').send(JSON.stringify({ pad: 'x'.repeat(70_000) }));
+    const res = await t
+      .http()
+      .post('/v1/probe')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ pad: 'x'.repeat(70_000) }));
     expectProblem(res, 413);
   });
 

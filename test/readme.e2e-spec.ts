@@ -58,11 +58,35 @@ export function shellWords(line: string, variables: Record<string, string>): str
 
 /** A listing to stand for the README's my-resource.json. */
 const MY_RESOURCE = {
-  slug: 'readme-example-practice', name: 'Readme Example Practice', description: 'Couples counseling, here to show the curation API.',
-  organization: { name: 'Readme Example Practice' }, url: 'https://readme-example.example', kind: 'practice', formats: ['video'],
-  cost: { free: false, slidingScale: false, feeMin: 9000, feeMax: 12000, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
-  specialties: ['infidelity'], approaches: [], languages: ['en'], audiences: [], credentials: ['licensed_clinician'], paymentOptions: ['cash'],
-  locations: [], serviceAreas: ['US-OH'], acceptingNewClients: true, availability: [], jointSessions: true, demo: true,
+  slug: 'readme-example-practice',
+  name: 'Readme Example Practice',
+  description: 'Couples counseling, here to show the curation API.',
+  organization: { name: 'Readme Example Practice' },
+  url: 'https://readme-example.example',
+  kind: 'practice',
+  formats: ['video'],
+  cost: {
+    free: false,
+    slidingScale: false,
+    feeMin: 9000,
+    feeMax: 12000,
+    currency: 'USD',
+    insuranceAccepted: false,
+    insurers: [],
+    noInsuranceNeeded: true,
+  },
+  specialties: ['infidelity'],
+  approaches: [],
+  languages: ['en'],
+  audiences: [],
+  credentials: ['licensed_clinician'],
+  paymentOptions: ['cash'],
+  locations: [],
+  serviceAreas: ['US-OH'],
+  acceptingNewClients: true,
+  availability: [],
+  jointSessions: true,
+  demo: true,
 };
 
 describe('README: every curl example runs as written against a fresh instance', () => {
@@ -120,7 +144,8 @@ describe('README: every curl example runs as written against a fresh instance', 
       const collection = pathname.match(/^\/v1\/(?:hsds\/)?[a-z-]+/)?.[0];
       if (collection && typeof body?.id === 'string') lastId.set(collection, body.id);
       const list = body?.data ?? body?.contents;
-      if (collection && Array.isArray(list) && typeof list[0]?.id === 'string' && !lastId.has(target.pathname)) lastId.set(target.pathname, list[0].id);
+      if (collection && Array.isArray(list) && typeof list[0]?.id === 'string' && !lastId.has(target.pathname))
+        lastId.set(target.pathname, list[0].id);
       if (target.pathname === '/v1/intakes' && method === 'POST') {
         context.intakeId = body.id;
         if (body.matches?.[0]) context.resourceId = body.matches[0].resource.id;

@@ -38,7 +38,12 @@ describe('referrals', () => {
     const res = await create(a, { intakeId: intakeA, resourceId, clientReference: 'case-1' }).expect(201);
     expect(res.headers.location).toBe(`/v1/referrals/${res.body.id}`);
     expect(res.body).toMatchObject({
-      intakeId: intakeA, resourceId, clientReference: 'case-1', status: 'requested', outcome: null, doNotContact: true,
+      intakeId: intakeA,
+      resourceId,
+      clientReference: 'case-1',
+      status: 'requested',
+      outcome: null,
+      doNotContact: true,
       allowedTransitions: ['accepted', 'rejected', 'on-hold', 'cancelled'],
     });
     expect(res.body.capacityAtReferral).toMatchObject({ acceptingNewClients: expect.any(Boolean) });
@@ -47,14 +52,26 @@ describe('referrals', () => {
 
   it('walks the lifecycle to completed with an outcome; every change is an event', async () => {
     const { body } = await create(a, { intakeId: intakeA, resourceId }).expect(201);
-    for (const [status, extra] of [['accepted', { reason: 'first_session_booked' }], ['in-progress', {}], ['completed', { outcome: 'got_help' }]] as const) {
-      const res = await t.http().patch(`/v1/referrals/${body.id}`).set('Authorization', a.auth).send({ status, ...extra }).expect(200);
+    for (const [status, extra] of [
+      ['accepted', { reason: 'first_session_booked' }],
+      ['in-progress', {}],
+      ['completed', { outcome: 'got_help' }],
+    ] as const) {
+      const res = await t
+        .http()
+        .patch(`/v1/referrals/${body.id}`)
+        .set('Authorization', a.auth)
+        .send({ status, ...extra })
+        .expect(200);
       expect(res.body.status).toBe(status);
     }
     const final = await t.http().get(`/v1/referrals/${body.id}`).set('Authorization', a.auth).expect(200);
     expect(final.body.outcome).toBe('got_help');
     expect(final.body.history.map((e: { from: string | null; to: string }) => [e.from, e.to])).toEqual([
-      [null, 'requested'], ['requested', 'accepted'], ['accepted', 'in-progress'], ['in-progress', 'completed'],
+      [null, 'requested'],
+      ['requested', 'accepted'],
+      ['accepted', 'in-progress'],
+      ['in-progress', 'completed'],
     ]);
     expect(final.body.history[1].reason).toBe('first_session_booked');
     expect(final.body.history.every((e: { keyId: string }) => /^[0-9a-f-]{36}$/.test(e.keyId))).toBe(true);
@@ -67,7 +84,12 @@ describe('referrals', () => {
     expect(skip.status).toBe(409);
     expect(skip.headers['content-type']).toMatch(/problem\+json/);
     expect(skip.body).toMatchObject({ code: 'invalid_transition', currentStatus: 'requested' });
-    await t.http().patch(`/v1/referrals/${body.id}`).set('Authorization', a.auth).send({ status: 'cancelled', outcome: 'no_longer_interested' }).expect(200);
+    await t
+      .http()
+      .patch(`/v1/referrals/${body.id}`)
+      .set('Authorization', a.auth)
+      .send({ status: 'cancelled', outcome: 'no_longer_interested' })
+      .expect(200);
     expect((await t.http().patch(`/v1/referrals/${body.id}`).set('Authorization', a.auth).send({ status: 'accepted' })).status).toBe(409);
   });
 
@@ -111,7 +133,9 @@ describe('referrals', () => {
     });
 
     it('concurrent retries create exactly one referral; others replay it or get 409 while it runs', async () => {
-      const results = await Promise.all(Array.from({ length: 8 }, () => create(a, { intakeId: intakeA, resourceId, clientReference: 'concurrent' }, 'burst-1')));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => create(a, { intakeId: intakeA, resourceId, clientReference: 'concurrent' }, 'burst-1')),
+      );
       const created = results.filter((r) => r.status === 201);
       expect(created.length).toBeGreaterThan(0);
       expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
@@ -127,10 +151,31 @@ describe('referrals', () => {
     });
 
     it('intakes honour Idempotency-Key too', async () => {
-      const first = await t.http().post('/v1/intakes').set('Authorization', a.auth).set('Idempotency-Key', 'intake-1').send(INTAKE).expect(201);
-      const again = await t.http().post('/v1/intakes').set('Authorization', a.auth).set('Idempotency-Key', 'intake-1').send(INTAKE).expect(201);
+      const first = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', a.auth)
+        .set('Idempotency-Key', 'intake-1')
+        .send(INTAKE)
+        .expect(201);
+      const again = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', a.auth)
+        .set('Idempotency-Key', 'intake-1')
+        .send(INTAKE)
+        .expect(201);
       expect(again.body.id).toBe(first.body.id);
-      expect((await t.http().post('/v1/intakes').set('Authorization', a.auth).set('Idempotency-Key', 'intake-1').send({ ...INTAKE, region: 'US-TX' })).status).toBe(422);
+      expect(
+        (
+          await t
+            .http()
+            .post('/v1/intakes')
+            .set('Authorization', a.auth)
+            .set('Idempotency-Key', 'intake-1')
+            .send({ ...INTAKE, region: 'US-TX' })
+        ).status,
+      ).toBe(422);
     });
 
     it('rejects a malformed Idempotency-Key', async () => {
@@ -139,7 +184,7 @@ describe('referrals', () => {
     });
   });
 
-  describe('isolation: another partner\'s records answer 404 on every endpoint', () => {
+  describe("isolation: another partner's records answer 404 on every endpoint", () => {
     let theirs: string;
     beforeAll(async () => {
       theirs = (await create(b, { intakeId: intakeB, resourceId, clientReference: 'b-only' }).expect(201)).body.id;
@@ -174,31 +219,55 @@ describe('referrals', () => {
   describe('access', () => {
     it('needs a key; publishable keys may create but not read or change', async () => {
       expect((await t.http().get('/v1/referrals')).status).toBe(401);
-      const created = await t.http().post('/v1/referrals').set('Authorization', `Bearer ${a.publishableKey}`).set('Origin', 'https://a.example').send({ intakeId: intakeA, resourceId }).expect(201);
-      const read = await t.http().get(`/v1/referrals/${created.body.id}`).set('Authorization', `Bearer ${a.publishableKey}`).set('Origin', 'https://a.example');
+      const created = await t
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', `Bearer ${a.publishableKey}`)
+        .set('Origin', 'https://a.example')
+        .send({ intakeId: intakeA, resourceId })
+        .expect(201);
+      const read = await t
+        .http()
+        .get(`/v1/referrals/${created.body.id}`)
+        .set('Authorization', `Bearer ${a.publishableKey}`)
+        .set('Origin', 'https://a.example');
       expect(read.status).toBe(403);
-      const change = await t.http().patch(`/v1/referrals/${created.body.id}`).set('Authorization', `Bearer ${a.publishableKey}`).set('Origin', 'https://a.example').send({ status: 'accepted' });
+      const change = await t
+        .http()
+        .patch(`/v1/referrals/${created.body.id}`)
+        .set('Authorization', `Bearer ${a.publishableKey}`)
+        .set('Origin', 'https://a.example')
+        .send({ status: 'accepted' });
       expect(change.status).toBe(403);
     });
   });
 
-  it('lists the partner\'s referrals newest first, filtered, keyset-paginated without gaps or duplicates', async () => {
+  it("lists the partner's referrals newest first, filtered, keyset-paginated without gaps or duplicates", async () => {
     const c = await t.createPartner({ name: 'lister' });
     const intakeC = (await intake(c)).id;
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await create(c, { intakeId: intakeC, resourceId, clientReference: `r-${i}` }).expect(201)).body.id);
+    for (let i = 0; i < 7; i++)
+      ids.push((await create(c, { intakeId: intakeC, resourceId, clientReference: `r-${i}` }).expect(201)).body.id);
     await t.http().patch(`/v1/referrals/${ids[0]}`).set('Authorization', c.auth).send({ status: 'accepted' }).expect(200);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { data: { id: string }[]; page: { nextCursor: string | null } } } = await t.http().get(`/v1/referrals?limit=3${cursor ? `&cursor=${cursor}` : ''}`).set('Authorization', c.auth).expect(200);
+      const res: { body: { data: { id: string }[]; page: { nextCursor: string | null } } } = await t
+        .http()
+        .get(`/v1/referrals?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+        .set('Authorization', c.auth)
+        .expect(200);
       seen.push(...res.body.data.map((r: { id: string }) => r.id));
       cursor = res.body.page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
     const accepted = await t.http().get('/v1/referrals?status=accepted').set('Authorization', c.auth).expect(200);
     expect(accepted.body.data.map((r: { id: string }) => r.id)).toEqual([ids[0]]);
-    const future = await t.http().get(`/v1/referrals?createdFrom=${new Date(Date.now() + 60_000).toISOString()}`).set('Authorization', c.auth).expect(200);
+    const future = await t
+      .http()
+      .get(`/v1/referrals?createdFrom=${new Date(Date.now() + 60_000).toISOString()}`)
+      .set('Authorization', c.auth)
+      .expect(200);
     expect(future.body.data).toEqual([]);
     expect((await t.http().get('/v1/referrals?cursor=@@').set('Authorization', c.auth)).status).toBe(400);
   });
@@ -271,7 +340,9 @@ describe('referrals', () => {
         await client.query(`UPDATE webhook_outbox SET next_attempt_at = now() WHERE state = 'pending'`);
         await dispatcher.deliverDue();
         await dispatcher.deliverDue();
-        const { rows } = await client.query(`SELECT state, attempts FROM webhook_outbox WHERE partner_id = $1 ORDER BY created_at`, [w.partnerId]);
+        const { rows } = await client.query(`SELECT state, attempts FROM webhook_outbox WHERE partner_id = $1 ORDER BY created_at`, [
+          w.partnerId,
+        ]);
         expect(rows.map((r) => r.state)).toEqual(['delivered', 'delivered']);
         expect(rows.map((r) => r.attempts).sort()).toEqual([1, 2]);
       } finally {
@@ -301,7 +372,8 @@ describe('referrals', () => {
       await t.http().put('/v1/partners/me/webhook').set('Authorization', w.auth).send({ url }).expect(200);
       const wIntake = (await intake(w)).id;
       const created: string[] = [];
-      for (let i = 0; i < 12; i++) created.push((await create(w, { intakeId: wIntake, resourceId, clientReference: `multi-${i}` }).expect(201)).body.id);
+      for (let i = 0; i < 12; i++)
+        created.push((await create(w, { intakeId: wIntake, resourceId, clientReference: `multi-${i}` }).expect(201)).body.id);
       const other = await createTestApp({ WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32' }, [], { databaseUrl: t.databaseUrl });
       try {
         const [one, two] = [t.app.get(WebhookDispatcher), other.app.get(WebhookDispatcher)];
@@ -309,7 +381,10 @@ describe('referrals', () => {
       } finally {
         await other.close();
       }
-      const ids = deliveredTo('/hooks/two-instances').map((r) => JSON.parse(r.body)).filter((e) => e.data.referral.clientReference?.startsWith('multi-')).map((e) => e.data.referral.id);
+      const ids = deliveredTo('/hooks/two-instances')
+        .map((r) => JSON.parse(r.body))
+        .filter((e) => e.data.referral.clientReference?.startsWith('multi-'))
+        .map((e) => e.data.referral.id);
       expect(ids.sort()).toEqual([...created].sort());
     });
 

@@ -14,7 +14,10 @@ describe('GET /v1/resources on a larger directory', () => {
     try {
       await generateSyntheticResources(pool, 1500, { seed: 7, vacuum: false });
       // Searches leave out programs for people who use abuse unless asked for (eligibility filter).
-      active = Number((await pool.query(`SELECT count(*) FROM resource WHERE status = 'active' AND NOT ('people_who_use_abuse' = ANY(eligibility))`)).rows[0].count);
+      active = Number(
+        (await pool.query(`SELECT count(*) FROM resource WHERE status = 'active' AND NOT ('people_who_use_abuse' = ANY(eligibility))`))
+          .rows[0].count,
+      );
     } finally {
       await pool.end();
     }

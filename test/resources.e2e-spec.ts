@@ -9,7 +9,8 @@ type R = ResourceResponse;
 const EARTH_RADIUS_M = 6378168;
 function distanceMeters(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(a));
 }
 const nearest = (r: R, lat: number, lng: number) =>
@@ -59,9 +60,14 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
 
   it('covers every taxonomy value with several resources', () => {
     const fields: [keyof typeof TAXONOMY, (r: R) => string[]][] = [
-      ['kind', (r) => [r.kind]], ['format', (r) => r.formats], ['specialty', (r) => r.specialties],
-      ['approach', (r) => r.approaches], ['audience', (r) => r.audiences], ['credential', (r) => r.credentials],
-      ['payment', (r) => r.paymentOptions], ['availability', (r) => r.availability],
+      ['kind', (r) => [r.kind]],
+      ['format', (r) => r.formats],
+      ['specialty', (r) => r.specialties],
+      ['approach', (r) => r.approaches],
+      ['audience', (r) => r.audiences],
+      ['credential', (r) => r.credentials],
+      ['payment', (r) => r.paymentOptions],
+      ['availability', (r) => r.availability],
     ];
     for (const [name, values] of fields) {
       for (const code of TAXONOMY[name].codes) {
@@ -96,19 +102,28 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
     });
 
     it('maxFee: free, lowest fee within budget, or sliding scale with no published minimum', async () => {
-      await expectFilter('maxFee=80', (r) => r.cost.free || (r.cost.feeMin !== null && r.cost.feeMin <= 8000) || (r.cost.slidingScale && r.cost.feeMin === null));
+      await expectFilter(
+        'maxFee=80',
+        (r) => r.cost.free || (r.cost.feeMin !== null && r.cost.feeMin <= 8000) || (r.cost.slidingScale && r.cost.feeMin === null),
+      );
     });
 
     it('serves: remote resources licensed for the region plus in-person resources located there', async () => {
       const remote = (r: R) => !(r.formats.length > 0 && r.formats.every((f) => f === 'in_person'));
-      await expectFilter('serves=US-OH', (r) =>
-        (remote(r) && r.serviceAreas.some((a) => a === 'US-OH' || a === 'US')) || r.locations.some((l) => l.region === 'US-OH'));
+      await expectFilter(
+        'serves=US-OH',
+        (r) => (remote(r) && r.serviceAreas.some((a) => a === 'US-OH' || a === 'US')) || r.locations.some((l) => l.region === 'US-OH'),
+      );
     });
 
     it('combines filters with AND', async () => {
-      await expectFilter('format=video&maxFee=150&language=es', (r) =>
-        r.formats.includes('video') && r.languages.includes('es') &&
-        (r.cost.free || (r.cost.feeMin !== null && r.cost.feeMin <= 15000) || (r.cost.slidingScale && r.cost.feeMin === null)));
+      await expectFilter(
+        'format=video&maxFee=150&language=es',
+        (r) =>
+          r.formats.includes('video') &&
+          r.languages.includes('es') &&
+          (r.cost.free || (r.cost.feeMin !== null && r.cost.feeMin <= 15000) || (r.cost.slidingScale && r.cost.feeMin === null)),
+      );
     });
   });
 
@@ -189,7 +204,7 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
       expect(paged.map((r) => r.id)).toEqual(whole.map((r) => r.id));
       expect(ids(paged)).toEqual(ids(all));
       if (sort === 'fee') {
-        const key = (r: R) => (r.cost.free ? 0 : r.cost.feeMin ?? Number.MAX_SAFE_INTEGER);
+        const key = (r: R) => (r.cost.free ? 0 : (r.cost.feeMin ?? Number.MAX_SAFE_INTEGER));
         const keys = paged.map(key);
         expect(keys).toEqual([...keys].sort((a, b) => a - b));
       }
@@ -207,7 +222,10 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
       const first = await t.http().get('/v1/resources?format=video&limit=3').expect(200);
       const link = first.headers.link as string;
       expect(link).toMatch(/^<\/v1\/resources\?.*cursor=.*>; rel="next"$/);
-      const next = await t.http().get(link.slice(1, link.indexOf('>'))).expect(200);
+      const next = await t
+        .http()
+        .get(link.slice(1, link.indexOf('>')))
+        .expect(200);
       expect(next.body.data[0].id).not.toBe(first.body.data[0].id);
       expect(next.body.data.every((r: R) => r.formats.includes('video'))).toBe(true);
     });
@@ -290,7 +308,8 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
 
   it('the documented examples of GET /v1/resources, all together, make a valid request ("Try it out")', async () => {
     const spec = (await t.http().get('/docs-json').expect(200)).body;
-    const params: { name: string; schema?: { example?: unknown; items?: unknown }; example?: unknown }[] = spec.paths['/v1/resources'].get.parameters;
+    const params: { name: string; schema?: { example?: unknown; items?: unknown }; example?: unknown }[] =
+      spec.paths['/v1/resources'].get.parameters;
     const query = new URLSearchParams();
     for (const p of params) {
       const example = p.example ?? p.schema?.example;
@@ -305,7 +324,8 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
     const res = await t.http().get('/v1/taxonomy').expect(200);
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(TAXONOMY).sort());
     for (const terms of Object.values(res.body) as { code: string; label: string; description: string }[][]) {
-      for (const term of terms) expect(term).toEqual({ code: expect.any(String), label: expect.any(String), description: expect.any(String) });
+      for (const term of terms)
+        expect(term).toEqual({ code: expect.any(String), label: expect.any(String), description: expect.any(String) });
     }
   });
 });

@@ -42,18 +42,53 @@ const LINES = {
   nz1737: { slug: '1737-need-to-talk', phone: '1737' },
   nzRefuge: { slug: 'womens-refuge-nz-crisisline', phone: '0800 733 843' },
 } as const;
-const US_ONLY = ['988-suicide-and-crisis-lifeline', 'veterans-crisis-line', 'crisis-text-line', 'national-domestic-violence-hotline', 'samhsa-national-helpline', 'rainn-national-sexual-assault-hotline'];
+const US_ONLY = [
+  '988-suicide-and-crisis-lifeline',
+  'veterans-crisis-line',
+  'crisis-text-line',
+  'national-domestic-violence-hotline',
+  'samhsa-national-helpline',
+  'rainn-national-sexual-assault-hotline',
+];
 const DEMO_LINE = 'gulf-coast-safe-harbor-helpline';
 const ABUSER_PROGRAM = 'northland-respect-accountability-program';
 
-interface Line { slug: string; phone: string | null; kind: string; lineRoles: string[]; serviceAreas: string[]; eligibility: string[]; contactChannels: { type: string; value: string }[]; provenance: { demo: boolean } }
-interface Match { resource: { slug: string; kind: string; eligibility: string[]; safeRelationshipsOnly: boolean; notForCrisis: boolean; specialties: string[]; provenance: { demo: boolean } }; caveats: { code: string }[] }
+interface Line {
+  slug: string;
+  phone: string | null;
+  kind: string;
+  lineRoles: string[];
+  serviceAreas: string[];
+  eligibility: string[];
+  contactChannels: { type: string; value: string }[];
+  provenance: { demo: boolean };
+}
+interface Match {
+  resource: {
+    slug: string;
+    kind: string;
+    eligibility: string[];
+    safeRelationshipsOnly: boolean;
+    notForCrisis: boolean;
+    specialties: string[];
+    provenance: { demo: boolean };
+  };
+  caveats: { code: string }[];
+}
 interface Body {
   id: string;
   doNotContact: boolean;
   doNotContactForced: boolean;
   jointSessionsAppropriate: boolean | null;
-  safety: { level: string; answered: boolean; guidance: string; couplesCounselingRecommended: boolean; emergency: { number: string; ifYouCannotSpeak?: string } | null; linesCountry: string; resources: Line[] };
+  safety: {
+    level: string;
+    answered: boolean;
+    guidance: string;
+    couplesCounselingRecommended: boolean;
+    emergency: { number: string; ifYouCannotSpeak?: string } | null;
+    linesCountry: string;
+    resources: Line[];
+  };
   recommendation: { type: string; title: string; explanation: string };
   matches: Match[];
   forPartnerWhoUsesAbuse?: { resources: { slug: string }[] };
@@ -78,53 +113,399 @@ interface Scenario {
 
 const US = { country: 'US' };
 const SCENARIOS: Scenario[] = [
-  { name: 'violence alone, Atlanta', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' }, level: 'urgent', emergency: '911', firstLine: LINES.ndvh.slug, recommendation: 'safety_first' },
-  { name: 'fear alone, Texas', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' }, level: 'urgent', firstLine: LINES.ndvh.slug, recommendation: 'safety_first' },
-  { name: 'coercive control alone, Washington', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' }, level: 'elevated', firstLine: LINES.ndvh.slug, recommendation: 'safety_first' },
-  { name: 'coercive control with fear is urgent', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true, feelsAfraid: true }, region: 'US-WA' }, level: 'urgent', firstLine: LINES.ndvh.slug },
-  { name: 'self-harm alone, Ohio', body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' }, level: 'urgent', firstLine: LINES.us988.slug, recommendation: 'individual_counseling' },
-  { name: 'self-harm and violence: crisis line first, DV line too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, physicalViolence: true }, ...US }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], recommendation: 'safety_first' },
-  { name: 'self-harm with control', body: { concerns: ['jealousy_control'], willingness: 'one_leaning_out', safety: { selfHarmRisk: true, coerciveControl: true }, region: 'US-IL' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], recommendation: 'safety_first' },
-  { name: 'sexual violence: a sexual-assault line as well as the DV line', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, ...US }, level: 'urgent', firstLine: LINES.ndvh.slug, lines: [LINES.rainn.slug] },
-  { name: 'violence overrides a mixed agenda (never discernment counseling)', body: { concerns: ['infidelity'], willingness: 'one_leaning_out', safety: { physicalViolence: true }, region: 'US-OH' }, level: 'urgent', recommendation: 'safety_first' },
-  { name: 'fear with every other filter narrow: lines still shown', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'US', languages: ['ko'], budgetPerSession: 0, formats: ['in_person'] }, level: 'urgent', firstLine: LINES.ndvh.slug },
-  { name: 'Canada, Toronto, abuse: Ontario line and 988, no US lines', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6', country: 'CA' }, level: 'urgent', emergency: '911', lines: [LINES.awhl.slug, LINES.ca988.slug], notLines: US_ONLY },
-  { name: 'Canada, British Columbia, fear: VictimLinkBC', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, region: 'CA-BC' }, level: 'urgent', lines: [LINES.victimLinkBc.slug], notLines: [LINES.awhl.slug, ...US_ONLY] },
-  { name: 'Canada, no province, self-harm: Canadian 988 and the shelter finder', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'CA' }, level: 'urgent', firstLine: LINES.ca988.slug, lines: [LINES.shelterSafe.slug], notLines: US_ONLY },
-  { name: 'UK, self-harm: Samaritans, never 988 or US lines, 999 not 911', body: { concerns: ['communication_breakdown'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'GB' }, level: 'urgent', emergency: '999', firstLine: LINES.samaritans.slug, notLines: US_ONLY },
-  { name: 'UK, abuse: National Domestic Abuse Helpline', body: { concerns: ['other'], willingness: 'both', safety: { coerciveControl: true }, country: 'GB' }, level: 'elevated', emergency: '999', firstLine: LINES.ukDomesticAbuse.slug, notLines: US_ONLY },
-  { name: 'Scotland, violence: Scotland\'s own helpline comes first', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'GB-SCT' }, level: 'urgent', firstLine: LINES.scotland.slug, lines: [LINES.ukDomesticAbuse.slug], notLines: US_ONLY },
-  { name: 'Australia, abuse: 1800RESPECT and Lifeline, emergency 000', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'AU' }, level: 'urgent', emergency: '000', firstLine: LINES.respectAu.slug, lines: [LINES.lifelineAu.slug], notLines: US_ONLY },
-  { name: 'Ireland, self-harm: Samaritans and Women\'s Aid, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'IE' }, level: 'urgent', emergency: '112', firstLine: LINES.samaritans.slug, lines: [LINES.womensAidIe.slug], notLines: US_ONLY },
-  { name: 'Germany, abuse: the national lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' }, level: 'urgent', emergency: '112', firstLine: LINES.hilfetelefon.slug, lines: [LINES.telefonseelsorge.slug], notLines: US_ONLY },
-  { name: 'France, self-harm: 3114 first, 3919 too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'FR' }, level: 'urgent', emergency: '112', firstLine: LINES.france3114.slug, lines: [LINES.france3919.slug], notLines: US_ONLY },
-  { name: 'New Zealand, fear: Women\'s Refuge, the It\'s Not OK line (for everyone) and 1737, emergency 111', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'NZ' }, level: 'urgent', emergency: '111', lines: [LINES.nzRefuge.slug, 'its-not-ok-info-line', LINES.nz1737.slug], notLines: US_ONLY },
-  { name: 'Spain, abuse: no other country\'s lines, emergency 112', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'ES' }, level: 'urgent', emergency: '112', notLines: US_ONLY, baseline: false },
-  { name: 'Ireland, sexual violence: the national rape crisis helpline', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, country: 'IE' }, level: 'urgent', lines: [LINES.drcc.slug, LINES.womensAidIe.slug], notLines: US_ONLY },
-  { name: 'Scotland, sexual violence: Rape Crisis Scotland', body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, region: 'GB-SCT' }, level: 'urgent', lines: [LINES.rapeCrisisScotland.slug, LINES.scotland.slug], notLines: ['rape-and-sexual-abuse-support-line'] },
-  { name: 'Alberta, violence: the Family Violence Info Line', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'CA-AB' }, level: 'urgent', firstLine: LINES.alberta.slug, notLines: US_ONLY },
-  { name: 'Canada, no province, violence: a number to call besides the shelter finder (211)', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'CA' }, level: 'urgent', lines: [LINES.shelterSafe.slug, LINES.canada211.slug], notLines: US_ONLY },
-  { name: 'a point in London: UK lines and 999, never US lines or 911', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, near: '51.5,-0.12' }, level: 'urgent', emergency: '999', firstLine: LINES.ukDomesticAbuse.slug, notLines: US_ONLY },
-  { name: 'a point in Sydney: Australian lines and 000', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, near: '-33.87,151.21' }, level: 'urgent', emergency: '000', firstLine: LINES.respectAu.slug, notLines: US_ONLY },
-  { name: 'a point in Toronto: Ontario lines', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, near: '43.65,-79.38' }, level: 'urgent', emergency: '911', lines: [LINES.awhl.slug, LINES.ca988.slug], notLines: US_ONLY },
-  { name: 'a point in Paris: no box guesses the country; no single emergency number is presented as France\'s', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, near: '48.85,2.35' }, level: 'urgent', emergency: null, baseline: true },
-  { name: 'a Canadian postal code without a country is read as Canada', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6' }, level: 'urgent', lines: [LINES.awhl.slug], notLines: US_ONLY },
-  { name: 'adults with no group named: no youth or LGBTQ+ line crowds out the national ones', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true, selfHarmRisk: true }, region: 'US-OH' }, level: 'urgent', firstLine: LINES.us988.slug, lines: [LINES.ndvh.slug], notLines: [LINES.trevor.slug, LINES.avp.slug] },
-  { name: 'safety questions skipped: lines shown anyway, low-key', body: { concerns: ['lying'], willingness: 'both', postalCode: '43215' }, level: 'none', lines: [LINES.us988.slug, LINES.ndvh.slug] },
-  { name: 'every safety answer no: lines shown anyway', body: { concerns: ['lying'], willingness: 'both', postalCode: '43215', safety: { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false } }, level: 'none', lines: [LINES.us988.slug, LINES.ndvh.slug] },
-  { name: 'no place at all: US lines, and the guidance names no single emergency number', body: { concerns: ['lying'], willingness: 'both', safety: { feelsAfraid: true } }, level: 'urgent', emergency: null, firstLine: LINES.ndvh.slug },
-  { name: 'survivor near the Duluth accountability program', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '55802' }, level: 'urgent', firstLine: LINES.ndvh.slug },
-  { name: 'control near the Duluth accountability program, questions skipped', body: { concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' }, level: 'none' },
-  { name: 'abuse near the fictional Gulf Coast helpline', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, postalCode: '77002' }, level: 'urgent', firstLine: LINES.ndvh.slug, notLines: [DEMO_LINE] },
-  { name: 'veteran couple, self-harm: the Veterans Crisis Line first, 988 too', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-NC', preferences: { audiences: ['veterans'] } }, level: 'urgent', firstLine: LINES.vcl.slug, lines: [LINES.us988.slug] },
-  { name: 'non-veteran self-harm: never the Veterans Crisis Line', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-NC' }, level: 'urgent', firstLine: LINES.us988.slug, notLines: [LINES.vcl.slug] },
-  { name: 'military family, violence: the Family Advocacy Program is offered', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'US-NC', preferences: { audiences: ['veterans'] } }, level: 'urgent', lines: [LINES.fap.slug, LINES.ndvh.slug] },
-  { name: 'LGBTQ+ young person, self-harm: the Trevor Project first', body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-NY', preferences: { audiences: ['lgbtq_affirming', 'young_people'] } }, level: 'urgent', firstLine: LINES.trevor.slug, lines: [LINES.us988.slug] },
-  { name: 'LGBTQ+ adults, violence: an LGBTQ+ partner-abuse line first', body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'US-NY', preferences: { audiences: ['lgbtq_affirming'] } }, level: 'urgent', firstLine: LINES.avp.slug, lines: [LINES.ndvh.slug] },
-  { name: 'Native American couple, fear: StrongHearts first', body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-AZ', preferences: { audiences: ['native_american'] } }, level: 'urgent', firstLine: LINES.stronghearts.slug, lines: [LINES.ndvh.slug] },
-  { name: 'Deaf couple, control: the DeafHotline first, by videophone', body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA', preferences: { audiences: ['deaf_hard_of_hearing'] } }, level: 'elevated', firstLine: LINES.deafHotline.slug },
-  { name: 'hidden drinking, no safety issue: a substance-use helpline too', body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA', safety: { physicalViolence: false } }, level: 'none', lines: [LINES.samhsa.slug] },
-  { name: 'gambling: the national problem gambling helpline', body: { concerns: ['gambling'], willingness: 'both', region: 'US-NJ' }, level: 'none', lines: [LINES.ncpg.slug] },
+  {
+    name: 'violence alone, Atlanta',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' },
+    level: 'urgent',
+    emergency: '911',
+    firstLine: LINES.ndvh.slug,
+    recommendation: 'safety_first',
+  },
+  {
+    name: 'fear alone, Texas',
+    body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, region: 'US-TX' },
+    level: 'urgent',
+    firstLine: LINES.ndvh.slug,
+    recommendation: 'safety_first',
+  },
+  {
+    name: 'coercive control alone, Washington',
+    body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, region: 'US-WA' },
+    level: 'elevated',
+    firstLine: LINES.ndvh.slug,
+    recommendation: 'safety_first',
+  },
+  {
+    name: 'coercive control with fear is urgent',
+    body: { concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true, feelsAfraid: true }, region: 'US-WA' },
+    level: 'urgent',
+    firstLine: LINES.ndvh.slug,
+  },
+  {
+    name: 'self-harm alone, Ohio',
+    body: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-OH' },
+    level: 'urgent',
+    firstLine: LINES.us988.slug,
+    recommendation: 'individual_counseling',
+  },
+  {
+    name: 'self-harm and violence: crisis line first, DV line too',
+    body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true, physicalViolence: true }, ...US },
+    level: 'urgent',
+    firstLine: LINES.us988.slug,
+    lines: [LINES.ndvh.slug],
+    recommendation: 'safety_first',
+  },
+  {
+    name: 'self-harm with control',
+    body: {
+      concerns: ['jealousy_control'],
+      willingness: 'one_leaning_out',
+      safety: { selfHarmRisk: true, coerciveControl: true },
+      region: 'US-IL',
+    },
+    level: 'urgent',
+    firstLine: LINES.us988.slug,
+    lines: [LINES.ndvh.slug],
+    recommendation: 'safety_first',
+  },
+  {
+    name: 'sexual violence: a sexual-assault line as well as the DV line',
+    body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, ...US },
+    level: 'urgent',
+    firstLine: LINES.ndvh.slug,
+    lines: [LINES.rainn.slug],
+  },
+  {
+    name: 'violence overrides a mixed agenda (never discernment counseling)',
+    body: { concerns: ['infidelity'], willingness: 'one_leaning_out', safety: { physicalViolence: true }, region: 'US-OH' },
+    level: 'urgent',
+    recommendation: 'safety_first',
+  },
+  {
+    name: 'fear with every other filter narrow: lines still shown',
+    body: {
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { feelsAfraid: true },
+      country: 'US',
+      languages: ['ko'],
+      budgetPerSession: 0,
+      formats: ['in_person'],
+    },
+    level: 'urgent',
+    firstLine: LINES.ndvh.slug,
+  },
+  {
+    name: 'Canada, Toronto, abuse: Ontario line and 988, no US lines',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6', country: 'CA' },
+    level: 'urgent',
+    emergency: '911',
+    lines: [LINES.awhl.slug, LINES.ca988.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'Canada, British Columbia, fear: VictimLinkBC',
+    body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, region: 'CA-BC' },
+    level: 'urgent',
+    lines: [LINES.victimLinkBc.slug],
+    notLines: [LINES.awhl.slug, ...US_ONLY],
+  },
+  {
+    name: 'Canada, no province, self-harm: Canadian 988 and the shelter finder',
+    body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'CA' },
+    level: 'urgent',
+    firstLine: LINES.ca988.slug,
+    lines: [LINES.shelterSafe.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'UK, self-harm: Samaritans, never 988 or US lines, 999 not 911',
+    body: { concerns: ['communication_breakdown'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'GB' },
+    level: 'urgent',
+    emergency: '999',
+    firstLine: LINES.samaritans.slug,
+    notLines: US_ONLY,
+  },
+  {
+    name: 'UK, abuse: National Domestic Abuse Helpline',
+    body: { concerns: ['other'], willingness: 'both', safety: { coerciveControl: true }, country: 'GB' },
+    level: 'elevated',
+    emergency: '999',
+    firstLine: LINES.ukDomesticAbuse.slug,
+    notLines: US_ONLY,
+  },
+  {
+    name: "Scotland, violence: Scotland's own helpline comes first",
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'GB-SCT' },
+    level: 'urgent',
+    firstLine: LINES.scotland.slug,
+    lines: [LINES.ukDomesticAbuse.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'Australia, abuse: 1800RESPECT and Lifeline, emergency 000',
+    body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'AU' },
+    level: 'urgent',
+    emergency: '000',
+    firstLine: LINES.respectAu.slug,
+    lines: [LINES.lifelineAu.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: "Ireland, self-harm: Samaritans and Women's Aid, emergency 112",
+    body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'IE' },
+    level: 'urgent',
+    emergency: '112',
+    firstLine: LINES.samaritans.slug,
+    lines: [LINES.womensAidIe.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'Germany, abuse: the national lines, emergency 112',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' },
+    level: 'urgent',
+    emergency: '112',
+    firstLine: LINES.hilfetelefon.slug,
+    lines: [LINES.telefonseelsorge.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'France, self-harm: 3114 first, 3919 too',
+    body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'FR' },
+    level: 'urgent',
+    emergency: '112',
+    firstLine: LINES.france3114.slug,
+    lines: [LINES.france3919.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: "New Zealand, fear: Women's Refuge, the It's Not OK line (for everyone) and 1737, emergency 111",
+    body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'NZ' },
+    level: 'urgent',
+    emergency: '111',
+    lines: [LINES.nzRefuge.slug, 'its-not-ok-info-line', LINES.nz1737.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: "Spain, abuse: no other country's lines, emergency 112",
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'ES' },
+    level: 'urgent',
+    emergency: '112',
+    notLines: US_ONLY,
+    baseline: false,
+  },
+  {
+    name: 'Ireland, sexual violence: the national rape crisis helpline',
+    body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, country: 'IE' },
+    level: 'urgent',
+    lines: [LINES.drcc.slug, LINES.womensAidIe.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'Scotland, sexual violence: Rape Crisis Scotland',
+    body: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, region: 'GB-SCT' },
+    level: 'urgent',
+    lines: [LINES.rapeCrisisScotland.slug, LINES.scotland.slug],
+    notLines: ['rape-and-sexual-abuse-support-line'],
+  },
+  {
+    name: 'Alberta, violence: the Family Violence Info Line',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'CA-AB' },
+    level: 'urgent',
+    firstLine: LINES.alberta.slug,
+    notLines: US_ONLY,
+  },
+  {
+    name: 'Canada, no province, violence: a number to call besides the shelter finder (211)',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'CA' },
+    level: 'urgent',
+    lines: [LINES.shelterSafe.slug, LINES.canada211.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'a point in London: UK lines and 999, never US lines or 911',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, near: '51.5,-0.12' },
+    level: 'urgent',
+    emergency: '999',
+    firstLine: LINES.ukDomesticAbuse.slug,
+    notLines: US_ONLY,
+  },
+  {
+    name: 'a point in Sydney: Australian lines and 000',
+    body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, near: '-33.87,151.21' },
+    level: 'urgent',
+    emergency: '000',
+    firstLine: LINES.respectAu.slug,
+    notLines: US_ONLY,
+  },
+  {
+    name: 'a point in Toronto: Ontario lines',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, near: '43.65,-79.38' },
+    level: 'urgent',
+    emergency: '911',
+    lines: [LINES.awhl.slug, LINES.ca988.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: "a point in Paris: no box guesses the country; no single emergency number is presented as France's",
+    body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, near: '48.85,2.35' },
+    level: 'urgent',
+    emergency: null,
+    baseline: true,
+  },
+  {
+    name: 'a Canadian postal code without a country is read as Canada',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: 'M5V 2T6' },
+    level: 'urgent',
+    lines: [LINES.awhl.slug],
+    notLines: US_ONLY,
+  },
+  {
+    name: 'adults with no group named: no youth or LGBTQ+ line crowds out the national ones',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true, selfHarmRisk: true }, region: 'US-OH' },
+    level: 'urgent',
+    firstLine: LINES.us988.slug,
+    lines: [LINES.ndvh.slug],
+    notLines: [LINES.trevor.slug, LINES.avp.slug],
+  },
+  {
+    name: 'safety questions skipped: lines shown anyway, low-key',
+    body: { concerns: ['lying'], willingness: 'both', postalCode: '43215' },
+    level: 'none',
+    lines: [LINES.us988.slug, LINES.ndvh.slug],
+  },
+  {
+    name: 'every safety answer no: lines shown anyway',
+    body: {
+      concerns: ['lying'],
+      willingness: 'both',
+      postalCode: '43215',
+      safety: { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false },
+    },
+    level: 'none',
+    lines: [LINES.us988.slug, LINES.ndvh.slug],
+  },
+  {
+    name: 'no place at all: US lines, and the guidance names no single emergency number',
+    body: { concerns: ['lying'], willingness: 'both', safety: { feelsAfraid: true } },
+    level: 'urgent',
+    emergency: null,
+    firstLine: LINES.ndvh.slug,
+  },
+  {
+    name: 'survivor near the Duluth accountability program',
+    body: { concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '55802' },
+    level: 'urgent',
+    firstLine: LINES.ndvh.slug,
+  },
+  {
+    name: 'control near the Duluth accountability program, questions skipped',
+    body: { concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' },
+    level: 'none',
+  },
+  {
+    name: 'abuse near the fictional Gulf Coast helpline',
+    body: { concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, postalCode: '77002' },
+    level: 'urgent',
+    firstLine: LINES.ndvh.slug,
+    notLines: [DEMO_LINE],
+  },
+  {
+    name: 'veteran couple, self-harm: the Veterans Crisis Line first, 988 too',
+    body: {
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { selfHarmRisk: true },
+      region: 'US-NC',
+      preferences: { audiences: ['veterans'] },
+    },
+    level: 'urgent',
+    firstLine: LINES.vcl.slug,
+    lines: [LINES.us988.slug],
+  },
+  {
+    name: 'non-veteran self-harm: never the Veterans Crisis Line',
+    body: { concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, region: 'US-NC' },
+    level: 'urgent',
+    firstLine: LINES.us988.slug,
+    notLines: [LINES.vcl.slug],
+  },
+  {
+    name: 'military family, violence: the Family Advocacy Program is offered',
+    body: {
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { physicalViolence: true },
+      region: 'US-NC',
+      preferences: { audiences: ['veterans'] },
+    },
+    level: 'urgent',
+    lines: [LINES.fap.slug, LINES.ndvh.slug],
+  },
+  {
+    name: 'LGBTQ+ young person, self-harm: the Trevor Project first',
+    body: {
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { selfHarmRisk: true },
+      region: 'US-NY',
+      preferences: { audiences: ['lgbtq_affirming', 'young_people'] },
+    },
+    level: 'urgent',
+    firstLine: LINES.trevor.slug,
+    lines: [LINES.us988.slug],
+  },
+  {
+    name: 'LGBTQ+ adults, violence: an LGBTQ+ partner-abuse line first',
+    body: {
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { physicalViolence: true },
+      region: 'US-NY',
+      preferences: { audiences: ['lgbtq_affirming'] },
+    },
+    level: 'urgent',
+    firstLine: LINES.avp.slug,
+    lines: [LINES.ndvh.slug],
+  },
+  {
+    name: 'Native American couple, fear: StrongHearts first',
+    body: {
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { feelsAfraid: true },
+      region: 'US-AZ',
+      preferences: { audiences: ['native_american'] },
+    },
+    level: 'urgent',
+    firstLine: LINES.stronghearts.slug,
+    lines: [LINES.ndvh.slug],
+  },
+  {
+    name: 'Deaf couple, control: the DeafHotline first, by videophone',
+    body: {
+      concerns: ['jealousy_control'],
+      willingness: 'both',
+      safety: { coerciveControl: true },
+      region: 'US-WA',
+      preferences: { audiences: ['deaf_hard_of_hearing'] },
+    },
+    level: 'elevated',
+    firstLine: LINES.deafHotline.slug,
+  },
+  {
+    name: 'hidden drinking, no safety issue: a substance-use helpline too',
+    body: { concerns: ['hidden_substance_use'], willingness: 'both', region: 'US-WA', safety: { physicalViolence: false } },
+    level: 'none',
+    lines: [LINES.samhsa.slug],
+  },
+  {
+    name: 'gambling: the national problem gambling helpline',
+    body: { concerns: ['gambling'], willingness: 'both', region: 'US-NJ' },
+    level: 'none',
+    lines: [LINES.ncpg.slug],
+  },
 ];
 
 describe('safety routing (what a person at risk is given)', () => {
@@ -140,7 +521,9 @@ describe('safety routing (what a person at risk is given)', () => {
   const anyYes = (body: Record<string, unknown>) => Object.values((body.safety ?? {}) as Record<string, boolean>).some((v) => v === true);
   const NEAR_COUNTRY: Record<string, string> = { '51.5,-0.12': 'GB', '-33.87,151.21': 'AU', '43.65,-79.38': 'CA' };
   const countryOf = (body: Record<string, unknown>): string =>
-    (body.country as string) ?? (body.region as string | undefined)?.slice(0, 2) ?? NEAR_COUNTRY[String(body.near)] ??
+    (body.country as string) ??
+    (body.region as string | undefined)?.slice(0, 2) ??
+    NEAR_COUNTRY[String(body.near)] ??
     (/^[A-Z]\d[A-Z]/i.test(String(body.postalCode ?? '')) ? 'CA' : 'US');
 
   describe(`${SCENARIOS.length} scenarios`, () => {
@@ -170,7 +553,9 @@ describe('safety routing (what a person at risk is given)', () => {
     for (const line of lines) {
       expect([line.slug, line.kind, line.provenance.demo]).toEqual([line.slug, 'hotline', false]);
       // A regional line only where the region is known (given, or derived from the postal code).
-      const serves = line.serviceAreas.some((a) => a === country || a === region || (!region && !!(request.postalCode || request.near) && a.startsWith(`${country}-`)));
+      const serves = line.serviceAreas.some(
+        (a) => a === country || a === region || (!region && !!(request.postalCode || request.near) && a.startsWith(`${country}-`)),
+      );
       expect([line.slug, serves]).toEqual([line.slug, true]);
     }
     expect(lines.map((l) => l.slug)).not.toContain(DEMO_LINE);
@@ -185,7 +570,9 @@ describe('safety routing (what a person at risk is given)', () => {
     }
     if (country !== 'US' && country !== 'CA') expect(body.safety.guidance).not.toMatch(/\b911\b/);
     const answers = (request.safety ?? {}) as Record<string, boolean | undefined>;
-    const allAnswered = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'selfHarmRisk', 'sexualViolence'].every((k) => answers[k] !== undefined);
+    const allAnswered = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'selfHarmRisk', 'sexualViolence'].every(
+      (k) => answers[k] !== undefined,
+    );
     if (!anyYes(request)) expect(body.jointSessionsAppropriate).toBe(allAnswered ? true : null);
     if (!allAnswered || anyYes(request)) expect(body.forPartnerWhoUsesAbuse).toBeUndefined();
     if (anyYes(request)) {
@@ -197,8 +584,12 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(body.forPartnerWhoUsesAbuse).toBeUndefined();
       for (const m of body.matches) {
         const r = m.resource;
-        const jointWork = r.kind === 'workshop' || r.safeRelationshipsOnly || r.notForCrisis ||
-          (r.kind !== 'support_group' && !r.specialties.some((x) => ['individual_support', 'domestic_violence', 'crisis_support'].includes(x)));
+        const jointWork =
+          r.kind === 'workshop' ||
+          r.safeRelationshipsOnly ||
+          r.notForCrisis ||
+          (r.kind !== 'support_group' &&
+            !r.specialties.some((x) => ['individual_support', 'domestic_violence', 'crisis_support'].includes(x)));
         expect([r.slug, jointWork]).toEqual([r.slug, false]);
       }
       expect(body.nextSteps.map((n) => n.code)).not.toContain('define_trust');
@@ -206,7 +597,12 @@ describe('safety routing (what a person at risk is given)', () => {
   }
 
   it('a survivor is never matched to a program for people who use abuse, anywhere in the response', async () => {
-    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '55802' });
+    const body = await submit({
+      concerns: ['jealousy_control'],
+      willingness: 'both',
+      safety: { physicalViolence: true },
+      postalCode: '55802',
+    });
     expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
   });
 
@@ -241,9 +637,17 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('the Deaf line is reachable by videophone, and the national line lists its TTY', async () => {
-    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, ...US, preferences: { audiences: ['deaf_hard_of_hearing'] } });
+    const body = await submit({
+      concerns: ['other'],
+      willingness: 'both',
+      safety: { feelsAfraid: true },
+      ...US,
+      preferences: { audiences: ['deaf_hard_of_hearing'] },
+    });
     const deaf = body.safety.resources.find((l) => l.slug === LINES.deafHotline.slug)!;
-    expect(deaf.contactChannels).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'videophone', value: '1-855-812-1001' })]));
+    expect(deaf.contactChannels).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'videophone', value: '1-855-812-1001' })]),
+    );
     const ndvh = body.safety.resources.find((l) => l.slug === LINES.ndvh.slug)!;
     expect(ndvh.contactChannels).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'tty', value: '1-800-787-3224' })]));
   });
@@ -256,7 +660,13 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('doNotContact is forced on, visibly, when any safety answer is yes, and stored so', async () => {
-    const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { coerciveControl: true }, ...US, doNotContact: false });
+    const body = await submit({
+      concerns: ['jealousy_control'],
+      willingness: 'both',
+      safety: { coerciveControl: true },
+      ...US,
+      doNotContact: false,
+    });
     expect([body.doNotContact, body.doNotContactForced]).toEqual([true, true]);
     const client = new pg.Client({ connectionString: t.databaseUrl });
     await client.connect();
@@ -291,7 +701,13 @@ describe('safety routing (what a person at risk is given)', () => {
     });
 
     it('to a DV advocacy service → 201, with the neutral jointSessionsAppropriate: false and doNotContact', async () => {
-      const intake = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '31601', doNotContact: false });
+      const intake = await submit({
+        concerns: ['other'],
+        willingness: 'both',
+        safety: { physicalViolence: true },
+        postalCode: '31601',
+        doNotContact: false,
+      });
       const res = await refer(intake.id, await slugId('south-georgia-family-violence-advocacy')).expect(201);
       expect(res.body).toMatchObject({ jointSessionsAppropriate: false, doNotContact: true });
     });
@@ -318,11 +734,14 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(res.body.lines.every((l: Line) => !l.provenance.demo && l.kind === 'hotline')).toBe(true);
       for (const role of ['crisis', 'domestic_violence']) expect(res.body.lines.some((l: Line) => l.lineRoles.includes(role))).toBe(true);
     });
-    it.each(['roles=suicide', 'country=Britain', 'country=CA&region=US-OH', 'audiences=everyone'])('%s → 400 problem+json', async (query) => {
-      const res = await t.http().get(`/v1/safety-lines?${query}`).set('Authorization', auth);
-      expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    });
+    it.each(['roles=suicide', 'country=Britain', 'country=CA&region=US-OH', 'audiences=everyone'])(
+      '%s → 400 problem+json',
+      async (query) => {
+        const res = await t.http().get(`/v1/safety-lines?${query}`).set('Authorization', auth);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      },
+    );
   });
 
   it('a country without listed lines is pointed to an international helpline directory', async () => {
@@ -358,7 +777,12 @@ describe('safety routing (what a person at risk is given)', () => {
       for (const m of safeOnly) expect(m.caveats.map((c) => c.code)).toContain('screen_safety_first');
     });
     it('a partial answer is not a clear no: no accountability section, no "nothing suggests danger"', async () => {
-      const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { physicalViolence: false }, postalCode: '55802' });
+      const body = await submit({
+        concerns: ['jealousy_control'],
+        willingness: 'both',
+        safety: { physicalViolence: false },
+        postalCode: '55802',
+      });
       expect(body.safety.answered).toBe(false);
       expect(body.safety.guidance).not.toMatch(/Nothing in your answers/);
       expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
@@ -366,12 +790,25 @@ describe('safety routing (what a person at risk is given)', () => {
     it('a referral to a program for people who use abuse or a workshop is refused; a couples counselor carries jointSessionsAppropriate: null', async () => {
       const intake = await submit({ concerns: ['jealousy_control'], willingness: 'both', postalCode: '55802' });
       const id = async (slug: string) => (await t.http().get(`/v1/resources/${slug}`).expect(200)).body.id as string;
-      const refused = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id(ABUSER_PROGRAM) });
+      const refused = await t
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', auth)
+        .send({ intakeId: intake.id, resourceId: await id(ABUSER_PROGRAM) });
       expect(refused.status).toBe(422);
       expect(refused.body.reason).toBe('program_for_people_who_use_abuse');
-      const workshop = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id('gottman-art-and-science-of-love') });
+      const workshop = await t
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', auth)
+        .send({ intakeId: intake.id, resourceId: await id('gottman-art-and-science-of-love') });
       expect([workshop.status, workshop.body.reason]).toEqual([422, 'workshop']);
-      const counselor = await t.http().post('/v1/referrals').set('Authorization', auth).send({ intakeId: intake.id, resourceId: await id('riverbend-couples-therapy') }).expect(201);
+      const counselor = await t
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', auth)
+        .send({ intakeId: intake.id, resourceId: await id('riverbend-couples-therapy') })
+        .expect(201);
       expect(counselor.body.jointSessionsAppropriate).toBeNull();
     });
   });
@@ -385,18 +822,42 @@ describe('safety routing (what a person at risk is given)', () => {
   it('property: random intakes keep every invariant', async () => {
     const place = fc.oneof(
       fc.constant({}),
-      fc.constantFrom({ postalCode: '43215' }, { postalCode: '55802' }, { postalCode: '77002' }, { postalCode: '31601' }, { postalCode: 'M5V 2T6', country: 'CA' }),
+      fc.constantFrom(
+        { postalCode: '43215' },
+        { postalCode: '55802' },
+        { postalCode: '77002' },
+        { postalCode: '31601' },
+        { postalCode: 'M5V 2T6', country: 'CA' },
+      ),
       fc.constantFrom({ region: 'US-OH' }, { region: 'US-NY' }, { region: 'CA-BC' }, { region: 'GB-SCT' }, { region: 'GB-ENG' }),
       fc.constantFrom({ country: 'US' }, { country: 'CA' }, { country: 'GB' }, { country: 'IE' }, { country: 'AU' }),
     );
     const answer = fc.option(fc.boolean(), { nil: undefined });
     const intake = fc.record({
-      concerns: fc.uniqueArray(fc.constantFrom('infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'gambling', 'jealousy_control', 'communication_breakdown', 'other'), { minLength: 1, maxLength: 3 }),
+      concerns: fc.uniqueArray(
+        fc.constantFrom(
+          'infidelity',
+          'lying',
+          'financial_secrecy',
+          'hidden_substance_use',
+          'gambling',
+          'jealousy_control',
+          'communication_breakdown',
+          'other',
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
       willingness: fc.constantFrom('both', 'one_hesitant', 'one_leaning_out', 'one_unsure', 'one_unwilling'),
-      safety: fc.option(fc.record({ physicalViolence: answer, feelsAfraid: answer, coerciveControl: answer, selfHarmRisk: answer, sexualViolence: answer }), { nil: undefined }),
+      safety: fc.option(
+        fc.record({ physicalViolence: answer, feelsAfraid: answer, coerciveControl: answer, selfHarmRisk: answer, sexualViolence: answer }),
+        { nil: undefined },
+      ),
       formats: fc.option(fc.subarray(['in_person', 'video', 'phone', 'chat']), { nil: undefined }),
       budgetPerSession: fc.option(fc.constantFrom(0, 40, 150), { nil: undefined }),
-      preferences: fc.option(fc.record({ audiences: fc.subarray(['veterans', 'lgbtq_affirming', 'young_people', 'native_american', 'deaf_hard_of_hearing']) }), { nil: undefined }),
+      preferences: fc.option(
+        fc.record({ audiences: fc.subarray(['veterans', 'lgbtq_affirming', 'young_people', 'native_american', 'deaf_hard_of_hearing']) }),
+        { nil: undefined },
+      ),
       doNotContact: fc.option(fc.boolean(), { nil: undefined }),
     });
     await fc.assert(

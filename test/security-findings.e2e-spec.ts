@@ -30,7 +30,16 @@ function resource(slug: string, over: Record<string, unknown> = {}) {
     url: 'https://brackenridge.example/couples',
     kind: 'practice',
     formats: ['video'],
-    cost: { free: false, slidingScale: true, feeMin: 8000, feeMax: 12000, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
+    cost: {
+      free: false,
+      slidingScale: true,
+      feeMin: 8000,
+      feeMax: 12000,
+      currency: 'USD',
+      insuranceAccepted: false,
+      insurers: [],
+      noInsuranceNeeded: true,
+    },
     specialties: ['infidelity'],
     approaches: [],
     languages: ['en'],
@@ -55,7 +64,11 @@ describe('attack findings (issue 11b)', () => {
   let p: TestPartner;
   let resourceId: string;
   const issue = async (partnerId: string, body: Record<string, unknown>) =>
-    (await t.http().post(`/v1/partners/${partnerId}/keys`).set('Authorization', admin.auth).send(body).expect(201)).body as { id: string; key: string; scopes: string[] };
+    (await t.http().post(`/v1/partners/${partnerId}/keys`).set('Authorization', admin.auth).send(body).expect(201)).body as {
+      id: string;
+      key: string;
+      scopes: string[];
+    };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -77,7 +90,10 @@ describe('attack findings (issue 11b)', () => {
       expect(res.body.missingScopes).toEqual(['admin']);
       await t.http().get('/v1/keys').set('Authorization', `Bearer ${partnerAdmin.key}`).expect(200);
       // Nor the full secret key (scopes the manager lacks).
-      const full = await t.http().post(`/v1/keys/${(await issue(p.partnerId, { kind: 'secret' })).id}/revoke`).set('Authorization', `Bearer ${manager.key}`);
+      const full = await t
+        .http()
+        .post(`/v1/keys/${(await issue(p.partnerId, { kind: 'secret' })).id}/revoke`)
+        .set('Authorization', `Bearer ${manager.key}`);
       expect(full.status).toBe(403);
     });
 
@@ -121,11 +137,18 @@ describe('attack findings (issue 11b)', () => {
       await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
       const port = (receiver.address() as { port: number }).port;
       try {
-        await sql(t.databaseUrl, `UPDATE partner SET webhook_url = $2 WHERE id = $1`, [victim.partnerId, `https://[::7f00:1]:${port}/hook`]);
+        await sql(t.databaseUrl, `UPDATE partner SET webhook_url = $2 WHERE id = $1`, [
+          victim.partnerId,
+          `https://[::7f00:1]:${port}/hook`,
+        ]);
         const intake = (await t.http().post('/v1/intakes').set('Authorization', victim.auth).send(INTAKE).expect(201)).body;
         await t.http().post('/v1/referrals').set('Authorization', victim.auth).send({ intakeId: intake.id, resourceId }).expect(201);
         await t.app.get(WebhookDispatcher).deliverDue();
-        const rows = await sql<{ state: string; last_error: string }>(t.databaseUrl, `SELECT state, last_error FROM webhook_outbox WHERE partner_id = $1`, [victim.partnerId]);
+        const rows = await sql<{ state: string; last_error: string }>(
+          t.databaseUrl,
+          `SELECT state, last_error FROM webhook_outbox WHERE partner_id = $1`,
+          [victim.partnerId],
+        );
         expect(rows).toHaveLength(1);
         expect(rows[0].last_error).toMatch(/^blocked_address: ::7f00:1 \(loopback\)/);
       } finally {
@@ -135,14 +158,22 @@ describe('attack findings (issue 11b)', () => {
   });
 
   describe('7. webhook ports', () => {
-    it.each(['https://hooks.example.net:22/hook', 'https://hooks.example.net:8080/hook', 'https://93.184.216.34:5432/'])('a webhook on port %s is refused (443 and 8443 only)', async (url) => {
-      const res = await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({ url });
-      expect(res.status).toBe(422);
-      expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([['url', 'blocked_port']]);
-    });
+    it.each(['https://hooks.example.net:22/hook', 'https://hooks.example.net:8080/hook', 'https://93.184.216.34:5432/'])(
+      'a webhook on port %s is refused (443 and 8443 only)',
+      async (url) => {
+        const res = await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({ url });
+        expect(res.status).toBe(422);
+        expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([['url', 'blocked_port']]);
+      },
+    );
 
     it('ports 443 and 8443 are accepted', async () => {
-      await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({ url: 'https://93.184.216.34:8443/hook' }).expect(200);
+      await t
+        .http()
+        .put('/v1/partners/me/webhook')
+        .set('Authorization', p.auth)
+        .send({ url: 'https://93.184.216.34:8443/hook' })
+        .expect(200);
       await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({ url: 'https://93.184.216.34/hook' }).expect(200);
       await t.http().put('/v1/partners/me/webhook').set('Authorization', p.auth).send({ url: null }).expect(200);
     });
@@ -153,11 +184,22 @@ describe('attack findings (issue 11b)', () => {
       const second = await issue(p.partnerId, { kind: 'secret', scopes: ['referrals:write', 'referrals:read'] });
       const intake = (await t.http().post('/v1/intakes').set('Authorization', p.auth).send(INTAKE).expect(201)).body;
       const body = { intakeId: intake.id, resourceId };
-      const first = await t.http().post('/v1/referrals').set('Authorization', `Bearer ${second.key}`).set('Idempotency-Key', 'refer-then-erase').send(body).expect(201);
+      const first = await t
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', `Bearer ${second.key}`)
+        .set('Idempotency-Key', 'refer-then-erase')
+        .send(body)
+        .expect(201);
       expect(first.body.intakeId).toBe(intake.id);
       await t.http().delete(`/v1/intakes/${intake.id}`).set('Authorization', p.auth).expect(204);
       expect(await sql(t.databaseUrl, `SELECT 1 FROM idempotency_record WHERE key = 'refer-then-erase'`)).toHaveLength(0);
-      const replay = await t.http().post('/v1/referrals').set('Authorization', `Bearer ${second.key}`).set('Idempotency-Key', 'refer-then-erase').send(body);
+      const replay = await t
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', `Bearer ${second.key}`)
+        .set('Idempotency-Key', 'refer-then-erase')
+        .send(body);
       expect(replay.headers['idempotent-replayed']).toBeUndefined();
       expect(replay.status).toBe(422);
       expect(replay.body.code).toBe('intake_not_found');
@@ -170,7 +212,11 @@ describe('attack findings (issue 11b)', () => {
       ['POST', '2099-01-01'],
       ['POST', new Date(Date.now() + 2 * 86_400_000).toISOString()],
     ])('%s /v1/resources with lastVerifiedAt %s is 400 naming lastVerifiedAt', async (_method, lastVerifiedAt) => {
-      const res = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource(`future-${Date.now()}`, { lastVerifiedAt }));
+      const res = await t
+        .http()
+        .post('/v1/resources')
+        .set('Authorization', admin.auth)
+        .send(resource(`future-${Date.now()}`, { lastVerifiedAt }));
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(problemJson);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['lastVerifiedAt']);
@@ -178,15 +224,30 @@ describe('attack findings (issue 11b)', () => {
 
     it('PATCH /v1/resources/{id} with a future lastVerifiedAt is 400 naming it; today (and within a day ahead, for time zones) is fine', async () => {
       const created = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource('future-patch')).expect(201);
-      const res = await t.http().patch(`/v1/resources/${created.body.id}`).set('Authorization', admin.auth).set('If-Match', created.headers.etag).send({ lastVerifiedAt: '2099-01-01' });
+      const res = await t
+        .http()
+        .patch(`/v1/resources/${created.body.id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', created.headers.etag)
+        .send({ lastVerifiedAt: '2099-01-01' });
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['lastVerifiedAt']);
       const today = new Date(Date.now() + 12 * 3_600_000).toISOString().slice(0, 10);
-      await t.http().patch(`/v1/resources/${created.body.id}`).set('Authorization', admin.auth).set('If-Match', created.headers.etag).send({ lastVerifiedAt: today }).expect(200);
+      await t
+        .http()
+        .patch(`/v1/resources/${created.body.id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', created.headers.etag)
+        .send({ lastVerifiedAt: today })
+        .expect(200);
     });
 
     it('a key cannot be issued already expired: 422 naming expiresAt', async () => {
-      const res = await t.http().post(`/v1/partners/${p.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', expiresAt: '2020-01-01T00:00:00Z' });
+      const res = await t
+        .http()
+        .post(`/v1/partners/${p.partnerId}/keys`)
+        .set('Authorization', admin.auth)
+        .send({ kind: 'secret', expiresAt: '2020-01-01T00:00:00Z' });
       expect(res.status).toBe(422);
       expect(res.headers['content-type']).toMatch(problemJson);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['expiresAt']);
@@ -211,30 +272,72 @@ describe('attack findings (issue 11b)', () => {
     });
 
     it('a body without a Content-Type is 415', async () => {
-      const res = await t.http().post('/v1/intakes').set('Authorization', p.auth).set('Content-Type', '').send(Buffer.from(JSON.stringify(INTAKE)));
+      const res = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', p.auth)
+        .set('Content-Type', '')
+        .send(Buffer.from(JSON.stringify(INTAKE)));
       expect(res.status).toBe(415);
     });
 
     it('application/json with charset=utf-8 (any case) is taken', async () => {
-      await t.http().post('/v1/intakes').set('Authorization', p.auth).set('Content-Type', 'application/json; charset=UTF-8').send(JSON.stringify(INTAKE)).expect(201);
+      await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', p.auth)
+        .set('Content-Type', 'application/json; charset=UTF-8')
+        .send(JSON.stringify(INTAKE))
+        .expect(201);
     });
 
     it('application/merge-patch+json only where PATCH takes it', async () => {
       const created = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource('merge-patch-media')).expect(201);
-      await t.http().patch(`/v1/resources/${created.body.id}`).set('Authorization', admin.auth).set('If-Match', created.headers.etag)
-        .set('Content-Type', 'application/merge-patch+json').send(JSON.stringify({ waitTimeDays: 3 })).expect(200);
-      const referral = (await t.http().post('/v1/referrals').set('Authorization', p.auth).send({ intakeId: (await t.http().post('/v1/intakes').set('Authorization', p.auth).send(INTAKE)).body.id, resourceId }).expect(201)).body;
-      const res = await t.http().patch(`/v1/referrals/${referral.id}`).set('Authorization', p.auth).set('Content-Type', 'application/merge-patch+json').send(JSON.stringify({ status: 'accepted' }));
+      await t
+        .http()
+        .patch(`/v1/resources/${created.body.id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', created.headers.etag)
+        .set('Content-Type', 'application/merge-patch+json')
+        .send(JSON.stringify({ waitTimeDays: 3 }))
+        .expect(200);
+      const referral = (
+        await t
+          .http()
+          .post('/v1/referrals')
+          .set('Authorization', p.auth)
+          .send({ intakeId: (await t.http().post('/v1/intakes').set('Authorization', p.auth).send(INTAKE)).body.id, resourceId })
+          .expect(201)
+      ).body;
+      const res = await t
+        .http()
+        .patch(`/v1/referrals/${referral.id}`)
+        .set('Authorization', p.auth)
+        .set('Content-Type', 'application/merge-patch+json')
+        .send(JSON.stringify({ status: 'accepted' }));
       expect(res.status).toBe(415);
     });
 
     it('unknown field names and invalid JSON are not echoed', async () => {
-      const long = await t.http().post('/v1/intakes').set('Authorization', p.auth).send({ ...INTAKE, 'Jane Roe 614-555-0100 my husband hits me': true });
+      const long = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', p.auth)
+        .send({ ...INTAKE, 'Jane Roe 614-555-0100 my husband hits me': true });
       expect(long.status).toBe(400);
       expect(JSON.stringify(long.body)).not.toMatch(/Jane|614-555|husband/);
-      const short = await t.http().post('/v1/intakes').set('Authorization', p.auth).send({ ...INTAKE, colour: 'red' });
+      const short = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', p.auth)
+        .send({ ...INTAKE, colour: 'red' });
       expect(short.body.errors.map((e: { field: string }) => e.field)).toEqual(['colour']); // a plain field name still helps
-      const broken = await t.http().post('/v1/intakes').set('Authorization', p.auth).set('Content-Type', 'application/json').send('{"note": "Jane Roe 614-555-0100"');
+      const broken = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', p.auth)
+        .set('Content-Type', 'application/json')
+        .send('{"note": "Jane Roe 614-555-0100"');
       expect(broken.status).toBe(400);
       expect(broken.body.code).toBe('invalid_json');
       expect(JSON.stringify(broken.body)).not.toMatch(/Jane|614-555/);
@@ -244,10 +347,21 @@ describe('attack findings (issue 11b)', () => {
   describe('6. If-Match compares strongly', () => {
     it('a weak tag W/"vN" does not match: 412', async () => {
       const created = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource('weak-if-match')).expect(201);
-      const res = await t.http().patch(`/v1/resources/${created.body.id}`).set('Authorization', admin.auth).set('If-Match', `W/${created.headers.etag}`).send({ waitTimeDays: 4 });
+      const res = await t
+        .http()
+        .patch(`/v1/resources/${created.body.id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', `W/${created.headers.etag}`)
+        .send({ waitTimeDays: 4 });
       expect(res.status).toBe(412);
       expect(res.headers['content-type']).toMatch(problemJson);
-      await t.http().patch(`/v1/resources/${created.body.id}`).set('Authorization', admin.auth).set('If-Match', created.headers.etag).send({ waitTimeDays: 4 }).expect(200);
+      await t
+        .http()
+        .patch(`/v1/resources/${created.body.id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', created.headers.etag)
+        .send({ waitTimeDays: 4 })
+        .expect(200);
     });
   });
 
@@ -273,10 +387,13 @@ describe('attack findings (issue 11b)', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
     });
 
-    it.each(['__proto__=1', 'constructor=1', '__proto__[x]=1', 'prototype=1'])('the query parameter %s is a 400 like any unknown parameter', async (query) => {
-      const res = await t.http().get(`/v1/resources?${query}`);
-      expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(problemJson);
-    });
+    it.each(['__proto__=1', 'constructor=1', '__proto__[x]=1', 'prototype=1'])(
+      'the query parameter %s is a 400 like any unknown parameter',
+      async (query) => {
+        const res = await t.http().get(`/v1/resources?${query}`);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(problemJson);
+      },
+    );
   });
 });

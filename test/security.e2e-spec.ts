@@ -28,9 +28,20 @@ describe('security hardening (issue 11)', () => {
   let p: TestPartner;
   let other: TestPartner;
   let resourceId: string;
-  const keysOf = async (who: TestPartner) => (await t.http().get('/v1/keys').set('Authorization', who.auth).expect(200)).body.data as { id: string; kind: string; scopes: string[]; expiresAt: string | null }[];
+  const keysOf = async (who: TestPartner) =>
+    (await t.http().get('/v1/keys').set('Authorization', who.auth).expect(200)).body.data as {
+      id: string;
+      kind: string;
+      scopes: string[];
+      expiresAt: string | null;
+    }[];
   const issue = async (partnerId: string, body: Record<string, unknown>) =>
-    (await t.http().post(`/v1/partners/${partnerId}/keys`).set('Authorization', admin.auth).send(body).expect(201)).body as { id: string; key: string; scopes: string[]; expiresAt: string | null };
+    (await t.http().post(`/v1/partners/${partnerId}/keys`).set('Authorization', admin.auth).send(body).expect(201)).body as {
+      id: string;
+      key: string;
+      scopes: string[];
+      expiresAt: string | null;
+    };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -79,7 +90,12 @@ describe('security hardening (issue 11)', () => {
     it('rotation carries expiresAt over and never extends past the caller', async () => {
       const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
       const expiring = await issue(p.partnerId, { kind: 'secret', scopes: ['keys:manage', 'directory:read'], expiresAt });
-      const rotated = await t.http().post(`/v1/keys/${expiring.id}/rotate`).set('Authorization', p.auth).send({ overlapHours: 1 }).expect(201);
+      const rotated = await t
+        .http()
+        .post(`/v1/keys/${expiring.id}/rotate`)
+        .set('Authorization', p.auth)
+        .send({ overlapHours: 1 })
+        .expect(201);
       expect(rotated.body.key.expiresAt).toBe(expiresAt);
       expect(rotated.body.key.scopes.sort()).toEqual(['directory:read', 'keys:manage']);
 
@@ -87,7 +103,12 @@ describe('security hardening (issue 11)', () => {
       const soon = new Date(Date.now() + 2 * 86_400_000).toISOString();
       const shortLived = await issue(p.partnerId, { kind: 'secret', scopes: ['keys:manage', 'directory:read'], expiresAt: soon });
       const target = await issue(p.partnerId, { kind: 'secret', scopes: ['directory:read'] });
-      const clamped = await t.http().post(`/v1/keys/${target.id}/rotate`).set('Authorization', `Bearer ${shortLived.key}`).send({}).expect(201);
+      const clamped = await t
+        .http()
+        .post(`/v1/keys/${target.id}/rotate`)
+        .set('Authorization', `Bearer ${shortLived.key}`)
+        .send({})
+        .expect(201);
       expect(clamped.body.key.expiresAt).toBe(soon);
     });
   });
@@ -116,7 +137,11 @@ describe('security hardening (issue 11)', () => {
     });
 
     it('an admin cannot create a partner with a private webhook either', async () => {
-      const res = await t.http().post('/v1/partners').set('Authorization', admin.auth).send({ name: 'ssrf', webhookUrl: 'https://10.1.2.3/hook' });
+      const res = await t
+        .http()
+        .post('/v1/partners')
+        .set('Authorization', admin.auth)
+        .send({ name: 'ssrf', webhookUrl: 'https://10.1.2.3/hook' });
       expect(res.status).toBe(422);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['webhookUrl']);
     });
@@ -132,7 +157,11 @@ describe('security hardening (issue 11)', () => {
         const intake = (await t.http().post('/v1/intakes').set('Authorization', victim.auth).send(INTAKE).expect(201)).body;
         await t.http().post('/v1/referrals').set('Authorization', victim.auth).send({ intakeId: intake.id, resourceId }).expect(201);
         await t.app.get(WebhookDispatcher).deliverDue();
-        const rows = await sql<{ state: string; last_error: string }>(t.databaseUrl, `SELECT state, last_error FROM webhook_outbox WHERE partner_id = $1`, [victim.partnerId]);
+        const rows = await sql<{ state: string; last_error: string }>(
+          t.databaseUrl,
+          `SELECT state, last_error FROM webhook_outbox WHERE partner_id = $1`,
+          [victim.partnerId],
+        );
         expect(rows).toHaveLength(1);
         expect(rows[0].state).toBe('pending');
         expect(rows[0].last_error).toMatch(/^blocked_host: localhost/);
@@ -143,17 +172,22 @@ describe('security hardening (issue 11)', () => {
   });
 
   describe('7. prototype names in search text', () => {
-    it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf'])('GET /v1/resources?q=%s is 200', async (q) => {
-      const res = await t.http().get(`/v1/resources?q=${q}`);
-      expect(res.status).toBe(200);
-    });
+    it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf'])(
+      'GET /v1/resources?q=%s is 200',
+      async (q) => {
+        const res = await t.http().get(`/v1/resources?q=${q}`);
+        expect(res.status).toBe(200);
+      },
+    );
   });
 
   describe('15. Cache-Control: no-store on intake and referral data', () => {
     it('every intake, referral, key and webhook route answers no-store (walked from the OpenAPI document)', async () => {
       const doc = (await t.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
       const intake = (await t.http().post('/v1/intakes').set('Authorization', p.auth).send(INTAKE).expect(201)).body;
-      const referral = (await t.http().post('/v1/referrals').set('Authorization', p.auth).send({ intakeId: intake.id, resourceId }).expect(201)).body;
+      const referral = (
+        await t.http().post('/v1/referrals').set('Authorization', p.auth).send({ intakeId: intake.id, resourceId }).expect(201)
+      ).body;
       const spare = (await t.http().post('/v1/intakes').set('Authorization', p.auth).send(INTAKE).expect(201)).body;
       const revokable = (await issue(p.partnerId, { kind: 'secret', scopes: ['directory:read'] })).id;
       const rotatable = (await issue(p.partnerId, { kind: 'secret', scopes: ['directory:read'] })).id;
@@ -161,7 +195,10 @@ describe('security hardening (issue 11)', () => {
       const walked: string[] = [];
       for (const [path, operations] of Object.entries(doc.paths).filter(([path]) => sensitive.test(path))) {
         for (const method of Object.keys(operations)) {
-          const url = path.replace('{referralId}', referral.id).replace('{intakeId}', spare.id).replace('{keyId}', path.endsWith('/revoke') ? revokable : rotatable);
+          const url = path
+            .replace('{referralId}', referral.id)
+            .replace('{intakeId}', spare.id)
+            .replace('{keyId}', path.endsWith('/revoke') ? revokable : rotatable);
           const bodies: Record<string, unknown> = {
             'post /v1/intakes': INTAKE,
             'post /v1/referrals': { intakeId: intake.id, resourceId },
@@ -170,14 +207,29 @@ describe('security hardening (issue 11)', () => {
             'post /v1/keys/{keyId}/rotate': { overlapHours: 1 },
             'post /v1/partners/me/webhook/rotate-secret': { overlapHours: 1 },
           };
-          const req = (t.http() as unknown as Record<string, (u: string) => ReturnType<ReturnType<TestApp['http']>['get']>>)[method](url).set('Authorization', p.auth);
+          const req = (t.http() as unknown as Record<string, (u: string) => ReturnType<ReturnType<TestApp['http']>['get']>>)
+            [method](url)
+            .set('Authorization', p.auth);
           const res = await req.send(bodies[`${method} ${path}`] as object);
           expect({ route: `${method} ${path}`, status: res.status < 400 }).toEqual({ route: `${method} ${path}`, status: true });
-          expect({ route: `${method} ${path}`, cache: res.headers['cache-control'] }).toEqual({ route: `${method} ${path}`, cache: 'no-store' });
+          expect({ route: `${method} ${path}`, cache: res.headers['cache-control'] }).toEqual({
+            route: `${method} ${path}`,
+            cache: 'no-store',
+          });
           walked.push(`${method} ${path}`);
         }
       }
-      expect(walked).toEqual(expect.arrayContaining(['post /v1/intakes', 'post /v1/referrals', 'get /v1/referrals', 'get /v1/referrals/{referralId}', 'patch /v1/referrals/{referralId}', 'delete /v1/referrals/{referralId}', 'delete /v1/intakes/{intakeId}']));
+      expect(walked).toEqual(
+        expect.arrayContaining([
+          'post /v1/intakes',
+          'post /v1/referrals',
+          'get /v1/referrals',
+          'get /v1/referrals/{referralId}',
+          'patch /v1/referrals/{referralId}',
+          'delete /v1/referrals/{referralId}',
+          'delete /v1/intakes/{intakeId}',
+        ]),
+      );
       // Errors about such a record say nothing worth caching either.
       const missing = await t.http().get('/v1/referrals/00000000-0000-4000-8000-000000000000').set('Authorization', p.auth);
       expect(missing.status).toBe(404);
@@ -187,13 +239,30 @@ describe('security hardening (issue 11)', () => {
 
   describe('8. idempotency records are keyed per API key', () => {
     it("the publishable key cannot replay or pre-claim the secret key's Idempotency-Key", async () => {
-      const viaBrowser = await t.http().post('/v1/intakes').set('Authorization', `Bearer ${p.publishableKey}`).set('Origin', 'https://owner.example')
-        .set('Idempotency-Key', 'shared-idem').send(INTAKE).expect(201);
-      const viaServer = await t.http().post('/v1/intakes').set('Authorization', p.auth).set('Idempotency-Key', 'shared-idem').send({ ...INTAKE, region: 'US-TX' });
+      const viaBrowser = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', `Bearer ${p.publishableKey}`)
+        .set('Origin', 'https://owner.example')
+        .set('Idempotency-Key', 'shared-idem')
+        .send(INTAKE)
+        .expect(201);
+      const viaServer = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', p.auth)
+        .set('Idempotency-Key', 'shared-idem')
+        .send({ ...INTAKE, region: 'US-TX' });
       expect(viaServer.status).toBe(201);
       expect(viaServer.headers['idempotent-replayed']).toBeUndefined();
       expect(viaServer.body.id).not.toBe(viaBrowser.body.id);
-      const replay = await t.http().post('/v1/intakes').set('Authorization', p.auth).set('Idempotency-Key', 'shared-idem').send({ ...INTAKE, region: 'US-TX' }).expect(201);
+      const replay = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', p.auth)
+        .set('Idempotency-Key', 'shared-idem')
+        .send({ ...INTAKE, region: 'US-TX' })
+        .expect(201);
       expect(replay.body.id).toBe(viaServer.body.id);
     });
   });
@@ -203,19 +272,39 @@ describe('security hardening (issue 11)', () => {
       const w = await t.createPartner({ name: 'erasing' });
       await sql(t.databaseUrl, `UPDATE partner SET webhook_url = 'https://receiver.example/hook' WHERE id = $1`, [w.partnerId]);
       const intake = (await t.http().post('/v1/intakes').set('Authorization', w.auth).send(INTAKE).expect(201)).body;
-      const referral = (await t.http().post('/v1/referrals').set('Authorization', w.auth).set('Idempotency-Key', 'erase-me').send({ intakeId: intake.id, resourceId }).expect(201)).body;
+      const referral = (
+        await t
+          .http()
+          .post('/v1/referrals')
+          .set('Authorization', w.auth)
+          .set('Idempotency-Key', 'erase-me')
+          .send({ intakeId: intake.id, resourceId })
+          .expect(201)
+      ).body;
       expect(await sql(t.databaseUrl, `SELECT 1 FROM webhook_outbox WHERE partner_id = $1`, [w.partnerId])).toHaveLength(1);
       await t.http().delete(`/v1/referrals/${referral.id}`).set('Authorization', w.auth).expect(204);
       expect(await sql(t.databaseUrl, `SELECT 1 FROM webhook_outbox WHERE partner_id = $1`, [w.partnerId])).toHaveLength(0);
-      expect(await sql(t.databaseUrl, `SELECT 1 FROM idempotency_record WHERE partner_id = $1 AND key = 'erase-me'`, [w.partnerId])).toHaveLength(0);
+      expect(
+        await sql(t.databaseUrl, `SELECT 1 FROM idempotency_record WHERE partner_id = $1 AND key = 'erase-me'`, [w.partnerId]),
+      ).toHaveLength(0);
       // The same Idempotency-Key no longer replays the erased referral.
-      const again = await t.http().post('/v1/referrals').set('Authorization', w.auth).set('Idempotency-Key', 'erase-me').send({ intakeId: intake.id, resourceId }).expect(201);
+      const again = await t
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', w.auth)
+        .set('Idempotency-Key', 'erase-me')
+        .send({ intakeId: intake.id, resourceId })
+        .expect(201);
       expect(again.body.id).not.toBe(referral.id);
     });
 
     it('DELETE /v1/intakes/:id erases an intake for its partner only (404 for others and for missing ids)', async () => {
-      const intake = (await t.http().post('/v1/intakes').set('Authorization', p.auth).set('Idempotency-Key', 'intake-erase').send(INTAKE).expect(201)).body;
-      const referral = (await t.http().post('/v1/referrals').set('Authorization', p.auth).send({ intakeId: intake.id, resourceId }).expect(201)).body;
+      const intake = (
+        await t.http().post('/v1/intakes').set('Authorization', p.auth).set('Idempotency-Key', 'intake-erase').send(INTAKE).expect(201)
+      ).body;
+      const referral = (
+        await t.http().post('/v1/referrals').set('Authorization', p.auth).send({ intakeId: intake.id, resourceId }).expect(201)
+      ).body;
       const foreign = await t.http().delete(`/v1/intakes/${intake.id}`).set('Authorization', other.auth);
       expect(foreign.status).toBe(404);
       expect(foreign.body.code).toBe('not_found');
@@ -227,7 +316,11 @@ describe('security hardening (issue 11)', () => {
       const kept = await t.http().get(`/v1/referrals/${referral.id}`).set('Authorization', p.auth).expect(200);
       expect(kept.body.intakeId).toBeNull();
       // Publishable keys cannot erase.
-      const pk = await t.http().delete(`/v1/intakes/${referral.id}`).set('Authorization', `Bearer ${p.publishableKey}`).set('Origin', 'https://owner.example');
+      const pk = await t
+        .http()
+        .delete(`/v1/intakes/${referral.id}`)
+        .set('Authorization', `Bearer ${p.publishableKey}`)
+        .set('Origin', 'https://owner.example');
       expect(pk.status).toBe(403);
     });
 
@@ -244,7 +337,9 @@ describe('security hardening (issue 11)', () => {
       );
       const { WebhookOutboxPurgeJob } = await import('../src/webhooks/webhook-outbox-purge.job.js');
       expect(await t.app.get(WebhookOutboxPurgeJob).purge()).toBeGreaterThanOrEqual(2);
-      const left = await sql<{ state: string }>(t.databaseUrl, `SELECT state FROM webhook_outbox WHERE partner_id = $1 ORDER BY state`, [w.partnerId]);
+      const left = await sql<{ state: string }>(t.databaseUrl, `SELECT state FROM webhook_outbox WHERE partner_id = $1 ORDER BY state`, [
+        w.partnerId,
+      ]);
       expect(left.map((r) => r.state)).toEqual(['delivered', 'pending']);
       expect(t.app.get(IntakeRepository)).toBeDefined();
     });
@@ -277,11 +372,17 @@ describe('security hardening (issue 11)', () => {
     it('each partner has its own random secret; rotation signs with both during the overlap', async () => {
       const one = await w.createPartner({ name: 'signer-1' });
       const two = await w.createPartner({ name: 'signer-2' });
-      const s1 = (await w.http().put('/v1/partners/me/webhook').set('Authorization', one.auth).send({ url }).expect(200)).body.signingSecret;
+      const s1 = (await w.http().put('/v1/partners/me/webhook').set('Authorization', one.auth).send({ url }).expect(200)).body
+        .signingSecret;
       const s2 = (await w.http().get('/v1/partners/me/webhook').set('Authorization', two.auth).expect(200)).body.signingSecret;
       expect(s1).toMatch(/^whsec_/);
       expect(s1).not.toBe(s2);
-      const rotated = await w.http().post('/v1/partners/me/webhook/rotate-secret').set('Authorization', one.auth).send({ overlapHours: 24 }).expect(201);
+      const rotated = await w
+        .http()
+        .post('/v1/partners/me/webhook/rotate-secret')
+        .set('Authorization', one.auth)
+        .send({ overlapHours: 24 })
+        .expect(201);
       expect(rotated.body.signingSecret).not.toBe(s1);
       expect(rotated.body.previousSigningSecretExpiresAt).toEqual(expect.any(String));
       const intake = (await w.http().post('/v1/intakes').set('Authorization', one.auth).send(INTAKE).expect(201)).body;
@@ -296,8 +397,18 @@ describe('security hardening (issue 11)', () => {
       expect(verifyWebhook(s1, mine[0].body, header)).toBe(true);
       expect(verifyWebhook(s2, mine[0].body, header)).toBe(false);
       // Overlap 0: the old secret stops at once.
-      const again = await w.http().post('/v1/partners/me/webhook/rotate-secret').set('Authorization', one.auth).send({ overlapHours: 0 }).expect(201);
-      await w.http().post('/v1/referrals').set('Authorization', one.auth).send({ intakeId: intake.id, resourceId, clientReference: 'after-rotation' }).expect(201);
+      const again = await w
+        .http()
+        .post('/v1/partners/me/webhook/rotate-secret')
+        .set('Authorization', one.auth)
+        .send({ overlapHours: 0 })
+        .expect(201);
+      await w
+        .http()
+        .post('/v1/referrals')
+        .set('Authorization', one.auth)
+        .send({ intakeId: intake.id, resourceId, clientReference: 'after-rotation' })
+        .expect(201);
       received = [];
       await w.app.get(WebhookDispatcher).deliverDue();
       const after = received.find((r) => JSON.parse(r.body).data.referral?.clientReference === 'after-rotation')!;

@@ -42,16 +42,35 @@ describe('webhook delivery', () => {
   /** A partner whose webhook goes to `path`, and the id of its one outbox event (referral.created). */
   async function eventFor(path: string): Promise<{ partner: TestPartner; eventId: string }> {
     const partner = await t.createPartner({ name: `hooks${path.replace(/\W/g, '-')}` });
-    await t.http().put('/v1/partners/me/webhook').set('Authorization', partner.auth).send({ url: base + path }).expect(200);
-    const intake = await t.http().post('/v1/intakes').set('Authorization', partner.auth).send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }).expect(201);
-    await t.http().post('/v1/referrals').set('Authorization', partner.auth).send({ intakeId: intake.body.id, resourceId: intake.body.matches[0].resource.id }).expect(201);
+    await t
+      .http()
+      .put('/v1/partners/me/webhook')
+      .set('Authorization', partner.auth)
+      .send({ url: base + path })
+      .expect(200);
+    const intake = await t
+      .http()
+      .post('/v1/intakes')
+      .set('Authorization', partner.auth)
+      .send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' })
+      .expect(201);
+    await t
+      .http()
+      .post('/v1/referrals')
+      .set('Authorization', partner.auth)
+      .send({ intakeId: intake.body.id, resourceId: intake.body.matches[0].resource.id })
+      .expect(201);
     const rows = await db.query(`SELECT id FROM webhook_outbox WHERE partner_id = $1`, [partner.partnerId]);
     expect(rows).toHaveLength(1);
     return { partner, eventId: rows[0].id };
   }
   const row = async (id: string) =>
     (await db.query(`SELECT state, attempts, last_error, next_attempt_at, now() AS db_now FROM webhook_outbox WHERE id = $1`, [id]))[0] as {
-      state: string; attempts: number; last_error: string | null; next_attempt_at: Date; db_now: Date;
+      state: string;
+      attempts: number;
+      last_error: string | null;
+      next_attempt_at: Date;
+      db_now: Date;
     };
   const dbNow = async () => (await db.query('SELECT clock_timestamp() AS now'))[0].now as Date;
 
@@ -95,8 +114,14 @@ describe('webhook delivery', () => {
   it('reclaims an event whose lease ran out (its instance died mid-delivery), but not one still leased', async () => {
     const expired = await eventFor('/ok/lease-expired');
     const held = await eventFor('/ok/lease-held');
-    await db.query(`UPDATE webhook_outbox SET state = 'delivering', attempts = 1, next_attempt_at = now() - interval '1 second' WHERE id = $1`, [expired.eventId]);
-    await db.query(`UPDATE webhook_outbox SET state = 'delivering', attempts = 1, next_attempt_at = now() + interval '1 hour' WHERE id = $1`, [held.eventId]);
+    await db.query(
+      `UPDATE webhook_outbox SET state = 'delivering', attempts = 1, next_attempt_at = now() - interval '1 second' WHERE id = $1`,
+      [expired.eventId],
+    );
+    await db.query(
+      `UPDATE webhook_outbox SET state = 'delivering', attempts = 1, next_attempt_at = now() + interval '1 hour' WHERE id = $1`,
+      [held.eventId],
+    );
     await dispatcher.deliverDue();
     expect(await row(expired.eventId)).toMatchObject({ state: 'delivered', attempts: 2 });
     expect(hits.get('/ok/lease-expired')).toBe(1);

@@ -3,8 +3,18 @@ import { SafetyAnswersDto } from '../src/intake/dto/create-intake.request.js';
 import { CONCERNS, WILLINGNESS } from '../src/intake/matching/types.js';
 import { FORMATS, RESOURCE_KINDS } from '../src/taxonomy/taxonomy.js';
 import {
-  CONCERN_LABELS, FORMAT_LABELS, formatCost, friendlyError, intakeBody, KIND_LABELS, SAFETY_QUESTIONS, searchParams,
-  validateSearch, WILLINGNESS_LABELS, type IntakeAnswers, type SearchFilters,
+  CONCERN_LABELS,
+  FORMAT_LABELS,
+  formatCost,
+  friendlyError,
+  intakeBody,
+  KIND_LABELS,
+  SAFETY_QUESTIONS,
+  searchParams,
+  validateSearch,
+  WILLINGNESS_LABELS,
+  type IntakeAnswers,
+  type SearchFilters,
 } from '../src/widget/client/format.js';
 
 // The widget's pure logic (src/widget/client/format.ts), run under Node.
@@ -14,7 +24,13 @@ describe('widget wording and requests', () => {
     expect(Object.keys(KIND_LABELS).sort()).toEqual([...RESOURCE_KINDS.codes].sort());
     expect(Object.keys(CONCERN_LABELS).sort()).toEqual([...CONCERNS].sort());
     expect(Object.keys(WILLINGNESS_LABELS).sort()).toEqual([...WILLINGNESS].sort());
-    const dtoFields = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence', 'selfHarmRisk'] satisfies (keyof SafetyAnswersDto)[];
+    const dtoFields = [
+      'physicalViolence',
+      'feelsAfraid',
+      'coerciveControl',
+      'sexualViolence',
+      'selfHarmRisk',
+    ] satisfies (keyof SafetyAnswersDto)[];
     expect(SAFETY_QUESTIONS.map((q) => q.field).sort()).toEqual([...dtoFields].sort());
   });
 
@@ -30,8 +46,12 @@ describe('widget wording and requests', () => {
   it('builds search parameters: a postal code, or online only (remote formats licensed in the country)', () => {
     const filters: SearchFilters = { postalCode: ' 43215 ', country: 'US', format: '', cost: 'max', maxFee: '80', onlineOnly: false };
     expect(Object.fromEntries(searchParams(filters))).toEqual({ postalCode: '43215', country: 'US', maxFee: '80', limit: '10' });
-    expect(Object.fromEntries(searchParams({ ...filters, onlineOnly: true, cost: 'free', format: 'in_person' })))
-      .toEqual({ serves: 'US', format: 'video,phone,chat', free: 'true', limit: '10' });
+    expect(Object.fromEntries(searchParams({ ...filters, onlineOnly: true, cost: 'free', format: 'in_person' }))).toEqual({
+      serves: 'US',
+      format: 'video,phone,chat',
+      free: 'true',
+      limit: '10',
+    });
     expect(validateSearch({ ...filters, postalCode: '' })?.field).toBe('postalCode');
     expect(validateSearch({ ...filters, postalCode: '', onlineOnly: true })).toBeUndefined();
     expect(validateSearch({ ...filters, maxFee: '' })?.field).toBe('maxFee');
@@ -39,14 +59,30 @@ describe('widget wording and requests', () => {
 
   it('sends only the answers given; no place means online help in the country', () => {
     const answers: IntakeAnswers = {
-      safety: { feelsAfraid: true, physicalViolence: false, selfHarmRisk: undefined }, concerns: ['infidelity'], willingness: 'both',
-      postalCode: '', country: 'CA', formats: [], budget: '0', insurance: 'Aetna', noInsurance: true,
+      safety: { feelsAfraid: true, physicalViolence: false, selfHarmRisk: undefined },
+      concerns: ['infidelity'],
+      willingness: 'both',
+      postalCode: '',
+      country: 'CA',
+      formats: [],
+      budget: '0',
+      insurance: 'Aetna',
+      noInsurance: true,
     };
     expect(intakeBody(answers)).toEqual({
-      concerns: ['infidelity'], willingness: 'both', safety: { feelsAfraid: true, physicalViolence: false }, country: 'CA', budgetPerSession: 0, insurance: 'none',
+      concerns: ['infidelity'],
+      willingness: 'both',
+      safety: { feelsAfraid: true, physicalViolence: false },
+      country: 'CA',
+      budgetPerSession: 0,
+      insurance: 'none',
     });
     expect(intakeBody({ ...answers, safety: {}, postalCode: '43215', country: 'US', budget: '', noInsurance: false })).toEqual({
-      concerns: ['infidelity'], willingness: 'both', postalCode: '43215', country: 'US', insurance: 'Aetna',
+      concerns: ['infidelity'],
+      willingness: 'both',
+      postalCode: '43215',
+      country: 'US',
+      insurance: 'Aetna',
     });
   });
 

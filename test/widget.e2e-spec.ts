@@ -37,7 +37,11 @@ async function startHost(pages: Partial<Record<string, () => string>>): Promise<
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-const snippetPage = (mend: string, key: string, mode: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+const snippetPage = (
+  mend: string,
+  key: string,
+  mode: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"></head>
 <body><h1>A partner page</h1><script src="${mend}/widget.js" async></script>
 <mend-finder data-key="${key}" data-mode="${mode}"></mend-finder></body></html>`;
@@ -107,7 +111,10 @@ describe('widget', () => {
       await t.http().post(`/v1/keys/${pk.id}/revoke`).set('Authorization', revoked.auth).expect(200);
       const bodies = new Set<string>();
       for (const key of [revoked.publishableKey, partner.secretKey, `mend_pk_test_${'a'.repeat(38)}`, '<script>']) {
-        const res = await t.http().get(`/widget/frame?key=${encodeURIComponent(key)}`).expect(403);
+        const res = await t
+          .http()
+          .get(`/widget/frame?key=${encodeURIComponent(key)}`)
+          .expect(403);
         expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
         expect(res.headers['x-frame-options']).toBe('DENY');
         expect(res.text).not.toContain(key);
@@ -133,8 +140,16 @@ describe('widget', () => {
     });
 
     it('serves only the built widget files', async () => {
-      await t.http().get('/widget/frame.js').expect(200).expect('content-type', /javascript/);
-      await t.http().get('/widget/frame.css').expect(200).expect('content-type', /text\/css/);
+      await t
+        .http()
+        .get('/widget/frame.js')
+        .expect(200)
+        .expect('content-type', /javascript/);
+      await t
+        .http()
+        .get('/widget/frame.css')
+        .expect(200)
+        .expect('content-type', /text\/css/);
       for (const path of ['/widget/nope.js', '/widget/..%2Fpackage.json', '/widget/.tsbuildinfo']) {
         const res = await t.http().get(path);
         expect(res.status).toBe(404);
@@ -143,14 +158,25 @@ describe('widget', () => {
 
     describe("publishable keys from Mend's own widget frame", () => {
       const intake = { concerns: ['lying'], willingness: 'both', region: 'US-OH' };
-      const fromFrame = (embedding: string, site = 'same-origin') => t.http().post('/v1/intakes')
-        .set('Authorization', `Bearer ${partner.publishableKey}`).set('Origin', 'null').set('Sec-Fetch-Site', site).set('Mend-Embed-Origin', embedding);
+      const fromFrame = (embedding: string, site = 'same-origin') =>
+        t
+          .http()
+          .post('/v1/intakes')
+          .set('Authorization', `Bearer ${partner.publishableKey}`)
+          .set('Origin', 'null')
+          .set('Sec-Fetch-Site', site)
+          .set('Mend-Embed-Origin', embedding);
 
       it("work when the frame names an embedding page among the partner's origins", async () => {
         const res = await fromFrame(allowedHost.origin).send(intake).expect(201);
         expect(res.headers['access-control-allow-origin']).toBeUndefined(); // same-origin: no CORS
-        await t.http().get('/v1/resources?limit=1').set('Authorization', `Bearer ${partner.publishableKey}`)
-          .set('Sec-Fetch-Site', 'same-origin').set('Mend-Embed-Origin', allowedHost.origin).expect(200);
+        await t
+          .http()
+          .get('/v1/resources?limit=1')
+          .set('Authorization', `Bearer ${partner.publishableKey}`)
+          .set('Sec-Fetch-Site', 'same-origin')
+          .set('Mend-Embed-Origin', allowedHost.origin)
+          .expect(200);
       });
 
       it('fail for an embedding page the partner does not allow', async () => {
@@ -174,7 +200,14 @@ describe('widget', () => {
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
     });
     afterAll(() => browser?.close());
@@ -185,7 +218,9 @@ describe('widget', () => {
       const messages: string[] = [];
       page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
       page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
-      await page.route(`${EXIT_URL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }));
+      await page.route(`${EXIT_URL}**`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }),
+      );
       await page.goto(url);
       return { page, console: messages };
     }
@@ -215,7 +250,10 @@ describe('widget', () => {
     async function answerIntake(frame: FrameLocator, safety: 'none' | 'afraid'): Promise<void> {
       for (const question of ['hit, pushed', 'afraid', 'phone', 'pressured', 'suicide']) {
         const answer = safety === 'afraid' && question === 'afraid' ? 'Yes' : 'No';
-        await frame.getByRole('group', { name: new RegExp(question) }).getByLabel(answer, { exact: true }).check();
+        await frame
+          .getByRole('group', { name: new RegExp(question) })
+          .getByLabel(answer, { exact: true })
+          .check();
       }
       await frame.getByRole('button', { name: 'Next' }).click();
       if (safety === 'afraid') await frame.getByRole('heading', { name: 'You can talk to someone now' }).waitFor();
@@ -265,14 +303,25 @@ describe('widget', () => {
       const { page } = await open(`${allowedHost.origin}/article`);
       const frame = searchFrame(page);
       await started(frame);
-      await page.route('**/v1/resources?**', (route) => route.fulfill({
-        status: 429, headers: { 'retry-after': '7' }, contentType: 'application/problem+json',
-        body: JSON.stringify({ type: 'https://mend.dev/problems/rate-limited', status: 429, code: 'rate_limited', detail: 'Too many requests' }),
-      }));
+      await page.route('**/v1/resources?**', (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { 'retry-after': '7' },
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'https://mend.dev/problems/rate-limited',
+            status: 429,
+            code: 'rate_limited',
+            detail: 'Too many requests',
+          }),
+        }),
+      );
       await frame.getByLabel('ZIP or postal code').fill('43215');
       await frame.getByRole('button', { name: 'Search', exact: true }).click();
       const status = frame.getByRole('status');
-      await status.filter({ hasText: 'A lot of people are searching right now. Please try again in 7 seconds.' }).waitFor({ timeout: 15_000 });
+      await status
+        .filter({ hasText: 'A lot of people are searching right now. Please try again in 7 seconds.' })
+        .waitFor({ timeout: 15_000 });
       await page.unroute('**/v1/resources?**');
       await page.route('**/v1/resources?**', (route) => route.abort('internetdisconnected'));
       await frame.getByRole('button', { name: 'Search', exact: true }).click();
@@ -302,7 +351,10 @@ describe('widget', () => {
       await snap(page, 'intake-matches', '.embed mend-finder');
 
       // This click must make exactly one new referral of this partner, for the resource the page names.
-      const idsOf = async () => ((await t.http().get('/v1/referrals?limit=100').set('Authorization', partner.auth).expect(200)).body.data as { id: string }[]).map((r) => r.id);
+      const idsOf = async () =>
+        ((await t.http().get('/v1/referrals?limit=100').set('Authorization', partner.auth).expect(200)).body.data as { id: string }[]).map(
+          (r) => r.id,
+        );
       const before = new Set(await idsOf());
       await matches.first().getByRole('button', { name: 'Request referral' }).click();
       const confirmation = frame.getByText(/^Referral requested for /);
@@ -329,7 +381,12 @@ describe('widget', () => {
       expect(headings[1]).toBe(firstLine);
       const safetyCards = frame.locator('.results .safety .card');
       expect(await safetyCards.count()).toBeGreaterThan(0);
-      await expect(safetyCards.first().getByText(/^Hotline/).isVisible()).resolves.toBe(true);
+      await expect(
+        safetyCards
+          .first()
+          .getByText(/^Hotline/)
+          .isVisible(),
+      ).resolves.toBe(true);
       // Hotlines come before any match in the page.
       const order = await frame.locator('.results .card').evaluateAll((cards) => cards.map((c) => c.classList.contains('card-hotline')));
       const firstMatch = order.indexOf(false);
@@ -344,7 +401,10 @@ describe('widget', () => {
       const frame = intakeFrame(page);
       await started(frame);
       await frame.getByLabel('Where are you right now?').selectOption('GB');
-      await frame.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      await frame
+        .getByRole('group', { name: /afraid/ })
+        .getByLabel('Yes', { exact: true })
+        .check();
       await frame.getByRole('button', { name: 'Next' }).click();
       const panel = frame.locator('[aria-labelledby="safety-title"]');
       await frame.getByRole('heading', { name: 'National Domestic Abuse Helpline' }).waitFor({ timeout: 15_000 });
@@ -357,7 +417,10 @@ describe('widget', () => {
       const us = await open(`${allowedHost.origin}/article`);
       const usFrame = intakeFrame(us.page);
       await started(usFrame);
-      await usFrame.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      await usFrame
+        .getByRole('group', { name: /afraid/ })
+        .getByLabel('Yes', { exact: true })
+        .check();
       await usFrame.getByRole('button', { name: 'Next' }).click();
       const ndvh = usFrame.getByRole('article', { name: 'National Domestic Violence Hotline' });
       await ndvh.waitFor({ timeout: 15_000 });
@@ -369,7 +432,10 @@ describe('widget', () => {
 
     it('a page on an origin the key does not allow cannot frame the widget, and the loader says why', async () => {
       const { page, console } = await open(`${otherHost.origin}/article`);
-      await page.waitForEvent('console', { predicate: (m) => m.text().startsWith('Mend widget: the frame did not start'), timeout: 15_000 });
+      await page.waitForEvent('console', {
+        predicate: (m) => m.text().startsWith('Mend widget: the frame did not start'),
+        timeout: 15_000,
+      });
       expect(console.some((m) => m.includes(`the frame did not start on ${otherHost.origin}`) && m.includes('allowedOrigins'))).toBe(true);
       expect(console.some((m) => /Refused to frame/.test(m))).toBe(true); // Chromium's own frame-ancestors report
       await expect(intakeFrame(page).getByRole('button', { name: 'Quick exit' }).count()).resolves.toBe(0);
@@ -382,7 +448,10 @@ describe('widget', () => {
       const { page } = await open(`${allowedHost.origin}/article`);
       const frame = intakeFrame(page);
       await started(frame);
-      await frame.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      await frame
+        .getByRole('group', { name: /afraid/ })
+        .getByLabel('Yes', { exact: true })
+        .check();
       const before = await page.evaluate<number>('history.length');
       await frame.getByRole('button', { name: 'Quick exit' }).click();
       await page.waitForURL(`${EXIT_URL}**`, { timeout: 10_000 });
@@ -415,9 +484,15 @@ describe('widget', () => {
       const search = searchFrame(page);
       await search.getByLabel('ZIP or postal code').fill('43215');
       await search.getByRole('button', { name: 'Search', exact: true }).click();
-      await search.getByRole('status').filter({ hasText: /^Showing/ }).waitFor({ timeout: 15_000 });
+      await search
+        .getByRole('status')
+        .filter({ hasText: /^Showing/ })
+        .waitFor({ timeout: 15_000 });
       const intake = intakeFrame(page);
-      await intake.getByRole('group', { name: /afraid/ }).getByLabel('Yes', { exact: true }).check();
+      await intake
+        .getByRole('group', { name: /afraid/ })
+        .getByLabel('Yes', { exact: true })
+        .check();
       await intake.getByRole('button', { name: 'Next' }).click();
       await intake.getByRole('heading', { name: 'You can talk to someone now' }).waitFor();
       for (const mode of ['search', 'intake']) {
@@ -437,7 +512,8 @@ describe('widget', () => {
       const frame = intakeFrame(page);
       await started(frame);
       // Browser code as a string: this file is type-checked without the DOM library.
-      const overflow = (f: Page | Frame) => f.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      const overflow = (f: Page | Frame) =>
+        f.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       await expect(overflow(frameOf(page, 'intake'))).resolves.toBeLessThanOrEqual(0);
       await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
       await snap(page, 'narrow-320');
@@ -456,7 +532,8 @@ describe('widget', () => {
       // Try it out pre-fills every parameter's example, and together they conflict (near and
       // postalCode: 400). Clear them all, as a developer would, and search one postal code.
       for (const row of await operation.locator('tr[data-param-name]').all()) {
-        while (await row.locator('.json-schema-form-item-remove').count()) await row.locator('.json-schema-form-item-remove').first().click();
+        while (await row.locator('.json-schema-form-item-remove').count())
+          await row.locator('.json-schema-form-item-remove').first().click();
         for (const input of await row.locator('input[type=text]').all()) await input.fill('');
         for (const select of await row.locator('select').all()) {
           if ((await select.getAttribute('multiple')) !== null) await select.selectOption([]);
@@ -468,7 +545,9 @@ describe('widget', () => {
       const status = operation.locator('.live-responses-table .response .response-col_status').first();
       await status.waitFor({ timeout: 15_000 });
       await expect(status.textContent()).resolves.toMatch(/^\s*200/);
-      await expect(operation.locator('.live-responses-table .response .response-col_description').first().textContent()).resolves.toContain('"data"');
+      await expect(operation.locator('.live-responses-table .response .response-col_description').first().textContent()).resolves.toContain(
+        '"data"',
+      );
       await operation.locator('.live-responses-table').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${ARTIFACTS}/swagger-try-it-out.png` });
       expect(console.filter((m) => m.startsWith('error') && !m.includes('favicon'))).toEqual([]);

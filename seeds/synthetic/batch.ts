@@ -68,17 +68,49 @@ const LIST_SEPARATOR = '|';
 const list = (values: string[]) => values.join(LIST_SEPARATOR);
 
 export class Batch {
-  orgId: string[] = []; orgName: string[] = []; orgWebsite: string[] = [];
-  id: string[] = []; slug: string[] = []; organizationId: string[] = []; name: string[] = []; description: string[] = [];
-  url: string[] = []; phone: (string | null)[] = []; email: (string | null)[] = []; kind: string[] = []; formats: string[] = [];
-  free: boolean[] = []; slidingScale: boolean[] = []; feeMin: (number | null)[] = []; feeMax: (number | null)[] = [];
-  insuranceAccepted: boolean[] = []; insurers: string[] = []; insurerKeys: string[] = []; noInsuranceNeeded: boolean[] = [];
-  costNotes: (string | null)[] = []; specialties: string[] = []; approaches: string[] = []; languages: string[] = [];
-  audiences: string[] = []; credentials: string[] = []; paymentOptions: string[] = []; serviceAreas: string[] = [];
-  locationRegions: string[] = []; acceptingNewClients: boolean[] = []; waitTimeDays: (number | null)[] = [];
-  availability: string[] = []; jointSessions: boolean[] = []; status: string[] = []; searchKeywords: string[] = [];
-  locResourceId: string[] = []; locAddress: string[] = []; locCity: string[] = []; locRegion: string[] = [];
-  locPostalCode: string[] = []; locLatitude: number[] = []; locLongitude: number[] = [];
+  orgId: string[] = [];
+  orgName: string[] = [];
+  orgWebsite: string[] = [];
+  id: string[] = [];
+  slug: string[] = [];
+  organizationId: string[] = [];
+  name: string[] = [];
+  description: string[] = [];
+  url: string[] = [];
+  phone: (string | null)[] = [];
+  email: (string | null)[] = [];
+  kind: string[] = [];
+  formats: string[] = [];
+  free: boolean[] = [];
+  slidingScale: boolean[] = [];
+  feeMin: (number | null)[] = [];
+  feeMax: (number | null)[] = [];
+  insuranceAccepted: boolean[] = [];
+  insurers: string[] = [];
+  insurerKeys: string[] = [];
+  noInsuranceNeeded: boolean[] = [];
+  costNotes: (string | null)[] = [];
+  specialties: string[] = [];
+  approaches: string[] = [];
+  languages: string[] = [];
+  audiences: string[] = [];
+  credentials: string[] = [];
+  paymentOptions: string[] = [];
+  serviceAreas: string[] = [];
+  locationRegions: string[] = [];
+  acceptingNewClients: boolean[] = [];
+  waitTimeDays: (number | null)[] = [];
+  availability: string[] = [];
+  jointSessions: boolean[] = [];
+  status: string[] = [];
+  searchKeywords: string[] = [];
+  locResourceId: string[] = [];
+  locAddress: string[] = [];
+  locCity: string[] = [];
+  locRegion: string[] = [];
+  locPostalCode: string[] = [];
+  locLatitude: number[] = [];
+  locLongitude: number[] = [];
   get size() {
     return this.id.length;
   }
@@ -172,14 +204,50 @@ export async function writeBatch(conn: Connection, b: Batch): Promise<void> {
     await conn.query('SET LOCAL statement_timeout = 0');
     await conn.query(INSERT_ORGANIZATIONS, [b.orgId, b.orgName, b.orgWebsite]);
     await conn.query(INSERT_RESOURCES, [
-      b.id, b.slug, b.organizationId, b.name, b.description, b.url, b.phone, b.email, b.kind, b.formats, b.free,
-      b.slidingScale, b.feeMin, b.feeMax, b.insuranceAccepted, b.insurers, b.insurerKeys, b.noInsuranceNeeded,
-      b.costNotes, b.specialties, b.approaches, b.languages, b.audiences, b.credentials, b.paymentOptions,
-      b.serviceAreas, b.locationRegions, b.acceptingNewClients, b.waitTimeDays, b.availability, b.jointSessions,
-      b.status, b.searchKeywords,
+      b.id,
+      b.slug,
+      b.organizationId,
+      b.name,
+      b.description,
+      b.url,
+      b.phone,
+      b.email,
+      b.kind,
+      b.formats,
+      b.free,
+      b.slidingScale,
+      b.feeMin,
+      b.feeMax,
+      b.insuranceAccepted,
+      b.insurers,
+      b.insurerKeys,
+      b.noInsuranceNeeded,
+      b.costNotes,
+      b.specialties,
+      b.approaches,
+      b.languages,
+      b.audiences,
+      b.credentials,
+      b.paymentOptions,
+      b.serviceAreas,
+      b.locationRegions,
+      b.acceptingNewClients,
+      b.waitTimeDays,
+      b.availability,
+      b.jointSessions,
+      b.status,
+      b.searchKeywords,
     ]);
     if (b.locResourceId.length) {
-      await conn.query(INSERT_LOCATIONS, [b.locResourceId, b.locAddress, b.locCity, b.locRegion, b.locPostalCode, b.locLatitude, b.locLongitude]);
+      await conn.query(INSERT_LOCATIONS, [
+        b.locResourceId,
+        b.locAddress,
+        b.locCity,
+        b.locRegion,
+        b.locPostalCode,
+        b.locLatitude,
+        b.locLongitude,
+      ]);
     }
     await conn.query('COMMIT');
   } catch (error) {

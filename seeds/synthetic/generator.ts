@@ -5,9 +5,30 @@ import type { Batch, SyntheticRow } from './batch.js';
 import { loadGeography, type Zip } from './geography.js';
 import type { Random } from './random.js';
 import {
-  APPROACH_WEIGHTS, AUDIENCE_WEIGHTS, CLINICAL_CREDENTIALS, CLOSERS, EXTRA_PAYMENTS, HOTLINE_SPECIALTIES, HOW, INSURERS, KINDS, LOCATED,
-  NAME_CLINIC, NAME_FIRST, NAME_GROUP, NAME_HOTLINE, NAME_ONLINE, NAME_PRACTICE, NAME_SELF, NAME_WORKSHOP, OPENERS, OTHER_LANGUAGES,
-  SPECIALTY_WEIGHTS, STREETS, SURNAMES, type Kind,
+  APPROACH_WEIGHTS,
+  AUDIENCE_WEIGHTS,
+  CLINICAL_CREDENTIALS,
+  CLOSERS,
+  EXTRA_PAYMENTS,
+  HOTLINE_SPECIALTIES,
+  HOW,
+  INSURERS,
+  KINDS,
+  LOCATED,
+  NAME_CLINIC,
+  NAME_FIRST,
+  NAME_GROUP,
+  NAME_HOTLINE,
+  NAME_ONLINE,
+  NAME_PRACTICE,
+  NAME_SELF,
+  NAME_WORKSHOP,
+  OPENERS,
+  OTHER_LANGUAGES,
+  SPECIALTY_WEIGHTS,
+  STREETS,
+  SURNAMES,
+  type Kind,
 } from './vocabulary.js';
 
 export const SYNTHETIC_SLUG_PREFIX = 'synthetic-';
@@ -44,7 +65,14 @@ export class Generator {
   /** One organization and its 1–3 resources (numbers n, n+1, …), appended to the batch. */
   addOrganization(batch: Batch, n: number, room: number): number {
     const r = this.rnd;
-    const resources = Math.min(room, r.weighted([[1, 75], [2, 18], [3, 7]] as const));
+    const resources = Math.min(
+      room,
+      r.weighted([
+        [1, 75],
+        [2, 18],
+        [3, 7],
+      ] as const),
+    );
     const firstKind = r.weighted(KINDS);
     const home = LOCATED[firstKind] > 0 || r.chance(0.5) ? this.place() : undefined;
     const base = this.orgBaseName(firstKind, home?.city);
@@ -67,22 +95,46 @@ export class Generator {
     const r = this.rnd;
     const first = r.chance(0.3) ? r.pick(SURNAMES) : r.pick(NAME_FIRST);
     switch (kind) {
-      case 'practice': return `${first} ${r.pick(NAME_PRACTICE)}`;
-      case 'clinic': return `${city && r.chance(0.6) ? city : first} ${r.pick(NAME_CLINIC)}`;
-      case 'online_service': return `${first} ${r.pick(NAME_ONLINE)}`;
-      case 'workshop': return `${first} ${r.pick(NAME_WORKSHOP)}`;
-      case 'self_guided': return `${first} ${r.pick(NAME_SELF)}`;
-      case 'support_group': return `${city && r.chance(0.5) ? city : first} ${r.pick(NAME_GROUP)}`;
-      case 'hotline': return `${city && r.chance(0.5) ? city : first} ${r.pick(NAME_HOTLINE)}`;
-      case 'directory': return `${first} Therapist Finder`;
+      case 'practice':
+        return `${first} ${r.pick(NAME_PRACTICE)}`;
+      case 'clinic':
+        return `${city && r.chance(0.6) ? city : first} ${r.pick(NAME_CLINIC)}`;
+      case 'online_service':
+        return `${first} ${r.pick(NAME_ONLINE)}`;
+      case 'workshop':
+        return `${first} ${r.pick(NAME_WORKSHOP)}`;
+      case 'self_guided':
+        return `${first} ${r.pick(NAME_SELF)}`;
+      case 'support_group':
+        return `${city && r.chance(0.5) ? city : first} ${r.pick(NAME_GROUP)}`;
+      case 'hotline':
+        return `${city && r.chance(0.5) ? city : first} ${r.pick(NAME_HOTLINE)}`;
+      case 'directory':
+        return `${first} Therapist Finder`;
     }
   }
 
   private variantName(kind: Kind): string {
-    return { practice: 'Practice', clinic: 'Clinic', online_service: 'Online', workshop: 'Intensive', self_guided: 'Course', support_group: 'Group', hotline: 'Line', directory: 'Finder' }[kind];
+    return {
+      practice: 'Practice',
+      clinic: 'Clinic',
+      online_service: 'Online',
+      workshop: 'Intensive',
+      self_guided: 'Course',
+      support_group: 'Group',
+      hotline: 'Line',
+      directory: 'Finder',
+    }[kind];
   }
 
-  private resource(n: number, organizationId: string, organizationName: string, name: string, kind: Kind, home: Zip | undefined): SyntheticRow {
+  private resource(
+    n: number,
+    organizationId: string,
+    organizationName: string,
+    name: string,
+    kind: Kind,
+    home: Zip | undefined,
+  ): SyntheticRow {
     const r = this.rnd;
     const id = randomUUID();
     const located = r.chance(LOCATED[kind]);
@@ -115,7 +167,11 @@ export class Generator {
       kind,
       formats,
       ...cost,
-      costNotes: r.chance(0.2) ? (cost.free ? 'Synthetic demo listing; free of charge.' : 'Synthetic demo listing; fees as published.') : null,
+      costNotes: r.chance(0.2)
+        ? cost.free
+          ? 'Synthetic demo listing; free of charge.'
+          : 'Synthetic demo listing; fees as published.'
+        : null,
       ...topics,
       paymentOptions,
       serviceAreas,
@@ -125,7 +181,14 @@ export class Generator {
       availability,
       jointSessions,
       status: r.chance(0.03) ? 'inactive' : 'active',
-      searchKeywords: searchKeywords({ organizationName, kind, formats, specialties: topics.specialties, approaches: topics.approaches, audiences: topics.audiences }),
+      searchKeywords: searchKeywords({
+        organizationName,
+        kind,
+        formats,
+        specialties: topics.specialties,
+        approaches: topics.approaches,
+        audiences: topics.audiences,
+      }),
       ...(zip ? { location: this.location(zip, region!) } : {}),
     };
   }
@@ -136,7 +199,8 @@ export class Generator {
     const formats = new Set<string>();
     if (zip && kind !== 'hotline') formats.add('in_person');
     switch (kind) {
-      case 'practice': case 'clinic':
+      case 'practice':
+      case 'clinic':
         if (r.chance(0.65)) formats.add('video');
         if (r.chance(0.15)) formats.add('phone');
         break;
@@ -218,7 +282,12 @@ export class Generator {
       slidingScale = false;
       insuranceAccepted = false;
     }
-    const insurers = insuranceAccepted ? r.some(INSURERS.map((i) => [i, 1] as const), r.int(1, 5)) : [];
+    const insurers = insuranceAccepted
+      ? r.some(
+          INSURERS.map((i) => [i, 1] as const),
+          r.int(1, 5),
+        )
+      : [];
     const noInsuranceNeeded = !(insuranceAccepted && r.chance(0.08));
     return { free, slidingScale, feeMin, feeMax, insuranceAccepted, insurers, noInsuranceNeeded };
   }
@@ -227,8 +296,16 @@ export class Generator {
     const r = this.rnd;
     const specialties = kind === 'hotline' ? r.some(HOTLINE_SPECIALTIES, r.int(1, 2)) : r.some(SPECIALTY_WEIGHTS, r.int(1, 4));
     const approaches =
-      kind === 'hotline' ? [] : kind === 'support_group' ? r.some(APPROACH_WEIGHTS.filter(([a]) => a === 'peer_support' || a === 'faith_based'), 1)
-        : r.chance(0.85) ? r.some(APPROACH_WEIGHTS, r.int(1, 3)) : [];
+      kind === 'hotline'
+        ? []
+        : kind === 'support_group'
+          ? r.some(
+              APPROACH_WEIGHTS.filter(([a]) => a === 'peer_support' || a === 'faith_based'),
+              1,
+            )
+          : r.chance(0.85)
+            ? r.some(APPROACH_WEIGHTS, r.int(1, 3))
+            : [];
     const languages = ['en', ...(r.chance(0.2) ? r.some(OTHER_LANGUAGES, r.int(1, 2)) : [])];
     const audiences = r.chance(0.55) ? r.some(AUDIENCE_WEIGHTS, r.int(1, 2)) : [];
     const credentials: string[] = [];
@@ -258,7 +335,13 @@ export class Generator {
   private serviceAreas(kind: Kind, region: string | undefined): string[] {
     const r = this.rnd;
     if (kind === 'hotline' || kind === 'self_guided' || (kind === 'online_service' && r.chance(0.25))) return ['US'];
-    if (kind === 'online_service') return r.some(this.geo.states.map((s) => [`US-${s}`, 1] as const), r.int(1, 8)).sort();
+    if (kind === 'online_service')
+      return r
+        .some(
+          this.geo.states.map((s) => [`US-${s}`, 1] as const),
+          r.int(1, 8),
+        )
+        .sort();
     if (region) return r.chance(0.2) ? [region, `US-${r.pick(this.geo.states)}`].filter((v, i, a) => a.indexOf(v) === i) : [region];
     return [`US-${r.pick(this.geo.states)}`];
   }
@@ -269,8 +352,10 @@ export class Generator {
     const approachLabel = APPROACHES.terms.find((t) => t.code === approaches[0])?.label;
     const where = zip ? ` in ${zip.city}, ${zip.state}` : '';
     const how = formats.length ? ` ${kind === 'hotline' ? 'Reach it' : 'Sessions'} ${formats.map((f) => HOW[f]).join(' or ')}.` : '';
-    return `${r.pick(OPENERS[kind])}${where} helping couples with ${specialtyLabels.join(', ')}` +
-      `${approachLabel ? `, drawing on ${approachLabel}` : ''}.${how} ${r.pick(CLOSERS[kind])}`;
+    return (
+      `${r.pick(OPENERS[kind])}${where} helping couples with ${specialtyLabels.join(', ')}` +
+      `${approachLabel ? `, drawing on ${approachLabel}` : ''}.${how} ${r.pick(CLOSERS[kind])}`
+    );
   }
 
   private location(zip: Zip, region: string): NonNullable<SyntheticRow['location']> {

@@ -18,11 +18,14 @@ export class Environment {
   HOST = '0.0.0.0';
 
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** Real PostgreSQL when set; otherwise an embedded server under EMBEDDED_PG_DIR. Secret: never logged. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   @IsString()
@@ -30,48 +33,65 @@ export class Environment {
 
   /** 0 picks a free port. */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   EMBEDDED_PG_PORT = 0;
 
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(200)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
   /** Upsert the curated directory on start-up (idempotent). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   SEED_ON_START = true;
 
   /**
    * Seed the fictional demo listings (seeds/data/local-demo.json). Unset: on only for the embedded
    * development database (no DATABASE_URL, NODE_ENV not production); see seedDemoListings().
    */
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   SEED_DEMO?: boolean;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1024) @Max(10_485_760)
+  @IsInt()
+  @Min(1024)
+  @Max(10_485_760)
   BODY_LIMIT_BYTES = 65_536;
 
   /** Longest query string (the part after `?`, as sent); longer ones get 414. */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(256) @Max(1_048_576)
+  @IsInt()
+  @Min(256)
+  @Max(1_048_576)
   MAX_QUERY_BYTES = 4096;
 
   /** Largest request head (request line and headers); larger ones get 431. Node's own default. */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1024) @Max(1_048_576)
+  @IsInt()
+  @Min(1024)
+  @Max(1_048_576)
   MAX_HEADER_BYTES = 16_384;
 
   /** Receiving a request (408 after it) and answering it (503 after it) each get this long. */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(100) @Max(300_000)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
   REQUEST_TIMEOUT_MS = 15_000;
 
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(3650)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   INTAKE_RETENTION_DAYS = 30;
 
   /**
@@ -79,12 +99,16 @@ export class Environment {
    * development or test; there a fixed, public development value is used, with a warning at
    * start-up. Never logged.
    */
-  @IsOptional() @IsString() @MinLength(32, { message: 'API_KEY_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'API_KEY_SECRET must be at least 32 characters' })
   API_KEY_SECRET?: string;
 
   /** Days a delivered (or finally failed) webhook event is kept before it is deleted. */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   WEBHOOK_EVENT_RETENTION_DAYS = 7;
 
   /**
@@ -92,20 +116,25 @@ export class Environment {
    * although they are private or loopback, e.g. `127.0.0.1/32` for a local receiver; plain http
    * is then allowed to them. Everything else stays blocked (docs/security.md, SSRF).
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   WEBHOOK_TEST_ALLOWED_CIDRS?: string;
 
   /** Redis for rate limits shared by several API instances; in-memory limits when unset. */
-  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
   /** Namespace of the rate-limit counters in Redis (several deployments may share one Redis). */
-  @IsString() @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'RATE_LIMIT_REDIS_PREFIX may use letters, digits, colon, dash and underscore' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'RATE_LIMIT_REDIS_PREFIX may use letters, digits, colon, dash and underscore' })
   RATE_LIMIT_REDIS_PREFIX = 'mend:rl';
 
   /** Requests per minute per IP address without a key (directory reads). */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_ANON_PER_MINUTE = 120;
 
   /**
@@ -114,27 +143,37 @@ export class Environment {
    * only if that broadcast is lost.
    */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(86_400)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   AUTH_CACHE_SECONDS = 10;
 
   /** Per IP: presented keys not seen lately, i.e. lookups that reach the database (checked before the lookup). */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE = 60;
 
   /** Per IP: widget frame loads (/widget/frame), checked before the frame's key is looked up. */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_WIDGET_FRAME_PER_MINUTE = 120;
 
   /** Per client IP within one publishable key (on top of the partner's per-key quota). */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   PUBLISHABLE_KEY_PER_IP_PER_MINUTE = 60;
 
   /** Per client IP within one publishable key: intakes and referrals created (they store data and fire webhooks). */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE = 10;
 
   /**
@@ -143,24 +182,30 @@ export class Environment {
    * and the client IP is the connection's peer. Never trust more than your own proxies: whoever
    * is trusted can choose the IP every limit is counted against.
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TRUST_PROXY?: string;
 
   /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json (part of the product; can be turned off). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   DOCS_ENABLED = true;
 
   /** Create the `demo` partner and print its test keys on the first start with the embedded database. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   DEMO_PARTNER = true;
 
   /** When retention jobs (intake and idempotency purges) fire; each runs on one instance per hour. */
-  @IsString() @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'RETENTION_CRON must be a cron expression such as "0 * * * *"' })
+  @IsString()
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'RETENTION_CRON must be a cron expression such as "0 * * * *"' })
   RETENTION_CRON = '0 * * * *';
 
   /** How long facet counts of one search are reused; 0 turns the cache off. */
   @Transform(({ value }) => Number(value))
-  @IsInt() @Min(0) @Max(3600)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
   SEARCH_FACET_CACHE_SECONDS = 60;
 
   /** Not an environment variable: whether NODE_ENV was given (true) or defaulted to development. */
@@ -179,17 +224,26 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     try {
       parseCidrList(env.TRUST_PROXY);
     } catch {
-      errors.push({ property: 'TRUST_PROXY', constraints: { format: 'TRUST_PROXY must be a comma list of proxy addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8' } } as never);
+      errors.push({
+        property: 'TRUST_PROXY',
+        constraints: { format: 'TRUST_PROXY must be a comma list of proxy addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8' },
+      } as never);
     }
   }
   if (env.WEBHOOK_TEST_ALLOWED_CIDRS) {
     if (env.NODE_ENV === 'production') {
-      errors.push({ property: 'WEBHOOK_TEST_ALLOWED_CIDRS', constraints: { testOnly: 'WEBHOOK_TEST_ALLOWED_CIDRS is for tests and development only; unset it in production' } } as never);
+      errors.push({
+        property: 'WEBHOOK_TEST_ALLOWED_CIDRS',
+        constraints: { testOnly: 'WEBHOOK_TEST_ALLOWED_CIDRS is for tests and development only; unset it in production' },
+      } as never);
     } else {
       try {
         parseCidrList(env.WEBHOOK_TEST_ALLOWED_CIDRS);
       } catch {
-        errors.push({ property: 'WEBHOOK_TEST_ALLOWED_CIDRS', constraints: { format: 'WEBHOOK_TEST_ALLOWED_CIDRS must be a comma list of addresses or CIDRs' } } as never);
+        errors.push({
+          property: 'WEBHOOK_TEST_ALLOWED_CIDRS',
+          constraints: { format: 'WEBHOOK_TEST_ALLOWED_CIDRS must be a comma list of addresses or CIDRs' },
+        } as never);
       }
     }
   }
@@ -219,7 +273,9 @@ export function apiKeySecret(env: Environment): string {
   // not fall back to the public development secret: anyone could recompute key hashes and, before
   // per-partner secrets, forge webhook signatures. Only an explicit development or test NODE_ENV may.
   if (!env.nodeEnvExplicit || (env.NODE_ENV !== 'development' && env.NODE_ENV !== 'test')) {
-    throw new Error('Invalid configuration:\n  API_KEY_SECRET: required (32+ random characters) unless NODE_ENV is explicitly development or test');
+    throw new Error(
+      'Invalid configuration:\n  API_KEY_SECRET: required (32+ random characters) unless NODE_ENV is explicitly development or test',
+    );
   }
   return DEVELOPMENT_KEY_SECRET;
 }

@@ -28,7 +28,11 @@ export async function ensureDatabaseExists(serverUrl: string, name: string): Pro
  * With `attach` (CLI commands), an embedded server another Mend process already runs on the
  * same data directory is used instead of refusing to start a second one.
  */
-export async function resolveDatabase(env: Environment, log: (msg: string) => void, options: { attach?: boolean } = {}): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  env: Environment,
+  log: (msg: string) => void,
+  options: { attach?: boolean } = {},
+): Promise<ResolvedDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   // Loaded on demand: production images set DATABASE_URL and ship without the PostgreSQL binaries.
   const { startEmbeddedPostgres } = await import('./embedded-postgres.js');

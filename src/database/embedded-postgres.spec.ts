@@ -107,7 +107,9 @@ describe('startEmbeddedPostgres', () => {
     process.env.LC_ALL = 'C.UTF-8'; // would win over LANG; inherited by initdb
     try {
       const server = await start({ dataDir: newDir() });
-      expect(await query(server.url(), `SELECT datcollate, datctype FROM pg_database WHERE datname = 'postgres'`)).toEqual([{ datcollate: 'C', datctype: 'C' }]);
+      expect(await query(server.url(), `SELECT datcollate, datctype FROM pg_database WHERE datname = 'postgres'`)).toEqual([
+        { datcollate: 'C', datctype: 'C' },
+      ]);
       await server.stop();
     } finally {
       if (shellLocale === undefined) delete process.env.LC_ALL;
@@ -215,9 +217,21 @@ describe('explain', () => {
   const run = (output: string) => ({ output, code: 1 });
   it.each([
     ['a full disk', 'FATAL:  could not write to file "pg_wal/xlogtemp.1": No space left on device', /disk is full .*Fix: free some space/],
-    ['a folder the user may not use', 'initdb: error: could not change permissions of directory "/x": Permission denied', /may not use .*Fix: give the folder/],
-    ['another major version', 'FATAL:  database files are incompatible with server', /another PostgreSQL major version.*Fix: move it aside/],
-    ['a lock held by another postmaster', 'FATAL:  lock file "postmaster.pid" already exists', /Another PostgreSQL already runs.*Fix: stop/],
+    [
+      'a folder the user may not use',
+      'initdb: error: could not change permissions of directory "/x": Permission denied',
+      /may not use .*Fix: give the folder/,
+    ],
+    [
+      'another major version',
+      'FATAL:  database files are incompatible with server',
+      /another PostgreSQL major version.*Fix: move it aside/,
+    ],
+    [
+      'a lock held by another postmaster',
+      'FATAL:  lock file "postmaster.pid" already exists',
+      /Another PostgreSQL already runs.*Fix: stop/,
+    ],
     ['anything else', 'FATAL:  something new', /exit code 1\): FATAL:  something new\. Fix: /],
   ])('explains %s in one paragraph with a fix', (_name, output, expected) => {
     const error = explain('start', '/bin/postgres', '/data/pg', run(output), 'user "postgres"');
@@ -237,7 +251,7 @@ describe('as root: binaries and data where the postgres user can reach them', ()
     const configured = join(privateParent, '.data', 'postgres');
     const placed = placeDataDirectory(configured, ids, rootData);
     expect(dirname(dirname(placed))).toBe(rootData);
-    expect(placed.endsWith("/postgres")).toBe(true);
+    expect(placed.endsWith('/postgres')).toBe(true);
     expect(statSync(dirname(placed)).mode & 0o777).toBe(0o755);
     expect(placeDataDirectory(configured, ids, rootData)).toBe(placed);
     // Reachable parents keep the configured place; a normal user always does.

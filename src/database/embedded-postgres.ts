@@ -14,8 +14,24 @@ import { cachedBinaries, installedBinaries, placeDataDirectory, type Binaries } 
 import { initialiseCluster, rotateLegacyPassword } from './embedded/cluster.js';
 import { LEGACY_PASSWORD, newSecret, readCredentials, writeCredentials, type Credentials } from './embedded/credentials.js';
 import { explain } from './embedded/explain-failure.js';
-import { commandLine, findFreePort, portInUse, recoverStalePostmaster, startPostmaster, type RunningPostmaster, type Started } from './embedded/postmaster.js';
-import { blockingDirectory, DEFAULT_ROOT_CACHE, isRoot, POSTGRES_USER, postgresIds, runAsLabel, type SystemIds } from './embedded/run-as.js';
+import {
+  commandLine,
+  findFreePort,
+  portInUse,
+  recoverStalePostmaster,
+  startPostmaster,
+  type RunningPostmaster,
+  type Started,
+} from './embedded/postmaster.js';
+import {
+  blockingDirectory,
+  DEFAULT_ROOT_CACHE,
+  isRoot,
+  POSTGRES_USER,
+  postgresIds,
+  runAsLabel,
+  type SystemIds,
+} from './embedded/run-as.js';
 import { EmbeddedStartError } from './embedded/start-error.js';
 
 export { EmbeddedStartError, findFreePort };
@@ -118,7 +134,10 @@ function place(options: EmbeddedOptions, log: (msg: string) => void): Placement 
   const dataDir = placeDataDirectory(options.dataDir, ids, options.rootDataRoot);
   if (ids) {
     const configured = resolve(options.dataDir);
-    if (dataDir !== configured) log(`Embedded PostgreSQL data for ${configured} is kept in ${dataDir} (the "${POSTGRES_USER}" user cannot enter ${blockingDirectory(dirname(configured), ids)}).`);
+    if (dataDir !== configured)
+      log(
+        `Embedded PostgreSQL data for ${configured} is kept in ${dataDir} (the "${POSTGRES_USER}" user cannot enter ${blockingDirectory(dirname(configured), ids)}).`,
+      );
     log(`Embedded PostgreSQL binaries: ${binaries.dir}; data: ${dataDir}`);
   }
   return { binaries, dataDir, ids, runAs };
@@ -129,7 +148,14 @@ function attachToRunning(dataDir: string, running: RunningPostmaster, attach: bo
   const credentials = readCredentials(dataDir);
   if (attach && credentials && running.port) {
     log(`Using the embedded PostgreSQL already running on 127.0.0.1:${running.port} (pid ${running.pid}, data in ${dataDir}).`);
-    return { port: running.port, dataDir, apiKeySecret: credentials.apiKeySecret, attached: true, url: urlFor(credentials.password, running.port), stop: async () => undefined };
+    return {
+      port: running.port,
+      dataDir,
+      apiKeySecret: credentials.apiKeySecret,
+      attached: true,
+      url: urlFor(credentials.password, running.port),
+      stop: async () => undefined,
+    };
   }
   throw new EmbeddedStartError(
     `The embedded database in ${dataDir} is already in use by PostgreSQL pid ${running.pid}, started by pid ${running.parent ?? 'unknown'} (${commandLine(running.parent)}). ` +
@@ -142,7 +168,10 @@ function attachToRunning(dataDir: string, running: RunningPostmaster, attach: bo
  * The data directory's cluster and credentials: initialised on first use; a cluster made before
  * passwords were generated (`legacy`) gets new credentials, its password rotated once it runs.
  */
-async function ensureCluster({ binaries, dataDir, ids, runAs }: Placement, log: (msg: string) => void): Promise<{ credentials: Credentials; legacy: boolean }> {
+async function ensureCluster(
+  { binaries, dataDir, ids, runAs }: Placement,
+  log: (msg: string) => void,
+): Promise<{ credentials: Credentials; legacy: boolean }> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) {
     const credentials = readCredentials(dataDir);
     if (credentials) return { credentials, legacy: false };

@@ -11,10 +11,18 @@ export class HealthIndicatorStatus {
 /** @nestjs/terminus's health check result, keyed by indicator (database). */
 export class ReadinessResponse {
   @ApiProperty({ enum: ['ok'], example: 'ok' }) status: 'ok';
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorStatus' }, example: { database: { status: 'up' } } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/HealthIndicatorStatus' },
+    example: { database: { status: 'up' } },
+  })
   info?: Record<string, HealthIndicatorStatus>;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorStatus' }, example: {} })
   error?: Record<string, HealthIndicatorStatus>;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorStatus' }, example: { database: { status: 'up' } } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/HealthIndicatorStatus' },
+    example: { database: { status: 'up' } },
+  })
   details?: Record<string, HealthIndicatorStatus>;
 }

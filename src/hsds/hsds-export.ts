@@ -46,29 +46,35 @@ export async function exportHsds(
   const servicesPath = join(outDir, HSDS_EXPORT_FILES.services);
   const organizationsPath = join(outDir, HSDS_EXPORT_FILES.organizations);
 
-  const services = await writeJsonArray(servicesPath, (async function* () {
-    for (let offset = 0; ; offset += batchSize) {
-      const rows = await feed.listResources(offset, batchSize, true, { includeDemo });
-      if (!rows.length) return;
-      yield rows.map(mapService);
-      onProgress?.(Math.min(offset + rows.length, totalServices), totalServices);
-    }
-  })());
-
-  const organizations = await writeJsonArray(organizationsPath, (async function* () {
-    for (let offset = 0; ; offset += batchSize) {
-      const orgs = await feed.listOrganizations(offset, batchSize, includeDemo);
-      if (!orgs.length) return;
-      const rows = await feed.listResources(0, null, false, { organizationIds: orgs.map((o) => o.id), includeDemo });
-      const byOrganization = new Map<string, typeof rows>();
-      for (const row of rows) {
-        const list = byOrganization.get(row.organization_id);
-        if (list) list.push(row);
-        else byOrganization.set(row.organization_id, [row]);
+  const services = await writeJsonArray(
+    servicesPath,
+    (async function* () {
+      for (let offset = 0; ; offset += batchSize) {
+        const rows = await feed.listResources(offset, batchSize, true, { includeDemo });
+        if (!rows.length) return;
+        yield rows.map(mapService);
+        onProgress?.(Math.min(offset + rows.length, totalServices), totalServices);
       }
-      yield orgs.map((org) => ({ ...mapOrganizationSummary(org), services: (byOrganization.get(org.id) ?? []).map(mapServiceSummary) }));
-    }
-  })());
+    })(),
+  );
+
+  const organizations = await writeJsonArray(
+    organizationsPath,
+    (async function* () {
+      for (let offset = 0; ; offset += batchSize) {
+        const orgs = await feed.listOrganizations(offset, batchSize, includeDemo);
+        if (!orgs.length) return;
+        const rows = await feed.listResources(0, null, false, { organizationIds: orgs.map((o) => o.id), includeDemo });
+        const byOrganization = new Map<string, typeof rows>();
+        for (const row of rows) {
+          const list = byOrganization.get(row.organization_id);
+          if (list) list.push(row);
+          else byOrganization.set(row.organization_id, [row]);
+        }
+        yield orgs.map((org) => ({ ...mapOrganizationSummary(org), services: (byOrganization.get(org.id) ?? []).map(mapServiceSummary) }));
+      }
+    })(),
+  );
 
   return { services, organizations, files: [servicesPath, organizationsPath] };
 }

@@ -45,7 +45,10 @@ const row: FeedResourceRow = {
   fee_period: 'per_session',
   eligibility: ['women_only'],
   line_roles: [],
-  contact_channels: [{ type: 'text', value: '88788', keyword: 'START' }, { type: 'chat', value: 'https://riverbend.example/chat' }],
+  contact_channels: [
+    { type: 'text', value: '88788', keyword: 'START' },
+    { type: 'chat', value: 'https://riverbend.example/chat' },
+  ],
   demo: false,
   source_url: 'https://riverbend.example/fees',
   last_verified_at: new Date('2026-11-20T14:31:07.250Z'),
@@ -56,7 +59,15 @@ const row: FeedResourceRow = {
   organization_name: 'Riverbend Counselling Group',
   organization_website: 'https://riverbend.example',
   locations: [
-    { address: '100 King St W', city: 'Toronto', region: 'CA-ON', postalCode: 'M5X 1A9', country: 'CA', latitude: 43.6487, longitude: -79.3817 },
+    {
+      address: '100 King St W',
+      city: 'Toronto',
+      region: 'CA-ON',
+      postalCode: 'M5X 1A9',
+      country: 'CA',
+      latitude: 43.6487,
+      longitude: -79.3817,
+    },
     { address: null, city: 'Ottawa', region: 'CA-ON', postalCode: null, country: 'CA', latitude: 45.4215, longitude: -75.6972 },
   ],
 };
@@ -84,50 +95,91 @@ describe('the service mapping round trip (export → import mapper)', () => {
   it('writes fees in major units for HSDS and exact minor units as mend attributes', () => {
     const service = mapService(row);
     expect(service.cost_options!.map((c) => [c.option, c.amount, c.currency])).toEqual([
-      ['Lowest fee per session', 90.5, 'CAD'], ['Highest fee per session', 150, 'CAD'],
+      ['Lowest fee per session', 90.5, 'CAD'],
+      ['Highest fee per session', 150, 'CAD'],
     ]);
-    const values = (code: string) => service.attributes!.filter((a) => a.taxonomy_term.code === code && a.taxonomy_term.taxonomy === 'mend').map((a) => a.value);
+    const values = (code: string) =>
+      service.attributes!.filter((a) => a.taxonomy_term.code === code && a.taxonomy_term.taxonomy === 'mend').map((a) => a.value);
     expect(values('fee_min_minor')).toEqual(['9050']);
     expect(values('insurer')).toEqual(['Sun Life', 'Manulife']);
     expect(values('last_verified_at')).toEqual(['2026-11-20T14:31:07.250Z']);
     expect(service.assured_date).toBe('2026-11-20');
-    expect(service.service_at_locations![1].location.addresses[0]).toMatchObject({ address_1: '', postal_code: '', state_province: 'Ontario', region: 'CA-ON' });
-    expect(service.eligibility_description).toBe('Only for: Women only. Welcomes: LGBTQ+ affirming. Not for relationships with abuse, violence or coercive control. Not for people in an acute crisis.');
+    expect(service.service_at_locations![1].location.addresses[0]).toMatchObject({
+      address_1: '',
+      postal_code: '',
+      state_province: 'Ontario',
+      region: 'CA-ON',
+    });
+    expect(service.eligibility_description).toBe(
+      'Only for: Women only. Welcomes: LGBTQ+ affirming. Not for relationships with abuse, violence or coercive control. Not for people in an acute crisis.',
+    );
   });
 });
 
 describe('recognising taxonomy terms', () => {
-  it('knows Mend\'s own terms by id, or by taxonomy and code', () => {
+  it("knows Mend's own terms by id, or by taxonomy and code", () => {
     expect(recogniseTerm({ id: termId('format', 'video') })).toEqual({ kind: 'mend', vocabulary: 'format', code: 'video' });
-    expect(recogniseTerm({ taxonomy: 'mend:specialty', code: 'infidelity' })).toEqual({ kind: 'mend', vocabulary: 'specialty', code: 'infidelity' });
+    expect(recogniseTerm({ taxonomy: 'mend:specialty', code: 'infidelity' })).toEqual({
+      kind: 'mend',
+      vocabulary: 'specialty',
+      code: 'infidelity',
+    });
     expect(recogniseTerm(taxonomyTerm('mend', 'sliding_scale'))).toEqual({ kind: 'mend', vocabulary: 'mend', code: 'sliding_scale' });
     expect(recogniseTerm({ taxonomy: 'mend:kind', code: 'spa' })).toMatchObject({ kind: 'unknown', reason: 'mend:kind has no term spa' });
   });
 
-  it('matches another directory\'s terms by a Mend code or label, unless ambiguous', () => {
-    expect(recogniseTerm({ name: 'In Person', taxonomy: 'Delivery' })).toEqual({ kind: 'matched', vocabulary: 'format', code: 'in_person' });
-    expect(recogniseTerm({ code: 'GOTTMAN', name: 'Gottman', taxonomy: 'Methods' })).toEqual({ kind: 'matched', vocabulary: 'approach', code: 'gottman' });
+  it("matches another directory's terms by a Mend code or label, unless ambiguous", () => {
+    expect(recogniseTerm({ name: 'In Person', taxonomy: 'Delivery' })).toEqual({
+      kind: 'matched',
+      vocabulary: 'format',
+      code: 'in_person',
+    });
+    expect(recogniseTerm({ code: 'GOTTMAN', name: 'Gottman', taxonomy: 'Methods' })).toEqual({
+      kind: 'matched',
+      vocabulary: 'approach',
+      code: 'gottman',
+    });
     expect(recogniseTerm({ name: 'Faith-based' })).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('ambiguous') });
     expect(recogniseTerm({ code: 'BH-180', name: 'Marriage Counseling', taxonomy: 'AIRS' })).toEqual({
-      kind: 'unknown', reason: 'no Mend term for "Marriage Counseling" (taxonomy AIRS)',
+      kind: 'unknown',
+      reason: 'no Mend term for "Marriage Counseling" (taxonomy AIRS)',
     });
   });
 });
 
 describe('places and languages', () => {
   it.each([
-    [['US', 'OH'], 'US-OH'], [['US', 'Ohio'], 'US-OH'], [['US', 'us-oh'], 'US-OH'], [['CA', 'Québec'], 'CA-QC'],
-    [['GB', 'Scotland'], 'GB-SCT'], [['US', 'Ontario'], undefined], [['US', 'Franklin County'], undefined],
+    [['US', 'OH'], 'US-OH'],
+    [['US', 'Ohio'], 'US-OH'],
+    [['US', 'us-oh'], 'US-OH'],
+    [['CA', 'Québec'], 'CA-QC'],
+    [['GB', 'Scotland'], 'GB-SCT'],
+    [['US', 'Ontario'], undefined],
+    [['US', 'Franklin County'], undefined],
   ])('parseRegion%p → %p', ([country, value], expected) => expect(parseRegion(country, value)).toBe(expected));
 
   it('reads countries, areas and languages from codes or English names', () => {
-    expect(['US', 'USA', 'United States', 'UK', 'United Kingdom', 'Canada', 'ZZ', 'XX'].map(parseCountry)).toEqual(['US', 'US', 'US', 'GB', 'GB', 'CA', undefined, undefined]);
+    expect(['US', 'USA', 'United States', 'UK', 'United Kingdom', 'Canada', 'ZZ', 'XX'].map(parseCountry)).toEqual([
+      'US',
+      'US',
+      'US',
+      'GB',
+      'GB',
+      'CA',
+      undefined,
+      undefined,
+    ]);
     expect(['US-MI', 'Michigan', 'united states', 'Franklin County'].map(parseArea)).toEqual(['US-MI', 'US-MI', 'US', undefined]);
-    expect([parseLanguage('es', undefined), parseLanguage('spa', undefined), parseLanguage(undefined, 'Haitian Creole'), parseLanguage('tlh', 'Klingon')]).toEqual(['es', 'es', 'ht', undefined]);
+    expect([
+      parseLanguage('es', undefined),
+      parseLanguage('spa', undefined),
+      parseLanguage(undefined, 'Haitian Creole'),
+      parseLanguage('tlh', 'Klingon'),
+    ]).toEqual(['es', 'es', 'ht', undefined]);
   });
 });
 
-describe('slugs of other directories\' services', () => {
+describe("slugs of other directories' services", () => {
   it('are stable, valid and distinct for distinct ids', () => {
     const slug = slugFromHsdsId('svc-101');
     expect(slug).toBe(slugFromHsdsId('svc-101'));
@@ -138,26 +190,47 @@ describe('slugs of other directories\' services', () => {
   });
 });
 
-describe('another directory\'s service', () => {
+describe("another directory's service", () => {
   it('gets availability from its schedules and fees from its cost options', () => {
-    const mapped = mapHsdsService({
-      id: 'x1', name: 'Evening Clinic', description: 'Evenings and weekends.', status: 'active', assured_date: '2026-01-02',
-      attributes: [{ id: 'a', taxonomy_term: { name: 'Clinic' } }],
-      schedules: [{ byday: 'MO,WE', opens_at: '12:00', closes_at: '21:00-05:00' }, { byday: 'SU', opens_at: '10:00', closes_at: '12:00' }],
-      cost_options: [{ amount: 40.5, currency: 'usd' }, { amount: 120 }],
-    }, { name: 'Evening Org' }, { sourceUrl: 'https://directory.example/hsds' });
+    const mapped = mapHsdsService(
+      {
+        id: 'x1',
+        name: 'Evening Clinic',
+        description: 'Evenings and weekends.',
+        status: 'active',
+        assured_date: '2026-01-02',
+        attributes: [{ id: 'a', taxonomy_term: { name: 'Clinic' } }],
+        schedules: [
+          { byday: 'MO,WE', opens_at: '12:00', closes_at: '21:00-05:00' },
+          { byday: 'SU', opens_at: '10:00', closes_at: '12:00' },
+        ],
+        cost_options: [{ amount: 40.5, currency: 'usd' }, { amount: 120 }],
+      },
+      { name: 'Evening Org' },
+      { sourceUrl: 'https://directory.example/hsds' },
+    );
     expect(mapped.problems).toEqual([]);
     expect(mapped.document).toMatchObject({
-      kind: 'clinic', availability: ['evenings', 'weekends'], lastVerifiedAt: '2026-01-02T00:00:00.000Z',
-      cost: { free: false, feeMin: 4050, feeMax: 12000, currency: 'USD' }, sourceUrl: 'https://directory.example/hsds',
+      kind: 'clinic',
+      availability: ['evenings', 'weekends'],
+      lastVerifiedAt: '2026-01-02T00:00:00.000Z',
+      cost: { free: false, feeMin: 4050, feeMax: 12000, currency: 'USD' },
+      sourceUrl: 'https://directory.example/hsds',
     });
-    expect(mapped.defaults.map((d) => d.field)).toEqual(expect.arrayContaining(['acceptingNewClients', 'cost.noInsuranceNeeded', 'jointSessions']));
+    expect(mapped.defaults.map((d) => d.field)).toEqual(
+      expect.arrayContaining(['acceptingNewClients', 'cost.noInsuranceNeeded', 'jointSessions']),
+    );
   });
 
   it('says everything that stops it from being a Mend record', () => {
     expect(mapHsdsService({ status: 'active' }, undefined).problems).toEqual([
-      'no id', 'no name', 'no description', 'no organization name', expect.stringMatching(/^no term names a Mend kind/),
-      expect.stringMatching(/^no source/), expect.stringMatching(/^no assured_date/),
+      'no id',
+      'no name',
+      'no description',
+      'no organization name',
+      expect.stringMatching(/^no term names a Mend kind/),
+      expect.stringMatching(/^no source/),
+      expect.stringMatching(/^no assured_date/),
     ]);
     expect(mapHsdsService('nonsense', undefined).problems).toEqual(['not an object']);
   });

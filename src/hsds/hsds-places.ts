@@ -7,24 +7,84 @@
 
 /** ISO 3166-2 subdivisions of the countries the directory covers (US, Canada, UK nations). */
 const SUBDIVISIONS: Record<string, string> = {
-  'US-AL': 'Alabama', 'US-AK': 'Alaska', 'US-AZ': 'Arizona', 'US-AR': 'Arkansas', 'US-CA': 'California',
-  'US-CO': 'Colorado', 'US-CT': 'Connecticut', 'US-DE': 'Delaware', 'US-DC': 'District of Columbia',
-  'US-FL': 'Florida', 'US-GA': 'Georgia', 'US-HI': 'Hawaii', 'US-ID': 'Idaho', 'US-IL': 'Illinois',
-  'US-IN': 'Indiana', 'US-IA': 'Iowa', 'US-KS': 'Kansas', 'US-KY': 'Kentucky', 'US-LA': 'Louisiana',
-  'US-ME': 'Maine', 'US-MD': 'Maryland', 'US-MA': 'Massachusetts', 'US-MI': 'Michigan', 'US-MN': 'Minnesota',
-  'US-MS': 'Mississippi', 'US-MO': 'Missouri', 'US-MT': 'Montana', 'US-NE': 'Nebraska', 'US-NV': 'Nevada',
-  'US-NH': 'New Hampshire', 'US-NJ': 'New Jersey', 'US-NM': 'New Mexico', 'US-NY': 'New York',
-  'US-NC': 'North Carolina', 'US-ND': 'North Dakota', 'US-OH': 'Ohio', 'US-OK': 'Oklahoma', 'US-OR': 'Oregon',
-  'US-PA': 'Pennsylvania', 'US-RI': 'Rhode Island', 'US-SC': 'South Carolina', 'US-SD': 'South Dakota',
-  'US-TN': 'Tennessee', 'US-TX': 'Texas', 'US-UT': 'Utah', 'US-VT': 'Vermont', 'US-VA': 'Virginia',
-  'US-WA': 'Washington', 'US-WV': 'West Virginia', 'US-WI': 'Wisconsin', 'US-WY': 'Wyoming', 'US-PR': 'Puerto Rico',
-  'CA-AB': 'Alberta', 'CA-BC': 'British Columbia', 'CA-MB': 'Manitoba', 'CA-NB': 'New Brunswick',
-  'CA-NL': 'Newfoundland and Labrador', 'CA-NS': 'Nova Scotia', 'CA-NT': 'Northwest Territories', 'CA-NU': 'Nunavut',
-  'CA-ON': 'Ontario', 'CA-PE': 'Prince Edward Island', 'CA-QC': 'Quebec', 'CA-SK': 'Saskatchewan', 'CA-YT': 'Yukon',
-  'GB-ENG': 'England', 'GB-NIR': 'Northern Ireland', 'GB-SCT': 'Scotland', 'GB-WLS': 'Wales',
+  'US-AL': 'Alabama',
+  'US-AK': 'Alaska',
+  'US-AZ': 'Arizona',
+  'US-AR': 'Arkansas',
+  'US-CA': 'California',
+  'US-CO': 'Colorado',
+  'US-CT': 'Connecticut',
+  'US-DE': 'Delaware',
+  'US-DC': 'District of Columbia',
+  'US-FL': 'Florida',
+  'US-GA': 'Georgia',
+  'US-HI': 'Hawaii',
+  'US-ID': 'Idaho',
+  'US-IL': 'Illinois',
+  'US-IN': 'Indiana',
+  'US-IA': 'Iowa',
+  'US-KS': 'Kansas',
+  'US-KY': 'Kentucky',
+  'US-LA': 'Louisiana',
+  'US-ME': 'Maine',
+  'US-MD': 'Maryland',
+  'US-MA': 'Massachusetts',
+  'US-MI': 'Michigan',
+  'US-MN': 'Minnesota',
+  'US-MS': 'Mississippi',
+  'US-MO': 'Missouri',
+  'US-MT': 'Montana',
+  'US-NE': 'Nebraska',
+  'US-NV': 'Nevada',
+  'US-NH': 'New Hampshire',
+  'US-NJ': 'New Jersey',
+  'US-NM': 'New Mexico',
+  'US-NY': 'New York',
+  'US-NC': 'North Carolina',
+  'US-ND': 'North Dakota',
+  'US-OH': 'Ohio',
+  'US-OK': 'Oklahoma',
+  'US-OR': 'Oregon',
+  'US-PA': 'Pennsylvania',
+  'US-RI': 'Rhode Island',
+  'US-SC': 'South Carolina',
+  'US-SD': 'South Dakota',
+  'US-TN': 'Tennessee',
+  'US-TX': 'Texas',
+  'US-UT': 'Utah',
+  'US-VT': 'Vermont',
+  'US-VA': 'Virginia',
+  'US-WA': 'Washington',
+  'US-WV': 'West Virginia',
+  'US-WI': 'Wisconsin',
+  'US-WY': 'Wyoming',
+  'US-PR': 'Puerto Rico',
+  'CA-AB': 'Alberta',
+  'CA-BC': 'British Columbia',
+  'CA-MB': 'Manitoba',
+  'CA-NB': 'New Brunswick',
+  'CA-NL': 'Newfoundland and Labrador',
+  'CA-NS': 'Nova Scotia',
+  'CA-NT': 'Northwest Territories',
+  'CA-NU': 'Nunavut',
+  'CA-ON': 'Ontario',
+  'CA-PE': 'Prince Edward Island',
+  'CA-QC': 'Quebec',
+  'CA-SK': 'Saskatchewan',
+  'CA-YT': 'Yukon',
+  'GB-ENG': 'England',
+  'GB-NIR': 'Northern Ireland',
+  'GB-SCT': 'Scotland',
+  'GB-WLS': 'Wales',
 };
 
-const normalise = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const SUBDIVISION_BY_NAME = new Map(Object.entries(SUBDIVISIONS).map(([code, name]) => [normalise(name), code]));
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -76,7 +136,13 @@ for (let a = 97; a <= 122; a++) {
     if (countryName && countryName !== country && !NOT_COUNTRIES.test(country)) COUNTRY_BY_NAME.set(normalise(countryName), country);
   }
 }
-for (const [alias, code] of [['usa', 'US'], ['united states of america', 'US'], ['uk', 'GB'], ['great britain', 'GB']] as const) COUNTRY_BY_NAME.set(alias, code);
+for (const [alias, code] of [
+  ['usa', 'US'],
+  ['united states of america', 'US'],
+  ['uk', 'GB'],
+  ['great britain', 'GB'],
+] as const)
+  COUNTRY_BY_NAME.set(alias, code);
 
 /** An ISO 3166-1 alpha-2 country from a code or an English name ("US", "United States", "USA"). */
 export function parseCountry(value: unknown): string | undefined {

@@ -21,18 +21,31 @@ const VOCABULARY_DESCRIPTIONS: Record<TaxonomyName, string> = {
   payment: 'Ways to pay.',
   availability: 'When the resource can be reached.',
   eligibility: 'Who the resource is ONLY for (as opposed to the audiences it welcomes).',
-  lineRole: 'What a hotline is for: crisis, domestic violence, sexual assault, substance use, gambling, information and referral, family support.',
+  lineRole:
+    'What a hotline is for: crisis, domestic violence, sexual assault, substance use, gambling, information and referral, family support.',
   contactChannel: 'Ways to reach a resource besides its main phone (values live in the mend contact_channel fact).',
 };
 
 /** The facts of the `mend` taxonomy, with the form of their attribute value. */
 export const MEND_FACTS = {
-  slug: { name: 'Mend slug', description: 'The resource\'s slug in Mend (stable URL key).', value: 'text' },
+  slug: { name: 'Mend slug', description: "The resource's slug in Mend (stable URL key).", value: 'text' },
   free: { name: 'Free', description: 'Costs the couple nothing.', value: 'boolean' },
   sliding_scale: { name: 'Sliding scale', description: 'Fees adjusted to income.', value: 'boolean' },
-  fee_min_minor: { name: 'Lowest fee (minor units)', description: 'Lowest fee per session, in integer minor units (cents, pence) of the currency.', value: 'integer' },
-  fee_max_minor: { name: 'Highest fee (minor units)', description: 'Highest fee per session, in integer minor units (cents, pence) of the currency.', value: 'integer' },
-  fee_period: { name: 'Fee period', description: 'What one fee buys: per_session, per_week, per_month, one_time or per_program.', value: 'text' },
+  fee_min_minor: {
+    name: 'Lowest fee (minor units)',
+    description: 'Lowest fee per session, in integer minor units (cents, pence) of the currency.',
+    value: 'integer',
+  },
+  fee_max_minor: {
+    name: 'Highest fee (minor units)',
+    description: 'Highest fee per session, in integer minor units (cents, pence) of the currency.',
+    value: 'integer',
+  },
+  fee_period: {
+    name: 'Fee period',
+    description: 'What one fee buys: per_session, per_week, per_month, one_time or per_program.',
+    value: 'text',
+  },
   currency: { name: 'Currency', description: 'ISO 4217 currency of the fees.', value: 'text' },
   insurance_accepted: { name: 'Insurance accepted', description: 'Bills health insurance.', value: 'boolean' },
   insurer: { name: 'Insurer', description: 'One insurer the provider lists (one attribute each, in order).', value: 'text' },
@@ -42,7 +55,8 @@ export const MEND_FACTS = {
   joint_sessions: { name: 'Joint sessions', description: 'Both partners can join one live session together.', value: 'boolean' },
   safe_relationships_only: {
     name: 'Safe relationships only',
-    description: 'The provider says it is not for relationships with abuse or coercive control; Mend never suggests it when safety is at stake.',
+    description:
+      'The provider says it is not for relationships with abuse or coercive control; Mend never suggests it when safety is at stake.',
     value: 'boolean',
   },
   not_for_crisis: {
@@ -50,7 +64,11 @@ export const MEND_FACTS = {
     description: 'The provider says it is not for people in an acute crisis; Mend never suggests it when self-harm risk is reported.',
     value: 'boolean',
   },
-  contact_channel: { name: 'Contact channel', description: 'One other way in, as JSON {"type","value","keyword"?} (one attribute each, in order).', value: 'text' },
+  contact_channel: {
+    name: 'Contact channel',
+    description: 'One other way in, as JSON {"type","value","keyword"?} (one attribute each, in order).',
+    value: 'text',
+  },
   demo: { name: 'Demo listing', description: 'A fictional listing for demonstration.', value: 'boolean' },
   source_url: { name: 'Source URL', description: 'Where the facts come from.', value: 'text' },
   last_verified_at: { name: 'Last verified', description: 'When the facts were last checked (ISO 8601 date-time).', value: 'text' },
@@ -92,7 +110,10 @@ export function taxonomyDetail(vocabulary: HsdsVocabulary): HsdsTaxonomyDetail {
     detail = {
       id: taxonomyId(vocabulary),
       name: taxonomyName(vocabulary),
-      description: vocabulary === 'mend' ? 'Facts about a Mend resource that HSDS has no field for; the fact is in the attribute value.' : VOCABULARY_DESCRIPTIONS[vocabulary],
+      description:
+        vocabulary === 'mend'
+          ? 'Facts about a Mend resource that HSDS has no field for; the fact is in the attribute value.'
+          : VOCABULARY_DESCRIPTIONS[vocabulary],
       uri: `${MEND_TAXONOMY_URI}/${taxonomyName(vocabulary)}`,
       version: '1',
     };
@@ -128,7 +149,11 @@ export function taxonomyTerm(vocabulary: HsdsVocabulary, code: string): HsdsTaxo
 /** Every Mend vocabulary (not the facts), by the name the API uses. */
 export const VOCABULARIES = Object.keys(TAXONOMY) as TaxonomyName[];
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** term id → vocabulary and code, for every Mend term. */
 const BY_TERM_ID = new Map<string, { vocabulary: HsdsVocabulary; code: string }>();
@@ -179,7 +204,9 @@ export function recogniseTerm(term: ForeignTerm | undefined): RecognisedTerm {
   if (!term) return { kind: 'unknown', reason: 'attribute without a taxonomy_term' };
   const byId = text(term.id) && BY_TERM_ID.get(text(term.id)!.toLowerCase());
   if (byId) return { kind: 'mend', ...byId };
-  const taxonomyKeys = [term.taxonomy, term.taxonomy_id, term.taxonomy_detail?.name, term.taxonomy_detail?.id].map(text).filter(Boolean) as string[];
+  const taxonomyKeys = [term.taxonomy, term.taxonomy_id, term.taxonomy_detail?.name, term.taxonomy_detail?.id]
+    .map(text)
+    .filter(Boolean) as string[];
   const vocabulary = taxonomyKeys.map((k) => BY_TAXONOMY.get(k) ?? BY_TAXONOMY.get(k.toLowerCase())).find(Boolean);
   const code = text(term.code);
   const label = text(term.name);
@@ -192,7 +219,10 @@ export function recogniseTerm(term: ForeignTerm | undefined): RecognisedTerm {
     const matches = BY_WORDS.get(words) ?? [];
     if (matches.length === 1) return { kind: 'matched', ...matches[0] };
     if (matches.length > 1) {
-      return { kind: 'unknown', reason: `term "${label ?? code}"${taxonomy} is ambiguous: it names ${matches.map((m) => `${m.vocabulary} ${m.code}`).join(' and ')}` };
+      return {
+        kind: 'unknown',
+        reason: `term "${label ?? code}"${taxonomy} is ambiguous: it names ${matches.map((m) => `${m.vocabulary} ${m.code}`).join(' and ')}`,
+      };
     }
   }
   return { kind: 'unknown', reason: `no Mend term for "${label ?? code ?? '(unnamed)'}"${taxonomy}` };

@@ -25,7 +25,8 @@ export class HsdsController {
   @ApiOperation({
     operationId: 'listHsdsServices',
     summary: 'HSDS services, paged',
-    description: 'Every resource of the directory as an HSDS service, inactive ones too (see status), ordered by name. One-to-one fields and the organization; `full=true` nests everything else.',
+    description:
+      'Every resource of the directory as an HSDS service, inactive ones too (see status), ordered by name. One-to-one fields and the organization; `full=true` nests everything else.',
   })
   @ApiOkResponse({ type: HsdsServicePage })
   @ApiBadRequestResponse(BAD_PARAMETER)
@@ -45,7 +46,11 @@ export class HsdsController {
 
   @Get('organizations')
   @Header('cache-control', CACHE)
-  @ApiOperation({ operationId: 'listHsdsOrganizations', summary: 'HSDS organizations, paged', description: 'Organizations with at least one service, ordered by name.' })
+  @ApiOperation({
+    operationId: 'listHsdsOrganizations',
+    summary: 'HSDS organizations, paged',
+    description: 'Organizations with at least one service, ordered by name.',
+  })
   @ApiOkResponse({ type: HsdsOrganizationPage })
   @ApiBadRequestResponse(BAD_PARAMETER)
   listHsdsOrganizations(@Query() query: HsdsPageQuery): Promise<HsdsOrganizationPage> {

@@ -1,6 +1,10 @@
 import { AUDIENCES, AVAILABILITY, ELIGIBILITY, FEE_PERIODS, type TaxonomyName, type TaxonomyTerm } from '../taxonomy/taxonomy.js';
 import type {
-  HsdsAttributeResponse, HsdsCostOptionResponse, HsdsOrganizationSummaryResponse, HsdsScheduleResponse, HsdsServiceAtLocationResponse,
+  HsdsAttributeResponse,
+  HsdsCostOptionResponse,
+  HsdsOrganizationSummaryResponse,
+  HsdsScheduleResponse,
+  HsdsServiceAtLocationResponse,
   HsdsServiceResponse,
 } from './dto/hsds.response.js';
 import { hsdsId } from './hsds-ids.js';
@@ -42,7 +46,9 @@ export function mapServiceSummary(row: FeedResourceRow): HsdsServiceResponse {
     row.audiences.length ? `Welcomes: ${row.audiences.map((a) => label(AUDIENCES.terms, a)).join(', ')}.` : '',
     row.requires_safe_relationship ? 'Not for relationships with abuse, violence or coercive control.' : '',
     row.not_for_crisis ? 'Not for people in an acute crisis.' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     id: row.id,
     organization_id: row.organization_id,
@@ -91,17 +97,19 @@ export function mapService(row: FeedResourceRow): HsdsServiceResponse {
         name: `${row.name} — ${l.city}`,
         latitude: l.latitude,
         longitude: l.longitude,
-        addresses: [{
-          id: id('address', i),
-          location_id: id('location', i),
-          address_1: l.address ?? '',
-          city: l.city,
-          region: l.region,
-          state_province: stateProvinceName(l.region),
-          postal_code: l.postalCode ?? '',
-          country: l.country,
-          address_type: 'physical',
-        }],
+        addresses: [
+          {
+            id: id('address', i),
+            location_id: id('location', i),
+            address_1: l.address ?? '',
+            city: l.city,
+            region: l.region,
+            state_province: stateProvinceName(l.region),
+            postal_code: l.postalCode ?? '',
+            country: l.country,
+            address_type: 'physical',
+          },
+        ],
       },
     })),
     languages: row.languages.map((code) => ({ id: id('language', code), service_id: row.id, name: languageName(code), code })),
@@ -115,15 +123,27 @@ function costOptions(row: FeedResourceRow): HsdsCostOptionResponse[] {
   const base = (key: string) => ({ id: hsdsId('service', row.id, 'cost_option', key), service_id: row.id, currency: row.currency });
   if (row.free) options.push({ ...base('free'), option: 'Free', amount: 0 });
   const period = FEE_PERIODS.terms.find((t) => t.code === row.fee_period)?.label ?? 'per session';
-  if (row.fee_min !== null) options.push({ ...base('fee_min'), option: `Lowest fee ${period}`, amount: row.fee_min / MINOR_PER_MAJOR, amount_description: period });
-  if (row.fee_max !== null) options.push({ ...base('fee_max'), option: `Highest fee ${period}`, amount: row.fee_max / MINOR_PER_MAJOR, amount_description: period });
+  if (row.fee_min !== null)
+    options.push({ ...base('fee_min'), option: `Lowest fee ${period}`, amount: row.fee_min / MINOR_PER_MAJOR, amount_description: period });
+  if (row.fee_max !== null)
+    options.push({
+      ...base('fee_max'),
+      option: `Highest fee ${period}`,
+      amount: row.fee_max / MINOR_PER_MAJOR,
+      amount_description: period,
+    });
   return options;
 }
 
 /** Mend availability as an HSDS schedule (RFC 5545 terms); the times of "evenings" are local, so no clock times are claimed for it. */
 function schedule(serviceId: string, code: string): HsdsScheduleResponse {
   const term = AVAILABILITY.terms.find((t) => t.code === code);
-  const base = { id: hsdsId('service', serviceId, 'schedule', code), service_id: serviceId, freq: 'WEEKLY', description: `${term?.label ?? code}: ${term?.description ?? ''}`.trim() };
+  const base = {
+    id: hsdsId('service', serviceId, 'schedule', code),
+    service_id: serviceId,
+    freq: 'WEEKLY',
+    description: `${term?.label ?? code}: ${term?.description ?? ''}`.trim(),
+  };
   if (code === 'around_the_clock') return { ...base, byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '00:00', closes_at: '23:59' };
   if (code === 'weekends') return { ...base, byday: 'SA,SU' };
   return base;

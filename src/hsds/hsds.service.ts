@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { HsdsOrganizationPage, HsdsOrganizationResponse, HsdsPage, HsdsServicePage, HsdsServiceResponse } from './dto/hsds.response.js';
+import type {
+  HsdsOrganizationPage,
+  HsdsOrganizationResponse,
+  HsdsPage,
+  HsdsServicePage,
+  HsdsServiceResponse,
+} from './dto/hsds.response.js';
 import { HSDS_DEFAULT_PER_PAGE, type HsdsPageQuery, type HsdsServicesQuery } from './dto/hsds.query.js';
 import { HsdsErrors } from './hsds.errors.js';
 import { UUID_PATTERN } from '../common/uuid.js';
@@ -27,7 +33,10 @@ export class HsdsService {
 
   async listServices(query: HsdsServicesQuery): Promise<HsdsServicePage> {
     const { page, perPage, offset } = paging(query);
-    const filter = { ...(query.organization_id ? { organizationIds: [query.organization_id] } : {}), includeDemo: query.include_demo === true };
+    const filter = {
+      ...(query.organization_id ? { organizationIds: [query.organization_id] } : {}),
+      includeDemo: query.include_demo === true,
+    };
     const [total, rows] = await Promise.all([
       this.feed.countResources(filter),
       this.feed.listResources(offset, perPage, query.full === true, filter),
@@ -45,7 +54,10 @@ export class HsdsService {
   async listOrganizations(query: HsdsPageQuery): Promise<HsdsOrganizationPage> {
     const { page, perPage, offset } = paging(query);
     const includeDemo = query.include_demo === true;
-    const [total, rows] = await Promise.all([this.feed.countOrganizations(includeDemo), this.feed.listOrganizations(offset, perPage, includeDemo)]);
+    const [total, rows] = await Promise.all([
+      this.feed.countOrganizations(includeDemo),
+      this.feed.listOrganizations(offset, perPage, includeDemo),
+    ]);
     const contents = rows.map(mapOrganizationSummary);
     return { ...hsdsPage(page, perPage, total, contents.length), contents };
   }

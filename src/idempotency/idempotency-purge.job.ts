@@ -15,7 +15,10 @@ export class IdempotencyPurgeJob extends RetentionJob {
     registry: SchedulerRegistry,
     env: Environment,
   ) {
-    super({ name: 'purge-idempotency-records', logger: 'IdempotencyPurge', purged: 'expired idempotency records' }, { dataSource, registry, env });
+    super(
+      { name: 'purge-idempotency-records', logger: 'IdempotencyPurge', purged: 'expired idempotency records' },
+      { dataSource, registry, env },
+    );
   }
 
   protected deleteExpired(): Promise<number> {

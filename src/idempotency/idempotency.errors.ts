@@ -10,9 +10,15 @@ export const IdempotencyErrors = {
   invalidKey: () => invalidField('Idempotency-Key', 'invalid_idempotency_key', 'Idempotency-Key must be 1–255 visible ASCII characters.'),
   /** The first attempt failed and released the key between this request's claim and its read. */
   retry: () => problem(HttpStatus.CONFLICT, 'idempotency_retry', 'The first request with this Idempotency-Key failed; retry it.'),
-  keyReused: () => problem(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.'),
+  keyReused: () =>
+    problem(HttpStatus.UNPROCESSABLE_ENTITY, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.'),
   inProgress: () =>
-    problem(HttpStatus.CONFLICT, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', {
-      headers: { 'retry-after': '1' },
-    }),
+    problem(
+      HttpStatus.CONFLICT,
+      'idempotency_in_progress',
+      'A request with this Idempotency-Key is still being processed; retry shortly.',
+      {
+        headers: { 'retry-after': '1' },
+      },
+    ),
 };

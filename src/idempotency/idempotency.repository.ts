@@ -61,9 +61,10 @@ export class IdempotencyRepository {
 
   /** Frees a key whose first attempt failed (its work rolled back), so the client may retry. */
   async releaseInProgress(k: IdempotencyRecordKey): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3 AND state = 'in_progress'`, [
-      k.keyId, k.endpoint, k.key,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3 AND state = 'in_progress'`,
+      [k.keyId, k.endpoint, k.key],
+    );
   }
 
   async find(k: IdempotencyRecordKey): Promise<StoredIdempotencyRecord | undefined> {
@@ -77,7 +78,11 @@ export class IdempotencyRepository {
 
   /** Deletes the partner's stored responses on `endpoint` whose own id is `id`, in the caller's transaction. */
   async deleteResponsesWithId(tx: EntityManager, partnerId: string, endpoint: string, id: string): Promise<void> {
-    await tx.query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND response_body->>'id' = $3`, [partnerId, endpoint, id]);
+    await tx.query(`DELETE FROM idempotency_record WHERE partner_id = $1 AND endpoint = $2 AND response_body->>'id' = $3`, [
+      partnerId,
+      endpoint,
+      id,
+    ]);
   }
 
   /** Deletes the partner's stored responses, on any endpoint, that carry this intake id (as `id` or `intakeId`). */

@@ -4,7 +4,15 @@ import { NoStore } from '../common/http/no-store.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
-import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
 import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
@@ -24,14 +32,22 @@ export class IntakeController {
   @ApiOperation({
     operationId: 'submitIntake',
     summary: "Match a couple's situation to the right kind of help and ranked resources",
-    description: 'Safety first: with violence, fear or coercive control, couples counseling is not recommended and domestic-violence lines lead the response.',
+    description:
+      'Safety first: with violence, fear or coercive control, couples counseling is not recommended and domestic-violence lines lead the response.',
   })
   @ApiBody({
     type: CreateIntakeRequest,
     examples: {
       affairRecovery: {
         summary: 'Affair recovery, both willing, budget $150, Columbus OH',
-        value: { concerns: ['infidelity'], willingness: 'both', relationship: 'married', postalCode: '43215', formats: ['in_person', 'video'], budgetPerSession: 150 },
+        value: {
+          concerns: ['infidelity'],
+          willingness: 'both',
+          relationship: 'married',
+          postalCode: '43215',
+          formats: ['in_person', 'video'],
+          budgetPerSession: 150,
+        },
       },
       safetyFirst: {
         summary: 'One partner is afraid',
@@ -39,7 +55,15 @@ export class IntakeController {
       },
       mixedAgenda: {
         summary: 'One partner unsure, online, Spanish',
-        value: { concerns: ['lying', 'financial_secrecy'], willingness: 'one_leaning_out', region: 'US-CA', formats: ['video'], languages: ['es'], budgetPerSession: 80, insurance: 'none' },
+        value: {
+          concerns: ['lying', 'financial_secrecy'],
+          willingness: 'one_leaning_out',
+          region: 'US-CA',
+          formats: ['video'],
+          languages: ['es'],
+          budgetPerSession: 80,
+          insurance: 'none',
+        },
       },
     },
   })
@@ -58,10 +82,16 @@ export class IntakeController {
   @Delete(':intakeId')
   @HttpCode(204)
   @RequireSecretScopes('intakes:write')
-  @ApiOperation({ operationId: 'deleteIntake', summary: "Erase one of the partner's intakes before its retention ends; its referrals keep only ids and history" })
+  @ApiOperation({
+    operationId: 'deleteIntake',
+    summary: "Erase one of the partner's intakes before its retention ends; its referrals keep only ids and history",
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: "No intake of yours has this id (another partner's looks the same)." })
-  async deleteIntake(@CurrentPrincipal() principal: Principal, @Param('intakeId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<void> {
+  async deleteIntake(
+    @CurrentPrincipal() principal: Principal,
+    @Param('intakeId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+  ): Promise<void> {
     await this.intakes.deleteIntake(principal.partnerId, id);
   }
 }

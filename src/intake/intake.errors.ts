@@ -7,8 +7,10 @@ export type IntakeErrorCode = 'postal_country_unsupported' | 'region_country_mis
 const { invalidField } = problemsOf<IntakeErrorCode>();
 
 export const IntakeErrors = {
-  postalCountryUnsupported: () => invalidField('country', 'postal_country_unsupported', 'postalCode lookup supports US and CA; send near or region instead.'),
-  regionCountryMismatch: (region: string, country: string) => invalidField('region', 'region_country_mismatch', `region ${region} is not in country ${country}.`),
+  postalCountryUnsupported: () =>
+    invalidField('country', 'postal_country_unsupported', 'postalCode lookup supports US and CA; send near or region instead.'),
+  regionCountryMismatch: (region: string, country: string) =>
+    invalidField('region', 'region_country_mismatch', `region ${region} is not in country ${country}.`),
   /** Also another partner's intake. */
   notFound: () => CommonErrors.notFound('Intake'),
 };

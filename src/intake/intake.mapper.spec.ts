@@ -4,27 +4,78 @@ import { toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import type { CandidateConstraints } from './matching/constraints.js';
 
 describe('intake mappers', () => {
-  it('give the engine the safety flags, capacity and provenance of a resource under the engine\'s names', () => {
+  it("give the engine the safety flags, capacity and provenance of a resource under the engine's names", () => {
     const shown = {
-      id: 'r', name: 'R', kind: 'practice', status: 'active', phone: null, formats: [], specialties: [], approaches: [], languages: [], audiences: [],
-      availability: [], paymentOptions: [], serviceAreas: [], eligibility: [], lineRoles: [], contactChannels: [], jointSessions: false,
-      safeRelationshipsOnly: true, notForCrisis: false, capacity: { acceptingNewClients: false, waitTimeDays: 21 },
+      id: 'r',
+      name: 'R',
+      kind: 'practice',
+      status: 'active',
+      phone: null,
+      formats: [],
+      specialties: [],
+      approaches: [],
+      languages: [],
+      audiences: [],
+      availability: [],
+      paymentOptions: [],
+      serviceAreas: [],
+      eligibility: [],
+      lineRoles: [],
+      contactChannels: [],
+      jointSessions: false,
+      safeRelationshipsOnly: true,
+      notForCrisis: false,
+      capacity: { acceptingNewClients: false, waitTimeDays: 21 },
       provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
-      cost: { free: false, slidingScale: true, feeMin: 5000, feeMax: 9000, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: true, insurers: ['Aetna'], noInsuranceNeeded: false, notes: null },
+      cost: {
+        free: false,
+        slidingScale: true,
+        feeMin: 5000,
+        feeMax: 9000,
+        currency: 'USD',
+        feePeriod: 'per_session',
+        insuranceAccepted: true,
+        insurers: ['Aetna'],
+        noInsuranceNeeded: false,
+        notes: null,
+      },
     } as unknown as ResourceResponse;
     expect(toMatchable(shown)).toMatchObject({
-      requiresSafeRelationship: true, notForCrisis: false, acceptingNewClients: false, waitTimeDays: 21, demo: true,
+      requiresSafeRelationship: true,
+      notForCrisis: false,
+      acceptingNewClients: false,
+      waitTimeDays: 21,
+      demo: true,
       cost: { slidingScale: true, feeMin: 5000, insuranceAccepted: true, insurers: ['Aetna'], noInsuranceNeeded: false },
     });
   });
 
   it('give the directory a radius in metres and a budget only when there is one', () => {
     const constraints = {
-      kinds: ['practice'], radiusKm: 40, inPersonAllowed: true, remoteFormats: [], allowSlidingAboveBudget: true, insuranceGiven: false,
-      excludeSafeRelationshipsOnly: true, jointWorkExcluded: false, excludeNotForCrisis: false, excludeEligibility: [], preferKinds: [], preferSpecialties: [],
-      languages: [], limit: 300,
+      kinds: ['practice'],
+      radiusKm: 40,
+      inPersonAllowed: true,
+      remoteFormats: [],
+      allowSlidingAboveBudget: true,
+      insuranceGiven: false,
+      excludeSafeRelationshipsOnly: true,
+      jointWorkExcluded: false,
+      excludeNotForCrisis: false,
+      excludeEligibility: [],
+      preferKinds: [],
+      preferSpecialties: [],
+      languages: [],
+      limit: 300,
     } satisfies CandidateConstraints;
-    expect(toCandidateCriteria(constraints)).toMatchObject({ radiusMeters: 40_000, budget: undefined, excludeRequiresSafeRelationship: true });
-    expect(toCandidateCriteria({ ...constraints, budgetMinor: 0 }).budget).toEqual({ maxFeeMinor: 0, slidingScaleAboveBudget: true, insuranceAccepted: false });
+    expect(toCandidateCriteria(constraints)).toMatchObject({
+      radiusMeters: 40_000,
+      budget: undefined,
+      excludeRequiresSafeRelationship: true,
+    });
+    expect(toCandidateCriteria({ ...constraints, budgetMinor: 0 }).budget).toEqual({
+      maxFeeMinor: 0,
+      slidingScaleAboveBudget: true,
+      insuranceAccepted: false,
+    });
   });
 });

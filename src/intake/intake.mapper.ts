@@ -13,9 +13,10 @@ export function toCandidateCriteria(c: CandidateConstraints): CandidateCriteria 
     excludeNotForCrisis: c.excludeNotForCrisis,
     excludeEligibility: c.excludeEligibility,
     requireEligibility: c.requireEligibility,
-    budget: c.budgetMinor === undefined
-      ? undefined
-      : { maxFeeMinor: c.budgetMinor, slidingScaleAboveBudget: c.allowSlidingAboveBudget, insuranceAccepted: c.insuranceGiven },
+    budget:
+      c.budgetMinor === undefined
+        ? undefined
+        : { maxFeeMinor: c.budgetMinor, slidingScaleAboveBudget: c.allowSlidingAboveBudget, insuranceAccepted: c.insuranceGiven },
     languages: c.languages,
     point: c.point,
     radiusMeters: c.radiusKm * 1000,

@@ -20,7 +20,11 @@ export class IntakeRepository {
   }
 
   /** The partner's own intake, with what a referral from it depends on; null for another partner's or a missing one. */
-  findOwnForReferral(manager: EntityManager, partnerId: string, id: string): Promise<Pick<Intake, 'doNotContact' | 'jointWorkExcluded' | 'safetyScreened' | 'answers'> | null> {
+  findOwnForReferral(
+    manager: EntityManager,
+    partnerId: string,
+    id: string,
+  ): Promise<Pick<Intake, 'doNotContact' | 'jointWorkExcluded' | 'safetyScreened' | 'answers'> | null> {
     return manager.getRepository(Intake).findOne({
       where: { id, partnerId },
       select: { id: true, doNotContact: true, jointWorkExcluded: true, safetyScreened: true, answers: true },

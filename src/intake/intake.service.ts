@@ -12,7 +12,13 @@ import type { LineRole } from '../taxonomy/taxonomy.js';
 import { IntakeErrors } from './intake.errors.js';
 import { mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
-import { accountabilityConstraints, fallbackConstraints, initialConstraints, relaxationSteps, type CandidateConstraints } from './matching/constraints.js';
+import {
+  accountabilityConstraints,
+  fallbackConstraints,
+  initialConstraints,
+  relaxationSteps,
+  type CandidateConstraints,
+} from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
 import { chooseSafetyLines, planSafetyLines, type LinePlan } from './matching/safety-lines.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
@@ -103,7 +109,11 @@ export class IntakeService {
     const fitting = (rows: FoundCandidate[], c: CandidateConstraints) =>
       rows.filter(({ candidate: { resource: r } }) => {
         if (helpTypeFit(r, help, profile.concerns).fit < FITS_HELP) return false;
-        return profile.budgetMinor === undefined || within(r, profile.budgetMinor) !== false || (c.allowSlidingAboveBudget && r.cost.slidingScale);
+        return (
+          profile.budgetMinor === undefined ||
+          within(r, profile.budgetMinor) !== false ||
+          (c.allowSlidingAboveBudget && r.cost.slidingScale)
+        );
       }).length;
     let constraints = initial;
     let rows = await this.findCandidates(constraints);
@@ -116,15 +126,17 @@ export class IntakeService {
     }
     if (rows.length === 0) {
       rows = await this.findCandidates(fallbackConstraints(constraints));
-      taken.push(rows.length
-        ? {
-            code: 'fallback_online_free_self_guided',
-            text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
-          }
-        : {
-            code: 'no_options_found',
-            text: 'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.',
-          });
+      taken.push(
+        rows.length
+          ? {
+              code: 'fallback_online_free_self_guided',
+              text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
+            }
+          : {
+              code: 'no_options_found',
+              text: 'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.',
+            },
+      );
     }
     return { rows, relaxations: taken };
   }
@@ -234,10 +246,15 @@ export class IntakeService {
       .filter((c) => !safety.abuse || c.resource.kind !== 'support_group' || c.resource.specialties.includes('domestic_violence'))
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.
       .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
-    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT)
-      .map((m) => mapMatch(m, responses.get(m.resource.id)!));
-    const accountability = rankCandidates(profile, 'individual_counseling', accountabilityRows.map((f) => f.candidate), 3)
-      .map((m) => responses.get(m.resource.id)!);
+    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT).map((m) =>
+      mapMatch(m, responses.get(m.resource.id)!),
+    );
+    const accountability = rankCandidates(
+      profile,
+      'individual_counseling',
+      accountabilityRows.map((f) => f.candidate),
+      3,
+    ).map((m) => responses.get(m.resource.id)!);
     return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
   }
 
@@ -251,22 +268,32 @@ export class IntakeService {
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
     // Any safety yes forces doNotContact: a message or call can alert the partner who causes harm.
     const doNotContact = safety.jointWorkExcluded ? true : (req.doNotContact ?? true);
-    const stored = await this.intakes.save({
-      partnerId,
-      // Structured answers only (the DTO admits nothing else); the point is not kept, only the region.
-      answers: {
-        concerns: profile.concerns, willingness: profile.willingness, safetyLevel: safety.level, relationship: profile.relationship ?? null,
-        region: profile.region ?? null, country: profile.country ?? null, formats: profile.formats, languages: profile.languages,
-        budgetMinor: profile.budgetMinor ?? null, insurance: profile.insurance ? (profile.insurance === 'none' ? 'none' : 'given') : null,
+    const stored = await this.intakes.save(
+      {
+        partnerId,
+        // Structured answers only (the DTO admits nothing else); the point is not kept, only the region.
+        answers: {
+          concerns: profile.concerns,
+          willingness: profile.willingness,
+          safetyLevel: safety.level,
+          relationship: profile.relationship ?? null,
+          region: profile.region ?? null,
+          country: profile.country ?? null,
+          formats: profile.formats,
+          languages: profile.languages,
+          budgetMinor: profile.budgetMinor ?? null,
+          insurance: profile.insurance ? (profile.insurance === 'none' ? 'none' : 'given') : null,
+        },
+        safetyLevel: safety.level,
+        recommendation: recommendation.type,
+        doNotContact,
+        jointWorkExcluded: safety.jointWorkExcluded,
+        safetyScreened: safety.answered,
+        matchedResourceIds: matches.map((m) => m.resource.id),
+        expiresAt,
       },
-      safetyLevel: safety.level,
-      recommendation: recommendation.type,
-      doNotContact,
-      jointWorkExcluded: safety.jointWorkExcluded,
-      safetyScreened: safety.answered,
-      matchedResourceIds: matches.map((m) => m.resource.id),
-      expiresAt,
-    }, tx);
+      tx,
+    );
 
     return {
       id: stored.id,
@@ -279,9 +306,15 @@ export class IntakeService {
         answered: safety.answered,
         guidance: [
           safety.guidance,
-          lines.length ? '' : `Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
-          linePlan.countryAssumed ? 'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.' : '',
-        ].filter(Boolean).join(' '),
+          lines.length
+            ? ''
+            : `Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
+          linePlan.countryAssumed
+            ? 'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.'
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
         couplesCounselingRecommended: !safety.jointWorkExcluded,
         reasons: safety.reasons,
         emergency: safety.emergency ?? null,

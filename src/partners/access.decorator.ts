@@ -29,7 +29,12 @@ function access(rule: AccessRule) {
   return applyDecorators(
     SetMetadata(ACCESS_KEY, rule),
     ...security,
-    ApiProblem(401, rule.anonymous ? 'The key presented is not valid (a request without a key is fine).' : 'No key, or a key that is not valid (codes api_key_required, invalid_api_key).'),
+    ApiProblem(
+      401,
+      rule.anonymous
+        ? 'The key presented is not valid (a request without a key is fine).'
+        : 'No key, or a key that is not valid (codes api_key_required, invalid_api_key).',
+    ),
     ApiProblem(
       403,
       rule.secretOnly

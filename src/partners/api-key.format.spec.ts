@@ -3,7 +3,10 @@ import { generateKey, hashKey, parseKey, visiblePrefix } from './api-key.format.
 
 describe('API key format', () => {
   it('generates keys of each kind that parse back, with a visible prefix', () => {
-    for (const [kind, env, prefix] of [['secret', 'live', 'mend_sk_live_'], ['publishable', 'test', 'mend_pk_test_']] as const) {
+    for (const [kind, env, prefix] of [
+      ['secret', 'live', 'mend_sk_live_'],
+      ['publishable', 'test', 'mend_pk_test_'],
+    ] as const) {
       const key = generateKey(kind, env);
       expect(key.plaintext.startsWith(prefix)).toBe(true);
       expect(key.plaintext).toHaveLength(prefix.length + 38);

@@ -45,7 +45,9 @@ export class ApiKeysService {
       else for (const [hash, entry] of this.verified.entries()) if (entry.partner.id === event.partnerId) this.verified.delete(hash);
     });
     if (usesDevelopmentSecret(env)) {
-      this.logger.warn(`API_KEY_SECRET is not set: using the public development secret (NODE_ENV=${env.NODE_ENV}). Anyone can recompute key hashes made with it; never expose this instance.`);
+      this.logger.warn(
+        `API_KEY_SECRET is not set: using the public development secret (NODE_ENV=${env.NODE_ENV}). Anyone can recompute key hashes made with it; never expose this instance.`,
+      );
     }
   }
 

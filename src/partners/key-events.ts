@@ -44,7 +44,9 @@ export class KeyEvents implements OnModuleInit, OnApplicationShutdown {
       this.subscriber = new Redis(this.env.REDIS_URL);
       for (const client of [this.publisher, this.subscriber]) client.on('error', (e: Error) => this.logger.warn(`Redis: ${e.message}`));
       this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
-      await this.subscriber.subscribe(this.redisChannel).catch((e: Error) => this.logger.warn(`Not subscribed to key events: ${e.message}`));
+      await this.subscriber
+        .subscribe(this.redisChannel)
+        .catch((e: Error) => this.logger.warn(`Not subscribed to key events: ${e.message}`));
     } else {
       await this.listen();
     }

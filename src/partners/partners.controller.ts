@@ -5,8 +5,19 @@ import { RequireScopes, RequireSecretKey, RequireSecretScopes } from './access.d
 import { ApiKeysService } from './api-keys.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import {
-  CreatedPartnerResponse, CreateKeyRequest, CreatePartnerRequest, IssuedKeyResponse, KeyListResponse, PartnerResponse,
-  RotatedKeyResponse, RotateKeyRequest, ApiKeyResponse, RotateWebhookSecretRequest, SetWebhookRequest, UpdatePartnerStatusRequest, WebhookSettingsResponse,
+  CreatedPartnerResponse,
+  CreateKeyRequest,
+  CreatePartnerRequest,
+  IssuedKeyResponse,
+  KeyListResponse,
+  PartnerResponse,
+  RotatedKeyResponse,
+  RotateKeyRequest,
+  ApiKeyResponse,
+  RotateWebhookSecretRequest,
+  SetWebhookRequest,
+  UpdatePartnerStatusRequest,
+  WebhookSettingsResponse,
 } from './dto/partner.dto.js';
 import { mapIssuedKey, mapKey, mapPartner, mapWebhookSettings } from './partners.mapper.js';
 import { PartnersService } from './partners.service.js';
@@ -53,7 +64,10 @@ export class PartnersController {
   @RequireSecretScopes('webhooks:manage')
   @ApiOperation({ operationId: 'rotateWebhookSecret', summary: 'New signing secret; deliveries carry both signatures for overlapHours' })
   @ApiCreatedResponse({ type: WebhookSettingsResponse })
-  async rotateWebhookSecret(@CurrentPrincipal() principal: Principal, @Body() body: RotateWebhookSecretRequest): Promise<WebhookSettingsResponse> {
+  async rotateWebhookSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: RotateWebhookSecretRequest,
+  ): Promise<WebhookSettingsResponse> {
     return mapWebhookSettings(await this.partners.rotateWebhookSecret(principal.partnerId, body.overlapHours ?? 24));
   }
 
@@ -61,7 +75,10 @@ export class PartnersController {
   @RequireScopes('admin')
   @ApiOperation({ operationId: 'createPartner', summary: 'Create a partner with a secret and a publishable key (admin)' })
   @ApiCreatedResponse({ type: CreatedPartnerResponse })
-  @ApiProblem(422, 'allowedOrigins not https:// in production (insecure_origin), or a webhook URL that does not reach a public https:// endpoint (webhook_url_not_allowed).')
+  @ApiProblem(
+    422,
+    'allowedOrigins not https:// in production (insecure_origin), or a webhook URL that does not reach a public https:// endpoint (webhook_url_not_allowed).',
+  )
   async createPartner(@Body() body: CreatePartnerRequest): Promise<CreatedPartnerResponse> {
     const { partner, keys } = await this.partners.createPartner(body);
     return { partner: mapPartner(partner), keys: keys.map((k) => mapIssuedKey(k.key, k.plaintext)) };
@@ -78,23 +95,33 @@ export class PartnersController {
 
   @Patch(':partnerId')
   @RequireScopes('admin')
-  @ApiOperation({ operationId: 'updatePartnerStatus', summary: 'Suspend or reactivate a partner (admin); its keys stop or resume working on every instance at once' })
+  @ApiOperation({
+    operationId: 'updatePartnerStatus',
+    summary: 'Suspend or reactivate a partner (admin); its keys stop or resume working on every instance at once',
+  })
   @ApiOkResponse({ type: PartnerResponse })
   @ApiProblem(404, 'No such partner.')
-  async updatePartnerStatus(@Param('partnerId', uuid) partnerId: string, @Body() body: UpdatePartnerStatusRequest): Promise<PartnerResponse> {
+  async updatePartnerStatus(
+    @Param('partnerId', uuid) partnerId: string,
+    @Body() body: UpdatePartnerStatusRequest,
+  ): Promise<PartnerResponse> {
     return mapPartner(await this.partners.setStatus(partnerId, body.status));
   }
 
   @Post(':partnerId/keys')
   @RequireScopes('admin')
-  @ApiOperation({ operationId: 'createPartnerKey', summary: "Issue a key for a partner (admin); it is shown once" })
+  @ApiOperation({ operationId: 'createPartnerKey', summary: 'Issue a key for a partner (admin); it is shown once' })
   @ApiCreatedResponse({ type: IssuedKeyResponse })
   @ApiProblem(404, 'No such partner.')
-  @ApiProblem(422, 'The key\'s environment is not the partner\'s (environment_mismatch).')
+  @ApiProblem(422, "The key's environment is not the partner's (environment_mismatch).")
   async createPartnerKey(@Param('partnerId', uuid) partnerId: string, @Body() body: CreateKeyRequest): Promise<IssuedKeyResponse> {
     await this.partners.getPartner(partnerId);
     const { key, plaintext } = await this.keys.issueKey({
-      partnerId, kind: body.kind, environment: body.environment, scopes: body.scopes, name: body.name,
+      partnerId,
+      kind: body.kind,
+      environment: body.environment,
+      scopes: body.scopes,
+      name: body.name,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
     });
     return mapIssuedKey(key, plaintext);
@@ -119,7 +146,11 @@ export class KeysController {
   @Post(':keyId/revoke')
   @HttpCode(200)
   @RequireSecretScopes('keys:manage')
-  @ApiOperation({ operationId: 'revokeKey', summary: 'Revoke a key at once', description: "Your own key, or one whose scopes your key holds too (admin holds all); otherwise 403 revocation_exceeds_caller." })
+  @ApiOperation({
+    operationId: 'revokeKey',
+    summary: 'Revoke a key at once',
+    description: 'Your own key, or one whose scopes your key holds too (admin holds all); otherwise 403 revocation_exceeds_caller.',
+  })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiProblem(404, 'No key of yours has this id.')
   async revokeKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string): Promise<ApiKeyResponse> {
@@ -132,7 +163,11 @@ export class KeysController {
   @ApiCreatedResponse({ type: RotatedKeyResponse })
   @ApiProblem(404, 'No key of yours has this id.')
   @ApiProblem(409, 'Only an active key can be rotated (key_not_active).')
-  async rotateKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string, @Body() body: RotateKeyRequest): Promise<RotatedKeyResponse> {
+  async rotateKey(
+    @CurrentPrincipal() principal: Principal,
+    @Param('keyId', uuid) keyId: string,
+    @Body() body: RotateKeyRequest,
+  ): Promise<RotatedKeyResponse> {
     const { key, plaintext, previous } = await this.keys.rotate(principal, keyId, body.overlapHours ?? 24);
     return { key: mapIssuedKey(key, plaintext), previous: mapKey(previous) };
   }

@@ -25,15 +25,39 @@ const { problem, invalidField } = problemsOf<PartnerErrorCode>();
 
 /** Coded failures of the partners module; 401s never say whether a key exists. */
 export const PartnerErrors = {
-  missingKey: () => problem(HttpStatus.UNAUTHORIZED, 'api_key_required', 'This endpoint needs an API key: send Authorization: Bearer <key>.', { headers: { 'www-authenticate': 'Bearer realm="mend"' } }),
-  invalidKey: () => problem(HttpStatus.UNAUTHORIZED, 'invalid_api_key', 'The API key is not valid (unknown, revoked or expired).', { headers: { 'www-authenticate': 'Bearer realm="mend", error="invalid_token"' } }),
-  insufficientScope: (scopes: string[]) => problem(HttpStatus.FORBIDDEN, 'insufficient_scope', `This key lacks the scope this endpoint needs: ${scopes.join(', ')}.`, { extensions: { requiredScopes: scopes } }),
-  originNotAllowed: () => problem(HttpStatus.FORBIDDEN, 'origin_not_allowed', 'Publishable keys work only from the partner\'s allowed origins (the Origin header did not match).'),
-  publishableScope: () => problem(HttpStatus.FORBIDDEN, 'publishable_key_not_allowed', 'Publishable keys may only read the directory and create intakes and referrals; use a secret key server-side.'),
-  rateLimited: (decision: RateLimitDecision) =>
-    problem(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `Too many requests: the limit is ${decision.limit} per minute. Retry after ${decision.resetSeconds} s.`, {
-      headers: { ...rateLimitHeaders(decision), 'retry-after': String(decision.resetSeconds) },
+  missingKey: () =>
+    problem(HttpStatus.UNAUTHORIZED, 'api_key_required', 'This endpoint needs an API key: send Authorization: Bearer <key>.', {
+      headers: { 'www-authenticate': 'Bearer realm="mend"' },
     }),
+  invalidKey: () =>
+    problem(HttpStatus.UNAUTHORIZED, 'invalid_api_key', 'The API key is not valid (unknown, revoked or expired).', {
+      headers: { 'www-authenticate': 'Bearer realm="mend", error="invalid_token"' },
+    }),
+  insufficientScope: (scopes: string[]) =>
+    problem(HttpStatus.FORBIDDEN, 'insufficient_scope', `This key lacks the scope this endpoint needs: ${scopes.join(', ')}.`, {
+      extensions: { requiredScopes: scopes },
+    }),
+  originNotAllowed: () =>
+    problem(
+      HttpStatus.FORBIDDEN,
+      'origin_not_allowed',
+      "Publishable keys work only from the partner's allowed origins (the Origin header did not match).",
+    ),
+  publishableScope: () =>
+    problem(
+      HttpStatus.FORBIDDEN,
+      'publishable_key_not_allowed',
+      'Publishable keys may only read the directory and create intakes and referrals; use a secret key server-side.',
+    ),
+  rateLimited: (decision: RateLimitDecision) =>
+    problem(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'rate_limited',
+      `Too many requests: the limit is ${decision.limit} per minute. Retry after ${decision.resetSeconds} s.`,
+      {
+        headers: { ...rateLimitHeaders(decision), 'retry-after': String(decision.resetSeconds) },
+      },
+    ),
 
   partnerNotFound: () => CommonErrors.notFound('Partner'),
   /** `insecure`: the allowed origins that are not https:// (the caller's own input). */
@@ -50,11 +74,17 @@ export const PartnerErrors = {
 
   /** Another partner's key answers the same. */
   keyNotFound: () => CommonErrors.notFound('API key'),
-  publishableKeyScopes: (allowed: readonly string[]) => invalidField('scopes', 'publishable_scope', `Publishable keys may only have: ${allowed.join(', ')}.`),
+  publishableKeyScopes: (allowed: readonly string[]) =>
+    invalidField('scopes', 'publishable_scope', `Publishable keys may only have: ${allowed.join(', ')}.`),
   environmentMismatch: (partnerEnvironment: string, requested: string) =>
-    problem(HttpStatus.UNPROCESSABLE_ENTITY, 'environment_mismatch', `This partner's keys are ${partnerEnvironment} keys; a ${requested} key needs a ${requested} partner.`, {
-      errors: [{ field: 'environment', code: 'environment_mismatch', message: `must be ${partnerEnvironment}` }],
-    }),
+    problem(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'environment_mismatch',
+      `This partner's keys are ${partnerEnvironment} keys; a ${requested} key needs a ${requested} partner.`,
+      {
+        errors: [{ field: 'environment', code: 'environment_mismatch', message: `must be ${partnerEnvironment}` }],
+      },
+    ),
   expiresInPast: () =>
     problem(HttpStatus.UNPROCESSABLE_ENTITY, 'expires_in_past', 'expiresAt is already past: a key would be issued expired.', {
       errors: [{ field: 'expiresAt', code: 'expires_in_past', message: 'must be in the future' }],
@@ -62,7 +92,17 @@ export const PartnerErrors = {
   keyNotActive: () => problem(HttpStatus.CONFLICT, 'key_not_active', 'Only an active key can be rotated.'),
   /** A key may be revoked or rotated only by a caller whose scopes cover it; `missingScopes` are the ones the caller lacks. */
   revocationExceedsCaller: (missingScopes: string[]) =>
-    problem(HttpStatus.FORBIDDEN, 'revocation_exceeds_caller', 'This key holds scopes yours lacks; revoke it with a key that holds them all.', { extensions: { missingScopes } }),
+    problem(
+      HttpStatus.FORBIDDEN,
+      'revocation_exceeds_caller',
+      'This key holds scopes yours lacks; revoke it with a key that holds them all.',
+      { extensions: { missingScopes } },
+    ),
   rotationExceedsCaller: (missingScopes: string[]) =>
-    problem(HttpStatus.FORBIDDEN, 'rotation_exceeds_caller', 'This key holds scopes yours lacks; rotate it with a key that holds them all.', { extensions: { missingScopes } }),
+    problem(
+      HttpStatus.FORBIDDEN,
+      'rotation_exceeds_caller',
+      'This key holds scopes yours lacks; rotate it with a key that holds them all.',
+      { extensions: { missingScopes } },
+    ),
 };

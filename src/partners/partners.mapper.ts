@@ -9,9 +9,17 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function mapKey(key: ApiKey): ApiKeyResponse {
   return {
-    id: key.id, prefix: key.prefix, kind: key.kind, environment: key.environment, name: key.name, scopes: key.scopes,
-    createdAt: key.createdAt.toISOString(), expiresAt: iso(key.expiresAt), revokedAt: iso(key.revokedAt),
-    lastUsedAt: iso(key.lastUsedAt), rotatedFromId: key.rotatedFromId,
+    id: key.id,
+    prefix: key.prefix,
+    kind: key.kind,
+    environment: key.environment,
+    name: key.name,
+    scopes: key.scopes,
+    createdAt: key.createdAt.toISOString(),
+    expiresAt: iso(key.expiresAt),
+    revokedAt: iso(key.revokedAt),
+    lastUsedAt: iso(key.lastUsedAt),
+    rotatedFromId: key.rotatedFromId,
   };
 }
 
@@ -21,8 +29,13 @@ export function mapIssuedKey(key: ApiKey, plaintext: string): IssuedKeyResponse 
 
 export function mapPartner(p: Partner): PartnerResponse {
   return {
-    id: p.id, name: p.name, allowedOrigins: p.allowedOrigins, rateLimitPerMinute: p.rateLimitPerMinute,
-    webhookUrl: p.webhookUrl, status: p.status, createdAt: p.createdAt.toISOString(),
+    id: p.id,
+    name: p.name,
+    allowedOrigins: p.allowedOrigins,
+    rateLimitPerMinute: p.rateLimitPerMinute,
+    webhookUrl: p.webhookUrl,
+    status: p.status,
+    createdAt: p.createdAt.toISOString(),
   };
 }
 

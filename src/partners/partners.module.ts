@@ -54,10 +54,19 @@ export class PartnersModule implements OnModuleInit {
       if (decision.allowed) return;
       return reply
         .code(429)
-        .headers({ 'retry-after': String(decision.resetSeconds), 'cache-control': 'no-store', 'content-type': 'application/problem+json; charset=utf-8' })
+        .headers({
+          'retry-after': String(decision.resetSeconds),
+          'cache-control': 'no-store',
+          'content-type': 'application/problem+json; charset=utf-8',
+        })
         .send({
-          type: `${PROBLEM_TYPE_BASE}rate-limited`, title: 'Too Many Requests', status: 429, code: 'rate_limited',
-          detail: `Too many requests: the limit is ${decision.limit} per minute. Retry after ${decision.resetSeconds} s.`, instance: request.url.split('?')[0], requestId: request.id,
+          type: `${PROBLEM_TYPE_BASE}rate-limited`,
+          title: 'Too Many Requests',
+          status: 429,
+          code: 'rate_limited',
+          detail: `Too many requests: the limit is ${decision.limit} per minute. Retry after ${decision.resetSeconds} s.`,
+          instance: request.url.split('?')[0],
+          requestId: request.id,
         });
     });
   }

@@ -5,7 +5,10 @@ import { ApiKey } from './api-key.entity.js';
 import { Partner } from './partner.entity.js';
 
 export type NewPartner = Pick<Partner, 'name' | 'allowedOrigins' | 'rateLimitPerMinute' | 'webhookUrl' | 'webhookSigningSecret'>;
-export type NewApiKey = Pick<ApiKey, 'partnerId' | 'kind' | 'environment' | 'name' | 'prefix' | 'hash' | 'scopes' | 'expiresAt' | 'rotatedFromId'>;
+export type NewApiKey = Pick<
+  ApiKey,
+  'partnerId' | 'kind' | 'environment' | 'name' | 'prefix' | 'hash' | 'scopes' | 'expiresAt' | 'rotatedFromId'
+>;
 
 /** Where a partner's webhook events go and the secrets that sign them (the previous one only while its overlap lasts). */
 export interface WebhookDestination {

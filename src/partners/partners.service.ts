@@ -43,7 +43,8 @@ export class PartnersService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const legacy = await this.partners.partnersWithoutSigningSecret();
     for (const id of legacy) await this.partners.storeMissingSigningSecret(id, legacyWebhookSigningSecret(apiKeySecret(this.env), id));
-    if (legacy.length) this.logger.log(`Stored the webhook signing secrets of ${legacy.length} partners created before per-partner secrets`);
+    if (legacy.length)
+      this.logger.log(`Stored the webhook signing secrets of ${legacy.length} partners created before per-partner secrets`);
   }
 
   /** Creates a partner with a secret and a publishable key (shown once). */
@@ -60,8 +61,19 @@ export class PartnersService implements OnApplicationBootstrap {
       webhookUrl: input.webhookUrl ?? null,
       webhookSigningSecret: newWebhookSigningSecret(),
     });
-    const secret = await this.keys.issueKey({ partnerId: partner.id, kind: 'secret', environment, scopes: secretScopes, name: 'initial secret key' });
-    const publishable = await this.keys.issueKey({ partnerId: partner.id, kind: 'publishable', environment, name: 'initial publishable key' });
+    const secret = await this.keys.issueKey({
+      partnerId: partner.id,
+      kind: 'secret',
+      environment,
+      scopes: secretScopes,
+      name: 'initial secret key',
+    });
+    const publishable = await this.keys.issueKey({
+      partnerId: partner.id,
+      kind: 'publishable',
+      environment,
+      name: 'initial publishable key',
+    });
     await this.origins.refresh();
     return { partner, keys: [secret, publishable] };
   }
@@ -146,7 +158,8 @@ export class PartnersService implements OnApplicationBootstrap {
 
 /** The previous secret is shown only while it still signs. */
 function webhookSettings(p: Partner, now = Date.now()): WebhookSettings {
-  const previousLive = p.webhookPreviousSigningSecret && p.webhookPreviousSecretExpiresAt && p.webhookPreviousSecretExpiresAt.getTime() > now;
+  const previousLive =
+    p.webhookPreviousSigningSecret && p.webhookPreviousSecretExpiresAt && p.webhookPreviousSecretExpiresAt.getTime() > now;
   return {
     url: p.webhookUrl,
     signingSecret: p.webhookSigningSecret ?? '',

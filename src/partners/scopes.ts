@@ -1,5 +1,12 @@
 export const SCOPES = [
-  'directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write', 'keys:manage', 'webhooks:manage', 'admin',
+  'directory:read',
+  'intakes:write',
+  'referrals:read',
+  'referrals:write',
+  'resources:write',
+  'keys:manage',
+  'webhooks:manage',
+  'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -10,7 +17,14 @@ export const PUBLISHABLE_SCOPES: Scope[] = ['directory:read', 'intakes:write', '
  * webhook, nothing of Mend's administration. Keys issued later can be narrower (e.g. directory:read
  * only) and then cannot touch keys or the webhook.
  */
-export const DEFAULT_SECRET_SCOPES: Scope[] = ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'keys:manage', 'webhooks:manage'];
+export const DEFAULT_SECRET_SCOPES: Scope[] = [
+  'directory:read',
+  'intakes:write',
+  'referrals:read',
+  'referrals:write',
+  'keys:manage',
+  'webhooks:manage',
+];
 
 /** `admin` implies every scope. */
 export function hasScopes(granted: readonly string[], required: readonly Scope[]): boolean {

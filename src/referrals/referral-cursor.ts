@@ -24,6 +24,8 @@ export const referralCursors = new CursorCodec<ReferralCursor>({
     const [createdAt, id] = wire;
     // Exactly what write() is given (the microsecond text of created_at, a UUID): both are cast
     // in SQL, and text that Date.parse takes (`1`, February 30, year 0) PostgreSQL refuses.
-    return typeof createdAt === 'string' && isCursorTime(createdAt) && typeof id === 'string' && LOWERCASE_UUID_PATTERN.test(id) ? { createdAt, id } : undefined;
+    return typeof createdAt === 'string' && isCursorTime(createdAt) && typeof id === 'string' && LOWERCASE_UUID_PATTERN.test(id)
+      ? { createdAt, id }
+      : undefined;
   },
 });

@@ -2,12 +2,27 @@
  * Referral statuses follow the HL7 Gravity SDOH Clinical Care referral Task statuses
  * (draft and entered-in-error are not used: a referral exists once requested).
  */
-export const REFERRAL_STATUSES = ['requested', 'accepted', 'rejected', 'in-progress', 'on-hold', 'completed', 'cancelled', 'failed'] as const;
+export const REFERRAL_STATUSES = [
+  'requested',
+  'accepted',
+  'rejected',
+  'in-progress',
+  'on-hold',
+  'completed',
+  'cancelled',
+  'failed',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** Outcomes in plain terms (after findhelp's closed-loop vocabulary), recorded when a referral ends. */
 export const REFERRAL_OUTCOMES = [
-  'got_help', 'could_not_contact', 'no_capacity', 'not_eligible', 'could_not_get_help', 'no_longer_interested', 'referred_elsewhere',
+  'got_help',
+  'could_not_contact',
+  'no_capacity',
+  'not_eligible',
+  'could_not_get_help',
+  'no_longer_interested',
+  'referred_elsewhere',
 ] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 

@@ -1,15 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse,
-  ApiOperation, ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Idempotent, IdempotencyKey, type IdempotentResult } from '../common/http/idempotency.js';
 import { NoStore } from '../common/http/no-store.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
-import { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
+import {
+  CreateReferralRequest,
+  ListReferralsQuery,
+  ReferralListResponse,
+  ReferralResponse,
+  UpdateReferralRequest,
+} from './dto/referral.dto.js';
 import { ReferralsService } from './referrals.service.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 
@@ -26,7 +29,10 @@ export class ReferralsController {
   @ApiOperation({ operationId: 'createReferral', summary: 'Refer a couple (by intake) to a resource' })
   @Idempotent<ReferralResponse>({ location: (referral) => `/v1/referrals/${referral.id}` })
   @ApiCreatedResponse({ type: ReferralResponse })
-  @ApiProblem(422, 'Unknown intake (intake_not_found) or resource (resource_not_found); a resource that is not a safe referral for this intake (referral_unsafe, with reason); or an Idempotency-Key reused with another body (idempotency_key_reused).')
+  @ApiProblem(
+    422,
+    'Unknown intake (intake_not_found) or resource (resource_not_found); a resource that is not a safe referral for this intake (referral_unsafe, with reason); or an Idempotency-Key reused with another body (idempotency_key_reused).',
+  )
   createReferral(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateReferralRequest,
@@ -54,18 +60,25 @@ export class ReferralsController {
 
   @Patch(':referralId')
   @RequireSecretScopes('referrals:write')
-  @ApiOperation({ operationId: 'updateReferral', summary: 'Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends' })
+  @ApiOperation({
+    operationId: 'updateReferral',
+    summary: 'Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends',
+  })
   @ApiOkResponse({ type: ReferralResponse })
   @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  updateReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string, @Body() body: UpdateReferralRequest): Promise<ReferralResponse> {
+  updateReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Param('referralId', referralId) id: string,
+    @Body() body: UpdateReferralRequest,
+  ): Promise<ReferralResponse> {
     return this.referrals.updateReferral(principal, id, body);
   }
 
   @Delete(':referralId')
   @HttpCode(204)
   @RequireSecretScopes('referrals:write')
-  @ApiOperation({ operationId: 'deleteReferral', summary: 'Delete a referral and its history (the partner\'s right to erase its data)' })
+  @ApiOperation({ operationId: 'deleteReferral', summary: "Delete a referral and its history (the partner's right to erase its data)" })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   async deleteReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string): Promise<void> {

@@ -5,7 +5,8 @@ import { JOINT_WORK_CONFLICT_TEXT, type JointWorkConflict } from '../intake/matc
 import { allowedTransitions, type ReferralStatus } from './referral-lifecycle.js';
 
 /** Codes of the referrals module (problem+json; clients branch on `code`). */
-export type ReferralErrorCode = 'intake_not_found' | 'resource_not_found' | 'referral_unsafe' | 'outcome_needs_final_status' | 'invalid_transition';
+export type ReferralErrorCode =
+  'intake_not_found' | 'resource_not_found' | 'referral_unsafe' | 'outcome_needs_final_status' | 'invalid_transition';
 
 const { problem, invalidField } = problemsOf<ReferralErrorCode>();
 
@@ -26,7 +27,11 @@ export const ReferralErrors = {
       extensions: { reason },
     }),
   outcomeNeedsFinalStatus: () =>
-    invalidField('outcome', 'outcome_needs_final_status', 'outcome is recorded only with a final status: completed, failed, rejected or cancelled.'),
+    invalidField(
+      'outcome',
+      'outcome_needs_final_status',
+      'outcome is recorded only with a final status: completed, failed, rejected or cancelled.',
+    ),
   invalidTransition: (from: ReferralStatus, to: ReferralStatus) =>
     problem(HttpStatus.CONFLICT, 'invalid_transition', `A referral cannot go from ${from} to ${to}.`, {
       extensions: { currentStatus: from, allowedTransitions: [...allowedTransitions(from)] },

@@ -14,7 +14,14 @@ export function mapReferral(r: Referral, events: ReferralEvent[]): ReferralRespo
     jointSessionsAppropriate: r.jointSessionsAppropriate,
     capacityAtReferral: r.capacitySnapshot,
     allowedTransitions: [...allowedTransitions(r.status)],
-    history: events.map((e) => ({ from: e.fromStatus, to: e.toStatus, reason: e.reason, outcome: e.outcome, keyId: e.keyId, at: e.createdAt.toISOString() })),
+    history: events.map((e) => ({
+      from: e.fromStatus,
+      to: e.toStatus,
+      reason: e.reason,
+      outcome: e.outcome,
+      keyId: e.keyId,
+      at: e.createdAt.toISOString(),
+    })),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

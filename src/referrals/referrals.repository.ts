@@ -46,8 +46,13 @@ export class ReferralsRepository {
     if (f.status) q.andWhere('r.status = :status', { status: f.status });
     if (f.createdFrom) q.andWhere('r.createdAt >= :from', { from: f.createdFrom });
     if (f.createdTo) q.andWhere('r.createdAt < :to', { to: f.createdTo });
-    if (f.after) q.andWhere('(r.createdAt, r.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: f.after.createdAt, afterId: f.after.id });
-    const { entities, raw } = await q.orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC').limit(f.limit + 1).getRawAndEntities();
+    if (f.after)
+      q.andWhere('(r.createdAt, r.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: f.after.createdAt, afterId: f.after.id });
+    const { entities, raw } = await q
+      .orderBy('r.createdAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(f.limit + 1)
+      .getRawAndEntities();
     return entities.map((referral, i) => ({ referral, cursorAt: raw[i].cursor_at as string }));
   }
 

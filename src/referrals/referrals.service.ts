@@ -6,7 +6,13 @@ import { IntakeService } from '../intake/intake.service.js';
 import type { Principal } from '../partners/principal.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import type { CreateReferralRequest, ListReferralsQuery, ReferralListResponse, ReferralResponse, UpdateReferralRequest } from './dto/referral.dto.js';
+import type {
+  CreateReferralRequest,
+  ListReferralsQuery,
+  ReferralListResponse,
+  ReferralResponse,
+  UpdateReferralRequest,
+} from './dto/referral.dto.js';
 import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import type { Referral } from './referral.entity.js';
 import { needsCaution } from '../intake/matching/constraints.js';
@@ -55,9 +61,19 @@ export class ReferralsService {
         status: 'requested',
         doNotContact: intake.doNotContact,
         jointSessionsAppropriate: intake.jointWorkExcluded ? false : intake.safetyScreened ? true : null,
-        capacitySnapshot: { acceptingNewClients: resource.acceptingNewClients, waitTimeDays: resource.waitTimeDays, capturedAt: new Date().toISOString() },
+        capacitySnapshot: {
+          acceptingNewClients: resource.acceptingNewClients,
+          waitTimeDays: resource.waitTimeDays,
+          capturedAt: new Date().toISOString(),
+        },
       });
-      const event = await this.referrals.addEvent(tx, { referralId: referral.id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: null, toStatus: 'requested' });
+      const event = await this.referrals.addEvent(tx, {
+        referralId: referral.id,
+        partnerId: principal.partnerId,
+        keyId: principal.keyId,
+        fromStatus: null,
+        toStatus: 'requested',
+      });
       const response = mapReferral(referral, [event]);
       await this.notify(tx, principal.partnerId, referral.id, REFERRAL_EVENTS.created, response);
       return { status: 201, body: response };
@@ -75,8 +91,13 @@ export class ReferralsService {
       referral.outcome = body.outcome ?? referral.outcome;
       const saved = await this.referrals.update(tx, referral);
       await this.referrals.addEvent(tx, {
-        referralId: id, partnerId: principal.partnerId, keyId: principal.keyId, fromStatus: from, toStatus: body.status,
-        reason: body.reason ?? null, outcome: body.outcome ?? null,
+        referralId: id,
+        partnerId: principal.partnerId,
+        keyId: principal.keyId,
+        fromStatus: from,
+        toStatus: body.status,
+        reason: body.reason ?? null,
+        outcome: body.outcome ?? null,
       });
       const response = mapReferral(saved, await this.referrals.history([id], tx));
       await this.notify(tx, principal.partnerId, id, REFERRAL_EVENTS.statusChanged, response, from);
@@ -104,8 +125,16 @@ export class ReferralsService {
     const events = await this.referrals.history(page.map((r) => r.referral.id));
     const last = page[page.length - 1];
     return {
-      data: page.map(({ referral }) => mapReferral(referral, events.filter((e) => e.referralId === referral.id))),
-      page: { limit, nextCursor: rows.length > limit && last ? referralCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null },
+      data: page.map(({ referral }) =>
+        mapReferral(
+          referral,
+          events.filter((e) => e.referralId === referral.id),
+        ),
+      ),
+      page: {
+        limit,
+        nextCursor: rows.length > limit && last ? referralCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null,
+      },
     };
   }
 
@@ -121,8 +150,20 @@ export class ReferralsService {
   }
 
   /** Queues the event for the partner's webhook, in the same transaction as the change. */
-  private async notify(tx: EntityManager, partnerId: string, referralId: string, type: string, referral: ReferralResponse, previousStatus?: string): Promise<void> {
+  private async notify(
+    tx: EntityManager,
+    partnerId: string,
+    referralId: string,
+    type: string,
+    referral: ReferralResponse,
+    previousStatus?: string,
+  ): Promise<void> {
     const { history: _history, ...summary } = referral;
-    await this.webhooks.queueEvent(tx, { partnerId, referralId, type, payload: { referral: summary, ...(previousStatus ? { previousStatus } : {}) } });
+    await this.webhooks.queueEvent(tx, {
+      partnerId,
+      referralId,
+      type,
+      payload: { referral: summary, ...(previousStatus ? { previousStatus } : {}) },
+    });
   }
 }

@@ -39,10 +39,23 @@ const resourceCursors = new CursorCodec<ResourceCursor>({
   read: (wire) => {
     const { s, k, i, f, t, x } = (wire ?? {}) as Record<string, unknown>;
     const valid =
-      SORTS.includes(s as SortOrder) && isSortKey(s as SortOrder, k) &&
-      typeof i === 'string' && LOWERCASE_UUID_PATTERN.test(i) &&
-      Number.isInteger(t) && (t as number) >= 0 && typeof x === 'boolean';
-    return valid ? { sort: s as SortOrder, key: k as number | string, id: i as string, filters: typeof f === 'string' ? f : undefined, total: t as number, totalExact: x as boolean } : undefined;
+      SORTS.includes(s as SortOrder) &&
+      isSortKey(s as SortOrder, k) &&
+      typeof i === 'string' &&
+      LOWERCASE_UUID_PATTERN.test(i) &&
+      Number.isInteger(t) &&
+      (t as number) >= 0 &&
+      typeof x === 'boolean';
+    return valid
+      ? {
+          sort: s as SortOrder,
+          key: k as number | string,
+          id: i as string,
+          filters: typeof f === 'string' ? f : undefined,
+          total: t as number,
+          totalExact: x as boolean,
+        }
+      : undefined;
   },
   invalid: ResourceErrors.cursorNotForSort,
 });
@@ -52,7 +65,14 @@ export function filtersFingerprint(criteria: unknown): string {
 }
 
 /** Opaque keyset cursor: the last row's sort key and id, bound to the sort and the filters. */
-export function encodeCursor(sort: SortOrder, key: number | string, id: string, fingerprint: string, total: number, totalExact: boolean): string {
+export function encodeCursor(
+  sort: SortOrder,
+  key: number | string,
+  id: string,
+  fingerprint: string,
+  total: number,
+  totalExact: boolean,
+): string {
   return resourceCursors.encode({ sort, key, id, filters: fingerprint, total, totalExact });
 }
 

@@ -1,9 +1,19 @@
 import { searchKeywords } from './search-text.js';
 import type { ContactChannel, ResourceWrite } from './resource.row.js';
 import {
-  FEE_PERIODS, TAXONOMY,
-  type Approach, type Audience, type Availability, type Credential, type Eligibility, type FeePeriod, type Format, type LineRole, type PaymentOption,
-  type ResourceKind, type Specialty,
+  FEE_PERIODS,
+  TAXONOMY,
+  type Approach,
+  type Audience,
+  type Availability,
+  type Credential,
+  type Eligibility,
+  type FeePeriod,
+  type Format,
+  type LineRole,
+  type PaymentOption,
+  type ResourceKind,
+  type Specialty,
 } from '../taxonomy/taxonomy.js';
 
 /** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
@@ -92,9 +102,18 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
   checkCodes(slug, 'credentials', s.credentials, TAXONOMY.credential.codes);
   checkCodes(slug, 'paymentOptions', s.paymentOptions, TAXONOMY.payment.codes);
   checkCodes(slug, 'availability', s.availability, TAXONOMY.availability.codes);
-  checkRecord(s.languages.every((l) => /^[a-z]{2}$/.test(l)), slug, 'languages must be ISO 639-1');
-  checkRecord(s.serviceAreas.every((a) => /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(a)), slug, 'serviceAreas must be ISO 3166-2 or country codes');
-  for (const fee of [s.cost.feeMin, s.cost.feeMax]) checkRecord(fee === undefined || Number.isInteger(fee), slug, 'fees are integer minor units');
+  checkRecord(
+    s.languages.every((l) => /^[a-z]{2}$/.test(l)),
+    slug,
+    'languages must be ISO 639-1',
+  );
+  checkRecord(
+    s.serviceAreas.every((a) => /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(a)),
+    slug,
+    'serviceAreas must be ISO 3166-2 or country codes',
+  );
+  for (const fee of [s.cost.feeMin, s.cost.feeMax])
+    checkRecord(fee === undefined || Number.isInteger(fee), slug, 'fees are integer minor units');
   checkRecord(s.demo || (!!s.sourceUrl && !!s.lastVerifiedAt), slug, 'real resources need sourceUrl and lastVerifiedAt');
   checkCodes(slug, 'eligibility', s.eligibility ?? [], TAXONOMY.eligibility.codes);
   checkCodes(slug, 'cost.feePeriod', [s.cost.feePeriod ?? 'per_session'], FEE_PERIODS.codes);
@@ -147,8 +166,12 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
     lastVerifiedAt: s.lastVerifiedAt,
     status,
     searchKeywords: searchKeywords({
-      organizationName: s.organization.name, kind: s.kind, formats: s.formats,
-      specialties: s.specialties, approaches: s.approaches, audiences: s.audiences,
+      organizationName: s.organization.name,
+      kind: s.kind,
+      formats: s.formats,
+      specialties: s.specialties,
+      approaches: s.approaches,
+      audiences: s.audiences,
     }),
   };
 }

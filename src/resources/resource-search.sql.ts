@@ -43,7 +43,10 @@ export const LOCATIONS_JSON = `
    FROM resource_location l WHERE l.resource_id = page.id) AS locations`;
 
 /** FROM + WHERE for the criteria (without pagination), shared by page, count and facets. */
-function filtered(c: ResourceSearchCriteria, sql: SqlParams): { with: string; from: string; where: string[]; distance?: string; rank?: string } {
+function filtered(
+  c: ResourceSearchCriteria,
+  sql: SqlParams,
+): { with: string; from: string; where: string[]; distance?: string; rank?: string } {
   const where = [`r.status = 'active'`];
   const overlap = (column: string, values?: string[]) => {
     if (values?.length) where.push(`r.${column} && ${sql.param(values)}::text[]`);
@@ -195,12 +198,14 @@ export function facetsSql(criteria: ResourceSearchCriteria, fields: FacetField[]
   // One pass over the matching rows: each row yields its (facet, value) pairs, counted in one
   // aggregate. `part` keeps each requested field a group of its own, as separate queries would.
   // Part -1 yields one row per match: its count is the exact total, so no separate count runs.
-  const parts = [`SELECT -1 AS part, '' AS facet, NULL::text AS value`].concat(fields.map((field, part) => {
-    const { column, array } = FACET_COLUMNS[field];
-    return array
-      ? `SELECT ${part} AS part, '${field}' AS facet, v AS value FROM unnest(r.${column}) v`
-      : `SELECT ${part} AS part, '${field}' AS facet, r.${column} AS value`;
-  }));
+  const parts = [`SELECT -1 AS part, '' AS facet, NULL::text AS value`].concat(
+    fields.map((field, part) => {
+      const { column, array } = FACET_COLUMNS[field];
+      return array
+        ? `SELECT ${part} AS part, '${field}' AS facet, v AS value FROM unnest(r.${column}) v`
+        : `SELECT ${part} AS part, '${field}' AS facet, r.${column} AS value`;
+    }),
+  );
   const text = `
     ${f.with}
     SELECT m.facet, m.value, count(*)::int AS count

@@ -9,25 +9,95 @@ import { roundCoordinate } from './resource-search.sql.js';
  * filter) and location_regions (regions and countries of the locations, for `serves`).
  */
 export const RESOURCE_WRITE_COLUMNS = [
-  'slug', 'organization_id', 'name', 'description', 'url', 'phone', 'email', 'kind', 'formats', 'free',
-  'sliding_scale', 'fee_min', 'fee_max', 'currency', 'insurance_accepted', 'insurers', 'insurer_keys', 'no_insurance_needed',
-  'cost_notes', 'specialties', 'approaches', 'languages', 'audiences', 'credentials', 'payment_options', 'service_areas',
-  'location_regions', 'accepting_new_clients', 'wait_time_days', 'availability', 'joint_sessions', 'demo', 'source_url',
-  'last_verified_at', 'status', 'search_keywords', 'requires_safe_relationship',
-  'not_for_crisis', 'eligibility', 'line_roles', 'contact_channels', 'fee_period',
+  'slug',
+  'organization_id',
+  'name',
+  'description',
+  'url',
+  'phone',
+  'email',
+  'kind',
+  'formats',
+  'free',
+  'sliding_scale',
+  'fee_min',
+  'fee_max',
+  'currency',
+  'insurance_accepted',
+  'insurers',
+  'insurer_keys',
+  'no_insurance_needed',
+  'cost_notes',
+  'specialties',
+  'approaches',
+  'languages',
+  'audiences',
+  'credentials',
+  'payment_options',
+  'service_areas',
+  'location_regions',
+  'accepting_new_clients',
+  'wait_time_days',
+  'availability',
+  'joint_sessions',
+  'demo',
+  'source_url',
+  'last_verified_at',
+  'status',
+  'search_keywords',
+  'requires_safe_relationship',
+  'not_for_crisis',
+  'eligibility',
+  'line_roles',
+  'contact_channels',
+  'fee_period',
 ] as const;
 
 /** Bind values for RESOURCE_WRITE_COLUMNS, in the same order. */
 export function resourceWriteValues(r: ResourceWrite, organizationId: string): unknown[] {
   return [
-    r.slug, organizationId, r.name, r.description, r.url ?? null, r.phone ?? null, r.email ?? null, r.kind,
-    r.formats, r.free, r.slidingScale, r.feeMin ?? null, r.feeMax ?? null, r.currency, r.insuranceAccepted,
-    r.insurers, r.insurers.map((i) => i.toLowerCase()), r.noInsuranceNeeded, r.costNotes ?? null,
-    r.specialties, r.approaches, r.languages, r.audiences, r.credentials, r.paymentOptions, r.serviceAreas,
-    [...new Set(r.locations.flatMap((l) => [l.region, l.country]))], r.acceptingNewClients,
-    r.waitTimeDays ?? null, r.availability, r.jointSessions, r.demo, r.sourceUrl ?? null,
-    r.lastVerifiedAt ?? null, r.status, r.searchKeywords, r.requiresSafeRelationship,
-    r.notForCrisis, r.eligibility, r.lineRoles, JSON.stringify(r.contactChannels), r.feePeriod,
+    r.slug,
+    organizationId,
+    r.name,
+    r.description,
+    r.url ?? null,
+    r.phone ?? null,
+    r.email ?? null,
+    r.kind,
+    r.formats,
+    r.free,
+    r.slidingScale,
+    r.feeMin ?? null,
+    r.feeMax ?? null,
+    r.currency,
+    r.insuranceAccepted,
+    r.insurers,
+    r.insurers.map((i) => i.toLowerCase()),
+    r.noInsuranceNeeded,
+    r.costNotes ?? null,
+    r.specialties,
+    r.approaches,
+    r.languages,
+    r.audiences,
+    r.credentials,
+    r.paymentOptions,
+    r.serviceAreas,
+    [...new Set(r.locations.flatMap((l) => [l.region, l.country]))],
+    r.acceptingNewClients,
+    r.waitTimeDays ?? null,
+    r.availability,
+    r.jointSessions,
+    r.demo,
+    r.sourceUrl ?? null,
+    r.lastVerifiedAt ?? null,
+    r.status,
+    r.searchKeywords,
+    r.requiresSafeRelationship,
+    r.notForCrisis,
+    r.eligibility,
+    r.lineRoles,
+    JSON.stringify(r.contactChannels),
+    r.feePeriod,
   ];
 }
 
@@ -37,7 +107,10 @@ export function resourceWritePlaceholders(first = 1): string {
 }
 
 /** The organization by name (created when new; a given website replaces the stored one). Returns its id. */
-export async function upsertOrganization(tx: EntityManager, r: Pick<ResourceWrite, 'organizationName' | 'organizationWebsite'>): Promise<string> {
+export async function upsertOrganization(
+  tx: EntityManager,
+  r: Pick<ResourceWrite, 'organizationName' | 'organizationWebsite'>,
+): Promise<string> {
   const [{ id }] = await tx.query(
     `INSERT INTO organization (name, website) VALUES ($1, $2)
      ON CONFLICT (name) DO UPDATE SET website = COALESCE(EXCLUDED.website, organization.website), updated_at = now()
@@ -55,7 +128,17 @@ export async function replaceLocations(tx: EntityManager, resourceId: string, lo
       `INSERT INTO resource_location (resource_id, position, address, city, region, postal_code, country, latitude, longitude)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
       // Rounded as for search: the stored earth point is computed from them (see roundCoordinate).
-      [resourceId, position, l.address ?? null, l.city, l.region, l.postalCode ?? null, l.country, roundCoordinate(l.latitude), roundCoordinate(l.longitude)],
+      [
+        resourceId,
+        position,
+        l.address ?? null,
+        l.city,
+        l.region,
+        l.postalCode ?? null,
+        l.country,
+        roundCoordinate(l.latitude),
+        roundCoordinate(l.longitude),
+      ],
     );
   }
 }

@@ -1,6 +1,13 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicAccess } from '../partners/access.decorator.js';
@@ -25,23 +32,23 @@ export class ResourcesController {
   @ApiOperation({
     operationId: 'searchResources',
     summary: 'Search the directory',
-    description: 'Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header.',
+    description:
+      'Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header.',
   })
   @ApiOkResponse({
     type: ResourceListResponse,
     headers: {
       ETag: { description: 'A tag of this page; send it as If-None-Match to get 304 while it is unchanged.', schema: { type: 'string' } },
-      Link: { description: 'RFC 8288: the next page, when there is one: </v1/resources?…&cursor=…>; rel="next".', schema: { type: 'string' } },
+      Link: {
+        description: 'RFC 8288: the next page, when there is one: </v1/resources?…&cursor=…>; rel="next".',
+        schema: { type: 'string' },
+      },
       'Cache-Control': { description: 'Public for 60 s.', schema: { type: 'string', example: 'public, max-age=60' } },
     },
   })
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
-  async searchResources(
-    @Query() query: SearchResourcesQuery,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async searchResources(@Query() query: SearchResourcesQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const { body, nextCursor } = await this.resources.searchResources(query);
     if (nextCursor) {
       const url = new URL(request.url, 'http://placeholder');
@@ -53,10 +60,27 @@ export class ResourcesController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getResource', summary: 'One resource by id or slug', description: 'Deleted resources are still returned, with status inactive.' })
+  @ApiOperation({
+    operationId: 'getResource',
+    summary: 'One resource by id or slug',
+    description: 'Deleted resources are still returned, with status inactive.',
+  })
   // One parameter name for /v1/resources/{id} in every method (the writes take only the UUID).
-  @ApiParam({ name: 'id', description: 'The resource\'s UUID, or its slug.', example: 'national-domestic-violence-hotline', schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,120}$' } })
-  @ApiOkResponse({ type: ResourceResponse, headers: { ETag: { description: 'The version of the resource: If-None-Match on reads (304), If-Match on writes.', schema: { type: 'string', example: '"v3"' } } } })
+  @ApiParam({
+    name: 'id',
+    description: "The resource's UUID, or its slug.",
+    example: 'national-domestic-violence-hotline',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,120}$' },
+  })
+  @ApiOkResponse({
+    type: ResourceResponse,
+    headers: {
+      ETag: {
+        description: 'The version of the resource: If-None-Match on reads (304), If-Match on writes.',
+        schema: { type: 'string', example: '"v3"' },
+      },
+    },
+  })
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such resource (problem+json).' })
   async getResource(@Param('id') idOrSlug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {

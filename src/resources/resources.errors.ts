@@ -2,7 +2,8 @@ import { CommonErrors } from '../common/problem/common.errors.js';
 import { problemsOf } from '../common/problem/problem.js';
 
 /** Codes of directory search and reads (problem+json; clients branch on `code`). */
-export type ResourceErrorCode = 'empty_query' | 'place_required' | 'sort_needs_q' | 'sort_needs_place' | 'invalid_cursor' | 'cursor_filters_mismatch';
+export type ResourceErrorCode =
+  'empty_query' | 'place_required' | 'sort_needs_q' | 'sort_needs_place' | 'invalid_cursor' | 'cursor_filters_mismatch';
 
 const { invalidField } = problemsOf<ResourceErrorCode>();
 
@@ -13,7 +14,8 @@ export const ResourceErrors = {
   sortNeedsQ: () => invalidField('sort', 'sort_needs_q', 'sort=relevance needs q.'),
   sortNeedsPlace: () => invalidField('sort', 'sort_needs_place', 'sort=distance needs near or postalCode.'),
   cursorNotForSort: () => invalidField('cursor', 'invalid_cursor', 'cursor is not a valid page cursor for this sort order.'),
-  cursorFiltersMismatch: () => invalidField('cursor', 'cursor_filters_mismatch', 'cursor was made for other filters; start again without a cursor.'),
+  cursorFiltersMismatch: () =>
+    invalidField('cursor', 'cursor_filters_mismatch', 'cursor was made for other filters; start again without a cursor.'),
   /** The id or slug is repeated in the detail only once the controller has checked its shape. */
   notFound: (idOrSlug?: string) => CommonErrors.notFound(idOrSlug === undefined ? 'Resource' : `Resource ${idOrSlug}`),
 };

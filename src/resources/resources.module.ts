@@ -19,8 +19,13 @@ import { ResourcesService } from './resources.service.js';
 @Module({
   controllers: [ResourcesController, ResourceCurationController],
   providers: [
-    ResourcesService, ResourcesRepository, ResourceCurationService, ResourceCurationRepository,
-    DirectoryFeedService, DirectoryFeedRepository, ResourceImportService,
+    ResourcesService,
+    ResourcesRepository,
+    ResourceCurationService,
+    ResourceCurationRepository,
+    DirectoryFeedService,
+    DirectoryFeedRepository,
+    ResourceImportService,
   ],
   exports: [ResourcesService, DirectoryFeedService, ResourceImportService],
 })

@@ -8,14 +8,23 @@ import type { FacetField } from './dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import type { LocationRow, ResourceReferralFacts, ResourceRow, ResourceWrite } from './resource.row.js';
 import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, searchSql } from './resource-search.sql.js';
-import { replaceLocations, RESOURCE_WRITE_COLUMNS, resourceWritePlaceholders, resourceWriteValues, upsertOrganization } from './resource-write.sql.js';
+import {
+  replaceLocations,
+  RESOURCE_WRITE_COLUMNS,
+  resourceWritePlaceholders,
+  resourceWriteValues,
+  upsertOrganization,
+} from './resource-write.sql.js';
 
 /** Every directory query, as plain parameterised SQL (search builders in resource-search.sql.ts). */
 @Injectable()
 export class ResourcesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(criteria: ResourceSearchCriteria, page: SearchPage): Promise<(ResourceRow & { sort_key: number | string; distance_m: number | null })[]> {
+  async search(
+    criteria: ResourceSearchCriteria,
+    page: SearchPage,
+  ): Promise<(ResourceRow & { sort_key: number | string; distance_m: number | null })[]> {
     const { text, values } = searchSql(criteria, page);
     return this.dataSource.query(text, values);
   }
@@ -35,7 +44,10 @@ export class ResourcesRepository {
     return { total: totalRow?.count ?? 0, counts: rows.filter((r) => r !== totalRow) };
   }
 
-  async findByIdOrSlug(idOrSlug: string, manager: EntityManager = this.dataSource.manager): Promise<(ResourceRow & { locations: LocationRow[] }) | undefined> {
+  async findByIdOrSlug(
+    idOrSlug: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(ResourceRow & { locations: LocationRow[] }) | undefined> {
     const isUuid = UUID_PATTERN.test(idOrSlug);
     const rows = await manager.query(
       `SELECT page.*, ${LOCATIONS_JSON} FROM (
@@ -97,7 +109,9 @@ export class ResourcesRepository {
    * Returns how many rows were inserted or updated.
    */
   async upsertMany(resources: ResourceWrite[], manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const updates = RESOURCE_WRITE_COLUMNS.filter((c) => c !== 'slug').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+    const updates = RESOURCE_WRITE_COLUMNS.filter((c) => c !== 'slug')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ');
     let written = 0;
     await manager.transaction(async (tx) => {
       for (const r of resources) {

@@ -6,42 +6,44 @@ import { APPROACHES, FORMATS, RESOURCE_KINDS, SPECIALTIES, AUDIENCES } from '../
  * A Map, not an object literal: the words come from users, and `constructor` or `__proto__`
  * looked up on a plain object finds Object.prototype's members (a 500 before this was a Map).
  */
-export const SEARCH_SYNONYMS: ReadonlyMap<string, string[]> = new Map(Object.entries({
-  affair: ['infidelity'],
-  affairs: ['infidelity'],
-  cheating: ['infidelity'],
-  cheated: ['infidelity'],
-  unfaithful: ['infidelity'],
-  betrayal: ['infidelity', 'trust'],
-  lying: ['trust'],
-  lies: ['trust'],
-  money: ['financial'],
-  spending: ['financial'],
-  debt: ['financial'],
-  finances: ['financial'],
-  drinking: ['substance'],
-  alcohol: ['substance'],
-  drugs: ['substance'],
-  addiction: ['substance'],
-  snooping: ['jealousy', 'control'],
-  jealous: ['jealousy'],
-  controlling: ['control'],
-  online: ['video', 'chat'],
-  virtual: ['video', 'chat'],
-  telehealth: ['video'],
-  abuse: ['violence'],
-  abusive: ['violence'],
-  suicide: ['crisis'],
-  suicidal: ['crisis'],
-  gay: ['lgbtq'],
-  lesbian: ['lgbtq'],
-  queer: ['lgbtq'],
-  christian: ['faith'],
-  church: ['faith'],
-  divorce: ['separation', 'divorce'],
-  cheap: ['sliding'],
-  affordable: ['sliding', 'free'],
-}));
+export const SEARCH_SYNONYMS: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({
+    affair: ['infidelity'],
+    affairs: ['infidelity'],
+    cheating: ['infidelity'],
+    cheated: ['infidelity'],
+    unfaithful: ['infidelity'],
+    betrayal: ['infidelity', 'trust'],
+    lying: ['trust'],
+    lies: ['trust'],
+    money: ['financial'],
+    spending: ['financial'],
+    debt: ['financial'],
+    finances: ['financial'],
+    drinking: ['substance'],
+    alcohol: ['substance'],
+    drugs: ['substance'],
+    addiction: ['substance'],
+    snooping: ['jealousy', 'control'],
+    jealous: ['jealousy'],
+    controlling: ['control'],
+    online: ['video', 'chat'],
+    virtual: ['video', 'chat'],
+    telehealth: ['video'],
+    abuse: ['violence'],
+    abusive: ['violence'],
+    suicide: ['crisis'],
+    suicidal: ['crisis'],
+    gay: ['lgbtq'],
+    lesbian: ['lgbtq'],
+    queer: ['lgbtq'],
+    christian: ['faith'],
+    church: ['faith'],
+    divorce: ['separation', 'divorce'],
+    cheap: ['sliding'],
+    affordable: ['sliding', 'free'],
+  }),
+);
 
 const MAX_WORDS = 12;
 
@@ -70,7 +72,12 @@ const label = (terms: readonly { code: string; label: string }[], codes: string[
 
 /** The weight-B text indexed with a resource: organization, kind, formats, specialties, approaches, audiences. */
 export function searchKeywords(r: {
-  organizationName: string; kind: string; formats: string[]; specialties: string[]; approaches: string[]; audiences: string[];
+  organizationName: string;
+  kind: string;
+  formats: string[];
+  specialties: string[];
+  approaches: string[];
+  audiences: string[];
 }): string {
   return [
     r.organizationName,

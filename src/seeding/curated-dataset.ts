@@ -17,7 +17,9 @@ export interface CuratedDataset {
  * Fictional (demo) listings are left out unless includeDemo (SEED_DEMO) asks for them.
  */
 export function loadCuratedDataset(dir = CURATED_DATA_DIR, { includeDemo = true }: { includeDemo?: boolean } = {}): CuratedDataset {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const hash = createHash('sha256').update(includeDemo ? 'demo:on' : 'demo:off');
   const seen = new Set<string>();
   const resources: ResourceWrite[] = [];
@@ -29,7 +31,11 @@ export function loadCuratedDataset(dir = CURATED_DATA_DIR, { includeDemo = true 
       seen.add(record.slug);
       // Curated lines are the safety lines: each real one says what it is for (API and HSDS imports may
       // add hotlines without a role; those are listed in the directory but never shown as safety lines).
-      checkRecord(record.kind !== 'hotline' || record.demo || (record.lineRoles ?? []).length > 0, record.slug, 'a real hotline needs lineRoles');
+      checkRecord(
+        record.kind !== 'hotline' || record.demo || (record.lineRoles ?? []).length > 0,
+        record.slug,
+        'a real hotline needs lineRoles',
+      );
       const write = toResourceWrite(record);
       if (includeDemo || !write.demo) resources.push(write);
     }

@@ -17,13 +17,26 @@ export class CuratedSeeder {
     private readonly resources: ResourceImportService,
   ) {}
 
-  async seedCuratedDirectory({ force = false, includeDemo }: { force?: boolean; includeDemo: boolean }): Promise<{ applied: boolean; count: number }> {
+  async seedCuratedDirectory({
+    force = false,
+    includeDemo,
+  }: {
+    force?: boolean;
+    includeDemo: boolean;
+  }): Promise<{ applied: boolean; count: number }> {
     const dataset = loadCuratedDataset(undefined, { includeDemo });
     return this.state.withSeedLock(async (tx) => {
-      if (!force && (await this.state.checksum(tx, DATASET)) === dataset.checksum) return { applied: false, count: dataset.resources.length };
+      if (!force && (await this.state.checksum(tx, DATASET)) === dataset.checksum)
+        return { applied: false, count: dataset.resources.length };
       await this.resources.upsertBySlug(dataset.resources, tx);
       // Demo listings seeded earlier are withdrawn once SEED_DEMO is off: they are never presented as real.
-      if (!includeDemo) await this.resources.withdrawDemoListings(loadCuratedDataset(undefined, { includeDemo: true }).resources.filter((r) => r.demo).map((r) => r.slug), tx);
+      if (!includeDemo)
+        await this.resources.withdrawDemoListings(
+          loadCuratedDataset(undefined, { includeDemo: true })
+            .resources.filter((r) => r.demo)
+            .map((r) => r.slug),
+          tx,
+        );
       await this.state.recordChecksum(tx, DATASET, dataset.checksum);
       return { applied: true, count: dataset.resources.length };
     });

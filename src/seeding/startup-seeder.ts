@@ -15,6 +15,7 @@ export class StartupSeeder implements OnApplicationBootstrap {
     if (!this.env.SEED_ON_START) return;
     const includeDemo = seedDemoListings(this.env);
     const { applied, count } = await this.seeder.seedCuratedDirectory({ includeDemo });
-    if (applied) this.logger.log(`Loaded the curated directory: ${count} resources (${includeDemo ? 'with' : 'without'} demo listings; SEED_DEMO)`);
+    if (applied)
+      this.logger.log(`Loaded the curated directory: ${count} resources (${includeDemo ? 'with' : 'without'} demo listings; SEED_DEMO)`);
   }
 }

@@ -15,13 +15,20 @@ export class TaxonomyController {
       type: 'object',
       additionalProperties: {
         type: 'array',
-        items: { type: 'object', properties: { code: { type: 'string' }, label: { type: 'string' }, description: { type: 'string' } }, required: ['code', 'label', 'description'] },
+        items: {
+          type: 'object',
+          properties: { code: { type: 'string' }, label: { type: 'string' }, description: { type: 'string' } },
+          required: ['code', 'label', 'description'],
+        },
       },
       example: { format: [{ code: 'video', label: 'Video', description: 'Live video sessions.' }] },
     },
   })
   getTaxonomy(@Res({ passthrough: true }) reply: FastifyReply): Record<TaxonomyName, readonly TaxonomyTerm[]> {
     void reply.header('cache-control', 'public, max-age=3600');
-    return Object.fromEntries(Object.entries(TAXONOMY).map(([name, v]) => [name, v.terms])) as Record<TaxonomyName, readonly TaxonomyTerm[]>;
+    return Object.fromEntries(Object.entries(TAXONOMY).map(([name, v]) => [name, v.terms])) as Record<
+      TaxonomyName,
+      readonly TaxonomyTerm[]
+    >;
   }
 }

@@ -15,13 +15,21 @@ function vocabulary<const C extends string>(terms: readonly TaxonomyTerm<C>[]) {
 
 export const RESOURCE_KINDS = vocabulary([
   { code: 'practice', label: 'Private practice', description: 'A local therapist or group practice.' },
-  { code: 'clinic', label: 'Clinic', description: 'A community mental-health centre or a university training clinic, often with reduced fees.' },
+  {
+    code: 'clinic',
+    label: 'Clinic',
+    description: 'A community mental-health centre or a university training clinic, often with reduced fees.',
+  },
   { code: 'online_service', label: 'Online service', description: 'Counseling delivered by video, phone or chat by licensed clinicians.' },
   { code: 'workshop', label: 'Workshop or intensive', description: 'Weekend workshops, intensives and retreats for couples.' },
   { code: 'self_guided', label: 'Self-guided program', description: 'Courses, apps and books a couple can work through on their own.' },
   { code: 'support_group', label: 'Support group', description: 'Peer-led groups and ministries.' },
   { code: 'hotline', label: 'Hotline', description: 'Crisis, suicide-prevention and domestic-violence lines.' },
-  { code: 'directory', label: 'Therapist directory', description: 'A finder or referral network that lists therapists; the listed therapists, not the directory, provide the help.' },
+  {
+    code: 'directory',
+    label: 'Therapist directory',
+    description: 'A finder or referral network that lists therapists; the listed therapists, not the directory, provide the help.',
+  },
 ] as const);
 
 export const FORMATS = vocabulary([
@@ -42,17 +50,33 @@ export const SPECIALTIES = vocabulary([
   { code: 'premarital', label: 'Premarital', description: 'Preparing for marriage or a long-term commitment.' },
   { code: 'separation_divorce', label: 'Separation and divorce', description: 'Deciding whether to stay, or separating well.' },
   { code: 'intimacy', label: 'Intimacy and sexuality', description: 'Sexual and emotional intimacy.' },
-  { code: 'domestic_violence', label: 'Domestic violence', description: 'Support and advocacy for people experiencing abuse or coercive control.' },
+  {
+    code: 'domestic_violence',
+    label: 'Domestic violence',
+    description: 'Support and advocacy for people experiencing abuse or coercive control.',
+  },
   { code: 'individual_support', label: 'Individual support', description: 'Counseling for one partner on their own.' },
   { code: 'crisis_support', label: 'Crisis support', description: 'Immediate help in a suicidal or emotional crisis.' },
 ] as const);
 
 export const APPROACHES = vocabulary([
-  { code: 'gottman', label: 'Gottman Method', description: 'Research-based couples therapy built on friendship, conflict management and shared meaning.' },
+  {
+    code: 'gottman',
+    label: 'Gottman Method',
+    description: 'Research-based couples therapy built on friendship, conflict management and shared meaning.',
+  },
   { code: 'eft', label: 'Emotionally Focused Therapy', description: 'Attachment-based couples therapy (EFT).' },
-  { code: 'imago', label: 'Imago Relationship Therapy', description: 'Structured dialogue linking present conflict to earlier experience.' },
+  {
+    code: 'imago',
+    label: 'Imago Relationship Therapy',
+    description: 'Structured dialogue linking present conflict to earlier experience.',
+  },
   { code: 'cbt', label: 'Cognitive behavioral therapy', description: 'Changing unhelpful thoughts and behaviour patterns.' },
-  { code: 'discernment_counseling', label: 'Discernment counseling', description: 'Short work for couples where one partner is leaning out of the relationship.' },
+  {
+    code: 'discernment_counseling',
+    label: 'Discernment counseling',
+    description: 'Short work for couples where one partner is leaning out of the relationship.',
+  },
   { code: 'solution_focused', label: 'Solution-focused', description: 'Brief therapy focused on goals and what already works.' },
   { code: 'faith_based', label: 'Faith-based', description: 'Counseling that draws on a religious tradition.' },
   { code: 'peer_support', label: 'Peer support', description: 'Help from trained volunteers or couples with lived experience.' },
@@ -65,8 +89,16 @@ export const AUDIENCES = vocabulary([
   { code: 'faith_based', label: 'Faith communities', description: 'Rooted in a faith community.' },
   { code: 'young_people', label: 'Young people', description: 'Teens and young adults.' },
   { code: 'veterans', label: 'Veterans and military families', description: 'Service members, veterans and their partners.' },
-  { code: 'native_american', label: 'Native American and Alaska Native', description: 'Culturally grounded help for Native American, Alaska Native and Indigenous people.' },
-  { code: 'deaf_hard_of_hearing', label: 'Deaf and hard of hearing', description: 'Reachable in sign language, by videophone, TTY or relay.' },
+  {
+    code: 'native_american',
+    label: 'Native American and Alaska Native',
+    description: 'Culturally grounded help for Native American, Alaska Native and Indigenous people.',
+  },
+  {
+    code: 'deaf_hard_of_hearing',
+    label: 'Deaf and hard of hearing',
+    description: 'Reachable in sign language, by videophone, TTY or relay.',
+  },
 ] as const);
 
 /**
@@ -75,19 +107,39 @@ export const AUDIENCES = vocabulary([
  * offers a program for people who use abuse when any safety answer is yes.
  */
 export const ELIGIBILITY = vocabulary([
-  { code: 'people_who_use_abuse', label: 'For people who use abuse', description: 'Accountability or intervention programs for the partner causing harm; never a resource for the person at risk.' },
+  {
+    code: 'people_who_use_abuse',
+    label: 'For people who use abuse',
+    description: 'Accountability or intervention programs for the partner causing harm; never a resource for the person at risk.',
+  },
   { code: 'military_community', label: 'Military community only', description: 'Only for service members, veterans and their families.' },
   { code: 'women_only', label: 'Women only', description: 'Only serves women.' },
   { code: 'men_only', label: 'Men only', description: 'Only serves men.' },
   { code: 'young_people_only', label: 'Young people only', description: 'Only for teens and young adults.' },
-  { code: 'native_american_only', label: 'Native American and Alaska Native people only', description: 'Only for Native American, Alaska Native and Indigenous people.' },
-  { code: 'opposite_sex_couples_only', label: 'Opposite-sex couples only', description: 'Defines marriage or partnership as between a man and a woman; not offered to a couple asking for LGBTQ+ affirming care.' },
+  {
+    code: 'native_american_only',
+    label: 'Native American and Alaska Native people only',
+    description: 'Only for Native American, Alaska Native and Indigenous people.',
+  },
+  {
+    code: 'opposite_sex_couples_only',
+    label: 'Opposite-sex couples only',
+    description: 'Defines marriage or partnership as between a man and a woman; not offered to a couple asking for LGBTQ+ affirming care.',
+  },
 ] as const);
 
 /** What a hotline is for: its role, stated as data by the curator rather than guessed from specialties. */
 export const LINE_ROLES = vocabulary([
-  { code: 'crisis', label: 'Suicide and crisis line', description: 'Immediate support for anyone thinking about suicide or in emotional crisis.' },
-  { code: 'domestic_violence', label: 'Domestic violence line', description: 'Advocates for people experiencing abuse or coercive control: safety planning and shelter referrals.' },
+  {
+    code: 'crisis',
+    label: 'Suicide and crisis line',
+    description: 'Immediate support for anyone thinking about suicide or in emotional crisis.',
+  },
+  {
+    code: 'domestic_violence',
+    label: 'Domestic violence line',
+    description: 'Advocates for people experiencing abuse or coercive control: safety planning and shelter referrals.',
+  },
   { code: 'sexual_assault', label: 'Sexual assault line', description: 'Support after rape or sexual assault.' },
   { code: 'substance_use', label: 'Substance use helpline', description: 'Information and treatment referral for drinking or drug use.' },
   { code: 'gambling', label: 'Gambling helpline', description: 'Support for problem gambling, for the gambler and the family.' },
@@ -99,7 +151,7 @@ export const LINE_ROLES = vocabulary([
 export const CONTACT_CHANNELS = vocabulary([
   { code: 'call', label: 'Call', description: 'A voice call.' },
   { code: 'text', label: 'Text', description: 'SMS text messaging (send the keyword to the number).' },
-  { code: 'chat', label: 'Online chat', description: 'Live chat on the service\'s website.' },
+  { code: 'chat', label: 'Online chat', description: "Live chat on the service's website." },
   { code: 'tty', label: 'TTY', description: 'Teletypewriter line for Deaf and hard-of-hearing callers.' },
   { code: 'videophone', label: 'Videophone (sign language)', description: 'Video call in sign language (ASL in the US).' },
   { code: 'relay', label: 'Relay service', description: 'Telecommunications relay (for example 711 in the US).' },
@@ -107,13 +159,29 @@ export const CONTACT_CHANNELS = vocabulary([
 
 export const CREDENTIALS = vocabulary([
   { code: 'gottman_certified', label: 'Certified Gottman Therapist', description: 'Completed the Gottman Institute certification track.' },
-  { code: 'iceeft_certified', label: 'ICEEFT-certified EFT therapist', description: 'Certified by the International Centre for Excellence in EFT.' },
-  { code: 'aamft_clinical_fellow', label: 'AAMFT Clinical Fellow', description: 'Marriage and family therapist bound by the AAMFT code of ethics.' },
+  {
+    code: 'iceeft_certified',
+    label: 'ICEEFT-certified EFT therapist',
+    description: 'Certified by the International Centre for Excellence in EFT.',
+  },
+  {
+    code: 'aamft_clinical_fellow',
+    label: 'AAMFT Clinical Fellow',
+    description: 'Marriage and family therapist bound by the AAMFT code of ethics.',
+  },
   { code: 'csat', label: 'CSAT', description: 'Certified sex addiction therapist.' },
-  { code: 'aasect', label: 'AASECT-certified sex therapist', description: 'Certified by the American Association of Sexuality Educators, Counselors and Therapists.' },
+  {
+    code: 'aasect',
+    label: 'AASECT-certified sex therapist',
+    description: 'Certified by the American Association of Sexuality Educators, Counselors and Therapists.',
+  },
   { code: 'apsats', label: 'APSATS / CPTT', description: 'Trained to support partners betrayed by sexual addiction or infidelity.' },
   { code: 'licensed_clinician', label: 'Licensed clinician', description: 'LMFT, LPC, LCSW, psychologist or equivalent licence.' },
-  { code: 'supervised_trainee', label: 'Supervised trainee', description: 'Graduate student clinician working under licensed supervision.' },
+  {
+    code: 'supervised_trainee',
+    label: 'Supervised trainee',
+    description: 'Graduate student clinician working under licensed supervision.',
+  },
   { code: 'trained_advocate', label: 'Trained advocate', description: 'Crisis counselor or domestic-violence advocate.' },
 ] as const);
 

@@ -65,7 +65,12 @@ export class WebhookDispatcher implements OnApplicationShutdown {
   }
 
   private async deliver(event: ClaimedEvent, destination: WebhookDestination | undefined): Promise<void> {
-    const body = JSON.stringify({ id: event.id, type: event.type, createdAt: new Date(event.createdAt).toISOString(), data: event.payload });
+    const body = JSON.stringify({
+      id: event.id,
+      type: event.type,
+      createdAt: new Date(event.createdAt).toISOString(),
+      data: event.payload,
+    });
     let error: string | undefined;
     if (!destination?.url) {
       error = 'no webhook URL registered';

@@ -32,10 +32,12 @@ export class WebhookOutboxRepository {
 
   /** Queues an event in the caller's transaction (the outbox pattern). */
   async enqueue(manager: EntityManager, event: OutboxEvent): Promise<void> {
-    await manager.query(
-      `INSERT INTO webhook_outbox (partner_id, referral_id, type, payload) VALUES ($1, $2, $3, $4::jsonb)`,
-      [event.partnerId, event.referralId, event.type, JSON.stringify(event.payload)],
-    );
+    await manager.query(`INSERT INTO webhook_outbox (partner_id, referral_id, type, payload) VALUES ($1, $2, $3, $4::jsonb)`, [
+      event.partnerId,
+      event.referralId,
+      event.type,
+      JSON.stringify(event.payload),
+    ]);
   }
 
   /**
@@ -58,7 +60,9 @@ export class WebhookOutboxRepository {
   }
 
   async markDelivered(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE webhook_outbox SET state = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    await this.dataSource.query(`UPDATE webhook_outbox SET state = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [
+      id,
+    ]);
   }
 
   /** A failed attempt: retried after `retryInSeconds`, or given up on (`failed`). */

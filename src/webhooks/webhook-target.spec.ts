@@ -9,9 +9,21 @@ const lookupOnce = (lookup: ReturnType<typeof pinnedLookup>, host: string, all =
 
 describe('webhook targets (SSRF)', () => {
   it.each([
-    ['127.0.0.1', 'loopback'], ['10.0.0.1', 'private'], ['172.16.0.1', 'private'], ['192.168.0.1', 'private'], ['169.254.169.254', 'linkLocal'],
-    ['100.64.0.1', 'carrierGradeNat'], ['224.0.0.1', 'multicast'], ['0.0.0.0', 'unspecified'], ['::1', 'loopback'], ['::', 'unspecified'],
-    ['fe80::1', 'linkLocal'], ['fd00:ec2::254', 'uniqueLocal'], ['::ffff:127.0.0.1', 'loopback'], ['::ffff:7f00:1', 'loopback'], ['64:ff9b::a00:1', 'rfc6052'],
+    ['127.0.0.1', 'loopback'],
+    ['10.0.0.1', 'private'],
+    ['172.16.0.1', 'private'],
+    ['192.168.0.1', 'private'],
+    ['169.254.169.254', 'linkLocal'],
+    ['100.64.0.1', 'carrierGradeNat'],
+    ['224.0.0.1', 'multicast'],
+    ['0.0.0.0', 'unspecified'],
+    ['::1', 'loopback'],
+    ['::', 'unspecified'],
+    ['fe80::1', 'linkLocal'],
+    ['fd00:ec2::254', 'uniqueLocal'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['64:ff9b::a00:1', 'rfc6052'],
   ])('%s is blocked (%s)', (address, range) => {
     expect(blockedRange(address, [])).toBe(range);
   });
@@ -19,8 +31,15 @@ describe('webhook targets (SSRF)', () => {
   // IPv4 embedded in IPv6: IPv4-compatible (::/96) is decoded and judged as IPv4; NAT64, 6to4,
   // Teredo and IPv4-translated ranges are refused whole.
   it.each([
-    ['::7f00:1', 'loopback'], ['::127.0.0.1', 'loopback'], ['::a9fe:a9fe', 'linkLocal'], ['::10.0.0.1', 'private'], ['::c0a8:101', 'private'],
-    ['::0.0.0.2', 'unspecified'], ['::ffff:0:7f00:1', 'rfc6145'], ['64:ff9b:1::a9fe:a9fe', 'rfc6052'], ['2002:7f00:1::', '6to4'],
+    ['::7f00:1', 'loopback'],
+    ['::127.0.0.1', 'loopback'],
+    ['::a9fe:a9fe', 'linkLocal'],
+    ['::10.0.0.1', 'private'],
+    ['::c0a8:101', 'private'],
+    ['::0.0.0.2', 'unspecified'],
+    ['::ffff:0:7f00:1', 'rfc6145'],
+    ['64:ff9b:1::a9fe:a9fe', 'rfc6052'],
+    ['2002:7f00:1::', '6to4'],
     ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'teredo'],
   ])('IPv4 in IPv6: %s is blocked (%s)', (address, range) => {
     expect(blockedRange(address, [])).toBe(range);
@@ -43,9 +62,15 @@ describe('webhook targets (SSRF)', () => {
     await expect(assertWebhookTarget(new URL('https://hooks.example:22/'), [], resolve)).rejects.toMatchObject({ code: 'blocked_port' });
     await expect(assertWebhookTarget(new URL('https://hooks.example:8443/'), [], resolve)).resolves.toBeUndefined();
     await expect(assertWebhookTarget(new URL('https://hooks.example/'), [], resolve)).resolves.toBeUndefined();
-    await expect(assertWebhookTarget(new URL('https://unresolvable.example:2222/'), [], async () => { throw new Error('ENOTFOUND'); })).rejects.toMatchObject({ code: 'blocked_port' });
+    await expect(
+      assertWebhookTarget(new URL('https://unresolvable.example:2222/'), [], async () => {
+        throw new Error('ENOTFOUND');
+      }),
+    ).rejects.toMatchObject({ code: 'blocked_port' });
     await expect(assertWebhookTarget(new URL('http://127.0.0.1:39123/'), parseCidrList('127.0.0.1'))).resolves.toBeUndefined();
-    await expect(postWebhook({ url: 'https://93.184.216.34:22/', headers: {}, body: '{}', timeoutMs: 1000, allowed: [] })).rejects.toMatchObject({ code: 'blocked_port' });
+    await expect(
+      postWebhook({ url: 'https://93.184.216.34:22/', headers: {}, body: '{}', timeoutMs: 1000, allowed: [] }),
+    ).rejects.toMatchObject({ code: 'blocked_port' });
   });
 
   it('public unicast addresses pass; the allow-list opens exactly its CIDRs', () => {
@@ -68,7 +93,10 @@ describe('webhook targets (SSRF)', () => {
     expect(error).toBeInstanceOf(WebhookTargetError);
     expect((error as WebhookTargetError).code).toBe('blocked_address');
     // One private address among public ones is enough to refuse.
-    answer = [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.5', family: 4 }];
+    answer = [
+      { address: '93.184.216.34', family: 4 },
+      { address: '10.0.0.5', family: 4 },
+    ];
     expect((await lookupOnce(lookup, 'rebind.example', true)).error).toBeInstanceOf(WebhookTargetError);
     // A public answer is handed to the socket as checked.
     answer = [{ address: '93.184.216.34', family: 4 }];
@@ -77,7 +105,9 @@ describe('webhook targets (SSRF)', () => {
 
   it('internal names are refused without resolving them', async () => {
     const resolve = async () => [{ address: '93.184.216.34', family: 4 }];
-    await expect(assertWebhookTarget(new URL('https://metadata.google.internal/'), [], resolve)).rejects.toMatchObject({ code: 'blocked_host' });
+    await expect(assertWebhookTarget(new URL('https://metadata.google.internal/'), [], resolve)).rejects.toMatchObject({
+      code: 'blocked_host',
+    });
     await expect(assertWebhookTarget(new URL('https://api.localhost/'), [], resolve)).rejects.toMatchObject({ code: 'blocked_host' });
   });
 

@@ -28,7 +28,11 @@ const INTERNAL_NAMES = /^(localhost|metadata|metadata\.google\.internal|instance
 
 export function parseCidrList(text: string | undefined): Cidr[] {
   if (!text) return [];
-  return text.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => (entry.includes('/') ? ipaddr.parseCIDR(entry) : toCidr(entry)));
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => (entry.includes('/') ? ipaddr.parseCIDR(entry) : toCidr(entry)));
 }
 
 function toCidr(address: string): Cidr {
@@ -83,14 +87,19 @@ export function blockedRange(address: string, allowed: Cidr[]): string | undefin
 }
 
 export class WebhookTargetError extends Error {
-  constructor(readonly code: 'blocked_address' | 'blocked_host' | 'blocked_port' | 'insecure_scheme', message: string) {
+  constructor(
+    readonly code: 'blocked_address' | 'blocked_host' | 'blocked_port' | 'insecure_scheme',
+    message: string,
+  ) {
     super(`${code}: ${message}`);
   }
 }
 
 type Resolve = (host: string) => Promise<LookupAddress[]>;
 const resolveAll: Resolve = (host) =>
-  new Promise((done, fail) => dnsLookup(host, { all: true, verbatim: true }, (error, addresses) => (error ? fail(error) : done(addresses))));
+  new Promise((done, fail) =>
+    dnsLookup(host, { all: true, verbatim: true }, (error, addresses) => (error ? fail(error) : done(addresses))),
+  );
 
 function bareHost(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -172,14 +181,16 @@ export function postWebhook(post: WebhookPost): Promise<number> {
   const url = new URL(post.url);
   const host = bareHost(url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.reject(new WebhookTargetError('insecure_scheme', url.protocol));
-  if (!isIP(host) && INTERNAL_NAMES.test(host)) return Promise.reject(new WebhookTargetError('blocked_host', `${host} is an internal name`));
+  if (!isIP(host) && INTERNAL_NAMES.test(host))
+    return Promise.reject(new WebhookTargetError('blocked_host', `${host} is an internal name`));
   if (isIP(host)) {
     const range = blockedRange(host, post.allowed);
     if (range) return Promise.reject(new WebhookTargetError('blocked_address', `${host} (${range})`));
   }
   if (url.protocol === 'http:') {
     // Plain http goes only to an allow-listed receiver (tests, local development).
-    if (!(isIP(host) && isAllowListed(host, post.allowed))) return Promise.reject(new WebhookTargetError('insecure_scheme', 'webhooks need https://'));
+    if (!(isIP(host) && isAllowListed(host, post.allowed)))
+      return Promise.reject(new WebhookTargetError('insecure_scheme', 'webhooks need https://'));
   }
   try {
     // A URL stored before the port rule is held to it at delivery too.

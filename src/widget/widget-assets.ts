@@ -15,7 +15,9 @@ export interface WidgetAsset {
 }
 
 const asset = (body: string, contentType: string): WidgetAsset => ({
-  body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`,
+  body,
+  contentType,
+  etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`,
 });
 
 /** The compiled widget scripts and the frame's stylesheet, read once at start-up and served from memory. */

@@ -23,7 +23,9 @@ export function framePage(input: FramePageInput): string {
     `data-origins="${escapeHtml(input.origins.join(' '))}"`,
     input.accent ? `data-accent="${escapeHtml(input.accent)}"` : '',
     input.exitUrl ? `data-exit="${escapeHtml(input.exitUrl)}"` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `<!doctype html>
 <html lang="en">
 <head>

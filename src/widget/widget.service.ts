@@ -28,7 +28,15 @@ export interface WidgetPage {
 }
 
 /** What the frame itself may load: Mend's own scripts, styles and API, nothing else. */
-const FRAME_CSP = ["default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "base-uri 'none'", "form-action 'none'"];
+const FRAME_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
 
 function httpsUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -67,7 +75,13 @@ export class WidgetService {
         status: 403,
         html: unavailablePage(),
         headers: {
-          'content-security-policy': ["default-src 'none'", "style-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; '),
+          'content-security-policy': [
+            "default-src 'none'",
+            "style-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+          ].join('; '),
           'x-frame-options': 'DENY',
           'cache-control': 'no-store',
         },
@@ -111,7 +125,10 @@ export class WidgetService {
       const partner = await this.partners.findByName(DEMO_PARTNER_NAME);
       if (!partner) return undefined;
       const { plaintext } = await this.keys.issueKey({
-        partnerId: partner.id, kind: 'publishable', environment: 'test', name: 'widget demo page (in memory)',
+        partnerId: partner.id,
+        kind: 'publishable',
+        environment: 'test',
+        name: 'widget demo page (in memory)',
         expiresAt: new Date(Date.now() + DEMO_KEY_LIFETIME_MS),
       });
       this.logger.log('Issued a publishable test key of the demo partner for /widget/demo (expires in 24 h)');

@@ -47,7 +47,10 @@ describe(`fuzzing every operation of docs/openapi.json (seed ${SEED}, ${RUNS} re
     const table = formatReport(reports, setup?.setupRequests ?? 0, SEED);
     console.log(table);
     if (process.env.FUZZ_REPORT) {
-      writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ seed: SEED, runsPerOperation: RUNS, setupRequests: setup?.setupRequests ?? 0, operations: reports }, null, 2));
+      writeFileSync(
+        process.env.FUZZ_REPORT,
+        JSON.stringify({ seed: SEED, runsPerOperation: RUNS, setupRequests: setup?.setupRequests ?? 0, operations: reports }, null, 2),
+      );
     }
   });
 
@@ -66,14 +69,26 @@ describe(`fuzzing every operation of docs/openapi.json (seed ${SEED}, ${RUNS} re
       it.skip(`${operation.key} (${operation.operationId}) [skipped: ${report.skipped}]`, () => undefined);
       continue;
     }
-    it(`${operation.key} (${operation.operationId})`, async () => {
-      const limits = { bodyLimitBytes: t.env.BODY_LIMIT_BYTES, maxQueryBytes: t.env.MAX_QUERY_BYTES };
-      const progress = process.env.FUZZ_PROGRESS
-        ? (r: OperationReport) => process.stderr.write(`  ${r.key}: ${r.requests} requests, ${r.failure ? 'FAILED' : 'ok'}\n`)
-        : undefined;
-      await fuzzOperation(model, operation, client, setup.keys, setup.pools, { seed: SEED, runsPerOperation: RUNS, limits, onOperationDone: progress }, report);
-      expect(report.requests).toBeGreaterThanOrEqual(RUNS);
-    }, RUNS * 1_000 + 60_000);
+    it(
+      `${operation.key} (${operation.operationId})`,
+      async () => {
+        const limits = { bodyLimitBytes: t.env.BODY_LIMIT_BYTES, maxQueryBytes: t.env.MAX_QUERY_BYTES };
+        const progress = process.env.FUZZ_PROGRESS
+          ? (r: OperationReport) => process.stderr.write(`  ${r.key}: ${r.requests} requests, ${r.failure ? 'FAILED' : 'ok'}\n`)
+          : undefined;
+        await fuzzOperation(
+          model,
+          operation,
+          client,
+          setup.keys,
+          setup.pools,
+          { seed: SEED, runsPerOperation: RUNS, limits, onOperationDone: progress },
+          report,
+        );
+        expect(report.requests).toBeGreaterThanOrEqual(RUNS);
+      },
+      RUNS * 1_000 + 60_000,
+    );
   }
 });
 
@@ -150,20 +165,32 @@ describe(`fuzzing with a minimal-scope key (${MINIMAL_SCOPES.join(', ')} only; s
       it.skip(`${operation.key} needs ${needs.join(', ')} [skipped: not selected by FUZZ_ONLY=${process.env.FUZZ_ONLY}]`, () => undefined);
       continue;
     }
-    it(`${operation.key} needs ${needs.join(', ')}: never a 2xx for the minimal key, and 403 insufficient_scope seen`, async () => {
-      const report = emptyReport(operation);
-      const limits = { bodyLimitBytes: t.env.BODY_LIMIT_BYTES, maxQueryBytes: t.env.MAX_QUERY_BYTES };
-      await fuzzOperation(model, operation, client, { ...setup.keys, secret: minimalKey }, setup.pools, { seed: SEED + 1, runsPerOperation: RUNS, limits, secretKeyLacksScope: true }, report);
-      expect(report.requests).toBeGreaterThanOrEqual(RUNS);
-      // The plain request with the minimal key, so the scope check is certainly reached once.
-      const withBody = ['POST', 'PUT', 'PATCH'].includes(operation.method);
-      const plain = await client.send(
-        operation.method,
-        operation.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'),
-        { authorization: `Bearer ${minimalKey}`, ...(withBody ? { 'content-type': 'application/json' } : {}) },
-        withBody ? Buffer.from('{}') : undefined,
-      );
-      expect([plain.status, JSON.parse(plain.body.toString('utf8')).code]).toEqual([403, 'insufficient_scope']);
-    }, RUNS * 1_000 + 60_000);
+    it(
+      `${operation.key} needs ${needs.join(', ')}: never a 2xx for the minimal key, and 403 insufficient_scope seen`,
+      async () => {
+        const report = emptyReport(operation);
+        const limits = { bodyLimitBytes: t.env.BODY_LIMIT_BYTES, maxQueryBytes: t.env.MAX_QUERY_BYTES };
+        await fuzzOperation(
+          model,
+          operation,
+          client,
+          { ...setup.keys, secret: minimalKey },
+          setup.pools,
+          { seed: SEED + 1, runsPerOperation: RUNS, limits, secretKeyLacksScope: true },
+          report,
+        );
+        expect(report.requests).toBeGreaterThanOrEqual(RUNS);
+        // The plain request with the minimal key, so the scope check is certainly reached once.
+        const withBody = ['POST', 'PUT', 'PATCH'].includes(operation.method);
+        const plain = await client.send(
+          operation.method,
+          operation.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000'),
+          { authorization: `Bearer ${minimalKey}`, ...(withBody ? { 'content-type': 'application/json' } : {}) },
+          withBody ? Buffer.from('{}') : undefined,
+        );
+        expect([plain.status, JSON.parse(plain.body.toString('utf8')).code]).toEqual([403, 'insufficient_scope']);
+      },
+      RUNS * 1_000 + 60_000,
+    );
   }
 });

@@ -12,7 +12,9 @@ describe('bugs found by fuzzing', () => {
   let admin: TestPartner;
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.createPartner({ scopes: ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write', 'admin'] });
+    admin = await t.createPartner({
+      scopes: ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write', 'admin'],
+    });
   });
   afterAll(() => t.close());
 
@@ -26,7 +28,10 @@ describe('bugs found by fuzzing', () => {
 
   describe('deeply nested JSON bodies (class-transformer recursed until the stack overflowed)', () => {
     it('answers 400 for a body nested thousands of levels deep, in a known or an unknown field', async () => {
-      for (const body of [`{"concerns":${nested(20_000)},"willingness":"both"}`, `{"concerns":["infidelity"],"willingness":"both","x":${nested(20_000)}}`]) {
+      for (const body of [
+        `{"concerns":${nested(20_000)},"willingness":"both"}`,
+        `{"concerns":["infidelity"],"willingness":"both","x":${nested(20_000)}}`,
+      ]) {
         const res = await t.http().post('/v1/intakes').set('Authorization', admin.auth).set('Content-Type', 'application/json').send(body);
         expectProblem(res, 400, 'body_too_deep');
       }
@@ -34,13 +39,21 @@ describe('bugs found by fuzzing', () => {
 
     it('answers 400 for deep objects too, on every JSON media type', async () => {
       const deepObject = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
-      const res = await t.http().patch(`/v1/resources/${(await t.http().get('/v1/resources?limit=1')).body.data[0].id}`)
-        .set('Authorization', admin.auth).set('If-Match', '"v1"').set('Content-Type', 'application/merge-patch+json').send(`{"organization":${deepObject}}`);
+      const res = await t
+        .http()
+        .patch(`/v1/resources/${(await t.http().get('/v1/resources?limit=1')).body.data[0].id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', '"v1"')
+        .set('Content-Type', 'application/merge-patch+json')
+        .send(`{"organization":${deepObject}}`);
       expectProblem(res, 400, 'body_too_deep');
     });
 
     it('still takes the nesting real requests use', async () => {
-      const res = await t.http().post('/v1/intakes').set('Authorization', admin.auth)
+      const res = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', admin.auth)
         .send({ concerns: ['infidelity'], willingness: 'both', preferences: { approaches: ['gottman'] }, safety: { feelsAfraid: false } });
       expect(res.status).toBe(201);
     });
@@ -57,23 +70,38 @@ describe('bugs found by fuzzing', () => {
       const partner = await t.http().post('/v1/partners').set('Authorization', admin.auth).send({ name: 'a\u0000b' });
       expectProblem(partner, 400, 'validation_failed');
       expect(partner.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'invalid_character' })]);
-      const key = await t.http().post(`/v1/partners/${admin.partnerId}/keys`).set('Authorization', admin.auth).send({ kind: 'secret', name: 'x\u0000' });
+      const key = await t
+        .http()
+        .post(`/v1/partners/${admin.partnerId}/keys`)
+        .set('Authorization', admin.auth)
+        .send({ kind: 'secret', name: 'x\u0000' });
       expectProblem(key, 400, 'validation_failed');
-      const intake = await t.http().post('/v1/intakes').set('Authorization', admin.auth)
+      const intake = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', admin.auth)
         .send({ concerns: ['infidelity'], willingness: 'both', preferences: { approaches: ['gottman\u0000'] } });
       expectProblem(intake, 400, 'validation_failed');
       expect(intake.body.errors).toEqual([expect.objectContaining({ field: 'preferences.approaches.0', code: 'invalid_character' })]);
     });
 
     it('answers 400 for a NUL in a field name or a path parameter', async () => {
-      const res = await t.http().post('/v1/intakes').set('Authorization', admin.auth).set('Content-Type', 'application/json')
+      const res = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', admin.auth)
+        .set('Content-Type', 'application/json')
         .send('{"concerns":["infidelity"],"willingness":"both","\\u0000":1}');
       expectProblem(res, 400, 'validation_failed');
-      expectProblem(await t.http().get('/v1/resources/a%00b') as never, 400, 'validation_failed'); // as its title says: 400, never a 500
+      expectProblem((await t.http().get('/v1/resources/a%00b')) as never, 400, 'validation_failed'); // as its title says: 400, never a 500
     });
 
     it('stores other unusual text (RTL, emoji, lone surrogates) without error', async () => {
-      const res = await t.http().post('/v1/partners').set('Authorization', admin.auth).set('Content-Type', 'application/json')
+      const res = await t
+        .http()
+        .post('/v1/partners')
+        .set('Authorization', admin.auth)
+        .set('Content-Type', 'application/json')
         .send('{"name":"\\u202e\\ud83d\\ude00 \\ud800 شريك"}');
       expect(res.status).toBe(201);
     });
@@ -105,7 +133,10 @@ describe('bugs found by fuzzing', () => {
 
     it('still follows real cursors', async () => {
       for (const sort of ['name', 'fee']) {
-        await t.http().get(`/v1/resources?limit=1&sort=${sort}&cursor=${b64(real[sort])}`).expect(200);
+        await t
+          .http()
+          .get(`/v1/resources?limit=1&sort=${sort}&cursor=${b64(real[sort])}`)
+          .expect(200);
       }
     });
   });
@@ -119,17 +150,30 @@ describe('bugs found by fuzzing', () => {
       ['an id of dashes', ['2026-01-01T00:00:00.000000Z', '-'.repeat(36)]],
       ['an id of zeros without hyphens', ['2026-01-01T00:00:00.000000Z', '0'.repeat(36)]],
     ])('answers 400 for %s', async (_what, cursor) => {
-      const res = await t.http().get(`/v1/referrals?cursor=${b64(cursor)}`).set('Authorization', admin.auth);
+      const res = await t
+        .http()
+        .get(`/v1/referrals?cursor=${b64(cursor)}`)
+        .set('Authorization', admin.auth);
       expectProblem(res, 400, 'validation_failed');
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'invalid_cursor' })]);
     });
 
     it('still follows real cursors', async () => {
-      const intake = await t.http().post('/v1/intakes').set('Authorization', admin.auth).send({ concerns: ['infidelity'], willingness: 'both' }).expect(201);
+      const intake = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', admin.auth)
+        .send({ concerns: ['infidelity'], willingness: 'both' })
+        .expect(201);
       const resourceId = intake.body.matches[0].resource.id;
-      for (let i = 0; i < 2; i++) await t.http().post('/v1/referrals').set('Authorization', admin.auth).send({ intakeId: intake.body.id, resourceId }).expect(201);
+      for (let i = 0; i < 2; i++)
+        await t.http().post('/v1/referrals').set('Authorization', admin.auth).send({ intakeId: intake.body.id, resourceId }).expect(201);
       const first = await t.http().get('/v1/referrals?limit=1').set('Authorization', admin.auth).expect(200);
-      const second = await t.http().get(`/v1/referrals?limit=1&cursor=${first.body.page.nextCursor}`).set('Authorization', admin.auth).expect(200);
+      const second = await t
+        .http()
+        .get(`/v1/referrals?limit=1&cursor=${first.body.page.nextCursor}`)
+        .set('Authorization', admin.auth)
+        .expect(200);
       expect(second.body.data[0].id).not.toBe(first.body.data[0].id);
     });
   });
@@ -141,7 +185,7 @@ describe('bugs found by fuzzing', () => {
       expect(res.body.requestId).toBe(res.headers['x-request-id']);
     });
 
-    it('answers a path parameter over the router\'s 200 characters with 414 problem+json', async () => {
+    it("answers a path parameter over the router's 200 characters with 414 problem+json", async () => {
       const res = await t.http().get(`/v1/resources/${'a'.repeat(201)}`);
       expectProblem(res, 414, 'uri_too_long');
     });
@@ -161,7 +205,12 @@ describe('bugs found by fuzzing', () => {
       });
       expect(res.status).toBe(417);
       expect(res.type).toMatch(/^application\/problem\+json/);
-      expect(JSON.parse(res.body)).toMatchObject({ status: 417, code: 'expectation_failed', type: expect.any(String), title: expect.any(String) });
+      expect(JSON.parse(res.body)).toMatchObject({
+        status: 417,
+        code: 'expectation_failed',
+        type: expect.any(String),
+        title: expect.any(String),
+      });
     });
   });
 
@@ -170,11 +219,25 @@ describe('bugs found by fuzzing', () => {
 
     it('takes a resource location at 5e-324 degrees (as 0)', async () => {
       const resource = {
-        slug: 'fuzz-subnormal', name: 'Subnormal', description: 'A point next to 0,0.', organization: { name: 'Subnormal' }, kind: 'practice',
-        formats: ['in_person'], cost: { free: true, slidingScale: false, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
-        specialties: [], approaches: [], languages: ['en'], audiences: [], credentials: [], paymentOptions: [], serviceAreas: [],
+        slug: 'fuzz-subnormal',
+        name: 'Subnormal',
+        description: 'A point next to 0,0.',
+        organization: { name: 'Subnormal' },
+        kind: 'practice',
+        formats: ['in_person'],
+        cost: { free: true, slidingScale: false, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
+        specialties: [],
+        approaches: [],
+        languages: ['en'],
+        audiences: [],
+        credentials: [],
+        paymentOptions: [],
+        serviceAreas: [],
         locations: [{ city: 'Null Island', region: 'US-OH', country: 'US', latitude: 5e-324, longitude: -1.5e-323 }],
-        acceptingNewClients: true, availability: [], jointSessions: true, demo: true,
+        acceptingNewClients: true,
+        availability: [],
+        jointSessions: true,
+        demo: true,
       };
       const res = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource);
       expect(res.status).toBe(201);
@@ -186,21 +249,45 @@ describe('bugs found by fuzzing', () => {
     });
 
     it('takes an intake near a subnormal point', async () => {
-      const res = await t.http().post('/v1/intakes').set('Authorization', admin.auth).send({ concerns: ['infidelity'], willingness: 'both', near: `${tiny},-${tiny}` });
+      const res = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', admin.auth)
+        .send({ concerns: ['infidelity'], willingness: 'both', near: `${tiny},-${tiny}` });
       expect(res.status).toBe(201);
     });
   });
 
   describe('an array where a nested object belongs (@ValidateNested passed an empty array, or arrays inside one)', () => {
     const resource = (change: Record<string, unknown>) => ({
-      slug: `fuzz-array-${Math.random().toString(36).slice(2, 8)}`, name: 'Arrays', description: 'Nested objects only.', organization: { name: 'Arrays' }, kind: 'practice',
-      formats: ['video'], cost: { free: true, slidingScale: false, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
-      specialties: [], approaches: [], languages: ['en'], audiences: [], credentials: [], paymentOptions: [], serviceAreas: ['US'], locations: [],
-      acceptingNewClients: true, availability: [], jointSessions: true, demo: true, ...change,
+      slug: `fuzz-array-${Math.random().toString(36).slice(2, 8)}`,
+      name: 'Arrays',
+      description: 'Nested objects only.',
+      organization: { name: 'Arrays' },
+      kind: 'practice',
+      formats: ['video'],
+      cost: { free: true, slidingScale: false, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
+      specialties: [],
+      approaches: [],
+      languages: ['en'],
+      audiences: [],
+      credentials: [],
+      paymentOptions: [],
+      serviceAreas: ['US'],
+      locations: [],
+      acceptingNewClients: true,
+      availability: [],
+      jointSessions: true,
+      demo: true,
+      ...change,
     });
 
     it.each(['cost', 'organization'])('answers 400 for %s: [] on create', async (field) => {
-      const res = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource({ [field]: [] }));
+      const res = await t
+        .http()
+        .post('/v1/resources')
+        .set('Authorization', admin.auth)
+        .send(resource({ [field]: [] }));
       expectProblem(res, 400, 'validation_failed');
       expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
     });
@@ -208,22 +295,40 @@ describe('bugs found by fuzzing', () => {
     it.each(['cost', 'organization'])('answers 400 for %s: [] in a patch', async (field) => {
       const id = (await t.http().get('/v1/resources?limit=1').expect(200)).body.data[0].id;
       const etag = (await t.http().get(`/v1/resources/${id}`).expect(200)).headers.etag;
-      const res = await t.http().patch(`/v1/resources/${id}`).set('Authorization', admin.auth).set('If-Match', etag).send({ [field]: [] });
+      const res = await t
+        .http()
+        .patch(`/v1/resources/${id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', etag)
+        .send({ [field]: [] });
       expectProblem(res, 400, 'validation_failed');
     });
 
     it.each([[[]], [null], [1], ['x']])('answers 400 for locations: [%j] on create and in a patch', async (item) => {
-      const res = await t.http().post('/v1/resources').set('Authorization', admin.auth).send(resource({ locations: [item] }));
+      const res = await t
+        .http()
+        .post('/v1/resources')
+        .set('Authorization', admin.auth)
+        .send(resource({ locations: [item] }));
       expectProblem(res, 400, 'validation_failed');
       expect(res.body.errors).toEqual([expect.objectContaining({ field: expect.stringMatching(/^locations/) })]);
       const id = (await t.http().get('/v1/resources?limit=1').expect(200)).body.data[0].id;
       const etag = (await t.http().get(`/v1/resources/${id}`).expect(200)).headers.etag;
-      const patch = await t.http().patch(`/v1/resources/${id}`).set('Authorization', admin.auth).set('If-Match', etag).send({ locations: [item] });
+      const patch = await t
+        .http()
+        .patch(`/v1/resources/${id}`)
+        .set('Authorization', admin.auth)
+        .set('If-Match', etag)
+        .send({ locations: [item] });
       expectProblem(patch, 400, 'validation_failed');
     });
 
     it.each(['safety', 'preferences'])('answers 400 for %s: [] in an intake', async (field) => {
-      const res = await t.http().post('/v1/intakes').set('Authorization', admin.auth).send({ concerns: ['infidelity'], willingness: 'both', [field]: [] });
+      const res = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', admin.auth)
+        .send({ concerns: ['infidelity'], willingness: 'both', [field]: [] });
       expectProblem(res, 400, 'validation_failed');
     });
   });

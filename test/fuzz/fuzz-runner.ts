@@ -54,7 +54,11 @@ export interface HttpAnswer {
 
 export class FuzzClient {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  constructor(readonly host: string, readonly port: number, readonly timeoutMs = 20_000) {}
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    readonly timeoutMs = 20_000,
+  ) {}
 
   send(method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
@@ -98,7 +102,11 @@ export function toWire(operation: ApiOperation, request: FuzzRequest, keys: Fuzz
   const query = request.query
     .map(([name, value]) => {
       const resolved = resolve(value);
-      const text = Array.isArray(resolved) ? resolved.map((v) => String(resolve(v))).join(',') : typeof resolved === 'object' && resolved !== null ? JSON.stringify(resolved) : String(resolved);
+      const text = Array.isArray(resolved)
+        ? resolved.map((v) => String(resolve(v))).join(',')
+        : typeof resolved === 'object' && resolved !== null
+          ? JSON.stringify(resolved)
+          : String(resolved);
       return `${safeEncode(name)}=${safeEncode(text)}`;
     })
     .concat(request.rawQuery !== undefined ? [request.rawQuery] : [])
@@ -170,7 +178,13 @@ function writeJson(json: unknown, resolve: (v: unknown) => unknown): string {
 }
 
 /** What is wrong with an answer (empty: nothing). */
-export function violations(model: OpenApiModel, operation: ApiOperation, request: FuzzRequest, wire: WireRequest, answer: HttpAnswer): string[] {
+export function violations(
+  model: OpenApiModel,
+  operation: ApiOperation,
+  request: FuzzRequest,
+  wire: WireRequest,
+  answer: HttpAnswer,
+): string[] {
   const problems: string[] = [];
   const { status } = answer;
   const contentType = String(answer.headers['content-type'] ?? '');
@@ -178,7 +192,8 @@ export function violations(model: OpenApiModel, operation: ApiOperation, request
   if (status >= 500) problems.push(`server error ${status}`);
   if (request.expectStatus && status !== request.expectStatus) problems.push(`expected ${request.expectStatus}, got ${status}`);
   if (status >= 400 && status < 500) {
-    if (!/^application\/problem\+json\b/i.test(contentType)) problems.push(`4xx with content-type "${contentType}", not application/problem+json`);
+    if (!/^application\/problem\+json\b/i.test(contentType))
+      problems.push(`4xx with content-type "${contentType}", not application/problem+json`);
     const problem = parseJson(text) as Record<string, unknown> | undefined;
     if (!problem || typeof problem !== 'object') problems.push('4xx body is not a JSON object');
     else {
@@ -190,20 +205,28 @@ export function violations(model: OpenApiModel, operation: ApiOperation, request
   if (status >= 200 && status < 300) {
     const unauthenticated = operation.security.length > 0 && request.auth !== 'secret' && request.auth !== 'publishable';
     const publishableNotAllowed = request.auth === 'publishable' && !operation.security.includes('publishableKey');
-    if (unauthenticated || publishableNotAllowed) problems.push(`${status} for a request without valid credentials (${describeAuth(request.auth)})`);
+    if (unauthenticated || publishableNotAllowed)
+      problems.push(`${status} for a request without valid credentials (${describeAuth(request.auth)})`);
     const documented = operation.responses[String(status)];
-    if (!documented) problems.push(`${status} is not a documented response of ${operation.key} (documented: ${Object.keys(operation.responses).join(', ')})`);
+    if (!documented)
+      problems.push(
+        `${status} is not a documented response of ${operation.key} (documented: ${Object.keys(operation.responses).join(', ')})`,
+      );
     else if (status === 204) {
       if (answer.body.length) problems.push('204 with a body');
     } else if (documented.contentTypes.length) {
       const mediaType = contentType.split(';')[0].trim().toLowerCase();
-      if (!documented.contentTypes.includes(mediaType)) problems.push(`${status} with content-type "${contentType}" (documented: ${documented.contentTypes.join(', ')})`);
+      if (!documented.contentTypes.includes(mediaType))
+        problems.push(`${status} with content-type "${contentType}" (documented: ${documented.contentTypes.join(', ')})`);
       const body = parseJson(text);
       if (body === undefined) problems.push(`${status} body is not JSON`);
       else {
         const validate = model.responseValidator(operation, status, mediaType);
         if (validate && !validate(body)) {
-          const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+          const errors = (validate.errors ?? [])
+            .slice(0, 5)
+            .map((e) => `${e.instancePath || '/'} ${e.message}`)
+            .join('; ');
           problems.push(`${status} body does not match the response schema: ${errors}`);
         }
       }
@@ -243,7 +266,8 @@ export function harvest(operation: ApiOperation, wire: WireRequest, answer: Http
   };
   const path = wire.path.split('?')[0];
   const resourceId = wire.params.id ?? wire.params.idOrSlug;
-  if (resourceId && typeof answer.headers.etag === 'string' && /^"v\d+"$/.test(answer.headers.etag)) pools.etags[resourceId] = answer.headers.etag;
+  if (resourceId && typeof answer.headers.etag === 'string' && /^"v\d+"$/.test(answer.headers.etag))
+    pools.etags[resourceId] = answer.headers.etag;
   if (operation.method === 'POST' && path === '/v1/intakes') add('intakeIds', body?.id);
   if (operation.method === 'POST' && path === '/v1/referrals') add('referralIds', body?.id);
   if (operation.method === 'DELETE' && path.startsWith('/v1/referrals/')) {
@@ -279,7 +303,13 @@ export function operationSeed(seed: number, operation: ApiOperation): number {
 
 /** Fuzzes one operation; throws (after recording the count) when a counterexample was found. */
 export async function fuzzOperation(
-  model: OpenApiModel, operation: ApiOperation, client: FuzzClient, keys: FuzzKeys, pools: FuzzPools, options: FuzzOptions, report: OperationReport,
+  model: OpenApiModel,
+  operation: ApiOperation,
+  client: FuzzClient,
+  keys: FuzzKeys,
+  pools: FuzzPools,
+  options: FuzzOptions,
+  report: OperationReport,
 ): Promise<void> {
   cursorSource.current = (pool) => pools[pool];
   const arbitrary = requestArbitrary(model, operation, options.limits);
@@ -297,13 +327,18 @@ export async function fuzzOperation(
     report.byStatus[answer.status] = (report.byStatus[answer.status] ?? 0) + 1;
     report.byMutation[request.mutation] = (report.byMutation[request.mutation] ?? 0) + 1;
     harvest(operation, wire, answer, pools);
-    if (process.env.FUZZ_DEBUG) process.stderr.write(`${request.mutation} → ${answer.status}: ${describeWire(wire).slice(0, 400)}\n    ${answer.body.toString('utf8').slice(0, 300)}\n`);
+    if (process.env.FUZZ_DEBUG)
+      process.stderr.write(
+        `${request.mutation} → ${answer.status}: ${describeWire(wire).slice(0, 400)}\n    ${answer.body.toString('utf8').slice(0, 300)}\n`,
+      );
     const problems = violations(model, operation, request, wire, answer);
     if (options.secretKeyLacksScope && request.auth === 'secret' && answer.status >= 200 && answer.status < 300) {
       problems.push(`${answer.status} for a secret key without the scope ${operation.key} needs (a missing scope check)`);
     }
     if (problems.length) {
-      throw new Error(`${request.mutation}: ${problems.join('; ')}\n  request: ${describeWire(wire)}\n  answer: ${answer.status} ${String(answer.headers['content-type'] ?? '')} ${answer.body.toString('utf8').slice(0, 600)}`);
+      throw new Error(
+        `${request.mutation}: ${problems.join('; ')}\n  request: ${describeWire(wire)}\n  answer: ${answer.status} ${String(answer.headers['content-type'] ?? '')} ${answer.body.toString('utf8').slice(0, 600)}`,
+      );
     }
   });
   try {
@@ -332,7 +367,10 @@ export function emptyReport(operation: ApiOperation): OperationReport {
 export function formatReport(reports: OperationReport[], setupRequests: number, seed: number): string {
   const width = Math.max(...reports.map((r) => r.key.length), 10);
   const lines = reports.map((r) => {
-    const statuses = Object.entries(r.byStatus).sort(([a], [b]) => Number(a) - Number(b)).map(([s, n]) => `${s}×${n}`).join(' ');
+    const statuses = Object.entries(r.byStatus)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     const state = r.skipped ? `SKIPPED: ${r.skipped}` : r.failure ? 'FAILED' : 'ok';
     return `${r.key.padEnd(width)}  ${String(r.requests).padStart(7)}  ${state.padEnd(6)}  ${statuses}`;
   });

@@ -30,13 +30,21 @@ export async function prepareFuzzing(t: TestApp, client: FuzzClient): Promise<Fu
   const call = async (method: string, path: string, body?: unknown) => {
     setupRequests++;
     const answer = await client.send(method, path, secret, body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
-    if (answer.status >= 300) throw new Error(`fuzz setup: ${method} ${path} answered ${answer.status} ${answer.body.toString('utf8').slice(0, 300)}`);
+    if (answer.status >= 300)
+      throw new Error(`fuzz setup: ${method} ${path} answered ${answer.status} ${answer.body.toString('utf8').slice(0, 300)}`);
     return answer.body.length ? JSON.parse(answer.body.toString('utf8')) : undefined;
   };
 
   const pools: FuzzPools = {
-    resourceIds: [], resourceSlugs: [], partnerIds: [partner.partnerId, other.partnerId], keyIds: [],
-    intakeIds: [], referralIds: [], resourceCursors: [], referralCursors: [], etags: {},
+    resourceIds: [],
+    resourceSlugs: [],
+    partnerIds: [partner.partnerId, other.partnerId],
+    keyIds: [],
+    intakeIds: [],
+    referralIds: [],
+    resourceCursors: [],
+    referralCursors: [],
+    etags: {},
   };
   const directory = await call('GET', '/v1/resources?limit=100');
   for (const r of directory.data) {
@@ -55,9 +63,16 @@ export async function prepareFuzzing(t: TestApp, client: FuzzClient): Promise<Fu
     const intake = await call('POST', '/v1/intakes', body);
     pools.intakeIds.push(intake.id);
     const resourceId = intake.matches?.[0]?.resource?.id ?? pools.resourceIds[0];
-    for (let i = 0; i < 2; i++) pools.referralIds.push((await call('POST', '/v1/referrals', { intakeId: intake.id, resourceId, clientReference: `fuzz-${i}` })).id);
+    for (let i = 0; i < 2; i++)
+      pools.referralIds.push((await call('POST', '/v1/referrals', { intakeId: intake.id, resourceId, clientReference: `fuzz-${i}` })).id);
   }
-  for (const query of ['limit=1&sort=name', 'limit=1&sort=fee', 'limit=2&q=affair', 'limit=1&postalCode=43215&radiusKm=500', 'limit=1&facets=kind,format&format=video']) {
+  for (const query of [
+    'limit=1&sort=name',
+    'limit=1&sort=fee',
+    'limit=2&q=affair',
+    'limit=1&postalCode=43215&radiusKm=500',
+    'limit=1&facets=kind,format&format=video',
+  ]) {
     const page = await call('GET', `/v1/resources?${query}`);
     if (page.page.nextCursor) pools.resourceCursors.push(page.page.nextCursor);
   }

@@ -89,7 +89,12 @@ export function loadOpenApiModel(file = 'docs/openapi.json'): OpenApiModel {
       if (!op) continue;
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => {
         const param = p.$ref ? resolve(p) : p;
-        return { name: param.name, in: param.in, required: Boolean(param.required), schema: param.schema ?? { type: 'string' } } as OperationParameter;
+        return {
+          name: param.name,
+          in: param.in,
+          required: Boolean(param.required),
+          schema: param.schema ?? { type: 'string' },
+        } as OperationParameter;
       });
       const body = op.requestBody;
       const alternatives = (op.security ?? document.security ?? []) as Record<string, string[]>[];
@@ -103,13 +108,19 @@ export function loadOpenApiModel(file = 'docs/openapi.json'): OpenApiModel {
         path,
         parameters,
         requestBody: body
-          ? { required: Boolean(body.required), content: Object.fromEntries(Object.entries<any>(body.content ?? {}).map(([type, media]) => [type, media.schema ?? {}])) }
+          ? {
+              required: Boolean(body.required),
+              content: Object.fromEntries(Object.entries<any>(body.content ?? {}).map(([type, media]) => [type, media.schema ?? {}])),
+            }
           : undefined,
         security,
         responses: Object.fromEntries(
           Object.entries<any>(op.responses ?? {}).map(([status, response]) => [
             status,
-            { contentTypes: Object.keys(response.content ?? {}), hasSchema: Object.values<any>(response.content ?? {}).some((m) => m.schema) },
+            {
+              contentTypes: Object.keys(response.content ?? {}),
+              hasSchema: Object.values<any>(response.content ?? {}).some((m) => m.schema),
+            },
           ]),
         ),
       });

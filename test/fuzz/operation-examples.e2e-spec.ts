@@ -26,14 +26,33 @@ const resourceBody = (slug: string) => ({
   url: 'https://examples.example/couples',
   kind: 'practice',
   formats: ['in_person', 'video'],
-  cost: { free: false, slidingScale: true, feeMin: 9000, feeMax: 16000, currency: 'USD', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true },
+  cost: {
+    free: false,
+    slidingScale: true,
+    feeMin: 9000,
+    feeMax: 16000,
+    currency: 'USD',
+    insuranceAccepted: false,
+    insurers: [],
+    noInsuranceNeeded: true,
+  },
   specialties: ['infidelity', 'trust_rebuilding'],
   approaches: ['gottman'],
   languages: ['en'],
   audiences: [],
   credentials: ['licensed_clinician'],
   paymentOptions: ['cash'],
-  locations: [{ address: '10 High St', city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.9612, longitude: -82.9988 }],
+  locations: [
+    {
+      address: '10 High St',
+      city: 'Columbus',
+      region: 'US-OH',
+      postalCode: '43215',
+      country: 'US',
+      latitude: 39.9612,
+      longitude: -82.9988,
+    },
+  ],
   serviceAreas: ['US-OH'],
   acceptingNewClients: true,
   availability: ['evenings'],
@@ -45,16 +64,30 @@ let examples = 0;
 const fresh = (prefix: string) => `${prefix}-${++examples}-${Date.now().toString(36)}`;
 
 async function createResource(c: Context): Promise<{ id: string; etag: string }> {
-  const res = await c.as('post', '/v1/resources').send(resourceBody(fresh('example'))).expect(201);
+  const res = await c
+    .as('post', '/v1/resources')
+    .send(resourceBody(fresh('example')))
+    .expect(201);
   return { id: res.body.id, etag: res.headers.etag };
 }
 async function createReferral(c: Context): Promise<string> {
-  const intake = await c.as('post', '/v1/intakes').send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }).expect(201);
-  const referral = await c.as('post', '/v1/referrals').send({ intakeId: intake.body.id, resourceId: intake.body.matches[0].resource.id }).expect(201);
+  const intake = await c
+    .as('post', '/v1/intakes')
+    .send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' })
+    .expect(201);
+  const referral = await c
+    .as('post', '/v1/referrals')
+    .send({ intakeId: intake.body.id, resourceId: intake.body.matches[0].resource.id })
+    .expect(201);
   return referral.body.id;
 }
 async function createOwnKey(c: Context): Promise<string> {
-  return (await c.as('post', `/v1/partners/${c.admin.partnerId}/keys`).send({ kind: 'secret', name: fresh('example key') }).expect(201)).body.id;
+  return (
+    await c
+      .as('post', `/v1/partners/${c.admin.partnerId}/keys`)
+      .send({ kind: 'secret', name: fresh('example key') })
+      .expect(201)
+  ).body.id;
 }
 
 /** Each operation's valid example and the status it must answer. */
@@ -64,20 +97,37 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
   'GET /v1/partners/me': { status: 200, run: (c) => c.as('get', '/v1/partners/me') },
   'GET /v1/partners/me/webhook': { status: 200, run: (c) => c.as('get', '/v1/partners/me/webhook') },
   'PUT /v1/partners/me/webhook': { status: 200, run: (c) => c.as('put', '/v1/partners/me/webhook').send({ url: null }) },
-  'POST /v1/partners/me/webhook/rotate-secret': { status: 201, run: (c) => c.as('post', '/v1/partners/me/webhook/rotate-secret').send({ overlapHours: 1 }) },
+  'POST /v1/partners/me/webhook/rotate-secret': {
+    status: 201,
+    run: (c) => c.as('post', '/v1/partners/me/webhook/rotate-secret').send({ overlapHours: 1 }),
+  },
   'PATCH /v1/partners/{partnerId}': {
     status: 200,
     run: async (c) => {
-      const other = (await c.as('post', '/v1/partners').send({ name: fresh('Example Suspended'), allowedOrigins: ['https://suspended.example'] }).expect(201)).body.partner.id;
+      const other = (
+        await c
+          .as('post', '/v1/partners')
+          .send({ name: fresh('Example Suspended'), allowedOrigins: ['https://suspended.example'] })
+          .expect(201)
+      ).body.partner.id;
       return c.as('patch', `/v1/partners/${other}`).send({ status: 'suspended' });
     },
   },
-  'POST /v1/partners': { status: 201, run: (c) => c.as('post', '/v1/partners').send({ name: fresh('Example Partner'), allowedOrigins: ['https://new.example'] }) },
+  'POST /v1/partners': {
+    status: 201,
+    run: (c) => c.as('post', '/v1/partners').send({ name: fresh('Example Partner'), allowedOrigins: ['https://new.example'] }),
+  },
   'GET /v1/partners/{partnerId}': { status: 200, run: (c) => c.as('get', `/v1/partners/${c.admin.partnerId}`) },
-  'POST /v1/partners/{partnerId}/keys': { status: 201, run: (c) => c.as('post', `/v1/partners/${c.admin.partnerId}/keys`).send({ kind: 'secret' }) },
+  'POST /v1/partners/{partnerId}/keys': {
+    status: 201,
+    run: (c) => c.as('post', `/v1/partners/${c.admin.partnerId}/keys`).send({ kind: 'secret' }),
+  },
   'GET /v1/keys': { status: 200, run: (c) => c.as('get', '/v1/keys') },
   'POST /v1/keys/{keyId}/revoke': { status: 200, run: async (c) => c.as('post', `/v1/keys/${await createOwnKey(c)}/revoke`) },
-  'POST /v1/keys/{keyId}/rotate': { status: 201, run: async (c) => c.as('post', `/v1/keys/${await createOwnKey(c)}/rotate`).send({ overlapHours: 1 }) },
+  'POST /v1/keys/{keyId}/rotate': {
+    status: 201,
+    run: async (c) => c.as('post', `/v1/keys/${await createOwnKey(c)}/rotate`).send({ overlapHours: 1 }),
+  },
   'GET /v1/taxonomy': { status: 200, run: (c) => c.t.http().get('/v1/taxonomy') },
   'GET /v1/resources': { status: 200, run: (c) => c.t.http().get('/v1/resources?q=affair&format=video&limit=5') },
   'POST /v1/resources': { status: 201, run: (c) => c.as('post', '/v1/resources').send(resourceBody(fresh('example'))) },
@@ -86,7 +136,11 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
     status: 200,
     run: async (c) => {
       const { id, etag } = await createResource(c);
-      return c.as('patch', `/v1/resources/${id}`).set('If-Match', etag).set('Content-Type', 'application/merge-patch+json').send(JSON.stringify({ waitTimeDays: 14 }));
+      return c
+        .as('patch', `/v1/resources/${id}`)
+        .set('If-Match', etag)
+        .set('Content-Type', 'application/merge-patch+json')
+        .send(JSON.stringify({ waitTimeDays: 14 }));
     },
   },
   'DELETE /v1/resources/{id}': {
@@ -112,31 +166,48 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
   'GET /v1/hsds/organizations': { status: 200, run: (c) => c.t.http().get('/v1/hsds/organizations') },
   'GET /v1/hsds/organizations/{id}': {
     status: 200,
-    run: async (c) => c.t.http().get(`/v1/hsds/organizations/${(await c.t.http().get('/v1/hsds/organizations').expect(200)).body.contents[0].id}`),
+    run: async (c) =>
+      c.t.http().get(`/v1/hsds/organizations/${(await c.t.http().get('/v1/hsds/organizations').expect(200)).body.contents[0].id}`),
   },
   'GET /v1/safety-lines': { status: 200, run: (c) => c.t.http().get('/v1/safety-lines?country=US&region=US-OH') },
   'POST /v1/intakes': {
     status: 201,
-    run: (c) => c.t.http().post('/v1/intakes').set('Authorization', `Bearer ${c.admin.publishableKey}`).set('Origin', ORIGIN)
-      .send({ concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 }),
+    run: (c) =>
+      c.t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', `Bearer ${c.admin.publishableKey}`)
+        .set('Origin', ORIGIN)
+        .send({ concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 }),
   },
   'DELETE /v1/intakes/{intakeId}': {
     status: 204,
     run: async (c) => {
-      const intake = await c.as('post', '/v1/intakes').send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' }).expect(201);
+      const intake = await c
+        .as('post', '/v1/intakes')
+        .send({ concerns: ['lying'], willingness: 'both', region: 'US-OH' })
+        .expect(201);
       return c.as('delete', `/v1/intakes/${intake.body.id}`);
     },
   },
   'POST /v1/referrals': {
     status: 201,
     run: async (c) => {
-      const intake = await c.as('post', '/v1/intakes').send({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH' }).expect(201);
-      return c.as('post', '/v1/referrals').send({ intakeId: intake.body.id, resourceId: intake.body.matches[0].resource.id, clientReference: 'case-42' });
+      const intake = await c
+        .as('post', '/v1/intakes')
+        .send({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH' })
+        .expect(201);
+      return c
+        .as('post', '/v1/referrals')
+        .send({ intakeId: intake.body.id, resourceId: intake.body.matches[0].resource.id, clientReference: 'case-42' });
     },
   },
   'GET /v1/referrals': { status: 200, run: (c) => c.as('get', '/v1/referrals?status=requested&limit=10') },
   'GET /v1/referrals/{referralId}': { status: 200, run: async (c) => c.as('get', `/v1/referrals/${await createReferral(c)}`) },
-  'PATCH /v1/referrals/{referralId}': { status: 200, run: async (c) => c.as('patch', `/v1/referrals/${await createReferral(c)}`).send({ status: 'accepted' }) },
+  'PATCH /v1/referrals/{referralId}': {
+    status: 200,
+    run: async (c) => c.as('patch', `/v1/referrals/${await createReferral(c)}`).send({ status: 'accepted' }),
+  },
   'DELETE /v1/referrals/{referralId}': { status: 204, run: async (c) => c.as('delete', `/v1/referrals/${await createReferral(c)}`) },
 };
 

@@ -45,8 +45,16 @@ function rawExchange(port: number, chunks: (string | Buffer)[], waitMs: number):
     const finish = () => {
       const [head, ...rest] = data.split('\r\n\r\n');
       const [statusLine, ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), closed, elapsedMs: Date.now() - started });
+      const headers = Object.fromEntries(
+        headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      resolve({
+        status: Number(statusLine.split(' ')[1] ?? 0),
+        headers,
+        body: rest.join('\r\n\r\n'),
+        closed,
+        elapsedMs: Date.now() - started,
+      });
     };
     const timer = setTimeout(() => {
       socket.destroy();
@@ -92,7 +100,11 @@ describe('request limits', () => {
     });
 
     it('answers 413 problem+json one byte over it, whatever the route, key or media type', async () => {
-      for (const [path, type] of [['/v1/limits-probe', 'application/json'], ['/v1/intakes', 'application/json'], ['/v1/limits-probe', 'text/plain']]) {
+      for (const [path, type] of [
+        ['/v1/limits-probe', 'application/json'],
+        ['/v1/intakes', 'application/json'],
+        ['/v1/limits-probe', 'text/plain'],
+      ]) {
         const res = await t.http().post(path).set('Content-Type', type).send(bodyOf(4097));
         expect(res.status).toBe(413);
         expectProblem(413, res.headers['content-type'], res.body, 'payload_too_large');
@@ -100,7 +112,11 @@ describe('request limits', () => {
     });
 
     it('answers 413 from the declared Content-Length, before reading the body', async () => {
-      const res = await rawExchange(port, [`POST /v1/limits-probe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"a":`], 3000);
+      const res = await rawExchange(
+        port,
+        [`POST /v1/limits-probe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"a":`],
+        3000,
+      );
       expect(res.status).toBe(413);
       expect(res.elapsedMs).toBeLessThan(1000);
       expectProblem(413, res.headers['content-type'], res.body);
@@ -116,7 +132,12 @@ describe('request limits', () => {
     });
 
     it('answers 414 problem+json one byte over it, counting percent-encoded bytes, on any path', async () => {
-      for (const path of [`/v1/limits-probe?${queryOf(1025)}`, `/v1/resources?${queryOf(1025)}`, `/no/such/route?${queryOf(1025)}`, `/v1/resources?q=${'%C3%A9'.repeat(171)}`]) {
+      for (const path of [
+        `/v1/limits-probe?${queryOf(1025)}`,
+        `/v1/resources?${queryOf(1025)}`,
+        `/no/such/route?${queryOf(1025)}`,
+        `/v1/resources?q=${'%C3%A9'.repeat(171)}`,
+      ]) {
         const res = await t.http().get(path);
         expect(res.status).toBe(414);
         expectProblem(414, res.headers['content-type'], res.body, 'uri_too_long');
@@ -157,7 +178,11 @@ describe('request limits', () => {
   describe('REQUEST_TIMEOUT_MS', () => {
     it('cuts off a client that does not finish sending its request: 408 problem+json, connection closed', async () => {
       // Headers, then half of the announced body, then nothing.
-      const res = await rawExchange(port, ['POST /v1/limits-probe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":'], 30_000);
+      const res = await rawExchange(
+        port,
+        ['POST /v1/limits-probe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":'],
+        30_000,
+      );
       expect(res.status).toBe(408);
       expect(res.closed).toBe(true);
       expectProblem(408, res.headers['content-type'], res.body, 'request_timeout');
@@ -183,7 +208,7 @@ describe('request limits', () => {
       expect(LimitsProbeController.finishedLate).toBe(finished); // answered while the handler still ran
       // The handler is not killed: it finishes once released, and its answer is dropped without harm.
       open();
-      for (const deadline = Date.now() + 30_000; LimitsProbeController.finishedLate === finished && Date.now() < deadline; ) await sleep(10);
+      for (const deadline = Date.now() + 30_000; LimitsProbeController.finishedLate === finished && Date.now() < deadline;) await sleep(10);
       expect(LimitsProbeController.finishedLate).toBe(finished + 1);
       expect((await t.http().get('/v1/limits-probe/slow?ms=10')).status).toBe(200);
       expect((await t.http().get('/health')).status).toBe(200);
@@ -193,6 +218,11 @@ describe('request limits', () => {
   it('validates the limits at start-up, naming the variable', () => {
     expect(() => validateEnvironment({ MAX_QUERY_BYTES: '10' })).toThrow(/MAX_QUERY_BYTES/);
     expect(() => validateEnvironment({ MAX_HEADER_BYTES: 'lots' })).toThrow(/MAX_HEADER_BYTES/);
-    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({ MAX_QUERY_BYTES: 4096, MAX_HEADER_BYTES: 16_384, BODY_LIMIT_BYTES: 65_536, REQUEST_TIMEOUT_MS: 15_000 });
+    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({
+      MAX_QUERY_BYTES: 4096,
+      MAX_HEADER_BYTES: 16_384,
+      BODY_LIMIT_BYTES: 65_536,
+      REQUEST_TIMEOUT_MS: 15_000,
+    });
   });
 });

@@ -10,12 +10,16 @@ import type { JsonSchema, OpenApiModel } from './openapi-model.js';
 
 /** A reference to live data (a seeded resource id, an intake made during setup…), resolved when the request is sent. */
 export class PoolRef {
-  constructor(readonly pool: PoolName, readonly n: number) {}
+  constructor(
+    readonly pool: PoolName,
+    readonly n: number,
+  ) {}
   [fc.toStringMethod](): string {
     return `PoolRef(${this.pool}#${this.n})`;
   }
 }
-export type PoolName = 'resourceIds' | 'resourceSlugs' | 'partnerIds' | 'keyIds' | 'intakeIds' | 'referralIds' | 'resourceCursors' | 'referralCursors';
+export type PoolName =
+  'resourceIds' | 'resourceSlugs' | 'partnerIds' | 'keyIds' | 'intakeIds' | 'referralIds' | 'resourceCursors' | 'referralCursors';
 
 const pool = (name: PoolName) => fc.nat().map((n) => new PoolRef(name, n));
 const hex = fc.stringMatching(/^[0-9a-f]{10}$/);
@@ -26,8 +30,12 @@ const NOW = Date.UTC(2026, 0, 1);
 /** Realistic values by property (or parameter) name; anything else is generated from its schema. */
 export const DOMAIN_HINTS: Record<string, fc.Arbitrary<unknown>> = {
   slug: hex.map((h) => `fuzz-${h}`),
-  name: fc.constantFrom('Riverbend Couples Therapy', 'Second Chances', 'Ñandú Terapia de Pareja 💞', 'O\'Brien & Sons — Counseling'),
-  description: fc.constantFrom('Couples counseling for affair recovery.', 'Evening video sessions; sliding scale.', 'Terapia de pareja en español.'),
+  name: fc.constantFrom('Riverbend Couples Therapy', 'Second Chances', 'Ñandú Terapia de Pareja 💞', "O'Brien & Sons — Counseling"),
+  description: fc.constantFrom(
+    'Couples counseling for affair recovery.',
+    'Evening video sessions; sliding scale.',
+    'Terapia de pareja en español.',
+  ),
   url: fc.constantFrom('https://riverbend.example/couples', 'http://clinic.example/fees?x=1'),
   website: fc.constantFrom('https://riverbend.example', 'https://clinic.example/'),
   sourceUrl: fc.constantFrom('https://riverbend.example/fees', 'https://www.thehotline.org/'),
@@ -82,7 +90,10 @@ export const HEADER_HINTS: Record<string, fc.Arbitrary<string>> = {
     { weight: 6, arbitrary: fc.constantFrom(CURRENT_ETAG, `W/${CURRENT_ETAG}`, `"v0", ${CURRENT_ETAG}`) },
     { weight: 1, arbitrary: fc.constantFrom('*', '"v1"', '"v2"', 'W/"v1"', '"v1", "v2", "v3"') },
   ),
-  'idempotency-key': fc.oneof(hex.map((h) => `fuzz-${h}`), fc.constantFrom('fuzz-replayed-key', '"quoted-key"')),
+  'idempotency-key': fc.oneof(
+    hex.map((h) => `fuzz-${h}`),
+    fc.constantFrom('fuzz-replayed-key', '"quoted-key"'),
+  ),
 };
 
 const INTEGER_NAMES = new Set(['limit', 'overlapHours', 'waitTimeDays', 'rateLimitPerMinute', 'feeMin', 'feeMax']);
@@ -93,11 +104,13 @@ export function valueFor(model: OpenApiModel, schema: JsonSchema, name?: string,
   const resolved = model.resolve(schema);
   // Query numbers that are counts are documented as `number` but validated as integers.
   const s = name && INTEGER_NAMES.has(name) && resolved.type === 'number' ? { ...resolved, type: 'integer' } : resolved;
-  if (Array.isArray(s.allOf) && s.allOf.length) return valueFor(model, { ...s, allOf: undefined, ...model.resolve(s.allOf[0] as JsonSchema) }, name, depth);
+  if (Array.isArray(s.allOf) && s.allOf.length)
+    return valueFor(model, { ...s, allOf: undefined, ...model.resolve(s.allOf[0] as JsonSchema) }, name, depth);
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]));
   const example = s.example;
   const fromType = byType(model, s, depth);
-  const base = example !== undefined ? fc.oneof({ weight: 2, arbitrary: fc.constant(example) }, { weight: 1, arbitrary: fromType }) : fromType;
+  const base =
+    example !== undefined ? fc.oneof({ weight: 2, arbitrary: fc.constant(example) }, { weight: 1, arbitrary: fromType }) : fromType;
   return s.nullable === true ? fc.oneof({ weight: 5, arbitrary: base }, { weight: 1, arbitrary: fc.constant(null) }) : base;
 }
 
@@ -108,17 +121,27 @@ function byType(model: OpenApiModel, s: JsonSchema, depth: number): fc.Arbitrary
     case 'integer':
       return fc.integer({ min: min ?? -1000, max: max ?? 100_000 });
     case 'number':
-      return fc.oneof(fc.integer({ min: Math.ceil(min ?? -1000), max: Math.floor(max ?? 100_000) }), fc.double({ min: min ?? -1000, max: max ?? 100_000, noNaN: true }).map((n) => Math.round(n * 100) / 100));
+      return fc.oneof(
+        fc.integer({ min: Math.ceil(min ?? -1000), max: Math.floor(max ?? 100_000) }),
+        fc.double({ min: min ?? -1000, max: max ?? 100_000, noNaN: true }).map((n) => Math.round(n * 100) / 100),
+      );
     case 'boolean':
       return fc.boolean();
     case 'string':
       if (s.format === 'uuid') return fc.uuid();
       if (s.format === 'date-time') return isoDate(NOW - 400 * DAY, NOW + 400 * DAY);
-      return fc.string({ minLength: typeof s.minLength === 'number' ? s.minLength : 1, maxLength: Math.min(typeof s.maxLength === 'number' ? s.maxLength : 40, 40) });
+      return fc.string({
+        minLength: typeof s.minLength === 'number' ? s.minLength : 1,
+        maxLength: Math.min(typeof s.maxLength === 'number' ? s.maxLength : 40, 40),
+      });
     case 'array': {
       const items = model.resolve((s.items as JsonSchema) ?? {});
-      if (Array.isArray(items.enum)) return fc.subarray(items.enum as unknown[], { minLength: items.enum.length ? 1 : 0, maxLength: Math.min(3, items.enum.length) });
-      return fc.array(valueFor(model, items, undefined, depth + 1), { minLength: typeof s.minItems === 'number' ? s.minItems : 0, maxLength: depth > 2 ? 1 : 2 });
+      if (Array.isArray(items.enum))
+        return fc.subarray(items.enum as unknown[], { minLength: items.enum.length ? 1 : 0, maxLength: Math.min(3, items.enum.length) });
+      return fc.array(valueFor(model, items, undefined, depth + 1), {
+        minLength: typeof s.minItems === 'number' ? s.minItems : 0,
+        maxLength: depth > 2 ? 1 : 2,
+      });
     }
     case 'object':
     default: {

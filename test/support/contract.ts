@@ -46,7 +46,8 @@ export class Contract {
     // an enum must list null itself), ignores `example` and the other annotations.
     this.ajv = new Ajv({ strict: false, allErrors: true, discriminator: false });
     // ajv-formats is CommonJS with `exports.default`: under NodeNext the default import is the module object.
-    const addFormats = (formats as unknown as { default: typeof formats.default }).default ?? (formats as unknown as typeof formats.default);
+    const addFormats =
+      (formats as unknown as { default: typeof formats.default }).default ?? (formats as unknown as typeof formats.default);
     addFormats(this.ajv);
     this.ajv.addSchema({ components: document.components }, 'openapi.json');
   }
@@ -99,7 +100,10 @@ export class Contract {
       if (hasBody) fail('a body was sent where the document declares none');
       return violations;
     }
-    const mediaType = String(observed.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const mediaType = String(observed.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     const declared = content[mediaType] as Json | undefined;
     if (!declared) {
       fail(`media type ${mediaType || '(none)'} is not declared (declared: ${Object.keys(content).join(', ')})`);
@@ -125,7 +129,10 @@ function rebase(schema: unknown): any {
   if (Array.isArray(schema)) return schema.map(rebase);
   if (schema && typeof schema === 'object') {
     return Object.fromEntries(
-      Object.entries(schema).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi.json${v}` : rebase(v)]),
+      Object.entries(schema).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi.json${v}` : rebase(v),
+      ]),
     );
   }
   return schema;

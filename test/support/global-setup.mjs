@@ -39,7 +39,10 @@ function oldest(dir) {
 export function widgetIsStale(root = process.cwd()) {
   const built = oldest(join(root, 'dist/widget'));
   if (!built) return true;
-  const sources = Math.max(newest(join(root, 'src/widget/client'), (n) => n.endsWith('.ts')), statSync(join(root, 'tsconfig.widget.json')).mtimeMs);
+  const sources = Math.max(
+    newest(join(root, 'src/widget/client'), (n) => n.endsWith('.ts')),
+    statSync(join(root, 'tsconfig.widget.json')).mtimeMs,
+  );
   return sources > built;
 }
 
@@ -50,7 +53,12 @@ export function widgetIsStale(root = process.cwd()) {
  */
 async function loadEmbeddedLauncher() {
   const database = join(process.cwd(), 'src/database');
-  const sources = ['embedded-postgres.ts', ...readdirSync(join(database, 'embedded')).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts')).map((n) => join('embedded', n))];
+  const sources = [
+    'embedded-postgres.ts',
+    ...readdirSync(join(database, 'embedded'))
+      .filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts'))
+      .map((n) => join('embedded', n)),
+  ];
   const out = join(process.cwd(), 'node_modules/.cache/mend-test', `embedded-postgres-${process.pid}`);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'embedded'), { recursive: true });

@@ -9,7 +9,9 @@ function reportSkips(runId) {
   if (!existsSync(file)) return;
   const lines = [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean))];
   rmSync(file, { force: true });
-  console.log(`\nSkipped for a missing service (they run when it is there; CI=true requires them):\n${lines.map((l) => `  - ${l}`).join('\n')}`);
+  console.log(
+    `\nSkipped for a missing service (they run when it is there; CI=true requires them):\n${lines.map((l) => `  - ${l}`).join('\n')}`,
+  );
 }
 
 /** Lists skipped suites, drops every database this run made (template and per-file clones), then stops the embedded server. */

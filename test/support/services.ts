@@ -25,7 +25,9 @@ export function reachable(url: string): Promise<Availability> {
     };
     socket.setTimeout(2000, () => done({ available: false, reason: `nothing answered at ${hostname}:${port} within 2 s` }));
     socket.once('connect', () => done({ available: true }));
-    socket.once('error', (error: NodeJS.ErrnoException) => done({ available: false, reason: `${error.code ?? error.message} connecting to ${hostname}:${port}` }));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      done({ available: false, reason: `${error.code ?? error.message} connecting to ${hostname}:${port}` }),
+    );
   });
 }
 

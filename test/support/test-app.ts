@@ -62,9 +62,16 @@ export async function createTestApp(
   // rate limiting set their own.
   const generous = '1000000';
   const env = validateEnvironment({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_ON_START: 'false', RATE_LIMIT_ANON_PER_MINUTE: generous, RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE: generous,
-    RATE_LIMIT_WIDGET_FRAME_PER_MINUTE: generous, PUBLISHABLE_KEY_PER_IP_PER_MINUTE: generous, PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
-    ...overrides, DATABASE_URL: url,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_ON_START: 'false',
+    RATE_LIMIT_ANON_PER_MINUTE: generous,
+    RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE: generous,
+    RATE_LIMIT_WIDGET_FRAME_PER_MINUTE: generous,
+    PUBLISHABLE_KEY_PER_IP_PER_MINUTE: generous,
+    PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
+    ...overrides,
+    DATABASE_URL: url,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env), ...extraModules] })
     .overrideProvider(SchedulerRegistry)
@@ -73,17 +80,20 @@ export async function createTestApp(
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(env), { logger: false });
   // Every response this app sends is checked against docs/openapi.json (test/support/contract.ts).
   const contract = new ContractRecorder();
-  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply, payload) => {
-    contract.record({
-      method: req.method,
-      route: req.routeOptions?.url,
-      url: req.url,
-      status: reply.statusCode,
-      headers: reply.getHeaders(),
-      body: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (req, reply, payload) => {
+      contract.record({
+        method: req.method,
+        route: req.routeOptions?.url,
+        url: req.url,
+        status: reply.statusCode,
+        headers: reply.getHeaders(),
+        body: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
+      });
+      return payload;
     });
-    return payload;
-  });
   await configureApp(app, env);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -99,12 +109,31 @@ export async function createTestApp(
     },
     contract,
     createPartner: async (options = {}) => {
-      const { partner, keys } = await app.get(PartnersService).createPartner(
-        { name: options.name ?? `partner-${++partners}`, allowedOrigins: options.origins ?? ['https://partner.example'], rateLimitPerMinute: options.rateLimitPerMinute },
-        'test',
-        options.scopes ?? ['directory:read', 'intakes:write', 'referrals:read', 'referrals:write', 'resources:write', 'keys:manage', 'webhooks:manage'],
-      );
-      return { partnerId: partner.id, secretKey: keys[0].plaintext, publishableKey: keys[1].plaintext, auth: `Bearer ${keys[0].plaintext}` };
+      const { partner, keys } = await app
+        .get(PartnersService)
+        .createPartner(
+          {
+            name: options.name ?? `partner-${++partners}`,
+            allowedOrigins: options.origins ?? ['https://partner.example'],
+            rateLimitPerMinute: options.rateLimitPerMinute,
+          },
+          'test',
+          options.scopes ?? [
+            'directory:read',
+            'intakes:write',
+            'referrals:read',
+            'referrals:write',
+            'resources:write',
+            'keys:manage',
+            'webhooks:manage',
+          ],
+        );
+      return {
+        partnerId: partner.id,
+        secretKey: keys[0].plaintext,
+        publishableKey: keys[1].plaintext,
+        auth: `Bearer ${keys[0].plaintext}`,
+      };
     },
   };
 }

@@ -41,7 +41,10 @@ function describe(problem: Problem): string {
 }
 
 /** Search with filters, following page.nextCursor (the same as the Link header) for up to `maxPages`. */
-async function searchAllPages(client: MendClient, maxPages: number): Promise<{ resources: Resource[]; pages: number; facetKinds: string[] }> {
+async function searchAllPages(
+  client: MendClient,
+  maxPages: number,
+): Promise<{ resources: Resource[]; pages: number; facetKinds: string[] }> {
   const resources: Resource[] = [];
   let cursor: string | undefined;
   let facetKinds: string[] = [];
@@ -81,7 +84,9 @@ export async function runPartnerExample(options: PartnerExampleOptions): Promise
   const retry = await client.POST('/v1/intakes', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: intakeBody });
   if (retry.error) throw new Error(`intake retry failed: ${describe(retry.error)}`);
   const intake = first.data;
-  log(`intake ${intake.id}: ${intake.recommendation.type}, ${intake.matches.length} matches; retry replayed: ${retry.data.id === intake.id}`);
+  log(
+    `intake ${intake.id}: ${intake.recommendation.type}, ${intake.matches.length} matches; retry replayed: ${retry.data.id === intake.id}`,
+  );
 
   const resourceId = intake.matches[0]?.resource.id ?? resources[0]?.id;
   if (!resourceId) throw new Error('nothing to refer to');
@@ -98,11 +103,15 @@ export async function runPartnerExample(options: PartnerExampleOptions): Promise
   log(`referral ${updated.data.id}: ${updated.data.status}; next: ${updated.data.allowedTransitions.join(', ')}`);
 
   // A transition the lifecycle does not allow: a typed 409 problem with its extension members.
-  const backwards = await client.PATCH('/v1/referrals/{referralId}', { params: { path: { referralId: updated.data.id } }, body: { status: 'requested' } });
+  const backwards = await client.PATCH('/v1/referrals/{referralId}', {
+    params: { path: { referralId: updated.data.id } },
+    body: { status: 'requested' },
+  });
   const invalidTransition = backwards.error
     ? { code: backwards.error.code, currentStatus: backwards.error.currentStatus, allowedTransitions: backwards.error.allowedTransitions }
     : undefined;
-  if (backwards.error?.code === 'invalid_transition') log(`cannot go back: now ${backwards.error.currentStatus}, allowed ${backwards.error.allowedTransitions?.join(', ')}`);
+  if (backwards.error?.code === 'invalid_transition')
+    log(`cannot go back: now ${backwards.error.currentStatus}, allowed ${backwards.error.allowedTransitions?.join(', ')}`);
 
   // Too many requests: the answer says how long to wait; wait (within reason) and try again.
   let rateLimited: PartnerExampleResult['rateLimited'];

@@ -49,7 +49,8 @@ function conditionMembers(header: string | string[]): { any: boolean; tags: Enti
   return { any: members.includes('*'), tags };
 }
 
-const isBlank = (header: string | string[] | undefined): header is undefined => !(Array.isArray(header) ? header.join(',') : header)?.trim();
+const isBlank = (header: string | string[] | undefined): header is undefined =>
+  !(Array.isArray(header) ? header.join(',') : header)?.trim();
 
 export type IfMatch = { kind: 'missing' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
 
@@ -63,10 +64,12 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch {
   if (isBlank(header)) return { kind: 'missing' };
   const { any, tags } = conditionMembers(header);
   if (any) return { kind: 'any' };
-  const versions = tags.filter((tag) => !tag.weak).flatMap((tag) => {
-    const match = /^"v([0-9]{1,9})"$/.exec(tag.opaque);
-    return match ? [Number(match[1])] : [];
-  });
+  const versions = tags
+    .filter((tag) => !tag.weak)
+    .flatMap((tag) => {
+      const match = /^"v([0-9]{1,9})"$/.exec(tag.opaque);
+      return match ? [Number(match[1])] : [];
+    });
   return { kind: 'versions', versions };
 }
 

@@ -1,4 +1,11 @@
-import { applyDecorators, type CallHandler, createParamDecorator, type ExecutionContext, type NestInterceptor, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CallHandler,
+  createParamDecorator,
+  type ExecutionContext,
+  type NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
@@ -48,9 +55,17 @@ class IdempotentReplyInterceptor<T> implements NestInterceptor<IdempotentResult<
 export function Idempotent<T>(options: { location?: (body: T) => string } = {}) {
   return applyDecorators(
     UseInterceptors(new IdempotentReplyInterceptor(options.location)),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body return the first response (24 h).' }),
-    ApiProblem(409, 'A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry).', {
-      'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Retries with the same key and body return the first response (24 h).',
     }),
+    ApiProblem(
+      409,
+      'A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry).',
+      {
+        'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
+      },
+    ),
   );
 }

@@ -47,7 +47,10 @@ export function registerBodyParsing(app: NestFastifyApplication, bodyLimit: numb
     if (!accepted.includes(type)) {
       throw CommonErrors.unsupportedMediaType(`The body must be ${accepted.join(' or ')} (UTF-8): send Content-Type: ${accepted[0]}.`);
     }
-    const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"(.*)"$/, '$1');
+    const charset = params
+      .find((p) => p.startsWith('charset='))
+      ?.slice('charset='.length)
+      .replace(/^"(.*)"$/, '$1');
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       throw CommonErrors.unsupportedMediaType('JSON bodies are read as UTF-8 only: send charset=utf-8 or no charset.');
     }

@@ -8,8 +8,14 @@ const PROBLEM = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF } } };
 
 /** IETF draft-ietf-httpapi-ratelimit-headers, as src/partners/rate-limit.service.ts sends them. */
 export const RATE_LIMIT_HEADERS: Json = {
-  RateLimit: { description: 'The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>.', schema: { type: 'string', example: '"key";r=599;t=60' } },
-  'RateLimit-Policy': { description: 'The limit that applies: "<policy>";q=<requests>;w=<window seconds>.', schema: { type: 'string', example: '"key";q=600;w=60' } },
+  RateLimit: {
+    description: 'The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>.',
+    schema: { type: 'string', example: '"key";r=599;t=60' },
+  },
+  'RateLimit-Policy': {
+    description: 'The limit that applies: "<policy>";q=<requests>;w=<window seconds>.',
+    schema: { type: 'string', example: '"key";q=600;w=60' },
+  },
 };
 export const RETRY_AFTER: Json = {
   'Retry-After': { description: 'Seconds to wait before retrying.', required: true, schema: { type: 'integer', minimum: 0, example: 5 } },
@@ -28,7 +34,8 @@ function transportProblems(op: Json, path: string, method: string): Json {
     return problems;
   }
   problems['400'] = {
-    description: 'Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply.',
+    description:
+      'Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply.',
   };
   // Fastify parses a body on any method but GET/HEAD, whether or not the operation takes one.
   if (method !== 'get') {
@@ -36,7 +43,9 @@ function transportProblems(op: Json, path: string, method: string): Json {
     problems['415'] = { description: 'The body is not application/json (code unsupported_media_type).' };
   }
   problems['414'] = { description: 'The query string is longer than MAX_QUERY_BYTES (code uri_too_long).' };
-  problems['503'] = { description: 'The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds.' };
+  problems['503'] = {
+    description: 'The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds.',
+  };
   return problems;
 }
 

@@ -45,8 +45,14 @@ describe('search result cursors', () => {
     expect(refusal(() => decodeCursor(wire({ ...valid, i: ID.toUpperCase() }), 'fee', FINGERPRINT))).toEqual(invalidCursor);
     expect(refusal(() => decodeCursor(wire({ ...valid, t: -1 }), 'fee', FINGERPRINT))).toEqual(invalidCursor);
     expect(refusal(() => decodeCursor(wire(valid), 'distance', FINGERPRINT))).toEqual(invalidCursor);
-    expect(refusal(() => decodeCursor(wire(valid), 'fee', 'other-filt'))).toEqual({ code: 'validation_failed', reason: 'cursor_filters_mismatch' });
-    expect(refusal(() => decodeCursor(wire({ ...valid, f: 12 }), 'fee', FINGERPRINT))).toEqual({ code: 'validation_failed', reason: 'cursor_filters_mismatch' });
+    expect(refusal(() => decodeCursor(wire(valid), 'fee', 'other-filt'))).toEqual({
+      code: 'validation_failed',
+      reason: 'cursor_filters_mismatch',
+    });
+    expect(refusal(() => decodeCursor(wire({ ...valid, f: 12 }), 'fee', FINGERPRINT))).toEqual({
+      code: 'validation_failed',
+      reason: 'cursor_filters_mismatch',
+    });
     expect(refusal(() => decodeCursor(wire(valid), 'fee', FINGERPRINT))).toBeUndefined();
   });
 });

@@ -8,9 +8,19 @@ export interface GeoPoint {
 }
 
 const CANADIAN_PROVINCES: Record<string, string> = {
-  Alberta: 'AB', 'British Columbia': 'BC', Manitoba: 'MB', 'New Brunswick': 'NB', 'Newfoundland and Labrador': 'NL',
-  'Nova Scotia': 'NS', Ontario: 'ON', 'Prince Edward Island': 'PE', Quebec: 'QC', Saskatchewan: 'SK',
-  'Northwest Territories': 'NT', Nunavut: 'NU', Yukon: 'YT',
+  Alberta: 'AB',
+  'British Columbia': 'BC',
+  Manitoba: 'MB',
+  'New Brunswick': 'NB',
+  'Newfoundland and Labrador': 'NL',
+  'Nova Scotia': 'NS',
+  Ontario: 'ON',
+  'Prince Edward Island': 'PE',
+  Quebec: 'QC',
+  Saskatchewan: 'SK',
+  'Northwest Territories': 'NT',
+  Nunavut: 'NU',
+  Yukon: 'YT',
 };
 
 /**
@@ -79,7 +89,8 @@ const COUNTRY_BOXES: { country: string; south: number; north: number; west: numb
 const EARTH_KM = 6371;
 function kmBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
   return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
 }
 
@@ -93,7 +104,8 @@ export function placeOfPoint(point: { lat: number; lng: number }): { country: st
   const hit = zipcodes.lookupByCoords(point.lat, point.lng);
   if (hit && kmBetween(point, { lat: hit.latitude, lng: hit.longitude }) <= NEAREST_POSTAL_MAX_KM) {
     if (hit.country === 'US' && !MILITARY_POST.has(hit.state)) return { country: 'US', region: `US-${hit.state}` };
-    if (hit.country === 'Canada' && Object.hasOwn(CANADIAN_PROVINCES, hit.state)) return { country: 'CA', region: `CA-${CANADIAN_PROVINCES[hit.state]}` };
+    if (hit.country === 'Canada' && Object.hasOwn(CANADIAN_PROVINCES, hit.state))
+      return { country: 'CA', region: `CA-${CANADIAN_PROVINCES[hit.state]}` };
   }
   const boxes = COUNTRY_BOXES.filter((b) => point.lat >= b.south && point.lat <= b.north && point.lng >= b.west && point.lng <= b.east);
   return boxes.length === 1 ? { country: boxes[0].country } : undefined;

@@ -8,6 +8,11 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 export function ApiProblem(status: number, description: string, headers?: Parameters<typeof ApiResponse>[0]['headers']) {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
-    ApiResponse({ status, description, headers, content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
+    ApiResponse({
+      status,
+      description,
+      headers,
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+    }),
   );
 }

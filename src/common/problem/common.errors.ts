@@ -24,12 +24,19 @@ const { problem, invalidField } = problemsOf<CommonErrorCode>();
 export const CommonErrors = {
   /** The ValidationPipe's answer: every invalid field, each with its failed constraint. */
   validationFailed: (errors: FieldError[]) =>
-    problem(HttpStatus.BAD_REQUEST, 'validation_failed', `The request has invalid fields: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, { errors }),
+    problem(
+      HttpStatus.BAD_REQUEST,
+      'validation_failed',
+      `The request has invalid fields: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`,
+      { errors },
+    ),
   /** Also for another partner's record: it must answer exactly like a missing one. */
   notFound: (what: string) => problem(HttpStatus.NOT_FOUND, 'not_found', `${what} was not found.`),
-  queryTooLong: (maxBytes: number) => problem(HttpStatus.URI_TOO_LONG, 'uri_too_long', `The query string is longer than ${maxBytes} bytes.`),
+  queryTooLong: (maxBytes: number) =>
+    problem(HttpStatus.URI_TOO_LONG, 'uri_too_long', `The query string is longer than ${maxBytes} bytes.`),
   unknownParameter: (name: string) => invalidField(name, 'unknown_field', `${name} is not an accepted parameter.`),
-  bodyTooDeep: (maxDepth: number) => problem(HttpStatus.BAD_REQUEST, 'body_too_deep', `The body is nested more than ${maxDepth} levels deep.`),
+  bodyTooDeep: (maxDepth: number) =>
+    problem(HttpStatus.BAD_REQUEST, 'body_too_deep', `The body is nested more than ${maxDepth} levels deep.`),
   nulCharacter: (field: string) => invalidField(field, 'invalid_character', `${field} must not contain the NUL character (U+0000).`),
   handlerTimeout: (timeoutMs: number) =>
     problem(HttpStatus.SERVICE_UNAVAILABLE, 'handler_timeout', `The request was not answered within ${timeoutMs} ms. Retry shortly.`),

@@ -29,7 +29,9 @@ export function problemClientErrorHandler(this: FastifyInstance, error: NodeJS.E
         : rawProblem(400, 'bad_request', 'The request is not valid HTTP.');
   this.log.debug({ code: error.code }, `client error answered ${status}`);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy();
 }
@@ -43,14 +45,22 @@ export function problemFrameworkErrors(error: FastifyError, request: FastifyRequ
   const problem = new ProblemDetailsFilter().toProblem(error);
   problem.instance = request.url.split('?')[0];
   problem.requestId = String(request.id);
-  void reply.code(problem.status).header('x-request-id', request.id).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+  void reply
+    .code(problem.status)
+    .header('x-request-id', request.id)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problem));
 }
 
 /** An Expect header other than 100-continue: Node answers 417 itself, with no body, unless asked. */
 export function answerUnmetExpectations(server: Server): void {
   server.on('checkExpectation', (_request, response) => {
     const { status, body } = rawProblem(417, 'expectation_failed', 'Only "Expect: 100-continue" is supported.');
-    response.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    response.writeHead(status, {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    });
     response.end(body);
   });
 }

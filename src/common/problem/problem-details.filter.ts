@@ -3,24 +3,51 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_TYPE_BASE, ProblemException, type ProblemDetails } from './problem.js';
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 412: 'Precondition Failed',
-  413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
-  500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const CODES: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  406: 'not_acceptable', 408: 'request_timeout', 409: 'conflict', 412: 'precondition_failed',
-  413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 422: 'unprocessable',
-  428: 'precondition_required', 429: 'rate_limited', 431: 'headers_too_large', 500: 'internal_error',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  408: 'request_timeout',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  428: 'precondition_required',
+  429: 'rate_limited',
+  431: 'headers_too_large',
+  500: 'internal_error',
   503: 'service_unavailable',
 };
 
 // Connection-level failures from pg/TypeORM: the database is down or restarting, not a bug.
 const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
-const DB_UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+const DB_UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
 function driverCode(error: unknown): string | undefined {
   const e = error as { code?: string; driverError?: { code?: string } };
@@ -56,7 +83,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const headers = exception instanceof ProblemException ? exception.headers : {};
     if (problem.status === 503 && !headers['retry-after']) headers['retry-after'] = '5';
-    void reply.status(problem.status).headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' }).send(problem);
+    void reply
+      .status(problem.status)
+      .headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' })
+      .send(problem);
   }
 
   toProblem(exception: unknown): ProblemDetails {
@@ -75,9 +105,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail = 'No endpoint matches this method and path. See /docs for the API reference.';
       }
       if (status === 503 && typeof body === 'object' && body && 'error' in body) {
-        return this.build(status, 'not_ready', 'A dependency is not available.', { checks: (body as { error?: unknown; info?: unknown }).error });
+        return this.build(status, 'not_ready', 'A dependency is not available.', {
+          checks: (body as { error?: unknown; info?: unknown }).error,
+        });
       }
-      return this.build(status, CODES[status] ?? `http_${status}`, status >= 500 ? TITLES[status] ?? 'Error' : String(detail ?? TITLES[status]));
+      return this.build(
+        status,
+        CODES[status] ?? `http_${status}`,
+        status >= 500 ? (TITLES[status] ?? 'Error') : String(detail ?? TITLES[status]),
+      );
     }
     const fastify = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {

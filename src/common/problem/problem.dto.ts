@@ -23,21 +23,39 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ example: '6ea06bae-ab56-41e0-9758-41bd09c199c7' }) requestId?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
 
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, description: 'invalid_transition (409): the referral\'s status now.' })
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, description: "invalid_transition (409): the referral's status now." })
   currentStatus?: (typeof REFERRAL_STATUSES)[number];
 
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, isArray: true, description: 'invalid_transition (409): the statuses it can move to from currentStatus.' })
+  @ApiPropertyOptional({
+    enum: REFERRAL_STATUSES,
+    isArray: true,
+    description: 'invalid_transition (409): the statuses it can move to from currentStatus.',
+  })
   allowedTransitions?: (typeof REFERRAL_STATUSES)[number][];
 
-  @ApiPropertyOptional({ enum: Object.keys(JOINT_WORK_CONFLICT_TEXT), description: 'referral_unsafe (422): why the resource is not a safe referral for this intake.' })
+  @ApiPropertyOptional({
+    enum: Object.keys(JOINT_WORK_CONFLICT_TEXT),
+    description: 'referral_unsafe (422): why the resource is not a safe referral for this intake.',
+  })
   reason?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['referrals:read'], description: 'insufficient_scope (403): the scopes the endpoint needs.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['referrals:read'],
+    description: 'insufficient_scope (403): the scopes the endpoint needs.',
+  })
   requiredScopes?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'rotation_exceeds_caller (403): the scopes the rotated key holds that the caller lacks.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'rotation_exceeds_caller (403): the scopes the rotated key holds that the caller lacks.',
+  })
   missingScopes?: string[];
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'not_ready (503 from /health/ready): the failing checks.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'not_ready (503 from /health/ready): the failing checks.',
+  })
   checks?: Record<string, unknown>;
 }

@@ -55,7 +55,15 @@ export async function initialiseCluster(
     // The C locale whatever the shell's: the same sorting on every machine, and English messages, which explain() reads.
     const result = await runToEnd(
       initdb,
-      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${POSTGRES_USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-sync', '--locale=C'],
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${POSTGRES_USER}`,
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--no-sync',
+        '--locale=C',
+      ],
       ids ?? {},
     );
     if (result.code !== 0) {
@@ -79,5 +87,7 @@ export async function rotateLegacyPassword(url: string, password: string, log: (
   } finally {
     await client.end();
   }
-  log('Replaced the embedded database\'s old fixed password with a random one (kept in the data folder, owner-only). API keys made with the old development secret must be made again (npm run partner:create).');
+  log(
+    "Replaced the embedded database's old fixed password with a random one (kept in the data folder, owner-only). API keys made with the old development secret must be made again (npm run partner:create).",
+  );
 }

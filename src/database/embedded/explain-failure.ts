@@ -28,7 +28,12 @@ export function explain(step: string, binary: string, dataDir: string, result: R
   const tail = output.trim().split('\n').slice(-6).join(' | ');
   const error = result.spawnError;
   if (error) {
-    const why = error.code === 'EACCES' ? `permission denied (${runAs} may not run it)` : error.code === 'ENOENT' ? 'the file is missing' : error.code ?? error.message;
+    const why =
+      error.code === 'EACCES'
+        ? `permission denied (${runAs} may not run it)`
+        : error.code === 'ENOENT'
+          ? 'the file is missing'
+          : (error.code ?? error.message);
     return new EmbeddedStartError(
       `The embedded PostgreSQL could not ${step}: running ${binary} failed: ${why}. ` +
         `Fix: reinstall the binaries (\`rm -rf node_modules && npm install\`)` +

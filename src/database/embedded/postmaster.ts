@@ -117,7 +117,13 @@ export interface Started {
 export const portInUse = (output: string) => /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(output);
 
 /** Starts `postgres` and resolves when it accepts connections; resolves with its output when it exits first. */
-export function startPostmaster(binary: string, dataDir: string, port: number, flags: string[], ids: Partial<SystemIds>): Promise<Started | RunResult> {
+export function startPostmaster(
+  binary: string,
+  dataDir: string,
+  port: number,
+  flags: string[],
+  ids: Partial<SystemIds>,
+): Promise<Started | RunResult> {
   return new Promise((done) => {
     let output = '';
     let settled = false;

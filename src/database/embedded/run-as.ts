@@ -30,13 +30,16 @@ export function runAsLabel(ids: SystemIds | undefined): string {
 
 /** The `postgres` system user's ids, creating the user when it does not exist. */
 export function postgresIds(): SystemIds {
-  const id = (flag: string) => Number(execFileSync('id', [flag, POSTGRES_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, POSTGRES_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     // PostgreSQL refuses to run as root, so root's quick start runs it as `postgres`.
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', POSTGRES_USER], { stdio: 'ignore' });
+      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', POSTGRES_USER], {
+        stdio: 'ignore',
+      });
       return { uid: id('-u'), gid: id('-g') };
     } catch {
       throw new EmbeddedStartError(

@@ -21,7 +21,11 @@ export class HsdsTaxonomyTermResponse {
   @ApiProperty({ example: 'video', description: 'The Mend code (GET /v1/taxonomy), or the name of a `mend` fact.' }) code: string;
   @ApiProperty({ example: 'Video' }) name: string;
   @ApiProperty() description: string;
-  @ApiProperty({ example: 'mend:format', description: '`mend:<vocabulary>` for Mend\'s vocabularies, `mend` for facts HSDS has no field for.' }) taxonomy: string;
+  @ApiProperty({
+    example: 'mend:format',
+    description: "`mend:<vocabulary>` for Mend's vocabularies, `mend` for facts HSDS has no field for.",
+  })
+  taxonomy: string;
   @ApiProperty({ format: 'uuid' }) taxonomy_id: string;
   @ApiProperty({ example: 'https://mend.dev/hsds/taxonomies/mend:format/video' }) term_uri: string;
   @ApiProperty({ example: 'en' }) language: string;
@@ -34,7 +38,11 @@ export class HsdsAttributeResponse {
   @ApiProperty({ example: 'service' }) link_entity: string;
   @ApiProperty({ example: 'format', description: 'The Mend vocabulary the term belongs to, or `mend` for a fact.' }) link_type: string;
   @ApiProperty({ format: 'uuid' }) taxonomy_term_id: string;
-  @ApiPropertyOptional({ example: 'true', description: 'The fact, for terms of the `mend` taxonomy (booleans as "true"/"false", integers in decimal).' }) value?: string;
+  @ApiPropertyOptional({
+    example: 'true',
+    description: 'The fact, for terms of the `mend` taxonomy (booleans as "true"/"false", integers in decimal).',
+  })
+  value?: string;
   @ApiProperty({ type: HsdsTaxonomyTermResponse }) taxonomy_term: HsdsTaxonomyTermResponse;
 }
 
@@ -60,7 +68,11 @@ export class HsdsCostOptionResponse {
   @ApiProperty({ format: 'uuid' }) service_id: string;
   @ApiProperty({ example: 'Lowest fee per session' }) option: string;
   @ApiProperty({ example: 'USD' }) currency: string;
-  @ApiProperty({ example: 90, description: 'In major units (dollars); the exact minor units are in the mend fee_min_minor / fee_max_minor attributes.' }) amount: number;
+  @ApiProperty({
+    example: 90,
+    description: 'In major units (dollars); the exact minor units are in the mend fee_min_minor / fee_max_minor attributes.',
+  })
+  amount: number;
   @ApiPropertyOptional({ example: 'per session' }) amount_description?: string;
 }
 
@@ -113,7 +125,8 @@ export class HsdsServiceAtLocationResponse {
 export class HsdsOrganizationSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Riverbend Couples Therapy' }) name: string;
-  @ApiProperty({ description: 'Required by HSDS; Mend keeps no organization description, so it is empty.', example: '' }) description: string;
+  @ApiProperty({ description: 'Required by HSDS; Mend keeps no organization description, so it is empty.', example: '' })
+  description: string;
   @ApiPropertyOptional({ example: 'https://riverbend.example' }) website?: string;
 }
 
@@ -131,19 +144,22 @@ export class HsdsServiceResponse {
   @ApiPropertyOptional({ example: 'intake@riverbend.example' }) email?: string;
   @ApiProperty({ enum: ['active', 'inactive'] }) status: string;
   @ApiPropertyOptional({ description: 'Mend cost notes.' }) fees_description?: string;
-  @ApiPropertyOptional({ description: 'Who the service welcomes (audiences), and whether it is for safe relationships only.' }) eligibility_description?: string;
+  @ApiPropertyOptional({ description: 'Who the service welcomes (audiences), and whether it is for safe relationships only.' })
+  eligibility_description?: string;
   @ApiPropertyOptional({ example: '2026-11-25', description: 'The date the facts were last verified.' }) assured_date?: string;
   @ApiProperty({ format: 'date-time' }) last_modified: string;
   @ApiProperty({ type: HsdsOrganizationSummaryResponse }) organization: HsdsOrganizationSummaryResponse;
   @ApiPropertyOptional({ type: [HsdsPhoneResponse] }) phones?: HsdsPhoneResponse[];
-  @ApiPropertyOptional({ type: [HsdsScheduleResponse], description: 'From Mend availability (evenings, weekends, 24/7).' }) schedules?: HsdsScheduleResponse[];
+  @ApiPropertyOptional({ type: [HsdsScheduleResponse], description: 'From Mend availability (evenings, weekends, 24/7).' })
+  schedules?: HsdsScheduleResponse[];
   @ApiPropertyOptional({ type: [HsdsServiceAreaResponse] }) service_areas?: HsdsServiceAreaResponse[];
   @ApiPropertyOptional({ type: [HsdsServiceAtLocationResponse] }) service_at_locations?: HsdsServiceAtLocationResponse[];
   @ApiPropertyOptional({ type: [HsdsLanguageResponse] }) languages?: HsdsLanguageResponse[];
   @ApiPropertyOptional({ type: [HsdsCostOptionResponse] }) cost_options?: HsdsCostOptionResponse[];
   @ApiPropertyOptional({
     type: [HsdsAttributeResponse],
-    description: 'Mend\'s vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for.',
+    description:
+      "Mend's vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for.",
   })
   attributes?: HsdsAttributeResponse[];
 }

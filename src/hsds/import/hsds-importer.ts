@@ -58,7 +58,11 @@ function deletePath(target: Record<string, unknown>, path: string): void {
 }
 
 /** A stored resource already equal to the record (the comparison curation uses for "nothing changed"). */
-function isUnchanged(existing: { document: ResourceDocument; status: ResourceWrite['status'] }, document: ResourceDocument, status: ResourceWrite['status']): boolean {
+function isUnchanged(
+  existing: { document: ResourceDocument; status: ResourceWrite['status'] },
+  document: ResourceDocument,
+  status: ResourceWrite['status'],
+): boolean {
   const current = existing.document;
   const candidate = JSON.parse(JSON.stringify(document)) as ResourceDocument;
   if (candidate.lastVerifiedAt) candidate.lastVerifiedAt = new Date(candidate.lastVerifiedAt).toISOString();
@@ -86,10 +90,15 @@ export class HsdsImporter {
     const slugs = new Map<string, string>();
     const services: ServiceImportReport[] = [];
 
-    const validate = async (document: ResourceDocument, skipped: ImportNote[]): Promise<{ document?: CreateResourceRequest; errors?: FieldError[] }> => {
+    const validate = async (
+      document: ResourceDocument,
+      skipped: ImportNote[],
+    ): Promise<{ document?: CreateResourceRequest; errors?: FieldError[] }> => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return { document: await validation.transform(structuredClone(document), { type: 'body', metatype: CreateResourceRequest, data: '' }) };
+          return {
+            document: await validation.transform(structuredClone(document), { type: 'body', metatype: CreateResourceRequest, data: '' }),
+          };
         } catch (error) {
           if (!(error instanceof ProblemException) || !error.errors) throw error;
           if (attempt > 0 || !error.errors.every((e) => DROPPABLE.test(e.field))) return { errors: error.errors };
@@ -146,7 +155,10 @@ export class HsdsImporter {
       }
     }
 
-    const counts = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, services.filter((s) => s.outcome === o).length])) as Record<ImportOutcome, number>;
+    const counts = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, services.filter((s) => s.outcome === o).length])) as Record<
+      ImportOutcome,
+      number
+    >;
     return { files: input.files, dryRun: run.dryRun === true, notes: input.notes, counts, services };
   }
 }

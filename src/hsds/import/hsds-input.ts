@@ -37,7 +37,10 @@ function records(data: unknown): unknown[] {
  */
 export async function readHsdsInput(path: string): Promise<HsdsInput> {
   const files = (await stat(path)).isDirectory()
-    ? (await readdir(path)).filter((f) => f.toLowerCase().endsWith('.json')).sort().map((f) => join(path, f))
+    ? (await readdir(path))
+        .filter((f) => f.toLowerCase().endsWith('.json'))
+        .sort()
+        .map((f) => join(path, f))
     : [path];
   const notes: string[] = [];
   const serviceRecords: HsdsInputService[] = [];

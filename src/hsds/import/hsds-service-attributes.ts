@@ -11,7 +11,8 @@ export function readAttributes(service: Json, skipped: ImportNote[]) {
     const attribute = obj(raw);
     const field = `attributes[${i}]`;
     if (!attribute) return skipped.push({ field, reason: 'not an object' });
-    const term = (obj(attribute.taxonomy_term) ?? (text(attribute.taxonomy_term_id) ? { id: attribute.taxonomy_term_id } : undefined)) as ForeignTerm | undefined;
+    const term = (obj(attribute.taxonomy_term) ?? (text(attribute.taxonomy_term_id) ? { id: attribute.taxonomy_term_id } : undefined)) as
+      ForeignTerm | undefined;
     const recognised = recogniseTerm(term);
     if (recognised.kind === 'unknown') return skipped.push({ field, reason: recognised.reason });
     if (recognised.vocabulary === 'mend') {
@@ -36,7 +37,10 @@ export type FactReader = ReturnType<typeof factReader>;
 export function factReader(facts: Map<MendFact, string[]>, skipped: ImportNote[]) {
   const first = (fact: MendFact) => facts.get(fact)?.[0];
   const bad = (fact: MendFact, value: string) => {
-    skipped.push({ field: `attributes(mend ${fact})`, reason: `value "${value}" is not ${MEND_FACTS[fact].value === 'boolean' ? 'true or false' : 'a whole number'}` });
+    skipped.push({
+      field: `attributes(mend ${fact})`,
+      reason: `value "${value}" is not ${MEND_FACTS[fact].value === 'boolean' ? 'true or false' : 'a whole number'}`,
+    });
     return undefined;
   };
   return {

@@ -42,9 +42,13 @@ export interface FeeSources {
  * currency; without one, that of the first location's country).
  */
 export function readFees({ service, facts, foreign, fallback, skipped }: FeeSources, firstCountry: string | undefined): Fees {
-  const costOptions = arr(service.cost_options).map(obj).filter((c): c is Json => !!c);
+  const costOptions = arr(service.cost_options)
+    .map(obj)
+    .filter((c): c is Json => !!c);
   const optionCurrency = costOptions.map((c) => text(c.currency)?.toUpperCase()).find((c) => CURRENCIES.includes(c as never));
-  const currency = (facts.text('currency') ?? optionCurrency ?? fallback('cost.currency', firstCountry && CURRENCY_OF_COUNTRY[firstCountry], 'USD', 'no currency: USD')) as Currency;
+  const currency = (facts.text('currency') ??
+    optionCurrency ??
+    fallback('cost.currency', firstCountry && CURRENCY_OF_COUNTRY[firstCountry], 'USD', 'no currency: USD')) as Currency;
   const fees: Fees = { currency, feeMin: facts.integer('fee_min_minor'), feeMax: facts.integer('fee_max_minor') };
   if (!foreign || !costOptions.length) return fees;
   const amounts: number[] = [];
@@ -69,14 +73,26 @@ export function readFees({ service, facts, foreign, fallback, skipped }: FeeSour
 }
 
 /** The listing's cost: the fees, and what the facts or payment terms say (Mend's defaults, reported, for the rest). */
-export function mapCost(fees: Fees, facts: FactReader, payments: string[], notes: string | undefined, fallback: Fallback): ResourceDocument['cost'] {
+export function mapCost(
+  fees: Fees,
+  facts: FactReader,
+  payments: string[],
+  notes: string | undefined,
+  fallback: Fallback,
+): ResourceDocument['cost'] {
   return {
-    free: facts.boolean('free') ?? fallback('cost.free', fees.freeFromOptions ?? (payments.includes('free') ? true : undefined), false, 'no cost options: not free'),
-    slidingScale: facts.boolean('sliding_scale') ?? fallback('cost.slidingScale', payments.includes('sliding_scale') ? true : undefined, false, 'no sliding scale term: false'),
+    free:
+      facts.boolean('free') ??
+      fallback('cost.free', fees.freeFromOptions ?? (payments.includes('free') ? true : undefined), false, 'no cost options: not free'),
+    slidingScale:
+      facts.boolean('sliding_scale') ??
+      fallback('cost.slidingScale', payments.includes('sliding_scale') ? true : undefined, false, 'no sliding scale term: false'),
     ...(fees.feeMin !== undefined ? { feeMin: fees.feeMin } : {}),
     ...(fees.feeMax !== undefined ? { feeMax: fees.feeMax } : {}),
     currency: fees.currency,
-    feePeriod: (FEE_PERIODS.codes.includes(facts.text('fee_period') as never) ? facts.text('fee_period') : 'per_session') as ResourceDocument['cost']['feePeriod'],
+    feePeriod: (FEE_PERIODS.codes.includes(facts.text('fee_period') as never)
+      ? facts.text('fee_period')
+      : 'per_session') as ResourceDocument['cost']['feePeriod'],
     insuranceAccepted: facts.boolean('insurance_accepted') ?? payments.some((p) => INSURANCE_PAYMENTS.includes(p)),
     insurers: facts.all('insurer'),
     noInsuranceNeeded: fallback('cost.noInsuranceNeeded', facts.boolean('no_insurance_needed'), true, 'unknown: true'),

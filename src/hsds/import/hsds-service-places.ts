@@ -12,26 +12,35 @@ export function mapLocations(service: Json, skipped: ImportNote[]): ResourceDocu
     const field = `service_at_locations[${i}]`;
     const location = obj(obj(raw)?.location);
     if (!location) return skipped.push({ field, reason: 'no location' });
-    if (location.location_type === 'virtual') return skipped.push({ field, reason: 'a virtual location: Mend records online delivery as formats' });
+    if (location.location_type === 'virtual')
+      return skipped.push({ field, reason: 'a virtual location: Mend records online delivery as formats' });
     const latitude = num(location.latitude);
     const longitude = num(location.longitude);
     if (latitude === undefined || longitude === undefined || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
       return skipped.push({ field, reason: 'no valid latitude and longitude (Mend needs them for distance search)' });
     }
-    const addresses = arr(location.addresses).map(obj).filter((a): a is Json => !!a);
+    const addresses = arr(location.addresses)
+      .map(obj)
+      .filter((a): a is Json => !!a);
     const address = addresses.find((a) => a.address_type === 'physical') ?? addresses[0];
     if (!address) return skipped.push({ field, reason: 'no address (Mend needs the city, region and country)' });
     const city = text(address.city);
     const country = parseCountry(address.country);
     const region = country && parseRegion(country, address.region, address.state_province);
     if (!city || !country || !region) {
-      const missing = !city ? 'city' : !country ? `country "${String(address.country ?? '')}"` : `region "${String(address.state_province ?? address.region ?? '')}"`;
+      const missing = !city
+        ? 'city'
+        : !country
+          ? `country "${String(address.country ?? '')}"`
+          : `region "${String(address.state_province ?? address.region ?? '')}"`;
       return skipped.push({ field, reason: `the address has no recognisable ${missing}` });
     }
     const street = [text(address.address_1), text(address.address_2)].filter(Boolean).join(', ');
     const postalCode = text(address.postal_code);
-    if (postalCode && !POSTAL_CODE.test(postalCode)) skipped.push({ field: `${field}.postal_code`, reason: `"${postalCode}" is not a postal code` });
-    if (addresses.length > 1) skipped.push({ field: `${field}.addresses`, reason: 'Mend keeps one address per location (the physical one)' });
+    if (postalCode && !POSTAL_CODE.test(postalCode))
+      skipped.push({ field: `${field}.postal_code`, reason: `"${postalCode}" is not a postal code` });
+    if (addresses.length > 1)
+      skipped.push({ field: `${field}.addresses`, reason: 'Mend keeps one address per location (the physical one)' });
     locations.push({
       ...(street ? { address: street } : {}),
       city,
@@ -51,8 +60,14 @@ export function mapServiceAreas(service: Json, skipped: ImportNote[]): string[] 
   arr(service.service_areas).forEach((raw, i) => {
     const area = obj(raw);
     const fromUri = typeof area?.uri === 'string' ? /iso:code:3166:([A-Za-z0-9-]+)$/.exec(area.uri)?.[1] : undefined;
-    const code = [area?.extent_type === 'text' || area?.extent_type === undefined ? area?.extent : undefined, fromUri, area?.name].map(parseArea).find(Boolean);
-    if (!code) return skipped.push({ field: `service_areas[${i}]`, reason: `"${String(area?.name ?? area?.extent ?? '')}" is not a region or country Mend knows (ISO 3166)` });
+    const code = [area?.extent_type === 'text' || area?.extent_type === undefined ? area?.extent : undefined, fromUri, area?.name]
+      .map(parseArea)
+      .find(Boolean);
+    if (!code)
+      return skipped.push({
+        field: `service_areas[${i}]`,
+        reason: `"${String(area?.name ?? area?.extent ?? '')}" is not a region or country Mend knows (ISO 3166)`,
+      });
     if (!serviceAreas.includes(code)) serviceAreas.push(code);
   });
   return serviceAreas;

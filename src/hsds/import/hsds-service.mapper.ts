@@ -40,8 +40,24 @@ const PHONE = /^\+?[0-9][0-9 ().-]{1,28}$/;
 
 /** Top-level HSDS service fields the mapper reads (others that hold data are reported as skipped). */
 const READ_FIELDS = new Set([
-  'id', 'name', 'description', 'url', 'email', 'status', 'phones', 'service_at_locations', 'service_areas', 'languages',
-  'cost_options', 'attributes', 'organization', 'organization_id', 'fees_description', 'fees', 'assured_date', 'schedules',
+  'id',
+  'name',
+  'description',
+  'url',
+  'email',
+  'status',
+  'phones',
+  'service_at_locations',
+  'service_areas',
+  'languages',
+  'cost_options',
+  'attributes',
+  'organization',
+  'organization_id',
+  'fees_description',
+  'fees',
+  'assured_date',
+  'schedules',
 ]);
 /** Bookkeeping, not facts about the service. */
 const QUIET_FIELDS = new Set(['last_modified', 'metadata']);
@@ -50,9 +66,12 @@ const DERIVED_IN_MEND_EXPORTS = new Set(['eligibility_description']);
 const SKIP_REASONS: Record<string, string> = {
   alternate_name: 'Mend keeps one name per resource',
   eligibility_description: 'free text: Mend records who a resource is for as audience terms',
-  program: 'Mend has no programs', program_id: 'Mend has no programs',
-  contacts: 'Mend keeps no named contacts', funding: 'Mend keeps no funding sources',
-  required_documents: 'Mend keeps no required documents', wait_time: 'free text: Mend keeps the wait in days (the mend wait_time_days attribute)',
+  program: 'Mend has no programs',
+  program_id: 'Mend has no programs',
+  contacts: 'Mend keeps no named contacts',
+  funding: 'Mend keeps no funding sources',
+  required_documents: 'Mend keeps no required documents',
+  wait_time: 'free text: Mend keeps the wait in days (the mend wait_time_days attribute)',
 };
 
 /**
@@ -64,11 +83,14 @@ const SKIP_REASONS: Record<string, string> = {
 export function slugFromHsdsId(id: string, prefix = 'hsds'): string {
   const lower = id.trim().toLowerCase();
   if (UUID_PATTERN.test(lower)) return `${prefix}-${lower}`;
-  const readable = lower.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const readable = lower
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   const hash = createHash('sha256').update(id.trim()).digest('hex').slice(0, 10);
   return readable ? `${prefix}-${readable}-${hash}` : `${prefix}-${hash}`;
 }
-
 
 /** What every step of the mapping reads, and where it reports. */
 interface ServiceMapping {
@@ -107,13 +129,23 @@ export function mapHsdsService(rawService: unknown, rawOrganization: unknown, op
   const locations = mapLocations(service, skipped);
   const phone = mapPhone(service, skipped);
   const fees = readFees(mapping, locations[0]?.country);
-  const availability = mapping.codes.availability.length || !mapping.foreign ? mapping.codes.availability : availabilityFromSchedules(arr(service.schedules));
+  const availability =
+    mapping.codes.availability.length || !mapping.foreign ? mapping.codes.availability : availabilityFromSchedules(arr(service.schedules));
   const provenance = mapProvenance(mapping, options);
   const status = mapStatus(service, defaults);
 
   const result: MappedService = { hsdsId: identity.hsdsId, name: identity.name, slug: identity.slug, status, problems, skipped, defaults };
   if (problems.length) return result;
-  result.document = buildDocument(mapping, identity, { kind: kind!, languages, serviceAreas, locations, phone, fees, availability, ...provenance });
+  result.document = buildDocument(mapping, identity, {
+    kind: kind!,
+    languages,
+    serviceAreas,
+    locations,
+    phone,
+    fees,
+    availability,
+    ...provenance,
+  });
   return result;
 }
 
@@ -204,7 +236,11 @@ function mapLanguages(service: Json, skipped: ImportNote[]): string[] {
   arr(service.languages).forEach((raw, i) => {
     const language = obj(raw);
     const code = parseLanguage(language?.code, language?.name);
-    if (!code) return skipped.push({ field: `languages[${i}]`, reason: `"${String(language?.name ?? language?.code ?? '')}" is not a language with an ISO 639-1 code` });
+    if (!code)
+      return skipped.push({
+        field: `languages[${i}]`,
+        reason: `"${String(language?.name ?? language?.code ?? '')}" is not a language with an ISO 639-1 code`,
+      });
     if (!languages.includes(code)) languages.push(code);
   });
   return languages;
@@ -215,7 +251,8 @@ function mapPhone(service: Json, skipped: ImportNote[]): string | undefined {
   arr(service.phones).forEach((raw, i) => {
     const field = `phones[${i}]`;
     const number = text(obj(raw)?.number)?.replace(/^\((\d+)\)\s*/, '$1 ');
-    if (!number || !PHONE.test(number)) return skipped.push({ field, reason: `"${String(obj(raw)?.number ?? '')}" is not a phone number Mend accepts` });
+    if (!number || !PHONE.test(number))
+      return skipped.push({ field, reason: `"${String(obj(raw)?.number ?? '')}" is not a phone number Mend accepts` });
     if (phone) return skipped.push({ field, reason: 'Mend keeps one phone per resource (the first)' });
     phone = number;
     if (obj(raw)?.extension !== undefined) skipped.push({ field: `${field}.extension`, reason: 'Mend keeps no phone extensions' });
@@ -234,7 +271,13 @@ function availabilityFromSchedules(schedules: unknown[]): string[] {
   for (const raw of schedules) {
     const s = obj(raw);
     if (!s) continue;
-    const days = new Set(String(s.byday ?? '').toUpperCase().split(',').map((d) => d.trim().replace(/^[+-]?\d+/, '')).filter(Boolean));
+    const days = new Set(
+      String(s.byday ?? '')
+        .toUpperCase()
+        .split(',')
+        .map((d) => d.trim().replace(/^[+-]?\d+/, ''))
+        .filter(Boolean),
+    );
     const opens = minutes(s.opens_at);
     const closes = minutes(s.closes_at);
     if (days.size === 7 && opens === 0 && closes !== undefined && (closes >= 23 * 60 + 59 || closes === 0)) {
@@ -251,10 +294,12 @@ function availabilityFromSchedules(schedules: unknown[]): string[] {
 function mapProvenance({ service, facts, fallback, problems }: ServiceMapping, options: HsdsImportOptions) {
   const demo = fallback('demo', facts.boolean('demo'), false, 'not a demo listing');
   const sourceUrl = facts.text('source_url') ?? options.sourceUrl;
-  if (!demo && !sourceUrl) problems.push('no source: a real listing needs the URL its facts come from (pass the source URL of this HSDS data)');
+  if (!demo && !sourceUrl)
+    problems.push('no source: a real listing needs the URL its facts come from (pass the source URL of this HSDS data)');
   const assured = text(service.assured_date);
   // A date alone is that day at 00:00 UTC, whatever the database's time zone, so re-imports compare equal.
-  const lastVerifiedAt = facts.text('last_verified_at') ?? (assured && /^\d{4}-\d{2}-\d{2}$/.test(assured) ? `${assured}T00:00:00.000Z` : assured);
+  const lastVerifiedAt =
+    facts.text('last_verified_at') ?? (assured && /^\d{4}-\d{2}-\d{2}$/.test(assured) ? `${assured}T00:00:00.000Z` : assured);
   if (!demo && !lastVerifiedAt) problems.push('no assured_date: a real listing needs the date its facts were last checked');
   return { demo, sourceUrl, lastVerifiedAt };
 }
@@ -266,7 +311,8 @@ function mapStatus(service: Json, defaults: ImportNote[]): MappedService['status
     if (rawStatus !== 'inactive') defaults.push({ field: 'status', reason: `"${rawStatus}" is stored as inactive` });
     return 'inactive';
   }
-  if (rawStatus !== 'active') defaults.push({ field: 'status', reason: rawStatus ? `"${rawStatus}" is not an HSDS status: stored as active` : 'no status: active' });
+  if (rawStatus !== 'active')
+    defaults.push({ field: 'status', reason: rawStatus ? `"${rawStatus}" is not an HSDS status: stored as active` : 'no status: active' });
   return 'active';
 }
 
@@ -288,7 +334,11 @@ interface MappedFields {
  * The Mend record of a service without problems (so its identity is complete); the facts read
  * here (cost, flags, contact channels) are checked, and noted, in this order.
  */
-function buildDocument({ service, codes, facts, fallback, skipped }: ServiceMapping, identity: Identity, fields: MappedFields): ResourceDocument {
+function buildDocument(
+  { service, codes, facts, fallback, skipped }: ServiceMapping,
+  identity: Identity,
+  fields: MappedFields,
+): ResourceDocument {
   const { website, url, email } = identity;
   const { phone, kind, fees, demo, sourceUrl, lastVerifiedAt } = fields;
   const payments = codes.payment;

@@ -1,8 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches,
-  Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
@@ -10,30 +24,52 @@ import { CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '..
 
 export class SafetyAnswersDto {
   @ApiPropertyOptional({ description: 'Has either partner been hit, pushed, choked or threatened with harm?' })
-  @IsOptional() @IsBoolean() physicalViolence?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  physicalViolence?: boolean;
 
   @ApiPropertyOptional({ description: 'Is either partner afraid of the other?' })
-  @IsOptional() @IsBoolean() feelsAfraid?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  feelsAfraid?: boolean;
 
   @ApiPropertyOptional({ description: 'Does one partner monitor, isolate or control the other (phone, money, friends)?' })
-  @IsOptional() @IsBoolean() coerciveControl?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  coerciveControl?: boolean;
 
   @ApiPropertyOptional({ description: 'Is anyone thinking about suicide or self-harm?' })
-  @IsOptional() @IsBoolean() selfHarmRisk?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  selfHarmRisk?: boolean;
 
   @ApiPropertyOptional({ description: 'Has either partner been forced or pressured into sexual acts?' })
-  @IsOptional() @IsBoolean() sexualViolence?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  sexualViolence?: boolean;
 }
 
 export class PreferencesDto {
   @ApiPropertyOptional({ enum: APPROACHES.codes, isArray: true, example: ['gottman'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(APPROACHES.codes.length) @IsIn(APPROACHES.codes, { each: true }) approaches?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(APPROACHES.codes.length)
+  @IsIn(APPROACHES.codes, { each: true })
+  approaches?: string[];
 
   @ApiPropertyOptional({ enum: AUDIENCES.codes, isArray: true, example: ['lgbtq_affirming'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(AUDIENCES.codes.length) @IsIn(AUDIENCES.codes, { each: true }) audiences?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AUDIENCES.codes.length)
+  @IsIn(AUDIENCES.codes, { each: true })
+  audiences?: string[];
 
   @ApiPropertyOptional({ enum: AVAILABILITY.codes, isArray: true, example: ['evenings'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(AVAILABILITY.codes.length) @IsIn(AVAILABILITY.codes, { each: true }) availability?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AVAILABILITY.codes.length)
+  @IsIn(AVAILABILITY.codes, { each: true })
+  availability?: string[];
 }
 
 /**
@@ -42,7 +78,11 @@ export class PreferencesDto {
  */
 export class CreateIntakeRequest {
   @ApiProperty({ enum: CONCERNS, isArray: true, description: 'What damaged trust.', example: ['infidelity', 'lying'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CONCERNS.length) @ArrayUnique() @IsIn(CONCERNS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CONCERNS.length)
+  @ArrayUnique()
+  @IsIn(CONCERNS, { each: true })
   concerns: string[];
 
   @ApiProperty({
@@ -57,7 +97,10 @@ export class CreateIntakeRequest {
   willingness: (typeof WILLINGNESS)[number] | (typeof DEPRECATED_WILLINGNESS)[number];
 
   @ApiPropertyOptional({ type: SafetyAnswersDto, description: 'Best asked of each partner privately; any yes counts.' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => SafetyAnswersDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SafetyAnswersDto)
   safety?: SafetyAnswersDto;
 
   @ApiPropertyOptional({
@@ -65,55 +108,108 @@ export class CreateIntakeRequest {
       'Nobody may reach out to the couple unprompted (kept on referrals). Absent means true. Forced to true whenever any safety answer is yes ' +
       '(a call or message can alert the partner who causes harm); the response says so in doNotContactForced.',
   })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   doNotContact?: boolean;
 
   @ApiPropertyOptional({ enum: RELATIONSHIPS, example: 'unmarried' })
-  @IsOptional() @IsIn(RELATIONSHIPS)
+  @IsOptional()
+  @IsIn(RELATIONSHIPS)
   relationship?: (typeof RELATIONSHIPS)[number];
 
-  @ApiPropertyOptional({ description: 'US ZIP or Canadian postal code (with country).', example: '43215', pattern: POSTAL_CODE_PATTERN.source, maxLength: 10 })
-  @IsOptional() @IsString() @MaxLength(10) @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
+  @ApiPropertyOptional({
+    description: 'US ZIP or Canadian postal code (with country).',
+    example: '43215',
+    pattern: POSTAL_CODE_PATTERN.source,
+    maxLength: 10,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
   postalCode?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 country where the couple is (any country: the safety lines and emergency number are its own where Mend has them); with postalCode, US or CA.', example: 'US', pattern: '^[A-Z]{2}$' })
-  @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
+  @ApiPropertyOptional({
+    description:
+      'ISO 3166-1 country where the couple is (any country: the safety lines and emergency number are its own where Mend has them); with postalCode, US or CA.',
+    example: 'US',
+    pattern: '^[A-Z]{2}$',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
   country?: string;
 
-  @ApiPropertyOptional({ description: 'A point "lat,lng" instead of postalCode.', example: '39.96,-82.99', pattern: LAT_LNG_PATTERN.source })
-  @IsOptional() @IsString()
+  @ApiPropertyOptional({
+    description: 'A point "lat,lng" instead of postalCode.',
+    example: '39.96,-82.99',
+    pattern: LAT_LNG_PATTERN.source,
+  })
+  @IsOptional()
+  @IsString()
   @Matches(LAT_LNG_PATTERN, { message: 'near must be "lat,lng" in decimal degrees' })
   near?: string;
 
-  @ApiPropertyOptional({ description: 'Where they will be during sessions (ISO 3166-2), for telehealth licensure.', example: 'US-OH', pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$' })
-  @IsOptional() @IsString() @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'region must be an ISO 3166-2 code such as US-OH' })
+  @ApiPropertyOptional({
+    description: 'Where they will be during sessions (ISO 3166-2), for telehealth licensure.',
+    example: 'US-OH',
+    pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'region must be an ISO 3166-2 code such as US-OH' })
   region?: string;
 
   @ApiPropertyOptional({ description: 'How far they can travel for in-person help, km.', default: 40, minimum: 1, maximum: 500 })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(500)
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(500)
   maxTravelKm?: number;
 
   @ApiPropertyOptional({ enum: [...FORMATS.codes, 'any'], isArray: true, example: ['video', 'in_person'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsIn([...FORMATS.codes, 'any'], { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn([...FORMATS.codes, 'any'], { each: true })
   formats?: string[];
 
   @ApiPropertyOptional({ description: 'Languages (ISO 639-1), any of them.', example: ['es'], type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(/^[a-z]{2}$/, { each: true, message: 'each language must be an ISO 639-1 code such as es' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'each language must be an ISO 639-1 code such as es' })
   languages?: string[];
 
-  @ApiPropertyOptional({ description: 'Budget per session in currency units; 0 means they need free help.', example: 80, minimum: 0, maximum: 10000 })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(10000)
+  @ApiPropertyOptional({
+    description: 'Budget per session in currency units; 0 means they need free help.',
+    example: 80,
+    minimum: 0,
+    maximum: 10000,
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(10000)
   budgetPerSession?: number;
 
   @ApiPropertyOptional({ description: 'Insurer name, or "none".', example: 'Aetna', maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   insurance?: string;
 
   @ApiPropertyOptional({ type: PreferencesDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => PreferencesDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PreferencesDto)
   preferences?: PreferencesDto;
 
   @ApiPropertyOptional({ description: 'How many matches to return.', type: 'integer', default: 10, minimum: 1, maximum: 25 })
-  @IsOptional() @IsInt() @Min(1) @Max(25)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(25)
   limit?: number;
 }

@@ -10,14 +10,27 @@ const exampleResource = (over: Record<string, unknown>) => ({
   email: 'riverbend@example.org',
   kind: 'practice',
   formats: ['in_person', 'video'],
-  cost: { free: false, slidingScale: false, feeMin: 14000, feeMax: 19000, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: true, insurers: ['Aetna', 'Cigna'], noInsuranceNeeded: true, notes: 'Fictional demo listing.' },
+  cost: {
+    free: false,
+    slidingScale: false,
+    feeMin: 14000,
+    feeMax: 19000,
+    currency: 'USD',
+    feePeriod: 'per_session',
+    insuranceAccepted: true,
+    insurers: ['Aetna', 'Cigna'],
+    noInsuranceNeeded: true,
+    notes: 'Fictional demo listing.',
+  },
   specialties: ['infidelity', 'trust_rebuilding', 'communication'],
   approaches: ['gottman'],
   languages: ['en'],
   audiences: [],
   credentials: ['gottman_certified', 'licensed_clinician'],
   paymentOptions: ['insurance', 'cash', 'fsa_hsa'],
-  locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.9671, longitude: -83.0044 }],
+  locations: [
+    { address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.9671, longitude: -83.0044 },
+  ],
   serviceAreas: ['US-OH', 'US-KY'],
   capacity: { acceptingNewClients: true, waitTimeDays: null },
   availability: ['evenings'],
@@ -35,26 +48,91 @@ const exampleResource = (over: Record<string, unknown>) => ({
 });
 
 const ndvh = exampleResource({
-  id: 'c1d1a9d0-7b0e-4a61-9f44-0d7c2b1f9e21', slug: 'national-domestic-violence-hotline', name: 'National Domestic Violence Hotline',
-  organization: { name: 'The National Domestic Violence Hotline', website: 'https://www.thehotline.org' }, url: 'https://www.thehotline.org', email: null,
-  description: 'Advocates listen, help with safety planning and connect callers to local shelters and services, whether or not they are ready to leave.',
-  kind: 'hotline', formats: ['phone', 'chat'], phone: '1-800-799-7233', specialties: ['domestic_violence'], approaches: [], credentials: ['trained_advocate'],
-  cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: 'Free and confidential.' },
-  paymentOptions: ['free'], locations: [], serviceAreas: ['US'], availability: ['around_the_clock'], jointSessions: false, lineRoles: ['domestic_violence'],
-  contactChannels: [{ type: 'tty', value: '1-800-787-3224' }, { type: 'text', value: '88788', keyword: 'START' }, { type: 'chat', value: 'https://www.thehotline.org/' }],
+  id: 'c1d1a9d0-7b0e-4a61-9f44-0d7c2b1f9e21',
+  slug: 'national-domestic-violence-hotline',
+  name: 'National Domestic Violence Hotline',
+  organization: { name: 'The National Domestic Violence Hotline', website: 'https://www.thehotline.org' },
+  url: 'https://www.thehotline.org',
+  email: null,
+  description:
+    'Advocates listen, help with safety planning and connect callers to local shelters and services, whether or not they are ready to leave.',
+  kind: 'hotline',
+  formats: ['phone', 'chat'],
+  phone: '1-800-799-7233',
+  specialties: ['domestic_violence'],
+  approaches: [],
+  credentials: ['trained_advocate'],
+  cost: {
+    free: true,
+    slidingScale: false,
+    feeMin: null,
+    feeMax: null,
+    currency: 'USD',
+    feePeriod: 'per_session',
+    insuranceAccepted: false,
+    insurers: [],
+    noInsuranceNeeded: true,
+    notes: 'Free and confidential.',
+  },
+  paymentOptions: ['free'],
+  locations: [],
+  serviceAreas: ['US'],
+  availability: ['around_the_clock'],
+  jointSessions: false,
+  lineRoles: ['domestic_violence'],
+  contactChannels: [
+    { type: 'tty', value: '1-800-787-3224' },
+    { type: 'text', value: '88788', keyword: 'START' },
+    { type: 'chat', value: 'https://www.thehotline.org/' },
+  ],
   provenance: { sourceUrl: 'https://www.thehotline.org', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
 });
 const lifeline988 = exampleResource({
-  id: '5fb09d6e-f6bb-4dc6-9a8a-f7643e01c1d5', slug: '988-suicide-and-crisis-lifeline', name: '988 Suicide & Crisis Lifeline',
-  organization: { name: '988 Suicide & Crisis Lifeline', website: 'https://988lifeline.org' }, url: 'https://988lifeline.org', email: null,
-  description: 'Trained crisis counselors answer calls, texts and chats from anyone thinking about suicide or in emotional distress, or worried about someone else.',
-  kind: 'hotline', formats: ['phone', 'chat'], phone: '988', specialties: ['crisis_support'], approaches: [], credentials: ['trained_advocate'],
-  cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: 'Free and confidential.' },
-  paymentOptions: ['free'], locations: [], serviceAreas: ['US'], availability: ['around_the_clock'], jointSessions: false, lineRoles: ['crisis'],
-  contactChannels: [{ type: 'text', value: '988' }, { type: 'chat', value: 'https://988lifeline.org/chat' }, { type: 'relay', value: '711' }],
+  id: '5fb09d6e-f6bb-4dc6-9a8a-f7643e01c1d5',
+  slug: '988-suicide-and-crisis-lifeline',
+  name: '988 Suicide & Crisis Lifeline',
+  organization: { name: '988 Suicide & Crisis Lifeline', website: 'https://988lifeline.org' },
+  url: 'https://988lifeline.org',
+  email: null,
+  description:
+    'Trained crisis counselors answer calls, texts and chats from anyone thinking about suicide or in emotional distress, or worried about someone else.',
+  kind: 'hotline',
+  formats: ['phone', 'chat'],
+  phone: '988',
+  specialties: ['crisis_support'],
+  approaches: [],
+  credentials: ['trained_advocate'],
+  cost: {
+    free: true,
+    slidingScale: false,
+    feeMin: null,
+    feeMax: null,
+    currency: 'USD',
+    feePeriod: 'per_session',
+    insuranceAccepted: false,
+    insurers: [],
+    noInsuranceNeeded: true,
+    notes: 'Free and confidential.',
+  },
+  paymentOptions: ['free'],
+  locations: [],
+  serviceAreas: ['US'],
+  availability: ['around_the_clock'],
+  jointSessions: false,
+  lineRoles: ['crisis'],
+  contactChannels: [
+    { type: 'text', value: '988' },
+    { type: 'chat', value: 'https://988lifeline.org/chat' },
+    { type: 'relay', value: '711' },
+  ],
   provenance: { sourceUrl: 'https://988lifeline.org/get-help/what-to-expect', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
 });
-const US_EMERGENCY = { country: 'US', number: '911', alsoWorks: [], ifYouCannotSpeak: 'In many areas you can text 911 when calling is not safe.' };
+const US_EMERGENCY = {
+  country: 'US',
+  number: '911',
+  alsoWorks: [],
+  ifYouCannotSpeak: 'In many areas you can text 911 when calling is not safe.',
+};
 
 export const INTAKE_RESPONSE_EXAMPLES = {
   affairRecovery: {
@@ -68,7 +146,8 @@ export const INTAKE_RESPONSE_EXAMPLES = {
       safety: {
         level: 'none',
         answered: true,
-        guidance: 'Nothing in your answers suggests immediate danger. If you ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help. In an emergency, call 911.',
+        guidance:
+          'Nothing in your answers suggests immediate danger. If you ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help. In an emergency, call 911.',
         couplesCounselingRecommended: true,
         reasons: [],
         emergency: US_EMERGENCY,
@@ -79,7 +158,8 @@ export const INTAKE_RESPONSE_EXAMPLES = {
       recommendation: {
         type: 'couples_counseling',
         title: 'Couples counseling',
-        explanation: 'You are both willing to work on it, which is the best starting point. A couples counselor can help you rebuild trust together — married or not, in person or online.',
+        explanation:
+          'You are both willing to work on it, which is the best starting point. A couples counselor can help you rebuild trust together — married or not, in person or online.',
         alsoConsider: [],
       },
       matches: [
@@ -98,7 +178,10 @@ export const INTAKE_RESPONSE_EXAMPLES = {
       ],
       relaxations: [],
       nextSteps: [
-        { code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' },
+        {
+          code: 'define_trust',
+          text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.',
+        },
         { code: 'seek_professional_help', text: 'Contact one or two of the counselors below and ask about a first session together.' },
       ],
     },
@@ -114,7 +197,8 @@ export const INTAKE_RESPONSE_EXAMPLES = {
       safety: {
         level: 'urgent',
         answered: false,
-        guidance: 'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: … If you are in danger right now, call 911. In many areas you can text 911 when calling is not safe.',
+        guidance:
+          'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: … If you are in danger right now, call 911. In many areas you can text 911 when calling is not safe.',
         couplesCounselingRecommended: false,
         reasons: [{ code: 'fear', text: 'Someone feels afraid of their partner.' }],
         emergency: US_EMERGENCY,
@@ -131,8 +215,14 @@ export const INTAKE_RESPONSE_EXAMPLES = {
       matches: [],
       relaxations: [],
       nextSteps: [
-        { code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' },
-        { code: 'private_device', text: 'If your partner may check your phone or browser, use a device they cannot access, or a private browsing window, to look for help.' },
+        {
+          code: 'talk_to_advocate',
+          text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.',
+        },
+        {
+          code: 'private_device',
+          text: 'If your partner may check your phone or browser, use a device they cannot access, or a private browsing window, to look for help.',
+        },
       ],
     },
   },

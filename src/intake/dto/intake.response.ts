@@ -9,27 +9,36 @@ export class ReasonDto {
 export class EmergencyNumberResponse {
   @ApiProperty({ example: 'GB', description: 'ISO 3166-1 country the number is for.' }) country: string;
   @ApiProperty({ example: '999' }) number: string;
-  @ApiProperty({ type: [String], example: ['112'], description: 'Other numbers that also reach emergency services there.' }) alsoWorks: string[];
-  @ApiPropertyOptional({ description: 'How to reach emergency services when speaking aloud is not safe, where the country offers a way.', example: 'If you cannot speak, call 999 from a mobile, listen, and press 55 when asked.' })
+  @ApiProperty({ type: [String], example: ['112'], description: 'Other numbers that also reach emergency services there.' })
+  alsoWorks: string[];
+  @ApiPropertyOptional({
+    description: 'How to reach emergency services when speaking aloud is not safe, where the country offers a way.',
+    example: 'If you cannot speak, call 999 from a mobile, listen, and press 55 when asked.',
+  })
   ifYouCannotSpeak?: string;
 }
 
 export class SafetyResponse {
   @ApiProperty({ enum: ['none', 'elevated', 'urgent'] }) level: string;
   @ApiProperty({ description: 'False when no safety question was answered (the lines are still shown).' }) answered: boolean;
-  @ApiProperty({ description: 'Plain-language guidance; the emergency number is the one of the intake\'s country.' }) guidance: string;
-  @ApiProperty({ description: 'False when violence, fear, coercive control, sexual violence or self-harm risk was reported.' }) couplesCounselingRecommended: boolean;
+  @ApiProperty({ description: "Plain-language guidance; the emergency number is the one of the intake's country." }) guidance: string;
+  @ApiProperty({ description: 'False when violence, fear, coercive control, sexual violence or self-harm risk was reported.' })
+  couplesCounselingRecommended: boolean;
   @ApiProperty({ type: [ReasonDto] }) reasons: ReasonDto[];
-  @ApiProperty({ type: EmergencyNumberResponse, nullable: true, description: 'The emergency number of the intake\'s country; null when the country is unknown or not covered.' })
+  @ApiProperty({
+    type: EmergencyNumberResponse,
+    nullable: true,
+    description: "The emergency number of the intake's country; null when the country is unknown or not covered.",
+  })
   emergency: EmergencyNumberResponse | null;
   @ApiProperty({ example: 'US', description: 'The country whose lines are listed.' }) linesCountry: string;
   @ApiProperty({ description: 'True when the intake named no country and US lines were assumed.' }) countryAssumed: boolean;
   @ApiProperty({
     type: [ResourceResponse],
     description:
-      'Verified, non-demo crisis and safety lines that serve the intake\'s country (and region): always at least one crisis line and one ' +
+      "Verified, non-demo crisis and safety lines that serve the intake's country (and region): always at least one crisis line and one " +
       'domestic-violence line where the directory has them, the roles the answers call for first, the line most specific to the person first ' +
-      '(veterans, LGBTQ+ youth, Native American, Deaf). Each line\'s lineRoles says what it is for.',
+      "(veterans, LGBTQ+ youth, Native American, Deaf). Each line's lineRoles says what it is for.",
   })
   resources: ResourceResponse[];
 }
@@ -37,7 +46,8 @@ export class SafetyResponse {
 export class AccountabilityResponse {
   @ApiProperty() title: string;
   @ApiProperty() text: string;
-  @ApiProperty({ type: [ResourceResponse], description: 'Programs whose eligibility is people_who_use_abuse.' }) resources: ResourceResponse[];
+  @ApiProperty({ type: [ResourceResponse], description: 'Programs whose eligibility is people_who_use_abuse.' })
+  resources: ResourceResponse[];
 }
 
 export class RecommendationResponse {
@@ -58,7 +68,8 @@ export class IntakeResponse {
   @ApiProperty({ format: 'uuid', description: 'Use it to create a referral.' }) id: string;
   @ApiProperty({ format: 'date-time', description: 'When the stored answers are purged.' }) expiresAt: string;
   @ApiProperty({ description: 'Nobody may reach out to the couple unprompted; copied to every referral.' }) doNotContact: boolean;
-  @ApiProperty({ description: 'True when the request asked for doNotContact false but a safety answer forced it on.' }) doNotContactForced: boolean;
+  @ApiProperty({ description: 'True when the request asked for doNotContact false but a safety answer forced it on.' })
+  doNotContactForced: boolean;
   @ApiProperty({
     type: Boolean,
     nullable: true,
@@ -73,7 +84,8 @@ export class IntakeResponse {
   @ApiProperty({ type: [MatchResponse] }) matches: MatchResponse[];
   @ApiPropertyOptional({
     type: AccountabilityResponse,
-    description: 'Only when every safety answer was no and control or jealousy is a concern: programs addressed to a partner who wants to stop controlling or abusive behaviour. Never among matches.',
+    description:
+      'Only when every safety answer was no and control or jealousy is a concern: programs addressed to a partner who wants to stop controlling or abusive behaviour. Never among matches.',
   })
   forPartnerWhoUsesAbuse?: AccountabilityResponse;
   @ApiProperty({ type: [ReasonDto], description: 'How the search was widened, in order, when too few resources met every constraint.' })

@@ -75,7 +75,10 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     excludeEligibility: ineligibleCodes(profile),
     languages: profile.languages,
     limit: 300,
-    preferKinds: help === 'couples_counseling' || help === 'discernment_counseling' ? ['practice', 'clinic', 'online_service'] : ['practice', 'clinic', 'online_service', 'support_group'],
+    preferKinds:
+      help === 'couples_counseling' || help === 'discernment_counseling'
+        ? ['practice', 'clinic', 'online_service']
+        : ['practice', 'clinic', 'online_service', 'support_group'],
     preferSpecialties: [
       ...profile.concerns.flatMap((c) => CONCERN_SPECIALTIES[c] ?? []),
       ...(help === 'individual_counseling' || help === 'safety_first' ? ['individual_support', 'domestic_violence'] : []),
@@ -83,7 +86,11 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
   };
   if (safety.couplesCounselingContraindicated) {
     // Individual help and DV specialists only: no workshops, intensives or joint programs.
-    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'support_group'], specialtiesAny: ['individual_support', 'domestic_violence'] };
+    return {
+      ...base,
+      kinds: ['practice', 'clinic', 'online_service', 'support_group'],
+      specialtiesAny: ['individual_support', 'domestic_violence'],
+    };
   }
   if (safety.selfHarm) {
     // Individual counseling alongside crisis support; nothing that excludes people in crisis.
@@ -92,17 +99,27 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
   // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) for a partner on their own.
   const family = familySupportSpecialties(profile.concerns);
   if (help === 'individual_counseling') {
-    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group', 'directory'], specialtiesAny: ['individual_support', ...family] };
+    return {
+      ...base,
+      kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group', 'directory'],
+      specialtiesAny: ['individual_support', ...family],
+    };
   }
   if (help === 'discernment_counseling') {
-    return { ...base, kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'directory', ...(family.length ? ['support_group'] : [])] };
+    return {
+      ...base,
+      kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'directory', ...(family.length ? ['support_group'] : [])],
+    };
   }
   if (cautious) return { ...base, kinds: base.kinds.filter((k) => k !== 'workshop') };
   return cautious ? { ...base, kinds: base.kinds.filter((k) => k !== 'workshop') } : base;
 }
 
 /** No safety answer was yes, but the screen is incomplete, or control is among the concerns. */
-export function needsCaution(profile: Pick<IntakeProfile, 'concerns'>, safety: Pick<SafetyAssessment, 'answered' | 'jointWorkExcluded'>): boolean {
+export function needsCaution(
+  profile: Pick<IntakeProfile, 'concerns'>,
+  safety: Pick<SafetyAssessment, 'answered' | 'jointWorkExcluded'>,
+): boolean {
   return !safety.jointWorkExcluded && (!safety.answered || profile.concerns.includes('jealousy_control'));
 }
 
@@ -126,21 +143,28 @@ export function relaxationSteps(c: CandidateConstraints): RelaxationStep[] {
   if (c.remoteFormats.length < REMOTE_FORMATS.length) {
     steps.push({
       code: 'online_options',
-      text: c.region ? `Added online and phone options that can serve clients in ${placeName(c.region)}.` : 'Added online and phone options.',
+      text: c.region
+        ? `Added online and phone options that can serve clients in ${placeName(c.region)}.`
+        : 'Added online and phone options.',
       apply: (x) => ({ ...x, remoteFormats: REMOTE_FORMATS }),
     });
   }
   if (c.budgetMinor !== undefined) {
     steps.push({
       code: 'sliding_scale_above_budget',
-      text: c.budgetMinor === 0
-        ? 'Included services with sliding-scale fees: ask them about a reduced or waived fee.'
-        : 'Included sliding-scale services whose listed minimum is above your budget: ask them about reduced fees.',
+      text:
+        c.budgetMinor === 0
+          ? 'Included services with sliding-scale fees: ask them about a reduced or waived fee.'
+          : 'Included sliding-scale services whose listed minimum is above your budget: ask them about reduced fees.',
       apply: (x) => ({ ...x, allowSlidingAboveBudget: true }),
     });
   }
   if (c.languages.length > 0) {
-    steps.push({ code: 'other_languages', text: `Included services that do not list ${languageNames(c.languages)}; ask about interpreters.`, apply: (x) => ({ ...x, languages: [] }) });
+    steps.push({
+      code: 'other_languages',
+      text: `Included services that do not list ${languageNames(c.languages)}; ask about interpreters.`,
+      apply: (x) => ({ ...x, languages: [] }),
+    });
   }
   return steps;
 }
@@ -161,7 +185,10 @@ export function accountabilityConstraints(profile: IntakeProfile): CandidateCons
 }
 
 const NO_SAFETY_ISSUE = {
-  jointWorkExcluded: false, selfHarm: false, couplesCounselingContraindicated: false, answered: true,
+  jointWorkExcluded: false,
+  selfHarm: false,
+  couplesCounselingContraindicated: false,
+  answered: true,
 } as SafetyAssessment;
 
 /** The last resort: online, free and self-guided help anyone can use (safety exclusions stay). */

@@ -14,15 +14,63 @@ export interface EmergencyNumber {
 }
 
 // The EU's single emergency number works in every member state (and in the EEA).
-const EU_112 = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'IS', 'LI', 'NO', 'CH'];
+const EU_112 = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+  'IS',
+  'LI',
+  'NO',
+  'CH',
+];
 
 const NUMBERS = new Map<string, EmergencyNumber>([
   ['US', { country: 'US', number: '911', alsoWorks: [], ifYouCannotSpeak: 'In many areas you can text 911 when calling is not safe.' }],
   ['CA', { country: 'CA', number: '911', alsoWorks: [] }],
-  ['GB', { country: 'GB', number: '999', alsoWorks: ['112'], ifYouCannotSpeak: 'If you cannot speak, call 999 from a mobile, listen, and press 55 when asked: the police will know it is a real emergency (the Silent Solution). It does not tell them where you are, so give your location if you can.' }],
+  [
+    'GB',
+    {
+      country: 'GB',
+      number: '999',
+      alsoWorks: ['112'],
+      ifYouCannotSpeak:
+        'If you cannot speak, call 999 from a mobile, listen, and press 55 when asked: the police will know it is a real emergency (the Silent Solution). It does not tell them where you are, so give your location if you can.',
+    },
+  ],
   ['IE', { country: 'IE', number: '112', alsoWorks: ['999'] }],
   ['AU', { country: 'AU', number: '000', alsoWorks: ['112'] }],
-  ['NZ', { country: 'NZ', number: '111', alsoWorks: [], ifYouCannotSpeak: 'If you cannot speak, call 111, stay silent and press 55 when asked.' }],
+  [
+    'NZ',
+    {
+      country: 'NZ',
+      number: '111',
+      alsoWorks: [],
+      ifYouCannotSpeak: 'If you cannot speak, call 111, stay silent and press 55 when asked.',
+    },
+  ],
   ...EU_112.map((c): [string, EmergencyNumber] => [c, { country: c, number: '112', alsoWorks: [] }]),
   // Countries whose police number differs from 112 (their own services' pages).
   ['DE', { country: 'DE', number: '112', alsoWorks: ['110 (police)'] }],

@@ -17,27 +17,52 @@ const PLAN_KEYWORDS: Record<PlanType, string[]> = {
 };
 
 /** What a payment option says about plan types (paymentOptions codes). */
-const PLAN_PAYMENT_OPTIONS: Partial<Record<PlanType, string>> = { medicaid: 'medicaid', medicare: 'medicare', tricare: 'military', employer: 'eap' };
+const PLAN_PAYMENT_OPTIONS: Partial<Record<PlanType, string>> = {
+  medicaid: 'medicaid',
+  medicare: 'medicare',
+  tricare: 'military',
+  employer: 'eap',
+};
 
-const ALIASES: Record<string, string> = { bcbs: 'blue cross blue shield', uhc: 'united healthcare', 'unitedhealthcare': 'united healthcare' };
-const FILLER = new Set(['insurance', 'health', 'healthcare', 'plan', 'plans', 'of', 'the', 'inc', 'co', 'company', 'network', 'ppo', 'hmo', 'epo', 'and']);
+const ALIASES: Record<string, string> = { bcbs: 'blue cross blue shield', uhc: 'united healthcare', unitedhealthcare: 'united healthcare' };
+const FILLER = new Set([
+  'insurance',
+  'health',
+  'healthcare',
+  'plan',
+  'plans',
+  'of',
+  'the',
+  'inc',
+  'co',
+  'company',
+  'network',
+  'ppo',
+  'hmo',
+  'epo',
+  'and',
+]);
 
 const normalise = (text: string) => {
-  const words = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  const words = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return Object.hasOwn(ALIASES, words) ? ALIASES[words] : words;
 };
-const significant = (text: string) => normalise(text).split(' ').filter((w) => w && !FILLER.has(w));
+const significant = (text: string) =>
+  normalise(text)
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w));
 
 export function planTypeOf(name: string): PlanType | undefined {
   const text = ` ${normalise(name)} `;
   return (Object.keys(PLAN_KEYWORDS) as PlanType[]).find((type) => PLAN_KEYWORDS[type].some((k) => text.includes(` ${k} `)));
 }
 
-export type InsuranceFit =
-  | { status: 'accepted'; name: string }
-  | { status: 'ask' }
-  | { status: 'not_listed' }
-  | { status: 'not_accepted' };
+export type InsuranceFit = { status: 'accepted'; name: string } | { status: 'ask' } | { status: 'not_listed' } | { status: 'not_accepted' };
 
 /** How a resource fits the insurance the couple named. */
 export function insuranceFit(asked: string, r: Pick<MatchableResource, 'cost' | 'paymentOptions'>): InsuranceFit {
@@ -47,7 +72,11 @@ export function insuranceFit(asked: string, r: Pick<MatchableResource, 'cost' | 
     const viaOption = PLAN_PAYMENT_OPTIONS[type] && r.paymentOptions.includes(PLAN_PAYMENT_OPTIONS[type]!);
     const viaName = listed.find((insurer) => planTypeOf(insurer) === type);
     if (viaName) return { status: 'accepted', name: viaName };
-    if (viaOption) return { status: 'accepted', name: type === 'tricare' ? 'TRICARE' : type === 'employer' ? 'employer assistance programs' : type[0].toUpperCase() + type.slice(1) };
+    if (viaOption)
+      return {
+        status: 'accepted',
+        name: type === 'tricare' ? 'TRICARE' : type === 'employer' ? 'employer assistance programs' : type[0].toUpperCase() + type.slice(1),
+      };
     // Public plans are listed as payment options when taken: not listed means not taken ("ask" is for private insurers).
     if (r.cost.insuranceAccepted || listed.length) return { status: 'not_listed' };
   } else {
@@ -60,6 +89,7 @@ export function insuranceFit(asked: string, r: Pick<MatchableResource, 'cost' | 
       : undefined;
     if (match) return { status: 'accepted', name: match };
   }
-  if (!r.cost.insuranceAccepted && !r.paymentOptions.some((p) => ['insurance', 'medicaid', 'medicare', 'military'].includes(p))) return { status: 'not_accepted' };
+  if (!r.cost.insuranceAccepted && !r.paymentOptions.some((p) => ['insurance', 'medicaid', 'medicare', 'military'].includes(p)))
+    return { status: 'not_accepted' };
   return listed.length ? { status: 'not_listed' } : { status: 'ask' };
 }

@@ -2,11 +2,7 @@ import type { MatchableResource } from './types.js';
 
 /** Why a resource is joint work, or otherwise unsuitable, once a safety answer rules joint work out. */
 export type JointWorkConflict =
-  | 'program_for_people_who_use_abuse'
-  | 'requires_safe_relationship'
-  | 'not_for_crisis'
-  | 'workshop'
-  | 'couples_only';
+  'program_for_people_who_use_abuse' | 'requires_safe_relationship' | 'not_for_crisis' | 'workshop' | 'couples_only';
 
 /** Specialties that mean a resource helps one person on their own, not only the couple together. */
 const INDIVIDUAL_HELP = ['individual_support', 'domestic_violence', 'crisis_support'];
@@ -29,9 +25,10 @@ export function jointWorkConflict(
 }
 
 export const JOINT_WORK_CONFLICT_TEXT: Record<JointWorkConflict, string> = {
-  program_for_people_who_use_abuse: 'This is a program for people who use abuse; it is a referral only from an intake whose safety questions were all answered no.',
+  program_for_people_who_use_abuse:
+    'This is a program for people who use abuse; it is a referral only from an intake whose safety questions were all answered no.',
   requires_safe_relationship: 'This service says it is not for relationships with abuse or coercive control.',
   not_for_crisis: 'This service says it is not for people in crisis.',
-  workshop: 'Workshops and intensives are joint work, which the intake\'s safety answers rule out.',
-  couples_only: 'This service works only with couples together, which the intake\'s safety answers rule out.',
+  workshop: "Workshops and intensives are joint work, which the intake's safety answers rule out.",
+  couples_only: "This service works only with couples together, which the intake's safety answers rule out.",
 };

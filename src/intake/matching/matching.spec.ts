@@ -7,23 +7,67 @@ import type { IntakeProfile, MatchableResource } from './types.js';
 
 function resource(over: Partial<MatchableResource> & { id: string; name?: string }): MatchableResource {
   return {
-    name: over.id, kind: 'practice', status: 'active', demo: true, phone: null, formats: ['in_person'], specialties: [], approaches: [], languages: ['en'],
-    audiences: [], availability: [], paymentOptions: [], serviceAreas: ['US-OH'], eligibility: [], lineRoles: [], contactChannels: [], jointSessions: true,
-    requiresSafeRelationship: false, notForCrisis: false, acceptingNewClients: true, waitTimeDays: null,
+    name: over.id,
+    kind: 'practice',
+    status: 'active',
+    demo: true,
+    phone: null,
+    formats: ['in_person'],
+    specialties: [],
+    approaches: [],
+    languages: ['en'],
+    audiences: [],
+    availability: [],
+    paymentOptions: [],
+    serviceAreas: ['US-OH'],
+    eligibility: [],
+    lineRoles: [],
+    contactChannels: [],
+    jointSessions: true,
+    requiresSafeRelationship: false,
+    notForCrisis: false,
+    acceptingNewClients: true,
+    waitTimeDays: null,
     ...over,
-    cost: { free: false, slidingScale: false, feeMin: 10000, currency: 'USD', feePeriod: 'per_session', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, ...over.cost },
+    cost: {
+      free: false,
+      slidingScale: false,
+      feeMin: 10000,
+      currency: 'USD',
+      feePeriod: 'per_session',
+      insuranceAccepted: false,
+      insurers: [],
+      noInsuranceNeeded: true,
+      ...over.cost,
+    },
   };
 }
 
 const profile = (over: Partial<IntakeProfile> = {}): IntakeProfile => ({
-  concerns: ['infidelity'], willingness: 'both', safety: {}, maxTravelKm: 40, formats: [], languages: [],
-  approaches: [], audiences: [], availability: [], region: 'US-OH', country: 'US', ...over,
+  concerns: ['infidelity'],
+  willingness: 'both',
+  safety: {},
+  maxTravelKm: 40,
+  formats: [],
+  languages: [],
+  approaches: [],
+  audiences: [],
+  availability: [],
+  region: 'US-OH',
+  country: 'US',
+  ...over,
 });
 
 describe('assessSafety', () => {
   it('is none with no safety answers, and says they were skipped', () => {
     const s = assessSafety({}, 'US');
-    expect(s).toMatchObject({ level: 'none', answered: false, couplesCounselingContraindicated: false, jointWorkExcluded: false, reportedLineRoles: [] });
+    expect(s).toMatchObject({
+      level: 'none',
+      answered: false,
+      couplesCounselingContraindicated: false,
+      jointWorkExcluded: false,
+      reportedLineRoles: [],
+    });
     expect(s.guidance).toMatch(/did not answer all the safety questions/);
   });
   it.each([['physicalViolence'], ['feelsAfraid'], ['sexualViolence']])('%s → urgent, no couples counseling, DV lines', (answer) => {
@@ -33,11 +77,20 @@ describe('assessSafety', () => {
     expect(s.guidance).toMatch(/not the safe next step/);
   });
   it('coercive control alone → elevated and still no couples counseling; with fear → urgent', () => {
-    expect(assessSafety({ coerciveControl: true })).toMatchObject({ level: 'elevated', couplesCounselingContraindicated: true, reportedLineRoles: ['domestic_violence'] });
+    expect(assessSafety({ coerciveControl: true })).toMatchObject({
+      level: 'elevated',
+      couplesCounselingContraindicated: true,
+      reportedLineRoles: ['domestic_violence'],
+    });
     expect(assessSafety({ coerciveControl: true, feelsAfraid: true }).level).toBe('urgent');
   });
   it('self-harm risk → urgent, the crisis line leads, joint work excluded', () => {
-    expect(assessSafety({ selfHarmRisk: true })).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: false, jointWorkExcluded: true, reportedLineRoles: ['crisis'] });
+    expect(assessSafety({ selfHarmRisk: true })).toMatchObject({
+      level: 'urgent',
+      couplesCounselingContraindicated: false,
+      jointWorkExcluded: true,
+      reportedLineRoles: ['crisis'],
+    });
     expect(assessSafety({ selfHarmRisk: true, feelsAfraid: true }).reportedLineRoles).toEqual(['crisis', 'domestic_violence']);
   });
   it('an explicit false is not a yes; only a full set of answers counts as answered', () => {
@@ -46,7 +99,12 @@ describe('assessSafety', () => {
     expect(assessSafety(allNo)).toMatchObject({ level: 'none', answered: true });
   });
   it.each([
-    ['US', 'call 911'], ['CA', 'call 911'], ['GB', 'call 999 (or 112)'], ['IE', 'call 112 (or 999)'], ['DE', 'call 112'], ['AU', 'call 000'],
+    ['US', 'call 911'],
+    ['CA', 'call 911'],
+    ['GB', 'call 999 (or 112)'],
+    ['IE', 'call 112 (or 999)'],
+    ['DE', 'call 112'],
+    ['AU', 'call 000'],
   ])('the emergency number is the one of %s', (country, text) => {
     for (const answers of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {
       const guidance = assessSafety(answers, country).guidance;
@@ -82,8 +140,17 @@ describe('constraints and relaxation', () => {
     expect(c.specialtiesAny).toEqual(['individual_support', 'domestic_violence']);
   });
   it('relaxes in the fixed order: radius → online → sliding scale → languages', () => {
-    const c = initialConstraints(profile({ point: { lat: 40, lng: -83 }, formats: ['in_person'], budgetMinor: 5000, languages: ['es'] }), 'couples_counseling', assessSafety({}));
-    expect(relaxationSteps(c).map((s) => s.code)).toEqual(['wider_radius', 'online_options', 'sliding_scale_above_budget', 'other_languages']);
+    const c = initialConstraints(
+      profile({ point: { lat: 40, lng: -83 }, formats: ['in_person'], budgetMinor: 5000, languages: ['es'] }),
+      'couples_counseling',
+      assessSafety({}),
+    );
+    expect(relaxationSteps(c).map((s) => s.code)).toEqual([
+      'wider_radius',
+      'online_options',
+      'sliding_scale_above_budget',
+      'other_languages',
+    ]);
     const widened = relaxationSteps(c)[0].apply(c);
     expect(widened.radiusKm).toBe(100);
   });
@@ -92,20 +159,35 @@ describe('constraints and relaxation', () => {
     expect(relaxationSteps(c)).toEqual([]);
   });
   it('the fallback offers online, free and self-guided help with no budget or language limits', () => {
-    const f = fallbackConstraints(initialConstraints(profile({ budgetMinor: 0, languages: ['ko'] }), 'couples_counseling', assessSafety({})));
+    const f = fallbackConstraints(
+      initialConstraints(profile({ budgetMinor: 0, languages: ['ko'] }), 'couples_counseling', assessSafety({})),
+    );
     expect(f).toMatchObject({ kinds: ['online_service', 'self_guided', 'support_group'], budgetMinor: undefined, languages: [] });
   });
 });
 
 describe('scoreCandidate', () => {
   it('explains a strong match with machine-readable reasons', () => {
-    const r = resource({ id: 'a', specialties: ['infidelity'], formats: ['in_person', 'video'], cost: { slidingScale: true, feeMin: 6000 } as never });
-    const m = scoreCandidate(profile({ formats: ['video'], budgetMinor: 8000 }), 'couples_counseling', { resource: r, distanceMeters: 12_300 });
+    const r = resource({
+      id: 'a',
+      specialties: ['infidelity'],
+      formats: ['in_person', 'video'],
+      cost: { slidingScale: true, feeMin: 6000 } as never,
+    });
+    const m = scoreCandidate(profile({ formats: ['video'], budgetMinor: 8000 }), 'couples_counseling', {
+      resource: r,
+      distanceMeters: 12_300,
+    });
     const codes = m.reasons.map((x) => x.code);
-    expect(codes).toEqual(expect.arrayContaining(['specialty_match', 'couples_sessions', 'within_budget', 'format_match', 'distance', 'accepting_new_clients']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['specialty_match', 'couples_sessions', 'within_budget', 'format_match', 'distance', 'accepting_new_clients']),
+    );
     expect(m.reasons.find((x) => x.code === 'within_budget')!.text).toBe('within your budget of $80 (sliding scale)');
     expect(m.reasons.find((x) => x.code === 'distance')!.text).toBe('8 miles away'); // 12.3 km, for a US reader
-    const inCanada = scoreCandidate(profile({ country: 'CA', region: 'CA-ON', formats: ['video'] }), 'couples_counseling', { resource: r, distanceMeters: 12_300 });
+    const inCanada = scoreCandidate(profile({ country: 'CA', region: 'CA-ON', formats: ['video'] }), 'couples_counseling', {
+      resource: r,
+      distanceMeters: 12_300,
+    });
     expect(inCanada.reasons.find((x) => x.code === 'distance')!.text).toBe('12 km away');
     expect(m.score).toBeGreaterThan(0.8);
     expect(m.score).toBeLessThanOrEqual(1);
@@ -117,12 +199,16 @@ describe('scoreCandidate', () => {
   });
   it('names the licence for remote help', () => {
     const r = resource({ id: 'c', kind: 'online_service', formats: ['video'], serviceAreas: ['US-OH'] });
-    expect(scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text)).toContain('licensed to serve clients in Ohio');
+    expect(scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text)).toContain(
+      'licensed to serve clients in Ohio',
+    );
   });
   it('never calls a peer group or a directory licensed', () => {
     for (const kind of ['support_group', 'directory', 'self_guided']) {
       const r = resource({ id: kind, kind, formats: ['video'], serviceAreas: ['US-OH'] });
-      const texts = scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text).join(' | ');
+      const texts = scoreCandidate(profile(), 'couples_counseling', { resource: r })
+        .reasons.map((x) => x.text)
+        .join(' | ');
       expect([kind, /licensed/.test(texts)]).toEqual([kind, false]);
     }
   });
@@ -148,7 +234,11 @@ describe('scoreCandidate', () => {
     ['United', { insurers: ['UnitedHealthcare'] }, 'UnitedHealthcare'],
     ['Tricare', { insurers: [], paymentOptions: ['military'] }, 'TRICARE'],
   ])('insurance by plan type and name: %s', (asked, over, name) => {
-    const r = resource({ id: 'ins', paymentOptions: (over as { paymentOptions?: string[] }).paymentOptions ?? ['insurance'], cost: { insuranceAccepted: true, insurers: over.insurers } as never });
+    const r = resource({
+      id: 'ins',
+      paymentOptions: (over as { paymentOptions?: string[] }).paymentOptions ?? ['insurance'],
+      cost: { insuranceAccepted: true, insurers: over.insurers } as never,
+    });
     const m = scoreCandidate(profile({ insurance: asked.toLowerCase() }), 'couples_counseling', { resource: r });
     expect(m.reasons.find((x) => x.code === 'insurance_accepted')?.text).toBe(`accepts ${name}`);
   });
@@ -168,7 +258,12 @@ describe('scoreCandidate', () => {
   it('discernment counseling ranks first for a mixed-agenda couple', () => {
     const plain = resource({ id: 'i', name: 'A plain practice', specialties: ['infidelity'] });
     const discern = resource({ id: 'j', name: 'Z discernment', approaches: ['discernment_counseling'] });
-    const ranked = rankCandidates(profile({ willingness: 'one_leaning_out' }), 'discernment_counseling', [{ resource: plain }, { resource: discern }], 10);
+    const ranked = rankCandidates(
+      profile({ willingness: 'one_leaning_out' }),
+      'discernment_counseling',
+      [{ resource: plain }, { resource: discern }],
+      10,
+    );
     expect(ranked[0].resource.id).toBe('j');
   });
   it('ranking is deterministic: score, then distance, then name', () => {
@@ -176,7 +271,15 @@ describe('scoreCandidate', () => {
     const b = resource({ id: 'l', name: 'A' });
     const ranked = rankCandidates(profile(), 'couples_counseling', [{ resource: a }, { resource: b }], 10);
     expect(ranked.map((m) => m.resource.name)).toEqual(['A', 'B']);
-    const near = rankCandidates(profile(), 'couples_counseling', [{ resource: a, distanceMeters: 9000 }, { resource: b, distanceMeters: 20000 }], 10);
+    const near = rankCandidates(
+      profile(),
+      'couples_counseling',
+      [
+        { resource: a, distanceMeters: 9000 },
+        { resource: b, distanceMeters: 20000 },
+      ],
+      10,
+    );
     expect(near[0].resource.id).toBe('k');
   });
 });

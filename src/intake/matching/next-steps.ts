@@ -15,24 +15,45 @@ export interface NextStep {
 export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): NextStep[] {
   const steps: NextStep[] = [];
   if (safety.selfHarm) {
-    steps.push({ code: 'reach_crisis_line', text: 'Before anything else, contact a crisis line. You do not have to wait until things get worse.' });
+    steps.push({
+      code: 'reach_crisis_line',
+      text: 'Before anything else, contact a crisis line. You do not have to wait until things get worse.',
+    });
   }
   if (safety.jointWorkExcluded) {
     // doNotContact is forced on: say so, so nobody waits for a call that will not come.
-    steps.push({ code: 'you_reach_out', text: 'Nobody from these services will contact you unless you reach out: the choice of when, and from which phone, is yours.' });
+    steps.push({
+      code: 'you_reach_out',
+      text: 'Nobody from these services will contact you unless you reach out: the choice of when, and from which phone, is yours.',
+    });
   }
   if (safety.abuse) {
     steps.push(
-      { code: 'talk_to_advocate', text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.' },
-      { code: 'private_device', text: 'If your partner may check your phone or browser, look for help on a device they cannot reach (a friend\'s phone, a library or work computer). A private browsing window hides your history, but not monitoring apps or a shared account.' },
-      { code: 'individual_support', text: 'Individual counseling is a safe place to sort out what you want next, without your partner in the room.' },
+      {
+        code: 'talk_to_advocate',
+        text: 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.',
+      },
+      {
+        code: 'private_device',
+        text: "If your partner may check your phone or browser, look for help on a device they cannot reach (a friend's phone, a library or work computer). A private browsing window hides your history, but not monitoring apps or a shared account.",
+      },
+      {
+        code: 'individual_support',
+        text: 'Individual counseling is a safe place to sort out what you want next, without your partner in the room.',
+      },
     );
     return steps;
   }
   if (safety.selfHarm) {
     steps.push(
-      { code: 'stay_with_someone', text: 'If someone may act on thoughts of self-harm, do not leave them alone, and keep the crisis line close.' },
-      { code: 'individual_support', text: 'An individual counselor can support the person who is struggling; the relationship questions can wait until the crisis has passed.' },
+      {
+        code: 'stay_with_someone',
+        text: 'If someone may act on thoughts of self-harm, do not leave them alone, and keep the crisis line close.',
+      },
+      {
+        code: 'individual_support',
+        text: 'An individual counselor can support the person who is struggling; the relationship questions can wait until the crisis has passed.',
+      },
     );
     return steps;
   }
@@ -48,15 +69,27 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
       text: 'Do not decide under pressure. Discernment counseling is not couples therapy: the partner who is unsure does not have to commit to change yet, only to think it through.',
     });
   } else if (safety.answered && profile.willingness !== 'one_unwilling') {
-    steps.push({ code: 'define_trust', text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.' });
+    steps.push({
+      code: 'define_trust',
+      text: 'Sit down together and agree on what trust means for each of you — what you expect, and what you will no longer do.',
+    });
   }
   if (profile.concerns.includes('jealousy_control')) {
-    steps.push({ code: 'no_surveillance', text: 'Checking a partner\'s phone or demanding passwords is a form of control, not protection. If either of you does this or feels watched, talk privately to an abuse line first; otherwise, agree on openness you both choose freely.' });
+    steps.push({
+      code: 'no_surveillance',
+      text: "Checking a partner's phone or demanding passwords is a form of control, not protection. If either of you does this or feels watched, talk privately to an abuse line first; otherwise, agree on openness you both choose freely.",
+    });
   } else {
-    steps.push({ code: 'talk_openly', text: 'Say what you need plainly and calmly, and listen to the answer without attacking or keeping score.' });
+    steps.push({
+      code: 'talk_openly',
+      text: 'Say what you need plainly and calmly, and listen to the answer without attacking or keeping score.',
+    });
   }
   if (profile.concerns.some((c) => ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use'].includes(c))) {
-    steps.push({ code: 'understand_why', text: 'Try to understand what led to the breach — not to excuse it, but to know what has to change.' });
+    steps.push({
+      code: 'understand_why',
+      text: 'Try to understand what led to the breach — not to excuse it, but to know what has to change.',
+    });
   }
   const together = profile.willingness === 'both';
   if (profile.concerns.includes('hidden_substance_use')) {
@@ -75,12 +108,16 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
         : 'Gambling usually needs its own help. Groups such as Gam-Anon support you whether or not your partner takes part; protect your own money in the meantime.',
     });
   }
-  steps.push({ code: 'protect_self_worth', text: 'Whatever happened, your own worth is not up for negotiation; look after yourself while you decide.' });
+  steps.push({
+    code: 'protect_self_worth',
+    text: 'Whatever happened, your own worth is not up for negotiation; look after yourself while you decide.',
+  });
   steps.push({
     code: 'seek_professional_help',
-    text: profile.willingness === 'both'
-      ? 'Contact one or two of the counselors listed here and ask about a first session together.'
-      : 'Contact one of the options listed here; it is fine to start on your own.',
+    text:
+      profile.willingness === 'both'
+        ? 'Contact one or two of the counselors listed here and ask about a first session together.'
+        : 'Contact one of the options listed here; it is fine to start on your own.',
   });
   return steps;
 }

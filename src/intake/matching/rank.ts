@@ -23,7 +23,9 @@ export function formatMoney(minor: number, currency: string): string {
 const feePeriodLabel = (code: string) => FEE_PERIODS.terms.find((t) => t.code === code)?.label ?? 'per session';
 /** " (from $32 per week)" when a fee is not per session; "" otherwise. */
 const periodNote = (r: MatchableResource) =>
-  r.cost.feePeriod && r.cost.feePeriod !== 'per_session' ? ` (from ${formatMoney(r.cost.feeMin ?? 0, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})` : '';
+  r.cost.feePeriod && r.cost.feePeriod !== 'per_session'
+    ? ` (from ${formatMoney(r.cost.feeMin ?? 0, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})`
+    : '';
 const isRemote = (r: MatchableResource) => r.formats.some((f) => REMOTE_FORMATS.includes(f));
 const specialtyLabel = (code: string) => SPECIALTIES.terms.find((t) => t.code === code)?.label.toLowerCase() ?? code;
 /** A help-type fit at or above this delivers the recommended help (ranking tier and widening count). */
@@ -43,29 +45,49 @@ export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: read
     if (help === 'discernment_counseling' && r.approaches.includes('discernment_counseling')) {
       return { fit: 0.75, reason: { code: 'directory', text: `find a discernment counselor near you through ${r.name}` } };
     }
-    return { fit: help === 'safety_first' ? 0.2 : 0.45, reason: { code: 'directory', text: `find a therapist near you through ${r.name}` } };
+    return {
+      fit: help === 'safety_first' ? 0.2 : 0.45,
+      reason: { code: 'directory', text: `find a therapist near you through ${r.name}` },
+    };
   }
   // A partner who will not come can still get help for themselves: family groups for drinking, drugs or gambling.
   const family = familySupportSpecialties(concerns);
   const familySupport = r.kind === 'support_group' && family.some((s) => r.specialties.includes(s));
   switch (help) {
     case 'couples_counseling':
-      if (counselor && (r.jointSessions || r.formats.includes('in_person'))) return { fit: 1, reason: { code: 'couples_sessions', text: 'sees both partners together' } };
+      if (counselor && (r.jointSessions || r.formats.includes('in_person')))
+        return { fit: 1, reason: { code: 'couples_sessions', text: 'sees both partners together' } };
       if (r.kind === 'workshop') return { fit: 0.7, reason: { code: 'couples_workshop', text: 'a structured workshop for couples' } };
       if (counselor) return { fit: 0.6 };
       if (r.kind === 'self_guided') return { fit: 0.3, reason: { code: 'self_guided', text: 'something you can start together at home' } };
       return { fit: r.kind === 'support_group' ? 0.4 : 0.3 };
     case 'discernment_counseling':
-      if (r.approaches.includes('discernment_counseling')) return { fit: 1, reason: { code: 'discernment_counseling', text: 'offers discernment counseling, for when one of you is unsure about staying together' } };
-      if (counselor && r.specialties.includes('individual_support')) return { fit: 0.5, reason: { code: 'individual_support', text: 'also counsels partners individually' } };
-      if (familySupport) return { fit: 0.6, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
+      if (r.approaches.includes('discernment_counseling'))
+        return {
+          fit: 1,
+          reason: {
+            code: 'discernment_counseling',
+            text: 'offers discernment counseling, for when one of you is unsure about staying together',
+          },
+        };
+      if (counselor && r.specialties.includes('individual_support'))
+        return { fit: 0.5, reason: { code: 'individual_support', text: 'also counsels partners individually' } };
+      if (familySupport)
+        return { fit: 0.6, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
       return { fit: counselor ? 0.3 : 0.2 };
     case 'individual_counseling':
     case 'safety_first':
-      if (r.specialties.includes('domestic_violence') && help === 'safety_first') return { fit: 1, reason: { code: 'domestic_violence_specialist', text: 'experienced with abuse and coercive control' } };
-      if (counselor && r.specialties.includes('individual_support')) return { fit: 0.9, reason: { code: 'individual_support', text: 'offers individual counseling' } };
-      if (familySupport && help === 'individual_counseling') return { fit: 0.85, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
-      if (r.kind === 'self_guided') return { fit: help === 'individual_counseling' ? 0.6 : 0.2, reason: { code: 'self_guided', text: 'something you can start on your own today' } };
+      if (r.specialties.includes('domestic_violence') && help === 'safety_first')
+        return { fit: 1, reason: { code: 'domestic_violence_specialist', text: 'experienced with abuse and coercive control' } };
+      if (counselor && r.specialties.includes('individual_support'))
+        return { fit: 0.9, reason: { code: 'individual_support', text: 'offers individual counseling' } };
+      if (familySupport && help === 'individual_counseling')
+        return { fit: 0.85, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
+      if (r.kind === 'self_guided')
+        return {
+          fit: help === 'individual_counseling' ? 0.6 : 0.2,
+          reason: { code: 'self_guided', text: 'something you can start on your own today' },
+        };
       return { fit: 0.4 };
   }
 }
@@ -90,7 +112,9 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   };
 
   // What broke trust.
-  const wanted = profile.concerns.map((concern) => (Object.hasOwn(CONCERN_SPECIALTIES, concern) ? CONCERN_SPECIALTIES[concern] : [])).filter((s) => s.length > 0);
+  const wanted = profile.concerns
+    .map((concern) => (Object.hasOwn(CONCERN_SPECIALTIES, concern) ? CONCERN_SPECIALTIES[concern] : []))
+    .filter((s) => s.length > 0);
   // With abuse present the concern is safety, not the relationship issue: concern fit does not count.
   if (wanted.length && help !== 'safety_first') {
     const covered = wanted.filter((specs) => specs.some((s) => r.specialties.includes(s)));
@@ -98,7 +122,10 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     const named = [...new Set(covered.map((specs) => specs.find((s) => r.specialties.includes(s))!))];
     if (named.length) {
       const topics = andList(named.map(specialtyLabel));
-      reasons.push({ code: 'specialty_match', text: r.kind === 'directory' ? `lists therapists who work on ${topics}` : `specializes in ${topics}` });
+      reasons.push({
+        code: 'specialty_match',
+        text: r.kind === 'directory' ? `lists therapists who work on ${topics}` : `specializes in ${topics}`,
+      });
     }
   }
 
@@ -107,7 +134,10 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (fit.reason) reasons.push(fit.reason);
 
   // Cost.
-  const insurance = profile.insurance && profile.insurance !== 'none' && r.kind !== 'directory' && !r.cost.free ? insuranceFit(profile.insurance, r) : undefined;
+  const insurance =
+    profile.insurance && profile.insurance !== 'none' && r.kind !== 'directory' && !r.cost.free
+      ? insuranceFit(profile.insurance, r)
+      : undefined;
   const period = r.cost.feePeriod ?? 'per_session';
   if (profile.budgetMinor !== undefined && r.kind !== 'directory') {
     // A budget of 0 means "free options": never "your budget of $0".
@@ -118,7 +148,10 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
       // Their plan pays: a Medicaid member usually pays nothing, others a copay.
       add(WEIGHTS.affordability, 1);
       const type = planTypeOf(profile.insurance!);
-      reasons.push({ code: 'covered_by_plan', text: type === 'medicaid' ? 'usually no cost to you with Medicaid' : 'your plan may cover most of the cost: ask about your copay' });
+      reasons.push({
+        code: 'covered_by_plan',
+        text: type === 'medicaid' ? 'usually no cost to you with Medicaid' : 'your plan may cover most of the cost: ask about your copay',
+      });
     } else if (!r.cost.free && (period === 'per_program' || period === 'one_time') && r.cost.feeMin !== null) {
       // A program or one-time price is not a per-session fee: say what it is instead of judging it.
       add(WEIGHTS.affordability, 0.5);
@@ -131,29 +164,36 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
       reasons.push({ code: 'sliding_scale', text: 'fees on a sliding scale: ask about a reduced or waived fee' });
     } else if (ok) {
       add(WEIGHTS.affordability, 1);
-      reasons.push({ code: 'within_budget', text: `within your budget of ${budget}${periodNote(r)}${r.cost.slidingScale ? ' (sliding scale)' : ''}` });
+      reasons.push({
+        code: 'within_budget',
+        text: `within your budget of ${budget}${periodNote(r)}${r.cost.slidingScale ? ' (sliding scale)' : ''}`,
+      });
     } else if (r.cost.slidingScale) {
       add(WEIGHTS.affordability, 0.5);
       caveats.push({
         code: 'fee_above_budget_sliding_scale',
-        text: needsFree ? 'not free, but fees are on a sliding scale: ask about a reduced fee' : `fee above your budget of ${budget}, but sliding scale available`,
+        text: needsFree
+          ? 'not free, but fees are on a sliding scale: ask about a reduced fee'
+          : `fee above your budget of ${budget}, but sliding scale available`,
       });
     } else {
       add(WEIGHTS.affordability, 0);
       caveats.push({
         code: r.cost.feeMin === null ? 'fee_unknown' : needsFree ? 'not_free' : 'fee_above_budget',
-        text: r.cost.feeMin === null
-          ? 'fees not published: ask before booking'
-          : needsFree
-            ? 'not free'
-            : `fee above your budget of ${budget}${periodNote(r)}`,
+        text:
+          r.cost.feeMin === null
+            ? 'fees not published: ask before booking'
+            : needsFree
+              ? 'not free'
+              : `fee above your budget of ${budget}${periodNote(r)}`,
       });
     }
   }
   if (profile.insurance && profile.insurance !== 'none' && r.kind !== 'directory') {
     add(WEIGHTS.insurance, !insurance ? 1 : insurance.status === 'accepted' ? 1 : insurance.status === 'ask' ? 0.5 : 0);
     if (insurance?.status === 'accepted') reasons.push({ code: 'insurance_accepted', text: `accepts ${insurance.name}` });
-    else if (insurance?.status === 'ask') caveats.push({ code: 'insurance_ask', text: 'takes insurance: ask whether your plan is accepted' });
+    else if (insurance?.status === 'ask')
+      caveats.push({ code: 'insurance_ask', text: 'takes insurance: ask whether your plan is accepted' });
     else if (insurance?.status === 'not_listed') caveats.push({ code: 'insurance_not_accepted', text: 'does not list your insurer' });
     else if (insurance?.status === 'not_accepted') caveats.push({ code: 'insurance_not_taken', text: 'does not take insurance' });
   } else if (profile.insurance === 'none' && r.cost.noInsuranceNeeded && !r.cost.free) {
@@ -167,7 +207,8 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     : [];
   if (profile.formats.length && r.kind !== 'directory') {
     add(WEIGHTS.formatFit, offered.length ? 1 : 0);
-    if (offered.length) reasons.push({ code: 'format_match', text: `offers ${offered.map((f) => FORMAT_WORDS[f]).join(' and ')} sessions` });
+    if (offered.length)
+      reasons.push({ code: 'format_match', text: `offers ${offered.map((f) => FORMAT_WORDS[f]).join(' and ')} sessions` });
   }
   const licensed = LICENSED_KINDS.includes(r.kind);
   if (c.distanceMeters !== undefined) {
@@ -181,7 +222,10 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
         : { code: 'serves_region', text: `available in ${placeName(profile.region)}` },
     );
   } else if (isRemote(r) && !profile.region && licensed) {
-    caveats.push({ code: 'licensure_unverified', text: `check that they can serve the ${profile.country === 'CA' ? 'province' : 'state'} you live in` });
+    caveats.push({
+      code: 'licensure_unverified',
+      text: `check that they can serve the ${profile.country === 'CA' ? 'province' : 'state'} you live in`,
+    });
   }
 
   // Language and preferences.
@@ -189,7 +233,11 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (extraLanguages.length) {
     const spoken = extraLanguages.filter((l) => r.languages.includes(l));
     add(WEIGHTS.language, spoken.length ? 1 : 0);
-    if (spoken.length) reasons.push({ code: 'language_match', text: `${r.kind === 'directory' ? 'lists therapists who speak' : 'sessions in'} ${languageNames(spoken)}` });
+    if (spoken.length)
+      reasons.push({
+        code: 'language_match',
+        text: `${r.kind === 'directory' ? 'lists therapists who speak' : 'sessions in'} ${languageNames(spoken)}`,
+      });
     else caveats.push({ code: 'language_not_listed', text: `does not list ${languageNames(extraLanguages)}: ask about an interpreter` });
   }
   const audiences = [...profile.audiences];
@@ -215,7 +263,11 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (r.kind !== 'directory' && r.kind !== 'self_guided') {
     add(WEIGHTS.capacity, r.acceptingNewClients ? 1 : 0);
     if (r.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
-    else caveats.push({ code: 'waitlist', text: r.waitTimeDays ? `waitlist of about ${r.waitTimeDays} days` : 'not taking new clients right now' });
+    else
+      caveats.push({
+        code: 'waitlist',
+        text: r.waitTimeDays ? `waitlist of about ${r.waitTimeDays} days` : 'not taking new clients right now',
+      });
   }
 
   const score = possible ? earned / possible : 0;

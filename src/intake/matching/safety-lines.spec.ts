@@ -8,8 +8,18 @@ import type { MatchableResource } from './types.js';
 /** A line with only what the chooser reads; the rest is irrelevant here. */
 function line(over: Partial<MatchableResource> & { id: string }): MatchableResource {
   return {
-    name: over.id, kind: 'hotline', status: 'active', audiences: [], eligibility: [], lineRoles: ['crisis'], serviceAreas: ['US'],
-    contactChannels: [], availability: ['around_the_clock'], phone: '1-800-000-0000', demo: false, ...over,
+    name: over.id,
+    kind: 'hotline',
+    status: 'active',
+    audiences: [],
+    eligibility: [],
+    lineRoles: ['crisis'],
+    serviceAreas: ['US'],
+    contactChannels: [],
+    availability: ['around_the_clock'],
+    phone: '1-800-000-0000',
+    demo: false,
+    ...over,
   } as MatchableResource;
 }
 
@@ -43,9 +53,15 @@ describe('chooseSafetyLines', () => {
     expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { selfHarmRisk: true } })))[0]).toBe('us-crisis');
   });
   it('moves the most specific line up, and leaves out lines the person is not eligible for', () => {
-    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', audiences: ['veterans'], answers: { selfHarmRisk: true } })))[0]).toBe('us-vets');
+    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', audiences: ['veterans'], answers: { selfHarmRisk: true } })))[0]).toBe(
+      'us-vets',
+    );
     expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { selfHarmRisk: true } })))).not.toContain('us-vets');
-    expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', audiences: ['young_people', 'lgbtq_affirming'], answers: { selfHarmRisk: true } })))[0]).toBe('us-youth');
+    expect(
+      ids(
+        chooseSafetyLines(LINES, plan({ country: 'US', audiences: ['young_people', 'lgbtq_affirming'], answers: { selfHarmRisk: true } })),
+      )[0],
+    ).toBe('us-youth');
     expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { selfHarmRisk: true } })))).not.toContain('us-youth');
   });
   it('regional lines only where the region is known; a website-only role gets a line to call', () => {
@@ -61,8 +77,24 @@ describe('chooseSafetyLines', () => {
   });
 
   it('property: never demo, inactive, abuser-program, ineligible or out-of-place lines; always crisis and DV where listed', () => {
-    const place = fc.constantFrom({ country: 'US' }, { country: 'CA' }, { country: 'CA', region: 'CA-ON' }, { country: 'GB', region: 'GB-SCT' }, { country: 'GB' }, {});
-    const answers = fc.record({ physicalViolence: fc.boolean(), feelsAfraid: fc.boolean(), coerciveControl: fc.boolean(), selfHarmRisk: fc.boolean(), sexualViolence: fc.boolean() }, { requiredKeys: [] });
+    const place = fc.constantFrom(
+      { country: 'US' },
+      { country: 'CA' },
+      { country: 'CA', region: 'CA-ON' },
+      { country: 'GB', region: 'GB-SCT' },
+      { country: 'GB' },
+      {},
+    );
+    const answers = fc.record(
+      {
+        physicalViolence: fc.boolean(),
+        feelsAfraid: fc.boolean(),
+        coerciveControl: fc.boolean(),
+        selfHarmRisk: fc.boolean(),
+        sexualViolence: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
     const audiences = fc.subarray(['veterans', 'young_people', 'lgbtq_affirming', 'native_american', 'deaf_hard_of_hearing']);
     fc.assert(
       fc.property(place, answers, audiences, fc.shuffledSubarray(LINES), (where, a, who, pool) => {
@@ -77,7 +109,10 @@ describe('chooseSafetyLines', () => {
           expect(servesPlace(l, p.country, p.region)).toBe(true);
         }
         for (const role of ['crisis', 'domestic_violence'] as const) {
-          const available = pool.some((l) => l.lineRoles.includes(role) && !l.demo && l.status === 'active' && servesPlace(l, p.country, p.region) && isEligible(l, who));
+          const available = pool.some(
+            (l) =>
+              l.lineRoles.includes(role) && !l.demo && l.status === 'active' && servesPlace(l, p.country, p.region) && isEligible(l, who),
+          );
           if (available) expect(chosen.some((l) => l.lineRoles.includes(role))).toBe(true);
         }
         for (const role of p.roles.map((r) => r.role)) expect(LINE_ROLES.codes).toContain(role);

@@ -65,7 +65,10 @@ export interface LinePlan {
 }
 
 /** The roles to show: what the answers call for, then the crisis + DV baseline, then concern-related lines. */
-export function planSafetyLines(profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns'>, safety: Pick<SafetyAssessment, 'reportedLineRoles'>): LinePlan {
+export function planSafetyLines(
+  profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns'>,
+  safety: Pick<SafetyAssessment, 'reportedLineRoles'>,
+): LinePlan {
   const roles: LinePlan['roles'] = safety.reportedLineRoles.map((role) => ({ role, max: PER_REPORTED_ROLE }));
   for (const role of ['crisis', 'domestic_violence'] as const) {
     if (!roles.some((r) => r.role === role)) roles.push({ role, max: PER_BASELINE_ROLE });
@@ -89,7 +92,8 @@ function specificity(line: MatchableResource, plan: LinePlan): number {
     if (plan.audiences.includes(audience)) score += 4;
     else if (audience !== 'unmarried_couples') score -= 1; // a line for another group sinks below the general one
   }
-  if (plan.audiences.includes('deaf_hard_of_hearing') && line.contactChannels.some((c) => c.type === 'tty' || c.type === 'videophone')) score += 2;
+  if (plan.audiences.includes('deaf_hard_of_hearing') && line.contactChannels.some((c) => c.type === 'tty' || c.type === 'videophone'))
+    score += 2;
   // A line only for some people (women only, men only) comes after one for everyone.
   score -= line.eligibility.filter((code) => ELIGIBLE_WITH[code] === '*').length;
   if (plan.region && line.serviceAreas.includes(plan.region)) score += 1;
@@ -101,14 +105,18 @@ const byName = new Intl.Collator('en').compare;
 const around = (l: MatchableResource) => (l.availability.includes('around_the_clock') ? 1 : 0);
 
 /** Reachable by a call or a text, not only through a website. */
-const isReachableNow = (l: MatchableResource) => !!l.phone || l.contactChannels.some((c) => ['call', 'text', 'tty', 'videophone', 'relay'].includes(c.type));
+const isReachableNow = (l: MatchableResource) =>
+  !!l.phone || l.contactChannels.some((c) => ['call', 'text', 'tty', 'videophone', 'relay'].includes(c.type));
 
 /** The lines to show, in order, each at most once (at its first role). */
 export function chooseSafetyLines(lines: readonly MatchableResource[], plan: LinePlan): MatchableResource[] {
   const usable = lines.filter(
     (l) =>
-      l.kind === 'hotline' && l.status === 'active' && !l.demo &&
-      servesPlace(l, plan.country, plan.region) && isEligible(l, plan.audiences),
+      l.kind === 'hotline' &&
+      l.status === 'active' &&
+      !l.demo &&
+      servesPlace(l, plan.country, plan.region) &&
+      isEligible(l, plan.audiences),
   );
   const chosen: MatchableResource[] = [];
   const seen = new Set<string>();
@@ -117,7 +125,10 @@ export function chooseSafetyLines(lines: readonly MatchableResource[], plan: Lin
       .filter((l) => l.lineRoles.includes(role))
       .map((l) => ({ line: l, score: specificity(l, plan) }))
       // Equal fit: a line open at any hour before one with limited hours.
-      .sort((a, b) => b.score - a.score || around(b.line) - around(a.line) || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1));
+      .sort(
+        (a, b) =>
+          b.score - a.score || around(b.line) - around(a.line) || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1),
+      );
     // Lines for another group (Trevor for adults, an Indigenous line for everyone) only when nothing else serves the role.
     const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
     const ranked = fitting.length ? fitting : all;

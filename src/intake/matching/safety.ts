@@ -37,7 +37,8 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
   const selfHarm = !!s.selfHarmRisk;
   // Answered means every question got an answer: a partly answered screen is not a clear no.
   const answered = [s.physicalViolence, s.feelsAfraid, s.coerciveControl, s.selfHarmRisk, s.sexualViolence].every((a) => a !== undefined);
-  const level: SafetyLevel = s.physicalViolence || s.feelsAfraid || s.sexualViolence || selfHarm ? 'urgent' : s.coerciveControl ? 'elevated' : 'none';
+  const level: SafetyLevel =
+    s.physicalViolence || s.feelsAfraid || s.sexualViolence || selfHarm ? 'urgent' : s.coerciveControl ? 'elevated' : 'none';
   const reportedLineRoles: LineRole[] = [];
   if (selfHarm) reportedLineRoles.push('crisis');
   if (abuse) reportedLineRoles.push('domestic_violence');
@@ -46,7 +47,8 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
   const reasons: SafetyAssessment['reasons'] = [];
   if (s.physicalViolence) reasons.push({ code: 'physical_violence', text: 'Someone has been physically hurt or threatened.' });
   if (s.feelsAfraid) reasons.push({ code: 'fear', text: 'Someone feels afraid of their partner.' });
-  if (s.coerciveControl) reasons.push({ code: 'coercive_control', text: 'There are signs of control: monitoring, isolating, or restricting money or contact.' });
+  if (s.coerciveControl)
+    reasons.push({ code: 'coercive_control', text: 'There are signs of control: monitoring, isolating, or restricting money or contact.' });
   if (s.sexualViolence) reasons.push({ code: 'sexual_violence', text: 'Someone has been forced or pressured into sexual acts.' });
   if (selfHarm) reasons.push({ code: 'self_harm_risk', text: 'Someone may be at risk of harming themselves.' });
 
@@ -54,7 +56,9 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
   const call = callEmergencyText(emergency);
   const parts: string[] = [];
   if (selfHarm) {
-    parts.push(`If anyone is thinking about suicide or self-harm, contact a crisis line now: it is free and confidential, and you do not have to wait until things get worse. In immediate danger, ${call}.`);
+    parts.push(
+      `If anyone is thinking about suicide or self-harm, contact a crisis line now: it is free and confidential, and you do not have to wait until things get worse. In immediate danger, ${call}.`,
+    );
   }
   if (abuse) {
     parts.push(

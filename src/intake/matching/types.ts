@@ -1,4 +1,13 @@
-export const CONCERNS = ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use', 'gambling', 'jealousy_control', 'communication_breakdown', 'other'] as const;
+export const CONCERNS = [
+  'infidelity',
+  'lying',
+  'financial_secrecy',
+  'hidden_substance_use',
+  'gambling',
+  'jealousy_control',
+  'communication_breakdown',
+  'other',
+] as const;
 export type Concern = (typeof CONCERNS)[number];
 /**
  * How the two partners feel about getting help. `one_unsure` meant two things (hesitant about

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDateString, IsDefined, ValidateIf, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsDefined,
+  ValidateIf,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
 } from 'class-validator';
 import { SCOPES } from '../scopes.js';
 
@@ -9,19 +22,34 @@ const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 export class CreatePartnerRequest {
   @ApiProperty({ example: 'Second Chances Relationship Blog', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['https://secondchances.example'], description: 'Origins (scheme://host[:port]) allowed to use publishable keys and frame the widget.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(ORIGIN, { each: true, message: 'each allowedOrigins value must be an origin such as https://example.org (no path)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['https://secondchances.example'],
+    description: 'Origins (scheme://host[:port]) allowed to use publishable keys and frame the widget.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(ORIGIN, { each: true, message: 'each allowedOrigins value must be an origin such as https://example.org (no path)' })
   allowedOrigins?: string[];
 
   @ApiPropertyOptional({ type: 'integer', default: 600, minimum: 1, maximum: 100000, description: 'Requests per minute per key.' })
-  @IsOptional() @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   rateLimitPerMinute?: number;
 
   @ApiPropertyOptional({ example: 'https://secondchances.example/hooks/mend', description: 'HTTPS endpoint for referral events.' })
-  @IsOptional() @IsString() @MaxLength(500) @Matches(/^https:\/\/\S+$/, { message: 'webhookUrl must be an https:// URL' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/^https:\/\/\S+$/, { message: 'webhookUrl must be an https:// URL' })
   webhookUrl?: string;
 }
 
@@ -30,38 +58,71 @@ export class CreateKeyRequest {
   @IsIn(['secret', 'publishable'])
   kind: 'secret' | 'publishable';
 
-  @ApiPropertyOptional({ enum: ['live', 'test'], description: "Defaults to the partner's environment. Must match the partner's environment (its first key's): a partner is live or test, so test keys only ever reach test data and test webhooks. 422 otherwise." })
-  @IsOptional() @IsIn(['live', 'test'])
+  @ApiPropertyOptional({
+    enum: ['live', 'test'],
+    description:
+      "Defaults to the partner's environment. Must match the partner's environment (its first key's): a partner is live or test, so test keys only ever reach test data and test webhooks. 422 otherwise.",
+  })
+  @IsOptional()
+  @IsIn(['live', 'test'])
   environment?: 'live' | 'test';
 
-  @ApiPropertyOptional({ enum: SCOPES, isArray: true, description: 'Defaults: secret keys get directory, intake and referral scopes; publishable keys directory:read, intakes:write, referrals:write.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(SCOPES.length) @IsIn(SCOPES, { each: true })
+  @ApiPropertyOptional({
+    enum: SCOPES,
+    isArray: true,
+    description:
+      'Defaults: secret keys get directory, intake and referral scopes; publishable keys directory:read, intakes:write, referrals:write.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SCOPES.length)
+  @IsIn(SCOPES, { each: true })
   scopes?: (typeof SCOPES)[number][];
 
   @ApiPropertyOptional({ example: 'production server', maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   name?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working.' })
-  @IsOptional() @IsDateString({ strict: true, strictSeparator: true })
+  @IsOptional()
+  @IsDateString({ strict: true, strictSeparator: true })
   expiresAt?: string;
 }
 
 export class RotateKeyRequest {
   @ApiPropertyOptional({ type: 'integer', default: 24, minimum: 0, maximum: 720, description: 'Hours the old key keeps working.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
   overlapHours?: number;
 }
 
 export class UpdatePartnerStatusRequest {
-  @ApiProperty({ enum: ['active', 'suspended'], description: "suspended: every key of the partner stops working at once, on every instance." })
+  @ApiProperty({
+    enum: ['active', 'suspended'],
+    description: 'suspended: every key of the partner stops working at once, on every instance.',
+  })
   @IsIn(['active', 'suspended'])
   status: 'active' | 'suspended';
 }
 
 export class RotateWebhookSecretRequest {
-  @ApiPropertyOptional({ type: 'integer', default: 24, minimum: 0, maximum: 720, description: 'Hours deliveries stay signed with the old secret too (0: stop at once).' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 24,
+    minimum: 0,
+    maximum: 720,
+    description: 'Hours deliveries stay signed with the old secret too (0: stop at once).',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
   overlapHours?: number;
 }
 
@@ -108,15 +169,34 @@ export class RotatedKeyResponse {
 }
 
 export class SetWebhookRequest {
-  @ApiProperty({ nullable: true, type: String, example: 'https://secondchances.example/hooks/mend', description: 'HTTPS endpoint for referral events; null removes it.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'https://secondchances.example/hooks/mend',
+    description: 'HTTPS endpoint for referral events; null removes it.',
+  })
   // Required, but may be null: `{}` must not silently remove a registered webhook.
-  @ValidateIf((_o, v) => v !== null) @IsDefined({ message: 'url is required (null removes the webhook)' }) @IsString() @MaxLength(500)
+  @ValidateIf((_o, v) => v !== null)
+  @IsDefined({ message: 'url is required (null removes the webhook)' })
+  @IsString()
+  @MaxLength(500)
   url: string | null;
 }
 
 export class WebhookSettingsResponse {
   @ApiProperty({ nullable: true, type: String }) url: string | null;
-  @ApiProperty({ example: 'whsec_…', description: "The partner's own random secret. Verify Mend-Signature (t=…,v1=HMAC-SHA-256(secret, `${t}.${body}`)) with it; during a rotation's overlap the header carries a v1 for each secret, and any match verifies." }) signingSecret: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Until when deliveries are also signed with the previous secret (after a rotation); null when they are not.' }) previousSigningSecretExpiresAt: string | null;
+  @ApiProperty({
+    example: 'whsec_…',
+    description:
+      "The partner's own random secret. Verify Mend-Signature (t=…,v1=HMAC-SHA-256(secret, `${t}.${body}`)) with it; during a rotation's overlap the header carries a v1 for each secret, and any match verifies.",
+  })
+  signingSecret: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Until when deliveries are also signed with the previous secret (after a rotation); null when they are not.',
+  })
+  previousSigningSecretExpiresAt: string | null;
   @ApiProperty({ example: ['referral.created', 'referral.status_changed'] }) events: string[];
 }

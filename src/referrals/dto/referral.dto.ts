@@ -12,8 +12,14 @@ export class CreateReferralRequest {
   @IsUUID()
   resourceId: string;
 
-  @ApiPropertyOptional({ example: 'case-4711', maxLength: 64, description: "The partner's own opaque case id — never a name or contact detail." })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'clientReference must be an opaque id (letters, digits, . _ : -), at most 64 characters' })
+  @ApiPropertyOptional({
+    example: 'case-4711',
+    maxLength: 64,
+    description: "The partner's own opaque case id — never a name or contact detail.",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'clientReference must be an opaque id (letters, digits, . _ : -), at most 64 characters' })
   clientReference?: string;
 }
 
@@ -22,34 +28,54 @@ export class UpdateReferralRequest {
   @IsIn(REFERRAL_STATUSES)
   status: (typeof REFERRAL_STATUSES)[number];
 
-  @ApiPropertyOptional({ example: 'first_session_booked', maxLength: 64, description: 'A short reason code (not free text about the couple).' })
-  @IsOptional() @IsString() @Matches(/^[a-z0-9_]{1,64}$/, { message: 'reason must be a code of lowercase letters, digits and underscores' })
+  @ApiPropertyOptional({
+    example: 'first_session_booked',
+    maxLength: 64,
+    description: 'A short reason code (not free text about the couple).',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9_]{1,64}$/, { message: 'reason must be a code of lowercase letters, digits and underscores' })
   reason?: string;
 
-  @ApiPropertyOptional({ enum: REFERRAL_OUTCOMES, description: 'How it ended; only with a final status (completed, failed, rejected, cancelled).' })
-  @IsOptional() @IsIn(REFERRAL_OUTCOMES)
+  @ApiPropertyOptional({
+    enum: REFERRAL_OUTCOMES,
+    description: 'How it ended; only with a final status (completed, failed, rejected, cancelled).',
+  })
+  @IsOptional()
+  @IsIn(REFERRAL_OUTCOMES)
   outcome?: (typeof REFERRAL_OUTCOMES)[number];
 }
 
 export class ListReferralsQuery {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES })
-  @IsOptional() @IsIn(REFERRAL_STATUSES)
+  @IsOptional()
+  @IsIn(REFERRAL_STATUSES)
   status?: (typeof REFERRAL_STATUSES)[number];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' })
-  @IsOptional() @IsDateString({ strict: true, strictSeparator: true })
+  @IsOptional()
+  @IsDateString({ strict: true, strictSeparator: true })
   createdFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' })
-  @IsOptional() @IsDateString({ strict: true, strictSeparator: true })
+  @IsOptional()
+  @IsDateString({ strict: true, strictSeparator: true })
   createdTo?: string;
 
   @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'page.nextCursor of the previous page.' })
-  @IsOptional() @IsString() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a valid page cursor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a valid page cursor' })
   cursor?: string;
 }
 
@@ -70,7 +96,8 @@ export class CapacitySnapshotResponse {
 
 export class ReferralResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null once the intake has been purged.' }) intakeId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null once the intake has been purged.' }) intakeId:
+    string | null;
   @ApiProperty({ format: 'uuid' }) resourceId: string;
   @ApiProperty({ nullable: true, type: String }) clientReference: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status: string;
@@ -80,7 +107,7 @@ export class ReferralResponse {
     type: Boolean,
     nullable: true,
     description:
-      'False when the intake\'s safety answers rule out joint sessions: see each partner separately. Null when the intake was not screened: ' +
+      "False when the intake's safety answers rule out joint sessions: see each partner separately. Null when the intake was not screened: " +
       'ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why.',
   })
   jointSessionsAppropriate: boolean | null;
@@ -93,7 +120,8 @@ export class ReferralResponse {
 
 export class ReferralPageInfo {
   @ApiProperty({ type: 'integer', example: 20 }) limit: number;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'Pass as cursor for the next page; null on the last page.' }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Pass as cursor for the next page; null on the last page.' })
+  nextCursor: string | null;
 }
 
 export class ReferralListResponse {

@@ -15,12 +15,21 @@ export const CurationErrors = {
     }),
   notNullable: (field: string) => invalidField(field, 'not_nullable', `${field} cannot be removed: send true or false.`),
   preconditionRequired: () =>
-    problem(HttpStatus.PRECONDITION_REQUIRED, 'precondition_required',
-      'Send If-Match with the ETag of the resource as you last read it (GET /v1/resources/{id}), so no one else\'s change is overwritten.'),
+    problem(
+      HttpStatus.PRECONDITION_REQUIRED,
+      'precondition_required',
+      "Send If-Match with the ETag of the resource as you last read it (GET /v1/resources/{id}), so no one else's change is overwritten.",
+    ),
   wildcardNotAccepted: () =>
-    problem(HttpStatus.PRECONDITION_REQUIRED, 'precondition_required',
-      'If-Match: * is not accepted: send the ETag of the resource as you last read it.'),
+    problem(
+      HttpStatus.PRECONDITION_REQUIRED,
+      'precondition_required',
+      'If-Match: * is not accepted: send the ETag of the resource as you last read it.',
+    ),
   preconditionFailed: () =>
-    problem(HttpStatus.PRECONDITION_FAILED, 'precondition_failed',
-      'The resource has changed since the ETag in If-Match was read. GET it again, re-apply the change and retry.'),
+    problem(
+      HttpStatus.PRECONDITION_FAILED,
+      'precondition_failed',
+      'The resource has changed since the ETag in If-Match was read. GET it again, re-apply the change and retry.',
+    ),
 };

@@ -48,7 +48,12 @@ describe('resource request validation', () => {
     ['an unknown currency', { cost: { ...local.cost, currency: 'usd' } }, 'cost.currency', 'isIn'],
     ['a language that is not ISO 639-1', { languages: ['eng'] }, 'languages', 'matches'],
     ['a service area that is not ISO 3166', { serviceAreas: ['Ohio'] }, 'serviceAreas', 'matches'],
-    ['a region of another country', { locations: [{ ...local.locations[0], region: 'CA-ON', country: 'US' }] }, 'locations.0.region', 'regionOfCountry'],
+    [
+      'a region of another country',
+      { locations: [{ ...local.locations[0], region: 'CA-ON', country: 'US' }] },
+      'locations.0.region',
+      'regionOfCountry',
+    ],
     ['a latitude off the globe', { locations: [{ ...local.locations[0], latitude: 91 }] }, 'locations.0.latitude', 'max'],
     ['a slug that is not kebab-case', { slug: 'Not A Slug' }, 'slug', 'matches'],
     ['a slug shaped like a UUID', { slug: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e' }, 'slug', 'matches'],
@@ -79,7 +84,9 @@ describe('mergePatch (RFC 7396)', () => {
 
   it('merges objects field by field, replaces arrays, removes on null, leaves the rest', () => {
     expect(mergePatch(target, { cost: { feeMin: 200, notes: null }, formats: ['chat'], url: null })).toEqual({
-      name: 'A', cost: { free: false, feeMin: 200 }, formats: ['chat'],
+      name: 'A',
+      cost: { free: false, feeMin: 200 },
+      formats: ['chat'],
     });
     expect(target.cost.feeMin).toBe(100); // inputs untouched
   });
@@ -91,16 +98,51 @@ describe('mergePatch (RFC 7396)', () => {
 
 describe('audit snapshots', () => {
   const shown: ResourceResponse = {
-    id: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e', slug: 'a-line', name: 'A line', description: 'Help.', organization: { name: 'Org', website: null },
-    url: 'https://a.example', phone: '988', email: null, kind: 'hotline', formats: ['phone', 'chat'],
-    cost: { free: true, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', feePeriod: 'per_week', insuranceAccepted: false, insurers: [], noInsuranceNeeded: true, notes: null },
-    specialties: ['crisis_support'], approaches: [], languages: ['en', 'es'], audiences: ['veterans'], credentials: [], paymentOptions: [],
+    id: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e',
+    slug: 'a-line',
+    name: 'A line',
+    description: 'Help.',
+    organization: { name: 'Org', website: null },
+    url: 'https://a.example',
+    phone: '988',
+    email: null,
+    kind: 'hotline',
+    formats: ['phone', 'chat'],
+    cost: {
+      free: true,
+      slidingScale: false,
+      feeMin: null,
+      feeMax: null,
+      currency: 'USD',
+      feePeriod: 'per_week',
+      insuranceAccepted: false,
+      insurers: [],
+      noInsuranceNeeded: true,
+      notes: null,
+    },
+    specialties: ['crisis_support'],
+    approaches: [],
+    languages: ['en', 'es'],
+    audiences: ['veterans'],
+    credentials: [],
+    paymentOptions: [],
     locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.96, longitude: -83 }],
-    serviceAreas: ['US'], capacity: { acceptingNewClients: true, waitTimeDays: null }, availability: ['around_the_clock'], jointSessions: false,
-    safeRelationshipsOnly: false, notForCrisis: true, eligibility: ['military_community'], lineRoles: ['crisis'],
-    contactChannels: [{ type: 'text', value: '838255' }, { type: 'text', value: '741741', keyword: 'HOME' }],
+    serviceAreas: ['US'],
+    capacity: { acceptingNewClients: true, waitTimeDays: null },
+    availability: ['around_the_clock'],
+    jointSessions: false,
+    safeRelationshipsOnly: false,
+    notForCrisis: true,
+    eligibility: ['military_community'],
+    lineRoles: ['crisis'],
+    contactChannels: [
+      { type: 'text', value: '838255' },
+      { type: 'text', value: '741741', keyword: 'HOME' },
+    ],
     provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
-    status: 'active', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z',
+    status: 'active',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
   };
 
   it('store the resource as shown, and read back as it was shown', () => {
@@ -111,7 +153,12 @@ describe('audit snapshots', () => {
     const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, ...stored } = toSnapshot(shown);
     const { feePeriod: _f, ...storedCost } = stored.cost;
     expect(snapshotToResponse({ ...stored, cost: storedCost })).toEqual({
-      ...shown, notForCrisis: false, eligibility: [], lineRoles: [], contactChannels: [], cost: { ...shown.cost, feePeriod: 'per_session' },
+      ...shown,
+      notForCrisis: false,
+      eligibility: [],
+      lineRoles: [],
+      contactChannels: [],
+      cost: { ...shown.cost, feePeriod: 'per_session' },
     });
   });
 });

@@ -1,7 +1,17 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiHeader,
-  ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiPreconditionRequiredResponse, ApiTags,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiPreconditionRequiredResponse,
+  ApiTags,
 } from '@nestjs/swagger';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
@@ -18,15 +28,21 @@ import type { VersionedResource } from '../resource.mapper.js';
 import { ResourceCurationService } from './resource-curation.service.js';
 
 const resourceId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-const ETAG_HEADER = { ETag: { description: 'The version of the resource, for the next If-Match.', schema: { type: 'string', example: '"v3"' } } };
+const ETAG_HEADER = {
+  ETag: { description: 'The version of the resource, for the next If-Match.', schema: { type: 'string', example: '"v3"' } },
+};
 const IF_MATCH = {
   name: 'If-Match',
   required: true,
-  description: 'The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412.',
+  description:
+    'The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412.',
   example: '"v3"',
 };
 const PRECONDITION_REQUIRED = { type: ProblemDetailsDto, description: 'If-Match missing (problem+json, code precondition_required).' };
-const PRECONDITION_FAILED = { type: ProblemDetailsDto, description: 'The resource changed since that ETag (problem+json, code precondition_failed).' };
+const PRECONDITION_FAILED = {
+  type: ProblemDetailsDto,
+  description: 'The resource changed since that ETag (problem+json, code precondition_failed).',
+};
 
 /**
  * Writes to the directory, for keys with resources:write. Every write is audited, and
@@ -39,8 +55,15 @@ export class ResourceCurationController {
 
   @Post()
   @RequireScopes('resources:write')
-  @ApiOperation({ operationId: 'createResource', summary: 'Add a resource to the directory', description: 'The body has the shape of a curated seed record (seeds/data). searchKeywords are computed.' })
-  @ApiCreatedResponse({ type: ResourceResponse, headers: { ...ETAG_HEADER, Location: { description: 'URL of the new resource.', schema: { type: 'string' } } } })
+  @ApiOperation({
+    operationId: 'createResource',
+    summary: 'Add a resource to the directory',
+    description: 'The body has the shape of a curated seed record (seeds/data). searchKeywords are computed.',
+  })
+  @ApiCreatedResponse({
+    type: ResourceResponse,
+    headers: { ...ETAG_HEADER, Location: { description: 'URL of the new resource.', schema: { type: 'string' } } },
+  })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid fields (problem+json naming each).' })
   @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The slug is taken (code slug_taken).' })
   async createResource(
@@ -59,7 +82,8 @@ export class ResourceCurationController {
   @ApiOperation({
     operationId: 'updateResource',
     summary: 'Change some fields of a resource (JSON merge patch)',
-    description: 'Only the given fields change; organization and cost merge field by field; arrays replace; null removes an optional field. `status: "active"` restores a deleted resource.',
+    description:
+      'Only the given fields change; organization and cost merge field by field; arrays replace; null removes an optional field. `status: "active"` restores a deleted resource.',
   })
   @ApiConsumes('application/json', 'application/merge-patch+json')
   @ApiHeader(IF_MATCH)
@@ -82,7 +106,11 @@ export class ResourceCurationController {
   @Delete(':id')
   @HttpCode(204)
   @RequireScopes('resources:write')
-  @ApiOperation({ operationId: 'deleteResource', summary: 'Take a resource out of the directory (soft delete)', description: 'Sets status to inactive: it leaves every search; GET by id still shows it.' })
+  @ApiOperation({
+    operationId: 'deleteResource',
+    summary: 'Take a resource out of the directory (soft delete)',
+    description: 'Sets status to inactive: it leaves every search; GET by id still shows it.',
+  })
   @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted (or already inactive).', headers: ETAG_HEADER })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
@@ -100,7 +128,11 @@ export class ResourceCurationController {
   @Post(':id/verify')
   @HttpCode(200)
   @RequireScopes('resources:write')
-  @ApiOperation({ operationId: 'verifyResource', summary: 'Record that the facts of a resource were checked now', description: 'Sets lastVerifiedAt to now, and sourceUrl when given.' })
+  @ApiOperation({
+    operationId: 'verifyResource',
+    summary: 'Record that the facts of a resource were checked now',
+    description: 'Sets lastVerifiedAt to now, and sourceUrl when given.',
+  })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid sourceUrl.' })

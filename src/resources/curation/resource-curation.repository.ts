@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ResourceWrite } from '../resource.row.js';
 import {
-  replaceLocations, RESOURCE_WRITE_COLUMNS, resourceWritePlaceholders, resourceWriteValues, upsertOrganization,
+  replaceLocations,
+  RESOURCE_WRITE_COLUMNS,
+  resourceWritePlaceholders,
+  resourceWriteValues,
+  upsertOrganization,
 } from '../resource-write.sql.js';
 import type { ResourceSnapshot } from './resource-snapshot.js';
 
@@ -76,7 +80,8 @@ export class ResourceCurationRepository {
     const assignments = RESOURCE_WRITE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ');
     let rows: { version: number }[];
     try {
-      rows = await updateReturning(tx,
+      rows = await updateReturning(
+        tx,
         `UPDATE resource SET ${assignments}, version = version + 1, updated_at = now()
          WHERE id = $1 AND version = ANY($2::int[]) RETURNING version`,
         [id, versions, ...resourceWriteValues(r, organizationId)],
@@ -92,7 +97,8 @@ export class ResourceCurationRepository {
 
   /** Soft delete: the resource leaves every search (they read status = 'active') but stays readable by id. */
   async deactivate(tx: EntityManager, id: string, versions: number[]): Promise<Versioned> {
-    const [row] = await updateReturning<{ version: number }>(tx,
+    const [row] = await updateReturning<{ version: number }>(
+      tx,
       `UPDATE resource SET status = 'inactive', version = version + 1, updated_at = now()
        WHERE id = $1 AND version = ANY($2::int[]) RETURNING version`,
       [id, versions],
@@ -102,7 +108,8 @@ export class ResourceCurationRepository {
 
   /** Marks the facts checked now, optionally against a new source. */
   async markVerified(tx: EntityManager, id: string, versions: number[], sourceUrl: string | undefined): Promise<Versioned> {
-    const [row] = await updateReturning<{ version: number }>(tx,
+    const [row] = await updateReturning<{ version: number }>(
+      tx,
       `UPDATE resource SET last_verified_at = now(), source_url = COALESCE($3, source_url), version = version + 1, updated_at = now()
        WHERE id = $1 AND version = ANY($2::int[]) RETURNING version`,
       [id, versions, sourceUrl ?? null],
@@ -115,7 +122,10 @@ export class ResourceCurationRepository {
       `INSERT INTO resource_audit (resource_id, partner_id, key_id, action, before, after)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
       [
-        entry.resourceId, entry.partnerId, entry.keyId, entry.action,
+        entry.resourceId,
+        entry.partnerId,
+        entry.keyId,
+        entry.action,
         entry.before === null ? null : JSON.stringify(entry.before),
         entry.after === null ? null : JSON.stringify(entry.after),
       ],

@@ -47,7 +47,12 @@ export class ResourceCurationService {
   }
 
   /** A patch that changes nothing (`{}`, or every value as stored) writes nothing: no new version, no audit entry. */
-  async updateResource(id: string, patch: UpdateResourceRequest, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
+  async updateResource(
+    id: string,
+    patch: UpdateResourceRequest,
+    ifMatch: string | undefined,
+    principal: Principal,
+  ): Promise<VersionedResource> {
     const { status, ...fields } = JSON.parse(JSON.stringify(patch)) as UpdateResourceRequest;
     // Safety flags have no "absent": null would silently read as false, so it is refused.
     for (const field of NOT_REMOVABLE) {
@@ -59,7 +64,11 @@ export class ResourceCurationService {
       const current = toResourceDocument(before);
       const merged = mergePatch(current, fields);
       if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
-      const document: ResourceDocument = await this.validation.transform(merged, { type: 'body', metatype: CreateResourceRequest, data: '' });
+      const document: ResourceDocument = await this.validation.transform(merged, {
+        type: 'body',
+        metatype: CreateResourceRequest,
+        data: '',
+      });
       const result = await this.curation.update(tx, id, versions, documentToWrite(document, status ?? before.status));
       if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug);
       return result;
@@ -73,8 +82,15 @@ export class ResourceCurationService {
     );
   }
 
-  async verifyResource(id: string, body: VerifyResourceRequest, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
-    return this.write(id, ifMatch, principal, 'verify', (tx, _before, versions) => this.curation.markVerified(tx, id, versions, body.sourceUrl));
+  async verifyResource(
+    id: string,
+    body: VerifyResourceRequest,
+    ifMatch: string | undefined,
+    principal: Principal,
+  ): Promise<VersionedResource> {
+    return this.write(id, ifMatch, principal, 'verify', (tx, _before, versions) =>
+      this.curation.markVerified(tx, id, versions, body.sourceUrl),
+    );
   }
 
   async listAudit(id: string, limit: number): Promise<ResourceAuditEntryResponse[]> {
@@ -96,7 +112,13 @@ export class ResourceCurationService {
    * ETag fails before any work) and again, atomically, by the change itself: a concurrent
    * writer that got there first leaves the change with no row, which is a 412 as well.
    */
-  private async write(id: string, ifMatch: string | undefined, principal: Principal, action: AuditAction, change: Change): Promise<VersionedResource> {
+  private async write(
+    id: string,
+    ifMatch: string | undefined,
+    principal: Principal,
+    action: AuditAction,
+    change: Change,
+  ): Promise<VersionedResource> {
     const precondition = parseIfMatch(ifMatch);
     if (precondition.kind === 'missing') throw CurationErrors.preconditionRequired();
     if (precondition.kind === 'any') throw CurationErrors.wildcardNotAccepted();
@@ -114,7 +136,14 @@ export class ResourceCurationService {
     });
   }
 
-  private audit(tx: EntityManager, principal: Principal, action: AuditAction, resourceId: string, before: ResourceRow | null, after: ResourceRow): Promise<void> {
+  private audit(
+    tx: EntityManager,
+    principal: Principal,
+    action: AuditAction,
+    resourceId: string,
+    before: ResourceRow | null,
+    after: ResourceRow,
+  ): Promise<void> {
     return this.curation.insertAudit(tx, {
       resourceId,
       partnerId: principal.partnerId,

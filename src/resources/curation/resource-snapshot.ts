@@ -84,9 +84,16 @@ export function toSnapshot(r: ResourceResponse): ResourceSnapshot {
     kind: r.kind,
     formats: r.formats,
     cost: {
-      free: r.cost.free, slidingScale: r.cost.slidingScale, feeMin: r.cost.feeMin, feeMax: r.cost.feeMax, currency: r.cost.currency,
-      feePeriod: r.cost.feePeriod, insuranceAccepted: r.cost.insuranceAccepted, insurers: r.cost.insurers,
-      noInsuranceNeeded: r.cost.noInsuranceNeeded, notes: r.cost.notes,
+      free: r.cost.free,
+      slidingScale: r.cost.slidingScale,
+      feeMin: r.cost.feeMin,
+      feeMax: r.cost.feeMax,
+      currency: r.cost.currency,
+      feePeriod: r.cost.feePeriod,
+      insuranceAccepted: r.cost.insuranceAccepted,
+      insurers: r.cost.insurers,
+      noInsuranceNeeded: r.cost.noInsuranceNeeded,
+      notes: r.cost.notes,
     },
     specialties: r.specialties,
     approaches: r.approaches,
@@ -125,9 +132,16 @@ export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
     kind: s.kind,
     formats: s.formats,
     cost: {
-      free: s.cost.free, slidingScale: s.cost.slidingScale, feeMin: s.cost.feeMin, feeMax: s.cost.feeMax, currency: s.cost.currency,
-      feePeriod: s.cost.feePeriod ?? 'per_session', insuranceAccepted: s.cost.insuranceAccepted, insurers: s.cost.insurers,
-      noInsuranceNeeded: s.cost.noInsuranceNeeded, notes: s.cost.notes,
+      free: s.cost.free,
+      slidingScale: s.cost.slidingScale,
+      feeMin: s.cost.feeMin,
+      feeMax: s.cost.feeMax,
+      currency: s.cost.currency,
+      feePeriod: s.cost.feePeriod ?? 'per_session',
+      insuranceAccepted: s.cost.insuranceAccepted,
+      insurers: s.cost.insurers,
+      noInsuranceNeeded: s.cost.noInsuranceNeeded,
+      notes: s.cost.notes,
     },
     specialties: s.specialties,
     approaches: s.approaches,
@@ -154,7 +168,15 @@ export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
 
 // Copied field by field, not spread: a change to either shape is then a change here, never a silent one.
 function copyLocation(l: SnapshotLocation): SnapshotLocation {
-  return { address: l.address, city: l.city, region: l.region, postalCode: l.postalCode, country: l.country, latitude: l.latitude, longitude: l.longitude };
+  return {
+    address: l.address,
+    city: l.city,
+    region: l.region,
+    postalCode: l.postalCode,
+    country: l.country,
+    latitude: l.latitude,
+    longitude: l.longitude,
+  };
 }
 
 function copyChannel(c: SnapshotContactChannel): SnapshotContactChannel {

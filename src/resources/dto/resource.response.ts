@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FEE_PERIODS, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  APPROACHES,
+  AUDIENCES,
+  AVAILABILITY,
+  CONTACT_CHANNELS,
+  CREDENTIALS,
+  ELIGIBILITY,
+  FEE_PERIODS,
+  FORMATS,
+  LINE_ROLES,
+  PAYMENT_OPTIONS,
+  RESOURCE_KINDS,
+  SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 import { CURRENCIES } from '../resource-record.js';
 import { FACET_FIELDS } from './search-resources.query.js';
@@ -13,10 +24,17 @@ export class OrganizationResponse {
 export class CostResponse {
   @ApiProperty() free: boolean;
   @ApiProperty() slidingScale: boolean;
-  @ApiProperty({ nullable: true, type: 'integer', description: 'Lowest fee per session, in minor units (cents).', example: 9000 }) feeMin: number | null;
-  @ApiProperty({ nullable: true, type: 'integer', description: 'Highest fee per session, in minor units (cents).', example: 15000 }) feeMax: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Lowest fee per session, in minor units (cents).', example: 9000 }) feeMin:
+    number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Highest fee per session, in minor units (cents).', example: 15000 })
+  feeMax: number | null;
   @ApiProperty({ enum: CURRENCIES, example: 'USD', description: 'ISO 4217 currency of the fees.' }) currency: string;
-  @ApiProperty({ enum: FEE_PERIODS.codes, example: 'per_session', description: 'What one fee buys: a session, a week or month of a subscription, a one-time payment or a whole program.' }) feePeriod: string;
+  @ApiProperty({
+    enum: FEE_PERIODS.codes,
+    example: 'per_session',
+    description: 'What one fee buys: a session, a week or month of a subscription, a one-time payment or a whole program.',
+  })
+  feePeriod: string;
   @ApiProperty() insuranceAccepted: boolean;
   @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'] }) insurers: string[];
   @ApiProperty({ description: 'Can be used with no insurance at all.' }) noInsuranceNeeded: boolean;
@@ -35,7 +53,8 @@ export class LocationResponse {
 
 export class CapacityResponse {
   @ApiProperty() acceptingNewClients: boolean;
-  @ApiProperty({ nullable: true, type: 'integer', description: 'Typical wait before a first session, when known.' }) waitTimeDays: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Typical wait before a first session, when known.' }) waitTimeDays:
+    number | null;
 }
 
 export class ContactChannelResponse {
@@ -47,7 +66,11 @@ export class ContactChannelResponse {
 export class ProvenanceResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Where the facts come from.' }) sourceUrl: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastVerifiedAt: string | null;
-  @ApiProperty({ description: 'A fictional listing for demonstration: never a real service to contact (shown as "Example listing"). Never among safety lines.' }) demo: boolean;
+  @ApiProperty({
+    description:
+      'A fictional listing for demonstration: never a real service to contact (shown as "Example listing"). Never among safety lines.',
+  })
+  demo: boolean;
 }
 
 export class ResourceResponse {
@@ -69,26 +92,51 @@ export class ResourceResponse {
   @ApiProperty({ enum: CREDENTIALS.codes, isArray: true }) credentials: string[];
   @ApiProperty({ enum: PAYMENT_OPTIONS.codes, isArray: true }) paymentOptions: string[];
   @ApiProperty({ type: [LocationResponse] }) locations: LocationResponse[];
-  @ApiProperty({ type: [String], description: 'ISO 3166-2 regions or countries a remote service may serve (licensure).', example: ['US-OH'] }) serviceAreas: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'ISO 3166-2 regions or countries a remote service may serve (licensure).',
+    example: ['US-OH'],
+  })
+  serviceAreas: string[];
   @ApiProperty({ type: CapacityResponse }) capacity: CapacityResponse;
   @ApiProperty({ enum: AVAILABILITY.codes, isArray: true }) availability: string[];
   @ApiProperty({ description: 'Both partners can join one live session together.' }) jointSessions: boolean;
-  @ApiProperty({ description: 'The provider says it is not for relationships with abuse or coercive control; never suggested when safety is at stake.' }) safeRelationshipsOnly: boolean;
-  @ApiProperty({ description: 'The provider says it is not for people in an acute crisis (e.g. suicidal thoughts); never suggested when self-harm risk is reported.' }) notForCrisis: boolean;
-  @ApiProperty({ enum: ELIGIBILITY.codes, isArray: true, description: 'Who the service is ONLY for (empty: anyone). Unlike audiences, which say whom it welcomes.' }) eligibility: string[];
-  @ApiProperty({ enum: LINE_ROLES.codes, isArray: true, description: 'For hotlines: what the line is for (empty for other kinds).' }) lineRoles: string[];
-  @ApiProperty({ type: [ContactChannelResponse], description: 'Other ways in: text, chat, TTY, videophone (sign language), relay.' }) contactChannels: ContactChannelResponse[];
+  @ApiProperty({
+    description: 'The provider says it is not for relationships with abuse or coercive control; never suggested when safety is at stake.',
+  })
+  safeRelationshipsOnly: boolean;
+  @ApiProperty({
+    description:
+      'The provider says it is not for people in an acute crisis (e.g. suicidal thoughts); never suggested when self-harm risk is reported.',
+  })
+  notForCrisis: boolean;
+  @ApiProperty({
+    enum: ELIGIBILITY.codes,
+    isArray: true,
+    description: 'Who the service is ONLY for (empty: anyone). Unlike audiences, which say whom it welcomes.',
+  })
+  eligibility: string[];
+  @ApiProperty({ enum: LINE_ROLES.codes, isArray: true, description: 'For hotlines: what the line is for (empty for other kinds).' })
+  lineRoles: string[];
+  @ApiProperty({ type: [ContactChannelResponse], description: 'Other ways in: text, chat, TTY, videophone (sign language), relay.' })
+  contactChannels: ContactChannelResponse[];
   @ApiProperty({ type: ProvenanceResponse }) provenance: ProvenanceResponse;
   @ApiProperty({ enum: ['active', 'inactive'] }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiPropertyOptional({ description: 'Distance from the searched point, km (only with near/postalCode).', example: 3.2 }) distanceKm?: number;
+  @ApiPropertyOptional({ description: 'Distance from the searched point, km (only with near/postalCode).', example: 3.2 })
+  distanceKm?: number;
 }
 
 export class PageInfo {
   @ApiProperty({ type: 'integer', example: 20 }) limit: number;
   @ApiProperty({ nullable: true, type: String, description: 'Cursor of the next page; null on the last page.' }) nextCursor: string | null;
-  @ApiProperty({ type: 'integer', description: 'Resources matching the filters, over all pages; counted exactly up to 1,000 (exactly always when facets are requested).', example: 42 }) total: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Resources matching the filters, over all pages; counted exactly up to 1,000 (exactly always when facets are requested).',
+    example: 42,
+  })
+  total: number;
   @ApiProperty({ description: 'False when total is a lower bound ("1,000 or more").' }) totalExact: boolean;
 }
 
@@ -103,9 +151,16 @@ export class ResourceListResponse {
   @ApiPropertyOptional({
     description: 'Counts per value for each requested facet field, over all matching resources.',
     type: 'object',
-    properties: Object.fromEntries(FACET_FIELDS.map((field) => [field, { type: 'array', items: { $ref: '#/components/schemas/FacetValue' } }])),
+    properties: Object.fromEntries(
+      FACET_FIELDS.map((field) => [field, { type: 'array', items: { $ref: '#/components/schemas/FacetValue' } }]),
+    ),
     additionalProperties: false,
-    example: { format: [{ value: 'video', count: 12 }, { value: 'in_person', count: 9 }] },
+    example: {
+      format: [
+        { value: 'video', count: 12 },
+        { value: 'in_person', count: 9 },
+      ],
+    },
   })
   facets?: Partial<Record<(typeof FACET_FIELDS)[number], FacetValue[]>>;
 }

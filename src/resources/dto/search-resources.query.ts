@@ -4,23 +4,44 @@ import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max
 import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
 import {
-  APPROACHES, AUDIENCES, ELIGIBILITY, AVAILABILITY, CREDENTIALS, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  APPROACHES,
+  AUDIENCES,
+  ELIGIBILITY,
+  AVAILABILITY,
+  CREDENTIALS,
+  FORMATS,
+  PAYMENT_OPTIONS,
+  RESOURCE_KINDS,
+  SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 
 export const SORTS = ['relevance', 'distance', 'fee', 'name'] as const;
 export type SortOrder = (typeof SORTS)[number];
-export const FACET_FIELDS = ['kind', 'format', 'specialty', 'approach', 'language', 'audience', 'credential', 'payment', 'availability'] as const;
+export const FACET_FIELDS = [
+  'kind',
+  'format',
+  'specialty',
+  'approach',
+  'language',
+  'audience',
+  'credential',
+  'payment',
+  'availability',
+] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 export const SUPPORTED_POSTAL_COUNTRIES = ['US', 'CA'] as const;
 
 /** GET /v1/resources query: every filter optional and combinable (AND across parameters, OR within one). */
 export class SearchResourcesQuery {
   @ApiPropertyOptional({
-    description: 'Full-text search over name, description, organization and specialties (stemmed, ranked). Everyday words find the taxonomy: "affair" or "cheating" → infidelity, "money" → financial conflict, "drinking" → substance use, "online" → video/chat.',
+    description:
+      'Full-text search over name, description, organization and specialties (stemmed, ranked). Everyday words find the taxonomy: "affair" or "cheating" → infidelity, "money" → financial conflict, "drinking" → substance use, "online" → video/chat.',
     example: 'affair recovery',
     maxLength: 200,
   })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   @QueryEnumList(RESOURCE_KINDS.codes, 'Kind of resource.', ['practice', 'online_service'])
@@ -36,14 +57,23 @@ export class SearchResourcesQuery {
   slidingScale?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Budget per session in currency units of the resource (e.g. 80 = $80): resources whose lowest fee is within it, free ones, and sliding-scale ones with no published minimum.',
-    example: 80, minimum: 0, maximum: 100000,
+    description:
+      'Budget per session in currency units of the resource (e.g. 80 = $80): resources whose lowest fee is within it, free ones, and sliding-scale ones with no published minimum.',
+    example: 80,
+    minimum: 0,
+    maximum: 100000,
   })
-  @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(100000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100000)
   maxFee?: number;
 
   @ApiPropertyOptional({ description: 'Accepts this insurer (case-insensitive exact name).', example: 'Aetna', maxLength: 100 })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   insurance?: string;
 
   @QueryBoolean('Only resources that can be used without any insurance.')
@@ -56,7 +86,9 @@ export class SearchResourcesQuery {
   approach?: string[];
 
   @ApiPropertyOptional({ description: 'Language (ISO 639-1). Repeat or comma list; any of them.', type: [String], example: ['es'] })
-  @IsOptional() @Transform(({ value }) => toList(value)) @ArrayMaxSize(20)
+  @IsOptional()
+  @Transform(({ value }) => toList(value))
+  @ArrayMaxSize(20)
   @Matches(/^[a-z]{2}$/, { each: true, message: 'each value of language must be an ISO 639-1 code such as en or es' })
   language?: string[];
 
@@ -80,29 +112,52 @@ export class SearchResourcesQuery {
   availability?: string[];
 
   @ApiPropertyOptional({
-    description: 'A region (ISO 3166-2, e.g. US-OH) or country (US): remote resources licensed to serve it, plus in-person resources located there.',
+    description:
+      'A region (ISO 3166-2, e.g. US-OH) or country (US): remote resources licensed to serve it, plus in-person resources located there.',
     example: 'US-OH',
     pattern: '^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$',
   })
-  @IsOptional() @IsString() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsOptional()
+  @IsString()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'serves must be an ISO 3166-2 region (US-OH) or a country code (US)' })
   serves?: string;
 
-  @ApiPropertyOptional({ description: 'A point "lat,lng" (e.g. 39.9612,-82.9988): resources with a location within radiusKm, each with distanceKm. Use instead of postalCode (no example value, so "Try it out" does not send both).', pattern: LAT_LNG_PATTERN.source })
-  @IsOptional() @IsString()
+  @ApiPropertyOptional({
+    description:
+      'A point "lat,lng" (e.g. 39.9612,-82.9988): resources with a location within radiusKm, each with distanceKm. Use instead of postalCode (no example value, so "Try it out" does not send both).',
+    pattern: LAT_LNG_PATTERN.source,
+  })
+  @IsOptional()
+  @IsString()
   @Matches(LAT_LNG_PATTERN, { message: 'near must be "lat,lng" in decimal degrees, e.g. 39.96,-82.99' })
   near?: string;
 
-  @ApiPropertyOptional({ description: 'A postal code (US ZIP, or the first three characters of a Canadian code), resolved offline to a point; use instead of near.', example: '43215', pattern: POSTAL_CODE_PATTERN.source, maxLength: 10 })
-  @IsOptional() @IsString() @MaxLength(10) @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
+  @ApiPropertyOptional({
+    description:
+      'A postal code (US ZIP, or the first three characters of a Canadian code), resolved offline to a point; use instead of near.',
+    example: '43215',
+    pattern: POSTAL_CODE_PATTERN.source,
+    maxLength: 10,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
   postalCode?: string;
 
   @ApiPropertyOptional({ description: 'Country of postalCode.', enum: SUPPORTED_POSTAL_COUNTRIES, default: 'US' })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) @IsIn(SUPPORTED_POSTAL_COUNTRIES)
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsIn(SUPPORTED_POSTAL_COUNTRIES)
   country?: (typeof SUPPORTED_POSTAL_COUNTRIES)[number];
 
   @ApiPropertyOptional({ description: 'Search radius around near/postalCode, in km.', default: 40, minimum: 1, maximum: 500, example: 25 })
-  @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(500)
   radiusKm?: number;
 
   @QueryBoolean('Only resources accepting new clients now.')
@@ -112,18 +167,29 @@ export class SearchResourcesQuery {
   jointSessions?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Order: relevance (needs q; default when q is given), distance (needs near/postalCode; default then), fee (lowest first, free first), name (default otherwise).',
+    description:
+      'Order: relevance (needs q; default when q is given), distance (needs near/postalCode; default then), fee (lowest first, free first), name (default otherwise).',
     enum: SORTS,
   })
-  @IsOptional() @IsIn(SORTS)
+  @IsOptional()
+  @IsIn(SORTS)
   sort?: SortOrder;
 
   @ApiPropertyOptional({ description: 'Page size.', type: 'integer', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from page.nextCursor (or the Link header), to fetch the next page with the same filters.' })
-  @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a valid page cursor' })
+  @ApiPropertyOptional({
+    description: 'Opaque cursor from page.nextCursor (or the Link header), to fetch the next page with the same filters.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a valid page cursor' })
   cursor?: string;
 
   @QueryEnumList(FACET_FIELDS, 'Fields to count values of, over all resources matching the current filters.', ['format', 'kind'])

@@ -11,7 +11,16 @@ export interface Resource {
   kind: string;
   formats: string[];
   specialties: string[];
-  cost: { free: boolean; slidingScale: boolean; feeMin: number | null; feeMax: number | null; currency: string; feePeriod?: string; insuranceAccepted: boolean; notes: string | null };
+  cost: {
+    free: boolean;
+    slidingScale: boolean;
+    feeMin: number | null;
+    feeMax: number | null;
+    currency: string;
+    feePeriod?: string;
+    insuranceAccepted: boolean;
+    notes: string | null;
+  };
   languages: string[];
   locations: { city: string; region: string }[];
   provenance: { demo: boolean };
@@ -38,7 +47,13 @@ export interface Reason {
 
 export interface IntakeResult {
   id: string;
-  safety: { level: 'none' | 'elevated' | 'urgent'; answered: boolean; guidance: string; couplesCounselingRecommended: boolean; resources: Resource[] };
+  safety: {
+    level: 'none' | 'elevated' | 'urgent';
+    answered: boolean;
+    guidance: string;
+    couplesCounselingRecommended: boolean;
+    resources: Resource[];
+  };
   recommendation: { type: string; title: string; explanation: string; alsoConsider: string[] };
   matches: { resource: Resource; score: number; reasons: Reason[]; caveats: Reason[] }[];
   relaxations: Reason[];
@@ -58,7 +73,11 @@ export const newKey = (): string => requestId(crypto.getRandomValues(new Uint8Ar
  */
 export function createApi(key: string, embedOrigin: string) {
   async function call<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${key}`, 'Mend-Embed-Origin': embedOrigin, Accept: 'application/json' };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${key}`,
+      'Mend-Embed-Origin': embedOrigin,
+      Accept: 'application/json',
+    };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     if (init.idempotencyKey) headers['Idempotency-Key'] = init.idempotencyKey;
     let response: Response;
@@ -86,7 +105,8 @@ export function createApi(key: string, embedOrigin: string) {
     searchResources: (params: URLSearchParams) => call<ResourceList>(`/v1/resources?${params}`),
     safetyLines: (params: URLSearchParams) => call<SafetyLines>(`/v1/safety-lines?${params}`),
     /** One Idempotency-Key per submission: a retry after a lost response never makes a second intake. */
-    submitIntake: (body: Record<string, unknown>, idempotencyKey = newKey()) => call<IntakeResult>('/v1/intakes', { method: 'POST', body, idempotencyKey }),
+    submitIntake: (body: Record<string, unknown>, idempotencyKey = newKey()) =>
+      call<IntakeResult>('/v1/intakes', { method: 'POST', body, idempotencyKey }),
     createReferral: (intakeId: string, resourceId: string, idempotencyKey = newKey()) =>
       call<{ id: string; status: string }>('/v1/referrals', { method: 'POST', body: { intakeId, resourceId }, idempotencyKey }),
   };

@@ -2,7 +2,11 @@
 type Child = Node | string | false | null | undefined;
 type Attrs = Record<string, string | boolean | number | EventListener | undefined>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -27,7 +31,9 @@ export function field(label: string, control: HTMLInputElement | HTMLSelectEleme
   const errorId = uid('err');
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
   control.dataset.errorId = errorId;
-  return h('div', { className: 'field' },
+  return h(
+    'div',
+    { className: 'field' },
     h('label', { for: control.id }, label),
     hint && h('p', { className: 'hint', id: hintId }, hint),
     control,
@@ -47,17 +53,32 @@ export function setError(control: HTMLElement, message?: string): void {
 }
 
 /** A group of radios or checkboxes in a fieldset with a legend. */
-export function choices(type: 'radio' | 'checkbox', name: string, legend: string, options: Record<string, string>, opts: { hint?: string; checked?: string[]; inline?: boolean } = {}): HTMLFieldSetElement {
+export function choices(
+  type: 'radio' | 'checkbox',
+  name: string,
+  legend: string,
+  options: Record<string, string>,
+  opts: { hint?: string; checked?: string[]; inline?: boolean } = {},
+): HTMLFieldSetElement {
   const errorId = uid('err');
   const hintId = opts.hint ? uid('hint') : undefined;
-  return h('fieldset', { className: opts.inline ? 'choices inline' : 'choices', 'aria-describedby': [hintId, errorId].filter(Boolean).join(' '), 'data-error-id': errorId },
+  return h(
+    'fieldset',
+    {
+      className: opts.inline ? 'choices inline' : 'choices',
+      'aria-describedby': [hintId, errorId].filter(Boolean).join(' '),
+      'data-error-id': errorId,
+    },
     h('legend', {}, legend),
     opts.hint && h('p', { className: 'hint', id: hintId }, opts.hint),
     Object.entries(options).map(([value, text]) => {
       const id = uid(name);
-      return h('div', { className: 'choice' },
+      return h(
+        'div',
+        { className: 'choice' },
         h('input', { type, name, value, id, checked: opts.checked?.includes(value) }),
-        h('label', { for: id }, text));
+        h('label', { for: id }, text),
+      );
     }),
     h('p', { className: 'error', id: errorId, hidden: true }),
   );

@@ -14,15 +14,23 @@ export interface WidgetMessage {
 }
 
 export function isWidgetMessage(data: unknown, type: WidgetMessage['type']): data is WidgetMessage {
-  return typeof data === 'object' && data !== null && (data as WidgetMessage).protocol === PROTOCOL && (data as WidgetMessage).type === type;
+  return (
+    typeof data === 'object' && data !== null && (data as WidgetMessage).protocol === PROTOCOL && (data as WidgetMessage).type === type
+  );
 }
 
 export const FORMAT_LABELS: Record<string, string> = { in_person: 'In person', video: 'Video', phone: 'Phone', chat: 'Chat or text' };
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
 
 export const KIND_LABELS: Record<string, string> = {
-  practice: 'Private practice', clinic: 'Clinic', online_service: 'Online service', workshop: 'Workshop',
-  self_guided: 'Self-guided program', support_group: 'Support group', hotline: 'Hotline', directory: 'Therapist directory',
+  practice: 'Private practice',
+  clinic: 'Clinic',
+  online_service: 'Online service',
+  workshop: 'Workshop',
+  self_guided: 'Self-guided program',
+  support_group: 'Support group',
+  hotline: 'Hotline',
+  directory: 'Therapist directory',
 };
 
 /** The intake's concerns in a couple's words (codes: src/intake/matching/types.ts). */
@@ -51,7 +59,10 @@ export const WILLINGNESS_LABELS: Record<string, string> = {
 export const SAFETY_QUESTIONS: { field: string; question: string }[] = [
   { field: 'physicalViolence', question: 'Has either of you hit, pushed, choked or threatened to hurt the other?' },
   { field: 'feelsAfraid', question: 'Is either of you afraid of the other?' },
-  { field: 'coerciveControl', question: "Does one of you check the other's phone, control the money, or keep them from friends or family?" },
+  {
+    field: 'coerciveControl',
+    question: "Does one of you check the other's phone, control the money, or keep them from friends or family?",
+  },
   { field: 'sexualViolence', question: 'Has either of you been forced or pressured into sexual acts by the other?' },
   { field: 'selfHarmRisk', question: 'Is either of you thinking about suicide or hurting yourself?' },
 ];
@@ -68,7 +79,9 @@ export interface Cost {
 
 function money(minor: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(
+      minor / 100,
+    );
   } catch {
     return `${(minor / 100).toFixed(0)} ${currency}`;
   }
@@ -77,7 +90,11 @@ function money(minor: number, currency: string): string {
 /** "Free", "$90–$150 per session · sliding scale", "Sliding scale", "Fees not listed". */
 /** What one fee buys (src/taxonomy FEE_PERIODS). */
 export const FEE_PERIOD_WORDS: Record<string, string> = {
-  per_session: 'per session', per_week: 'per week', per_month: 'per month', one_time: 'one time', per_program: 'for the whole program',
+  per_session: 'per session',
+  per_week: 'per week',
+  per_month: 'per month',
+  one_time: 'one time',
+  per_program: 'for the whole program',
 };
 
 export function formatCost(cost: Cost): string {
@@ -149,7 +166,14 @@ export function searchParams(f: SearchFilters, limit = 10): URLSearchParams {
 
 /** Countries whose crisis and safety lines Mend lists; the intake asks first, so the lines shown work there. */
 export const INTAKE_COUNTRIES: Record<string, string> = {
-  US: 'United States', CA: 'Canada', GB: 'United Kingdom', IE: 'Ireland', AU: 'Australia', NZ: 'New Zealand', DE: 'Germany', FR: 'France',
+  US: 'United States',
+  CA: 'Canada',
+  GB: 'United Kingdom',
+  IE: 'Ireland',
+  AU: 'Australia',
+  NZ: 'New Zealand',
+  DE: 'Germany',
+  FR: 'France',
 };
 
 /** Postal-code lookup (help near you) works in these countries; elsewhere the country alone is sent. */
@@ -190,7 +214,8 @@ export function intakeBody(a: IntakeAnswers): Record<string, unknown> {
 export function friendlyError(status: number | 'network', retryAfterSeconds?: number): string {
   if (status === 'network') return "We couldn't reach the service. Check your connection, then try again.";
   if (status === 429) {
-    const wait = retryAfterSeconds && retryAfterSeconds > 0 ? ` in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : ' in a minute';
+    const wait =
+      retryAfterSeconds && retryAfterSeconds > 0 ? ` in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : ' in a minute';
     return `A lot of people are searching right now. Please try again${wait}.`;
   }
   if (status === 400 || status === 422) return 'Some answers could not be used. Please check them and try again.';

@@ -55,7 +55,11 @@ function render(): void {
   const exit = h('button', { type: 'button', className: 'exit' }, 'Quick exit');
   exit.addEventListener('click', quickExit);
   const tabs = (['search', 'intake'] as const).map((m) => {
-    const tab = h('button', { type: 'button', className: 'tab', 'aria-pressed': String(m === mode) }, m === 'search' ? 'Search by place' : 'Answer a few questions');
+    const tab = h(
+      'button',
+      { type: 'button', className: 'tab', 'aria-pressed': String(m === mode) },
+      m === 'search' ? 'Search by place' : 'Answer a few questions',
+    );
     tab.addEventListener('click', () => {
       mode = m;
       render();
@@ -63,12 +67,19 @@ function render(): void {
     return tab;
   });
   root.replaceChildren(
-    h('header', { className: 'bar' },
+    h(
+      'header',
+      { className: 'bar' },
       h('p', { className: 'brand' }, 'Couples counseling finder'),
-      h('div', { className: 'exit-wrap' }, exit, h('span', { className: 'hint' }, 'or press Esc twice'))),
+      h('div', { className: 'exit-wrap' }, exit, h('span', { className: 'hint' }, 'or press Esc twice')),
+    ),
     h('nav', { className: 'tabs', 'aria-label': 'Ways to find help' }, tabs),
     mode === 'intake' ? intakeView(api) : searchView(api),
-    h('p', { className: 'footer' }, 'Private: nothing you enter is seen by this website or saved in your browser. Listings marked "Example listing" are fictional.'),
+    h(
+      'p',
+      { className: 'footer' },
+      'Private: nothing you enter is seen by this website or saved in your browser. Listings marked "Example listing" are fictional.',
+    ),
   );
 }
 

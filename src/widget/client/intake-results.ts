@@ -12,28 +12,87 @@ const REFERRABLE_KINDS = ['practice', 'clinic', 'online_service', 'support_group
  */
 export function intakeResults(api: Api, result: IntakeResult, onStartOver: () => void): HTMLElement {
   const safety = resultsSafetySection(result.safety);
-  const recommendation = h('section', { className: 'recommendation' },
+  const recommendation = h(
+    'section',
+    { className: 'recommendation' },
     h('h3', {}, result.recommendation.title),
     h('p', {}, result.recommendation.explanation),
   );
-  const widened = result.relaxations.length > 0 && h('div', { className: 'note' },
-    h('p', {}, 'Few options matched everything, so we widened the search:'),
-    h('ul', {}, result.relaxations.map((r) => h('li', {}, r.text))),
+  const widened =
+    result.relaxations.length > 0 &&
+    h(
+      'div',
+      { className: 'note' },
+      h('p', {}, 'Few options matched everything, so we widened the search:'),
+      h(
+        'ul',
+        {},
+        result.relaxations.map((r) => h('li', {}, r.text)),
+      ),
+    );
+  const matches = h(
+    'ul',
+    { className: 'cards', 'aria-label': 'Matches' },
+    result.matches.map((m) =>
+      resourceCard(
+        m.resource,
+        'h4',
+        m.reasons.length
+          ? h(
+              'div',
+              { className: 'reasons' },
+              h('p', { className: 'reasons-title' }, 'Why this fits'),
+              h(
+                'ul',
+                {},
+                m.reasons.map((r) => h('li', {}, r.text)),
+              ),
+            )
+          : undefined,
+        m.caveats.length
+          ? h(
+              'div',
+              { className: 'caveats' },
+              h('p', { className: 'reasons-title' }, 'Keep in mind'),
+              h(
+                'ul',
+                {},
+                m.caveats.map((r) => h('li', {}, r.text)),
+              ),
+            )
+          : undefined,
+        REFERRABLE_KINDS.includes(m.resource.kind) ? referralAction(api, result.id, m.resource) : undefined,
+      ),
+    ),
   );
-  const matches = h('ul', { className: 'cards', 'aria-label': 'Matches' }, result.matches.map((m) => resourceCard(m.resource, 'h4',
-    m.reasons.length ? h('div', { className: 'reasons' }, h('p', { className: 'reasons-title' }, 'Why this fits'), h('ul', {}, m.reasons.map((r) => h('li', {}, r.text)))) : undefined,
-    m.caveats.length ? h('div', { className: 'caveats' }, h('p', { className: 'reasons-title' }, 'Keep in mind'), h('ul', {}, m.caveats.map((r) => h('li', {}, r.text)))) : undefined,
-    REFERRABLE_KINDS.includes(m.resource.kind) ? referralAction(api, result.id, m.resource) : undefined,
-  )));
-  const nextSteps = result.nextSteps.length > 0 && h('section', { className: 'next-steps' },
-    h('h3', {}, 'Next steps'),
-    h('ol', {}, result.nextSteps.map((s) => h('li', {}, s.text))),
-  );
+  const nextSteps =
+    result.nextSteps.length > 0 &&
+    h(
+      'section',
+      { className: 'next-steps' },
+      h('h3', {}, 'Next steps'),
+      h(
+        'ol',
+        {},
+        result.nextSteps.map((s) => h('li', {}, s.text)),
+      ),
+    );
   const again = h('button', { type: 'button', className: 'secondary' }, 'Start over');
   again.addEventListener('click', () => onStartOver());
   // Urgent, or not screened (the questions were skipped): the lines come first and stay open.
   const urgent = result.safety.level !== 'none' || !result.safety.answered;
-  return h('div', {}, urgent && safety, recommendation, widened, h('h3', {}, 'Matches'), matches, nextSteps, !urgent && safety, h('div', { className: 'actions' }, again));
+  return h(
+    'div',
+    {},
+    urgent && safety,
+    recommendation,
+    widened,
+    h('h3', {}, 'Matches'),
+    matches,
+    nextSteps,
+    !urgent && safety,
+    h('div', { className: 'actions' }, again),
+  );
 }
 
 function referralAction(api: Api, intakeId: string, resource: Resource): HTMLElement {

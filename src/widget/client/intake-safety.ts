@@ -10,14 +10,16 @@ import type { IntakeAnswers } from './format.js';
 export async function showHelplines(api: Api, safety: IntakeAnswers['safety'], country: string, panel: HTMLElement): Promise<void> {
   const selfHarm = safety.selfHarmRisk === true;
   const abuse = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence'].some((f) => safety[f] === true);
-  const roles = [selfHarm && 'crisis', abuse && 'domestic_violence', safety.sexualViolence === true && 'sexual_assault'].filter(Boolean).join(',');
+  const roles = [selfHarm && 'crisis', abuse && 'domestic_violence', safety.sexualViolence === true && 'sexual_assault']
+    .filter(Boolean)
+    .join(',');
   const lines = h('ul', { className: 'cards' });
-  const intro = h('p', {}, 'Thank you for telling us. If you are in danger right now, call your local emergency number. These free, confidential lines can help today:');
-  panel.replaceChildren(
-    h('h2', { id: 'safety-title' }, 'You can talk to someone now'),
-    intro,
-    lines,
+  const intro = h(
+    'p',
+    {},
+    'Thank you for telling us. If you are in danger right now, call your local emergency number. These free, confidential lines can help today:',
   );
+  panel.replaceChildren(h('h2', { id: 'safety-title' }, 'You can talk to someone now'), intro, lines);
   panel.hidden = false;
   try {
     // The same verified, non-demo lines an intake would show, for the chosen country.
@@ -40,22 +42,40 @@ export async function showHelplines(api: Api, safety: IntakeAnswers['safety'], c
  */
 export function resultsSafetySection(safety: IntakeResult['safety']): HTMLElement {
   if (safety.level !== 'none') {
-    return h('section', { className: 'safety', 'aria-labelledby': 'safety-results-title' },
+    return h(
+      'section',
+      { className: 'safety', 'aria-labelledby': 'safety-results-title' },
       h('h3', { id: 'safety-results-title' }, 'Your safety comes first'),
       h('p', {}, safety.guidance),
-      h('ul', { className: 'cards' }, safety.resources.map((r) => resourceCard(r, 'h4'))),
+      h(
+        'ul',
+        { className: 'cards' },
+        safety.resources.map((r) => resourceCard(r, 'h4')),
+      ),
     );
   }
   if (!safety.answered) {
-    return h('section', { className: 'safety-baseline', 'aria-labelledby': 'safety-baseline-title' },
+    return h(
+      'section',
+      { className: 'safety-baseline', 'aria-labelledby': 'safety-baseline-title' },
       h('h3', { id: 'safety-baseline-title' }, 'If you ever feel unsafe'),
       h('p', {}, safety.guidance),
-      h('ul', { className: 'cards' }, safety.resources.map((r) => resourceCard(r, 'h4'))),
+      h(
+        'ul',
+        { className: 'cards' },
+        safety.resources.map((r) => resourceCard(r, 'h4')),
+      ),
     );
   }
-  return h('details', { className: 'safety-baseline' },
+  return h(
+    'details',
+    { className: 'safety-baseline' },
     h('summary', {}, 'If you ever feel unsafe: lines that answer at any hour'),
     h('p', {}, safety.guidance),
-    h('ul', { className: 'cards' }, safety.resources.map((r) => resourceCard(r, 'h4'))),
+    h(
+      'ul',
+      { className: 'cards' },
+      safety.resources.map((r) => resourceCard(r, 'h4')),
+    ),
   );
 }

@@ -10,8 +10,12 @@ export interface Step {
 
 // In this order on screen (integer keys first, as objects keep them), "not a concern" last.
 const BUDGETS: Record<string, string> = {
-  0: 'We need free help', 50: 'Up to $50 a session', 100: 'Up to $100 a session', 150: 'Up to $150 a session',
-  200: 'Up to $200 a session', '': 'Cost is not a concern',
+  0: 'We need free help',
+  50: 'Up to $50 a session',
+  100: 'Up to $100 a session',
+  150: 'Up to $150 a session',
+  200: 'Up to $200 a session',
+  '': 'Cost is not a concern',
 };
 
 /**
@@ -20,19 +24,37 @@ const BUDGETS: Record<string, string> = {
  * budget and insurance.
  */
 export function intakeSteps(answers: IntakeAnswers): Step[] {
-  return [safetyStep(answers), concernsStep(answers), willingnessStep(answers), placeStep(answers), formatsStep(answers), costStep(answers)];
+  return [
+    safetyStep(answers),
+    concernsStep(answers),
+    willingnessStep(answers),
+    placeStep(answers),
+    formatsStep(answers),
+    costStep(answers),
+  ];
 }
 
 function safetyStep(answers: IntakeAnswers): Step {
-  const country = h('select', { name: 'country' }, Object.entries(INTAKE_COUNTRIES).map(([code, name]) => h('option', { value: code }, name)));
-  const body = h('div', {},
-    h('p', {}, 'Before anything else, your safety. Your answers go only to Mend, not to the website you are on, and this finder saves nothing in your browser (the page you are on stays in your history). You can skip any question.'),
+  const country = h(
+    'select',
+    { name: 'country' },
+    Object.entries(INTAKE_COUNTRIES).map(([code, name]) => h('option', { value: code }, name)),
+  );
+  const body = h(
+    'div',
+    {},
+    h(
+      'p',
+      {},
+      'Before anything else, your safety. Your answers go only to Mend, not to the website you are on, and this finder saves nothing in your browser (the page you are on stays in your history). You can skip any question.',
+    ),
     h('p', { className: 'hint' }, 'If you can, answer when you are on your own.'),
     field('Where are you right now?', country, 'So the helplines we show work where you are.'),
     SAFETY_QUESTIONS.map((q) => choices('radio', q.field, q.question, { yes: 'Yes', no: 'No' }, { inline: true })),
   );
   return {
-    title: 'Your safety', body,
+    title: 'Your safety',
+    body,
     collect: () => {
       answers.country = country.value;
       for (const q of SAFETY_QUESTIONS) {
@@ -45,13 +67,16 @@ function safetyStep(answers: IntakeAnswers): Step {
 }
 
 function concernsStep(answers: IntakeAnswers): Step {
-  const concerns = choices('checkbox', 'concerns', 'What has been hurting trust between you?', CONCERN_LABELS, { hint: 'Choose all that apply.' });
+  const concerns = choices('checkbox', 'concerns', 'What has been hurting trust between you?', CONCERN_LABELS, {
+    hint: 'Choose all that apply.',
+  });
   return {
-    title: 'What happened', body: concerns,
+    title: 'What happened',
+    body: concerns,
     collect: () => {
       answers.concerns = checkedValues(concerns, 'concerns');
       setError(concerns, answers.concerns.length ? undefined : 'Choose at least one, or "Something else".');
-      return answers.concerns.length ? undefined : concerns.querySelector('input') ?? undefined;
+      return answers.concerns.length ? undefined : (concerns.querySelector('input') ?? undefined);
     },
   };
 }
@@ -59,11 +84,12 @@ function concernsStep(answers: IntakeAnswers): Step {
 function willingnessStep(answers: IntakeAnswers): Step {
   const willingness = choices('radio', 'willingness', 'How do you both feel about getting help?', WILLINGNESS_LABELS);
   return {
-    title: 'Both of you', body: willingness,
+    title: 'Both of you',
+    body: willingness,
     collect: () => {
       answers.willingness = checkedValues(willingness, 'willingness')[0] ?? '';
       setError(willingness, answers.willingness ? undefined : 'Choose the one closest to where you are.');
-      return answers.willingness ? undefined : willingness.querySelector('input') ?? undefined;
+      return answers.willingness ? undefined : (willingness.querySelector('input') ?? undefined);
     },
   };
 }
@@ -71,8 +97,20 @@ function willingnessStep(answers: IntakeAnswers): Step {
 function placeStep(answers: IntakeAnswers): Step {
   const postal = h('input', { type: 'text', name: 'postalCode', autocomplete: 'off', maxlength: 10, spellcheck: 'false' });
   return {
-    title: 'Where you are', body: h('div', {},
-      h('div', { className: 'row' }, field('ZIP or postal code (optional)', postal, 'US ZIP or Canadian postal code, for help near you. Leave it empty to see online options.'))),
+    title: 'Where you are',
+    body: h(
+      'div',
+      {},
+      h(
+        'div',
+        { className: 'row' },
+        field(
+          'ZIP or postal code (optional)',
+          postal,
+          'US ZIP or Canadian postal code, for help near you. Leave it empty to see online options.',
+        ),
+      ),
+    ),
     collect: () => {
       answers.postalCode = postal.value;
       const ok = !postal.value.trim() || /^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/.test(postal.value.trim());
@@ -83,9 +121,12 @@ function placeStep(answers: IntakeAnswers): Step {
 }
 
 function formatsStep(answers: IntakeAnswers): Step {
-  const formats = choices('checkbox', 'formats', 'How would you like to meet?', FORMAT_LABELS, { hint: 'Choose any; none means any way is fine.' });
+  const formats = choices('checkbox', 'formats', 'How would you like to meet?', FORMAT_LABELS, {
+    hint: 'Choose any; none means any way is fine.',
+  });
   return {
-    title: 'How to meet', body: formats,
+    title: 'How to meet',
+    body: formats,
     collect: () => {
       answers.formats = checkedValues(formats, 'formats');
       return undefined;
@@ -98,8 +139,14 @@ function costStep(answers: IntakeAnswers): Step {
   const insurance = h('input', { type: 'text', name: 'insurance', autocomplete: 'off', maxlength: 100 });
   const noInsurance = h('input', { type: 'checkbox', name: 'noInsurance', id: 'no-insurance' });
   return {
-    title: 'Cost and insurance', body: h('div', {}, budget, field('Insurance company (optional)', insurance, 'For example Aetna or Blue Cross.'),
-      h('div', { className: 'choice' }, noInsurance, h('label', { for: 'no-insurance' }, "We don't have insurance"))),
+    title: 'Cost and insurance',
+    body: h(
+      'div',
+      {},
+      budget,
+      field('Insurance company (optional)', insurance, 'For example Aetna or Blue Cross.'),
+      h('div', { className: 'choice' }, noInsurance, h('label', { for: 'no-insurance' }, "We don't have insurance")),
+    ),
     collect: () => {
       answers.budget = checkedValues(budget, 'budget')[0] ?? '';
       answers.insurance = insurance.value;

@@ -14,7 +14,15 @@ import { intakeSteps } from './intake-steps.js';
  */
 export function intakeView(api: Api): HTMLElement {
   const answers: IntakeAnswers = {
-    safety: {}, concerns: [], willingness: '', postalCode: '', country: 'US', formats: [], budget: '', insurance: '', noInsurance: false,
+    safety: {},
+    concerns: [],
+    willingness: '',
+    postalCode: '',
+    country: 'US',
+    formats: [],
+    budget: '',
+    insurance: '',
+    noInsurance: false,
   };
   const steps = intakeSteps(answers);
 
@@ -27,7 +35,13 @@ export function intakeView(api: Api): HTMLElement {
   const status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
   const safetyPanel = h('section', { className: 'safety', hidden: true, 'aria-labelledby': 'safety-title' });
   const results = h('div', { className: 'results' });
-  const form = h('form', { novalidate: true, 'aria-labelledby': 'intake-title' }, progress, stepHolder, h('div', { className: 'actions' }, back, next));
+  const form = h(
+    'form',
+    { novalidate: true, 'aria-labelledby': 'intake-title' },
+    progress,
+    stepHolder,
+    h('div', { className: 'actions' }, back, next),
+  );
   heading.id = 'intake-title';
   let submission: { body: string; key: string } | undefined;
 
@@ -66,7 +80,10 @@ export function intakeView(api: Api): HTMLElement {
   }
 
   function restart(): void {
-    for (const step of steps) step.body.querySelectorAll('input').forEach((i) => (i.type === 'text' ? (i.value = '') : (i.checked = i.name === 'budget' && i.value === '')));
+    for (const step of steps)
+      step.body
+        .querySelectorAll('input')
+        .forEach((i) => (i.type === 'text' ? (i.value = '') : (i.checked = i.name === 'budget' && i.value === '')));
     Object.assign(answers, { safety: {}, concerns: [], willingness: '' });
     results.replaceChildren();
     status.textContent = '';

@@ -88,7 +88,10 @@
       // links opening in a new tab; the page itself may be navigated only on a click (Quick exit).
       // Not on Mend's own demo page, where a same-origin frame could lift its own sandbox anyway.
       if (window.location.origin !== mendOrigin) {
-        frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation');
+        frame.setAttribute(
+          'sandbox',
+          'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation',
+        );
       }
       // CSSOM, not a style attribute or <style>: works under a strict page CSP.
       Object.assign(frame.style, { display: 'block', width: '100%', minWidth: '0', height: '480px', border: '0', colorScheme: 'normal' });

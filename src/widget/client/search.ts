@@ -28,7 +28,10 @@ export function searchView(api: Api): HTMLElement {
     status.classList.remove('problem');
     status.textContent = append ? 'Loading more…' : 'Searching…';
     try {
-      const [result] = await Promise.all([api.searchResources(page), append ? undefined : showSafetyNote(api, filters().country, safetyNote)]);
+      const [result] = await Promise.all([
+        api.searchResources(page),
+        append ? undefined : showSafetyNote(api, filters().country, safetyNote),
+      ]);
       if (!append) {
         list.replaceChildren();
         shown = 0;
@@ -39,9 +42,10 @@ export function searchView(api: Api): HTMLElement {
       cursor = result.page.nextCursor;
       more.hidden = !cursor;
       const total = result.page.totalExact ? String(result.page.total) : `${result.page.total}+`;
-      status.textContent = shown === 0
-        ? 'Nothing matched. Try a larger area, "Online only", or another cost option.'
-        : `Showing ${shown} of ${total} ${result.page.total === 1 ? 'option' : 'options'}.`;
+      status.textContent =
+        shown === 0
+          ? 'Nothing matched. Try a larger area, "Online only", or another cost option.'
+          : `Showing ${shown} of ${total} ${result.page.total === 1 ? 'option' : 'options'}.`;
       // After "Show more", keyboard users continue at the first new result.
       if (append) list.children[firstNew]?.querySelector<HTMLElement>('h3')?.setAttribute('tabindex', '-1');
       if (append) list.children[firstNew]?.querySelector<HTMLElement>('h3')?.focus();
@@ -64,7 +68,9 @@ export function searchView(api: Api): HTMLElement {
   });
   more.addEventListener('click', () => void load(true));
 
-  return h('section', { className: 'view' },
+  return h(
+    'section',
+    { className: 'view' },
     h('h2', { className: 'view-title' }, 'Find couples counseling near you'),
     form,
     status,
@@ -76,13 +82,30 @@ export function searchView(api: Api): HTMLElement {
 
 /** The search form: its controls, the filters they hold, and where a validation problem is shown. */
 function searchForm() {
-  const postal = h('input', { type: 'text', name: 'postalCode', autocomplete: 'off', inputmode: 'text', maxlength: 10, spellcheck: 'false' });
+  const postal = h('input', {
+    type: 'text',
+    name: 'postalCode',
+    autocomplete: 'off',
+    inputmode: 'text',
+    maxlength: 10,
+    spellcheck: 'false',
+  });
   const country = h('select', { name: 'country' }, h('option', { value: 'US' }, 'United States'), h('option', { value: 'CA' }, 'Canada'));
   const online = h('input', { type: 'checkbox', name: 'onlineOnly', id: 'online-only' });
-  const format = h('select', { name: 'format' }, h('option', { value: '' }, 'Any way'), Object.entries(FORMAT_LABELS).map(([v, t]) => h('option', { value: v }, t)));
-  const cost = h('select', { name: 'cost' },
-    h('option', { value: 'any' }, 'Any cost'), h('option', { value: 'free' }, 'Free only'),
-    h('option', { value: 'sliding' }, 'Sliding scale (pay what you can)'), h('option', { value: 'max' }, 'Up to a fee I choose'));
+  const format = h(
+    'select',
+    { name: 'format' },
+    h('option', { value: '' }, 'Any way'),
+    Object.entries(FORMAT_LABELS).map(([v, t]) => h('option', { value: v }, t)),
+  );
+  const cost = h(
+    'select',
+    { name: 'cost' },
+    h('option', { value: 'any' }, 'Any cost'),
+    h('option', { value: 'free' }, 'Free only'),
+    h('option', { value: 'sliding' }, 'Sliding scale (pay what you can)'),
+    h('option', { value: 'max' }, 'Up to a fee I choose'),
+  );
   const maxFee = h('input', { type: 'number', name: 'maxFee', min: 0, max: 10000, step: 1, inputmode: 'numeric' });
   const maxFeeField = field('Most you can pay per session ($)', maxFee);
   maxFeeField.hidden = true;
@@ -90,8 +113,12 @@ function searchForm() {
   const submit = h('button', { type: 'submit' }, 'Search');
 
   const filters = (): SearchFilters => ({
-    postalCode: postal.value, country: country.value as 'US' | 'CA', format: format.value,
-    cost: cost.value as SearchFilters['cost'], maxFee: maxFee.value, onlineOnly: online.checked,
+    postalCode: postal.value,
+    country: country.value as 'US' | 'CA',
+    format: format.value,
+    cost: cost.value as SearchFilters['cost'],
+    maxFee: maxFee.value,
+    onlineOnly: online.checked,
   });
   /** Clears old errors, shows the new one (if any) and focuses its control; true when there is one. */
   const showInvalid = (invalid: ReturnType<typeof validateSearch>): boolean => {
@@ -104,7 +131,9 @@ function searchForm() {
     return true;
   };
 
-  const form = h('form', { className: 'search', novalidate: true, 'aria-label': 'Search for counseling' },
+  const form = h(
+    'form',
+    { className: 'search', novalidate: true, 'aria-label': 'Search for counseling' },
     h('div', { className: 'row' }, field('ZIP or postal code', postal, 'Where you could go to sessions.'), field('Country', country)),
     h('div', { className: 'choice' }, online, h('label', { for: 'online-only' }, 'Online only (video, phone or chat)')),
     h('div', { className: 'row' }, field('How you want to meet', format), field('Cost', cost)),
@@ -119,14 +148,22 @@ async function showSafetyNote(api: Api, countryCode: string, note: HTMLElement):
   try {
     const found = await api.safetyLines(new URLSearchParams({ country: countryCode, roles: 'domestic_violence' }));
     const line = found.lines.find((l) => l.lineRoles?.includes('domestic_violence'));
-    const emergency = found.emergency ? `In danger right now? Call ${found.emergency.number}.` : 'In danger right now? Call your local emergency number.';
+    const emergency = found.emergency
+      ? `In danger right now? Call ${found.emergency.number}.`
+      : 'In danger right now? Call your local emergency number.';
     note.replaceChildren(
       h('p', {}, "If you are afraid of your partner, couples counseling isn't the safe next step. ", emergency),
       ...(line ? [h('ul', { className: 'cards' }, resourceCard(line, 'h3'))] : []),
     );
     note.hidden = false;
   } catch {
-    note.replaceChildren(h('p', {}, "If you are afraid of your partner, couples counseling isn't the safe next step. In danger right now? Call your local emergency number."));
+    note.replaceChildren(
+      h(
+        'p',
+        {},
+        "If you are afraid of your partner, couples counseling isn't the safe next step. In danger right now? Call your local emergency number.",
+      ),
+    );
     note.hidden = false;
   }
 }

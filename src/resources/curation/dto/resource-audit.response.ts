@@ -7,18 +7,35 @@ export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'verify'] as const;
 export const DEFAULT_AUDIT_LIMIT = 50;
 
 export class ResourceAuditQuery {
-  @ApiPropertyOptional({ description: 'Most recent entries to return.', type: 'integer', default: DEFAULT_AUDIT_LIMIT, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional({
+    description: 'Most recent entries to return.',
+    type: 'integer',
+    default: DEFAULT_AUDIT_LIMIT,
+    minimum: 1,
+    maximum: 200,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 }
 
 export class ResourceAuditEntryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action: (typeof AUDIT_ACTIONS)[number];
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The partner whose key made the change.' }) partnerId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The partner whose key made the change.' }) partnerId:
+    string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The API key that made the change.' }) keyId: string | null;
-  @ApiProperty({ type: ResourceResponse, nullable: true, description: 'The resource as the API showed it before the change (null on create).' }) before: ResourceResponse | null;
-  @ApiProperty({ type: ResourceResponse, nullable: true, description: 'The resource as the API showed it after the change.' }) after: ResourceResponse | null;
+  @ApiProperty({
+    type: ResourceResponse,
+    nullable: true,
+    description: 'The resource as the API showed it before the change (null on create).',
+  })
+  before: ResourceResponse | null;
+  @ApiProperty({ type: ResourceResponse, nullable: true, description: 'The resource as the API showed it after the change.' })
+  after: ResourceResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

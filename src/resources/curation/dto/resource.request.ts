@@ -2,13 +2,53 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString,
-  IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CONTACT_CHANNELS, CREDENTIALS, ELIGIBILITY, FEE_PERIODS, FORMATS, LINE_ROLES, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
-  type Approach, type Audience, type Availability, type ContactChannelType, type Credential, type Eligibility, type FeePeriod, type Format, type LineRole,
-  type PaymentOption, type ResourceKind, type Specialty,
+  APPROACHES,
+  AUDIENCES,
+  AVAILABILITY,
+  CONTACT_CHANNELS,
+  CREDENTIALS,
+  ELIGIBILITY,
+  FEE_PERIODS,
+  FORMATS,
+  LINE_ROLES,
+  PAYMENT_OPTIONS,
+  RESOURCE_KINDS,
+  SPECIALTIES,
+  type Approach,
+  type Audience,
+  type Availability,
+  type ContactChannelType,
+  type Credential,
+  type Eligibility,
+  type FeePeriod,
+  type Format,
+  type LineRole,
+  type PaymentOption,
+  type ResourceKind,
+  type Specialty,
 } from '../../../taxonomy/taxonomy.js';
 import { UUID_TEXT } from '../../../common/uuid.js';
 import { CURRENCIES } from '../../resource-record.js';
@@ -48,26 +88,40 @@ export class ContactChannelInput {
   @IsIn(CONTACT_CHANNELS.codes)
   type: ContactChannelType;
 
-  @ApiProperty({ example: '88788', maxLength: 500, description: 'A number as dialled in the country (text, tty, videophone, relay, call) or an https URL (chat).' })
+  @ApiProperty({
+    example: '88788',
+    maxLength: 500,
+    description: 'A number as dialled in the country (text, tty, videophone, relay, call) or an https URL (chat).',
+  })
   @ValidateIf((o: ContactChannelInput) => o.type === 'chat')
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat channel value must be an https URL' })
   @ValidateIf((o: ContactChannelInput) => o.type !== 'chat')
   @Matches(PHONE, { message: 'value must be a phone number such as 1-800-799-7233 or 711' })
-  @MaxLength(500) @MinLength(1) @IsString()
+  @MaxLength(500)
+  @MinLength(1)
+  @IsString()
   value: string;
 
   @ApiPropertyOptional({ example: 'START', maxLength: 40, description: 'For text: the word to send.' })
-  @IsOptional() @MaxLength(40) @MinLength(1) @IsString()
+  @IsOptional()
+  @MaxLength(40)
+  @MinLength(1)
+  @IsString()
   keyword?: string;
 }
 
 export class OrganizationInput {
   @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
-  @MaxLength(200) @MinLength(1) @IsString()
+  @MaxLength(200)
+  @MinLength(1)
+  @IsString()
   name: string;
 
   @ApiPropertyOptional({ example: 'https://riverbend.example', maxLength: 500 })
-  @IsOptional() @IsUrl(URL_OPTIONS, { message: 'website must be an http(s) URL' }) @MaxLength(500) @IsString()
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'website must be an http(s) URL' })
+  @MaxLength(500)
+  @IsString()
   website?: string;
 }
 
@@ -80,12 +134,31 @@ export class CostInput {
   @IsBoolean()
   slidingScale: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_FEE_MINOR, example: 9000, description: 'Lowest fee per session, in integer minor units (cents, pence).' })
-  @IsOptional() @Max(MAX_FEE_MINOR) @Min(0) @IsInt({ message: 'feeMin must be an integer number of minor units (cents)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_FEE_MINOR,
+    example: 9000,
+    description: 'Lowest fee per session, in integer minor units (cents, pence).',
+  })
+  @IsOptional()
+  @Max(MAX_FEE_MINOR)
+  @Min(0)
+  @IsInt({ message: 'feeMin must be an integer number of minor units (cents)' })
   feeMin?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_FEE_MINOR, example: 15000, description: 'Highest fee per session, in integer minor units; not below feeMin.' })
-  @IsOptional() @IsNotLessThanField('feeMin') @Max(MAX_FEE_MINOR) @Min(0) @IsInt({ message: 'feeMax must be an integer number of minor units (cents)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_FEE_MINOR,
+    example: 15000,
+    description: 'Highest fee per session, in integer minor units; not below feeMin.',
+  })
+  @IsOptional()
+  @IsNotLessThanField('feeMin')
+  @Max(MAX_FEE_MINOR)
+  @Min(0)
+  @IsInt({ message: 'feeMax must be an integer number of minor units (cents)' })
   feeMax?: number;
 
   @ApiProperty({ enum: CURRENCIES, example: 'USD', description: 'ISO 4217 currency of the fees.' })
@@ -93,7 +166,8 @@ export class CostInput {
   currency: (typeof CURRENCIES)[number];
 
   @ApiPropertyOptional({ enum: FEE_PERIODS.codes, example: 'per_session', description: 'What one fee buys. Absent means per_session.' })
-  @IsOptional() @IsIn(FEE_PERIODS.codes)
+  @IsOptional()
+  @IsIn(FEE_PERIODS.codes)
   feePeriod?: FeePeriod;
 
   @ApiProperty()
@@ -101,7 +175,11 @@ export class CostInput {
   insuranceAccepted: boolean;
 
   @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'], description: 'Insurer names as the provider lists them.' })
-  @MaxLength(100, { each: true }) @MinLength(1, { each: true }) @IsString({ each: true }) @ArrayMaxSize(50) @IsArray()
+  @MaxLength(100, { each: true })
+  @MinLength(1, { each: true })
+  @IsString({ each: true })
+  @ArrayMaxSize(50)
+  @IsArray()
   insurers: string[];
 
   @ApiProperty({ description: 'Can be used with no insurance at all.' })
@@ -109,37 +187,52 @@ export class CostInput {
   noInsuranceNeeded: boolean;
 
   @ApiPropertyOptional({ maxLength: 1000, example: 'First session free.' })
-  @IsOptional() @MaxLength(1000) @IsString()
+  @IsOptional()
+  @MaxLength(1000)
+  @IsString()
   notes?: string;
 }
 
 export class LocationInput {
   @ApiPropertyOptional({ example: '100 Main St', maxLength: 200 })
-  @IsOptional() @MaxLength(200) @IsString()
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
   address?: string;
 
   @ApiProperty({ example: 'Columbus', maxLength: 100 })
-  @MaxLength(100) @MinLength(1) @IsString()
+  @MaxLength(100)
+  @MinLength(1)
+  @IsString()
   city: string;
 
   @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region, inside country.', pattern: REGION.source })
-  @IsRegionOfCountryField('country') @Matches(REGION, { message: 'region must be an ISO 3166-2 region such as US-OH' }) @IsString()
+  @IsRegionOfCountryField('country')
+  @Matches(REGION, { message: 'region must be an ISO 3166-2 region such as US-OH' })
+  @IsString()
   region: string;
 
   @ApiPropertyOptional({ example: '43215', maxLength: 12, pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$' })
-  @IsOptional() @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'postalCode must be a postal code such as 43215' }) @IsString()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'postalCode must be a postal code such as 43215' })
+  @IsString()
   postalCode?: string;
 
   @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 country.', pattern: '^[A-Z]{2}$' })
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' }) @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
+  @IsString()
   country: string;
 
   @ApiProperty({ example: 39.9671, minimum: -90, maximum: 90 })
-  @Max(90) @Min(-90) @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Max(90)
+  @Min(-90)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   latitude: number;
 
   @ApiProperty({ example: -83.0044, minimum: -180, maximum: 180 })
-  @Max(180) @Min(-180) @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Max(180)
+  @Min(-180)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   longitude: number;
 }
 
@@ -148,32 +241,53 @@ export class LocationInput {
  * record from seeds/data/*.json can be posted as it is. Validated against the taxonomy.
  */
 export class CreateResourceRequest {
-  @ApiProperty({ example: 'riverbend-couples-therapy', maxLength: 120, description: 'Unique, kebab-case; the resource can be fetched by it.' })
-  @Matches(SLUG, { message: 'slug must be kebab-case (a-z, 0-9, single hyphens) and not a UUID' }) @MaxLength(120) @IsString()
+  @ApiProperty({
+    example: 'riverbend-couples-therapy',
+    maxLength: 120,
+    description: 'Unique, kebab-case; the resource can be fetched by it.',
+  })
+  @Matches(SLUG, { message: 'slug must be kebab-case (a-z, 0-9, single hyphens) and not a UUID' })
+  @MaxLength(120)
+  @IsString()
   slug: string;
 
   @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200 })
-  @MaxLength(200) @MinLength(1) @IsString()
+  @MaxLength(200)
+  @MinLength(1)
+  @IsString()
   name: string;
 
   @ApiProperty({ maxLength: 2000, description: 'What the resource offers, in our own words (1–3 sentences).' })
-  @MaxLength(2000) @MinLength(1) @IsString()
+  @MaxLength(2000)
+  @MinLength(1)
+  @IsString()
   description: string;
 
   @ApiProperty({ type: OrganizationInput })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => OrganizationInput)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OrganizationInput)
   organization: OrganizationInput;
 
   @ApiPropertyOptional({ example: 'https://riverbend.example/couples', maxLength: 500 })
-  @IsOptional() @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' }) @MaxLength(500) @IsString()
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' })
+  @MaxLength(500)
+  @IsString()
   url?: string;
 
   @ApiPropertyOptional({ example: '1-800-799-7233', description: 'As dialled in the country.' })
-  @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number such as 1-800-799-7233 or 988' }) @IsString()
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be a phone number such as 1-800-799-7233 or 988' })
+  @IsString()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'intake@riverbend.example', maxLength: 254 })
-  @IsOptional() @IsEmail() @MaxLength(254) @IsString()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  @IsString()
   email?: string;
 
   @ApiProperty({ enum: RESOURCE_KINDS.codes, example: 'practice' })
@@ -184,7 +298,10 @@ export class CreateResourceRequest {
   formats: Format[];
 
   @ApiProperty({ type: CostInput })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => CostInput)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CostInput)
   cost: CostInput;
 
   @CodeList(SPECIALTIES.codes, 'Specialties.', ['infidelity', 'trust_rebuilding'])
@@ -195,7 +312,9 @@ export class CreateResourceRequest {
 
   @ApiProperty({ type: [String], example: ['en', 'es'], description: 'ISO 639-1 codes.' })
   @Matches(/^[a-z]{2}$/, { each: true, message: 'each value of languages must be an ISO 639-1 code such as en or es' })
-  @ArrayUnique() @ArrayMaxSize(20) @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsArray()
   languages: string[];
 
   @CodeList(AUDIENCES.codes, 'Audiences the resource welcomes.', ['unmarried_couples'])
@@ -208,12 +327,22 @@ export class CreateResourceRequest {
   paymentOptions: PaymentOption[];
 
   @ApiProperty({ type: [LocationInput], description: 'Where sessions happen in person, in order (the first is the main one).' })
-  @ValidateNested({ each: true }) @IsObject({ each: true }) @ArrayMaxSize(50) @IsArray() @Type(() => LocationInput)
+  @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @ArrayMaxSize(50)
+  @IsArray()
+  @Type(() => LocationInput)
   locations: LocationInput[];
 
-  @ApiProperty({ type: [String], example: ['US-OH'], description: 'ISO 3166-2 regions or whole countries a remote service may serve (licensure).' })
+  @ApiProperty({
+    type: [String],
+    example: ['US-OH'],
+    description: 'ISO 3166-2 regions or whole countries a remote service may serve (licensure).',
+  })
   @Matches(AREA, { each: true, message: 'each value of serviceAreas must be an ISO 3166-2 region (US-OH) or a country code (US)' })
-  @ArrayUnique() @ArrayMaxSize(100) @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  @IsArray()
   serviceAreas: string[];
 
   @ApiProperty()
@@ -221,7 +350,10 @@ export class CreateResourceRequest {
   acceptingNewClients: boolean;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 365, description: 'Typical wait before a first session, in days.' })
-  @IsOptional() @Max(365) @Min(0) @IsInt()
+  @IsOptional()
+  @Max(365)
+  @Min(0)
+  @IsInt()
   waitTimeDays?: number;
 
   @CodeList(AVAILABILITY.codes, 'Availability.', ['evenings'])
@@ -231,45 +363,84 @@ export class CreateResourceRequest {
   @IsBoolean()
   jointSessions: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'The provider says it is not for relationships with abuse or coercive control (never suggested when safety is at stake).' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The provider says it is not for relationships with abuse or coercive control (never suggested when safety is at stake).',
+  })
+  @IsOptional()
+  @IsBoolean()
   requiresSafeRelationship?: boolean;
 
-  @ApiPropertyOptional({ description: 'The provider says it is not for people in an acute crisis, such as suicidal thoughts (never suggested when self-harm risk is reported). Absent means false.' })
-  @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    description:
+      'The provider says it is not for people in an acute crisis, such as suicidal thoughts (never suggested when self-harm risk is reported). Absent means false.',
+  })
+  @IsOptional()
+  @IsBoolean()
   notForCrisis?: boolean;
 
-  @ApiPropertyOptional({ enum: ELIGIBILITY.codes, isArray: true, description: 'Who the service is ONLY for (absent or empty: anyone). Audiences say whom it welcomes.', example: ['military_community'] })
+  @ApiPropertyOptional({
+    enum: ELIGIBILITY.codes,
+    isArray: true,
+    description: 'Who the service is ONLY for (absent or empty: anyone). Audiences say whom it welcomes.',
+    example: ['military_community'],
+  })
   @IsOptional()
   @IsIn(ELIGIBILITY.codes, { each: true, message: `each value of eligibility must be one of: ${ELIGIBILITY.codes.join(', ')}` })
-  @ArrayUnique() @ArrayMaxSize(ELIGIBILITY.codes.length) @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(ELIGIBILITY.codes.length)
+  @IsArray()
   eligibility?: Eligibility[];
 
-  @ApiPropertyOptional({ enum: LINE_ROLES.codes, isArray: true, description: 'For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.', example: ['domestic_violence'] })
+  @ApiPropertyOptional({
+    enum: LINE_ROLES.codes,
+    isArray: true,
+    description: 'For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.',
+    example: ['domestic_violence'],
+  })
   @IsOptional()
   @IsEmptyUnlessField('kind', 'hotline')
   @IsIn(LINE_ROLES.codes, { each: true, message: `each value of lineRoles must be one of: ${LINE_ROLES.codes.join(', ')}` })
-  @ArrayUnique() @ArrayMaxSize(LINE_ROLES.codes.length) @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(LINE_ROLES.codes.length)
+  @IsArray()
   lineRoles?: LineRole[];
 
   @ApiPropertyOptional({ type: [ContactChannelInput], description: 'Other ways in: text, chat, TTY, videophone (sign language), relay.' })
-  @IsOptional() @ValidateNested({ each: true }) @IsObject({ each: true }) @ArrayMaxSize(20) @IsArray() @Type(() => ContactChannelInput)
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @ArrayMaxSize(20)
+  @IsArray()
+  @Type(() => ContactChannelInput)
   contactChannels?: ContactChannelInput[];
 
   @ApiPropertyOptional({ default: false, description: 'A fictional listing for demonstration.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   demo?: boolean;
 
-  @ApiPropertyOptional({ example: 'https://riverbend.example/fees', maxLength: 500, description: 'Where the facts come from. Required unless demo.' })
+  @ApiPropertyOptional({
+    example: 'https://riverbend.example/fees',
+    maxLength: 500,
+    description: 'Where the facts come from. Required unless demo.',
+  })
   @ValidateIf(requiredUnlessDemo)
   @IsDefined({ message: 'sourceUrl is required for a real (non-demo) resource' })
-  @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' }) @MaxLength(500) @IsString()
+  @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' })
+  @MaxLength(500)
+  @IsString()
   sourceUrl?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-25', description: 'When the facts were last checked (ISO 8601 date or date-time, not more than a day ahead). Required unless demo; POST /v1/resources/{id}/verify sets it to now.' })
+  @ApiPropertyOptional({
+    example: '2026-11-25',
+    description:
+      'When the facts were last checked (ISO 8601 date or date-time, not more than a day ahead). Required unless demo; POST /v1/resources/{id}/verify sets it to now.',
+  })
   @ValidateIf(requiredUnlessDemo)
   @IsDefined({ message: 'lastVerifiedAt is required for a real (non-demo) resource' })
-  @IsISO8601({ strict: true }, { message: 'lastVerifiedAt must be an ISO 8601 date such as 2026-11-25' }) @IsString()
+  @IsISO8601({ strict: true }, { message: 'lastVerifiedAt must be an ISO 8601 date such as 2026-11-25' })
+  @IsString()
   @IsNotInFuture(86_400_000, { message: 'lastVerifiedAt must not be more than a day in the future' })
   lastVerifiedAt?: string;
 }
@@ -301,15 +472,22 @@ export class CostPatch extends PartialType(CostInput) {
  */
 export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRequest, ['organization', 'cost'] as const)) {
   @ApiPropertyOptional({ type: OrganizationPatch })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => OrganizationPatch)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OrganizationPatch)
   organization?: OrganizationPatch;
 
   @ApiPropertyOptional({ type: CostPatch })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => CostPatch)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CostPatch)
   cost?: CostPatch;
 
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES, description: '"active" brings back a deleted (inactive) resource.' })
-  @ValidateIf((_o, value) => value !== undefined) @IsIn(RESOURCE_STATUSES)
+  @ValidateIf((_o, value) => value !== undefined)
+  @IsIn(RESOURCE_STATUSES)
   status?: (typeof RESOURCE_STATUSES)[number];
 
   @RemovableText() url?: string;
@@ -324,7 +502,14 @@ export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRe
 }
 
 export class VerifyResourceRequest {
-  @ApiPropertyOptional({ example: 'https://www.thehotline.org/', maxLength: 500, description: 'The page the facts were checked against; replaces the stored sourceUrl.' })
-  @IsOptional() @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' }) @MaxLength(500) @IsString()
+  @ApiPropertyOptional({
+    example: 'https://www.thehotline.org/',
+    maxLength: 500,
+    description: 'The page the facts were checked against; replaces the stored sourceUrl.',
+  })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' })
+  @MaxLength(500)
+  @IsString()
   sourceUrl?: string;
 }
