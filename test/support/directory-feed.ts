@@ -120,6 +120,11 @@ export class FakeIndex implements DirectoryChangeSink {
     });
   }
 
+  /** rebuild() or apply() is running. */
+  get busy(): boolean {
+    return this.active > 0;
+  }
+
   hold(): void {
     this.gate = new Promise((resolve) => (this.release = resolve));
   }
