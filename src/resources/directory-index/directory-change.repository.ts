@@ -6,10 +6,15 @@ import type { FeedPosition } from './directory-change.js';
 /**
  * Changes a reader at `position` has not applied: newer than its seq, or written by a transaction
  * that was still in progress in its snapshot (it may have taken a lower seq and committed since).
- * Both arms use an index: the primary key range and directory_change_xid_idx.
- * $1 = position.seq, $2 = position.snapshot.
+ * Two arms rather than one OR, so each uses its index (primary key range, directory_change_xid_idx):
+ * with an OR the planner estimates the xid list blindly and scans the whole log (40 ms at 170k rows
+ * against 0.3 ms). $1 = position.seq, $2 = position.snapshot.
  */
-const UNAPPLIED = `(seq > $1 OR xid = ANY(ARRAY(SELECT pg_snapshot_xip($2::pg_snapshot))))`;
+const UNAPPLIED = `(
+  SELECT seq, resource_id FROM directory_change WHERE seq > $1
+  UNION ALL
+  SELECT seq, resource_id FROM directory_change WHERE xid = ANY(ARRAY(SELECT pg_snapshot_xip($2::pg_snapshot))) AND seq <= $1
+) unapplied`;
 
 /** Every query on the directory change log (written by triggers; see the migration). */
 @Injectable()
@@ -34,7 +39,7 @@ export class DirectoryChangeRepository {
    */
   async hasUnapplied(position: FeedPosition): Promise<boolean> {
     const [row] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM directory_change WHERE ${UNAPPLIED})
+      `SELECT EXISTS (SELECT 1 FROM ${UNAPPLIED})
            OR (SELECT pruned_through_seq FROM directory_change_horizon) > $1 AS unapplied`,
       [position.seq, position.snapshot],
     );
@@ -53,7 +58,7 @@ export class DirectoryChangeRepository {
     const [head] = await manager.query(
       `SELECT pg_current_snapshot()::text AS snapshot,
               (SELECT pruned_through_seq FROM directory_change_horizon) AS horizon,
-              (SELECT max(seq) FROM directory_change WHERE ${UNAPPLIED}) AS last_seq`,
+              (SELECT max(seq) FROM ${UNAPPLIED}) AS last_seq`,
       [position.seq, position.snapshot],
     );
     const horizon = Number(head.horizon);
@@ -61,7 +66,7 @@ export class DirectoryChangeRepository {
     const next = { snapshot: head.snapshot, seq: Math.max(position.seq, lastSeq, horizon) };
     if (horizon > position.seq) return { position: next, prunedUnseen: true, resourceIds: [] };
     const rows: { resource_id: string | null }[] = await manager.query(
-      `SELECT DISTINCT resource_id FROM directory_change WHERE ${UNAPPLIED} LIMIT $3`,
+      `SELECT DISTINCT resource_id FROM ${UNAPPLIED} LIMIT $3`,
       [position.seq, position.snapshot, limit + 1],
     );
     return { position: next, prunedUnseen: false, resourceIds: rows.map((r) => r.resource_id) };

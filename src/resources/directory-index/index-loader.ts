@@ -98,6 +98,8 @@ export class IndexLoader {
       await runner.startTransaction('REPEATABLE READ');
       try {
         await runner.query('SET TRANSACTION READ ONLY');
+        // JIT compiles each batch's plan anew (~50 ms a batch at 100k rows) and gains nothing on 10k rows.
+        await runner.query('SET LOCAL jit = off');
         const result = await read(runner.manager);
         await runner.commitTransaction();
         return result;
