@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { DirectoryChangeRepository } from '../src/resources/directory-index/directory-change.repository.js';
-import { IndexLoader } from '../src/resources/directory-index/index-loader.js';
+import { DEFAULT_LOAD_BATCH, IndexLoader } from '../src/resources/directory-index/index-loader.js';
 import { withDatabase } from '../scripts/with-database.js';
 import { machineLine } from './machine.js';
 
 /**
- * `npm run build && DATABASE_URL=… node dist/bench/index-load.js [--batch-size 10000] [--changes 1000]`
+ * `npm run build && DATABASE_URL=… node dist/bench/index-load.js [--batch-size 2000] [--changes 1000]`
  *
  * On the configured database (seed it first: `npm run seed:synthetic -- --count N`): how long the
  * directory index's full load takes (IndexLoader.loadAll, keyset batches in one snapshot), then
@@ -13,7 +13,7 @@ import { machineLine } from './machine.js';
  * figures, asserts nothing. The rows are counted and dropped, as an index build would consume them.
  */
 const { values } = parseArgs({
-  options: { 'batch-size': { type: 'string', default: '10000' }, changes: { type: 'string', default: '1000' } },
+  options: { 'batch-size': { type: 'string', default: String(DEFAULT_LOAD_BATCH) }, changes: { type: 'string', default: '1000' } },
 });
 const batchSize = Number(values['batch-size']);
 const changeCount = Number(values.changes);

@@ -20,7 +20,7 @@ export interface ChangeFeedOptions {
   maxReconnectDelayMs?: number;
   /** More changed resources than this in one catch-up: rebuild instead (default 20,000). */
   maxIncrementalIds?: number;
-  /** Rows per batch of a full load (default 10,000). */
+  /** Rows per batch of a full load (default DEFAULT_LOAD_BATCH, 2,000). */
   loadBatchSize?: number;
 }
 
