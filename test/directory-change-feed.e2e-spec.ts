@@ -81,7 +81,7 @@ describe('directory change feed', () => {
   });
 
   it('reconnects after the LISTEN connection is killed and catches up on what was committed meanwhile', async () => {
-    await startFeed({ pollIntervalMs: 3_600_000, reconnectDelayMs: 1_000 });
+    await startFeed({ pollIntervalMs: 3_600_000, reconnectDelayMs: 2_000 });
     await killListener(db.dataSource, FEED_LISTENER_NAME);
     await eventually(() => !feed.status().listening);
     const id = await insertResource(db.dataSource, { name: 'Added while disconnected' });

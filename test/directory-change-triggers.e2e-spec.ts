@@ -26,17 +26,25 @@ describe('directory change log triggers', () => {
     (await db.dataSource.query('SELECT seq, resource_id FROM directory_change WHERE seq > $1 ORDER BY seq', [seq])).map(
       (r: { seq: string; resource_id: string | null }) => ({ seq: Number(r.seq), resource_id: r.resource_id }),
     );
-  /** Runs `write`, then waits until its notification (if any) is in: NOTIFY is delivered after commit. */
+  let markers = 0;
+  /**
+   * Sends a marker notification and waits for it: notifications arrive in commit order, so every
+   * one committed before it has arrived too. Returns how many have arrived.
+   */
+  async function flushNotifications(): Promise<number> {
+    const marker = -++markers;
+    await db.dataSource.query(`SELECT pg_notify('directory_change', $1)`, [String(marker)]);
+    await eventually(() => notifications.includes(marker));
+    return notifications.length;
+  }
+  /** What `write` logged, and the notifications it sent (delivered at commit). */
   async function logged(write: () => Promise<unknown>): Promise<{ ids: (string | null)[]; seqs: number[]; notified: number[] }> {
+    const heard = await flushNotifications(); // earlier writes' notifications are not this one's
     const before = await maxSeq();
-    const heard = notifications.length;
     await write();
     const rows = await loggedAfter(before);
-    if (rows.length) await eventually(() => notifications.slice(heard).includes(rows[rows.length - 1].seq));
-    // A marker notification from this connection: everything notified before it has arrived.
-    await db.dataSource.query(`SELECT pg_notify('directory_change', '-1')`);
-    await eventually(() => notifications.slice(heard).includes(-1));
-    return { ids: rows.map((r) => r.resource_id), seqs: rows.map((r) => r.seq), notified: notifications.slice(heard).filter((n) => n !== -1) };
+    await flushNotifications();
+    return { ids: rows.map((r) => r.resource_id), seqs: rows.map((r) => r.seq), notified: notifications.slice(heard).filter((n) => n > 0) };
   }
 
   it('logs an inserted resource and notifies its seq once', async () => {
