@@ -10,6 +10,7 @@ import { CandidateOrderIndex1795632000000 } from './1795632000000-candidate-orde
 import { SecurityHardening1795640000000 } from './1795640000000-security-hardening.js';
 import { SafetyRouting1796100000000 } from './1796100000000-safety-routing.js';
 import { MatchingWords1796200000000 } from './1796200000000-matching-words.js';
+import { DirectoryChangeFeed1796300000000 } from './1796300000000-directory-change-feed.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SecurityHardening1795640000000,
   SafetyRouting1796100000000,
   MatchingWords1796200000000,
+  DirectoryChangeFeed1796300000000,
 ];
