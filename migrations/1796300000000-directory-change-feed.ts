@@ -96,7 +96,12 @@ export class DirectoryChangeFeed1796300000000 implements MigrationInterface {
       END $$`);
 
     for (const op of ['insert', 'update', 'delete'] as const) {
-      const rows = op === 'insert' ? 'NEW TABLE AS new_rows' : op === 'delete' ? 'OLD TABLE AS old_rows' : 'NEW TABLE AS new_rows OLD TABLE AS old_rows';
+      const rows =
+        op === 'insert'
+          ? 'NEW TABLE AS new_rows'
+          : op === 'delete'
+            ? 'OLD TABLE AS old_rows'
+            : 'NEW TABLE AS new_rows OLD TABLE AS old_rows';
       await q.query(`CREATE TRIGGER resource_directory_change_${op} AFTER ${op.toUpperCase()} ON resource
         REFERENCING ${rows} FOR EACH STATEMENT EXECUTE FUNCTION directory_change_from_resource()`);
       await q.query(`CREATE TRIGGER resource_location_directory_change_${op} AFTER ${op.toUpperCase()} ON resource_location
@@ -112,10 +117,17 @@ export class DirectoryChangeFeed1796300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of ['resource', 'resource_location']) {
-      for (const op of ['insert', 'update', 'delete', 'truncate']) await q.query(`DROP TRIGGER ${table}_directory_change_${op} ON ${table}`);
+      for (const op of ['insert', 'update', 'delete', 'truncate'])
+        await q.query(`DROP TRIGGER ${table}_directory_change_${op} ON ${table}`);
     }
     await q.query(`DROP TRIGGER organization_directory_change_update ON organization`);
-    for (const fn of ['directory_change_from_organization()', 'directory_change_from_location()', 'directory_change_from_resource()', 'directory_change_truncated()', 'directory_change_log(uuid[])']) {
+    for (const fn of [
+      'directory_change_from_organization()',
+      'directory_change_from_location()',
+      'directory_change_from_resource()',
+      'directory_change_truncated()',
+      'directory_change_log(uuid[])',
+    ]) {
       await q.query(`DROP FUNCTION ${fn}`);
     }
     await q.query(`DROP TABLE directory_change_horizon`);

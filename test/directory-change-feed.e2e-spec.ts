@@ -4,7 +4,12 @@ import type pg from 'pg';
 import type { ChangeFeedOptions, DirectoryChangeFeed } from '../src/resources/directory-index/change-feed.js';
 import { FEED_LISTENER_NAME } from '../src/resources/directory-index/change-feed.js';
 import {
-  eventually, FakeIndex, insertResource, killListener, openDirectoryFeedDatabase, type DirectoryFeedDatabase,
+  eventually,
+  FakeIndex,
+  insertResource,
+  killListener,
+  openDirectoryFeedDatabase,
+  type DirectoryFeedDatabase,
 } from './support/directory-feed.js';
 
 /**
@@ -93,7 +98,7 @@ describe('directory change feed', () => {
     await eventually(() => index.rows.get(id)?.name === 'Heard after reconnecting');
   });
 
-  it("reads its own writes: refreshNow() after commit applies them before it resolves, without NOTIFY or poll", async () => {
+  it('reads its own writes: refreshNow() after commit applies them before it resolves, without NOTIFY or poll', async () => {
     await startDeafFeed();
     const id = await insertResource(db.dataSource, { name: 'Written here' });
     expect(index.rows.has(id)).toBe(false);
@@ -131,7 +136,9 @@ describe('directory change feed', () => {
     await feed.refreshNow();
     expect(index.rebuilds).toBe(2);
     expect(index.rows.get(id)?.name).toBe('Pruned before it was read');
-    expect(feed.status().lastAppliedSeq).toBe(Number((await db.dataSource.query('SELECT pruned_through_seq AS h FROM directory_change_horizon'))[0].h));
+    expect(feed.status().lastAppliedSeq).toBe(
+      Number((await db.dataSource.query('SELECT pruned_through_seq AS h FROM directory_change_horizon'))[0].h),
+    );
   });
 
   it('serialises catch-ups and coalesces a burst of changes into one catch-up after the one running', async () => {
@@ -165,7 +172,10 @@ describe('directory change feed', () => {
   it('stops cleanly: no listener left on the server, waiters rejected, not built', async () => {
     await startFeed();
     await feed.stop();
-    const listeners = await db.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [FEED_LISTENER_NAME]);
+    const listeners = await db.dataSource.query(
+      `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+      [FEED_LISTENER_NAME],
+    );
     expect(listeners).toEqual([]);
     expect(feed.status()).toEqual({ built: false, lastAppliedSeq: null, lagMs: null, listening: false });
     await expect(feed.refreshNow()).rejects.toThrow();

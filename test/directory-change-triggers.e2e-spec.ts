@@ -20,7 +20,8 @@ describe('directory change log triggers', () => {
   });
   afterAll(async () => db?.close());
 
-  const maxSeq = async (): Promise<number> => Number((await db.dataSource.query('SELECT coalesce(max(seq), 0) AS s FROM directory_change'))[0].s);
+  const maxSeq = async (): Promise<number> =>
+    Number((await db.dataSource.query('SELECT coalesce(max(seq), 0) AS s FROM directory_change'))[0].s);
   /** Change rows after `seq`, oldest first. */
   const loggedAfter = async (seq: number): Promise<{ seq: number; resource_id: string | null }[]> =>
     (await db.dataSource.query('SELECT seq, resource_id FROM directory_change WHERE seq > $1 ORDER BY seq', [seq])).map(
@@ -70,7 +71,13 @@ describe('directory change log triggers', () => {
       ),
     );
     expect(add.ids).toEqual([id]); // one row for the resource, not one per location
-    expect((await logged(() => db.dataSource.query(`UPDATE resource_location SET city = 'Eugene' WHERE resource_id = $1 AND position = 1`, [id]))).ids).toEqual([id]);
+    expect(
+      (
+        await logged(() =>
+          db.dataSource.query(`UPDATE resource_location SET city = 'Eugene' WHERE resource_id = $1 AND position = 1`, [id]),
+        )
+      ).ids,
+    ).toEqual([id]);
     expect((await logged(() => db.dataSource.query(`DELETE FROM resource_location WHERE resource_id = $1`, [id]))).ids).toEqual([id]);
   });
 
@@ -79,11 +86,15 @@ describe('directory change log triggers', () => {
     const a = await insertResource(db.dataSource, { organization });
     const b = await insertResource(db.dataSource, { organization, status: 'inactive' });
     const other = await insertResource(db.dataSource);
-    const renamed = await logged(() => db.dataSource.query(`UPDATE organization SET name = 'Feed test organization, renamed' WHERE name = $1`, [organization]));
+    const renamed = await logged(() =>
+      db.dataSource.query(`UPDATE organization SET name = 'Feed test organization, renamed' WHERE name = $1`, [organization]),
+    );
     expect([...renamed.ids].sort()).toEqual([a, b].sort());
     expect(renamed.ids).not.toContain(other);
     expect(renamed.notified).toEqual([Math.max(...renamed.seqs)]); // one statement, one notification
-    const moved = await logged(() => db.dataSource.query(`UPDATE organization SET website = 'https://example.org/moved' WHERE name = 'Feed test organization, renamed'`));
+    const moved = await logged(() =>
+      db.dataSource.query(`UPDATE organization SET website = 'https://example.org/moved' WHERE name = 'Feed test organization, renamed'`),
+    );
     expect([...moved.ids].sort()).toEqual([a, b].sort());
     // The seed upsert touches updated_at of every organization it meets: not a directory change.
     const touched = await logged(() => db.dataSource.query(`UPDATE organization SET updated_at = now()`));
@@ -111,7 +122,11 @@ describe('directory change log triggers', () => {
       await client.query('ROLLBACK');
     });
     expect(rolledBack).toEqual({ ids: [], seqs: [], notified: [] });
-    expect(await logged(() => db.dataSource.query(`UPDATE resource SET name = 'x' WHERE false`))).toEqual({ ids: [], seqs: [], notified: [] });
+    expect(await logged(() => db.dataSource.query(`UPDATE resource SET name = 'x' WHERE false`))).toEqual({
+      ids: [],
+      seqs: [],
+      notified: [],
+    });
   });
 
   it('records the writing transaction, so a reader can find rows committed out of seq order', async () => {

@@ -18,10 +18,13 @@ describe('index loader', () => {
 
   const loadAll = async (batchSize: number, onBatch?: (rows: IndexRow[], n: number) => Promise<void>) => {
     const batches: IndexRow[][] = [];
-    const position = await db.loader.loadAll(async (rows) => {
-      batches.push(rows);
-      await onBatch?.(rows, batches.length);
-    }, { batchSize });
+    const position = await db.loader.loadAll(
+      async (rows) => {
+        batches.push(rows);
+        await onBatch?.(rows, batches.length);
+      },
+      { batchSize },
+    );
     return { position, batches, rows: batches.flat() };
   };
   const seqOf = async (resourceId: string): Promise<number> =>
@@ -63,7 +66,11 @@ describe('index loader', () => {
       [id],
     );
     expect({ insurer_keys, location_regions, fee_sort, search_vector }).toEqual(stored);
-    expect({ insurer_keys, location_regions, fee_sort }).toEqual({ insurer_keys: ['aetna', 'cigna'], location_regions: ['US-OR', 'US'], fee_sort: 9000 });
+    expect({ insurer_keys, location_regions, fee_sort }).toEqual({
+      insurer_keys: ['aetna', 'cigna'],
+      location_regions: ['US-OR', 'US'],
+      fee_sort: 9000,
+    });
     expect(search_vector).toContain("'coupl':");
     expect(row.locations.map((l) => l.city)).toEqual(['Portland', 'Salem']);
   });

@@ -80,7 +80,7 @@ export async function killListener(db: DataSource, applicationName: string): Pro
 
 /** Polls `check` until it holds; a generous deadline for a busy machine, not a timing assertion. */
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 20));
   }

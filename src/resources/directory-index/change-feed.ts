@@ -206,7 +206,9 @@ export class DirectoryChangeFeed implements OnApplicationShutdown {
     if (!position) throw new Error('The directory index sink finished rebuild() without loading');
     this.position = position;
     this.needsRebuild = false;
-    this.logger.log(`Directory index built: ${rows} resources in ${((performance.now() - started) / 1000).toFixed(1)} s (change seq ${position.seq})`);
+    this.logger.log(
+      `Directory index built: ${rows} resources in ${((performance.now() - started) / 1000).toFixed(1)} s (change seq ${position.seq})`,
+    );
   }
 
   /** Logs only when the feed starts or stops failing, not on every poll. */

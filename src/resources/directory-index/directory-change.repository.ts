@@ -65,10 +65,11 @@ export class DirectoryChangeRepository {
     const lastSeq = head.last_seq === null ? position.seq : Number(head.last_seq);
     const next = { snapshot: head.snapshot, seq: Math.max(position.seq, lastSeq, horizon) };
     if (horizon > position.seq) return { position: next, prunedUnseen: true, resourceIds: [] };
-    const rows: { resource_id: string | null }[] = await manager.query(
-      `SELECT DISTINCT resource_id FROM ${UNAPPLIED} LIMIT $3`,
-      [position.seq, position.snapshot, limit + 1],
-    );
+    const rows: { resource_id: string | null }[] = await manager.query(`SELECT DISTINCT resource_id FROM ${UNAPPLIED} LIMIT $3`, [
+      position.seq,
+      position.snapshot,
+      limit + 1,
+    ]);
     return { position: next, prunedUnseen: false, resourceIds: rows.map((r) => r.resource_id) };
   }
 

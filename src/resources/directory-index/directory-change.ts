@@ -43,8 +43,7 @@ export type RebuildReason = 'pruned' | 'truncated' | 'too_many_changes';
 
 /** What a catch-up found: changes to apply, or a reason to rebuild everything. */
 export type LoadedChanges =
-  | { rebuild: false; upserts: IndexRow[]; removals: string[]; position: FeedPosition }
-  | { rebuild: true; reason: RebuildReason };
+  { rebuild: false; upserts: IndexRow[]; removals: string[]; position: FeedPosition } | { rebuild: true; reason: RebuildReason };
 
 /** Whether any transaction was in progress in a pg_snapshot text ("xmin:xmax:xip,…"). */
 export function snapshotHasTransactionsInProgress(snapshot: string): boolean {

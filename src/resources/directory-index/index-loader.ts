@@ -60,9 +60,8 @@ export class IndexLoader {
       let last: string | undefined;
       for (;;) {
         options.signal?.throwIfAborted();
-        const rows: IndexRow[] = last === undefined
-          ? await manager.query(FIRST_BATCH_SQL, [batchSize])
-          : await manager.query(BATCH_SQL, [last, batchSize]);
+        const rows: IndexRow[] =
+          last === undefined ? await manager.query(FIRST_BATCH_SQL, [batchSize]) : await manager.query(BATCH_SQL, [last, batchSize]);
         if (rows.length) await onBatch(rows);
         if (rows.length < batchSize) return position;
         last = rows[rows.length - 1].id;
