@@ -1,16 +1,18 @@
-import { Presets, SingleBar } from 'cli-progress';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { INestApplication } from '@nestjs/common';
+import { Presets, SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+
 import { generateSyntheticResources } from '../seeds/synthetic.js';
 import { createApp } from '../src/app.setup.js';
-import { validateEnvironment, type Environment } from '../src/config/environment.js';
+import { type Environment, validateEnvironment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
+import { type EmbeddedServer, findFreePort, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { runMigrations } from '../src/database/migrate.js';
 import type { LoadRequest, LoadResult } from './load-worker.js';
 
@@ -177,7 +179,8 @@ export async function waitForReady(baseUrl: string, timeoutMs: number): Promise<
  * found by name so the benchmark does not depend on its exact shape; undefined when the app has no index.
  */
 export function indexOfReadiness(body: unknown): Record<string, unknown> | undefined {
-  const groups = body && typeof body === 'object' ? [(body as Record<string, unknown>).info, (body as Record<string, unknown>).details] : [];
+  const groups =
+    body && typeof body === 'object' ? [(body as Record<string, unknown>).info, (body as Record<string, unknown>).details] : [];
   for (const group of groups) {
     if (!group || typeof group !== 'object') continue;
     for (const [name, value] of Object.entries(group)) {
@@ -257,7 +260,7 @@ export function runLoad<Req = LoadRequest, Res = LoadResult>(
     child.once('message', (message: Res | { error: string }) => {
       answered = true;
       if (message && typeof message === 'object' && 'error' in message) reject(new Error(`autocannon: ${message.error}`));
-      else resolve(message as Res);
+      else resolve(message);
     });
     child.once('error', reject);
     child.once('exit', (code) => {

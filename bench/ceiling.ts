@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+
 import { findFreePort } from '../src/database/embedded-postgres.js';
 
 /**

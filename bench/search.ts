@@ -1,15 +1,20 @@
 import 'reflect-metadata';
-import Fastify from 'fastify';
+
 import { parseArgs } from 'node:util';
+
+import Fastify from 'fastify';
 import pg from 'pg';
+
 import { createValidationPipe } from '../src/common/problem/validation.js';
 import { findFreePort } from '../src/database/embedded-postgres.js';
-import { SearchResourcesQuery, type FacetField, type SortOrder } from '../src/resources/dto/search-resources.query.js';
+import { type FacetField, SearchResourcesQuery, type SortOrder } from '../src/resources/dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../src/resources/page-cursor.js';
-import type { ResourceSearchCriteria, SearchPage } from '../src/resources/resource-search.criteria.js';
-import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
 import { mapResource } from '../src/resources/resource.mapper.js';
+import type { ResourceRow } from '../src/resources/resource.row.js';
+import type { ResourceSearchCriteria, SearchPage } from '../src/resources/resource-search.criteria.js';
+import { type BuiltSql, countSql, facetsSql, searchSql } from '../src/resources/resource-search.sql.js';
 import { ResourcesService } from '../src/resources/resources.service.js';
+import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
   cleanups,
@@ -23,7 +28,6 @@ import {
   summarise,
   type Summary,
 } from './bench-support.js';
-import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import { recordResponses, startCeiling } from './ceiling.js';
 import { machine, machineLine } from './machine.js';
 
@@ -178,7 +182,7 @@ async function startSqlPath(databaseUrl: string, prepared: Map<string, Prepared>
     // count, or (on later pages) the cursor.
     const page: SearchPage = { sort: p.sort, limit: p.limit, after: p.after };
     const [rows, aggregate] = await Promise.all([
-      pool.query(searchSql(p.criteria, page)),
+      pool.query<ResourceRow & { sort_key: number | string; distance_m: number | null }>(searchSql(p.criteria, page)),
       p.facets.length
         ? pool.query<FacetRow>(facetsSql(p.criteria, p.facets))
         : p.after
@@ -265,7 +269,7 @@ async function deepPagePath(appBase: string): Promise<{ path: string; depth: num
 async function allAppIds(appBase: string, path: string): Promise<string[]> {
   const base = `${path}&limit=100`;
   const ids: string[] = [];
-  for (let page = await getPage(appBase, base); ; ) {
+  for (let page = await getPage(appBase, base); ;) {
     ids.push(...page.data.map((r) => r.id));
     if (!page.page.nextCursor) return ids;
     page = await getPage(appBase, withCursor(base, page.page.nextCursor));
@@ -415,7 +419,7 @@ async function measureSqlPath(sqlBase: string): Promise<Summary | null> {
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase({ keep: args.keep! });
+  const scratch = await createScratchDatabase({ keep: args.keep });
   await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   const prepared = new Map<string, Prepared>();
@@ -437,7 +441,12 @@ async function main(): Promise<void> {
   cleanups.push(() => client.end());
   await compareWithSql(appBase, client, prepared);
 
-  const ceiling = await startCeiling(await recordResponses(appBase, MIX.map((m) => ({ method: 'GET' as const, path: m.path }))));
+  const ceiling = await startCeiling(
+    await recordResponses(
+      appBase,
+      MIX.map((m) => ({ method: 'GET' as const, path: m.path })),
+    ),
+  );
   cleanups.push(() => ceiling.close());
   let sqlBase: string | undefined;
   if (!args['skip-sql']) {
