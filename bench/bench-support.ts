@@ -193,9 +193,11 @@ export function indexOfReadiness(body: unknown): Record<string, unknown> | undef
 /** Build time (ms) and memory (MB) in an index entry, whatever they are called: `buildMs`, `rssMb`, `memoryBytes`… */
 export function reportedIndexFigures(entry: Record<string, unknown>): { buildMs?: number; rssMb?: number } {
   const out: { buildMs?: number; rssMb?: number } = {};
-  const visit = (object: Record<string, unknown>) => {
-    for (const [name, value] of Object.entries(object)) {
-      if (value && typeof value === 'object' && !Array.isArray(value)) visit(value as Record<string, unknown>);
+  // Nested names count with their parents' (`build: { durationMs }` is a build time).
+  const visit = (object: Record<string, unknown>, parents: string) => {
+    for (const [key, value] of Object.entries(object)) {
+      const name = `${parents}${key}`;
+      if (value && typeof value === 'object' && !Array.isArray(value)) visit(value as Record<string, unknown>, `${name}.`);
       if (typeof value !== 'number') continue;
       if (out.buildMs === undefined && /build/i.test(name) && /ms$/i.test(name)) out.buildMs = value;
       else if (out.buildMs === undefined && /build/i.test(name) && /seconds$/i.test(name)) out.buildMs = value * 1000;
@@ -203,7 +205,7 @@ export function reportedIndexFigures(entry: Record<string, unknown>): { buildMs?
       else if (out.rssMb === undefined && /rss|memory|heap/i.test(name) && /bytes$/i.test(name)) out.rssMb = value / MiB;
     }
   };
-  visit(entry);
+  visit(entry, '');
   return out;
 }
 
