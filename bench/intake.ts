@@ -7,10 +7,6 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
-import type { CandidateCriteria } from '../src/resources/candidate-criteria.js';
-import { candidatesSql } from '../src/resources/candidate-search.sql.js';
-import { mapResource } from '../src/resources/resource.mapper.js';
-import { ResourcesService } from '../src/resources/resources.service.js';
 import { CuratedSeeder } from '../src/seeding/curated-seeder.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
@@ -34,6 +30,7 @@ import { MIX } from './intake-mix.js';
 import { profileBodies } from './intake-profile.js';
 import type { LoadResult } from './load-worker.js';
 import { machine, machineLine } from './machine.js';
+import { commitBeforeIndex, startPreviousApp } from './previous-app.js';
 
 /**
  * `npm run bench:intake -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
@@ -46,10 +43,12 @@ import { machine, machineLine } from './machine.js';
  * three targets, one at a time:
  * - the app, whatever its candidate source is;
  * - the ceiling: bare Fastify answering each body with the app's exact recorded 201 from memory;
- * - the SQL path: the same running app with ResourcesService.findCandidates switched back to the
- *   previous SQL candidate query (candidate-search.sql.ts, mapped as before). Everything else
- *   (ranking, relaxation, safety lines, the INSERT) is the app's own code, so the difference is
- *   the candidate source alone; this is simpler and closer than rebuilding the pre-index commit.
+ * - the SQL path: the app as it was before the directory index (--sql-ref, by default the parent of
+ *   the commit that added src/resources/directory-search.ts; bench/previous-app.ts), built once into
+ *   /var/tmp and started in this process on the same database: the previous SQL candidate query
+ *   (candidate-search.sql.ts) with the ranking of its day. The candidate source became synchronous
+ *   with the index, so it cannot be switched back inside the current app. Without an index in this
+ *   checkout's history the app's reads are SQL already, and the SQL path is the app itself.
  * Every app and ceiling response must be 201, or the run fails; a failing SQL path leaves its
  * figures null. The last line of stdout is one JSON object.
  *
@@ -69,6 +68,7 @@ const { values: args } = parseArgs({
     'pool-size': { type: 'string' },
     burst: { type: 'string', default: '0' },
     'skip-sql': { type: 'boolean', default: false },
+    'sql-ref': { type: 'string' },
   },
 });
 const {
@@ -180,24 +180,6 @@ async function burstProbe(baseUrl: string, headers: Record<string, string>, n: n
     `\nBurst of ${n} simultaneous self-harm intakes (app pool: DB_POOL_SIZE=${poolSize}): ` +
       `${[...byStatus].map(([k, v]) => `${v}× ${k}`).join(', ')}; latency min ${ms[0].toFixed(0)} ms, max ${ms[ms.length - 1].toFixed(0)} ms.`,
   );
-}
-
-/**
- * Switches the running app's candidate source to the previous SQL path: ResourcesService.findCandidates
- * as it was before the directory index (candidatesSql on the app's DataSource, rows mapped with
- * mapResource). `calls` proves the app still takes its candidates from there; `restore` switches back.
- */
-function sqlCandidateSource(app: INestApplication): { calls: () => number; restore: () => void } {
-  const service = app.get<ResourcesService, Record<string, unknown>>(ResourcesService);
-  const dataSource = app.get(DataSource);
-  let calls = 0;
-  service.findCandidates = async (criteria: CandidateCriteria) => {
-    calls++;
-    const { text, values } = candidatesSql(criteria);
-    const rows: (Parameters<typeof mapResource>[0] & { distance_m: number | null })[] = await dataSource.query(text, values);
-    return rows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m }));
-  };
-  return { calls: () => calls, restore: () => delete service.findCandidates };
 }
 
 /** Each body once through the SQL path: what it recommends and how many of its matches the app's response shares (informational). */
@@ -313,15 +295,21 @@ async function main(): Promise<void> {
   );
   let sqlRun: Awaited<ReturnType<typeof measure>> | null = null;
   if (!args['skip-sql']) {
-    const sqlSource = sqlCandidateSource(mend.app);
     try {
-      await compareSqlPath(baseUrl, headers, appResponses);
-      if (sqlSource.calls() === 0) throw new Error('this build does not take intake candidates from ResourcesService.findCandidates');
-      sqlRun = await measure('SQL path (the app with the previous SQL candidate query)', baseUrl, headers, admin, scratch.name);
+      const ref = args['sql-ref'] ?? commitBeforeIndex();
+      let sqlBase = baseUrl;
+      if (ref) {
+        const previous = await startPreviousApp(ref, scratch.url, { API_KEY_SECRET: mend.env.API_KEY_SECRET! });
+        cleanups.push(() => previous.close());
+        sqlBase = `http://127.0.0.1:${previous.port}`;
+        log(`SQL path: the app at ${previous.commit.slice(0, 12)}`);
+      } else {
+        log("SQL path: no directory index in this checkout's history, so the app itself is the SQL path");
+      }
+      await compareSqlPath(sqlBase, headers, appResponses);
+      sqlRun = await measure('SQL path (the app before the directory index)', sqlBase, headers, admin, scratch.name);
     } catch (error) {
       log(`SQL path not measured: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      sqlSource.restore();
     }
   }
   const appRun = await measure('Mend app, POST /v1/intakes', baseUrl, headers, admin, scratch.name);
