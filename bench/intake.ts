@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
 import { CuratedSeeder } from '../src/seeding/curated-seeder.js';
+import { startMendReady } from './app-readiness.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
@@ -18,7 +19,6 @@ import {
   round,
   runBenchmark,
   runLoad,
-  startMendReady,
   summarise,
   type Summary,
 } from './bench-support.js';

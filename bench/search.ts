@@ -14,6 +14,7 @@ import type { ResourceRow } from '../src/resources/resource.row.js';
 import type { ResourceSearchCriteria, SearchPage } from '../src/resources/resource-search.criteria.js';
 import { type BuiltSql, countSql, facetsSql, searchSql } from '../src/resources/resource-search.sql.js';
 import { ResourcesService } from '../src/resources/resources.service.js';
+import { startMendReady } from './app-readiness.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
@@ -24,7 +25,6 @@ import {
   round,
   runBenchmark,
   runLoad,
-  startMendReady,
   summarise,
   type Summary,
 } from './bench-support.js';
