@@ -342,8 +342,8 @@ async function main(): Promise<void> {
       sqlP95Ms: sqlRun ? round(sqlRun.summary.p95) : null,
       sqlRps: sqlRun ? round(sqlRun.summary.rps, 1) : null,
       speedup: speedup === null ? null : round(speedup, 1),
-      indexBuildMs: mend.index.buildMs === null ? null : Math.round(mend.index.buildMs),
-      indexRssMb: mend.index.rssMb === null ? null : Math.round(mend.index.rssMb),
+      indexBuildMs: Math.round(mend.index.buildMs),
+      indexRssMb: Math.round(mend.index.rssMb),
       machine: machine(),
     }),
   );
