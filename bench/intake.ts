@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import type { INestApplication } from '@nestjs/common';
@@ -303,8 +304,11 @@ async function main(): Promise<void> {
         cleanups.push(() => previous.close());
         sqlBase = `http://127.0.0.1:${previous.port}`;
         log(`SQL path: the app at ${previous.commit.slice(0, 12)}`);
+      } else if (existsSync(new URL('../src/resources/directory-search.js', import.meta.url))) {
+        // An index in the build but no commit adding it (e.g. an uncommitted merge): the app is not a SQL path.
+        throw new Error('this build answers from the directory index but no commit added it: pass --sql-ref <commit before the index>');
       } else {
-        log("SQL path: no directory index in this checkout's history, so the app itself is the SQL path");
+        log('SQL path: no directory index in this build, so the app itself is the SQL path');
       }
       await compareSqlPath(sqlBase, headers, appResponses);
       sqlRun = await measure('SQL path (the app before the directory index)', sqlBase, headers, admin, scratch.name);

@@ -32,7 +32,8 @@ export async function startPreviousApp(
 ): Promise<{ close: () => Promise<void>; port: number; commit: string }> {
   const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
   const dir = `/var/tmp/mend-previous-${commit.slice(0, 12)}`;
-  if (!existsSync(join(dir, 'dist/src/app.setup.js'))) {
+  // A build is reused only while its node_modules link still resolves to this checkout's.
+  if (!existsSync(join(dir, 'dist/src/app.setup.js')) || !existsSync(join(dir, 'node_modules/typescript'))) {
     log(`building the app at ${commit.slice(0, 12)} in ${dir}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
