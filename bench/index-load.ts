@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+
+import { withDatabase } from '../scripts/with-database.js';
 import { DirectoryChangeRepository } from '../src/resources/directory-index/directory-change.repository.js';
 import { DEFAULT_LOAD_BATCH, IndexLoader } from '../src/resources/directory-index/index-loader.js';
-import { withDatabase } from '../scripts/with-database.js';
 import { machineLine } from './machine.js';
 
 /**

@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import { median, type Profiled } from './intake-profile.js';
 
 /*

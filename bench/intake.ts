@@ -1,10 +1,14 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+
 import { parseArgs } from 'node:util';
+
+import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
 import { CuratedSeeder } from '../src/seeding/curated-seeder.js';
+import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
   cleanups,
@@ -18,8 +22,7 @@ import {
   summarise,
   type Summary,
 } from './bench-support.js';
-import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
-import { cpuSnapshot, cpuSplit, type CpuSplit } from './cpu-accounting.js';
+import { cpuSnapshot, type CpuSplit, cpuSplit } from './cpu-accounting.js';
 import { explain } from './intake-explain.js';
 import type { IntakeLoadRequest, IntakeLoadResult } from './intake-load-worker.js';
 import { MIX } from './intake-mix.js';
@@ -206,7 +209,7 @@ function printSummary(s: Summary, cpu: CpuSplit): void {
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase({ keep: args.keep! });
+  const scratch = await createScratchDatabase({ keep: args.keep });
   await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   // --pool-size overrides the app's DB_POOL_SIZE (default 10).

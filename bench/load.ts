@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+
 import { machine, machineLine } from './machine.js';
 
 /**
@@ -24,7 +25,7 @@ if (!args.key) {
   console.error('Usage: npm run load -- --key mend_sk_… [--url http://127.0.0.1:3000] [--duration 30] [--connections 10]');
   process.exit(2);
 }
-const BASE = args.url!.replace(/\/$/, '');
+const BASE = args.url.replace(/\/$/, '');
 const DURATION_MS = Number(args.duration) * 1000;
 const CONNECTIONS = Number(args.connections);
 const TIMEOUT_MS = Number(args.timeout) * 1000;

@@ -1,14 +1,18 @@
 import 'reflect-metadata';
-import Fastify, { type FastifyInstance } from 'fastify';
+
 import { parseArgs } from 'node:util';
+
+import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+
 import { createValidationPipe } from '../src/common/problem/validation.js';
 import { validateEnvironment } from '../src/config/environment.js';
 import { findFreePort } from '../src/database/embedded-postgres.js';
-import { SearchResourcesQuery, type FacetField, type SortOrder } from '../src/resources/dto/search-resources.query.js';
+import { type FacetField, SearchResourcesQuery, type SortOrder } from '../src/resources/dto/search-resources.query.js';
 import type { ResourceSearchCriteria } from '../src/resources/resource-search.criteria.js';
-import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
+import { type BuiltSql, countSql, facetsSql, searchSql } from '../src/resources/resource-search.sql.js';
 import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
+import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
   cleanups,
@@ -22,7 +26,6 @@ import {
   summarise,
   type Summary,
 } from './bench-support.js';
-import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import { machine, machineLine } from './machine.js';
 
 /**
@@ -264,7 +267,7 @@ function printSummary(s: Summary): void {
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase({ keep: args.keep! });
+  const scratch = await createScratchDatabase({ keep: args.keep });
   await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   const prepared = new Map<string, Prepared>();

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 type Json = Record<string, any>;

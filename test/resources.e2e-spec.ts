@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { TAXONOMY } from '../src/taxonomy/taxonomy.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -220,7 +221,7 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
 
     it('sends a Link rel="next" header that fetches the next page', async () => {
       const first = await t.http().get('/v1/resources?format=video&limit=3').expect(200);
-      const link = first.headers.link as string;
+      const link = first.headers.link;
       expect(link).toMatch(/^<\/v1\/resources\?.*cursor=.*>; rel="next"$/);
       const next = await t
         .http()

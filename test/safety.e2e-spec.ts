@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import pg from 'pg';
+
 import { ALL_SAFETY_NO, submitIntake } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Browser, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
+
 import { FRAME_CSS } from '../src/widget/frame-stylesheet.js';
 import { WIDGET_BUILD_DIR } from '../src/widget/widget-assets.js';
 import { describeWithService } from './support/services.js';

@@ -41,5 +41,5 @@ export function scheduleRetentionJob(registry: SchedulerRegistry, name: string, 
     },
     start: true,
   });
-  registry.addCronJob(name, job as never);
+  registry.addCronJob(name, job);
 }

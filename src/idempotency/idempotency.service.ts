@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import { IdempotencyErrors } from './idempotency.errors.js';
 import { type IdempotencyRecordKey, IdempotencyRepository } from './idempotency.repository.js';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { LOCATIONS_JSON, RESOURCE_COLUMNS } from './resource-search.sql.js';
+
 import type { ResourceRow } from './resource.row.js';
+import { LOCATIONS_JSON, RESOURCE_COLUMNS } from './resource-search.sql.js';
 
 /** A resource row with its organization's id (feeds link resources to organizations by id). */
 export type FeedResourceRow = ResourceRow & { organization_id: string };

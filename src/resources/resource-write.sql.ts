@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import type { ResourceWrite } from './resource.row.js';
 import { roundCoordinate } from './resource-search.sql.js';
 

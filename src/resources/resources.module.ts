@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+
 import { registerMergePatchParser } from './curation/merge-patch-parser.js';
 import { ResourceCurationController } from './curation/resource-curation.controller.js';
 import { ResourceCurationRepository } from './curation/resource-curation.repository.js';

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { UUID_PATTERN } from '../common/uuid.js';
 import type { CandidateCriteria } from './candidate-criteria.js';
 import { candidatesSql } from './candidate-search.sql.js';
 import type { FacetField } from './dto/search-resources.query.js';
-import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import type { LocationRow, ResourceReferralFacts, ResourceRow, ResourceWrite } from './resource.row.js';
+import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, searchSql } from './resource-search.sql.js';
 import {
   replaceLocations,

@@ -1,10 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
 import type { LookupAddress } from 'node:dns';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { assertWebhookTarget, blockedRange, parseCidrList, pinnedLookup, postWebhook, WebhookTargetError } from './webhook-target.js';
 
 const lookupOnce = (lookup: ReturnType<typeof pinnedLookup>, host: string, all = false) =>
   new Promise<{ error: Error | null; address?: unknown }>((done) =>
-    lookup(host, { all } as never, ((error: Error | null, address?: unknown) => done({ error, address })) as never),
+    lookup(host, { all }, (error: Error | null, address?: unknown) => done({ error, address })),
   );
 
 describe('webhook targets (SSRF)', () => {

@@ -1,10 +1,12 @@
-import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { fillPath, type ApiOperation, type OpenApiModel } from './openapi-model.js';
+
+import fc from 'fast-check';
+
+import { type ApiOperation, fillPath, type OpenApiModel } from './openapi-model.js';
 import { DeepNest, safeEncode } from './payloads.js';
-import { cursorSource, latin1, requestArbitrary, type FuzzRequest } from './request-arbitraries.js';
-import { CURRENT_ETAG, PoolRef, type PoolName } from './schema-arbitraries.js';
+import { cursorSource, type FuzzRequest, latin1, requestArbitrary } from './request-arbitraries.js';
+import { CURRENT_ETAG, type PoolName, PoolRef } from './schema-arbitraries.js';
 
 /**
  * Sends generated requests to a running Mend over real HTTP (keep-alive, loopback) and checks

@@ -1,5 +1,6 @@
-import { Ajv, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
+
+import { Ajv, type ValidateFunction } from 'ajv';
 
 /**
  * The committed OpenAPI document (docs/openapi.json) as the fuzzer sees it: every operation
@@ -94,7 +95,7 @@ export function loadOpenApiModel(file = 'docs/openapi.json'): OpenApiModel {
           in: param.in,
           required: Boolean(param.required),
           schema: param.schema ?? { type: 'string' },
-        } as OperationParameter;
+        };
       });
       const body = op.requestBody;
       const alternatives = (op.security ?? document.security ?? []) as Record<string, string[]>[];

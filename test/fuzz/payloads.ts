@@ -280,7 +280,7 @@ export function badCursor(realCursors: () => string[]): fc.Arbitrary<string> {
         return b64(copy);
       }
       const value = field === 'k' ? k : field === 'i' ? i : field === 't' ? t : field === 's' ? 'fee' : field === 'x' ? 'yes' : 'other';
-      return b64({ ...(base as object), [field]: value });
+      return b64({ ...base, [field]: value });
     });
   return fc.oneof(
     {

@@ -1,6 +1,7 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import { appendFileSync, readFileSync } from 'node:fs';
 
 /**
  * The e2e harness's contract check: every response a test app sends is checked against the
@@ -46,8 +47,7 @@ export class Contract {
     // an enum must list null itself), ignores `example` and the other annotations.
     this.ajv = new Ajv({ strict: false, allErrors: true, discriminator: false });
     // ajv-formats is CommonJS with `exports.default`: under NodeNext the default import is the module object.
-    const addFormats =
-      (formats as unknown as { default: typeof formats.default }).default ?? (formats as unknown as typeof formats.default);
+    const addFormats = formats.default ?? (formats as unknown as typeof formats.default);
     addFormats(this.ajv);
     this.ajv.addSchema({ components: document.components }, 'openapi.json');
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import { CommonErrors } from '../problem/common.errors.js';
 import { PROTOTYPE_NAMES } from './json-body.js';
 

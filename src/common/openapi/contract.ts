@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+
 import { PROBLEM_MEDIA_TYPE } from '../problem/api-problem.decorator.js';
 
 type Json = Record<string, any>;
@@ -126,7 +127,7 @@ function commaLists(op: Json): void {
 export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Json;
   const requestRoots: unknown[] = [];
-  for (const [path, item] of Object.entries(document.paths as Json)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {
       if (!op || typeof op !== 'object' || !op.responses) continue;
       if (op.requestBody) requestRoots.push(op.requestBody);

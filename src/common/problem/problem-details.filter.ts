@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_TYPE_BASE, ProblemException, type ProblemDetails } from './problem.js';
+
+import { PROBLEM_TYPE_BASE, type ProblemDetails, ProblemException } from './problem.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

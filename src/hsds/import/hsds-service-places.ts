@@ -1,6 +1,6 @@
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { parseArea, parseCountry, parseRegion } from '../hsds-places.js';
-import { arr, num, obj, text, type ImportNote, type Json } from './hsds-json.js';
+import { arr, type ImportNote, type Json, num, obj, text } from './hsds-json.js';
 
 /* Where a service is: its physical locations and the areas it serves. */
 

@@ -1,13 +1,15 @@
-import { isEmail } from 'class-validator';
 import { createHash } from 'node:crypto';
+
+import { isEmail } from 'class-validator';
+
+import { UUID_PATTERN } from '../../common/uuid.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
-import { UUID_PATTERN } from '../../common/uuid.js';
 import { parseLanguage } from '../hsds-places.js';
-import { contactChannels, factReader, readAttributes, type FactReader } from './hsds-service-attributes.js';
-import { mapCost, readFees, type Fallback, type Fees } from './hsds-service-cost.js';
+import { arr, type ImportNote, isHttpUrl, type Json, obj, text } from './hsds-json.js';
+import { contactChannels, type FactReader, factReader, readAttributes } from './hsds-service-attributes.js';
+import { type Fallback, type Fees, mapCost, readFees } from './hsds-service-cost.js';
 import { mapLocations, mapServiceAreas } from './hsds-service-places.js';
-import { arr, isHttpUrl, obj, text, type ImportNote, type Json } from './hsds-json.js';
 
 export type { ImportNote } from './hsds-json.js';
 

@@ -1,18 +1,20 @@
-import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
+
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
+import { parseIfMatch } from '../../common/http/entity-tags.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import type { Principal } from '../../partners/principal.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from '../resource.mapper.js';
 import type { ResourceRow } from '../resource.row.js';
 import { ResourcesRepository } from '../resources.repository.js';
 import { CurationErrors } from './curation.errors.js';
-import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
-import { documentToWrite, mergePatch, toResourceDocument, type ResourceDocument } from './resource-document.js';
-import { parseIfMatch } from '../../common/http/entity-tags.js';
-import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
+import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
+import { documentToWrite, mergePatch, type ResourceDocument, toResourceDocument } from './resource-document.js';
+import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 
 type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
 

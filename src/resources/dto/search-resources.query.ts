@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
+
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
+import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
 import {
   APPROACHES,
   AUDIENCES,
-  ELIGIBILITY,
   AVAILABILITY,
   CREDENTIALS,
+  ELIGIBILITY,
   FORMATS,
   PAYMENT_OPTIONS,
   RESOURCE_KINDS,

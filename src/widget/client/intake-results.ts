@@ -1,4 +1,4 @@
-import { FriendlyError, newKey, type Api, type IntakeResult, type Resource } from './api.js';
+import { type Api, FriendlyError, type IntakeResult, newKey, type Resource } from './api.js';
 import { resourceCard } from './cards.js';
 import { h } from './dom.js';
 import { resultsSafetySection } from './intake-safety.js';
