@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { INestApplication } from '@nestjs/common';
@@ -62,7 +63,7 @@ export async function createScratchDatabase(options: { keep: boolean }): Promise
     // As root, the postmaster runs as `postgres`: it must be able to enter the parent directory.
     const parent = mkdtempSync('/var/tmp/mend-bench-');
     chmodSync(parent, 0o711);
-    cleanups.push(async () => rmSync(parent, { recursive: true, force: true }));
+    cleanups.push(() => rm(parent, { recursive: true, force: true }));
     const embedded: EmbeddedServer = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), ephemeral: true, log });
     cleanups.push(() => embedded.stop());
     serverUrl = embedded.url();

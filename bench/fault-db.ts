@@ -271,8 +271,8 @@ try {
   }
   api?.kill('SIGTERM');
   await sleep(1500);
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)).catch((e) =>
-    log(`could not drop ${scratch}: ${e.message}`),
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)).catch((error: unknown) =>
+    log(`could not drop ${scratch}: ${String(error)}`),
   );
 }
 process.exit(passed ? 0 : 1);

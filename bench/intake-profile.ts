@@ -74,9 +74,11 @@ class StatementRecorder {
   constructor(app: INestApplication) {
     const dataSource = app.get(DataSource);
     const intakes = app.get(IntakeRepository);
+    /* eslint-disable @typescript-eslint/unbound-method -- kept for restore(), and called with .call/.apply on their own object */
     const originalQuery = dataSource.query;
     const originalTransaction = dataSource.transaction;
     const originalSave = intakes.save;
+    /* eslint-enable @typescript-eslint/unbound-method */
     dataSource.query = (async (text: string, values?: unknown[], ...rest: unknown[]) => {
       const t0 = performance.now();
       const rows = await (originalQuery as (...a: unknown[]) => Promise<unknown>).call(dataSource, text, values, ...rest);

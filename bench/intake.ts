@@ -115,22 +115,25 @@ function assertAll201(target: string, result: LoadResult, mustComplete = true): 
  * key with `intakes:write`: make a bench partner whose per-key rate limit the load cannot reach, and use
  * its secret key, so key authentication is part of what is measured. Without that module, no header.
  */
+/** What the bench uses of PartnersService. */
+interface BenchPartnerCreator {
+  createPartner(input: {
+    name: string;
+    allowedOrigins: string[];
+    rateLimitPerMinute: number;
+  }): Promise<{ partner: { id: string }; keys: { plaintext: string; key: { scopes: string[] } }[] }>;
+}
+
 async function intakeHeaders(app: INestApplication): Promise<{ headers: Record<string, string>; partnerId: string | null }> {
   const specifier = '../src/partners/partners.service.js'; // not a literal: the bench builds with or without the module
-  let partners: { PartnersService: new (...args: never[]) => unknown };
+  let partners: { PartnersService: new (...args: never[]) => BenchPartnerCreator };
   try {
-    partners = await import(specifier);
+    partners = (await import(specifier)) as typeof partners;
   } catch {
     log('no partner API keys in this build: intakes are posted without a key');
     return { headers: {}, partnerId: null };
   }
-  const service = app.get(partners.PartnersService) as {
-    createPartner(input: {
-      name: string;
-      allowedOrigins: string[];
-      rateLimitPerMinute: number;
-    }): Promise<{ partner: { id: string }; keys: { plaintext: string; key: { scopes: string[] } }[] }>;
-  };
+  const service = app.get(partners.PartnersService);
   const { partner, keys } = await service.createPartner({
     name: `bench-${Date.now()}`,
     allowedOrigins: [],
@@ -219,7 +222,7 @@ async function main(): Promise<void> {
   const curated = await mend.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
   const dataSource = mend.app.get(DataSource);
   await dataSource.query('ANALYZE resource, resource_location, organization');
-  const [h] = await dataSource.query(
+  const [h] = await dataSource.query<[{ curated: number; total: number }]>(
     `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
   );
   log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);

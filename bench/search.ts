@@ -126,22 +126,25 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
     if (!p) return reply.code(404).send({ error: 'not in the mix' });
     // Built per request, like the app does.
     // Same statements as the service: search, plus the facet pass (which yields the exact total) or a capped count.
-    const [rows, aggregate] = await Promise.all([
-      pool.query(searchSql(p.criteria, { sort: p.sort, limit: p.limit })),
-      pool.query(p.facets.length ? facetsSql(p.criteria, p.facets) : countSql(p.criteria, TOTAL_COUNT_CAP)),
-    ]);
+    const search = pool.query(searchSql(p.criteria, { sort: p.sort, limit: p.limit }));
     if (!p.facets.length) {
-      const counted: number = aggregate.rows[0].total;
+      const [rows, count] = await Promise.all([search, pool.query<{ total: number }>(countSql(p.criteria, TOTAL_COUNT_CAP))]);
+      const counted = count.rows[0].total;
       return {
         data: rows.rows.slice(0, p.limit),
         page: { limit: p.limit, total: Math.min(counted, TOTAL_COUNT_CAP), totalExact: counted <= TOTAL_COUNT_CAP },
       };
     }
-    const total = aggregate.rows.find((r: { facet: string }) => r.facet === '')?.count ?? 0;
+    // The facet pass: one row per facet value, plus the exact total as facet ''.
+    const [rows, facets] = await Promise.all([
+      search,
+      pool.query<{ facet: string; value: string; count: number }>(facetsSql(p.criteria, p.facets)),
+    ]);
+    const total = facets.rows.find((r) => r.facet === '')?.count ?? 0;
     return {
       data: rows.rows.slice(0, p.limit),
       page: { limit: p.limit, total, totalExact: true },
-      facets: aggregate.rows.filter((r: { facet: string }) => r.facet !== ''),
+      facets: facets.rows.filter((r) => r.facet !== ''),
     };
   });
   app.addHook('onClose', async () => pool.end());
@@ -171,23 +174,30 @@ async function measure(target: string, baseUrl: string): Promise<Summary> {
   return summarise(target, result);
 }
 
+/** What the check reads of a search answer (app or floor). */
+interface SearchBody {
+  data: { id: string }[];
+  page: { total: number };
+  facets?: Record<string, unknown[]>;
+}
+
 /** Same SQL, same answers: the app's first page and total must equal the floor's for every URL. */
 async function checkResponses(appBase: string, floorBase: string): Promise<void> {
   console.log('\nResponses (app vs floor, first page ids and totals must agree):');
   for (const m of MIX) {
     const [a, f] = await Promise.all([fetch(appBase + m.path), fetch(floorBase + m.path)]);
-    const [aBody, fBody] = await Promise.all([a.json() as Promise<any>, f.json() as Promise<any>]);
+    const [aBody, fBody] = await Promise.all([a.json() as Promise<SearchBody>, f.json() as Promise<SearchBody>]);
     if (a.status !== 200 || f.status !== 200) {
       throw new Error(
         `${m.path}: app ${a.status} ${JSON.stringify(aBody).slice(0, 400)}; floor ${f.status} ${JSON.stringify(fBody).slice(0, 400)}`,
       );
     }
-    const aIds = aBody.data.map((r: { id: string }) => r.id).join(',');
-    const fIds = fBody.data.map((r: { id: string }) => r.id).join(',');
+    const aIds = aBody.data.map((r) => r.id).join(',');
+    const fIds = fBody.data.map((r) => r.id).join(',');
     if (aIds !== fIds || aBody.page.total !== fBody.page.total) {
       throw new Error(`${m.path}: app and floor disagree (total ${aBody.page.total} vs ${fBody.page.total})`);
     }
-    const facetCount = aBody.facets ? Object.values(aBody.facets as Record<string, unknown[]>).reduce((n, v) => n + v.length, 0) : 0;
+    const facetCount = aBody.facets ? Object.values(aBody.facets).reduce((n, v) => n + v.length, 0) : 0;
     console.log(
       `  ${m.name.padEnd(36)} total ${String(aBody.page.total).padStart(7)}  page ${String(aBody.data.length).padStart(3)}${facetCount ? `  facet values ${facetCount}` : ''}  ${(Number(a.headers.get('content-length') ?? 0) / 1024).toFixed(0)} KiB`,
     );

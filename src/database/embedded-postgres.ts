@@ -155,7 +155,7 @@ function attachToRunning(dataDir: string, running: RunningPostmaster, attach: bo
       apiKeySecret: credentials.apiKeySecret,
       attached: true,
       url: urlFor(credentials.password, running.port),
-      stop: async () => undefined,
+      stop: () => Promise.resolve(),
     };
   }
   throw new EmbeddedStartError(

@@ -44,7 +44,7 @@ export class PartnersModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Absent in Nest's preview mode (OpenAPI generation), where no server runs.
-    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    const fastify: FastifyInstance | undefined = this.adapterHost.httpAdapter?.getInstance?.();
     if (!fastify?.addHook) return;
     registerCorsPreflight(fastify, this.origins);
     // The widget frame looks its key up with no API guard in front: limit loads per IP first.

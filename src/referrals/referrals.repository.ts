@@ -53,8 +53,8 @@ export class ReferralsRepository {
       .orderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .limit(f.limit + 1)
-      .getRawAndEntities();
-    return entities.map((referral, i) => ({ referral, cursorAt: raw[i].cursor_at as string }));
+      .getRawAndEntities<{ cursor_at: string }>();
+    return entities.map((referral, i) => ({ referral, cursorAt: raw[i].cursor_at }));
   }
 
   async insert(manager: EntityManager, referral: Partial<Referral>): Promise<Referral> {

@@ -16,7 +16,6 @@ import type {
   ReferralResponse,
   UpdateReferralRequest,
 } from './dto/referral.dto.js';
-import type { Referral } from './referral.entity.js';
 import { referralCursors } from './referral-cursor.js';
 import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import { ReferralErrors } from './referrals.errors.js';

@@ -112,7 +112,7 @@ export async function upsertOrganization(
   tx: EntityManager,
   r: Pick<ResourceWrite, 'organizationName' | 'organizationWebsite'>,
 ): Promise<string> {
-  const [{ id }] = await tx.query(
+  const [{ id }] = await tx.query<[{ id: string }]>(
     `INSERT INTO organization (name, website) VALUES ($1, $2)
      ON CONFLICT (name) DO UPDATE SET website = COALESCE(EXCLUDED.website, organization.website), updated_at = now()
      RETURNING id`,

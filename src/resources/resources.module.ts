@@ -35,7 +35,7 @@ export class ResourcesModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Absent in Nest's preview mode (OpenAPI generation), where no server runs.
-    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    const fastify: FastifyInstance | undefined = this.adapterHost.httpAdapter?.getInstance?.();
     if (fastify?.addContentTypeParser) registerMergePatchParser(fastify);
   }
 }

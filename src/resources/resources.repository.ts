@@ -33,7 +33,7 @@ export class ResourcesRepository {
   /** Matches counted up to `cap`: exact when below it, otherwise "at least cap". */
   async count(criteria: ResourceSearchCriteria, cap: number): Promise<{ total: number; exact: boolean }> {
     const { text, values } = countSql(criteria, cap);
-    const [{ total }] = await this.dataSource.query(text, values);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(text, values);
     return total > cap ? { total: cap, exact: false } : { total, exact: true };
   }
 
@@ -50,7 +50,7 @@ export class ResourcesRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<(ResourceRow & { locations: LocationRow[] }) | undefined> {
     const isUuid = UUID_PATTERN.test(idOrSlug);
-    const rows = await manager.query(
+    const rows = await manager.query<(ResourceRow & { locations: LocationRow[] })[]>(
       `SELECT page.*, ${LOCATIONS_JSON} FROM (
          SELECT ${RESOURCE_COLUMNS} FROM resource r JOIN organization o ON o.id = r.organization_id
          WHERE ${isUuid ? 'r.id = $1::uuid' : 'r.slug = $1'}) page`,
@@ -83,7 +83,7 @@ export class ResourcesRepository {
 
   /** What a referral to this resource depends on; undefined for an unknown id. */
   async findReferralFacts(id: string, manager: EntityManager = this.dataSource.manager): Promise<ResourceReferralFacts | undefined> {
-    const [facts] = await manager.query(
+    const [facts] = await manager.query<(ResourceReferralFacts | undefined)[]>(
       `SELECT status, kind, eligibility, specialties, requires_safe_relationship AS "requiresSafeRelationship", not_for_crisis AS "notForCrisis",
               accepting_new_clients AS "acceptingNewClients", wait_time_days AS "waitTimeDays"
        FROM resource WHERE id = $1`,

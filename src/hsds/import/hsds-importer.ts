@@ -99,7 +99,11 @@ export class HsdsImporter {
       for (let attempt = 0; ; attempt++) {
         try {
           return {
-            document: await validation.transform(structuredClone(document), { type: 'body', metatype: CreateResourceRequest, data: '' }),
+            document: (await validation.transform(structuredClone(document), {
+              type: 'body',
+              metatype: CreateResourceRequest,
+              data: '',
+            })) as CreateResourceRequest,
           };
         } catch (error) {
           if (!(error instanceof ProblemException) || !error.errors) throw error;

@@ -66,11 +66,12 @@ export class ResourceCurationService {
       const current = toResourceDocument(before);
       const merged = mergePatch(current, fields);
       if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
-      const document: ResourceDocument = await this.validation.transform(merged, {
+      // The pipe answers what it validated and transformed: a CreateResourceRequest, i.e. a ResourceDocument.
+      const document = (await this.validation.transform(merged, {
         type: 'body',
         metatype: CreateResourceRequest,
         data: '',
-      });
+      })) as ResourceDocument;
       const result = await this.curation.update(tx, id, versions, documentToWrite(document, status ?? before.status));
       if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug);
       return result;

@@ -71,7 +71,7 @@ export function toResourceDocument(row: ResourceRow): ResourceDocument {
     sourceUrl: present(row.source_url),
     lastVerifiedAt: row.last_verified_at === null ? undefined : iso(row.last_verified_at),
   };
-  return JSON.parse(JSON.stringify(document)); // drops the undefined fields
+  return JSON.parse(JSON.stringify(document)) as ResourceDocument; // drops the undefined fields
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
