@@ -6,8 +6,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 
 import { generateOpenApiDocument, serializeOpenApi } from '../src/openapi.js';
 import { Contract } from './support/contract.js';
+import type { Json } from './support/json.js';
 
-type Json = Record<string, any>;
 const document = JSON.parse(readFileSync('docs/openapi.json', 'utf8')) as Json;
 const schemas = document.components.schemas as Json;
 const operations = Object.entries(document.paths as Json).flatMap(([path, item]) =>

@@ -171,7 +171,7 @@ export const HUGE_NUMBERS: unknown[] = [
   Number.MAX_VALUE,
   -Number.MAX_VALUE,
   1e21,
-  123456789.123456789,
+  123456789.12345679, // the double nearest 123456789.123456789 (the literal itself would round)
 ];
 
 /** Numbers JSON can carry but JavaScript cannot hold exactly, as raw JSON text. */

@@ -3,6 +3,8 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 
+import type { Json } from './json.js';
+
 /**
  * The e2e harness's contract check: every response a test app sends is checked against the
  * committed docs/openapi.json, so an undocumented status, media type, body shape or a missing
@@ -12,15 +14,13 @@ import formats from 'ajv-formats';
  * CORS preflights, HEAD) are outside the contract and not checked.
  */
 
-type Json = Record<string, any>;
-
 export interface ObservedResponse {
   method: string;
   /** The route as Fastify registered it, e.g. /v1/resources/:idOrSlug (undefined: no route matched). */
   route: string | undefined;
   url: string;
   status: number;
-  headers: Record<string, unknown>;
+  headers: Record<string, number | string | string[] | undefined>;
   body: string | undefined;
 }
 
@@ -57,7 +57,7 @@ export class Contract {
     const key = JSON.stringify(schema);
     const known = this.validators.get(key);
     if (known) return known;
-    const validate = this.ajv.compile({ $id: `inline-${this.validators.size}`, ...rebase(schema) });
+    const validate = this.ajv.compile({ $id: `inline-${this.validators.size}`, ...(rebase(schema) as Json) });
     this.validators.set(key, validate);
     return validate;
   }
@@ -125,7 +125,7 @@ export class Contract {
 }
 
 /** `#/components/...` refs inside an inline schema point into the document registered as openapi.json. */
-function rebase(schema: unknown): any {
+function rebase(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rebase);
   if (schema && typeof schema === 'object') {
     return Object.fromEntries(
