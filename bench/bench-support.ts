@@ -1,16 +1,19 @@
-import { Presets, SingleBar } from 'cli-progress';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import type { INestApplication } from '@nestjs/common';
+import { Presets, SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+
 import { generateSyntheticResources } from '../seeds/synthetic.js';
 import { createApp } from '../src/app.setup.js';
-import { validateEnvironment, type Environment } from '../src/config/environment.js';
+import { type Environment, validateEnvironment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
+import { type EmbeddedServer, findFreePort, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { runMigrations } from '../src/database/migrate.js';
 import type { LoadRequest, LoadResult } from './load-worker.js';
 
@@ -60,7 +63,7 @@ export async function createScratchDatabase(options: { keep: boolean }): Promise
     // As root, the postmaster runs as `postgres`: it must be able to enter the parent directory.
     const parent = mkdtempSync('/var/tmp/mend-bench-');
     chmodSync(parent, 0o711);
-    cleanups.push(async () => rmSync(parent, { recursive: true, force: true }));
+    cleanups.push(() => rm(parent, { recursive: true, force: true }));
     const embedded: EmbeddedServer = await startEmbeddedPostgres({ dataDir: join(parent, 'pg'), ephemeral: true, log });
     cleanups.push(() => embedded.stop());
     serverUrl = embedded.url();
@@ -165,7 +168,7 @@ export function runLoad<Req = LoadRequest, Res = LoadResult>(
     child.once('message', (message: Res | { error: string }) => {
       answered = true;
       if (message && typeof message === 'object' && 'error' in message) reject(new Error(`autocannon: ${message.error}`));
-      else resolve(message as Res);
+      else resolve(message);
     });
     child.once('error', reject);
     child.once('exit', (code) => {

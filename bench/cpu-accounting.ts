@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+
 import type pg from 'pg';
 
 /* CPU accounting (Linux /proc): who used the machine's cores during a measured run. */

@@ -1,10 +1,12 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { machine, machineLine } from './machine.js';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+
 import pg from 'pg';
+
 import { findFreePort } from '../src/database/embedded-postgres.js';
+import { machine, machineLine } from './machine.js';
 
 /**
  * `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run fault:db`
@@ -269,8 +271,8 @@ try {
   }
   api?.kill('SIGTERM');
   await sleep(1500);
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)).catch((e) =>
-    log(`could not drop ${scratch}: ${e.message}`),
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)).catch((error: unknown) =>
+    log(`could not drop ${scratch}: ${String(error)}`),
   );
 }
 process.exit(passed ? 0 : 1);

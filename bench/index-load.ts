@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+
+import { withDatabase } from '../scripts/with-database.js';
 import { DirectoryChangeRepository } from '../src/resources/directory-index/directory-change.repository.js';
 import { DEFAULT_LOAD_BATCH, IndexLoader } from '../src/resources/directory-index/index-loader.js';
-import { withDatabase } from '../scripts/with-database.js';
 import { machineLine } from './machine.js';
 
 /**
@@ -44,9 +45,8 @@ await withDatabase(async (dataSource) => {
       `(${Math.round(rows / Number(loadSeconds))} rows/s, this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS ${Math.round(peakRss / 2 ** 20)} MiB), position seq ${position.seq}`,
   );
 
-  const ids: string[] = (await dataSource.query(`SELECT id FROM resource ORDER BY random() LIMIT $1`, [changeCount])).map(
-    (r: { id: string }) => r.id,
-  );
+  const sample = await dataSource.query<{ id: string }[]>(`SELECT id FROM resource ORDER BY random() LIMIT $1`, [changeCount]);
+  const ids = sample.map((r) => r.id);
   await dataSource.query(`UPDATE resource SET updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
   let polled = performance.now();
   const unapplied = await changes.hasUnapplied(position);

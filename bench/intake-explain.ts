@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import { median, type Profiled } from './intake-profile.js';
 
 /*
@@ -79,7 +80,7 @@ async function timeIntakeInsert(client: pg.Client): Promise<void> {
   await client.query('RESET synchronous_commit');
   const {
     rows: [settings],
-  } = await client.query(
+  } = await client.query<{ sc: string; fsync: string; wsm: string }>(
     `SELECT current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync, current_setting('wal_sync_method') AS wsm`,
   );
   console.log(

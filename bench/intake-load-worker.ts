@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+
 import type { LoadResult, PathStats } from './load-worker.js';
 
 /**

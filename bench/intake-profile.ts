@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { createValidationPipe } from '../src/common/problem/validation.js';
 import { CreateIntakeRequest } from '../src/intake/dto/create-intake.request.js';
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
-import { IntakeRepository } from '../src/intake/intake.repository.js';
 import { toMatchable } from '../src/intake/intake.mapper.js';
+import { IntakeRepository } from '../src/intake/intake.repository.js';
 import { IntakeService } from '../src/intake/intake.service.js';
 import { rankCandidates } from '../src/intake/matching/rank.js';
 import { assessSafety, recommendHelp } from '../src/intake/matching/safety.js';
@@ -73,9 +74,11 @@ class StatementRecorder {
   constructor(app: INestApplication) {
     const dataSource = app.get(DataSource);
     const intakes = app.get(IntakeRepository);
+    /* eslint-disable @typescript-eslint/unbound-method -- kept for restore(), and called with .call/.apply on their own object */
     const originalQuery = dataSource.query;
     const originalTransaction = dataSource.transaction;
     const originalSave = intakes.save;
+    /* eslint-enable @typescript-eslint/unbound-method */
     dataSource.query = (async (text: string, values?: unknown[], ...rest: unknown[]) => {
       const t0 = performance.now();
       const rows = await (originalQuery as (...a: unknown[]) => Promise<unknown>).call(dataSource, text, values, ...rest);
@@ -83,7 +86,7 @@ class StatementRecorder {
       if (label) this.recording.push({ label, text, values: values ?? [], ms: performance.now() - t0, rows: rows as unknown[] });
       return rows;
     }) as typeof dataSource.query;
-    dataSource.transaction = (async (...args: unknown[]) => {
+    dataSource.transaction = async (...args: unknown[]) => {
       const work = args[args.length - 1] as (manager: unknown) => Promise<unknown>;
       let workEnd = 0;
       const result = await (originalTransaction as (...a: unknown[]) => Promise<unknown>).call(
@@ -97,7 +100,7 @@ class StatementRecorder {
       );
       this.commitMs = performance.now() - workEnd;
       return result;
-    }) as typeof dataSource.transaction;
+    };
     intakes.save = async (...args: Parameters<IntakeRepository['save']>) => {
       const t0 = performance.now();
       const stored = await originalSave.apply(intakes, args);

@@ -134,18 +134,19 @@ async function intakeHeaders(app: INestApplication): Promise<{ headers: Record<s
   const specifier = '../src/partners/partners.service.js'; // not a literal: the bench builds with or without the module
   let partners: { PartnersService: new (...args: never[]) => unknown };
   try {
-    partners = await import(specifier);
+    partners = (await import(specifier)) as typeof partners;
   } catch {
     log('no partner API keys in this build: intakes are posted without a key');
     return { headers: {}, partnerId: null };
   }
-  const service = app.get(partners.PartnersService) as {
+  type BenchPartners = {
     createPartner(input: {
       name: string;
       allowedOrigins: string[];
       rateLimitPerMinute: number;
     }): Promise<{ partner: { id: string }; keys: { plaintext: string; key: { scopes: string[] } }[] }>;
   };
+  const service = app.get<unknown, BenchPartners>(partners.PartnersService);
   const { partner, keys } = await service.createPartner({
     name: `bench-${Date.now()}`,
     allowedOrigins: [],
@@ -259,7 +260,7 @@ async function main(): Promise<void> {
   const curated = await mend.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
   const dataSource = mend.app.get(DataSource);
   await dataSource.query('ANALYZE resource, resource_location, organization');
-  const [h] = await dataSource.query(
+  const [h] = await dataSource.query<[{ curated: number; total: number }]>(
     `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
   );
   log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);

@@ -1,7 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+
 import pg from 'pg';
+
 import { findFreePort } from '../src/database/embedded-postgres.js';
 import { machine, machineLine } from './machine.js';
 

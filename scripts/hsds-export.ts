@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportHsds } from '../src/hsds/hsds-export.js';
+
 import { HsdsModule } from '../src/hsds/hsds.module.js';
+import { exportHsds } from '../src/hsds/hsds-export.js';
 import { DirectoryFeedService } from '../src/resources/directory-feed.service.js';
 import { withApplicationContext } from './with-database.js';
 

@@ -1,7 +1,9 @@
-import { SingleBar } from 'cli-progress';
-import { isURL } from 'class-validator';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+
+import { isURL } from 'class-validator';
+import { SingleBar } from 'cli-progress';
+
 import { HsdsModule } from '../src/hsds/hsds.module.js';
 import { HsdsImporter, type HsdsImportReport } from '../src/hsds/import/hsds-importer.js';
 import { RESOURCE_KINDS, type ResourceKind } from '../src/taxonomy/taxonomy.js';

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+
 import { withDatabase } from './with-database.js';
 
 /**

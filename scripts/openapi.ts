@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
+
 import { generateOpenApiDocument, serializeOpenApi } from '../src/openapi.js';
 
 /** `npm run openapi`: writes docs/openapi.json (committed; a test fails when it is stale). */

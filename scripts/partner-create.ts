@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+
 import { parseArgs } from 'node:util';
+
 import { PartnersModule } from '../src/partners/partners.module.js';
 import { PartnersService } from '../src/partners/partners.service.js';
-import { SCOPES, type Scope } from '../src/partners/scopes.js';
+import { type Scope, SCOPES } from '../src/partners/scopes.js';
 import { withApplicationContext } from './with-database.js';
 
 /**

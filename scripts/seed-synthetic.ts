@@ -1,5 +1,7 @@
-import { Presets, SingleBar } from 'cli-progress';
 import { parseArgs } from 'node:util';
+
+import { Presets, SingleBar } from 'cli-progress';
+
 import { generateSyntheticResources, removeSyntheticResources } from '../seeds/synthetic.js';
 import { withDatabase } from './with-database.js';
 

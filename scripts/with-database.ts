@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+
 import { CliModule } from '../src/cli.module.js';
-import { validateEnvironment, type Environment } from '../src/config/environment.js';
+import { type Environment, validateEnvironment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { handOverDatabase } from '../src/database/database-server.js';
 import { adoptEmbeddedSecret, resolveDatabase, type ResolvedDatabase } from '../src/database/database-url.js';

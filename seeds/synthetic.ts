@@ -1,4 +1,4 @@
-import { Batch, connect, writeBatch, type Connection, type SyntheticTarget } from './synthetic/batch.js';
+import { Batch, connect, type Connection, type SyntheticTarget, writeBatch } from './synthetic/batch.js';
 import { Generator, SYNTHETIC_SLUG_PREFIX, SYNTHETIC_WEBSITE_PREFIX } from './synthetic/generator.js';
 import { mulberry32, Random } from './synthetic/random.js';
 

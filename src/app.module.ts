@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
-import { ScheduleModule } from '@nestjs/schedule';
 import { HealthModule } from './health/health.module.js';
 import { HsdsModule } from './hsds/hsds.module.js';
 import { IntakeModule } from './intake/intake.module.js';

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
+
 import helmet from '@fastify/helmet';
-import { VersioningType, type INestApplication } from '@nestjs/common';
+import { type INestApplication, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
 import { AppModule } from './app.module.js';
-import type { Environment } from './config/environment.js';
 import { registerBodyParsing } from './common/http/json-body.js';
 import { registerRequestLimits } from './common/http/request-limits.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -13,6 +14,7 @@ import { finishOpenApiDocument } from './common/openapi/contract.js';
 import { answerUnmetExpectations, problemClientErrorHandler, problemFrameworkErrors } from './common/problem/edge-problems.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { createValidationPipe } from './common/problem/validation.js';
+import type { Environment } from './config/environment.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { Logger } from '@nestjs/common';
+
 import { createApp } from './app.setup.js';
 import { validateEnvironment } from './config/environment.js';
 import { handOverDatabase } from './database/database-server.js';

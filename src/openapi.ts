@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+
 import { AppModule } from './app.module.js';
 import { configureApp, createAdapter } from './app.setup.js';
 import { validateEnvironment } from './config/environment.js';

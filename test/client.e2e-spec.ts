@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { runPartnerExample } from '../clients/typescript/examples/partner.js';
-import { createMendClient, type components } from '../clients/typescript/src/index.js';
+import { type components, createMendClient } from '../clients/typescript/src/index.js';
+import type { Json } from './support/json.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
-type Json = Record<string, any>;
 const document = JSON.parse(readFileSync('docs/openapi.json', 'utf8')) as Json;
 
 /** A listing marked safe-relationships-only (the flag a generated client must never clear). */

@@ -1,5 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { Contract } from './support/contract.js';
 
 const contract = new Contract(JSON.parse(readFileSync('docs/openapi.json', 'utf8')));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 /**

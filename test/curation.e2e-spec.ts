@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
@@ -70,7 +71,7 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
     const res = await t.http().get(`/v1/resources?${query}&limit=100`).expect(200);
     return (res.body.data as ResourceResponse[]).map((r) => r.id);
   };
-  const etagOf = async (id: string) => (await t.http().get(`/v1/resources/${id}`).expect(200)).headers.etag as string;
+  const etagOf = async (id: string) => (await t.http().get(`/v1/resources/${id}`).expect(200)).headers.etag;
 
   beforeAll(async () => {
     t = await createTestApp();

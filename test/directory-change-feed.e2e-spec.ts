@@ -1,15 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type pg from 'pg';
+
 import type { ChangeFeedOptions, DirectoryChangeFeed } from '../src/resources/directory-index/change-feed.js';
 import { FEED_LISTENER_NAME } from '../src/resources/directory-index/change-feed.js';
 import {
+  type DirectoryFeedDatabase,
   eventually,
   FakeIndex,
   insertResource,
   killListener,
   openDirectoryFeedDatabase,
-  type DirectoryFeedDatabase,
 } from './support/directory-feed.js';
 
 /**

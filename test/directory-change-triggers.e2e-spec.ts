@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
-import { eventually, insertResource, openDirectoryFeedDatabase, type DirectoryFeedDatabase } from './support/directory-feed.js';
+
+import { type DirectoryFeedDatabase, eventually, insertResource, openDirectoryFeedDatabase } from './support/directory-feed.js';
 
 /**
  * The change log's triggers (migrations/1796300000000-directory-change-feed.ts): every write that

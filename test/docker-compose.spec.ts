@@ -1,5 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 
 // No Docker engine runs in CI: this keeps the compose file and Dockerfile honest by reading them.

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
+
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
 
 /**
  * The vendored HSDS 3.0 schemas (test/fixtures/hsds/compiled, CC BY-SA 4.0), compiled with
@@ -13,7 +14,7 @@ export type HsdsSchema = 'service' | 'organization' | 'service_list' | 'organiza
 const ANNOTATIONS = ['name', 'path', 'datapackage_metadata', 'datapackage_type', 'constraints', 'example', 'core', 'tabular_required'];
 
 // ajv-formats is CommonJS with `exports.default`: under NodeNext the default import is the module object.
-const addFormats = (formats as unknown as { default: typeof formats.default }).default ?? (formats as unknown as typeof formats.default);
+const addFormats = formats.default ?? (formats as unknown as typeof formats.default);
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
 addFormats(ajv);

@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import type { HsdsAttributeResponse, HsdsOrganizationResponse, HsdsServiceResponse } from '../src/hsds/dto/hsds.response.js';
 import { exportHsds } from '../src/hsds/hsds-export.js';
 import { HsdsImporter, type HsdsImportReport, type ServiceImportReport } from '../src/hsds/import/hsds-importer.js';
-import { DirectoryFeedService } from '../src/resources/directory-feed.service.js';
 import { slugFromHsdsId } from '../src/hsds/import/hsds-service.mapper.js';
+import { DirectoryFeedService } from '../src/resources/directory-feed.service.js';
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { hsdsErrors } from './hsds-schemas.js';
 import { createTestApp, type TestApp } from './support/test-app.js';

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { IdempotencyService } from '../src/idempotency/idempotency.service.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import type { FeedPosition } from '../src/resources/directory-index/directory-change.js';
 import type { IndexRow } from '../src/resources/directory-index/index-row.js';
 import { ResourcesRepository } from '../src/resources/resources.repository.js';
-import { insertResource, openDirectoryFeedDatabase, type DirectoryFeedDatabase } from './support/directory-feed.js';
+import { type DirectoryFeedDatabase, insertResource, openDirectoryFeedDatabase } from './support/directory-feed.js';
 
 /**
  * The index loader on the seeded directory: full loads in keyset batches with the feed position of

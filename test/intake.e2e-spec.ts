@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import pg from 'pg';
+
 import { ALL_SAFETY_NO } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -478,7 +480,7 @@ describe('POST /v1/intakes', () => {
       [{ concerns: ['lying'], willingness: 'both', preferences: { audiences: ['everyone'] } }, 'preferences.audiences'],
       [{ concerns: ['lying'], willingness: 'both', region: 'US-OH', country: 'CA' }, 'region'],
     ])('%j → %s', async (body, field) => {
-      const res = await submit(body as Record<string, unknown>);
+      const res = await submit(body);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);

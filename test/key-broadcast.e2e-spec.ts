@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { describeWithService, reachable } from './support/services.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

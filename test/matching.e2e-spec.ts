@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { AUDIENCES, TAXONOMY } from '../src/taxonomy/taxonomy.js';
 import { ALL_SAFETY_NO, submitIntake } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';

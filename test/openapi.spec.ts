@@ -1,11 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from '@jest/globals';
+import { Validator } from '@seriousme/openapi-schema-validator';
+
 import { generateOpenApiDocument, serializeOpenApi } from '../src/openapi.js';
 import { Contract } from './support/contract.js';
+import type { Json } from './support/json.js';
 
-type Json = Record<string, any>;
 const document = JSON.parse(readFileSync('docs/openapi.json', 'utf8')) as Json;
 const schemas = document.components.schemas as Json;
 const operations = Object.entries(document.paths as Json).flatMap(([path, item]) =>
@@ -17,7 +19,7 @@ function* schemaNodes(node: unknown, at = '#'): Generator<[string, Json]> {
   if (Array.isArray(node)) {
     for (const [i, v] of node.entries()) yield* schemaNodes(v, `${at}/${i}`);
   } else if (node && typeof node === 'object') {
-    yield [at, node as Json];
+    yield [at, node];
     for (const [k, v] of Object.entries(node)) if (k !== 'example' && k !== 'examples') yield* schemaNodes(v, `${at}/${k}`);
   }
 }

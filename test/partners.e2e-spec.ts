@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
+
 import { describeWithService, reachable } from './support/services.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
@@ -255,7 +257,7 @@ const rateLimitSuite = (useRedis: boolean) => () => {
 
   it('anonymous reads are limited per IP, with IETF RateLimit headers and a 429 problem', async () => {
     const statuses: number[] = [];
-    let last;
+    let last: Response | undefined;
     for (let i = 0; i < 7; i++) {
       // With Redis, alternate between two API instances: the limit is shared.
       const app = second && i % 2 ? second : t;
@@ -268,9 +270,9 @@ const rateLimitSuite = (useRedis: boolean) => () => {
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    expect(last!.headers['content-type']).toMatch(/problem\+json/);
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    expect(last!.body.code).toBe('rate_limited');
+    expect(last?.headers['content-type']).toMatch(/problem\+json/);
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last?.body.code).toBe('rate_limited');
   });
 
   it('keys are limited per key at the partner rate', async () => {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { findFreePort } from '../src/database/embedded-postgres.js';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+
+import { findFreePort } from '../src/database/embedded-postgres.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 class Nested {

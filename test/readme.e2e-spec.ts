@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
-type Json = Record<string, any>;
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+import type { Json } from './support/json.js';
+import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
 /** The curl commands of the README's bash blocks, in order, continuation lines joined. */
 export function readmeCurlCommands(markdown: string): string[] {

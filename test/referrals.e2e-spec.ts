@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { generateSyntheticResources } from '../seeds/synthetic.js';
 import { TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
 import { createTestApp, type TestApp } from './support/test-app.js';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { TAXONOMY } from '../src/taxonomy/taxonomy.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -220,7 +221,7 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
 
     it('sends a Link rel="next" header that fetches the next page', async () => {
       const first = await t.http().get('/v1/resources?format=video&limit=3').expect(200);
-      const link = first.headers.link as string;
+      const link = first.headers.link;
       expect(link).toMatch(/^<\/v1\/resources\?.*cursor=.*>; rel="next"$/);
       const next = await t
         .http()
@@ -317,13 +318,13 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
       for (const v of Array.isArray(example) ? example : [example]) query.append(p.name, String(v));
     }
     expect([...query.keys()].length).toBeGreaterThan(10);
-    await t.http().get(`/v1/resources?${query}`).expect(200);
+    await t.http().get(`/v1/resources?${query.toString()}`).expect(200);
   });
 
   it('GET /v1/taxonomy serves every vocabulary with labels and descriptions', async () => {
     const res = await t.http().get('/v1/taxonomy').expect(200);
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(TAXONOMY).sort());
-    for (const terms of Object.values(res.body) as { code: string; label: string; description: string }[][]) {
+    for (const terms of Object.values<{ code: string; label: string; description: string }[]>(res.body)) {
       for (const term of terms)
         expect(term).toEqual({ code: expect.any(String), label: expect.any(String), description: expect.any(String) });
     }

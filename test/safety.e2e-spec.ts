@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import pg from 'pg';
+
 import { ALL_SAFETY_NO, submitIntake } from './support/intakes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -524,7 +525,7 @@ describe('safety routing (what a person at risk is given)', () => {
     (body.country as string) ??
     (body.region as string | undefined)?.slice(0, 2) ??
     NEAR_COUNTRY[String(body.near)] ??
-    (/^[A-Z]\d[A-Z]/i.test(String(body.postalCode ?? '')) ? 'CA' : 'US');
+    (/^[A-Z]\d[A-Z]/i.test((body.postalCode as string | undefined) ?? '') ? 'CA' : 'US');
 
   describe(`${SCENARIOS.length} scenarios`, () => {
     it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {

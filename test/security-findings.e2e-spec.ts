@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 

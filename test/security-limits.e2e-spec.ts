@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { generateKey } from '../src/partners/api-key.format.js';
+
 import { ApiKey } from '../src/partners/api-key.entity.js';
+import { generateKey } from '../src/partners/api-key.format.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Issue 11: TRUST_PROXY, publishable-key sub-limits, limits before key lookups, secrets and production defaults. */

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { IntakeRepository } from '../src/intake/intake.repository.js';
 import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { verifyWebhook } from '../src/webhooks/webhook-signature.js';

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { nextDelaySeconds, WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 

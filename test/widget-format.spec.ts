@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { SafetyAnswersDto } from '../src/intake/dto/create-intake.request.js';
 import { CONCERNS, WILLINGNESS } from '../src/intake/matching/types.js';
 import { FORMATS, RESOURCE_KINDS } from '../src/taxonomy/taxonomy.js';
@@ -7,14 +8,14 @@ import {
   FORMAT_LABELS,
   formatCost,
   friendlyError,
+  type IntakeAnswers,
   intakeBody,
   KIND_LABELS,
   SAFETY_QUESTIONS,
+  type SearchFilters,
   searchParams,
   validateSearch,
   WILLINGNESS_LABELS,
-  type IntakeAnswers,
-  type SearchFilters,
 } from '../src/widget/client/format.js';
 
 // The widget's pure logic (src/widget/client/format.ts), run under Node.

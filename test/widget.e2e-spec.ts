@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Browser, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
+
 import { FRAME_CSS } from '../src/widget/frame-stylesheet.js';
 import { WIDGET_BUILD_DIR } from '../src/widget/widget-assets.js';
 import { describeWithService } from './support/services.js';
@@ -36,15 +38,6 @@ async function startHost(pages: Partial<Record<string, () => string>>): Promise<
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
-
-const snippetPage = (
-  mend: string,
-  key: string,
-  mode: string,
-) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"></head>
-<body><h1>A partner page</h1><script src="${mend}/widget.js" async></script>
-<mend-finder data-key="${key}" data-mode="${mode}"></mend-finder></body></html>`;
 
 describe('widget', () => {
   let t: TestApp;
@@ -131,7 +124,7 @@ describe('widget', () => {
       }
     });
 
-    it('stays within its size budget: under 25 KB gzipped, loader, frame scripts and stylesheet together', async () => {
+    it('stays within its size budget: under 25 KB gzipped, loader, frame scripts and stylesheet together', () => {
       const names = readdirSync(WIDGET_BUILD_DIR).filter((n) => n.endsWith('.js'));
       expect(names).toEqual(expect.arrayContaining(['loader.js', 'frame.js']));
       const files = [...names.map((n) => readFileSync(join(WIDGET_BUILD_DIR, n))), Buffer.from(FRAME_CSS)];

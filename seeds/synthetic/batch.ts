@@ -22,8 +22,8 @@ export async function connect(target: SyntheticTarget): Promise<Connection> {
   }
   const client = await target.connect();
   return {
-    query: async (text, values) => (await client.query(text, values as unknown[])).rows,
-    release: async () => client.release(),
+    query: async (text, values) => (await client.query<Record<string, unknown>>(text, values)).rows,
+    release: () => Promise.resolve(client.release()),
   };
 }
 

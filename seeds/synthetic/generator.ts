@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { searchKeywords } from '../../src/resources/search-text.js';
 import { APPROACHES, FORMATS, PAYMENT_OPTIONS, SPECIALTIES } from '../../src/taxonomy/taxonomy.js';
 import type { Batch, SyntheticRow } from './batch.js';
@@ -13,6 +14,7 @@ import {
   HOTLINE_SPECIALTIES,
   HOW,
   INSURERS,
+  type Kind,
   KINDS,
   LOCATED,
   NAME_CLINIC,
@@ -28,7 +30,6 @@ import {
   SPECIALTY_WEIGHTS,
   STREETS,
   SURNAMES,
-  type Kind,
 } from './vocabulary.js';
 
 export const SYNTHETIC_SLUG_PREFIX = 'synthetic-';

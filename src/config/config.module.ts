@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+
 import { Environment } from './environment.js';
 
 /**

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
 import { parseCidrList } from '../webhooks/webhook-target.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -218,7 +219,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const errors = validateSync(env, { skipMissingProperties: false });
   env.nodeEnvExplicit = defined.NODE_ENV !== undefined;
   if (env.NODE_ENV === 'production' && !env.API_KEY_SECRET) {
-    errors.push({ property: 'API_KEY_SECRET', constraints: { required: 'API_KEY_SECRET is required when NODE_ENV=production' } } as never);
+    errors.push({ property: 'API_KEY_SECRET', constraints: { required: 'API_KEY_SECRET is required when NODE_ENV=production' } });
   }
   if (env.TRUST_PROXY) {
     try {
@@ -227,7 +228,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
       errors.push({
         property: 'TRUST_PROXY',
         constraints: { format: 'TRUST_PROXY must be a comma list of proxy addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8' },
-      } as never);
+      });
     }
   }
   if (env.WEBHOOK_TEST_ALLOWED_CIDRS) {
@@ -235,7 +236,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
       errors.push({
         property: 'WEBHOOK_TEST_ALLOWED_CIDRS',
         constraints: { testOnly: 'WEBHOOK_TEST_ALLOWED_CIDRS is for tests and development only; unset it in production' },
-      } as never);
+      });
     } else {
       try {
         parseCidrList(env.WEBHOOK_TEST_ALLOWED_CIDRS);
@@ -243,7 +244,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
         errors.push({
           property: 'WEBHOOK_TEST_ALLOWED_CIDRS',
           constraints: { format: 'WEBHOOK_TEST_ALLOWED_CIDRS must be a comma list of addresses or CIDRs' },
-        } as never);
+        });
       }
     }
   }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
+import { describe, expect, it } from '@jest/globals';
 
 /** Every .ts file under `dir`, specs excluded. */
 function sources(dir: string): string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { seedDemoListings, validateEnvironment } from './environment.js';
 
 describe('SEED_DEMO (demo listings are opt-in)', () => {

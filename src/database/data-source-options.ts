@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';

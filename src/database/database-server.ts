@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+
 import type { Environment } from '../config/environment.js';
 import { adoptEmbeddedSecret, resolveDatabase, type ResolvedDatabase } from './database-url.js';
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import type { Environment } from '../config/environment.js';
 import type { EmbeddedServer } from './embedded-postgres.js';
 

@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+
 import { Environment } from '../config/environment.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { DatabaseServer } from './database-server.js';

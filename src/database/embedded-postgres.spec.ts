@@ -1,14 +1,16 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+
 import { cachedBinaries, installedBinaries, placeDataDirectory } from './embedded/binaries.js';
 import { CREDENTIALS_FILE } from './embedded/credentials.js';
 import { explain } from './embedded/explain-failure.js';
 import { recoverStalePostmaster } from './embedded/postmaster.js';
-import { EmbeddedStartError, findFreePort, startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
+import { type EmbeddedServer, EmbeddedStartError, findFreePort, startEmbeddedPostgres } from './embedded-postgres.js';
 
 // As root the postmaster runs as `postgres`: the parent must be enterable by it.
 const scratch = mkdtempSync(join(tmpdir(), 'mend-embedded-spec-'));
@@ -232,7 +234,7 @@ describe('explain', () => {
       'FATAL:  lock file "postmaster.pid" already exists',
       /Another PostgreSQL already runs.*Fix: stop/,
     ],
-    ['anything else', 'FATAL:  something new', /exit code 1\): FATAL:  something new\. Fix: /],
+    ['anything else', 'FATAL:  something new', /exit code 1\): FATAL: {2}something new\. Fix: /],
   ])('explains %s in one paragraph with a fix', (_name, output, expected) => {
     const error = explain('start', '/bin/postgres', '/data/pg', run(output), 'user "postgres"');
     expect(error).toBeInstanceOf(EmbeddedStartError);

@@ -10,18 +10,19 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { cachedBinaries, installedBinaries, placeDataDirectory, type Binaries } from './embedded/binaries.js';
+
+import { type Binaries, cachedBinaries, installedBinaries, placeDataDirectory } from './embedded/binaries.js';
 import { initialiseCluster, rotateLegacyPassword } from './embedded/cluster.js';
-import { LEGACY_PASSWORD, newSecret, readCredentials, writeCredentials, type Credentials } from './embedded/credentials.js';
+import { type Credentials, LEGACY_PASSWORD, newSecret, readCredentials, writeCredentials } from './embedded/credentials.js';
 import { explain } from './embedded/explain-failure.js';
 import {
   commandLine,
   findFreePort,
   portInUse,
   recoverStalePostmaster,
-  startPostmaster,
   type RunningPostmaster,
   type Started,
+  startPostmaster,
 } from './embedded/postmaster.js';
 import {
   blockingDirectory,
@@ -154,7 +155,7 @@ function attachToRunning(dataDir: string, running: RunningPostmaster, attach: bo
       apiKeySecret: credentials.apiKeySecret,
       attached: true,
       url: urlFor(credentials.password, running.port),
-      stop: async () => undefined,
+      stop: () => Promise.resolve(),
     };
   }
   throw new EmbeddedStartError(

@@ -9,4 +9,4 @@ import { Referral, ReferralEvent } from '../referrals/referral.entity.js';
  * intakes, referrals and their events); the directory, the outbox, idempotency records and the
  * bookkeeping tables are plain SQL in their module's repository, defined by the migrations alone.
  */
-export const ENTITIES: Function[] = [Intake, Partner, ApiKey, Referral, ReferralEvent];
+export const ENTITIES = [Intake, Partner, ApiKey, Referral, ReferralEvent];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { hourSlot } from './scheduled-run.js';
 
 describe('hourSlot', () => {

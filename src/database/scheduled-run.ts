@@ -8,10 +8,10 @@ import type { DataSource } from 'typeorm';
  * primary-key insert, so exactly one wins) does the work. Old claims are pruned as it goes.
  */
 export async function claimScheduledRun(dataSource: DataSource, job: string, slot: Date): Promise<boolean> {
-  const rows = await dataSource.query(`INSERT INTO scheduled_job_run (job, slot) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job`, [
-    job,
-    slot,
-  ]);
+  const rows = await dataSource.query<{ job: string }[]>(
+    `INSERT INTO scheduled_job_run (job, slot) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job`,
+    [job, slot],
+  );
   if (rows.length) await dataSource.query(`DELETE FROM scheduled_job_run WHERE job = $1 AND slot < now() - interval '7 days'`, [job]);
   return rows.length === 1;
 }
@@ -41,5 +41,5 @@ export function scheduleRetentionJob(registry: SchedulerRegistry, name: string, 
     },
     start: true,
   });
-  registry.addCronJob(name, job as never);
+  registry.addCronJob(name, job);
 }

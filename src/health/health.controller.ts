@@ -1,8 +1,9 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { HealthIndicatorStatus, LivenessResponse, ReadinessResponse } from './health.response.js';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 @ApiTags('health')
 @ApiSecurity({}) // no key: for load balancers and orchestrators

@@ -1,7 +1,8 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mapOrganizationSummary, mapService, mapServiceSummary } from './hsds.mapper.js';
+
 import type { DirectoryFeedService } from '../resources/directory-feed.service.js';
+import { mapOrganizationSummary, mapService, mapServiceSummary } from './hsds.mapper.js';
 
 export const HSDS_EXPORT_FILES = { services: 'services.json', organizations: 'organizations.json' } as const;
 

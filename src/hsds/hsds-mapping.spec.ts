@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { toResourceDocument } from '../resources/curation/resource-document.js';
+
 import { UUID_PATTERN } from '../common/uuid.js';
+import { toResourceDocument } from '../resources/curation/resource-document.js';
+import type { FeedResourceRow } from '../resources/directory-feed.service.js';
+import { mapService } from './hsds.mapper.js';
 import { hsdsId } from './hsds-ids.js';
 import { parseArea, parseCountry, parseLanguage, parseRegion } from './hsds-places.js';
 import { recogniseTerm, taxonomyTerm, termId } from './hsds-taxonomy.js';
-import { mapService } from './hsds.mapper.js';
-import type { FeedResourceRow } from '../resources/directory-feed.service.js';
 import { mapHsdsService, slugFromHsdsId } from './import/hsds-service.mapper.js';
 
 /** A stored resource with every optional field set, including those the curated data leaves empty. */

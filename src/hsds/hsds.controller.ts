@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { HsdsOrganizationQuery, HsdsPageQuery, HsdsServicesQuery } from './dto/hsds.query.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ResourcesModule } from '../resources/resources.module.js';
 import { HsdsController } from './hsds.controller.js';
 import { HsdsService } from './hsds.service.js';

@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
+import { UUID_PATTERN } from '../common/uuid.js';
+import { DirectoryFeedService } from '../resources/directory-feed.service.js';
+import { HSDS_DEFAULT_PER_PAGE, type HsdsPageQuery, type HsdsServicesQuery } from './dto/hsds.query.js';
 import type {
   HsdsOrganizationPage,
   HsdsOrganizationResponse,
@@ -6,11 +10,8 @@ import type {
   HsdsServicePage,
   HsdsServiceResponse,
 } from './dto/hsds.response.js';
-import { HSDS_DEFAULT_PER_PAGE, type HsdsPageQuery, type HsdsServicesQuery } from './dto/hsds.query.js';
 import { HsdsErrors } from './hsds.errors.js';
-import { UUID_PATTERN } from '../common/uuid.js';
 import { mapOrganizationSummary, mapService, mapServiceSummary } from './hsds.mapper.js';
-import { DirectoryFeedService } from '../resources/directory-feed.service.js';
 
 /** The page fields of the HSDS API reference, for `size` items of page `page` out of `total`. */
 export function hsdsPage(page: number, perPage: number, total: number, size: number): HsdsPage {

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+
 import { problemsOf } from '../common/problem/problem.js';
 
 /** Codes of the Idempotency-Key checks (problem+json; clients branch on `code`). */

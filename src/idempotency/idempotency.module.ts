@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyPurgeJob } from './idempotency-purge.job.js';
+
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { IdempotencyPurgeJob } from './idempotency-purge.job.js';
 
 @Module({ providers: [IdempotencyService, IdempotencyRepository, IdempotencyPurgeJob], exports: [IdempotencyService] })
 export class IdempotencyModule {}

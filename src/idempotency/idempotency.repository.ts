@@ -41,7 +41,7 @@ export class IdempotencyRepository {
 
   /** Claims the key for a first attempt (INSERT … ON CONFLICT DO NOTHING); false when it is held already. */
   async claim(k: IdempotencyRecordKey, partnerId: string, requestHash: string, retentionHours: number): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ key: string }[]>(
       `INSERT INTO idempotency_record (api_key_id, partner_id, endpoint, key, request_hash, state, expires_at)
        VALUES ($1, $2, $3, $4, $5, 'in_progress', now() + make_interval(hours => $6))
        ON CONFLICT DO NOTHING RETURNING key`,
@@ -68,7 +68,7 @@ export class IdempotencyRepository {
   }
 
   async find(k: IdempotencyRecordKey): Promise<StoredIdempotencyRecord | undefined> {
-    const [record] = await this.dataSource.query(
+    const [record] = await this.dataSource.query<(StoredIdempotencyRecord | undefined)[]>(
       `SELECT request_hash AS "requestHash", state, response_status AS "responseStatus", response_body AS "responseBody"
        FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3`,
       [k.keyId, k.endpoint, k.key],
@@ -94,7 +94,8 @@ export class IdempotencyRepository {
   }
 
   async purgeExpired(): Promise<number> {
-    const [, affected] = await this.dataSource.query(`DELETE FROM idempotency_record WHERE expires_at < now()`);
+    // A DELETE answers [rows, affected count] through TypeORM's PostgreSQL driver.
+    const [, affected] = await this.dataSource.query<[unknown[], number | null]>(`DELETE FROM idempotency_record WHERE expires_at < now()`);
     return affected ?? 0;
   }
 }

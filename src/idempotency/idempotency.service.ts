@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import { IdempotencyErrors } from './idempotency.errors.js';
 import { type IdempotencyRecordKey, IdempotencyRepository } from './idempotency.repository.js';
@@ -53,7 +55,7 @@ export class IdempotencyService {
     key: string | undefined,
     request: unknown,
     commit: (tx: EntityManager, prepared: P) => Promise<{ status: number; body: T }>,
-    prepare: () => Promise<P> = async () => undefined as P,
+    prepare: () => Promise<P> = () => Promise.resolve(undefined as P),
   ): Promise<IdempotentResult<T>> {
     if (key !== undefined && !KEY_PATTERN.test(key)) throw IdempotencyErrors.invalidKey();
     if (!key) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+
 import { RetentionJob } from '../common/scheduling/retention-job.js';
 import { Environment } from '../config/environment.js';
 import { IntakeRepository } from './intake.repository.js';

@@ -1,9 +1,4 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Idempotent, IdempotencyKey, type IdempotentResult } from '../common/http/idempotency.js';
-import { NoStore } from '../common/http/no-store.js';
-import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
-import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
-import type { Principal } from '../partners/principal.js';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -13,12 +8,18 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+
+import { IdempotencyKey, Idempotent, type IdempotentResult } from '../common/http/idempotency.js';
+import { NoStore } from '../common/http/no-store.js';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
+import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
+import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
+import type { Principal } from '../partners/principal.js';
 import { CreateIntakeRequest } from './dto/create-intake.request.js';
 import { INTAKE_RESPONSE_EXAMPLES } from './dto/intake.examples.js';
 import { IntakeResponse } from './dto/intake.response.js';
 import { IntakeService } from './intake.service.js';
-import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 
 @ApiTags('intake')
 @NoStore()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
 import { toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import type { CandidateConstraints } from './matching/constraints.js';

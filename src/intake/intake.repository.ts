@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { LessThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, LessThan, type Repository } from 'typeorm';
+
 import { Intake } from './intake.entity.js';
 
 @Injectable()

@@ -1,30 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { IdempotentResult } from '../common/http/idempotency.js';
-import { IdempotencyService, type IdempotencyOwner } from '../idempotency/idempotency.service.js';
-import { Environment } from '../config/environment.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
+import { Environment } from '../config/environment.js';
+import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
+import type { ResourceResponse } from '../resources/dto/resource.response.js';
 import { ResourcesService } from '../resources/resources.service.js';
+import type { LineRole } from '../taxonomy/taxonomy.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
-import type { LineRole } from '../taxonomy/taxonomy.js';
 import { IntakeErrors } from './intake.errors.js';
 import { mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
 import {
   accountabilityConstraints,
+  type CandidateConstraints,
   fallbackConstraints,
   initialConstraints,
   relaxationSteps,
-  type CandidateConstraints,
 } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
-import { chooseSafetyLines, planSafetyLines, type LinePlan } from './matching/safety-lines.js';
-import type { ResourceResponse } from '../resources/dto/resource.response.js';
 import { nextSteps } from './matching/next-steps.js';
 import { FITS_HELP, helpTypeFit, rankCandidates, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
+import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
+
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
 

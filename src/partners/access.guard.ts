@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { Environment } from '../config/environment.js';
 import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import { Partner } from './partner.entity.js';
 
 /** An API key, stored only as an HMAC of the key plus a short visible prefix. */

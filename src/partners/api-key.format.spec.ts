@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { generateKey, hashKey, parseKey, visiblePrefix } from './api-key.format.js';
 
 describe('API key format', () => {

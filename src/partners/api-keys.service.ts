@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/environment.js';
+
 import type { ProblemException } from '../common/problem/problem.js';
+import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/environment.js';
 import type { ApiKey } from './api-key.entity.js';
-import { generateKey, hashKey, parseKey, type KeyEnvironment, type KeyKind } from './api-key.format.js';
+import { generateKey, hashKey, type KeyEnvironment, type KeyKind, parseKey } from './api-key.format.js';
 import { KeyEvents } from './key-events.js';
 import type { Partner } from './partner.entity.js';
 import { PartnerErrors } from './partners.errors.js';

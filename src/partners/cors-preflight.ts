@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import { CORS_ALLOW_HEADERS, type PartnerOrigins } from './partner-origins.js';
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+
 import { Environment } from '../config/environment.js';
 import { DatabaseServer } from '../database/database-server.js';
 import { PartnersService } from './partners.service.js';

@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+
 import { Environment } from '../config/environment.js';
 import { DatabaseServer } from '../database/database-server.js';
 

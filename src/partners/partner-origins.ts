@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { PartnersRepository } from './partners.repository.js';
 
 const REFRESH_MS = 30_000;

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { NoStore } from '../common/http/no-store.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { NoStore } from '../common/http/no-store.js';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { RequireScopes, RequireSecretKey, RequireSecretScopes } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import {
+  ApiKeyResponse,
   CreatedPartnerResponse,
   CreateKeyRequest,
   CreatePartnerRequest,
@@ -13,7 +16,6 @@ import {
   PartnerResponse,
   RotatedKeyResponse,
   RotateKeyRequest,
-  ApiKeyResponse,
   RotateWebhookSecretRequest,
   SetWebhookRequest,
   UpdatePartnerStatusRequest,
@@ -22,7 +24,6 @@ import {
 import { mapIssuedKey, mapKey, mapPartner, mapWebhookSettings } from './partners.mapper.js';
 import { PartnersService } from './partners.service.js';
 import type { Principal } from './principal.js';
-import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 

@@ -1,7 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
+
 import { CommonErrors } from '../common/problem/common.errors.js';
 import { problemsOf } from '../common/problem/problem.js';
-import { rateLimitHeaders, type RateLimitDecision } from './rate-limit.service.js';
+import { type RateLimitDecision, rateLimitHeaders } from './rate-limit.service.js';
 
 /** Codes of the partners module: access, rate limits, partners, keys (problem+json; clients branch on `code`). */
 export type PartnerErrorCode =

@@ -2,21 +2,22 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
+
 import { PROBLEM_TYPE_BASE } from '../common/problem/problem.js';
+import { Environment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { AccessGuard } from './access.guard.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeysService } from './api-keys.service.js';
-import { KeyEvents } from './key-events.js';
 import { registerCorsPreflight } from './cors-preflight.js';
 import { DemoPartnerBootstrap } from './demo-partner.js';
-import { PartnerOrigins } from './partner-origins.js';
+import { KeyEvents } from './key-events.js';
 import { Partner } from './partner.entity.js';
+import { PartnerOrigins } from './partner-origins.js';
 import { KeysController, PartnersController } from './partners.controller.js';
 import { PartnersRepository } from './partners.repository.js';
 import { PartnersService } from './partners.service.js';
 import { rateLimitHeaders, RateLimitService } from './rate-limit.service.js';
-import { Environment } from '../config/environment.js';
 
 @Module({
   imports: [DatabaseModule, TypeOrmModule.forFeature([Partner, ApiKey])],
@@ -43,7 +44,7 @@ export class PartnersModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Absent in Nest's preview mode (OpenAPI generation), where no server runs.
-    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    const fastify: FastifyInstance | undefined = this.adapterHost.httpAdapter?.getInstance?.();
     if (!fastify?.addHook) return;
     registerCorsPreflight(fastify, this.origins);
     // The widget frame looks its key up with no API guard in front: limit loads per IP first.

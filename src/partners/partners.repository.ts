@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import { type EntityManager, IsNull, type Repository } from 'typeorm';
+
 import { ApiKey } from './api-key.entity.js';
 import { Partner } from './partner.entity.js';
 

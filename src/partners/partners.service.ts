@@ -1,13 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { apiKeySecret, Environment } from '../config/environment.js';
 import { legacyWebhookSigningSecret, newWebhookSigningSecret } from '../webhooks/webhook-signature.js';
 import { assertWebhookTarget, type Cidr, parseCidrList, WebhookTargetError } from '../webhooks/webhook-target.js';
-import { ApiKeysService } from './api-keys.service.js';
 import type { KeyEnvironment } from './api-key.format.js';
+import { ApiKeysService } from './api-keys.service.js';
 import type { CreatePartnerRequest } from './dto/partner.dto.js';
-import { PartnerOrigins } from './partner-origins.js';
 import type { Partner } from './partner.entity.js';
+import { PartnerOrigins } from './partner-origins.js';
 import { PartnerErrors } from './partners.errors.js';
 import { PartnersRepository, type WebhookDestination } from './partners.repository.js';
 import type { Scope } from './scopes.js';

@@ -21,7 +21,7 @@ export const referralCursors = new CursorCodec<ReferralCursor>({
   write: ({ createdAt, id }) => [createdAt, id],
   read: (wire) => {
     if (!Array.isArray(wire)) return undefined;
-    const [createdAt, id] = wire;
+    const [createdAt, id] = wire as unknown[];
     // Exactly what write() is given (the microsecond text of created_at, a UUID): both are cast
     // in SQL, and text that Date.parse takes (`1`, February 30, year 0) PostgreSQL refuses.
     return typeof createdAt === 'string' && isCursorTime(createdAt) && typeof id === 'string' && LOWERCASE_UUID_PATTERN.test(id)

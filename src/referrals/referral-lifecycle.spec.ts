@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { allowedTransitions, canTransition, REFERRAL_STATUSES, TERMINAL_STATUSES } from './referral-lifecycle.js';
 
 describe('referral lifecycle', () => {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
 import type { ReferralOutcome, ReferralStatus } from './referral-lifecycle.js';
 
 /**

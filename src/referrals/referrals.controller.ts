@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Idempotent, IdempotencyKey, type IdempotentResult } from '../common/http/idempotency.js';
+
+import { IdempotencyKey, Idempotent, type IdempotentResult } from '../common/http/idempotency.js';
 import { NoStore } from '../common/http/no-store.js';
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
@@ -14,7 +16,6 @@ import {
   UpdateReferralRequest,
 } from './dto/referral.dto.js';
 import { ReferralsService } from './referrals.service.js';
-import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 
 const referralId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+
 import { CommonErrors } from '../common/problem/common.errors.js';
 import { problemsOf } from '../common/problem/problem.js';
 import { JOINT_WORK_CONFLICT_TEXT, type JointWorkConflict } from '../intake/matching/joint-work.js';

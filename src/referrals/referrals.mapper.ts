@@ -1,6 +1,6 @@
 import type { ReferralResponse } from './dto/referral.dto.js';
-import { allowedTransitions } from './referral-lifecycle.js';
 import type { Referral, ReferralEvent } from './referral.entity.js';
+import { allowedTransitions } from './referral-lifecycle.js';
 
 export function mapReferral(r: Referral, events: ReferralEvent[]): ReferralResponse {
   return {

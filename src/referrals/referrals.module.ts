@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { IntakeModule } from '../intake/intake.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';

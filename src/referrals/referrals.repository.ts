@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { Referral, ReferralEvent } from './referral.entity.js';
 
 export interface ReferralFilter {
@@ -52,8 +53,8 @@ export class ReferralsRepository {
       .orderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .limit(f.limit + 1)
-      .getRawAndEntities();
-    return entities.map((referral, i) => ({ referral, cursorAt: raw[i].cursor_at as string }));
+      .getRawAndEntities<{ cursor_at: string }>();
+    return entities.map((referral, i) => ({ referral, cursorAt: raw[i].cursor_at }));
   }
 
   async insert(manager: EntityManager, referral: Partial<Referral>): Promise<Referral> {

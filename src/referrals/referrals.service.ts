@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { IntakeService } from '../intake/intake.service.js';
+import { needsCaution } from '../intake/matching/constraints.js';
+import { jointWorkConflict } from '../intake/matching/joint-work.js';
 import type { Principal } from '../partners/principal.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -13,11 +16,8 @@ import type {
   ReferralResponse,
   UpdateReferralRequest,
 } from './dto/referral.dto.js';
-import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
-import type { Referral } from './referral.entity.js';
-import { needsCaution } from '../intake/matching/constraints.js';
-import { jointWorkConflict } from '../intake/matching/joint-work.js';
 import { referralCursors } from './referral-cursor.js';
+import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import { ReferralErrors } from './referrals.errors.js';
 import { mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
@@ -51,7 +51,7 @@ export class ReferralsService {
       // Not screened, or control among the concerns: no program for people who use abuse, no intensive,
       // nothing only for relationships without abuse (the matching engine offers none of these either).
       const cautious = needsCaution(intake, { answered: intake.safetyScreened, jointWorkExcluded: intake.jointWorkExcluded });
-      const refused = intake.jointWorkExcluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict!)) ? conflict : undefined;
+      const refused = intake.jointWorkExcluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict)) ? conflict : undefined;
       if (refused) throw ReferralErrors.unsafe(refused);
       const referral = await this.referrals.insert(tx, {
         partnerId: principal.partnerId,

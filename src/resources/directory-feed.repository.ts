@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { LOCATIONS_JSON, RESOURCE_COLUMNS } from './resource-search.sql.js';
+
 import type { ResourceRow } from './resource.row.js';
+import { LOCATIONS_JSON, RESOURCE_COLUMNS } from './resource-search.sql.js';
 
 /** A resource row with its organization's id (feeds link resources to organizations by id). */
 export type FeedResourceRow = ResourceRow & { organization_id: string };
@@ -30,7 +31,7 @@ export class DirectoryFeedRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async countResources(filter: FeedFilter = {}): Promise<number> {
-    const [{ count }] = await this.dataSource.query(
+    const [{ count }] = await this.dataSource.query<[{ count: number }]>(
       `SELECT count(*)::int AS count FROM resource r WHERE ($1::uuid[] IS NULL OR r.organization_id = ANY($1::uuid[])) AND ($2 OR NOT r.demo)`,
       [filter.organizationIds ?? null, filter.includeDemo === true],
     );
@@ -39,7 +40,7 @@ export class DirectoryFeedRepository {
 
   /** A page of resources; with `withLocations` each row carries its locations in order. */
   async listResources(offset: number, limit: number | null, withLocations: boolean, filter: FeedFilter = {}): Promise<FeedResourceRow[]> {
-    return this.dataSource.query(
+    return this.dataSource.query<FeedResourceRow[]>(
       `SELECT page.*${withLocations ? `, ${LOCATIONS_JSON}` : ''} FROM (
          SELECT ${RESOURCE_COLUMNS}, o.id AS organization_id
          FROM resource r JOIN organization o ON o.id = r.organization_id
@@ -51,7 +52,7 @@ export class DirectoryFeedRepository {
   }
 
   async findResource(id: string): Promise<FeedResourceRow | undefined> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<FeedResourceRow[]>(
       `SELECT page.*, ${LOCATIONS_JSON} FROM (
          SELECT ${RESOURCE_COLUMNS}, o.id AS organization_id
          FROM resource r JOIN organization o ON o.id = r.organization_id WHERE r.id = $1::uuid) page`,
@@ -61,7 +62,7 @@ export class DirectoryFeedRepository {
   }
 
   async countOrganizations(includeDemo = false): Promise<number> {
-    const [{ count }] = await this.dataSource.query(
+    const [{ count }] = await this.dataSource.query<[{ count: number }]>(
       `SELECT count(*)::int AS count FROM organization o WHERE EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id AND ($1 OR NOT r.demo))`,
       [includeDemo],
     );
@@ -69,7 +70,7 @@ export class DirectoryFeedRepository {
   }
 
   async listOrganizations(offset: number, limit: number | null, includeDemo = false): Promise<FeedOrganizationRow[]> {
-    return this.dataSource.query(
+    return this.dataSource.query<FeedOrganizationRow[]>(
       `SELECT o.id, o.name, o.website FROM organization o
        WHERE EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id AND ($3 OR NOT r.demo))
        ORDER BY o.name, o.id LIMIT $1 OFFSET $2`,
@@ -78,7 +79,7 @@ export class DirectoryFeedRepository {
   }
 
   async findOrganization(id: string): Promise<FeedOrganizationRow | undefined> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<FeedOrganizationRow[]>(
       `SELECT o.id, o.name, o.website FROM organization o
        WHERE o.id = $1::uuid AND EXISTS (SELECT 1 FROM resource r WHERE r.organization_id = o.id)`,
       [id],

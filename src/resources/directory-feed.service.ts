@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { DirectoryFeedRepository, type FeedFilter, type FeedOrganizationRow, type FeedResourceRow } from './directory-feed.repository.js';
 
 export type { FeedFilter, FeedOrganizationRow, FeedResourceRow };

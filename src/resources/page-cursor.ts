@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+
 import { CursorCodec } from '../common/pagination/cursor-codec.js';
 import { LOWERCASE_UUID_PATTERN } from '../common/uuid.js';
-import { SORTS, type SortOrder } from './dto/search-resources.query.js';
+import { type SortOrder, SORTS } from './dto/search-resources.query.js';
 import { ResourceErrors } from './resources.errors.js';
 
 const INT4_MAX = 2_147_483_647;
@@ -49,11 +50,11 @@ const resourceCursors = new CursorCodec<ResourceCursor>({
     return valid
       ? {
           sort: s as SortOrder,
-          key: k as number | string,
-          id: i as string,
+          key: k,
+          id: i,
           filters: typeof f === 'string' ? f : undefined,
           total: t as number,
-          totalExact: x as boolean,
+          totalExact: x,
         }
       : undefined;
   },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { type ResourceDocument, toResourceDocument } from './curation/resource-document.js';
 import type { ResourceWrite } from './resource.row.js';
 import { ResourcesRepository } from './resources.repository.js';

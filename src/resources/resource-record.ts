@@ -1,20 +1,20 @@
-import { searchKeywords } from './search-text.js';
-import type { ContactChannel, ResourceWrite } from './resource.row.js';
 import {
-  FEE_PERIODS,
-  TAXONOMY,
   type Approach,
   type Audience,
   type Availability,
   type Credential,
   type Eligibility,
+  FEE_PERIODS,
   type FeePeriod,
   type Format,
   type LineRole,
   type PaymentOption,
   type ResourceKind,
   type Specialty,
+  TAXONOMY,
 } from '../taxonomy/taxonomy.js';
+import type { ContactChannel, ResourceWrite } from './resource.row.js';
+import { searchKeywords } from './search-text.js';
 
 /** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
 export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import type { ResourceWrite } from './resource.row.js';
 import { roundCoordinate } from './resource-search.sql.js';
 
@@ -111,7 +112,7 @@ export async function upsertOrganization(
   tx: EntityManager,
   r: Pick<ResourceWrite, 'organizationName' | 'organizationWebsite'>,
 ): Promise<string> {
-  const [{ id }] = await tx.query(
+  const [{ id }] = await tx.query<[{ id: string }]>(
     `INSERT INTO organization (name, website) VALUES ($1, $2)
      ON CONFLICT (name) DO UPDATE SET website = COALESCE(EXCLUDED.website, organization.website), updated_at = now()
      RETURNING id`,

@@ -1,6 +1,6 @@
+import { versionEtag } from '../common/http/entity-tags.js';
 import type { ResourceResponse } from './dto/resource.response.js';
 import type { ResourceRow } from './resource.row.js';
-import { versionEtag } from '../common/http/entity-tags.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

@@ -10,12 +10,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PublicAccess } from '../partners/access.decorator.js';
-import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
-import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
-import { SearchResourcesQuery } from './dto/search-resources.query.js';
+
 import { sendWithEtag } from '../common/http/conditional-response.js';
 import { bodyEtag } from '../common/http/entity-tags.js';
+import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
+import { PublicAccess } from '../partners/access.decorator.js';
+import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
+import { SearchResourcesQuery } from './dto/search-resources.query.js';
 import { ResourceErrors } from './resources.errors.js';
 import { ResourcesService } from './resources.service.js';
 

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+
 import { registerMergePatchParser } from './curation/merge-patch-parser.js';
 import { ResourceCurationController } from './curation/resource-curation.controller.js';
 import { ResourceCurationRepository } from './curation/resource-curation.repository.js';
@@ -34,7 +35,7 @@ export class ResourcesModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Absent in Nest's preview mode (OpenAPI generation), where no server runs.
-    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    const fastify: FastifyInstance | undefined = this.adapterHost.httpAdapter?.getInstance?.();
     if (fastify?.addContentTypeParser) registerMergePatchParser(fastify);
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { UUID_PATTERN } from '../common/uuid.js';
 import type { CandidateCriteria } from './candidate-criteria.js';
 import { candidatesSql } from './candidate-search.sql.js';
 import type { FacetField } from './dto/search-resources.query.js';
-import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import type { LocationRow, ResourceReferralFacts, ResourceRow, ResourceWrite } from './resource.row.js';
+import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, searchSql } from './resource-search.sql.js';
 import {
   replaceLocations,
@@ -32,7 +33,7 @@ export class ResourcesRepository {
   /** Matches counted up to `cap`: exact when below it, otherwise "at least cap". */
   async count(criteria: ResourceSearchCriteria, cap: number): Promise<{ total: number; exact: boolean }> {
     const { text, values } = countSql(criteria, cap);
-    const [{ total }] = await this.dataSource.query(text, values);
+    const [{ total }] = await this.dataSource.query<[{ total: number }]>(text, values);
     return total > cap ? { total: cap, exact: false } : { total, exact: true };
   }
 
@@ -49,7 +50,7 @@ export class ResourcesRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<(ResourceRow & { locations: LocationRow[] }) | undefined> {
     const isUuid = UUID_PATTERN.test(idOrSlug);
-    const rows = await manager.query(
+    const rows = await manager.query<(ResourceRow & { locations: LocationRow[] })[]>(
       `SELECT page.*, ${LOCATIONS_JSON} FROM (
          SELECT ${RESOURCE_COLUMNS} FROM resource r JOIN organization o ON o.id = r.organization_id
          WHERE ${isUuid ? 'r.id = $1::uuid' : 'r.slug = $1'}) page`,
@@ -82,7 +83,7 @@ export class ResourcesRepository {
 
   /** What a referral to this resource depends on; undefined for an unknown id. */
   async findReferralFacts(id: string, manager: EntityManager = this.dataSource.manager): Promise<ResourceReferralFacts | undefined> {
-    const [facts] = await manager.query(
+    const [facts] = await manager.query<(ResourceReferralFacts | undefined)[]>(
       `SELECT status, kind, eligibility, specialties, requires_safe_relationship AS "requiresSafeRelationship", not_for_crisis AS "notForCrisis",
               accepting_new_clients AS "acceptingNewClients", wait_time_days AS "waitTimeDays"
        FROM resource WHERE id = $1`,

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
+
 import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
 import type { CandidateCriteria } from './candidate-criteria.js';
-import type { ResourceListResponse, FacetValue, ResourceResponse } from './dto/resource.response.js';
+import type { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
-import { ResourceErrors } from './resources.errors.js';
-import type { ResourceSearchCriteria } from './resource-search.criteria.js';
-import type { ResourceReferralFacts } from './resource.row.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from './resource.mapper.js';
+import type { ResourceReferralFacts } from './resource.row.js';
+import type { ResourceSearchCriteria } from './resource-search.criteria.js';
+import { ResourceErrors } from './resources.errors.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { buildTsQuery } from './search-text.js';
 

@@ -1,4 +1,4 @@
-import { APPROACHES, FORMATS, RESOURCE_KINDS, SPECIALTIES, AUDIENCES } from '../taxonomy/taxonomy.js';
+import { APPROACHES, AUDIENCES, FORMATS, RESOURCE_KINDS, SPECIALTIES } from '../taxonomy/taxonomy.js';
 
 /**
  * Everyday words people type, mapped to words that appear in the taxonomy labels

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkRecord, toResourceWrite, type ResourceRecord } from '../resources/resource-record.js';
+
 import type { ResourceWrite } from '../resources/resource.row.js';
+import { checkRecord, type ResourceRecord, toResourceWrite } from '../resources/resource-record.js';
 
 export const CURATED_DATA_DIR = resolve(process.cwd(), 'seeds/data');
 

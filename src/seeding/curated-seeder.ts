@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { ResourceImportService } from '../resources/resource-import.service.js';
 import { loadCuratedDataset } from './curated-dataset.js';
 import { SeedStateRepository } from './seed-state.repository.js';

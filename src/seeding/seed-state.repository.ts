@@ -16,7 +16,7 @@ export class SeedStateRepository {
   }
 
   async checksum(tx: EntityManager, dataset: string): Promise<string | undefined> {
-    const [state] = await tx.query('SELECT checksum FROM seed_state WHERE name = $1', [dataset]);
+    const [state] = await tx.query<({ checksum: string } | undefined)[]>('SELECT checksum FROM seed_state WHERE name = $1', [dataset]);
     return state?.checksum;
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ResourcesModule } from '../resources/resources.module.js';
 import { CuratedSeeder } from './curated-seeder.js';
 import { SeedStateRepository } from './seed-state.repository.js';

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+
 import { Environment, seedDemoListings } from '../config/environment.js';
 import { CuratedSeeder } from './curated-seeder.js';
 

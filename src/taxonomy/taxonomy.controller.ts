@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+
 import { PublicAccess } from '../partners/access.decorator.js';
 import { TAXONOMY, type TaxonomyName, type TaxonomyTerm } from './taxonomy.js';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { TaxonomyController } from './taxonomy.controller.js';
 
 @Module({ controllers: [TaxonomyController] })

@@ -10,7 +10,7 @@ export interface TaxonomyTerm<C extends string = string> {
 }
 
 function vocabulary<const C extends string>(terms: readonly TaxonomyTerm<C>[]) {
-  return { terms, codes: terms.map((t) => t.code) as C[] };
+  return { terms, codes: terms.map((t) => t.code) };
 }
 
 export const RESOURCE_KINDS = vocabulary([

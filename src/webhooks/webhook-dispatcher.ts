@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+
 import { Environment } from '../config/environment.js';
 import { PartnersService, type WebhookDestination } from '../partners/partners.service.js';
 import { type ClaimedEvent, WebhookOutboxRepository } from './webhook-outbox.repository.js';

@@ -1,10 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
 import type { LookupAddress } from 'node:dns';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { assertWebhookTarget, blockedRange, parseCidrList, pinnedLookup, postWebhook, WebhookTargetError } from './webhook-target.js';
 
 const lookupOnce = (lookup: ReturnType<typeof pinnedLookup>, host: string, all = false) =>
   new Promise<{ error: Error | null; address?: unknown }>((done) =>
-    lookup(host, { all } as never, ((error: Error | null, address?: unknown) => done({ error, address })) as never),
+    lookup(host, { all }, (error: Error | null, address?: unknown) => done({ error, address })),
   );
 
 describe('webhook targets (SSRF)', () => {
@@ -51,21 +53,19 @@ describe('webhook targets (SSRF)', () => {
   });
 
   it('a DNS answer with an IPv4-compatible loopback address is refused at connect', async () => {
-    const lookup = pinnedLookup([], async () => [{ address: '::7f00:1', family: 6 }]);
+    const lookup = pinnedLookup([], () => Promise.resolve([{ address: '::7f00:1', family: 6 }]));
     const { error } = await lookupOnce(lookup, 'compatible.example', true);
     expect(error).toBeInstanceOf(WebhookTargetError);
     expect(error?.message).toBe('blocked_address: compatible.example is ::7f00:1 (loopback)');
   });
 
   it('only ports 443 and 8443, except for allow-listed receivers', async () => {
-    const resolve = async () => [{ address: '93.184.216.34', family: 4 }];
+    const resolve = () => Promise.resolve([{ address: '93.184.216.34', family: 4 }]);
     await expect(assertWebhookTarget(new URL('https://hooks.example:22/'), [], resolve)).rejects.toMatchObject({ code: 'blocked_port' });
     await expect(assertWebhookTarget(new URL('https://hooks.example:8443/'), [], resolve)).resolves.toBeUndefined();
     await expect(assertWebhookTarget(new URL('https://hooks.example/'), [], resolve)).resolves.toBeUndefined();
     await expect(
-      assertWebhookTarget(new URL('https://unresolvable.example:2222/'), [], async () => {
-        throw new Error('ENOTFOUND');
-      }),
+      assertWebhookTarget(new URL('https://unresolvable.example:2222/'), [], () => Promise.reject(new Error('ENOTFOUND'))),
     ).rejects.toMatchObject({ code: 'blocked_port' });
     await expect(assertWebhookTarget(new URL('http://127.0.0.1:39123/'), parseCidrList('127.0.0.1'))).resolves.toBeUndefined();
     await expect(
@@ -85,7 +85,7 @@ describe('webhook targets (SSRF)', () => {
 
   it('DNS rebinding: the socket lookup re-resolves and refuses a private answer, whatever was checked at save time', async () => {
     let answer: LookupAddress[] = [{ address: '93.184.216.34', family: 4 }];
-    const resolve = async () => answer;
+    const resolve = () => Promise.resolve(answer);
     await assertWebhookTarget(new URL('https://rebind.example/hook'), [], resolve); // public when saved
     answer = [{ address: '169.254.169.254', family: 4 }]; // the name now points at the metadata service
     const lookup = pinnedLookup([], resolve);
@@ -104,7 +104,7 @@ describe('webhook targets (SSRF)', () => {
   });
 
   it('internal names are refused without resolving them', async () => {
-    const resolve = async () => [{ address: '93.184.216.34', family: 4 }];
+    const resolve = () => Promise.resolve([{ address: '93.184.216.34', family: 4 }]);
     await expect(assertWebhookTarget(new URL('https://metadata.google.internal/'), [], resolve)).rejects.toMatchObject({
       code: 'blocked_host',
     });
@@ -112,7 +112,7 @@ describe('webhook targets (SSRF)', () => {
   });
 
   it('plain http only to an allow-listed address', async () => {
-    const resolve = async () => [{ address: '93.184.216.34', family: 4 }];
+    const resolve = () => Promise.resolve([{ address: '93.184.216.34', family: 4 }]);
     await expect(assertWebhookTarget(new URL('http://public.example/'), [], resolve)).rejects.toMatchObject({ code: 'insecure_scheme' });
     await expect(assertWebhookTarget(new URL('http://127.0.0.1:8080/'), parseCidrList('127.0.0.1'))).resolves.toBeUndefined();
   });

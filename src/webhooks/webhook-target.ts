@@ -1,8 +1,9 @@
-import ipaddr from 'ipaddr.js';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+
+import ipaddr from 'ipaddr.js';
 
 /**
  * Where a webhook may go (SSRF defence). A partner names the URL, so without this Mend would
@@ -61,7 +62,7 @@ function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
 }
 
 function inAllowList(parsed: ipaddr.IPv4 | ipaddr.IPv6, allowed: Cidr[]): boolean {
-  return allowed.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net as never, bits));
+  return allowed.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits));
 }
 
 /** Whether the address is on the explicit allow-list (the only addresses plain http may reach). */

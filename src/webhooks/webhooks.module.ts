@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+
 import { PartnersModule } from '../partners/partners.module.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
-import { WebhookOutboxPurgeJob } from './webhook-outbox-purge.job.js';
 import { WebhookOutboxRepository } from './webhook-outbox.repository.js';
+import { WebhookOutboxPurgeJob } from './webhook-outbox-purge.job.js';
 import { WebhooksService } from './webhooks.service.js';
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { PartnersService } from '../partners/partners.service.js';
 import { type OutboxEvent, WebhookOutboxRepository } from './webhook-outbox.repository.js';
 

@@ -1,7 +1,9 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+
 import { FRAME_CSS } from './frame-stylesheet.js';
 
 /** Where `tsc -p tsconfig.widget.json` puts the browser code (npm run build; jest's global setup). */

@@ -2,11 +2,12 @@ import { Controller, Get, Param, Query, Req, Res, VERSION_NEUTRAL } from '@nestj
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { ifNoneMatchHolds } from '../common/http/entity-tags.js';
 import { Environment } from '../config/environment.js';
-import { WidgetAssets, type WidgetAsset } from './widget-assets.js';
 import { WidgetErrors } from './widget.errors.js';
-import { WidgetService, type FrameQuery } from './widget.service.js';
+import { type FrameQuery, WidgetService } from './widget.service.js';
+import { type WidgetAsset, WidgetAssets } from './widget-assets.js';
 
 /**
  * Per-route helmet settings (@fastify/helmet reads them from the route config); every other

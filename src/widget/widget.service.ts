@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { Environment } from '../config/environment.js';
 import { ApiKeysService } from '../partners/api-keys.service.js';
 import { DEMO_PARTNER_NAME } from '../partners/demo-partner.js';

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { emptyReport, formatReport, FuzzClient, fuzzOperation, type OperationReport } from './fuzz-runner.js';
-import { prepareFuzzing, type FuzzSetup } from './fuzz-setup.js';
+import { type FuzzSetup, prepareFuzzing } from './fuzz-setup.js';
 import { loadOpenApiModel } from './openapi-model.js';
 
 /**

@@ -1,10 +1,12 @@
-import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { fillPath, type ApiOperation, type OpenApiModel } from './openapi-model.js';
+
+import fc from 'fast-check';
+
+import { type ApiOperation, fillPath, type OpenApiModel } from './openapi-model.js';
 import { DeepNest, safeEncode } from './payloads.js';
-import { cursorSource, latin1, requestArbitrary, type FuzzRequest } from './request-arbitraries.js';
-import { CURRENT_ETAG, PoolRef, type PoolName } from './schema-arbitraries.js';
+import { cursorSource, type FuzzRequest, latin1, requestArbitrary } from './request-arbitraries.js';
+import { CURRENT_ETAG, type PoolName, PoolRef } from './schema-arbitraries.js';
 
 /**
  * Sends generated requests to a running Mend over real HTTP (keep-alive, loopback) and checks
@@ -254,11 +256,20 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** What harvest() reads of an answer; add() takes only strings. */
+interface HarvestedBody {
+  id?: unknown;
+  slug?: unknown;
+  page?: { nextCursor?: unknown };
+  key?: { id?: unknown };
+  partner?: { id?: unknown };
+}
+
 /** Live ids from successful answers, so later requests reach real records (and deleted ones leave). */
 export function harvest(operation: ApiOperation, wire: WireRequest, answer: HttpAnswer, pools: FuzzPools): void {
   if (answer.status === 412) delete pools.etags[wire.params.id ?? ''];
   if (answer.status < 200 || answer.status >= 300) return;
-  const body = parseJson(answer.body.toString('utf8')) as Record<string, any> | undefined;
+  const body = parseJson(answer.body.toString('utf8')) as HarvestedBody | undefined;
   const add = (pool: PoolName, value: unknown, cap = 200) => {
     if (typeof value !== 'string' || pools[pool].includes(value)) return;
     pools[pool].push(value);
@@ -321,7 +332,7 @@ export async function fuzzOperation(
       answer = await client.send(wire.method, wire.path, wire.headers, wire.body);
     } catch (error) {
       report.requests++;
-      throw new Error(`${request.mutation}: no HTTP answer (${(error as Error).message}) to ${describeWire(wire)}`);
+      throw new Error(`${request.mutation}: no HTTP answer (${(error as Error).message}) to ${describeWire(wire)}`, { cause: error });
     }
     report.requests++;
     report.byStatus[answer.status] = (report.byStatus[answer.status] ?? 0) + 1;

@@ -1,5 +1,8 @@
-import { Ajv, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
+
+import { Ajv, type ValidateFunction } from 'ajv';
+
+import type { Json } from '../support/json.js';
 
 /**
  * The committed OpenAPI document (docs/openapi.json) as the fuzzer sees it: every operation
@@ -33,7 +36,7 @@ export interface ApiOperation {
 }
 
 export interface OpenApiModel {
-  document: Record<string, any>;
+  document: Json;
   operations: ApiOperation[];
   /** Resolves `#/components/schemas/X` (one level; callers recurse). */
   resolve: (schema: JsonSchema) => JsonSchema;
@@ -66,7 +69,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function loadOpenApiModel(file = 'docs/openapi.json'): OpenApiModel {
-  const document = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  const document = JSON.parse(readFileSync(file, 'utf8')) as Json;
   const schemas: Record<string, JsonSchema> = document.components?.schemas ?? {};
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, strictTuples: false });
   ajv.addFormat('date-time', { type: 'string', validate: (s: string) => DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)) });
@@ -83,18 +86,18 @@ export function loadOpenApiModel(file = 'docs/openapi.json'): OpenApiModel {
   };
 
   const operations: ApiOperation[] = [];
-  for (const [path, item] of Object.entries<Record<string, any>>(document.paths ?? {})) {
+  for (const [path, item] of Object.entries<Json>(document.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => {
+      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => {
         const param = p.$ref ? resolve(p) : p;
         return {
           name: param.name,
           in: param.in,
           required: Boolean(param.required),
           schema: param.schema ?? { type: 'string' },
-        } as OperationParameter;
+        };
       });
       const body = op.requestBody;
       const alternatives = (op.security ?? document.security ?? []) as Record<string, string[]>[];
@@ -110,16 +113,16 @@ export function loadOpenApiModel(file = 'docs/openapi.json'): OpenApiModel {
         requestBody: body
           ? {
               required: Boolean(body.required),
-              content: Object.fromEntries(Object.entries<any>(body.content ?? {}).map(([type, media]) => [type, media.schema ?? {}])),
+              content: Object.fromEntries(Object.entries<Json>(body.content ?? {}).map(([type, media]) => [type, media.schema ?? {}])),
             }
           : undefined,
         security,
         responses: Object.fromEntries(
-          Object.entries<any>(op.responses ?? {}).map(([status, response]) => [
+          Object.entries<Json>(op.responses ?? {}).map(([status, response]) => [
             status,
             {
               contentTypes: Object.keys(response.content ?? {}),
-              hasSchema: Object.values<any>(response.content ?? {}).some((m) => m.schema),
+              hasSchema: Object.values<Json>(response.content ?? {}).some((m) => m.schema),
             },
           ]),
         ),

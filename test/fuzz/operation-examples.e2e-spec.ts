@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
+
 import { createTestApp, type TestApp, type TestPartner } from '../support/test-app.js';
 import { loadOpenApiModel } from './openapi-model.js';
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import type { ApiOperation, JsonSchema, OpenApiModel } from './openapi-model.js';
 import {
   badCursor,
@@ -10,7 +11,7 @@ import {
   RAW_JSON_NUMBERS,
   UNICODE_STRINGS,
 } from './payloads.js';
-import { HEADER_HINTS, PATH_HINTS, PoolRef, valueFor, type PoolName } from './schema-arbitraries.js';
+import { HEADER_HINTS, PATH_HINTS, type PoolName, PoolRef, valueFor } from './schema-arbitraries.js';
 
 /**
  * One generated request, before live ids are filled in. `mutation` names what was done to a
@@ -120,7 +121,7 @@ export function requestArbitrary(model: OpenApiModel, operation: ApiOperation, l
     query: validQuery,
     headers: validHeaders,
     body: validBody,
-  }) as fc.Arbitrary<FuzzRequest>;
+  });
 
   const mutations: { weight: number; arbitrary: fc.Arbitrary<FuzzRequest> }[] = [{ weight: 6, arbitrary: valid }];
   const mutate = (weight: number, mutation: string, arbitrary: fc.Arbitrary<(r: FuzzRequest) => FuzzRequest>) =>

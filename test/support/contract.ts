@@ -1,6 +1,9 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import { appendFileSync, readFileSync } from 'node:fs';
+
+import type { Json } from './json.js';
 
 /**
  * The e2e harness's contract check: every response a test app sends is checked against the
@@ -11,15 +14,13 @@ import { appendFileSync, readFileSync } from 'node:fs';
  * CORS preflights, HEAD) are outside the contract and not checked.
  */
 
-type Json = Record<string, any>;
-
 export interface ObservedResponse {
   method: string;
   /** The route as Fastify registered it, e.g. /v1/resources/:idOrSlug (undefined: no route matched). */
   route: string | undefined;
   url: string;
   status: number;
-  headers: Record<string, unknown>;
+  headers: Record<string, number | string | string[] | undefined>;
   body: string | undefined;
 }
 
@@ -46,8 +47,7 @@ export class Contract {
     // an enum must list null itself), ignores `example` and the other annotations.
     this.ajv = new Ajv({ strict: false, allErrors: true, discriminator: false });
     // ajv-formats is CommonJS with `exports.default`: under NodeNext the default import is the module object.
-    const addFormats =
-      (formats as unknown as { default: typeof formats.default }).default ?? (formats as unknown as typeof formats.default);
+    const addFormats = formats.default ?? (formats as unknown as typeof formats.default);
     addFormats(this.ajv);
     this.ajv.addSchema({ components: document.components }, 'openapi.json');
   }
@@ -57,7 +57,7 @@ export class Contract {
     const key = JSON.stringify(schema);
     const known = this.validators.get(key);
     if (known) return known;
-    const validate = this.ajv.compile({ $id: `inline-${this.validators.size}`, ...rebase(schema) });
+    const validate = this.ajv.compile({ $id: `inline-${this.validators.size}`, ...(rebase(schema) as Json) });
     this.validators.set(key, validate);
     return validate;
   }
@@ -125,7 +125,7 @@ export class Contract {
 }
 
 /** `#/components/...` refs inside an inline schema point into the document registered as openapi.json. */
-function rebase(schema: unknown): any {
+function rebase(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rebase);
   if (schema && typeof schema === 'object') {
     return Object.fromEntries(

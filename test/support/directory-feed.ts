@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import type { DirectoryChangeSink, DirectoryChanges, LoadAllRows } from '../../src/resources/directory-index/directory-change.js';
-import { DirectoryChangeRepository } from '../../src/resources/directory-index/directory-change.repository.js';
 import { DirectoryChangeFeed } from '../../src/resources/directory-index/change-feed.js';
+import type { DirectoryChanges, DirectoryChangeSink, LoadAllRows } from '../../src/resources/directory-index/directory-change.js';
+import { DirectoryChangeRepository } from '../../src/resources/directory-index/directory-change.repository.js';
 import { IndexLoader } from '../../src/resources/directory-index/index-loader.js';
 import type { IndexRow } from '../../src/resources/directory-index/index-row.js';
 import { createTestDatabase } from './test-database.js';

@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+
 import type { TestApp } from './test-app.js';
 
 /** Every safety question answered no: a screened couple with no safety concern. */

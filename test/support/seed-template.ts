@@ -1,4 +1,5 @@
 import { Test } from '@nestjs/testing';
+
 import { ConfigModule } from '../../src/config/config.module.js';
 import { validateEnvironment } from '../../src/config/environment.js';
 import { DatabaseModule } from '../../src/database/database.module.js';

@@ -1,8 +1,9 @@
-import { describe, it } from '@jest/globals';
 import { appendFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { describe, it } from '@jest/globals';
 
 /**
  * Suites that need a service this machine may not have (Redis, Chromium). When it is there they

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
+
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createAdapter } from '../../src/app.setup.js';
-import { validateEnvironment, type Environment } from '../../src/config/environment.js';
+import { type Environment, validateEnvironment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
 import type { Scope } from '../../src/partners/scopes.js';
 import { ContractRecorder } from './contract.js';
@@ -109,25 +111,23 @@ export async function createTestApp(
     },
     contract,
     createPartner: async (options = {}) => {
-      const { partner, keys } = await app
-        .get(PartnersService)
-        .createPartner(
-          {
-            name: options.name ?? `partner-${++partners}`,
-            allowedOrigins: options.origins ?? ['https://partner.example'],
-            rateLimitPerMinute: options.rateLimitPerMinute,
-          },
-          'test',
-          options.scopes ?? [
-            'directory:read',
-            'intakes:write',
-            'referrals:read',
-            'referrals:write',
-            'resources:write',
-            'keys:manage',
-            'webhooks:manage',
-          ],
-        );
+      const { partner, keys } = await app.get(PartnersService).createPartner(
+        {
+          name: options.name ?? `partner-${++partners}`,
+          allowedOrigins: options.origins ?? ['https://partner.example'],
+          rateLimitPerMinute: options.rateLimitPerMinute,
+        },
+        'test',
+        options.scopes ?? [
+          'directory:read',
+          'intakes:write',
+          'referrals:read',
+          'referrals:write',
+          'resources:write',
+          'keys:manage',
+          'webhooks:manage',
+        ],
+      );
       return {
         partnerId: partner.id,
         secretKey: keys[0].plaintext,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
+
 import { buildTemplate } from './seed-template.js';
 
 // Serialises template creation across jest workers (any constant distinct from the app's locks).

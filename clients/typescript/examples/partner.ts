@@ -8,7 +8,8 @@
  *   await runPartnerExample({ baseUrl: 'http://localhost:3000', secretKey: process.env.MEND_SECRET_KEY! });
  */
 import { randomUUID } from 'node:crypto';
-import { createMendClient, retryAfterSeconds, type components, type MendClient, type Problem } from '../src/index.js';
+
+import { type components, createMendClient, type MendClient, type Problem, retryAfterSeconds } from '../src/index.js';
 
 type Resource = components['schemas']['ResourceResponse'];
 

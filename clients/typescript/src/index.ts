@@ -5,6 +5,7 @@
  * is a typed RFC 9457 problem and a success body is typed per operation.
  */
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+
 import type { components, paths } from './schema.js';
 
 export type { components, operations, paths } from './schema.js';

@@ -6,7 +6,7 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsOptional } from 'class-validator';
 /** `?x=a&x=b` and `?x=a,b` both become ['a','b'] (trimmed, empties dropped). */
 export function toList(value: unknown): unknown {
   if (value === undefined) return undefined;
-  const items = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  const items = (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
   return items.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
 }
 
@@ -32,7 +32,7 @@ export function QueryBoolean(description: string) {
   return applyDecorators(
     ApiPropertyOptional({ description, type: Boolean, example: true }),
     IsOptional(),
-    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean({ message: '$property must be true or false' }),
   );
 }

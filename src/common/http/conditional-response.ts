@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { ifNoneMatchHolds } from './entity-tags.js';
 
 /**

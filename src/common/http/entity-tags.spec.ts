@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { bodyEtag, ifNoneMatchHolds, parseIfMatch, versionEtag } from './entity-tags.js';
 
 describe('entity tags', () => {

@@ -9,6 +9,7 @@ import {
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
+
 import { ApiProblem } from '../problem/api-problem.decorator.js';
 
 /** What an @Idempotent() handler returns: the response to send, and whether it replays a stored one. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import { CommonErrors } from '../problem/common.errors.js';
 import { PROTOTYPE_NAMES } from './json-body.js';
 
@@ -17,6 +18,7 @@ export const MAX_BODY_DEPTH = 32;
  * Each is a ProblemException, so the global filter answers problem+json.
  */
 export function registerRequestLimits(fastify: FastifyInstance, options: { maxQueryBytes: number; handlerTimeoutMs: number }): void {
+  // eslint-disable-next-line @typescript-eslint/require-await -- Fastify takes a hook as async (its promise) or as done-callback; throwing needs the async form
   fastify.addHook('onRequest', async (request) => {
     const question = request.url.indexOf('?');
     // request.url is the request target as received (percent-encoded), so its length is its size in bytes.
@@ -31,6 +33,7 @@ export function registerRequestLimits(fastify: FastifyInstance, options: { maxQu
       }
     }
   });
+  // eslint-disable-next-line @typescript-eslint/require-await -- Fastify takes a hook as async (its promise) or as done-callback; throwing needs the async form
   fastify.addHook('preValidation', async (request) => {
     if (bodyDepthExceeds(request.body, MAX_BODY_DEPTH)) {
       throw CommonErrors.bodyTooDeep(MAX_BODY_DEPTH);
@@ -77,7 +80,7 @@ function firstNulField(root: unknown, rootPath: string): string | undefined {
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         const childPath = path ? `${path}.${key}` : key;
-        if (key.includes('\u0000')) return childPath.replace(/\u0000/g, '\\u0000');
+        if (key.includes('\u0000')) return childPath.replaceAll('\u0000', '\\u0000');
         stack.push([child, childPath]);
       }
     }

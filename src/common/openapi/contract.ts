@@ -1,13 +1,20 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type {
+  ContentObject,
+  HeadersObject,
+  OpenAPIObject,
+  OperationObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger';
+
 import { PROBLEM_MEDIA_TYPE } from '../problem/api-problem.decorator.js';
 
-type Json = Record<string, any>;
-
 const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
-const PROBLEM = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF } } };
+const PROBLEM: ContentObject = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF } } };
 
 /** IETF draft-ietf-httpapi-ratelimit-headers, as src/partners/rate-limit.service.ts sends them. */
-export const RATE_LIMIT_HEADERS: Json = {
+export const RATE_LIMIT_HEADERS: HeadersObject = {
   RateLimit: {
     description: 'The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>.',
     schema: { type: 'string', example: '"key";r=599;t=60' },
@@ -17,7 +24,7 @@ export const RATE_LIMIT_HEADERS: Json = {
     schema: { type: 'string', example: '"key";q=600;w=60' },
   },
 };
-export const RETRY_AFTER: Json = {
+export const RETRY_AFTER: HeadersObject = {
   'Retry-After': { description: 'Seconds to wait before retrying.', required: true, schema: { type: 'integer', minimum: 0, example: 5 } },
 };
 
@@ -27,8 +34,8 @@ export const RETRY_AFTER: Json = {
  * parser, the validation pipe, and 503 when the database is lost or a request outlives
  * REQUEST_TIMEOUT_MS (the filter always sends Retry-After with it).
  */
-function transportProblems(op: Json, path: string, method: string): Json {
-  const problems: Json = {};
+function transportProblems(path: string, method: string): Record<string, ResponseObject> {
+  const problems: Record<string, ResponseObject> = {};
   if (path.startsWith('/health')) {
     problems['414'] = { description: 'The query string is longer than MAX_QUERY_BYTES (code uri_too_long).' };
     return problems;
@@ -50,7 +57,7 @@ function transportProblems(op: Json, path: string, method: string): Json {
 }
 
 /** Every schema reachable from `roots` through $ref. */
-function reachableSchemas(schemas: Json, roots: unknown[]): Set<string> {
+function reachableSchemas(schemas: Record<string, SchemaObject | ReferenceObject>, roots: unknown[]): Set<string> {
   const seen = new Set<string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
@@ -75,9 +82,9 @@ function reachableSchemas(schemas: Json, roots: unknown[]): Set<string> {
  * "default" sent by a generated client would overwrite what is stored. The server-side
  * default stays in the description.
  */
-function closeRequestSchema(schema: Json): void {
+function closeRequestSchema(schema: SchemaObject): void {
   if (schema.type === 'object' || schema.properties) schema.additionalProperties = false;
-  for (const property of Object.values((schema.properties ?? {}) as Json)) {
+  for (const property of Object.values(schema.properties ?? {})) {
     if ('default' in property) {
       const value = JSON.stringify(property.default);
       property.description = [property.description, `Absent: ${value}.`].filter(Boolean).join(' ');
@@ -87,7 +94,7 @@ function closeRequestSchema(schema: Json): void {
 }
 
 /** OpenAPI 3.0 has no null type: `nullable` with an enum of just null is the schema of null alone. */
-export const NULL_SCHEMA: Json = { type: 'object', nullable: true, enum: [null], description: 'null' };
+export const NULL_SCHEMA: SchemaObject = { type: 'object', nullable: true, enum: [null], description: 'null' };
 
 /**
  * `nullable: true` next to `allOf: [$ref]` (what @nestjs/swagger writes for a nullable DTO) does
@@ -97,8 +104,8 @@ export const NULL_SCHEMA: Json = { type: 'object', nullable: true, enum: [null],
 function fixNullableRefs(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(fixNullableRefs);
   if (!node || typeof node !== 'object') return;
-  const schema = node as Json;
-  if (schema.nullable === true && Array.isArray(schema.allOf) && schema.allOf.length === 1 && schema.allOf[0].$ref) {
+  const schema = node as SchemaObject;
+  if (schema.nullable === true && schema.allOf?.length === 1 && refOf(schema.allOf[0])) {
     const ref = schema.allOf[0];
     delete schema.allOf;
     delete schema.nullable;
@@ -109,9 +116,10 @@ function fixNullableRefs(node: unknown): void {
 }
 
 /** Query lists accept `?x=a,b` as well as `?x=a&x=b` (toList); the document shows the comma form. */
-function commaLists(op: Json): void {
-  for (const parameter of (op.parameters ?? []) as Json[]) {
-    if (parameter.in === 'query' && parameter.schema?.type === 'array') {
+function commaLists(op: OperationObject): void {
+  for (const parameter of op.parameters ?? []) {
+    if (isReference(parameter) || !parameter.schema || isReference(parameter.schema)) continue;
+    if (parameter.in === 'query' && parameter.schema.type === 'array') {
       parameter.style = 'form';
       parameter.explode = false;
     }
@@ -124,31 +132,49 @@ function commaLists(op: Json): void {
  * here once; what belongs to one operation stays on its handler.
  */
 export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
-  const schemas = (document.components?.schemas ?? {}) as Json;
+  const schemas = document.components?.schemas ?? {};
   const requestRoots: unknown[] = [];
-  for (const [path, item] of Object.entries(document.paths as Json)) {
-    for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {
-      if (!op || typeof op !== 'object' || !op.responses) continue;
+  for (const [path, item] of Object.entries(document.paths)) {
+    // A path item also holds `parameters`, `summary`…: the operations are the entries with responses.
+    for (const [method, op] of Object.entries(item) as [string, unknown][]) {
+      if (!isOperation(op)) continue;
       if (op.requestBody) requestRoots.push(op.requestBody);
       commaLists(op);
-      for (const [status, description] of Object.entries(transportProblems(op, path, method))) {
+      for (const [status, description] of Object.entries(transportProblems(path, method))) {
         op.responses[status] ??= { ...description, content: PROBLEM };
       }
       const rateLimited = Boolean(op.responses['429']);
-      for (const [status, response] of Object.entries(op.responses as Json)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!response || isReference(response)) continue;
         // Errors are problem+json whichever decorator declared them.
-        const json = response.content?.['application/json'];
-        if (json?.schema?.$ref === PROBLEM_REF) {
-          delete response.content['application/json'];
-          response.content[PROBLEM_MEDIA_TYPE] = json;
+        const content = response.content;
+        const json = content?.['application/json'];
+        if (content && json && refOf(json.schema) === PROBLEM_REF) {
+          delete content['application/json'];
+          content[PROBLEM_MEDIA_TYPE] = json;
         }
         if (status === '429' || status === '503') response.headers = { ...RETRY_AFTER, ...response.headers };
         if (rateLimited) response.headers = { ...response.headers, ...RATE_LIMIT_HEADERS };
       }
-      op.responses = Object.fromEntries(Object.entries(op.responses as Json).sort(([a], [b]) => a.localeCompare(b)));
+      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
-  for (const name of reachableSchemas(schemas, requestRoots)) closeRequestSchema(schemas[name]);
+  for (const name of reachableSchemas(schemas, requestRoots)) {
+    const schema = schemas[name];
+    if (!isReference(schema)) closeRequestSchema(schema);
+  }
   fixNullableRefs(schemas);
   return document;
+}
+
+function isReference(node: object): node is ReferenceObject {
+  return '$ref' in node;
+}
+
+function refOf(node: SchemaObject | ReferenceObject | undefined): string | undefined {
+  return node && isReference(node) ? node.$ref : undefined;
+}
+
+function isOperation(value: unknown): value is OperationObject {
+  return typeof value === 'object' && value !== null && 'responses' in value && Boolean(value.responses);
 }

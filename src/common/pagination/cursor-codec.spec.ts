@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { ProblemException } from '../problem/problem.js';
+
 import { referralCursors } from '../../referrals/referral-cursor.js';
 import { decodeCursor, encodeCursor } from '../../resources/page-cursor.js';
+import { ProblemException } from '../problem/problem.js';
 
 const ID = '3f0c9a52-6a7e-4c2b-9d3e-0a1b2c3d4e5f';
 // Issued by the two cursor implementations this codec replaced: clients may hold cursors like these.

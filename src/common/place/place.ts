@@ -1,4 +1,5 @@
 import zipcodes from 'zipcodes';
+
 import { PlaceErrors } from './place.errors.js';
 
 export interface GeoPoint {

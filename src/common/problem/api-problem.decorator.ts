@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
 import { ProblemDetailsDto } from './problem.dto.js';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

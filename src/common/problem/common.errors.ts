@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { problemsOf, type FieldError } from './problem.js';
+
+import { type FieldError, problemsOf } from './problem.js';
 
 /**
  * Codes of the cross-cutting problems, raised by no one module: request validation, a missing

@@ -1,8 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES, type Server } from 'node:http';
+import { type Server, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { ProblemDetailsFilter } from './problem-details.filter.js';
+
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import { PROBLEM_TYPE_BASE } from './problem.js';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 /*
  * Some requests are answered before the application (and its ProblemDetailsFilter) sees them:

@@ -1,6 +1,7 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_TYPE_BASE, ProblemException, type ProblemDetails } from './problem.js';
+
+import { PROBLEM_TYPE_BASE, type ProblemDetails, ProblemException } from './problem.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -61,6 +62,18 @@ function databaseUnavailable(error: unknown): boolean {
   return (code !== undefined && DB_UNAVAILABLE_CODES.has(code)) || DB_UNAVAILABLE_MESSAGES.test(message);
 }
 
+/** An HttpException body's `message`: Nest's are a string, or a list from the validation pipe. */
+function messageOf(body: object): string | undefined {
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** `instanceof` on the generic class would type `code` as any. */
+function isProblem(exception: unknown): exception is ProblemException {
+  return exception instanceof ProblemException;
+}
+
 /**
  * Every error leaves as RFC 9457 application/problem+json. Known HTTP errors keep
  * their status; Fastify's own 4xx (bad JSON, body too large, bad media type) too;
@@ -90,7 +103,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown): ProblemDetails {
-    if (exception instanceof ProblemException) {
+    if (isProblem(exception)) {
       return this.build(exception.getStatus(), exception.code, exception.message, {
         ...exception.extensions,
         ...(exception.errors ? { errors: exception.errors } : {}),
@@ -99,8 +112,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      let detail = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-      if (Array.isArray(detail)) detail = detail.join('; ');
+      let detail = typeof body === 'string' ? body : messageOf(body);
       if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(String(detail))) {
         detail = 'No endpoint matches this method and path. See /docs for the API reference.';
       }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { JOINT_WORK_CONFLICT_TEXT } from '../../intake/matching/joint-work.js';
 import { REFERRAL_STATUSES } from '../../referrals/referral-lifecycle.js';
 

@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
+
 import { safeFieldPath } from '../http/json-body.js';
 import { CommonErrors } from './common.errors.js';
 import type { FieldError } from './problem.js';

@@ -1,6 +1,7 @@
 import { Logger, type OnModuleInit } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource } from 'typeorm';
+
 import type { Environment } from '../../config/environment.js';
 import { runOncePerHour, scheduleRetentionJob } from '../../database/scheduled-run.js';
 

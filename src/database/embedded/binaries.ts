@@ -18,6 +18,7 @@ import {
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+
 import { blockingDirectory, DEFAULT_ROOT_DATA, POSTGRES_USER, type SystemIds } from './run-as.js';
 import { EmbeddedStartError } from './start-error.js';
 

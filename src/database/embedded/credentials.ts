@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { EmbeddedStartError } from './start-error.js';
 
 /** Port, password and API key secret of one data directory; owner-only (0600). */

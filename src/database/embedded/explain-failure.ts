@@ -1,5 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import { DEFAULT_ROOT_CACHE, isRoot } from './run-as.js';
 import { EmbeddedStartError } from './start-error.js';
 

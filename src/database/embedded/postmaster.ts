@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+
 import type { RunResult } from './explain-failure.js';
 import type { SystemIds } from './run-as.js';
 import { EmbeddedStartError } from './start-error.js';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
+
 import { EmbeddedStartError } from './start-error.js';
 
 /** The cluster's superuser, and the system user the server runs as when Mend runs as root. */

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
 import { QueryBoolean } from '../../common/dto/query-decorators.js';
 
 export const HSDS_DEFAULT_PER_PAGE = 20;

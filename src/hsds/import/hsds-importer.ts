@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
-import { ProblemException, type FieldError } from '../../common/problem/problem.js';
+
+import { Injectable } from '@nestjs/common';
+
+import { type FieldError, ProblemException } from '../../common/problem/problem.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { CreateResourceRequest } from '../../resources/curation/dto/resource.request.js';
 import { documentToWrite, type ResourceDocument } from '../../resources/curation/resource-document.js';
-import { ResourceImportService } from '../../resources/resource-import.service.js';
 import type { ResourceWrite } from '../../resources/resource.row.js';
+import { ResourceImportService } from '../../resources/resource-import.service.js';
 import { readHsdsInput } from './hsds-input.js';
 import { type HsdsImportOptions, type ImportNote, mapHsdsService } from './hsds-service.mapper.js';
 
@@ -97,7 +99,11 @@ export class HsdsImporter {
       for (let attempt = 0; ; attempt++) {
         try {
           return {
-            document: await validation.transform(structuredClone(document), { type: 'body', metatype: CreateResourceRequest, data: '' }),
+            document: (await validation.transform(structuredClone(document), {
+              type: 'body',
+              metatype: CreateResourceRequest,
+              data: '',
+            })) as CreateResourceRequest,
           };
         } catch (error) {
           if (!(error instanceof ProblemException) || !error.errors) throw error;

@@ -14,6 +14,12 @@ export const num = (v: unknown): number | undefined => {
   const n = typeof v === 'string' && v.trim() ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 };
+/** A value as an ImportNote quotes it: '' when absent, an object or list as its JSON (not "[object Object]"). */
+export const quoted = (v: unknown): string => {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return v === undefined || v === null ? '' : JSON.stringify(v);
+};
 export const isHttpUrl = (v: string) => isURL(v, { protocols: ['http', 'https'], require_protocol: true });
 
 /** One thing the importer left out of a service, or filled in itself, and why. */

@@ -1,7 +1,7 @@
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { CONTACT_CHANNELS, type TaxonomyName } from '../../taxonomy/taxonomy.js';
-import { MEND_FACTS, type MendFact, recogniseTerm, VOCABULARIES, type ForeignTerm } from '../hsds-taxonomy.js';
-import { arr, obj, text, type ImportNote, type Json } from './hsds-json.js';
+import { type ForeignTerm, MEND_FACTS, type MendFact, recogniseTerm, VOCABULARIES } from '../hsds-taxonomy.js';
+import { arr, type ImportNote, type Json, obj, text } from './hsds-json.js';
 
 /** What the attributes say: codes per Mend vocabulary, in order, and the `mend` facts. */
 export function readAttributes(service: Json, skipped: ImportNote[]) {

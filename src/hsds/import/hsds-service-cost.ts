@@ -1,8 +1,8 @@
-import { CURRENCIES } from '../../resources/resource-record.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
+import { CURRENCIES } from '../../resources/resource-record.js';
 import { FEE_PERIODS } from '../../taxonomy/taxonomy.js';
+import { arr, type ImportNote, type Json, num, obj, text } from './hsds-json.js';
 import type { FactReader } from './hsds-service-attributes.js';
-import { arr, num, obj, text, type ImportNote, type Json } from './hsds-json.js';
 
 /* What a service costs: the `mend` facts when present (exact minor units); otherwise what its cost_options say. */
 

@@ -1,6 +1,6 @@
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { parseArea, parseCountry, parseRegion } from '../hsds-places.js';
-import { arr, num, obj, text, type ImportNote, type Json } from './hsds-json.js';
+import { arr, type ImportNote, type Json, num, obj, quoted, text } from './hsds-json.js';
 
 /* Where a service is: its physical locations and the areas it serves. */
 
@@ -31,8 +31,8 @@ export function mapLocations(service: Json, skipped: ImportNote[]): ResourceDocu
       const missing = !city
         ? 'city'
         : !country
-          ? `country "${String(address.country ?? '')}"`
-          : `region "${String(address.state_province ?? address.region ?? '')}"`;
+          ? `country "${quoted(address.country)}"`
+          : `region "${quoted(address.state_province ?? address.region)}"`;
       return skipped.push({ field, reason: `the address has no recognisable ${missing}` });
     }
     const street = [text(address.address_1), text(address.address_2)].filter(Boolean).join(', ');
@@ -66,7 +66,7 @@ export function mapServiceAreas(service: Json, skipped: ImportNote[]): string[] 
     if (!code)
       return skipped.push({
         field: `service_areas[${i}]`,
-        reason: `"${String(area?.name ?? area?.extent ?? '')}" is not a region or country Mend knows (ISO 3166)`,
+        reason: `"${quoted(area?.name ?? area?.extent)}" is not a region or country Mend knows (ISO 3166)`,
       });
     if (!serviceAreas.includes(code)) serviceAreas.push(code);
   });

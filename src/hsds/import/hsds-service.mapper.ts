@@ -1,13 +1,15 @@
-import { isEmail } from 'class-validator';
 import { createHash } from 'node:crypto';
+
+import { isEmail } from 'class-validator';
+
+import { UUID_PATTERN } from '../../common/uuid.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
-import { UUID_PATTERN } from '../../common/uuid.js';
 import { parseLanguage } from '../hsds-places.js';
-import { contactChannels, factReader, readAttributes, type FactReader } from './hsds-service-attributes.js';
-import { mapCost, readFees, type Fallback, type Fees } from './hsds-service-cost.js';
+import { arr, type ImportNote, isHttpUrl, type Json, obj, quoted, text } from './hsds-json.js';
+import { contactChannels, type FactReader, factReader, readAttributes } from './hsds-service-attributes.js';
+import { type Fallback, type Fees, mapCost, readFees } from './hsds-service-cost.js';
 import { mapLocations, mapServiceAreas } from './hsds-service-places.js';
-import { arr, isHttpUrl, obj, text, type ImportNote, type Json } from './hsds-json.js';
 
 export type { ImportNote } from './hsds-json.js';
 
@@ -239,7 +241,7 @@ function mapLanguages(service: Json, skipped: ImportNote[]): string[] {
     if (!code)
       return skipped.push({
         field: `languages[${i}]`,
-        reason: `"${String(language?.name ?? language?.code ?? '')}" is not a language with an ISO 639-1 code`,
+        reason: `"${quoted(language?.name ?? language?.code)}" is not a language with an ISO 639-1 code`,
       });
     if (!languages.includes(code)) languages.push(code);
   });
@@ -252,7 +254,7 @@ function mapPhone(service: Json, skipped: ImportNote[]): string | undefined {
     const field = `phones[${i}]`;
     const number = text(obj(raw)?.number)?.replace(/^\((\d+)\)\s*/, '$1 ');
     if (!number || !PHONE.test(number))
-      return skipped.push({ field, reason: `"${String(obj(raw)?.number ?? '')}" is not a phone number Mend accepts` });
+      return skipped.push({ field, reason: `"${quoted(obj(raw)?.number)}" is not a phone number Mend accepts` });
     if (phone) return skipped.push({ field, reason: 'Mend keeps one phone per resource (the first)' });
     phone = number;
     if (obj(raw)?.extension !== undefined) skipped.push({ field: `${field}.extension`, reason: 'Mend keeps no phone extensions' });
@@ -272,7 +274,7 @@ function availabilityFromSchedules(schedules: unknown[]): string[] {
     const s = obj(raw);
     if (!s) continue;
     const days = new Set(
-      String(s.byday ?? '')
+      (typeof s.byday === 'string' ? s.byday : '')
         .toUpperCase()
         .split(',')
         .map((d) => d.trim().replace(/^[+-]?\d+/, ''))

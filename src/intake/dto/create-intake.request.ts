@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+
 import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
 import { CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { ResourceResponse } from '../../resources/dto/resource.response.js';
 
 export class ReasonDto {

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { EmergencyNumberResponse } from './intake.response.js';
+
 import { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { AUDIENCES, LINE_ROLES } from '../../taxonomy/taxonomy.js';
+import { EmergencyNumberResponse } from './intake.response.js';
 
 const toList = (value: unknown) =>
   typeof value === 'string'

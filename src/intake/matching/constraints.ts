@@ -1,9 +1,9 @@
 import { ELIGIBILITY } from '../../taxonomy/taxonomy.js';
 import type { SafetyAssessment } from './safety.js';
 import { isEligible } from './safety-lines.js';
+import type { HelpType, IntakeProfile } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 import { languageNames, placeName, radiusText } from './words.js';
-import type { HelpType, IntakeProfile } from './types.js';
 
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
 

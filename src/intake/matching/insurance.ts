@@ -69,7 +69,7 @@ export function insuranceFit(asked: string, r: Pick<MatchableResource, 'cost' | 
   const type = planTypeOf(asked);
   const listed = r.cost.insurers;
   if (type) {
-    const viaOption = PLAN_PAYMENT_OPTIONS[type] && r.paymentOptions.includes(PLAN_PAYMENT_OPTIONS[type]!);
+    const viaOption = PLAN_PAYMENT_OPTIONS[type] && r.paymentOptions.includes(PLAN_PAYMENT_OPTIONS[type]);
     const viaName = listed.find((insurer) => planTypeOf(insurer) === type);
     if (viaName) return { status: 'accepted', name: viaName };
     if (viaOption)

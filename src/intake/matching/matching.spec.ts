@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+
 import { fallbackConstraints, initialConstraints, relaxationSteps } from './constraints.js';
 import { nextSteps } from './next-steps.js';
 import { formatMoney, rankCandidates, scoreCandidate } from './rank.js';

@@ -248,7 +248,7 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     [WEIGHTS.availability, profile.availability, r.availability, 'availability_match', availabilityText],
   ] as const) {
     if (!want.length) continue;
-    const hit = want.filter((w) => (have as string[]).includes(w));
+    const hit = want.filter((w) => have.includes(w));
     add(weight, hit.length / want.length);
     if (hit.length) reasons.push({ code, text: say(hit) });
   }

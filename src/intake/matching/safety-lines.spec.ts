@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+
 import { LINE_ROLES } from '../../taxonomy/taxonomy.js';
 import { assessSafety } from './safety.js';
 import { chooseSafetyLines, isEligible, planSafetyLines, servesPlace } from './safety-lines.js';

@@ -1,5 +1,5 @@
 import type { LineRole } from '../../taxonomy/taxonomy.js';
-import { callEmergencyText, emergencyNumberFor, type EmergencyNumber } from './emergency-numbers.js';
+import { callEmergencyText, type EmergencyNumber, emergencyNumberFor } from './emergency-numbers.js';
 import type { HelpType, SafetyAnswers, SafetyLevel, Willingness } from './types.js';
 
 export interface SafetyAssessment {

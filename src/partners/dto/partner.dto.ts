@@ -5,7 +5,6 @@ import {
   IsArray,
   IsDateString,
   IsDefined,
-  ValidateIf,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,7 +14,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
+
 import { SCOPES } from '../scopes.js';
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;

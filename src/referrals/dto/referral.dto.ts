@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
 import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../referral-lifecycle.js';
 
 export class CreateReferralRequest {

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import { describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
+
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CURATED_DATA_DIR } from '../../seeding/curated-dataset.js';
-import { toResourceWrite, type ResourceRecord } from '../resource-record.js';
-import { createValidationPipe } from '../../common/problem/validation.js';
+
+import { describe, expect, it } from '@jest/globals';
+
 import { ProblemException } from '../../common/problem/problem.js';
-import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
+import { createValidationPipe } from '../../common/problem/validation.js';
+import { CURATED_DATA_DIR } from '../../seeding/curated-dataset.js';
 import type { ResourceResponse } from '../dto/resource.response.js';
+import { type ResourceRecord, toResourceWrite } from '../resource-record.js';
+import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
 import { documentToWrite, mergePatch } from './resource-document.js';
 import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,8 +14,8 @@ import {
   ApiPreconditionRequiredResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
+
 import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
@@ -22,9 +23,9 @@ import { RequireScopes } from '../../partners/access.decorator.js';
 import { CurrentPrincipal } from '../../partners/current-principal.decorator.js';
 import type { Principal } from '../../partners/principal.js';
 import { ResourceResponse } from '../dto/resource.response.js';
-import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
-import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } from './dto/resource.request.js';
 import type { VersionedResource } from '../resource.mapper.js';
+import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } from './dto/resource.request.js';
+import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
 import { ResourceCurationService } from './resource-curation.service.js';
 
 const resourceId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { ResourceWrite } from '../resource.row.js';
 import {
   replaceLocations,
@@ -38,7 +39,7 @@ type Versioned = { version: number } | undefined;
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, rowCount] (INSERT and SELECT with the rows alone). */
 async function updateReturning<T>(tx: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const [rows] = (await tx.query(text, values)) as [T[], number];
+  const [rows] = await tx.query<[T[], number]>(text, values);
   return rows;
 }
 
@@ -64,7 +65,7 @@ export class ResourceCurationRepository {
   /** Inserts a new resource; undefined when the slug is taken (the unique index decides, race-free). */
   async insert(tx: EntityManager, r: ResourceWrite): Promise<string | undefined> {
     const organizationId = await upsertOrganization(tx, r);
-    const [row] = await tx.query(
+    const [row] = await tx.query<({ id: string } | undefined)[]>(
       `INSERT INTO resource (${RESOURCE_WRITE_COLUMNS.join(', ')}) VALUES (${resourceWritePlaceholders()})
        ON CONFLICT (slug) DO NOTHING RETURNING id`,
       resourceWriteValues(r, organizationId),

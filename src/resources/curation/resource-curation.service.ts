@@ -1,18 +1,20 @@
-import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
+
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
+import { parseIfMatch } from '../../common/http/entity-tags.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import type { Principal } from '../../partners/principal.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from '../resource.mapper.js';
 import type { ResourceRow } from '../resource.row.js';
 import { ResourcesRepository } from '../resources.repository.js';
 import { CurationErrors } from './curation.errors.js';
-import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
-import { documentToWrite, mergePatch, toResourceDocument, type ResourceDocument } from './resource-document.js';
-import { parseIfMatch } from '../../common/http/entity-tags.js';
-import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
+import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
+import { documentToWrite, mergePatch, type ResourceDocument, toResourceDocument } from './resource-document.js';
+import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 
 type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
 
@@ -64,11 +66,12 @@ export class ResourceCurationService {
       const current = toResourceDocument(before);
       const merged = mergePatch(current, fields);
       if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
-      const document: ResourceDocument = await this.validation.transform(merged, {
+      // The pipe answers what it validated and transformed: a CreateResourceRequest, i.e. a ResourceDocument.
+      const document = (await this.validation.transform(merged, {
         type: 'body',
         metatype: CreateResourceRequest,
         data: '',
-      });
+      })) as ResourceDocument;
       const result = await this.curation.update(tx, id, versions, documentToWrite(document, status ?? before.status));
       if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug);
       return result;

@@ -1,5 +1,5 @@
-import { toResourceWrite } from '../resource-record.js';
 import type { ResourceRow, ResourceWrite } from '../resource.row.js';
+import { toResourceWrite } from '../resource-record.js';
 import type { CreateResourceRequest } from './dto/resource.request.js';
 
 /**
@@ -66,12 +66,12 @@ export function toResourceDocument(row: ResourceRow): ResourceDocument {
     notForCrisis: row.not_for_crisis,
     eligibility: row.eligibility as ResourceDocument['eligibility'],
     lineRoles: row.line_roles as ResourceDocument['lineRoles'],
-    contactChannels: row.contact_channels as ResourceDocument['contactChannels'],
+    contactChannels: row.contact_channels,
     demo: row.demo,
     sourceUrl: present(row.source_url),
     lastVerifiedAt: row.last_verified_at === null ? undefined : iso(row.last_verified_at),
   };
-  return JSON.parse(JSON.stringify(document)); // drops the undefined fields
+  return JSON.parse(JSON.stringify(document)) as ResourceDocument; // drops the undefined fields
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,8 +2,9 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+
+import { type DirectoryChangeSink, type FeedPosition, snapshotHasTransactionsInProgress } from './directory-change.js';
 import { DirectoryChangeRepository } from './directory-change.repository.js';
-import { snapshotHasTransactionsInProgress, type DirectoryChangeSink, type FeedPosition } from './directory-change.js';
 import { DEFAULT_LOAD_BATCH, IndexLoader } from './index-loader.js';
 
 /** The NOTIFY channel the directory triggers signal on (migrations/1796300000000-directory-change-feed.ts). */

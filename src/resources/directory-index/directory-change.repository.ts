@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import type { FeedPosition } from './directory-change.js';
 
 /**
@@ -26,7 +27,7 @@ export class DirectoryChangeRepository {
    * READ transaction). When pruning has removed newer rows than any left, the horizon stands in.
    */
   async currentPosition(manager: EntityManager): Promise<FeedPosition> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<[{ snapshot: string; seq: string }]>(
       `SELECT pg_current_snapshot()::text AS snapshot,
               greatest((SELECT max(seq) FROM directory_change), (SELECT pruned_through_seq FROM directory_change_horizon), 0) AS seq`,
     );
@@ -38,7 +39,7 @@ export class DirectoryChangeRepository {
    * `position` has not applied (including changes pruned before it read them)?
    */
   async hasUnapplied(position: FeedPosition): Promise<boolean> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<[{ unapplied: boolean }]>(
       `SELECT EXISTS (SELECT 1 FROM ${UNAPPLIED})
            OR (SELECT pruned_through_seq FROM directory_change_horizon) > $1 AS unapplied`,
       [position.seq, position.snapshot],
@@ -55,7 +56,7 @@ export class DirectoryChangeRepository {
     position: FeedPosition,
     limit: number,
   ): Promise<{ position: FeedPosition; prunedUnseen: boolean; resourceIds: (string | null)[] }> {
-    const [head] = await manager.query(
+    const [head] = await manager.query<[{ snapshot: string; horizon: string; last_seq: string | null }]>(
       `SELECT pg_current_snapshot()::text AS snapshot,
               (SELECT pruned_through_seq FROM directory_change_horizon) AS horizon,
               (SELECT max(seq) FROM ${UNAPPLIED}) AS last_seq`,
@@ -80,7 +81,7 @@ export class DirectoryChangeRepository {
    * statements time out after 10 s). Returns how many rows were removed.
    */
   async pruneChangesBefore(before: Date): Promise<number> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<[{ removed: number }]>(
       `WITH pruned AS (DELETE FROM directory_change WHERE changed_at < $1 RETURNING seq),
             raised AS (
               UPDATE directory_change_horizon SET pruned_through_seq = (SELECT max(seq) FROM pruned)

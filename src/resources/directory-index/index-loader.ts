@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+
 import { LOCATIONS_JSON, RESOURCE_COLUMNS } from '../resource-search.sql.js';
-import { DirectoryChangeRepository } from './directory-change.repository.js';
 import type { FeedPosition, LoadedChanges } from './directory-change.js';
+import { DirectoryChangeRepository } from './directory-change.repository.js';
 import type { IndexRow } from './index-row.js';
 
 /**

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
+
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
+import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
 import {
   APPROACHES,
   AUDIENCES,
-  ELIGIBILITY,
   AVAILABILITY,
   CREDENTIALS,
+  ELIGIBILITY,
   FORMATS,
   PAYMENT_OPTIONS,
   RESOURCE_KINDS,
@@ -119,7 +120,7 @@ export class SearchResourcesQuery {
   })
   @IsOptional()
   @IsString()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'serves must be an ISO 3166-2 region (US-OH) or a country code (US)' })
   serves?: string;
 
@@ -148,7 +149,7 @@ export class SearchResourcesQuery {
 
   @ApiPropertyOptional({ description: 'Country of postalCode.', enum: SUPPORTED_POSTAL_COUNTRIES, default: 'US' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @IsIn(SUPPORTED_POSTAL_COUNTRIES)
   country?: (typeof SUPPORTED_POSTAL_COUNTRIES)[number];
 

@@ -1,4 +1,4 @@
-import { FriendlyError, newKey, type Api, type IntakeResult, type Resource } from './api.js';
+import { type Api, FriendlyError, type IntakeResult, newKey, type Resource } from './api.js';
 import { resourceCard } from './cards.js';
 import { h } from './dom.js';
 import { resultsSafetySection } from './intake-safety.js';
@@ -99,7 +99,7 @@ function referralAction(api: Api, intakeId: string, resource: Resource): HTMLEle
   const button = h('button', { type: 'button', className: 'secondary' }, 'Request referral');
   const note = h('p', { className: 'referral-status', role: 'status' });
   const key = newKey(); // one per match: a double click never refers twice
-  button.addEventListener('click', async () => {
+  const request = async () => {
     button.disabled = true;
     note.classList.remove('problem');
     note.textContent = 'Sending…';
@@ -112,6 +112,7 @@ function referralAction(api: Api, intakeId: string, resource: Resource): HTMLEle
       note.textContent = error instanceof FriendlyError ? error.message : 'Something went wrong. Please try again.';
       note.classList.add('problem');
     }
-  });
+  };
+  button.addEventListener('click', () => void request());
   return h('div', { className: 'referral' }, button, note);
 }

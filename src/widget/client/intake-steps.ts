@@ -1,5 +1,5 @@
 import { checkedValues, choices, field, h, setError } from './dom.js';
-import { CONCERN_LABELS, FORMAT_LABELS, INTAKE_COUNTRIES, SAFETY_QUESTIONS, WILLINGNESS_LABELS, type IntakeAnswers } from './format.js';
+import { CONCERN_LABELS, FORMAT_LABELS, INTAKE_COUNTRIES, type IntakeAnswers, SAFETY_QUESTIONS, WILLINGNESS_LABELS } from './format.js';
 
 export interface Step {
   title: string;

@@ -1,6 +1,6 @@
-import { FriendlyError, newKey, type Api } from './api.js';
+import { type Api, FriendlyError, newKey } from './api.js';
 import { h } from './dom.js';
-import { anySafetyConcern, intakeBody, type IntakeAnswers } from './format.js';
+import { anySafetyConcern, type IntakeAnswers, intakeBody } from './format.js';
 import { intakeResults } from './intake-results.js';
 import { showHelplines } from './intake-safety.js';
 import { intakeSteps } from './intake-steps.js';

@@ -1,7 +1,7 @@
-import { FriendlyError, type Api } from './api.js';
+import { type Api, FriendlyError } from './api.js';
 import { resourceCard } from './cards.js';
 import { field, h, setError } from './dom.js';
-import { FORMAT_LABELS, searchParams, validateSearch, type SearchFilters } from './format.js';
+import { FORMAT_LABELS, type SearchFilters, searchParams, validateSearch } from './format.js';
 
 /**
  * Search mode: place (or online only), format and cost → a list of resources, nearest first.

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
 import { ResourceResponse } from '../../dto/resource.response.js';
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'verify'] as const;

@@ -24,33 +24,34 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
+import { UUID_TEXT } from '../../../common/uuid.js';
 import {
+  type Approach,
   APPROACHES,
+  type Audience,
   AUDIENCES,
   AVAILABILITY,
-  CONTACT_CHANNELS,
-  CREDENTIALS,
-  ELIGIBILITY,
-  FEE_PERIODS,
-  FORMATS,
-  LINE_ROLES,
-  PAYMENT_OPTIONS,
-  RESOURCE_KINDS,
-  SPECIALTIES,
-  type Approach,
-  type Audience,
   type Availability,
+  CONTACT_CHANNELS,
   type ContactChannelType,
   type Credential,
+  CREDENTIALS,
+  ELIGIBILITY,
   type Eligibility,
+  FEE_PERIODS,
   type FeePeriod,
   type Format,
+  FORMATS,
+  LINE_ROLES,
   type LineRole,
+  PAYMENT_OPTIONS,
   type PaymentOption,
+  RESOURCE_KINDS,
   type ResourceKind,
+  SPECIALTIES,
   type Specialty,
 } from '../../../taxonomy/taxonomy.js';
-import { UUID_TEXT } from '../../../common/uuid.js';
 import { CURRENCIES } from '../../resource-record.js';
 import { IsEmptyUnlessField, IsNotInFuture, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
 
