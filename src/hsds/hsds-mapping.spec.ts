@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { toResourceDocument } from '../resources/curation/resource-document.js';
 import { UUID_PATTERN } from '../common/uuid.js';
 import { hsdsId } from './hsds-ids.js';
-import { parseArea, parseCountry, parseLanguage, parseRegion } from './hsds-places.js';
+import { parseArea, parseCountry, parseLanguage, parseRegion } from '../common/place/place-names.js';
 import { recogniseTerm, taxonomyTerm, termId } from './hsds-taxonomy.js';
 import { mapService } from './hsds.mapper.js';
 import type { FeedResourceRow } from '../resources/directory-feed.service.js';

@@ -8,7 +8,7 @@ import type {
   HsdsServiceResponse,
 } from './dto/hsds.response.js';
 import { hsdsId } from './hsds-ids.js';
-import { areaName, languageName, stateProvinceName } from './hsds-places.js';
+import { areaName, languageName, stateProvinceName } from '../common/place/place-names.js';
 import type { FeedOrganizationRow, FeedResourceRow } from '../resources/directory-feed.service.js';
 import { type HsdsVocabulary, type MendFact, taxonomyName, taxonomyTerm, termId } from './hsds-taxonomy.js';
 

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { EntityManager } from 'typeorm';
 import { apiKeySecret, Environment } from '../config/environment.js';
 import { legacyWebhookSigningSecret, newWebhookSigningSecret } from '../webhooks/webhook-signature.js';
-import { assertWebhookTarget, type Cidr, parseCidrList, WebhookTargetError } from '../webhooks/webhook-target.js';
+import { type Cidr, parseCidrList } from '../common/http/cidr.js';
+import { assertWebhookTarget, WebhookTargetError } from '../webhooks/webhook-target.js';
 import { ApiKeysService } from './api-keys.service.js';
 import type { KeyEnvironment } from './api-key.format.js';
 import type { CreatePartnerRequest } from './dto/partner.dto.js';

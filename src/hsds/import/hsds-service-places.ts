@@ -1,5 +1,5 @@
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
-import { parseArea, parseCountry, parseRegion } from '../hsds-places.js';
+import { parseArea, parseCountry, parseRegion } from '../../common/place/place-names.js';
 import { arr, num, obj, text, type ImportNote, type Json } from './hsds-json.js';
 
 /* Where a service is: its physical locations and the areas it serves. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
 import { UUID_PATTERN } from '../../common/uuid.js';
-import { parseLanguage } from '../hsds-places.js';
+import { parseLanguage } from '../../common/place/place-names.js';
 import { contactChannels, factReader, readAttributes, type FactReader } from './hsds-service-attributes.js';
 import { mapCost, readFees, type Fallback, type Fees } from './hsds-service-cost.js';
 import { mapLocations, mapServiceAreas } from './hsds-service-places.js';
