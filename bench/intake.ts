@@ -1,10 +1,16 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+
+import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
 import { CuratedSeeder } from '../src/seeding/curated-seeder.js';
+import { startMendReady } from './app-readiness.js';
+import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
   cleanups,
@@ -14,28 +20,38 @@ import {
   round,
   runBenchmark,
   runLoad,
-  startMend,
   summarise,
   type Summary,
 } from './bench-support.js';
-import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
-import { cpuSnapshot, cpuSplit, type CpuSplit } from './cpu-accounting.js';
+import { recordResponses, startCeiling } from './ceiling.js';
+import { cpuSnapshot, type CpuSplit, cpuSplit } from './cpu-accounting.js';
 import { explain } from './intake-explain.js';
 import type { IntakeLoadRequest, IntakeLoadResult } from './intake-load-worker.js';
 import { MIX } from './intake-mix.js';
 import { profileBodies } from './intake-profile.js';
 import type { LoadResult } from './load-worker.js';
 import { machine, machineLine } from './machine.js';
+import { commitBeforeIndex, startPreviousApp } from './previous-app.js';
 
 /**
  * `npm run bench:intake -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
- *   [--explain | --explain-only] [--keep] [--batch-size 5000] [--burst N] [--pool-size N]`
+ *   [--skip-sql] [--explain | --explain-only] [--keep] [--batch-size 5000] [--burst N] [--pool-size N]`
  *
  * Loads N synthetic resources plus the curated directory (so the crisis and domestic-violence
  * hotlines exist) into a scratch database, exactly as bench/search.ts does, starts the real Mend
- * app in-process and measures POST /v1/intakes for a fixed mix of realistic bodies with autocannon
- * in a child process (bench/intake-load-worker.ts). Every response must be 201, or the
- * run fails. The last line of stdout is one JSON object.
+ * app in-process (ready once /health/ready says so) and measures POST /v1/intakes for a fixed mix
+ * of realistic bodies with autocannon in a child process (bench/intake-load-worker.ts), against
+ * three targets, one at a time:
+ * - the app, whatever its candidate source is;
+ * - the ceiling: bare Fastify answering each body with the app's exact recorded 201 from memory;
+ * - the SQL path: the app as it was before the directory index (--sql-ref, by default the parent of
+ *   the commit that added src/resources/directory-search.ts; bench/previous-app.ts), built once into
+ *   /var/tmp and started in this process on the same database: the previous SQL candidate query
+ *   (candidate-search.sql.ts) with the ranking of its day. The candidate source became synchronous
+ *   with the index, so it cannot be switched back inside the current app. Without an index in this
+ *   checkout's history the app's reads are SQL already, and the SQL path is the app itself.
+ * Every app and ceiling response must be 201, or the run fails; a failing SQL path leaves its
+ * figures null. The last line of stdout is one JSON object.
  *
  * --explain first runs each body, one at a time, through the running app's IntakeService (as the
  * controller calls it), with the app's DataSource instrumented to record and time every candidate and
@@ -52,6 +68,8 @@ const { values: args } = parseArgs({
     ...COMMON_BENCH_OPTIONS,
     'pool-size': { type: 'string' },
     burst: { type: 'string', default: '0' },
+    'skip-sql': { type: 'boolean', default: false },
+    'sql-ref': { type: 'string' },
   },
 });
 const {
@@ -165,9 +183,32 @@ async function burstProbe(baseUrl: string, headers: Record<string, string>, n: n
   );
 }
 
+/** Each body once through the SQL path: what it recommends and how many of its matches the app's response shares (informational). */
+async function compareSqlPath(baseUrl: string, headers: Record<string, string>, appResponses: Map<string, IntakeResponse>): Promise<void> {
+  console.log('\nSQL path vs app (the app may rank every eligible candidate where SQL took the first N, so matches can differ):');
+  for (const m of MIX) {
+    const res = await fetch(`${baseUrl}/v1/intakes`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(m.body),
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`SQL path, ${m.name}: expected 201, got ${res.status}: ${text.slice(0, 600)}`);
+    const sql = JSON.parse(text) as IntakeResponse;
+    const app = appResponses.get(m.name)!;
+    const appIds = new Set(app.matches.map((x) => x.resource.id));
+    const shared = sql.matches.filter((x) => appIds.has(x.resource.id)).length;
+    console.log(
+      `  ${m.name.padEnd(32)} ${sql.recommendation.type === app.recommendation.type ? 'same recommendation' : `recommendation ${sql.recommendation.type} vs ${app.recommendation.type}`}` +
+        `, ${shared} of ${app.matches.length} matches shared${sql.matches.map((x) => x.resource.id).join() === app.matches.map((x) => x.resource.id).join() ? ' (same order)' : ''}`,
+    );
+  }
+}
+
 /** One request per body before any load: each must be 201 and do what its name says. */
-async function checkResponses(baseUrl: string, headers: Record<string, string>): Promise<void> {
+async function checkResponses(baseUrl: string, headers: Record<string, string>): Promise<Map<string, IntakeResponse>> {
   console.log('\nResponses (one request per body, before the load):');
+  const responses = new Map<string, IntakeResponse>();
   for (const m of MIX) {
     const res = await fetch(`${baseUrl}/v1/intakes`, {
       method: 'POST',
@@ -177,6 +218,7 @@ async function checkResponses(baseUrl: string, headers: Record<string, string>):
     const text = await res.text();
     if (res.status !== 201) throw new Error(`${m.name}: expected 201, got ${res.status}: ${text.slice(0, 600)}`);
     const body = JSON.parse(text) as IntakeResponse;
+    responses.set(m.name, body);
     const wantsHotlines = !!(m.body.safety as Record<string, boolean> | undefined);
     if (wantsHotlines && body.safety.resources.length === 0)
       throw new Error(`${m.name}: no hotlines in the response: is the curated directory loaded?`);
@@ -187,6 +229,7 @@ async function checkResponses(baseUrl: string, headers: Record<string, string>):
     );
     if (m.name.startsWith('rural') && body.relaxations.length === 0) log(`note: ${m.name} did not trigger any relaxation step`);
   }
+  return responses;
 }
 
 function printSummary(s: Summary, cpu: CpuSplit): void {
@@ -206,11 +249,11 @@ function printSummary(s: Summary, cpu: CpuSplit): void {
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase({ keep: args.keep! });
+  const scratch = await createScratchDatabase({ keep: args.keep });
   await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   // --pool-size overrides the app's DB_POOL_SIZE (default 10).
-  const mend = await startMend(scratch.url, args['pool-size'] ? { DB_POOL_SIZE: args['pool-size'] } : {});
+  const mend = await startMendReady(scratch.url, args['pool-size'] ? { DB_POOL_SIZE: args['pool-size'] } : {});
   cleanups.push(() => mend.close());
   // The curated directory through the app's own seeder, then statistics over the whole table for the planner.
   const curated = await mend.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
@@ -228,28 +271,84 @@ async function main(): Promise<void> {
     await explain(scratch.url, profiled);
   }
   if (args['explain-only']) return;
-  await checkResponses(baseUrl, headers);
+  const appResponses = await checkResponses(baseUrl, headers);
   if (BURST > 0) await burstProbe(baseUrl, headers, BURST, mend.env.DB_POOL_SIZE);
+
+  const ceiling = await startCeiling(
+    await recordResponses(
+      baseUrl,
+      MIX.map((m) => ({ method: 'POST' as const, path: '/v1/intakes', body: JSON.stringify(m.body), headers })),
+    ),
+  );
+  cleanups.push(() => ceiling.close());
 
   const admin = new pg.Client({ connectionString: scratch.url });
   await admin.connect();
   cleanups.push(() => admin.end());
-  const { summary, cpu } = await measure('Mend app, POST /v1/intakes', baseUrl, headers, admin, scratch.name);
+
+  // One target under load at a time, each with its own warm-up.
+  const ceilingRun = await measure(
+    'ceiling (bare Fastify, exact bodies from memory)',
+    `http://127.0.0.1:${ceiling.port}`,
+    {},
+    admin,
+    scratch.name,
+  );
+  let sqlRun: Awaited<ReturnType<typeof measure>> | null = null;
+  if (!args['skip-sql']) {
+    try {
+      const ref = args['sql-ref'] ?? commitBeforeIndex();
+      let sqlBase = baseUrl;
+      if (ref) {
+        const previous = await startPreviousApp(ref, scratch.url, { API_KEY_SECRET: mend.env.API_KEY_SECRET! });
+        cleanups.push(() => previous.close());
+        sqlBase = `http://127.0.0.1:${previous.port}`;
+        log(`SQL path: the app at ${previous.commit.slice(0, 12)}`);
+      } else if (existsSync(new URL('../src/resources/directory-search.js', import.meta.url))) {
+        // An index in the build but no commit adding it (e.g. an uncommitted merge): the app is not a SQL path.
+        throw new Error('this build answers from the directory index but no commit added it: pass --sql-ref <commit before the index>');
+      } else {
+        log('SQL path: no directory index in this build, so the app itself is the SQL path');
+      }
+      await compareSqlPath(sqlBase, headers, appResponses);
+      sqlRun = await measure('SQL path (the app before the directory index)', sqlBase, headers, admin, scratch.name);
+    } catch (error) {
+      log(`SQL path not measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const appRun = await measure('Mend app, POST /v1/intakes', baseUrl, headers, admin, scratch.name);
 
   console.log(
     `\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ` +
-      `${COUNT} synthetic resources + the curated directory, ${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up, mix of ${MIX.length} bodies.`,
+      `${COUNT} synthetic resources + the curated directory, ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, mix of ${MIX.length} bodies.`,
   );
-  printSummary(summary, cpu);
+  console.log(`Directory index: ${mend.index.source}.`);
+  printSummary(ceilingRun.summary, ceilingRun.cpu);
+  if (sqlRun) printSummary(sqlRun.summary, sqlRun.cpu);
+  printSummary(appRun.summary, appRun.cpu);
+  const app = appRun.summary;
+  const ceilingRatio = app.rps / ceilingRun.summary.rps;
+  const speedup = sqlRun ? app.rps / sqlRun.summary.rps : null;
+  console.log(
+    `\napp / ceiling throughput: ${(ceilingRatio * 100).toFixed(1)}%; ` +
+      `speed-up over the SQL path: ${speedup === null ? 'not measured' : `${speedup.toFixed(1)}× throughput, p95 ${round(sqlRun!.summary.p95)} → ${round(app.p95)} ms`}`,
+  );
   console.log(
     JSON.stringify({
       bench: 'intake',
-      machine: machine(),
       resources: COUNT,
-      p50Ms: round(summary.p50),
-      p95Ms: round(summary.p95),
-      p99Ms: round(summary.p99),
-      rps: round(summary.rps, 1),
+      p50Ms: round(app.p50),
+      p95Ms: round(app.p95),
+      p99Ms: round(app.p99),
+      rps: round(app.rps, 1),
+      ceilingRps: round(ceilingRun.summary.rps, 1),
+      ceilingRatio: round(ceilingRatio, 3),
+      sqlP95Ms: sqlRun ? round(sqlRun.summary.p95) : null,
+      sqlRps: sqlRun ? round(sqlRun.summary.rps, 1) : null,
+      speedup: speedup === null ? null : round(speedup, 1),
+      indexBuildMs: Math.round(mend.index.buildMs),
+      indexRssMb: Math.round(mend.index.rssMb),
+      machine: machine(),
     }),
   );
 }

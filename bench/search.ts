@@ -1,14 +1,21 @@
 import 'reflect-metadata';
-import Fastify, { type FastifyInstance } from 'fastify';
+
 import { parseArgs } from 'node:util';
+
+import Fastify from 'fastify';
 import pg from 'pg';
+
 import { createValidationPipe } from '../src/common/problem/validation.js';
-import { validateEnvironment } from '../src/config/environment.js';
 import { findFreePort } from '../src/database/embedded-postgres.js';
-import { SearchResourcesQuery, type FacetField, type SortOrder } from '../src/resources/dto/search-resources.query.js';
-import type { ResourceSearchCriteria } from '../src/resources/resource-search.criteria.js';
-import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
-import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
+import { type FacetField, SearchResourcesQuery, type SortOrder } from '../src/resources/dto/search-resources.query.js';
+import { decodeCursor, encodeCursor, filtersFingerprint } from '../src/resources/page-cursor.js';
+import { mapResource } from '../src/resources/resource.mapper.js';
+import type { ResourceRow } from '../src/resources/resource.row.js';
+import type { ResourceSearchCriteria, SearchPage } from '../src/resources/resource-search.criteria.js';
+import { type BuiltSql, countSql, facetsSql, searchSql } from '../src/resources/resource-search.sql.js';
+import { ResourcesService } from '../src/resources/resources.service.js';
+import { startMendReady } from './app-readiness.js';
+import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
   cleanups,
@@ -18,27 +25,37 @@ import {
   round,
   runBenchmark,
   runLoad,
-  startMend as startApp,
   summarise,
   type Summary,
 } from './bench-support.js';
-import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
+import { recordResponses, startCeiling } from './ceiling.js';
 import { machine, machineLine } from './machine.js';
 
 /**
  * `npm run bench:search -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
- *   [--explain | --explain-only] [--keep] [--batch-size 5000]`
+ *   [--deep-pages 50] [--skip-sql] [--explain | --explain-only] [--keep] [--batch-size 5000]`
  *
  * Loads N synthetic resources into a scratch database (a new `mend_bench_<hex>` on the server
  * at DATABASE_URL, or on a throwaway embedded server), then measures GET /v1/resources for a
- * fixed mix of searches against (1) the real Mend app, in-process, and (2) a "floor": bare
- * Fastify + pg running the very same SQL (resource-search.sql.ts) for the same criteria.
- * The load generator (autocannon) runs in a child process. Any non-2xx response fails the run.
- * The last line of stdout is one JSON object with the app's figures and the ratio to the floor.
+ * fixed mix of searches against three targets, one at a time, all in this process:
+ * - the app: the real Mend app, whatever its search engine is (ready once /health/ready says so);
+ * - the ceiling: bare Fastify answering each URL with the app's exact response from memory
+ *   (bench/ceiling.ts): what no engine can beat on this machine;
+ * - the SQL path: bare Fastify + pg running the previous SQL search (resource-search.sql.ts),
+ *   for the speed-up factor.
+ * Before any load, every URL's ids (in order; as a set for relevance), exact total and facet
+ * counts from the app must equal PostgreSQL's. The load generator (autocannon) runs in a child
+ * process. Any non-2xx answer from the app or the ceiling fails the run; one from the SQL path
+ * (at 1M its text search can pass the statement timeout) leaves its figures null. The last line of
+ * stdout is one JSON object.
  */
 
 const { values: args } = parseArgs({
-  options: { ...COMMON_BENCH_OPTIONS, 'facet-cache': { type: 'boolean', default: false } },
+  options: {
+    ...COMMON_BENCH_OPTIONS,
+    'deep-pages': { type: 'string', default: '50' },
+    'skip-sql': { type: 'boolean', default: false },
+  },
 });
 const {
   count: COUNT,
@@ -46,17 +63,32 @@ const {
   warmup: WARMUP,
   connections: CONNECTIONS,
   timeout: TIMEOUT,
+  deepPages: DEEP_PAGES,
 } = numericOptions({
   count: args.count,
   duration: args.duration,
   warmup: args.warmup,
   connections: args.connections,
   timeout: args.timeout,
+  deepPages: args['deep-pages'],
 });
-const FACET_CACHE = args['facet-cache'] === true;
 
-/** The fixed query mix: two of each kind of search the directory serves. */
-const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; path: string }[] = [
+/** The previous SQL path's count cap (page.totalExact = false above it); the app it replaced sent no more. */
+const PREVIOUS_TOTAL_CAP = 1000;
+/** SearchResourcesQuery's default page size. */
+const DEFAULT_PAGE_SIZE = 20;
+/** An exact count: the cap of countSql, out of reach. */
+const NO_CAP = 2_000_000_000;
+
+type Category = 'filters' | 'near' | 'text' | 'facets' | 'relevance' | 'deep';
+interface MixEntry {
+  name: string;
+  category: Category;
+  path: string;
+}
+
+/** The fixed query mix: two of each kind of search the directory serves, a relevance query and a deep keyset page. */
+const MIX: MixEntry[] = [
   { name: 'filters: video+infidelity+maxFee', category: 'filters', path: '/v1/resources?format=video&specialty=infidelity&maxFee=120' },
   { name: 'filters: clinic+sliding+spanish', category: 'filters', path: '/v1/resources?kind=clinic&slidingScale=true&language=es' },
   { name: 'near: postalCode 43215 25km', category: 'near', path: '/v1/resources?postalCode=43215&radiusKm=25&specialty=trust_rebuilding' },
@@ -69,7 +101,10 @@ const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; pat
   { name: 'text: drinking+serves TX', category: 'text', path: '/v1/resources?q=drinking&serves=US-TX' },
   { name: 'facets: in_person', category: 'facets', path: '/v1/resources?facets=format,kind,specialty&format=in_person' },
   { name: 'facets: online+maxFee', category: 'facets', path: '/v1/resources?facets=specialty,approach&kind=online_service&maxFee=100' },
+  { name: 'relevance: trust affair', category: 'relevance', path: '/v1/resources?q=trust%20affair&sort=relevance' },
 ];
+/** The deep keyset page: this search's page DEEP_PAGES + 1, reached by following `nextCursor` from the first. */
+const DEEP_BASE = '/v1/resources?format=in_person';
 
 // ---------------------------------------------------------------------------------------------
 // The mix, normalised exactly as the app does it (validation pipe → toCriteria → default sort)
@@ -79,6 +114,9 @@ interface Prepared {
   sort: SortOrder;
   limit: number;
   facets: FacetField[];
+  fingerprint: string;
+  /** From the URL's cursor: where the page starts and the total carried from the first page. */
+  after?: { key: number | string; id: string; total: number; totalExact: boolean };
 }
 
 function rawQuery(path: string): Record<string, string | string[]> {
@@ -93,63 +131,90 @@ function rawQuery(path: string): Record<string, string | string[]> {
 async function prepare(path: string): Promise<Prepared> {
   const pipe = createValidationPipe();
   const query = (await pipe.transform(rawQuery(path), { type: 'query', metatype: SearchResourcesQuery })) as SearchResourcesQuery;
-  // toCriteria and the default sort are the service's own code; its repository is not used.
-  const service = new ResourcesService(null as never, validateEnvironment({ SEARCH_FACET_CACHE_SECONDS: '0' }));
-  const criteria = service.toCriteria(query);
-  const sort = (service as unknown as { sortFor(q: SearchResourcesQuery, c: ResourceSearchCriteria): SortOrder }).sortFor(query, criteria);
-  return { criteria, sort, limit: query.limit ?? DEFAULT_PAGE_SIZE, facets: (query.facets ?? []) as FacetField[] };
+  // toCriteria is the service's own (it reads no state, so no instance is constructed).
+  const criteria = (Object.create(ResourcesService.prototype) as ResourcesService).toCriteria(query);
+  // The service's default sort; an app that sorted otherwise would fail the comparison below.
+  const sort: SortOrder = query.sort ?? (criteria.tsQuery ? 'relevance' : criteria.near ? 'distance' : 'name');
+  const fingerprint = filtersFingerprint({ criteria, sort });
+  return {
+    criteria,
+    sort,
+    limit: query.limit ?? DEFAULT_PAGE_SIZE,
+    facets: (query.facets ?? []) as FacetField[],
+    fingerprint,
+    after: query.cursor ? decodeCursor(query.cursor, sort, fingerprint) : undefined,
+  };
 }
 
+/** The statements the previous SQL path ran for a request: the page, then the facet pass or a capped count (none after page 1). */
 function statements(p: Prepared): { label: string; sql: BuiltSql }[] {
-  const out = [{ label: 'search', sql: searchSql(p.criteria, { sort: p.sort, limit: p.limit }) }];
-  // As the service does: the total comes from the facet pass, or from a capped count.
-  out.push(
-    p.facets.length
-      ? { label: 'facets', sql: facetsSql(p.criteria, p.facets) }
-      : { label: 'count', sql: countSql(p.criteria, TOTAL_COUNT_CAP) },
-  );
+  const out = [{ label: 'search', sql: searchSql(p.criteria, { sort: p.sort, limit: p.limit, after: p.after }) }];
+  if (p.facets.length) out.push({ label: 'facets', sql: facetsSql(p.criteria, p.facets) });
+  else if (!p.after) out.push({ label: 'count', sql: countSql(p.criteria, PREVIOUS_TOTAL_CAP) });
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The floor: bare Fastify + pg, same statements, rows straight to JSON
+interface FacetRow {
+  facet: string;
+  value: string;
+  count: number;
+}
 
-async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>): Promise<{ app: FastifyInstance; port: number }> {
-  // Same pool size and statement timeout as the app's (DB_POOL_SIZE default, data-source-options.ts).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, statement_timeout: 10_000 });
+/** facetsSql's rows as the response's `facets` object: values in the SQL's order (count desc, then value). */
+function facetObject(fields: FacetField[], rows: FacetRow[]): Record<string, { value: string; count: number }[]> {
+  const facets: Record<string, { value: string; count: number }[]> = Object.fromEntries(fields.map((f) => [f, []]));
+  for (const r of rows) if (r.facet !== '') facets[r.facet].push({ value: r.value, count: r.count });
+  return facets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SQL path: bare Fastify + pg, the previous service's statements, rows mapped as the app maps them
+
+async function startSqlPath(databaseUrl: string, prepared: Map<string, Prepared>): Promise<{ close: () => Promise<void>; port: number }> {
+  // The app's pool size (DB_POOL_SIZE default); the statement timeout is the load's own, so a slow
+  // statement shows up as slow rather than as an error where the load would still wait for it.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, statement_timeout: TIMEOUT * 1000 });
   const app = Fastify({ logger: false });
   app.get('/v1/resources', async (request, reply) => {
     const p = prepared.get(request.url);
     if (!p) return reply.code(404).send({ error: 'not in the mix' });
-    // Built per request, like the app does.
-    // Same statements as the service: search, plus the facet pass (which yields the exact total) or a capped count.
+    // Built per request, as the previous service did; the total comes from the facet pass, a capped
+    // count, or (on later pages) the cursor.
+    const page: SearchPage = { sort: p.sort, limit: p.limit, after: p.after };
     const [rows, aggregate] = await Promise.all([
-      pool.query(searchSql(p.criteria, { sort: p.sort, limit: p.limit })),
-      pool.query(p.facets.length ? facetsSql(p.criteria, p.facets) : countSql(p.criteria, TOTAL_COUNT_CAP)),
+      pool.query<ResourceRow & { sort_key: number | string; distance_m: number | null }>(searchSql(p.criteria, page)),
+      p.facets.length
+        ? pool.query<FacetRow>(facetsSql(p.criteria, p.facets))
+        : p.after
+          ? undefined
+          : pool.query<{ total: number }>(countSql(p.criteria, PREVIOUS_TOTAL_CAP)),
     ]);
-    if (!p.facets.length) {
-      const counted: number = aggregate.rows[0].total;
-      return {
-        data: rows.rows.slice(0, p.limit),
-        page: { limit: p.limit, total: Math.min(counted, TOTAL_COUNT_CAP), totalExact: counted <= TOTAL_COUNT_CAP },
-      };
+    let total: number;
+    let totalExact: boolean;
+    if (p.facets.length) {
+      total = (aggregate!.rows as FacetRow[]).find((r) => r.facet === '')?.count ?? 0;
+      totalExact = true;
+    } else if (p.after) {
+      ({ total, totalExact } = p.after);
+    } else {
+      const counted = (aggregate!.rows[0] as { total: number }).total;
+      total = Math.min(counted, PREVIOUS_TOTAL_CAP);
+      totalExact = counted <= PREVIOUS_TOTAL_CAP;
     }
-    const total = aggregate.rows.find((r: { facet: string }) => r.facet === '')?.count ?? 0;
+    const pageRows = rows.rows.slice(0, p.limit);
+    const last = pageRows[pageRows.length - 1];
+    const nextCursor =
+      rows.rows.length > p.limit && last ? encodeCursor(p.sort, last.sort_key, last.id, p.fingerprint, total, totalExact) : null;
     return {
-      data: rows.rows.slice(0, p.limit),
-      page: { limit: p.limit, total, totalExact: true },
-      facets: aggregate.rows.filter((r: { facet: string }) => r.facet !== ''),
+      data: pageRows.map((row) => mapResource(row, row.distance_m)),
+      page: { limit: p.limit, nextCursor, total, totalExact },
+      ...(p.facets.length ? { facets: facetObject(p.facets, aggregate!.rows as FacetRow[]) } : {}),
     };
   });
   app.addHook('onClose', async () => pool.end());
   const port = await findFreePort();
   await app.listen({ port, host: '127.0.0.1' });
-  return { app, port };
-}
-
-async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number }> {
-  // The facet cache is off unless --facet-cache: app and floor then do the same database work.
-  return startApp(databaseUrl, { SEARCH_FACET_CACHE_SECONDS: FACET_CACHE ? '60' : '0' });
+  return { close: () => app.close(), port };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,27 +233,107 @@ async function measure(target: string, baseUrl: string): Promise<Summary> {
   return summarise(target, result);
 }
 
-/** Same SQL, same answers: the app's first page and total must equal the floor's for every URL. */
-async function checkResponses(appBase: string, floorBase: string): Promise<void> {
-  console.log('\nResponses (app vs floor, first page ids and totals must agree):');
+// ---------------------------------------------------------------------------------------------
+// Preparation and the comparison with PostgreSQL
+
+interface Page {
+  data: { id: string }[];
+  page: { total: number; totalExact?: boolean; nextCursor: string | null };
+  facets?: Record<string, { value: string; count: number }[]>;
+}
+
+async function getPage(baseUrl: string, path: string): Promise<Page> {
+  const res = await fetch(baseUrl + path);
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text.slice(0, 400)}`);
+  return JSON.parse(text) as Page;
+}
+
+const withCursor = (path: string, cursor: string) => `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
+
+/** The deep keyset page's URL: `nextCursor` followed DEEP_PAGES times from the app's first page. */
+async function deepPagePath(appBase: string): Promise<{ path: string; depth: number }> {
+  let path = DEEP_BASE;
+  let depth = 0;
+  while (depth < DEEP_PAGES) {
+    const next = (await getPage(appBase, path)).page.nextCursor;
+    if (!next) break;
+    path = withCursor(DEEP_BASE, next);
+    depth++;
+  }
+  if (depth < DEEP_PAGES) log(`warning: ${DEEP_BASE} has only ${depth + 1} pages; the deep page is page ${depth + 1}`);
+  return { path, depth };
+}
+
+/** Every id a search matches, through the app, following cursors at the largest page size. */
+async function allAppIds(appBase: string, path: string): Promise<string[]> {
+  const base = `${path}&limit=100`;
+  const ids: string[] = [];
+  for (let page = await getPage(appBase, base); ;) {
+    ids.push(...page.data.map((r) => r.id));
+    if (!page.page.nextCursor) return ids;
+    page = await getPage(appBase, withCursor(base, page.page.nextCursor));
+  }
+}
+
+/**
+ * Before any load: for every URL, the app's page must equal PostgreSQL's: ids in order (for
+ * relevance the whole match set, since the app may rank with BM25 where SQL ranks with
+ * ts_rank_cd: the orders differ by design), the exact total (an app that still caps its count
+ * may say "at least PREVIOUS_TOTAL_CAP"), and the facet counts.
+ */
+async function compareWithSql(appBase: string, client: pg.Client, prepared: Map<string, Prepared>): Promise<void> {
+  console.log('\nResponses (app vs PostgreSQL: ids, exact totals and facet counts must agree):');
   for (const m of MIX) {
-    const [a, f] = await Promise.all([fetch(appBase + m.path), fetch(floorBase + m.path)]);
-    const [aBody, fBody] = await Promise.all([a.json() as Promise<any>, f.json() as Promise<any>]);
-    if (a.status !== 200 || f.status !== 200) {
-      throw new Error(
-        `${m.path}: app ${a.status} ${JSON.stringify(aBody).slice(0, 400)}; floor ${f.status} ${JSON.stringify(fBody).slice(0, 400)}`,
-      );
+    const p = prepared.get(m.path)!;
+    const app = await getPage(appBase, m.path);
+    const appIds = app.data.map((r) => r.id);
+    const [{ total: exactTotal }] = (await client.query<{ total: number }>(countSql(p.criteria, NO_CAP))).rows;
+    const fail = (what: string) => {
+      throw new Error(`${m.name} (${m.path}): app and SQL disagree on ${what}`);
+    };
+
+    if (p.sort === 'relevance') {
+      // The whole match set, in any order: SQL by name (no ranking needed), the app by its own pages.
+      const sqlIds = (await client.query<{ id: string }>(searchSql(p.criteria, { sort: 'name', limit: exactTotal }))).rows.map((r) => r.id);
+      const appAll = await allAppIds(appBase, m.path);
+      const sqlSet = new Set(sqlIds);
+      if (appAll.length !== sqlIds.length || new Set(appAll).size !== appAll.length || appAll.some((id) => !sqlSet.has(id))) {
+        fail(`the match set (app ${appAll.length} ids over its pages, SQL ${sqlIds.length})`);
+      }
+    } else {
+      const sqlIds = (await client.query<{ id: string }>(searchSql(p.criteria, { sort: p.sort, limit: p.limit, after: p.after }))).rows
+        .slice(0, p.limit)
+        .map((r) => r.id);
+      if (appIds.join(',') !== sqlIds.join(',')) fail(`the page's ids in order (app ${appIds.length}, SQL ${sqlIds.length})`);
     }
-    const aIds = aBody.data.map((r: { id: string }) => r.id).join(',');
-    const fIds = fBody.data.map((r: { id: string }) => r.id).join(',');
-    if (aIds !== fIds || aBody.page.total !== fBody.page.total) {
-      throw new Error(`${m.path}: app and floor disagree (total ${aBody.page.total} vs ${fBody.page.total})`);
+
+    const capped = app.page.totalExact === false;
+    if (capped ? app.page.total !== PREVIOUS_TOTAL_CAP || exactTotal < PREVIOUS_TOTAL_CAP : app.page.total !== exactTotal) {
+      fail(`the total (app ${app.page.total}${capped ? ', "at least"' : ''}, SQL exactly ${exactTotal})`);
     }
-    const facetCount = aBody.facets ? Object.values(aBody.facets as Record<string, unknown[]>).reduce((n, v) => n + v.length, 0) : 0;
+    let facetValues = 0;
+    if (p.facets.length) {
+      const sqlFacets = facetObject(p.facets, (await client.query<FacetRow>(facetsSql(p.criteria, p.facets))).rows);
+      if (JSON.stringify(app.facets) !== JSON.stringify(sqlFacets)) fail('the facet counts');
+      facetValues = Object.values(sqlFacets).reduce((n, v) => n + v.length, 0);
+    }
     console.log(
-      `  ${m.name.padEnd(36)} total ${String(aBody.page.total).padStart(7)}  page ${String(aBody.data.length).padStart(3)}${facetCount ? `  facet values ${facetCount}` : ''}  ${(Number(a.headers.get('content-length') ?? 0) / 1024).toFixed(0)} KiB`,
+      `  ${m.name.padEnd(36)} total ${String(exactTotal).padStart(8)}${capped ? ' (app: capped)' : ''}  page ${String(appIds.length).padStart(3)}` +
+        `${facetValues ? `  facet values ${facetValues}` : ''}${p.sort === 'relevance' ? '  (match set compared)' : ''}`,
     );
-    if (aBody.page.total === 0) log(`warning: ${m.path} matches nothing; it measures an empty search`);
+    if (exactTotal === 0) log(`warning: ${m.path} matches nothing; it measures an empty search`);
+  }
+}
+
+/** The SQL path must answer every URL with the same page as SQL itself (ids in order) before it is measured. */
+async function checkSqlPath(sqlBase: string, appBase: string, prepared: Map<string, Prepared>): Promise<void> {
+  for (const m of MIX) {
+    if (prepared.get(m.path)!.sort === 'relevance') continue; // ranked by ts_rank_cd here: compared as a set above
+    const [sql, app] = await Promise.all([getPage(sqlBase, m.path), getPage(appBase, m.path)]);
+    if (sql.data.map((r) => r.id).join(',') !== app.data.map((r) => r.id).join(',')) {
+      throw new Error(`${m.name}: the SQL path's page differs from the app's`);
+    }
   }
 }
 
@@ -263,8 +408,18 @@ function printSummary(s: Summary): void {
   }
 }
 
+/** The SQL path's figures, or null when a statement failed or timed out under load (reported, not fatal). */
+async function measureSqlPath(sqlBase: string): Promise<Summary | null> {
+  try {
+    return await measure('SQL path (bare Fastify + pg, previous search SQL)', sqlBase);
+  } catch (error) {
+    log(`SQL path not measured: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase({ keep: args.keep! });
+  const scratch = await createScratchDatabase({ keep: args.keep });
   await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
 
   const prepared = new Map<string, Prepared>();
@@ -273,36 +428,68 @@ async function main(): Promise<void> {
   if (args.explain || args['explain-only']) await explain(scratch.url, prepared);
   if (args['explain-only']) return;
 
-  const floor = await startFloor(scratch.url, prepared);
-  cleanups.push(() => floor.app.close());
-  const mend = await startMend(scratch.url);
+  const mend = await startMendReady(scratch.url);
   cleanups.push(() => mend.close());
   const appBase = `http://127.0.0.1:${mend.port}`;
-  const floorBase = `http://127.0.0.1:${floor.port}`;
 
-  await checkResponses(appBase, floorBase);
-  // Floor first, then the app, each with its own warm-up; only one is under load at a time.
-  const floorSummary = await measure('floor (bare Fastify + pg, same SQL)', floorBase);
-  const appSummary = await measure('Mend app (NestJS + TypeORM)', appBase);
+  const deep = await deepPagePath(appBase);
+  MIX.push({ name: `deep page: in_person, page ${deep.depth + 1}`, category: 'deep', path: deep.path });
+  prepared.set(deep.path, await prepare(deep.path));
+
+  const client = new pg.Client({ connectionString: scratch.url });
+  await client.connect();
+  cleanups.push(() => client.end());
+  await compareWithSql(appBase, client, prepared);
+
+  const ceiling = await startCeiling(
+    await recordResponses(
+      appBase,
+      MIX.map((m) => ({ method: 'GET' as const, path: m.path })),
+    ),
+  );
+  cleanups.push(() => ceiling.close());
+  let sqlBase: string | undefined;
+  if (!args['skip-sql']) {
+    const sqlPath = await startSqlPath(scratch.url, prepared);
+    cleanups.push(() => sqlPath.close());
+    sqlBase = `http://127.0.0.1:${sqlPath.port}`;
+    await checkSqlPath(sqlBase, appBase, prepared);
+  }
+
+  // One target under load at a time, each with its own warm-up.
+  const ceilingSummary = await measure('ceiling (bare Fastify, exact bodies from memory)', `http://127.0.0.1:${ceiling.port}`);
+  const sqlSummary = sqlBase ? await measureSqlPath(sqlBase) : null;
+  const appSummary = await measure('Mend app', appBase);
 
   console.log(
     `\n${machineLine()}; load generator, app and PostgreSQL share them. Database: ${scratch.label}. ${COUNT} resources, ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, mix of ${MIX.length} URLs.`,
   );
-  printSummary(floorSummary);
+  console.log(`Directory index: ${mend.index.source}.`);
+  printSummary(ceilingSummary);
+  if (sqlSummary) printSummary(sqlSummary);
   printSummary(appSummary);
-  const ratio = appSummary.rps / floorSummary.rps;
-  console.log(`\napp / floor throughput: ${(ratio * 100).toFixed(1)}%`);
+  const ceilingRatio = appSummary.rps / ceilingSummary.rps;
+  const speedup = sqlSummary ? appSummary.rps / sqlSummary.rps : null;
+  console.log(
+    `\napp / ceiling throughput: ${(ceilingRatio * 100).toFixed(1)}%; ` +
+      `speed-up over the SQL path: ${speedup === null ? 'not measured' : `${speedup.toFixed(1)}× throughput, p95 ${round(sqlSummary!.p95)} → ${round(appSummary.p95)} ms`}`,
+  );
   console.log(
     JSON.stringify({
-      machine: machine(),
       bench: 'search',
       resources: COUNT,
       p50Ms: round(appSummary.p50),
       p95Ms: round(appSummary.p95),
       p99Ms: round(appSummary.p99),
       rps: round(appSummary.rps, 1),
-      floorRps: round(floorSummary.rps, 1),
-      ratio: round(ratio, 3),
+      ceilingRps: round(ceilingSummary.rps, 1),
+      ceilingRatio: round(ceilingRatio, 3),
+      sqlP95Ms: sqlSummary ? round(sqlSummary.p95) : null,
+      sqlRps: sqlSummary ? round(sqlSummary.rps, 1) : null,
+      speedup: speedup === null ? null : round(speedup, 1),
+      indexBuildMs: Math.round(mend.index.buildMs),
+      indexRssMb: Math.round(mend.index.rssMb),
+      machine: machine(),
     }),
   );
 }
