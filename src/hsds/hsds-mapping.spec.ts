@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { parseArea, parseCountry, parseLanguage, parseRegion } from '../common/place/place-names.js';
 import { UUID_PATTERN } from '../common/uuid.js';
 import { toResourceDocument } from '../resources/curation/resource-document.js';
 import type { FeedResourceRow } from '../resources/directory-feed.service.js';
 import { mapService } from './hsds.mapper.js';
 import { hsdsId } from './hsds-ids.js';
-import { parseArea, parseCountry, parseLanguage, parseRegion } from './hsds-places.js';
 import { recogniseTerm, taxonomyTerm, termId } from './hsds-taxonomy.js';
 import { mapHsdsService, slugFromHsdsId } from './import/hsds-service.mapper.js';
 

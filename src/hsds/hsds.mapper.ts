@@ -1,3 +1,4 @@
+import { areaName, languageName, stateProvinceName } from '../common/place/place-names.js';
 import type { FeedOrganizationRow, FeedResourceRow } from '../resources/directory-feed.service.js';
 import { AUDIENCES, AVAILABILITY, ELIGIBILITY, FEE_PERIODS, type TaxonomyName, type TaxonomyTerm } from '../taxonomy/taxonomy.js';
 import type {
@@ -9,7 +10,6 @@ import type {
   HsdsServiceResponse,
 } from './dto/hsds.response.js';
 import { hsdsId } from './hsds-ids.js';
-import { areaName, languageName, stateProvinceName } from './hsds-places.js';
 import { type HsdsVocabulary, type MendFact, taxonomyName, taxonomyTerm, termId } from './hsds-taxonomy.js';
 
 /** A persistent identifier for an ISO 3166 code (the ISO Online Browsing Platform's). */

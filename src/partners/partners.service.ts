@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { type Cidr, parseCidrList } from '../common/http/cidr.js';
 import { apiKeySecret, Environment } from '../config/environment.js';
 import { legacyWebhookSigningSecret, newWebhookSigningSecret } from '../webhooks/webhook-signature.js';
-import { assertWebhookTarget, type Cidr, parseCidrList, WebhookTargetError } from '../webhooks/webhook-target.js';
+import { assertWebhookTarget, WebhookTargetError } from '../webhooks/webhook-target.js';
 import type { KeyEnvironment } from './api-key.format.js';
 import { ApiKeysService } from './api-keys.service.js';
 import type { CreatePartnerRequest } from './dto/partner.dto.js';

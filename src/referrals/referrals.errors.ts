@@ -1,15 +1,27 @@
 import { HttpStatus } from '@nestjs/common';
 
 import { CommonErrors } from '../common/problem/common.errors.js';
+import { documentProblemExtension } from '../common/problem/problem.dto.js';
 import { problemsOf } from '../common/problem/problem.js';
 import { JOINT_WORK_CONFLICT_TEXT, type JointWorkConflict } from '../intake/matching/joint-work.js';
-import { allowedTransitions, type ReferralStatus } from './referral-lifecycle.js';
+import { allowedTransitions, REFERRAL_STATUSES, type ReferralStatus } from './referral-lifecycle.js';
 
 /** Codes of the referrals module (problem+json; clients branch on `code`). */
 export type ReferralErrorCode =
   'intake_not_found' | 'resource_not_found' | 'referral_unsafe' | 'outcome_needs_final_status' | 'invalid_transition';
 
 const { problem, invalidField } = problemsOf<ReferralErrorCode>();
+
+documentProblemExtension('currentStatus', { enum: REFERRAL_STATUSES, description: "invalid_transition (409): the referral's status now." });
+documentProblemExtension('allowedTransitions', {
+  enum: REFERRAL_STATUSES,
+  isArray: true,
+  description: 'invalid_transition (409): the statuses it can move to from currentStatus.',
+});
+documentProblemExtension('reason', {
+  enum: Object.keys(JOINT_WORK_CONFLICT_TEXT),
+  description: 'referral_unsafe (422): why the resource is not a safe referral for this intake.',
+});
 
 export const ReferralErrors = {
   /** Another partner's intake answers the same: its existence is not disclosed. */

@@ -1,11 +1,12 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 
+import { type Cidr, parseCidrList } from '../common/http/cidr.js';
 import { Environment } from '../config/environment.js';
 import { PartnersService, type WebhookDestination } from '../partners/partners.service.js';
 import { type ClaimedEvent, WebhookOutboxRepository } from './webhook-outbox.repository.js';
 import { signWebhook } from './webhook-signature.js';
-import { type Cidr, parseCidrList, postWebhook } from './webhook-target.js';
+import { postWebhook } from './webhook-target.js';
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 10;

@@ -1,8 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 
-import { describe, expect, it } from '@jest/globals';
-
-import { assertWebhookTarget, blockedRange, parseCidrList, pinnedLookup, postWebhook, WebhookTargetError } from './webhook-target.js';
+import { parseCidrList } from '../common/http/cidr.js';
+import { assertWebhookTarget, blockedRange, pinnedLookup, postWebhook, WebhookTargetError } from './webhook-target.js';
 
 const lookupOnce = (lookup: ReturnType<typeof pinnedLookup>, host: string, all = false) =>
   new Promise<{ error: Error | null; address?: unknown }>((done) =>

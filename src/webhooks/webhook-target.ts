@@ -5,6 +5,8 @@ import { isIP, type LookupFunction } from 'node:net';
 
 import ipaddr from 'ipaddr.js';
 
+import { type Cidr, inCidrList } from '../common/http/cidr.js';
+
 /**
  * Where a webhook may go (SSRF defence). A partner names the URL, so without this Mend would
  * POST to whatever it points at: the cloud metadata service, the database port, admin panels on
@@ -22,24 +24,8 @@ import ipaddr from 'ipaddr.js';
  * `allowed` is an explicit allow-list of CIDRs for tests and local development (a receiver on
  * 127.0.0.1, on any port); configuration refuses it in production.
  */
-export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
-
 /** Host names that are internal whatever they resolve to (cloud metadata, this machine). */
 const INTERNAL_NAMES = /^(localhost|metadata|metadata\.google\.internal|instance-data)$|\.(localhost|internal|local)$/i;
-
-export function parseCidrList(text: string | undefined): Cidr[] {
-  if (!text) return [];
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((entry) => (entry.includes('/') ? ipaddr.parseCIDR(entry) : toCidr(entry)));
-}
-
-function toCidr(address: string): Cidr {
-  const parsed = ipaddr.parse(address);
-  return [parsed, parsed.kind() === 'ipv4' ? 32 : 128];
-}
 
 /** Ports a webhook may be delivered to (allow-listed test receivers excepted). */
 export const WEBHOOK_PORTS: ReadonlySet<number> = new Set([443, 8443]);
@@ -61,14 +47,10 @@ function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
   return compatible ? ipaddr.fromByteArray(v6.toByteArray().slice(12)) : v6;
 }
 
-function inAllowList(parsed: ipaddr.IPv4 | ipaddr.IPv6, allowed: Cidr[]): boolean {
-  return allowed.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits));
-}
-
 /** Whether the address is on the explicit allow-list (the only addresses plain http may reach). */
 export function isAllowListed(address: string, allowed: Cidr[]): boolean {
   try {
-    return inAllowList(normalise(address), allowed);
+    return inCidrList(normalise(address), allowed);
   } catch {
     return false;
   }
@@ -82,7 +64,7 @@ export function blockedRange(address: string, allowed: Cidr[]): string | undefin
   } catch {
     return 'invalid';
   }
-  if (inAllowList(parsed, allowed)) return undefined;
+  if (inCidrList(parsed, allowed)) return undefined;
   const range = parsed.range();
   return range === 'unicast' ? undefined : range;
 }

@@ -1,7 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-import { JOINT_WORK_CONFLICT_TEXT } from '../../intake/matching/joint-work.js';
-import { REFERRAL_STATUSES } from '../../referrals/referral-lifecycle.js';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'radiusKm', description: 'Dotted field path or query parameter.' }) field: string;
@@ -12,7 +9,9 @@ export class FieldErrorDto {
 /**
  * RFC 9457 problem details, the shape of every error (served as application/problem+json).
  * The extension members some problems add are listed, optional, so generated clients can read
- * them; others may be added later (the schema stays open).
+ * them; others may be added later (the schema stays open). A member whose values are a feature's
+ * vocabulary is declared here, in its place, and its values are supplied by the module that raises
+ * the problem (documentProblemExtension), so common code never imports a feature module.
  */
 export class ProblemDetailsDto {
   @ApiProperty({ example: 'https://mend.dev/problems/validation-failed' }) type: string;
@@ -24,21 +23,10 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ example: '6ea06bae-ab56-41e0-9758-41bd09c199c7' }) requestId?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
 
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, description: "invalid_transition (409): the referral's status now." })
-  currentStatus?: (typeof REFERRAL_STATUSES)[number];
-
-  @ApiPropertyOptional({
-    enum: REFERRAL_STATUSES,
-    isArray: true,
-    description: 'invalid_transition (409): the statuses it can move to from currentStatus.',
-  })
-  allowedTransitions?: (typeof REFERRAL_STATUSES)[number][];
-
-  @ApiPropertyOptional({
-    enum: Object.keys(JOINT_WORK_CONFLICT_TEXT),
-    description: 'referral_unsafe (422): why the resource is not a safe referral for this intake.',
-  })
-  reason?: string;
+  // Values and descriptions supplied by referrals.errors.ts (invalid_transition, referral_unsafe).
+  @ApiPropertyOptional({ type: String }) currentStatus?: string;
+  @ApiPropertyOptional({ type: [String] }) allowedTransitions?: string[];
+  @ApiPropertyOptional({ type: String }) reason?: string;
 
   @ApiPropertyOptional({
     type: [String],
@@ -59,4 +47,19 @@ export class ProblemDetailsDto {
     description: 'not_ready (503 from /health/ready): the failing checks.',
   })
   checks?: Record<string, unknown>;
+}
+
+/** The extension members whose values belong to a feature module (see ProblemDetailsDto). */
+export type FeatureProblemExtension = 'currentStatus' | 'allowedTransitions' | 'reason';
+
+/**
+ * Documents an extension member (its values and the problem that carries it) from the module
+ * that raises the problem; the member keeps its place in ProblemDetailsDto (a property
+ * documented again is merged, not appended).
+ */
+export function documentProblemExtension(
+  member: FeatureProblemExtension,
+  schema: Required<Pick<ApiPropertyOptions, 'enum' | 'description'>> & Pick<ApiPropertyOptions, 'isArray'>,
+): void {
+  ApiPropertyOptional(schema)(ProblemDetailsDto.prototype, member);
 }

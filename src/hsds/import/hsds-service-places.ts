@@ -1,5 +1,5 @@
+import { parseArea, parseCountry, parseRegion } from '../../common/place/place-names.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
-import { parseArea, parseCountry, parseRegion } from '../hsds-places.js';
 import { arr, type ImportNote, type Json, num, obj, quoted, text } from './hsds-json.js';
 
 /* Where a service is: its physical locations and the areas it serves. */

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 
 import { isEmail } from 'class-validator';
 
+import { parseLanguage } from '../../common/place/place-names.js';
 import { UUID_PATTERN } from '../../common/uuid.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
-import { parseLanguage } from '../hsds-places.js';
 import { arr, type ImportNote, isHttpUrl, type Json, obj, quoted, text } from './hsds-json.js';
 import { contactChannels, type FactReader, factReader, readAttributes } from './hsds-service-attributes.js';
 import { type Fallback, type Fees, mapCost, readFees } from './hsds-service-cost.js';

@@ -47,38 +47,44 @@ const exampleResource = (over: Record<string, unknown>) => ({
   ...over,
 });
 
-const ndvh = exampleResource({
+/** The national lines in the examples: free, confidential, around the clock, by phone and chat. */
+const nationalHotline = (over: Record<string, unknown>) =>
+  exampleResource({
+    email: null,
+    kind: 'hotline',
+    formats: ['phone', 'chat'],
+    approaches: [],
+    credentials: ['trained_advocate'],
+    cost: {
+      free: true,
+      slidingScale: false,
+      feeMin: null,
+      feeMax: null,
+      currency: 'USD',
+      feePeriod: 'per_session',
+      insuranceAccepted: false,
+      insurers: [],
+      noInsuranceNeeded: true,
+      notes: 'Free and confidential.',
+    },
+    paymentOptions: ['free'],
+    locations: [],
+    serviceAreas: ['US'],
+    availability: ['around_the_clock'],
+    jointSessions: false,
+    ...over,
+  });
+
+const ndvh = nationalHotline({
   id: 'c1d1a9d0-7b0e-4a61-9f44-0d7c2b1f9e21',
   slug: 'national-domestic-violence-hotline',
   name: 'National Domestic Violence Hotline',
   organization: { name: 'The National Domestic Violence Hotline', website: 'https://www.thehotline.org' },
   url: 'https://www.thehotline.org',
-  email: null,
   description:
     'Advocates listen, help with safety planning and connect callers to local shelters and services, whether or not they are ready to leave.',
-  kind: 'hotline',
-  formats: ['phone', 'chat'],
   phone: '1-800-799-7233',
   specialties: ['domestic_violence'],
-  approaches: [],
-  credentials: ['trained_advocate'],
-  cost: {
-    free: true,
-    slidingScale: false,
-    feeMin: null,
-    feeMax: null,
-    currency: 'USD',
-    feePeriod: 'per_session',
-    insuranceAccepted: false,
-    insurers: [],
-    noInsuranceNeeded: true,
-    notes: 'Free and confidential.',
-  },
-  paymentOptions: ['free'],
-  locations: [],
-  serviceAreas: ['US'],
-  availability: ['around_the_clock'],
-  jointSessions: false,
   lineRoles: ['domestic_violence'],
   contactChannels: [
     { type: 'tty', value: '1-800-787-3224' },
@@ -87,38 +93,16 @@ const ndvh = exampleResource({
   ],
   provenance: { sourceUrl: 'https://www.thehotline.org', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
 });
-const lifeline988 = exampleResource({
+const lifeline988 = nationalHotline({
   id: '5fb09d6e-f6bb-4dc6-9a8a-f7643e01c1d5',
   slug: '988-suicide-and-crisis-lifeline',
   name: '988 Suicide & Crisis Lifeline',
   organization: { name: '988 Suicide & Crisis Lifeline', website: 'https://988lifeline.org' },
   url: 'https://988lifeline.org',
-  email: null,
   description:
     'Trained crisis counselors answer calls, texts and chats from anyone thinking about suicide or in emotional distress, or worried about someone else.',
-  kind: 'hotline',
-  formats: ['phone', 'chat'],
   phone: '988',
   specialties: ['crisis_support'],
-  approaches: [],
-  credentials: ['trained_advocate'],
-  cost: {
-    free: true,
-    slidingScale: false,
-    feeMin: null,
-    feeMax: null,
-    currency: 'USD',
-    feePeriod: 'per_session',
-    insuranceAccepted: false,
-    insurers: [],
-    noInsuranceNeeded: true,
-    notes: 'Free and confidential.',
-  },
-  paymentOptions: ['free'],
-  locations: [],
-  serviceAreas: ['US'],
-  availability: ['around_the_clock'],
-  jointSessions: false,
   lineRoles: ['crisis'],
   contactChannels: [
     { type: 'text', value: '988' },

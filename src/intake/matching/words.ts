@@ -1,4 +1,4 @@
-import { areaName, languageName } from '../../hsds/hsds-places.js';
+import { areaName, languageName } from '../../common/place/place-names.js';
 import { APPROACHES, AVAILABILITY, type TaxonomyTerm } from '../../taxonomy/taxonomy.js';
 
 /**

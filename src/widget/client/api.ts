@@ -1,4 +1,4 @@
-import { friendlyError, requestId } from './format.js';
+import { type Cost, friendlyError, requestId } from './format.js';
 
 /** The parts of Mend's API responses the frame shows (see src/resources/dto, src/intake/dto). */
 export interface Resource {
@@ -11,16 +11,7 @@ export interface Resource {
   kind: string;
   formats: string[];
   specialties: string[];
-  cost: {
-    free: boolean;
-    slidingScale: boolean;
-    feeMin: number | null;
-    feeMax: number | null;
-    currency: string;
-    feePeriod?: string;
-    insuranceAccepted: boolean;
-    notes: string | null;
-  };
+  cost: Cost;
   languages: string[];
   locations: { city: string; region: string }[];
   provenance: { demo: boolean };

@@ -1,8 +1,9 @@
 /**
  * Names for the codes Mend stores (ISO 3166-2 regions, ISO 3166-1 countries, ISO 639-1
- * languages), so an HSDS export carries the names the specification asks for
- * (address.state_province, service_area.name, language.name) and an import can turn the
- * names other directories write back into codes.
+ * languages), shared by the matching engine's words ("Ohio", not "US-OH") and by HSDS: an
+ * export carries the names the specification asks for (address.state_province,
+ * service_area.name, language.name) and an import turns the names other directories write
+ * back into codes.
  */
 
 /** ISO 3166-2 subdivisions of the countries the directory covers (US, Canada, UK nations). */
