@@ -254,6 +254,20 @@ describe('DirectoryIndex candidates (findCandidates)', () => {
     expect(set.best(2).map((c) => c.id)).toEqual([uuid(1), uuid(3)]);
   });
 
+  it('gives distances for the whole earth_box (a cube: its corners reach beyond the radius), not only the circle', () => {
+    // At (0, 0) north is +z and east is +y: 13 km north leaves a 10 km box, 13 km north-east stays inside it.
+    const km = 1 / 111.32;
+    const index = DirectoryIndex.build([
+      row(1, { kind: 'self_guided', locations: [location(13 * km, 0)] }),
+      row(2, { kind: 'self_guided', locations: [location(9.2 * km, 9.2 * km)] }),
+      row(3, { formats: ['in_person'], locations: [location(9.2 * km, 9.2 * km)] }),
+    ]);
+    const set = index.candidates({ ...base, point: { lat: 0, lng: 0 }, radiusKm: 10 });
+    expect(set.ids().sort()).toEqual([uuid(1), uuid(2)]);
+    expect(set.distanceM(uuid(1))).toBeNull();
+    expect(set.distanceM(uuid(2))).toBeGreaterThan(10000);
+  });
+
   it('without a point: in person by region; with no place, only help licensed for a whole country', () => {
     const index = DirectoryIndex.build(rows);
     expect(index.candidates({ ...base, region: 'US-IL' }).ids().sort()).toEqual([uuid(2), uuid(5), uuid(7)]);
