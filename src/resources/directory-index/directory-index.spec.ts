@@ -122,6 +122,15 @@ describe('DirectoryIndex pages', () => {
     expect(index.row(uuid(1))?.status).toBe('inactive');
   });
 
+  it('builds from batches in any order; for one id the last row wins', () => {
+    const index = DirectoryIndex.builder()
+      .add([rows[4], rows[0], indexRow({ id: uuid(2), name: 'Old name' })])
+      .add([rows[2], rows[3], rows[1]])
+      .finish();
+    expect(ids(index)).toEqual([uuid(2), uuid(1), uuid(5), uuid(4), uuid(3)]);
+    expect(index.stats()).toMatchObject({ resources: 5, active: 5, addedSinceBuild: 0 });
+  });
+
   it('hydrates a row as stored, dates included, without search_vector', () => {
     const row = indexRow({ id: uuid(1), name: 'Ünïcode “quotes”', search_vector: "'x':1A", last_verified_at: new Date('2025-03-04T05:06:07.089Z') });
     const stored = DirectoryIndex.build([row]).row(uuid(1))!;

@@ -37,6 +37,11 @@ export interface FacetResult {
   counts: FacetCount[];
 }
 
+export interface DirectoryIndexBuilder {
+  add(rows: Iterable<IndexRow>): DirectoryIndexBuilder;
+  finish(): DirectoryIndex;
+}
+
 export interface IndexStats {
   /** Resources held (any status). */
   resources: number;
@@ -95,9 +100,8 @@ interface Matches {
  * bitmaps, a kd-tree and an inverted index, with the semantics of resource-search.sql.ts and
  * IntakeRepository.findCandidates (proved against PostgreSQL in directory-index.postgres.spec.ts).
  *
- * Resources live in dense numbered slots. `build` numbers them in (name, id) order, so a name
- * page is a rank lookup in the match bitmap; fee and id orders are prebuilt permutations. Slots
- * are append-only: `upsert` gives a changed resource a new slot and retires the old one, `remove`
+ * Resources live in dense numbered slots, in arrival order; the name, fee and id orders are
+ * permutations made once by the build, cut into blocks for keyset pages. Slots are append-only: `upsert` gives a changed resource a new slot and retires the old one, `remove`
  * retires it; a retired slot leaves the `active` bitmap, which every query intersects, and stays
  * in the other structures until the next build. So every method runs synchronously on a state
  * no other call can see half-changed, and an earlier result stays valid after a change.
@@ -116,9 +120,10 @@ export class DirectoryIndex {
   private readonly feeMin = new AtMostIndex();
   private readonly text = new TextIndex();
   private geo = new GeoIndex([]);
+  private nameOrder = new BlockedOrder(new Uint32Array(0));
   private feeOrder = new BlockedOrder(new Uint32Array(0));
   private idOrder = new BlockedOrder(new Uint32Array(0));
-  /** Slots [0, builtSlots) are in (name, id) order and in the prebuilt orders. */
+  /** Slots [0, builtSlots) are in the prebuilt orders. */
   private builtSlots = 0;
   /** Array elements listed more than once in a row: unnest() counts each copy in facetsSql. */
   private readonly facetRepeats = new Map<number, { field: ValueField; value: string; extra: number }[]>();
@@ -131,16 +136,29 @@ export class DirectoryIndex {
 
   private constructor() {}
 
-  /** A new index of these rows (any status; for one id the last row wins). */
+  /** A new index of these rows (any status, any order; for one id the last row wins). */
   static build(rows: Iterable<IndexRow>): DirectoryIndex {
+    return DirectoryIndex.builder().add(rows).finish();
+  }
+
+  /**
+   * Builds in batches, for a loader that streams rows (a cursor): each row is indexed as it comes
+   * and not kept, so the build never holds the whole directory as objects.
+   */
+  static builder(): DirectoryIndexBuilder {
     const index = new DirectoryIndex();
-    const latest = new Map<string, IndexRow>();
-    for (const row of rows) latest.set(row.id, row);
-    const ordered = [...latest.values()].sort((a, b) => compareCodePoints(a.name, b.name) || compareIds(a.id, b.id));
-    latest.clear();
-    for (const row of ordered) index.insert(row);
-    index.seal();
-    return index;
+    const builder: DirectoryIndexBuilder = {
+      add(rows: Iterable<IndexRow>) {
+        if (!index.building) throw new Error('this build is finished');
+        index.upsert(rows);
+        return builder;
+      },
+      finish() {
+        index.seal();
+        return index;
+      },
+    };
+    return builder;
   }
 
   /** Adds or replaces these rows (a change feed batch). An inactive row stays readable by `row()` and matches nothing. */
@@ -335,7 +353,7 @@ export class DirectoryIndex {
   }
 
   private seal(): void {
-    this.active = new Bitmap(Uint32Array.from(this.pendingActive));
+    this.active = new Bitmap(Uint32Array.from(this.pendingActive.filter((slot) => this.slotOf.get(this.ids[slot]) === slot)));
     this.active.runOptimize();
     this.pendingActive = [];
     for (const v of Object.values(this.values)) v.seal();
@@ -346,13 +364,14 @@ export class DirectoryIndex {
     this.pendingLocations = [];
     this.builtSlots = this.ids.length;
     const slots = Uint32Array.from({ length: this.builtSlots }, (_, i) => i);
+    this.nameOrder = new BlockedOrder(slots.slice().sort((a, b) => compareCodePoints(this.names[a], this.names[b]) || compareIds(this.ids[a], this.ids[b])));
     this.feeOrder = new BlockedOrder(slots.slice().sort((a, b) => this.feeSort[a] - this.feeSort[b] || compareIds(this.ids[a], this.ids[b])));
     this.idOrder = new BlockedOrder(slots.slice().sort((a, b) => compareIds(this.ids[a], this.ids[b])));
     this.building = false;
   }
 
   private retire(slot: number): void {
-    this.active.remove(slot);
+    if (!this.building) this.active.remove(slot); // while building, seal() keeps only each id's last slot
     this.facetRepeats.delete(slot);
   }
 
@@ -526,24 +545,28 @@ export class DirectoryIndex {
   }
 
   private pageByName(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
-    const compare = (a: number, b: number) => compareCodePoints(this.names[a], this.names[b]) || compareIds(this.ids[a], this.ids[b]);
-    const key = after ? String(after.key) : '';
-    const vsCursor = (slot: number) => compareCodePoints(this.names[slot], key) || compareIds(this.ids[slot], after!.id);
-    const from = after ? DirectoryIndex.firstAfter(this.builtSlots, (p) => p, vsCursor) : 0;
-    const offset = from === 0 ? 0 : matches.rank(from - 1);
-    const page = matches.rangeUint32Array(new Uint32Array(need), offset, need);
-    const built: number[] = [];
-    for (const slot of page) if (slot < this.builtSlots) built.push(slot);
-    return this.mergeAdded(built, matches, compare, (slot) => !after || vsCursor(slot) > 0, need);
+    const { names, ids } = this;
+    const key = String(after?.key);
+    return this.pageInOrder(this.nameOrder, matches, after, need, (slot) => compareCodePoints(names[slot], key) || compareIds(ids[slot], after!.id), (a, b) =>
+      compareCodePoints(names[a], names[b]) || compareIds(ids[a], ids[b]),
+    );
   }
 
   private pageByFee(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
     const { feeSort, ids } = this;
-    const compare = (a: number, b: number) => feeSort[a] - feeSort[b] || compareIds(ids[a], ids[b]);
     const key = Number(after?.key);
-    const vsCursor = (slot: number) => (feeSort[slot] < key ? -1 : feeSort[slot] > key ? 1 : compareIds(ids[slot], after!.id));
-    const from = after ? DirectoryIndex.firstAfter(this.feeOrder.length, (p) => this.feeOrder.order[p], vsCursor) : 0;
-    return this.mergeAdded(this.feeOrder.take(matches, from, need), matches, compare, (slot) => !after || vsCursor(slot) > 0, need);
+    return this.pageInOrder(this.feeOrder, matches, after, need, (slot) => (feeSort[slot] < key ? -1 : feeSort[slot] > key ? 1 : compareIds(ids[slot], after!.id)), (a, b) =>
+      feeSort[a] - feeSort[b] || compareIds(ids[a], ids[b]),
+    );
+  }
+
+  /** A keyset page in a prebuilt order: binary search for the cursor, blocks from there, added slots merged. */
+  private pageInOrder(
+    order: BlockedOrder, matches: Bitmap, after: SearchPage['after'], need: number,
+    vsCursor: (slot: number) => number, compare: (a: number, b: number) => number,
+  ): number[] {
+    const from = after ? DirectoryIndex.firstAfter(order.length, (p) => order.order[p], vsCursor) : 0;
+    return this.mergeAdded(order.take(matches, from, need), matches, compare, (slot) => !after || vsCursor(slot) > 0, need);
   }
 
   /** Every match is scored (BM25), then the page is kept by a bounded heap: score descending, then id. */
