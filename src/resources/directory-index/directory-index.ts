@@ -11,7 +11,6 @@ import { AtMostIndex } from './at-most-index.js';
 import { BlockedOrder, compareCodePoints, compareIds, TopK } from './ordering.js';
 import { RowStore, type IndexedResource } from './row-store.js';
 import { TextIndex } from './text-index.js';
-import { parseTsVector } from './tsvector.js';
 import { FlagIndex, ValueIndex } from './value-index.js';
 
 export interface SearchHit {
@@ -80,6 +79,7 @@ const FLAGS = {
   servesACountry: (r: IndexRow) => r.service_areas.some((a) => [...a].length === 2),
 } as const;
 type Flag = keyof typeof FLAGS;
+const FLAG_NAMES = Object.keys(FLAGS) as Flag[];
 
 /** Facet field → the column it counts (FACET_COLUMNS in resource-search.sql.ts). */
 const FACET_FIELDS: Record<FacetField, ValueField> = {
@@ -116,7 +116,7 @@ export class DirectoryIndex {
   private readonly rows = new RowStore();
   private active = new Bitmap();
   private readonly values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, new ValueIndex()])) as Record<ValueField, ValueIndex>;
-  private readonly flags = Object.fromEntries(Object.keys(FLAGS).map((f) => [f, new FlagIndex()])) as Record<Flag, FlagIndex>;
+  private readonly flags = Object.fromEntries(FLAG_NAMES.map((f) => [f, new FlagIndex()])) as Record<Flag, FlagIndex>;
   private readonly feeMin = new AtMostIndex();
   private readonly text = new TextIndex();
   private geo = new GeoIndex([]);
@@ -330,10 +330,11 @@ export class DirectoryIndex {
         this.values[field].add(value, slot);
         continue;
       }
-      const seen = new Map<string, number>();
-      for (const v of value) if (v !== null) seen.set(v, (seen.get(v) ?? 0) + 1);
-      for (const [v, times] of seen) {
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i];
+        if (v === null || value.indexOf(v) < i) continue; // counted at its first occurrence
         this.values[field].add(v, slot);
+        const times = value.lastIndexOf(v) === i ? 1 : value.filter((x) => x === v).length;
         if (times > 1) {
           const repeats = this.facetRepeats.get(slot) ?? [];
           repeats.push({ field, value: v, extra: times - 1 });
@@ -341,9 +342,9 @@ export class DirectoryIndex {
         }
       }
     }
-    for (const flag of Object.keys(FLAGS) as Flag[]) this.flags[flag].add(slot, FLAGS[flag](row));
+    for (const flag of FLAG_NAMES) this.flags[flag].add(slot, FLAGS[flag](row));
     if (row.fee_min !== null) this.feeMin.add(row.fee_min, slot);
-    this.text.add(slot, parseTsVector(row.search_vector));
+    this.text.add(slot, row.search_vector);
     for (const l of row.locations) {
       const location = { slot, lat: l.latitude, lng: l.longitude };
       if (this.building) this.pendingLocations.push(location);

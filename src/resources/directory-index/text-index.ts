@@ -1,6 +1,6 @@
 import { Bitmap, EMPTY_BITMAP, intersectAll, unionAll } from './bitmap.js';
 import type { LexemeQuery } from './english-text.js';
-import type { LexemeOccurrences } from './tsvector.js';
+import { scanTsVector, type LexemeOccurrences } from './tsvector.js';
 
 /**
  * Relevance: BM25 over PostgreSQL's own lexemes, with the search_vector weights as field boosts
@@ -13,7 +13,7 @@ export const BM25 = { k1: 1.2, b: 0.75, weights: { a: 1, b: 0.4, c: 0.2, d: 0.1 
  * Weighted term frequency of one lexeme in one document, in tenths (an integer, so every path —
  * build, upsert, the tests — computes the same double from it).
  */
-export function weightedTenths(o: LexemeOccurrences): number {
+export function weightedTenths(o: Pick<LexemeOccurrences, 'a' | 'b' | 'c' | 'd'>): number {
   const w = BM25.weights;
   return Math.round(10 * (o.a * w.a + o.b * w.b + o.c * w.c + o.d * w.d));
 }
@@ -82,24 +82,36 @@ export class TextIndex {
   private sealed = false;
   /** Until seal(): each slot's length, and postings hold weighted tenths instead of factors. */
   private lengths: number[] = [];
+  private readonly scratchLexemes: string[] = [];
+  private readonly scratchTenths: number[] = [];
   private scores = new Float64Array(0);
   private stamps = new Uint32Array(0);
   private stamp = 0;
 
-  add(slot: number, lexemes: LexemeOccurrences[]): void {
-    const length = documentLength(lexemes);
+  /** Indexes one document from its search_vector text. */
+  add(slot: number, vector: string): void {
+    const lexemes = this.scratchLexemes;
+    const tenths = this.scratchTenths;
+    let count = 0;
+    let length = 0;
+    scanTsVector(vector, (lexeme, a, b, c, d) => {
+      lexemes[count] = lexeme;
+      tenths[count++] = weightedTenths({ a, b, c, d });
+      length += a + b + c + d;
+    });
     if (!this.sealed) {
       this.lengths[slot] = length;
       this.documents++;
     }
-    for (const o of lexemes) {
-      let p = this.postings.get(o.lexeme);
+    for (let i = 0; i < count; i++) {
+      let p = this.postings.get(lexemes[i]);
       if (!p) {
-        this.postings.set(o.lexeme, (p = new Postings()));
+        this.postings.set(lexemes[i], (p = new Postings()));
         if (this.sealed) p.bitmap = new Bitmap();
       }
-      p.push(slot, this.sealed ? termFactor(weightedTenths(o), length, this.averageLength) : weightedTenths(o));
+      p.push(slot, this.sealed ? termFactor(tenths[i], length, this.averageLength) : tenths[i]);
     }
+    lexemes.length = 0;
   }
 
   seal(): void {
