@@ -184,6 +184,16 @@ describe('DirectoryIndex text', () => {
     expect(ids(index, { tsQuery: 'the' })).toEqual([]);
   });
 
+  it('matches lexemes common enough to keep a bitmap, and rare ones, before and after upserts', () => {
+    const doc = (n: number, vector: string) => indexRow({ id: uuid(n), name: `R${n}`, search_vector: vector });
+    const index = DirectoryIndex.build(Array.from({ length: 70 }, (_, n) => doc(n, n < 63 ? "'common':1A 'rare':2C" : "'common':1A")));
+    index.upsert([doc(100, "'rare':1A"), doc(101, "'rare':1A 'fresh':2B"), doc(0, "'common':1A")]);
+    expect(index.search({ tsQuery: 'common' }, NAME).total).toBe(70);
+    expect(index.search({ tsQuery: 'rare' }, NAME).total).toBe(64);
+    expect(ids(index, { tsQuery: 'fresh' })).toEqual([uuid(101)]);
+    expect(index.search({ tsQuery: 'rare & common' }, NAME).total).toBe(62);
+  });
+
   it('ranks a name (A) hit above a description (C) hit, continuing by score then id', () => {
     const index = DirectoryIndex.build(rows);
     const page = index.search({ tsQuery: 'infidelity' }, { sort: 'relevance', limit: 1 });

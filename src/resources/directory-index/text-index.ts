@@ -36,9 +36,16 @@ export function documentLength(lexemes: readonly LexemeOccurrences[]): number {
   return length;
 }
 
+/**
+ * Lexemes in fewer documents than this keep no bitmap: one is made from their postings when a
+ * query names them. Most lexemes are rare (numbers, names); a million bitmap objects would cost
+ * native memory and garbage-collector time for nothing.
+ */
+const BITMAP_FROM = 64;
+
 /** One lexeme's postings: slots ascending (appended), with the term factor of each. */
 class Postings {
-  bitmap: Bitmap | undefined;
+  private bitmap: Bitmap | undefined;
   slots = new Uint32Array(4);
   factors = new Float32Array(4);
   length = 0;
@@ -47,22 +54,40 @@ class Postings {
 
   push(slot: number, factor: number): void {
     if (this.length === this.slots.length) {
-      const slots = new Uint32Array(this.length * 2);
+      const capacity = Math.max(4, this.length * 2);
+      const slots = new Uint32Array(capacity);
       slots.set(this.slots);
       this.slots = slots;
-      const factors = new Float32Array(this.length * 2);
+      const factors = new Float32Array(capacity);
       factors.set(this.factors);
       this.factors = factors;
     }
     this.slots[this.length] = slot;
     this.factors[this.length++] = factor;
-    this.bitmap?.add(slot);
+    if (this.bitmap) this.bitmap.add(slot);
+    else if (this.sealed && this.length >= BITMAP_FROM) this.makeBitmap();
   }
+
+  private sealed = false;
 
   seal(): void {
     this.slots = this.slots.slice(0, this.length);
     this.factors = this.factors.slice(0, this.length);
-    this.bitmap = new Bitmap(this.slots);
+    this.sealed = true;
+    if (this.length >= BITMAP_FROM) this.makeBitmap();
+  }
+
+  /** The slots as a bitmap: kept for common lexemes, made per call for rare ones. */
+  slotBitmap(): Bitmap {
+    return this.bitmap ?? new Bitmap(this.slots.subarray(0, this.length));
+  }
+
+  bitmapBytes(): number {
+    return this.bitmap?.getSerializationSizeInBytes('croaring') ?? 0;
+  }
+
+  private makeBitmap(): void {
+    this.bitmap = new Bitmap(this.slots.subarray(0, this.length));
     this.bitmap.runOptimize();
     this.bitmap.shrinkToFit();
   }
@@ -107,7 +132,7 @@ export class TextIndex {
       let p = this.postings.get(lexemes[i]);
       if (!p) {
         this.postings.set(lexemes[i], (p = new Postings()));
-        if (this.sealed) p.bitmap = new Bitmap();
+        if (this.sealed) p.seal();
       }
       p.push(slot, this.sealed ? termFactor(tenths[i], length, this.averageLength) : tenths[i]);
     }
@@ -131,7 +156,7 @@ export class TextIndex {
   /** Slots whose vector satisfies the query (`search_vector @@ to_tsquery`); may include removed slots. */
   match(query: LexemeQuery): Bitmap {
     if (query.length === 0) return new Bitmap();
-    return intersectAll(query.map((group) => unionAll(group.map((lexeme) => this.postings.get(lexeme)?.bitmap ?? EMPTY_BITMAP))));
+    return intersectAll(query.map((group) => unionAll(group.map((lexeme) => this.postings.get(lexeme)?.slotBitmap() ?? EMPTY_BITMAP))));
   }
 
   /**
@@ -174,7 +199,7 @@ export class TextIndex {
   /** Bytes of postings arrays and bitmaps. */
   sizeInBytes(): number {
     let bytes = 0;
-    for (const p of this.postings.values()) bytes += p.slots.byteLength + p.factors.byteLength + (p.bitmap?.getSerializationSizeInBytes('croaring') ?? 0);
+    for (const p of this.postings.values()) bytes += p.slots.byteLength + p.factors.byteLength + p.bitmapBytes();
     return bytes;
   }
 }
