@@ -1,3 +1,4 @@
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { generateSyntheticResources } from '../seeds/synthetic.js';
@@ -174,6 +175,8 @@ async function main(): Promise<void> {
   const after = process.memoryUsage();
   const stats = index.stats();
   const memory = {
+    /** What the index holds: JS heap, Buffers and typed arrays, and CRoaring's own allocations. */
+    indexMB: mb(after.heapUsed - before.heapUsed + after.external - before.external + Bitmap.getRoaringUsedMemory()),
     rssMB: mb(after.rss), rssGrowthMB: mb(after.rss - before.rss), heapUsedMB: mb(after.heapUsed - before.heapUsed),
     externalMB: mb(after.external - before.external), roaringNativeMB: mb(Bitmap.getRoaringUsedMemory()),
     rowStoreMB: mb(stats.bytes.rows), postingsMB: mb(stats.bytes.postings), filterBitmapsMB: mb(stats.bytes.bitmaps),
@@ -181,6 +184,10 @@ async function main(): Promise<void> {
   console.log(`\n${COUNT} resources: build ${round(buildMs)} ms (CPU ${round(buildCpuMs)} ms); ${JSON.stringify(stats)}`);
   console.log(`memory: ${JSON.stringify(memory)}`);
 
+  // Garbage-collection pauses during the queries (they, and other jobs on a shared machine, make the p95).
+  const pauses: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses.push(e.duration)));
+  gcObserver.observe({ entryTypes: ['gc'] });
   const results: Record<string, { p50: number; p95: number; total?: number }> = {};
   const report = (name: string, r: { p50: number; p95: number }, total?: number) => {
     results[name] = { ...r, total };
@@ -213,7 +220,11 @@ async function main(): Promise<void> {
   const remote = { ...BROAD_INTAKE, point: undefined, inPersonAllowed: false };
   report('intake: remote only + best 300', time(RUNS, () => index.candidates(remote).best(300)), index.candidates(remote).size);
 
-  console.log(JSON.stringify({ bench: 'directory-index', resources: COUNT, buildMs: round(buildMs), buildCpuMs: round(buildCpuMs), memory, queriesMicroseconds: results }));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  gcObserver.disconnect();
+  const gcPauses = { count: pauses.length, totalMs: round(pauses.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...pauses)) };
+  console.log(`GC during the queries: ${JSON.stringify(gcPauses)}`);
+  console.log(JSON.stringify({ bench: 'directory-index', resources: COUNT, buildMs: round(buildMs), buildCpuMs: round(buildCpuMs), memory, gcPauses, queriesMicroseconds: results }));
 }
 
 main().catch((error) => {
