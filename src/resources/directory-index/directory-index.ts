@@ -101,12 +101,13 @@ interface Matches {
  * IntakeRepository.findCandidates (proved against PostgreSQL in directory-index.postgres.spec.ts).
  *
  * Resources live in dense numbered slots, in arrival order; the name, fee and id orders are
- * permutations made once by the build, cut into blocks for keyset pages. Slots are append-only: `upsert` gives a changed resource a new slot and retires the old one, `remove`
- * retires it; a retired slot leaves the `active` bitmap, which every query intersects, and stays
- * in the other structures until the next build. So every method runs synchronously on a state
- * no other call can see half-changed, and an earlier result stays valid after a change.
- * Rebuild (build from fresh rows, then swap) when `stats().addedSinceBuild` grows large: slots
- * added since the build are sorted per query.
+ * permutations made once by the build, cut into blocks for keyset pages. Slots are append-only:
+ * `upsert` gives a changed resource a new slot and retires the old one, `remove` retires it; a
+ * retired slot leaves the `active` bitmap, which every query intersects, and stays in the other
+ * structures until the next build. So every method runs synchronously on a state no other call
+ * can see half-changed, and an earlier result stays valid after a change. Rebuild (build from
+ * fresh rows, then swap) when `stats().addedSinceBuild` grows large: slots added since the
+ * build are sorted per query. See README.md.
  */
 export class DirectoryIndex {
   private readonly slotOf = new Map<string, number>();
@@ -130,6 +131,9 @@ export class DirectoryIndex {
   private building = true;
   private pendingActive: number[] = [];
   private pendingLocations: SlotLocation[] = [];
+  /** Per-query scratch (matches and their keys): reused, so a query allocates no large arrays for the collector. */
+  private scratchSlots = new Uint32Array(0);
+  private scratchKeys = new Float64Array(0);
   private geoMeters = new Float64Array(0);
   private geoStamps = new Uint32Array(0);
   private geoStamp = 0;
@@ -570,10 +574,19 @@ export class DirectoryIndex {
     return this.mergeAdded(order.take(matches, from, need), matches, compare, (slot) => !after || vsCursor(slot) > 0, need);
   }
 
+  /** The matches in the scratch array (valid until the next query), with room for their keys. */
+  private materialise(matches: Bitmap): Uint32Array {
+    if (this.scratchSlots.length < this.ids.length) {
+      this.scratchSlots = new Uint32Array(this.ids.length + 1024);
+      this.scratchKeys = new Float64Array(this.ids.length + 1024);
+    }
+    return matches.toUint32Array(this.scratchSlots);
+  }
+
   /** Every match is scored (BM25), then the page is kept by a bounded heap: score descending, then id. */
   private pageByRelevance(matches: Bitmap, query: LexemeQuery, after: SearchPage['after'], need: number): { slots: number[]; scores: number[] } {
-    const slots = matches.toUint32Array();
-    const scores = this.text.score(query, slots, this.ids.length);
+    const slots = this.materialise(matches);
+    const scores = this.text.score(query, slots, this.ids.length, this.scratchKeys);
     const top = new TopK(need, (i, j) => scores[i] > scores[j] || (scores[i] === scores[j] && this.idBefore(slots[i], slots[j])));
     const key = Number(after?.key);
     for (let i = 0; i < slots.length; i++) {
@@ -585,8 +598,8 @@ export class DirectoryIndex {
   }
 
   private pageByDistance(matches: Bitmap, meters: (slot: number) => number, after: SearchPage['after'], need: number): number[] {
-    const slots = matches.toUint32Array();
-    const distance = new Float64Array(slots.length);
+    const slots = this.materialise(matches);
+    const distance = this.scratchKeys;
     for (let i = 0; i < slots.length; i++) distance[i] = meters(slots[i]);
     const top = new TopK(need, (i, j) => distance[i] < distance[j] || (distance[i] === distance[j] && this.idBefore(slots[i], slots[j])));
     const key = Number(after?.key);

@@ -38,76 +38,51 @@ export function documentLength(lexemes: readonly LexemeOccurrences[]): number {
 
 /**
  * Lexemes in fewer documents than this keep no bitmap: one is made from their postings when a
- * query names them. Most lexemes are rare (numbers, names); a million bitmap objects would cost
- * native memory and garbage-collector time for nothing.
+ * query names them. Most lexemes are rare (numbers, names).
  */
 const BITMAP_FROM = 64;
 
-/** One lexeme's postings: slots ascending (appended), with the term factor of each. */
-class Postings {
-  private bitmap: Bitmap | undefined;
-  slots = new Uint32Array(4);
-  factors = new Float32Array(4);
-  length = 0;
-  /** Documents with this lexeme at build: frozen with the collection statistics. */
-  frequencyAtBuild = 0;
-
-  push(slot: number, factor: number): void {
-    if (this.length === this.slots.length) {
-      const capacity = Math.max(4, this.length * 2);
-      const slots = new Uint32Array(capacity);
-      slots.set(this.slots);
-      this.slots = slots;
-      const factors = new Float32Array(capacity);
-      factors.set(this.factors);
-      this.factors = factors;
-    }
-    this.slots[this.length] = slot;
-    this.factors[this.length++] = factor;
-    if (this.bitmap) this.bitmap.add(slot);
-    else if (this.sealed && this.length >= BITMAP_FROM) this.makeBitmap();
-  }
-
-  private sealed = false;
-
-  seal(): void {
-    this.slots = this.slots.slice(0, this.length);
-    this.factors = this.factors.slice(0, this.length);
-    this.sealed = true;
-    if (this.length >= BITMAP_FROM) this.makeBitmap();
-  }
-
-  /** The slots as a bitmap: kept for common lexemes, made per call for rare ones. */
-  slotBitmap(): Bitmap {
-    return this.bitmap ?? new Bitmap(this.slots.subarray(0, this.length));
-  }
-
-  bitmapBytes(): number {
-    return this.bitmap?.getSerializationSizeInBytes('croaring') ?? 0;
-  }
-
-  private makeBitmap(): void {
-    this.bitmap = new Bitmap(this.slots.subarray(0, this.length));
-    this.bitmap.runOptimize();
-    this.bitmap.shrinkToFit();
-  }
+/** A Uint32Array or Float32Array that grows by doubling. */
+function grown<T extends Uint32Array | Float32Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 1024));
+  bigger.set(array);
+  return bigger;
 }
 
 /**
- * The inverted index of search_vector: per lexeme a bitmap (for matching, AND-ed with filters and
- * counted by facets) and postings with term factors (for ranking). Collection statistics — the
- * number of documents, their average length, each lexeme's document frequency — are frozen at
- * build, so scores (and keyset cursors over them) do not drift while the change feed trickles in;
- * the next full build refreshes them.
+ * The inverted index of search_vector: per lexeme its postings (slots ascending, each with a
+ * float32 BM25 term factor, for ranking) and, for common lexemes, a bitmap (for matching, ANDed
+ * with filters and counted by facets). All postings live in one flat pair of typed arrays, each
+ * lexeme a range of it, so a million lexemes are not a million objects for the garbage collector
+ * to walk. During the build, postings are gathered as (lexeme, slot, weight) triples and laid out
+ * by one counting sort at seal(); later documents append, moving a full range to the arena's end.
+ *
+ * Collection statistics — the number of documents, their average length, each lexeme's document
+ * frequency — are frozen at build, so scores (and keyset cursors over them) do not drift while
+ * the change feed trickles in; the next full build refreshes them.
  */
 export class TextIndex {
-  private readonly postings = new Map<string, Postings>();
+  private readonly lexemeIds = new Map<string, number>();
+  private lexemes = 0;
+  /** Per lexeme id: where its range starts in the arena, its postings, the range's room. */
+  private start = new Uint32Array(1024);
+  private count = new Uint32Array(1024);
+  private room = new Uint32Array(1024);
+  /** Per lexeme id: documents with it at build. */
+  private frequencyAtBuild = new Uint32Array(1024);
+  private readonly bitmaps = new Map<number, Bitmap>();
+  private slotsArena = new Uint32Array(0);
+  private factorsArena = new Float32Array(0);
+  private arenaUsed = 0;
+
   private documents = 0;
   private averageLength = 1;
   private sealed = false;
-  /** Until seal(): each slot's length, and postings hold weighted tenths instead of factors. */
-  private lengths: number[] = [];
-  private readonly scratchLexemes: string[] = [];
+  /** Until seal(): (lexeme, slot, weighted tenths) triples, and each slot's length. */
+  private pending = { size: 0, lexeme: new Uint32Array(0), slot: new Uint32Array(0), tenths: new Float32Array(0), lengths: new Uint32Array(0) };
+
+  private readonly scratchIds: number[] = [];
   private readonly scratchTenths: number[] = [];
   private scores = new Float64Array(0);
   private stamps = new Uint32Array(0);
@@ -115,91 +90,159 @@ export class TextIndex {
 
   /** Indexes one document from its search_vector text. */
   add(slot: number, vector: string): void {
-    const lexemes = this.scratchLexemes;
+    const ids = this.scratchIds;
     const tenths = this.scratchTenths;
-    let count = 0;
+    let n = 0;
     let length = 0;
     scanTsVector(vector, (lexeme, a, b, c, d) => {
-      lexemes[count] = lexeme;
-      tenths[count++] = weightedTenths({ a, b, c, d });
+      ids[n] = this.lexemeId(lexeme);
+      tenths[n++] = weightedTenths({ a, b, c, d });
       length += a + b + c + d;
     });
     if (!this.sealed) {
-      this.lengths[slot] = length;
+      const p = this.pending;
+      p.lengths = grown(p.lengths, slot + 1);
+      p.lengths[slot] = length;
       this.documents++;
-    }
-    for (let i = 0; i < count; i++) {
-      let p = this.postings.get(lexemes[i]);
-      if (!p) {
-        this.postings.set(lexemes[i], (p = new Postings()));
-        if (this.sealed) p.seal();
+      p.lexeme = grown(p.lexeme, p.size + n);
+      p.slot = grown(p.slot, p.size + n);
+      p.tenths = grown(p.tenths, p.size + n);
+      for (let i = 0; i < n; i++, p.size++) {
+        p.lexeme[p.size] = ids[i];
+        p.slot[p.size] = slot;
+        p.tenths[p.size] = tenths[i];
       }
-      p.push(slot, this.sealed ? termFactor(tenths[i], length, this.averageLength) : tenths[i]);
+      return;
     }
-    lexemes.length = 0;
+    for (let i = 0; i < n; i++) this.append(ids[i], slot, termFactor(tenths[i], length, this.averageLength));
   }
 
   seal(): void {
     if (this.sealed) return;
+    const p = this.pending;
     let total = 0;
-    for (const length of this.lengths) total += length ?? 0;
+    for (let i = 0; i < p.size; i++) this.count[p.lexeme[i]]++;
+    for (const length of p.lengths) total += length;
     this.averageLength = this.documents ? total / this.documents || 1 : 1;
-    for (const p of this.postings.values()) {
-      for (let i = 0; i < p.length; i++) p.factors[i] = termFactor(p.factors[i], this.lengths[p.slots[i]], this.averageLength);
-      p.frequencyAtBuild = p.length;
-      p.seal();
+    // Counting sort: each lexeme's range in arrival (= slot) order, with some room to append.
+    const slack = Math.ceil(p.size / 10) + 4096;
+    this.slotsArena = new Uint32Array(p.size + slack);
+    this.factorsArena = new Float32Array(p.size + slack);
+    let offset = 0;
+    for (let id = 0; id < this.lexemes; id++) {
+      this.start[id] = offset;
+      this.room[id] = this.count[id];
+      this.frequencyAtBuild[id] = this.count[id];
+      offset += this.count[id];
+      this.count[id] = 0;
     }
-    this.lengths = [];
+    for (let i = 0; i < p.size; i++) {
+      const id = p.lexeme[i];
+      const at = this.start[id] + this.count[id]++;
+      this.slotsArena[at] = p.slot[i];
+      this.factorsArena[at] = termFactor(p.tenths[i], p.lengths[p.slot[i]], this.averageLength);
+    }
+    this.arenaUsed = offset;
+    for (let id = 0; id < this.lexemes; id++) if (this.count[id] >= BITMAP_FROM) this.makeBitmap(id);
+    this.pending = { size: 0, lexeme: new Uint32Array(0), slot: new Uint32Array(0), tenths: new Float32Array(0), lengths: new Uint32Array(0) };
     this.sealed = true;
+  }
+
+  private lexemeId(lexeme: string): number {
+    let id = this.lexemeIds.get(lexeme);
+    if (id === undefined) {
+      id = this.lexemes++;
+      this.lexemeIds.set(lexeme, id);
+      for (const name of ['start', 'count', 'room', 'frequencyAtBuild'] as const) this[name] = grown(this[name], this.lexemes);
+      if (this.sealed) this.start[id] = this.arenaUsed;
+    }
+    return id;
+  }
+
+  /** A posting after the build: into the range's room, or the range moves to the arena's end with twice the room. */
+  private append(id: number, slot: number, factor: number): void {
+    if (this.count[id] === this.room[id]) {
+      const room = Math.max(4, this.room[id] * 2);
+      this.slotsArena = grown(this.slotsArena, this.arenaUsed + room);
+      this.factorsArena = grown(this.factorsArena, this.arenaUsed + room);
+      const from = this.start[id];
+      this.slotsArena.copyWithin(this.arenaUsed, from, from + this.count[id]);
+      this.factorsArena.copyWithin(this.arenaUsed, from, from + this.count[id]);
+      this.start[id] = this.arenaUsed;
+      this.room[id] = room;
+      this.arenaUsed += room;
+    }
+    const at = this.start[id] + this.count[id]++;
+    this.slotsArena[at] = slot;
+    this.factorsArena[at] = factor;
+    const bitmap = this.bitmaps.get(id);
+    if (bitmap) bitmap.add(slot);
+    else if (this.count[id] >= BITMAP_FROM) this.makeBitmap(id);
+  }
+
+  private postingSlots(id: number): Uint32Array {
+    return this.slotsArena.subarray(this.start[id], this.start[id] + this.count[id]);
+  }
+
+  private makeBitmap(id: number): void {
+    const bitmap = new Bitmap(this.postingSlots(id));
+    bitmap.runOptimize();
+    bitmap.shrinkToFit();
+    this.bitmaps.set(id, bitmap);
+  }
+
+  /** Slots with this lexeme: the kept bitmap of a common lexeme, a new one for a rare lexeme. */
+  private slotBitmap(lexeme: string): Bitmap {
+    const id = this.lexemeIds.get(lexeme);
+    if (id === undefined) return EMPTY_BITMAP;
+    return this.bitmaps.get(id) ?? new Bitmap(this.postingSlots(id));
   }
 
   /** Slots whose vector satisfies the query (`search_vector @@ to_tsquery`); may include removed slots. */
   match(query: LexemeQuery): Bitmap {
     if (query.length === 0) return new Bitmap();
-    return intersectAll(query.map((group) => unionAll(group.map((lexeme) => this.postings.get(lexeme)?.slotBitmap() ?? EMPTY_BITMAP))));
+    return intersectAll(query.map((group) => unionAll(group.map((lexeme) => this.slotBitmap(lexeme)))));
   }
 
   /**
    * BM25 scores of `slots` (each must match the query) for the query's distinct lexemes, in a
    * fixed lexeme order so equal documents get bit-equal scores. Postings are scattered into a
-   * per-slot scratch array (stamped per call, never cleared) and read back for the slots.
+   * per-slot scratch array (stamped per call, never cleared) and read back for the slots, into
+   * `out` (at least as long as `slots`).
    */
-  score(query: LexemeQuery, slots: Uint32Array, slotCount: number): Float64Array {
+  score(query: LexemeQuery, slots: Uint32Array, slotCount: number, out = new Float64Array(slots.length)): Float64Array {
     if (this.scores.length < slotCount) {
       this.scores = new Float64Array(Math.max(slotCount, this.scores.length * 2));
       this.stamps = new Uint32Array(this.scores.length);
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
-    const { scores, stamps } = this;
-    const lexemes = [...new Set(query.flat())].sort();
-    for (const lexeme of lexemes) {
-      const p = this.postings.get(lexeme);
-      if (!p) continue;
-      const idf = inverseDocumentFrequency(this.documents, p.frequencyAtBuild);
-      const { slots: postingSlots, factors, length } = p;
-      for (let i = 0; i < length; i++) {
-        const slot = postingSlots[i];
+    const { scores, stamps, slotsArena, factorsArena } = this;
+    for (const lexeme of [...new Set(query.flat())].sort()) {
+      const id = this.lexemeIds.get(lexeme);
+      if (id === undefined) continue;
+      const idf = inverseDocumentFrequency(this.documents, this.frequencyAtBuild[id]);
+      for (let i = this.start[id], end = i + this.count[id]; i < end; i++) {
+        const slot = slotsArena[i];
         if (stamps[slot] !== stamp) {
           stamps[slot] = stamp;
           scores[slot] = 0;
         }
-        scores[slot] += idf * factors[i];
+        scores[slot] += idf * factorsArena[i];
       }
     }
-    const out = new Float64Array(slots.length);
     for (let i = 0; i < slots.length; i++) out[i] = stamps[slots[i]] === stamp ? scores[slots[i]] : 0;
     return out;
   }
 
   get lexemeCount(): number {
-    return this.postings.size;
+    return this.lexemes;
   }
 
-  /** Bytes of postings arrays and bitmaps. */
+  /** Bytes of the postings arena, the per-lexeme arrays and the bitmaps. */
   sizeInBytes(): number {
-    let bytes = 0;
-    for (const p of this.postings.values()) bytes += p.slots.byteLength + p.factors.byteLength + p.bitmapBytes();
+    let bytes = this.slotsArena.byteLength + this.factorsArena.byteLength + 4 * 4 * this.start.length;
+    for (const b of this.bitmaps.values()) bytes += b.getSerializationSizeInBytes('croaring');
     return bytes;
   }
 }
