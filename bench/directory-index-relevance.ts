@@ -24,8 +24,26 @@ const { values: args } = parseArgs({ options: { count: { type: 'string', default
 const COUNT = Number(args.count);
 
 const QUERIES = [
-  'affair', 'drinking', 'online', 'money', 'trust', 'communication', 'premarital', 'divorce', 'faith', 'gottman', 'affair recovery',
-  'couples counseling', 'crisis', 'lgbtq', 'jealous', 'veterans', 'spanish', 'weekend intensive', 'sliding scale', 'discernment',
+  'affair',
+  'drinking',
+  'online',
+  'money',
+  'trust',
+  'communication',
+  'premarital',
+  'divorce',
+  'faith',
+  'gottman',
+  'affair recovery',
+  'couples counseling',
+  'crisis',
+  'lgbtq',
+  'jealous',
+  'veterans',
+  'spanish',
+  'weekend intensive',
+  'sliding scale',
+  'discernment',
 ];
 
 type Weights = { a: number; b: number; c: number; d: number };
@@ -52,7 +70,9 @@ const bm25 = (w: Weights) => (doc: Doc, lexemes: string[], s: Stats) => {
     const o = doc.vector.get(l);
     if (!o) continue;
     const tf = weighted(o, w);
-    score += inverseDocumentFrequency(s.documents, s.frequency.get(l) ?? 0) * ((tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * doc.length) / s.averageLength)));
+    score +=
+      inverseDocumentFrequency(s.documents, s.frequency.get(l) ?? 0) *
+      ((tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * doc.length) / s.averageLength)));
   }
   return score;
 };
@@ -62,13 +82,23 @@ const VARIANTS: Variant[] = [
   { name: 'BM25, no weights', score: bm25({ a: 1, b: 1, c: 1, d: 1 }) },
   {
     name: 'weighted tf × idf (no saturation, no length)',
-    score: (doc, lexemes, s) => lexemes.reduce((sum, l) => sum + (doc.vector.has(l) ? weighted(doc.vector.get(l)!, BM25.weights) * inverseDocumentFrequency(s.documents, s.frequency.get(l) ?? 0) : 0), 0),
+    score: (doc, lexemes, s) =>
+      lexemes.reduce(
+        (sum, l) =>
+          sum +
+          (doc.vector.has(l)
+            ? weighted(doc.vector.get(l)!, BM25.weights) * inverseDocumentFrequency(s.documents, s.frequency.get(l) ?? 0)
+            : 0),
+        0,
+      ),
   },
 ];
 
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase({ keep: args.keep === true });
-  await loadScratchDirectory(scratch.url, COUNT, 5000, (dataSource) => seedCuratedDirectory(dataSource, { includeDemo: true }).then(() => undefined));
+  await loadScratchDirectory(scratch.url, COUNT, 5000, (dataSource) =>
+    seedCuratedDirectory(dataSource, { includeDemo: true }).then(() => undefined),
+  );
   const pool = new pg.Pool({ connectionString: scratch.url, max: 2 });
   try {
     const rows: IndexRow[] = (
@@ -78,13 +108,19 @@ async function main(): Promise<void> {
     ).rows;
     const index = DirectoryIndex.build(rows);
     const active = rows.filter((r) => r.status === 'active');
-    const docs = new Map<string, Doc>(active.map((r) => {
-      const vector = parseTsVector(r.search_vector);
-      return [r.id, { id: r.id, name: r.name, vector: new Map(vector.map((o) => [o.lexeme, o])), length: documentLength(vector) }];
-    }));
+    const docs = new Map<string, Doc>(
+      active.map((r) => {
+        const vector = parseTsVector(r.search_vector);
+        return [r.id, { id: r.id, name: r.name, vector: new Map(vector.map((o) => [o.lexeme, o])), length: documentLength(vector) }];
+      }),
+    );
     const frequency = new Map<string, number>();
     for (const d of docs.values()) for (const l of d.vector.keys()) frequency.set(l, (frequency.get(l) ?? 0) + 1);
-    const stats: Stats = { documents: docs.size, averageLength: [...docs.values()].reduce((s, d) => s + d.length, 0) / docs.size, frequency };
+    const stats: Stats = {
+      documents: docs.size,
+      averageLength: [...docs.values()].reduce((s, d) => s + d.length, 0) / docs.size,
+      frequency,
+    };
 
     const totals = new Map<string, { overlap: number; names: number }>();
     const times: number[] = [];
@@ -107,7 +143,10 @@ async function main(): Promise<void> {
         samples[i] = (performance.now() - t) * 1000;
       }
       times.push(percentile(samples.sort(), 50));
-      const line: string[] = [`${q.padEnd(20)} ${String(matches.length).padStart(6)} matches`, `ts_rank_cd name@10 ${pgTop.filter(nameHit).length}`];
+      const line: string[] = [
+        `${q.padEnd(20)} ${String(matches.length).padStart(6)} matches`,
+        `ts_rank_cd name@10 ${pgTop.filter(nameHit).length}`,
+      ];
       for (const v of VARIANTS) {
         const top = matches
           .map((id) => ({ id, s: v.score(docs.get(id)!, lexemes, stats) }))
@@ -125,9 +164,14 @@ async function main(): Promise<void> {
       log(line.join(' | '));
     }
     console.log(`\n${COUNT} synthetic + curated rows, ${QUERIES.length} queries; mean over queries:`);
-    for (const [name, t] of totals) console.log(`${name.padEnd(48)} overlap@10 with ts_rank_cd ${round(t.overlap / QUERIES.length, 1)}   name@10 ${round(t.names / QUERIES.length, 1)}`);
+    for (const [name, t] of totals)
+      console.log(
+        `${name.padEnd(48)} overlap@10 with ts_rank_cd ${round(t.overlap / QUERIES.length, 1)}   name@10 ${round(t.names / QUERIES.length, 1)}`,
+      );
     times.sort((a, b) => a - b);
-    console.log(`index relevance page (limit 20): median over queries of p50 ${round(times[Math.floor(times.length / 2)], 1)} µs, max ${round(times[times.length - 1], 1)} µs`);
+    console.log(
+      `index relevance page (limit 20): median over queries of p50 ${round(times[Math.floor(times.length / 2)], 1)} µs, max ${round(times[times.length - 1], 1)} µs`,
+    );
   } finally {
     await pool.end();
   }

@@ -48,7 +48,10 @@ function approximateVector(parts: [string, 'A' | 'B' | 'C'][]): string {
       positions.set(lexeme, list);
     }
   }
-  return [...positions].sort(([a], [b]) => (a < b ? -1 : 1)).map(([lexeme, p]) => `'${lexeme.replace(/'/g, "''")}':${p.join(',')}`).join(' ');
+  return [...positions]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([lexeme, p]) => `'${lexeme.replace(/'/g, "''")}':${p.join(',')}`)
+    .join(' ');
 }
 
 const list = (joined: string) => (joined ? joined.split('|') : []);
@@ -73,24 +76,72 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
           const feeMin = at<number | null>(12);
           const name = at<string>(3);
           batch.set(id, {
-            id, slug: at(1), name, description: at(4), url: at(5), phone: at(6), email: at(7), kind: at(8), formats: list(at(9)),
-            free, sliding_scale: at(11), fee_min: feeMin, fee_max: at(13), currency: 'USD', fee_period: 'per_session',
-            insurance_accepted: at(14), insurers: list(at(15)), insurer_keys: list(at(16)), no_insurance_needed: at(17), cost_notes: at(18),
-            specialties: list(at(19)), approaches: list(at(20)), languages: list(at(21)), audiences: list(at(22)), credentials: list(at(23)),
-            payment_options: list(at(24)), service_areas: list(at(25)), location_regions: list(at(26)), accepting_new_clients: at(27),
-            wait_time_days: at(28), availability: list(at(29)), joint_sessions: at(30), requires_safe_relationship: false, not_for_crisis: false,
-            eligibility: [], line_roles: [], contact_channels: [], demo: true, source_url: null, last_verified_at: null, status: at(31),
-            version: 1, created_at: now, updated_at: now, organization_name: organization.name, organization_website: organization.website,
-            locations: [], fee_sort: free ? 0 : (feeMin ?? 2147483647),
-            search_vector: approximateVector([[name, 'A'], [at<string>(32), 'B'], [at<string>(4), 'C']]),
+            id,
+            slug: at(1),
+            name,
+            description: at(4),
+            url: at(5),
+            phone: at(6),
+            email: at(7),
+            kind: at(8),
+            formats: list(at(9)),
+            free,
+            sliding_scale: at(11),
+            fee_min: feeMin,
+            fee_max: at(13),
+            currency: 'USD',
+            fee_period: 'per_session',
+            insurance_accepted: at(14),
+            insurers: list(at(15)),
+            insurer_keys: list(at(16)),
+            no_insurance_needed: at(17),
+            cost_notes: at(18),
+            specialties: list(at(19)),
+            approaches: list(at(20)),
+            languages: list(at(21)),
+            audiences: list(at(22)),
+            credentials: list(at(23)),
+            payment_options: list(at(24)),
+            service_areas: list(at(25)),
+            location_regions: list(at(26)),
+            accepting_new_clients: at(27),
+            wait_time_days: at(28),
+            availability: list(at(29)),
+            joint_sessions: at(30),
+            requires_safe_relationship: false,
+            not_for_crisis: false,
+            eligibility: [],
+            line_roles: [],
+            contact_channels: [],
+            demo: true,
+            source_url: null,
+            last_verified_at: null,
+            status: at(31),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+            organization_name: organization.name,
+            organization_website: organization.website,
+            locations: [],
+            fee_sort: free ? 0 : (feeMin ?? 2147483647),
+            search_vector: approximateVector([
+              [name, 'A'],
+              [at<string>(32), 'B'],
+              [at<string>(4), 'C'],
+            ]),
           });
         });
       } else if (text.includes('INSERT INTO resource_location')) {
         const [ids, addresses, cities, regions, postalCodes, lats, lngs] = values as unknown[][];
         (ids as string[]).forEach((id, i) => {
           batch.get(id)!.locations.push({
-            address: addresses[i] as string, city: cities[i] as string, region: regions[i] as string, postalCode: postalCodes[i] as string,
-            country: 'US', latitude: lats[i] as number, longitude: lngs[i] as number,
+            address: addresses[i] as string,
+            city: cities[i] as string,
+            region: regions[i] as string,
+            postalCode: postalCodes[i] as string,
+            country: 'US',
+            latitude: lats[i] as number,
+            longitude: lngs[i] as number,
           });
         });
       } else if (text === 'COMMIT') {
@@ -117,21 +168,65 @@ interface Case {
   facets?: FacetField[];
 }
 const MIX: Case[] = [
-  { name: 'filters 1 video+infidelity+maxFee', criteria: { formats: ['video'], specialties: ['infidelity'], maxFeeMinor: 12000 }, page: { sort: 'name', limit: 20 } },
-  { name: 'filters 2 clinic+sliding+es', criteria: { kinds: ['clinic'], slidingScale: true, languages: ['es'] }, page: { sort: 'name', limit: 20 } },
-  { name: 'near 1 43215 25km', criteria: { near: { ...columbus, radiusMeters: 25_000 }, specialties: ['trust_rebuilding'] }, page: { sort: 'distance', limit: 20 } },
-  { name: 'near 2 Chicago 40km in_person', criteria: { near: { lat: 41.8781, lng: -87.6298, radiusMeters: 40_000 }, formats: ['in_person'], acceptingNewClients: true }, page: { sort: 'distance', limit: 20 } },
-  { name: 'text 1 affair+video', criteria: { tsQuery: buildTsQuery('affair'), formats: ['video'] }, page: { sort: 'relevance', limit: 20 } },
-  { name: 'text 2 drinking+serves TX', criteria: { tsQuery: buildTsQuery('drinking'), serves: { region: 'US-TX', country: 'US' } }, page: { sort: 'relevance', limit: 20 } },
-  { name: 'facets 1 in_person', criteria: { formats: ['in_person'] }, page: { sort: 'name', limit: 20 }, facets: ['format', 'kind', 'specialty'] },
-  { name: 'facets 2 online+maxFee', criteria: { kinds: ['online_service'], maxFeeMinor: 10000 }, page: { sort: 'name', limit: 20 }, facets: ['specialty', 'approach'] },
+  {
+    name: 'filters 1 video+infidelity+maxFee',
+    criteria: { formats: ['video'], specialties: ['infidelity'], maxFeeMinor: 12000 },
+    page: { sort: 'name', limit: 20 },
+  },
+  {
+    name: 'filters 2 clinic+sliding+es',
+    criteria: { kinds: ['clinic'], slidingScale: true, languages: ['es'] },
+    page: { sort: 'name', limit: 20 },
+  },
+  {
+    name: 'near 1 43215 25km',
+    criteria: { near: { ...columbus, radiusMeters: 25_000 }, specialties: ['trust_rebuilding'] },
+    page: { sort: 'distance', limit: 20 },
+  },
+  {
+    name: 'near 2 Chicago 40km in_person',
+    criteria: { near: { lat: 41.8781, lng: -87.6298, radiusMeters: 40_000 }, formats: ['in_person'], acceptingNewClients: true },
+    page: { sort: 'distance', limit: 20 },
+  },
+  {
+    name: 'text 1 affair+video',
+    criteria: { tsQuery: buildTsQuery('affair'), formats: ['video'] },
+    page: { sort: 'relevance', limit: 20 },
+  },
+  {
+    name: 'text 2 drinking+serves TX',
+    criteria: { tsQuery: buildTsQuery('drinking'), serves: { region: 'US-TX', country: 'US' } },
+    page: { sort: 'relevance', limit: 20 },
+  },
+  {
+    name: 'facets 1 in_person',
+    criteria: { formats: ['in_person'] },
+    page: { sort: 'name', limit: 20 },
+    facets: ['format', 'kind', 'specialty'],
+  },
+  {
+    name: 'facets 2 online+maxFee',
+    criteria: { kinds: ['online_service'], maxFeeMinor: 10000 },
+    page: { sort: 'name', limit: 20 },
+    facets: ['specialty', 'approach'],
+  },
 ];
 
 const BROAD_INTAKE: CandidateQuery = {
   kinds: ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group', 'directory'],
-  point: columbus, radiusKm: 40, inPersonAllowed: true, remoteFormats: ['video', 'phone', 'chat'], region: 'US-OH', country: 'US',
-  allowSlidingAboveBudget: false, insuranceGiven: false, excludeSafeRelationshipsOnly: false, excludeNotForCrisis: false,
-  excludeEligibility: ['people_who_use_abuse'], preferKinds: ['practice', 'clinic', 'online_service'], preferSpecialties: ['infidelity', 'trust_rebuilding'],
+  point: columbus,
+  radiusKm: 40,
+  inPersonAllowed: true,
+  remoteFormats: ['video', 'phone', 'chat'],
+  region: 'US-OH',
+  country: 'US',
+  allowSlidingAboveBudget: false,
+  insuranceGiven: false,
+  excludeSafeRelationshipsOnly: false,
+  excludeNotForCrisis: false,
+  excludeEligibility: ['people_who_use_abuse'],
+  preferKinds: ['practice', 'clinic', 'online_service'],
+  preferSpecialties: ['infidelity', 'trust_rebuilding'],
   languages: [],
 };
 
@@ -170,16 +265,23 @@ async function main(): Promise<void> {
   const started = performance.now();
   await generateInto((rows) => measured(() => builder.add(rows)), COUNT);
   const index = measured(() => builder.finish());
-  log(`generated and indexed ${COUNT} rows in ${round((performance.now() - started) / 1000, 1)} s, of which indexing ${round(buildMs / 1000, 2)} s (CPU ${round(buildCpuMs / 1000, 2)} s)`);
+  log(
+    `generated and indexed ${COUNT} rows in ${round((performance.now() - started) / 1000, 1)} s, of which indexing ${round(buildMs / 1000, 2)} s (CPU ${round(buildCpuMs / 1000, 2)} s)`,
+  );
   gc();
   const after = process.memoryUsage();
   const stats = index.stats();
   const memory = {
     /** What the index holds: JS heap, Buffers and typed arrays, and CRoaring's own allocations. */
     indexMB: mb(after.heapUsed - before.heapUsed + after.external - before.external + Bitmap.getRoaringUsedMemory()),
-    rssMB: mb(after.rss), rssGrowthMB: mb(after.rss - before.rss), heapUsedMB: mb(after.heapUsed - before.heapUsed),
-    externalMB: mb(after.external - before.external), roaringNativeMB: mb(Bitmap.getRoaringUsedMemory()),
-    rowStoreMB: mb(stats.bytes.rows), postingsMB: mb(stats.bytes.postings), filterBitmapsMB: mb(stats.bytes.bitmaps),
+    rssMB: mb(after.rss),
+    rssGrowthMB: mb(after.rss - before.rss),
+    heapUsedMB: mb(after.heapUsed - before.heapUsed),
+    externalMB: mb(after.external - before.external),
+    roaringNativeMB: mb(Bitmap.getRoaringUsedMemory()),
+    rowStoreMB: mb(stats.bytes.rows),
+    postingsMB: mb(stats.bytes.postings),
+    filterBitmapsMB: mb(stats.bytes.bitmaps),
   };
   console.log(`\n${COUNT} resources: build ${round(buildMs)} ms (CPU ${round(buildCpuMs)} ms); ${JSON.stringify(stats)}`);
   console.log(`memory: ${JSON.stringify(memory)}`);
@@ -191,15 +293,21 @@ async function main(): Promise<void> {
   const results: Record<string, { p50: number; p95: number; total?: number }> = {};
   const report = (name: string, r: { p50: number; p95: number }, total?: number) => {
     results[name] = { ...r, total };
-    console.log(`${name.padEnd(42)} p50 ${String(r.p50).padStart(8)} µs   p95 ${String(r.p95).padStart(8)} µs${total === undefined ? '' : `   (${total} matches)`}`);
+    console.log(
+      `${name.padEnd(42)} p50 ${String(r.p50).padStart(8)} µs   p95 ${String(r.p95).padStart(8)} µs${total === undefined ? '' : `   (${total} matches)`}`,
+    );
   };
   console.log('');
   for (const c of MIX) {
     const total = index.search(c.criteria, c.page).total;
-    report(c.name, time(RUNS, () => {
-      index.search(c.criteria, c.page);
-      if (c.facets) index.facets(c.criteria, c.facets);
-    }), total);
+    report(
+      c.name,
+      time(RUNS, () => {
+        index.search(c.criteria, c.page);
+        if (c.facets) index.facets(c.criteria, c.facets);
+      }),
+      total,
+    );
   }
   // A deep keyset page: the cursor of the row half-way through the name order, and through the fee order.
   for (const sort of ['name', 'fee'] as const) {
@@ -210,21 +318,48 @@ async function main(): Promise<void> {
       const last = page.hits[page.hits.length - 1];
       after = { key: last.sortKey, id: last.id };
     }
-    report(`deep page (${sort}, row ${Math.round(all / 2)})`, time(RUNS, () => index.search({}, { sort, limit: 20, after })));
+    report(
+      `deep page (${sort}, row ${Math.round(all / 2)})`,
+      time(RUNS, () => index.search({}, { sort, limit: 20, after })),
+    );
   }
   const page = index.search(MIX[0].criteria, MIX[0].page).hits.map((h) => h.id);
-  report('hydrate a page of 20 rows', time(RUNS, () => page.map((id) => index.row(id))));
+  report(
+    'hydrate a page of 20 rows',
+    time(RUNS, () => page.map((id) => index.row(id))),
+  );
   const broad = index.candidates(BROAD_INTAKE);
-  report('intake: broad candidates (all eligible)', time(RUNS, () => index.candidates(BROAD_INTAKE).size), broad.size);
-  report('intake: broad candidates + best 300', time(RUNS, () => index.candidates(BROAD_INTAKE).best(300)));
+  report(
+    'intake: broad candidates (all eligible)',
+    time(RUNS, () => index.candidates(BROAD_INTAKE).size),
+    broad.size,
+  );
+  report(
+    'intake: broad candidates + best 300',
+    time(RUNS, () => index.candidates(BROAD_INTAKE).best(300)),
+  );
   const remote = { ...BROAD_INTAKE, point: undefined, inPersonAllowed: false };
-  report('intake: remote only + best 300', time(RUNS, () => index.candidates(remote).best(300)), index.candidates(remote).size);
+  report(
+    'intake: remote only + best 300',
+    time(RUNS, () => index.candidates(remote).best(300)),
+    index.candidates(remote).size,
+  );
 
   await new Promise((resolve) => setTimeout(resolve, 200));
   gcObserver.disconnect();
   const gcPauses = { count: pauses.length, totalMs: round(pauses.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...pauses)) };
   console.log(`GC during the queries: ${JSON.stringify(gcPauses)}`);
-  console.log(JSON.stringify({ bench: 'directory-index', resources: COUNT, buildMs: round(buildMs), buildCpuMs: round(buildCpuMs), memory, gcPauses, queriesMicroseconds: results }));
+  console.log(
+    JSON.stringify({
+      bench: 'directory-index',
+      resources: COUNT,
+      buildMs: round(buildMs),
+      buildCpuMs: round(buildCpuMs),
+      memory,
+      gcPauses,
+      queriesMicroseconds: results,
+    }),
+  );
 }
 
 main().catch((error) => {

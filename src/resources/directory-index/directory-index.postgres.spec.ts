@@ -9,7 +9,15 @@ import { dataSourceOptions } from '../../database/data-source-options.js';
 import { IntakeRepository } from '../../intake/intake.repository.js';
 import type { CandidateConstraints } from '../../intake/matching/constraints.js';
 import {
-  APPROACHES, AUDIENCES, AVAILABILITY, CREDENTIALS, ELIGIBILITY, FORMATS, PAYMENT_OPTIONS, RESOURCE_KINDS, SPECIALTIES,
+  APPROACHES,
+  AUDIENCES,
+  AVAILABILITY,
+  CREDENTIALS,
+  ELIGIBILITY,
+  FORMATS,
+  PAYMENT_OPTIONS,
+  RESOURCE_KINDS,
+  SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 import { FACET_FIELDS, type FacetField, type SortOrder } from '../dto/search-resources.query.js';
 import type { ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
@@ -64,11 +72,39 @@ afterAll(async () => {
 
 const REGIONS = ['US-OH', 'US-TX', 'US-CA', 'US-NY', 'US-IL', 'US-FL', 'US'];
 const PLACES = [
-  { lat: 39.9612, lng: -82.9988 }, { lat: 41.8781, lng: -87.6298 }, { lat: 40.7506, lng: -73.9972 }, { lat: 29.7589, lng: -95.3677 }, { lat: 34.0614, lng: -118.2385 },
+  { lat: 39.9612, lng: -82.9988 },
+  { lat: 41.8781, lng: -87.6298 },
+  { lat: 40.7506, lng: -73.9972 },
+  { lat: 29.7589, lng: -95.3677 },
+  { lat: 34.0614, lng: -118.2385 },
 ];
-const seedText = ['local-demo', 'national', 'safety-lines'].map((f) => readFileSync(new URL(`../../../seeds/data/${f}.json`, import.meta.url), 'utf8')).join(' ');
-const seedWords = [...new Set(seedText.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => /\p{L}/u.test(w)))];
-const TEXT_WORDS = ['affair', 'drinking', 'online', 'couples', 'money', 'trust', 'weekend', 'faith', 'the', 'spanish', 'evening', 'gottman', 'veterans', ...seedWords.slice(0, 40)];
+const seedText = ['local-demo', 'national', 'safety-lines']
+  .map((f) => readFileSync(new URL(`../../../seeds/data/${f}.json`, import.meta.url), 'utf8'))
+  .join(' ');
+const seedWords = [
+  ...new Set(
+    seedText
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => /\p{L}/u.test(w)),
+  ),
+];
+const TEXT_WORDS = [
+  'affair',
+  'drinking',
+  'online',
+  'couples',
+  'money',
+  'trust',
+  'weekend',
+  'faith',
+  'the',
+  'spanish',
+  'evening',
+  'gottman',
+  'veterans',
+  ...seedWords.slice(0, 40),
+];
 
 const some = (codes: readonly string[]) => fc.subarray([...codes], { minLength: 1, maxLength: 3 });
 const CRITERIA = {
@@ -126,11 +162,41 @@ describe('DirectoryIndex = PostgreSQL', () => {
   });
 
   it('makes the same lexemes as to_tsquery(english) of taxonomy words, synonyms and seed words', async () => {
-    const taxonomy = [RESOURCE_KINDS, FORMATS, SPECIALTIES, APPROACHES, AUDIENCES, CREDENTIALS, PAYMENT_OPTIONS, AVAILABILITY, ELIGIBILITY]
-      .flatMap((v) => v.terms.flatMap((t) => `${t.code} ${t.label} ${t.description}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
+    const taxonomy = [
+      RESOURCE_KINDS,
+      FORMATS,
+      SPECIALTIES,
+      APPROACHES,
+      AUDIENCES,
+      CREDENTIALS,
+      PAYMENT_OPTIONS,
+      AVAILABILITY,
+      ELIGIBILITY,
+    ].flatMap((v) => v.terms.flatMap((t) => `${t.code} ${t.label} ${t.description}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
     const synonyms = [...SEARCH_SYNONYMS].flatMap(([word, alternatives]) => [word, ...alternatives]);
-    const tricky = ['1st', 'abc123', '0123', '1e5', 'café', 'résumés', 'über', 'straße', '中文', 'ⅻ', 'ı', 'don', 's', 'running', 'counselling', 'couples’'];
-    const words = [...new Set([...taxonomy, ...synonyms, ...seedWords, ...tricky].map((w) => w.normalize('NFKC')).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))];
+    const tricky = [
+      '1st',
+      'abc123',
+      '0123',
+      '1e5',
+      'café',
+      'résumés',
+      'über',
+      'straße',
+      '中文',
+      'ⅻ',
+      'ı',
+      'don',
+      's',
+      'running',
+      'counselling',
+      'couples’',
+    ];
+    const words = [
+      ...new Set(
+        [...taxonomy, ...synonyms, ...seedWords, ...tricky].map((w) => w.normalize('NFKC')).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
+      ),
+    ];
     expect(words.length).toBeGreaterThan(500);
     const pgLexemes = (await pool.query(`SELECT w, to_tsquery('english', w)::text AS q FROM unnest($1::text[]) w`, [words])).rows;
     const mismatches = pgLexemes.filter(({ w, q }) => (q === '' ? undefined : q.slice(1, -1)) !== englishLexeme(w));
@@ -143,7 +209,12 @@ describe('DirectoryIndex = PostgreSQL', () => {
     const { rows: measured } = await pool.query(
       `SELECT earth_distance(ll_to_earth(a, b), ll_to_earth(c, d)) AS m, earth_box(ll_to_earth(a, b), 100000) @> ll_to_earth(c, d) AS inside
        FROM unnest($1::float8[], $2::float8[], $3::float8[], $4::float8[]) AS u(a, b, c, d)`,
-      [points.map((p) => p[0]), points.map((p) => p[1]), points.map((p) => p[0] + p[2]), points.map((p) => Math.max(-180, Math.min(180, p[1] + p[3])))],
+      [
+        points.map((p) => p[0]),
+        points.map((p) => p[1]),
+        points.map((p) => p[0] + p[2]),
+        points.map((p) => Math.max(-180, Math.min(180, p[1] + p[3]))),
+      ],
     );
     points.forEach(([lat, lng, dLat, dLng], i) => {
       const a = earthPoint(lat, lng);
@@ -164,7 +235,8 @@ describe('DirectoryIndex = PostgreSQL', () => {
         const label = JSON.stringify({ criteria, sort });
         expect({ label, total: actual.total }).toEqual({ label, total });
         expect({ label, ids: actual.hits.map((h) => h.id) }).toEqual({ label, ids: expected.map((r) => r.id) });
-        if (sort !== 'distance') expect({ label, keys: actual.hits.map((h) => h.sortKey) }).toEqual({ label, keys: expected.map((r) => r.sort_key) });
+        if (sort !== 'distance')
+          expect({ label, keys: actual.hits.map((h) => h.sortKey) }).toEqual({ label, keys: expected.map((r) => r.sort_key) });
         actual.hits.forEach((h, i) => {
           if (expected[i].distance_m === null) expect(h.distanceM).toBeNull();
           else expect(Math.abs(h.distanceM! - expected[i].distance_m)).toBeLessThan(1e-6);
@@ -183,7 +255,12 @@ describe('DirectoryIndex = PostgreSQL', () => {
         for (let pageNumber = 0; pageNumber < 4; pageNumber++) {
           const expected = await sql(searchSql(criteria, { sort, limit: 7, after: sqlAfter }));
           const actual = index.search(criteria, { sort, limit: 7, after: indexAfter });
-          expect({ criteria, sort, pageNumber, ids: actual.hits.map((h) => h.id) }).toEqual({ criteria, sort, pageNumber, ids: expected.slice(0, 7).map((r) => r.id) });
+          expect({ criteria, sort, pageNumber, ids: actual.hits.map((h) => h.id) }).toEqual({
+            criteria,
+            sort,
+            pageNumber,
+            ids: expected.slice(0, 7).map((r) => r.id),
+          });
           expect(actual.hasMore).toBe(expected.length > 7);
           if (!actual.hasMore) break;
           sqlAfter = { key: expected[6].sort_key, id: expected[6].id };
@@ -218,10 +295,21 @@ describe('DirectoryIndex = PostgreSQL', () => {
     const repository = new IntakeRepository(dataSource, undefined as never);
     const base: CandidateConstraints = {
       kinds: ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group', 'directory'],
-      radiusKm: 40, inPersonAllowed: true, remoteFormats: ['video', 'phone', 'chat'], region: 'US-OH', country: 'US',
-      allowSlidingAboveBudget: false, insuranceGiven: false, excludeSafeRelationshipsOnly: false, jointWorkExcluded: false,
-      excludeNotForCrisis: false, excludeEligibility: ['people_who_use_abuse'], preferKinds: ['practice', 'clinic', 'online_service'],
-      preferSpecialties: ['infidelity'], languages: [], limit: 1_000_000,
+      radiusKm: 40,
+      inPersonAllowed: true,
+      remoteFormats: ['video', 'phone', 'chat'],
+      region: 'US-OH',
+      country: 'US',
+      allowSlidingAboveBudget: false,
+      insuranceGiven: false,
+      excludeSafeRelationshipsOnly: false,
+      jointWorkExcluded: false,
+      excludeNotForCrisis: false,
+      excludeEligibility: ['people_who_use_abuse'],
+      preferKinds: ['practice', 'clinic', 'online_service'],
+      preferSpecialties: ['infidelity'],
+      languages: [],
+      limit: 1_000_000,
     };
     const variants = fc.sample(
       fc.record({
@@ -255,7 +343,12 @@ describe('DirectoryIndex = PostgreSQL', () => {
       // Without a point the SQL picks its LIMIT by the helper's order (fit, accepting, id); it returns them unordered.
       if (!(constraints.inPersonAllowed && constraints.point)) {
         const small = await repository.findCandidates({ ...constraints, limit: 25 });
-        expect(actual.best(25).map((c) => c.id).sort()).toEqual(small.map((r) => r.id).sort());
+        expect(
+          actual
+            .best(25)
+            .map((c) => c.id)
+            .sort(),
+        ).toEqual(small.map((r) => r.id).sort());
       }
     }
   }, 240_000);

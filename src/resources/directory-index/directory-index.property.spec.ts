@@ -31,16 +31,34 @@ const REGIONS = ['US-OH', 'US-TX', 'CA-ON'];
 const INSURERS = ['aetna', 'cigna'];
 const NAMES = ['Alpha', 'alpha', 'Beta', 'Beta Center', 'Éclair', 'Zed', 'Ωmega', '😀 Smile', 'beta'];
 // Query words and the lexemes PostgreSQL makes of them (checked in directory-index.postgres.spec.ts).
-const WORDS: Record<string, string> = { affair: 'affair', infidelity: 'infidel', trust: 'trust', couples: 'coupl', recovery: 'recoveri', group: 'group' };
+const WORDS: Record<string, string> = {
+  affair: 'affair',
+  infidelity: 'infidel',
+  trust: 'trust',
+  couples: 'coupl',
+  recovery: 'recoveri',
+  group: 'group',
+};
 const LEXEMES = Object.values(WORDS);
-const CENTERS: [number, number][] = [[39.9612, -82.9988], [40.05, -83.1], [29.76, -95.37], [-17, 179.99]];
+const CENTERS: [number, number][] = [
+  [39.9612, -82.9988],
+  [40.05, -83.1],
+  [29.76, -95.37],
+  [-17, 179.99],
+];
 const FEES = [0, 5000, 8000, 12000, 20000];
 
 const vectorArb = fc
-  .uniqueArray(fc.record({ lexeme: fc.constantFrom(...LEXEMES), positions: fc.array(fc.tuple(fc.integer({ min: 1, max: 300 }), fc.constantFrom('A', 'B', 'C', '')), { minLength: 1, maxLength: 3 }) }), {
-    selector: (e) => e.lexeme,
-    maxLength: 4,
-  })
+  .uniqueArray(
+    fc.record({
+      lexeme: fc.constantFrom(...LEXEMES),
+      positions: fc.array(fc.tuple(fc.integer({ min: 1, max: 300 }), fc.constantFrom('A', 'B', 'C', '')), { minLength: 1, maxLength: 3 }),
+    }),
+    {
+      selector: (e) => e.lexeme,
+      maxLength: 4,
+    },
+  )
   .map((entries) => entries.map((e) => `'${e.lexeme}':${e.positions.map(([p, w]) => `${p}${w}`).join(',')}`).join(' '));
 
 const rowArb = (id: string) =>
@@ -66,9 +84,15 @@ const rowArb = (id: string) =>
       not_for_crisis: fc.boolean(),
       status: fc.constantFrom('active', 'active', 'active', 'inactive') as fc.Arbitrary<'active' | 'inactive'>,
       locations: fc.array(
-        fc.tuple(fc.constantFrom(...CENTERS), fc.double({ min: -0.3, max: 0.3, noNaN: true }), fc.double({ min: -0.3, max: 0.3, noNaN: true })).map(([[lat, lng], dLat, dLng]) =>
-          location(Math.round((lat + dLat) * 1e5) / 1e5, Math.max(-180, Math.min(180, Math.round((lng + dLng) * 1e5) / 1e5))),
-        ),
+        fc
+          .tuple(
+            fc.constantFrom(...CENTERS),
+            fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+            fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+          )
+          .map(([[lat, lng], dLat, dLng]) =>
+            location(Math.round((lat + dLat) * 1e5) / 1e5, Math.max(-180, Math.min(180, Math.round((lng + dLng) * 1e5) / 1e5))),
+          ),
         { maxLength: 2 },
       ),
       search_vector: vectorArb,
@@ -77,9 +101,18 @@ const rowArb = (id: string) =>
 
 const idArb = fc.integer({ min: 0, max: 0xffff }).map((n) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`);
 
-const directoryArb = fc
-  .uniqueArray(idArb, { maxLength: 60 })
-  .chain((ids) => fc.tuple(fc.tuple(...ids.map(rowArb)), fc.array(fc.oneof(idArb.chain((id) => rowArb(id)), idArb.map((id) => ({ remove: id }))), { maxLength: 10 })));
+const directoryArb = fc.uniqueArray(idArb, { maxLength: 60 }).chain((ids) =>
+  fc.tuple(
+    fc.tuple(...ids.map(rowArb)),
+    fc.array(
+      fc.oneof(
+        idArb.chain((id) => rowArb(id)),
+        idArb.map((id) => ({ remove: id })),
+      ),
+      { maxLength: 10 },
+    ),
+  ),
+);
 
 const CRITERIA = {
   kinds: pick(KINDS),
@@ -94,9 +127,12 @@ const CRITERIA = {
   maxFeeMinor: fc.constantFrom(0, 4999, 8000, 15000),
   insurerKey: fc.constantFrom(...INSURERS),
   serves: fc.constantFrom(...REGIONS, 'US').map((region) => ({ region, country: region.slice(0, 2) })),
-  tsQuery: fc.array(fc.array(fc.constantFrom(...Object.keys(WORDS), 'the'), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 })
+  tsQuery: fc
+    .array(fc.array(fc.constantFrom(...Object.keys(WORDS), 'the'), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 })
     .map((groups) => groups.map((g) => (g.length === 1 ? g[0] : `(${g.join(' | ')})`)).join(' & ')),
-  near: fc.tuple(fc.constantFrom(...CENTERS), fc.constantFrom(5000, 20000, 60000)).map(([[lat, lng], radiusMeters]) => ({ lat, lng, radiusMeters })),
+  near: fc
+    .tuple(fc.constantFrom(...CENTERS), fc.constantFrom(5000, 20000, 60000))
+    .map(([[lat, lng], radiusMeters]) => ({ lat, lng, radiusMeters })),
 };
 
 /** Up to three criteria at a time (more would leave small random directories with no match to compare). */
@@ -142,12 +178,27 @@ function referenceMatches(d: Directory, c: ResourceSearchCriteria): IndexRow[] {
   return [...d.rows.values()].filter((r) => {
     if (r.status !== 'active') return false;
     if (c.kinds?.length && !c.kinds.includes(r.kind)) return false;
-    if (!overlaps(r.formats, c.formats) || !overlaps(r.specialties, c.specialties) || !overlaps(r.languages, c.languages) || !overlaps(r.eligibility, c.eligibility)) return false;
+    if (
+      !overlaps(r.formats, c.formats) ||
+      !overlaps(r.specialties, c.specialties) ||
+      !overlaps(r.languages, c.languages) ||
+      !overlaps(r.eligibility, c.eligibility)
+    )
+      return false;
     if (!c.eligibility?.includes('people_who_use_abuse') && r.eligibility.includes('people_who_use_abuse')) return false;
-    for (const [value, column] of [[c.free, r.free], [c.slidingScale, r.sliding_scale], [c.acceptingNewClients, r.accepting_new_clients], [c.jointSessions, r.joint_sessions]] as const) {
+    for (const [value, column] of [
+      [c.free, r.free],
+      [c.slidingScale, r.sliding_scale],
+      [c.acceptingNewClients, r.accepting_new_clients],
+      [c.jointSessions, r.joint_sessions],
+    ] as const) {
       if (value !== undefined && value !== column) return false;
     }
-    if (c.maxFeeMinor !== undefined && !(r.free || (r.fee_min !== null && r.fee_min <= c.maxFeeMinor) || (r.sliding_scale && r.fee_min === null))) return false;
+    if (
+      c.maxFeeMinor !== undefined &&
+      !(r.free || (r.fee_min !== null && r.fee_min <= c.maxFeeMinor) || (r.sliding_scale && r.fee_min === null))
+    )
+      return false;
     if (c.insurerKey && !(r.insurance_accepted && r.insurer_keys.includes(c.insurerKey))) return false;
     if (c.serves) {
       const areas = c.serves.region === c.serves.country ? [c.serves.country] : [c.serves.region, c.serves.country];
@@ -178,7 +229,11 @@ function referenceScore(d: Directory, query: string[][], r: IndexRow): number {
   return score;
 }
 
-function referencePage(d: Directory, c: ResourceSearchCriteria, sort: SortOrder): { id: string; key: number | string; distanceM: number | null }[] {
+function referencePage(
+  d: Directory,
+  c: ResourceSearchCriteria,
+  sort: SortOrder,
+): { id: string; key: number | string; distanceM: number | null }[] {
   const query = c.tsQuery ? parseTsQuery(c.tsQuery) : [];
   const keyed = referenceMatches(d, c).map((r) => {
     const distanceM = c.near ? nearestWithin(r, c.near)! : null;
@@ -186,12 +241,18 @@ function referencePage(d: Directory, c: ResourceSearchCriteria, sort: SortOrder)
     return { id: r.id, key, distanceM };
   });
   const direction = sort === 'relevance' ? -1 : 1;
-  const compareKeys = (a: number | string, b: number | string) => (typeof a === 'string' ? compareCodePoints(a, b as string) : a < (b as number) ? -1 : a > (b as number) ? 1 : 0);
+  const compareKeys = (a: number | string, b: number | string) =>
+    typeof a === 'string' ? compareCodePoints(a, b as string) : a < (b as number) ? -1 : a > (b as number) ? 1 : 0;
   return keyed.sort((a, b) => direction * compareKeys(a.key, b.key) || (a.id < b.id ? -1 : 1));
 }
 
 function referenceFacets(d: Directory, c: ResourceSearchCriteria, fields: FacetField[]): { total: number; counts: FacetCount[] } {
-  const columns: Record<string, (r: IndexRow) => string[]> = { kind: (r) => [r.kind], format: (r) => r.formats, specialty: (r) => r.specialties, language: (r) => r.languages };
+  const columns: Record<string, (r: IndexRow) => string[]> = {
+    kind: (r) => [r.kind],
+    format: (r) => r.formats,
+    specialty: (r) => r.specialties,
+    language: (r) => r.languages,
+  };
   const rows = referenceMatches(d, c);
   const counts: FacetCount[] = [];
   for (const facet of fields) {
@@ -219,30 +280,43 @@ function allPages(index: DirectoryIndex, c: ResourceSearchCriteria, sort: SortOr
 describe('DirectoryIndex against a plain reference (fast-check)', () => {
   it('pages every sort order with the same ids, keys, distances and totals', () => {
     fc.assert(
-      fc.property(directoryArb, criteriaArb, fc.constantFrom<SortOrder>('name', 'fee', 'relevance', 'distance'), fc.integer({ min: 1, max: 7 }), CRITERIA.tsQuery, CRITERIA.near, ([rows, changes], criteria, sort, limit, tsQuery, near) => {
-        // Relevance and distance need their criterion: give it when the draw left it out.
-        if (sort === 'relevance' && !criteria.tsQuery) criteria = { ...criteria, tsQuery };
-        if (sort === 'distance' && !criteria.near) criteria = { ...criteria, near };
-        const { index, directory } = apply(rows, changes);
-        const expected = referencePage(directory, criteria, sort);
-        const first = index.search(criteria, { sort, limit });
-        expect(first.total).toBe(expected.length);
-        expect(first.hasMore).toBe(expected.length > limit);
-        const walked = allPages(index, criteria, sort, limit);
-        expect(walked.map((h) => h.id)).toEqual(expected.map((e) => e.id));
-        expect(walked.map((h) => h.sortKey)).toEqual(expected.map((e) => e.key));
-        expect(walked.map((h) => h.distanceM)).toEqual(expected.map((e) => e.distanceM));
-      }),
+      fc.property(
+        directoryArb,
+        criteriaArb,
+        fc.constantFrom<SortOrder>('name', 'fee', 'relevance', 'distance'),
+        fc.integer({ min: 1, max: 7 }),
+        CRITERIA.tsQuery,
+        CRITERIA.near,
+        ([rows, changes], criteria, sort, limit, tsQuery, near) => {
+          // Relevance and distance need their criterion: give it when the draw left it out.
+          if (sort === 'relevance' && !criteria.tsQuery) criteria = { ...criteria, tsQuery };
+          if (sort === 'distance' && !criteria.near) criteria = { ...criteria, near };
+          const { index, directory } = apply(rows, changes);
+          const expected = referencePage(directory, criteria, sort);
+          const first = index.search(criteria, { sort, limit });
+          expect(first.total).toBe(expected.length);
+          expect(first.hasMore).toBe(expected.length > limit);
+          const walked = allPages(index, criteria, sort, limit);
+          expect(walked.map((h) => h.id)).toEqual(expected.map((e) => e.id));
+          expect(walked.map((h) => h.sortKey)).toEqual(expected.map((e) => e.key));
+          expect(walked.map((h) => h.distanceM)).toEqual(expected.map((e) => e.distanceM));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('counts facets exactly', () => {
     fc.assert(
-      fc.property(directoryArb, criteriaArb, fc.array(fc.constantFrom<FacetField>('kind', 'format', 'specialty', 'language'), { minLength: 1, maxLength: 3 }), ([rows, changes], criteria, fields) => {
-        const { index, directory } = apply(rows, changes);
-        expect(index.facets(criteria, fields)).toEqual(referenceFacets(directory, criteria, fields));
-      }),
+      fc.property(
+        directoryArb,
+        criteriaArb,
+        fc.array(fc.constantFrom<FacetField>('kind', 'format', 'specialty', 'language'), { minLength: 1, maxLength: 3 }),
+        ([rows, changes], criteria, fields) => {
+          const { index, directory } = apply(rows, changes);
+          expect(index.facets(criteria, fields)).toEqual(referenceFacets(directory, criteria, fields));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -251,7 +325,10 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
     {
       kinds: pick(KINDS),
       specialtiesAny: fc.option(pick(SPECIALTIES), { nil: undefined }),
-      point: fc.option(fc.constantFrom(...CENTERS).map(([lat, lng]) => ({ lat, lng })), { nil: undefined }),
+      point: fc.option(
+        fc.constantFrom(...CENTERS).map(([lat, lng]) => ({ lat, lng })),
+        { nil: undefined },
+      ),
       radiusKm: fc.constantFrom(5, 25, 80),
       inPersonAllowed: fc.boolean(),
       remoteFormats: pick(['video', 'phone', 'chat']),
@@ -268,7 +345,22 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
       preferSpecialties: pick(SPECIALTIES),
       languages: pick(LANGUAGES),
     },
-    { requiredKeys: ['kinds', 'radiusKm', 'inPersonAllowed', 'remoteFormats', 'allowSlidingAboveBudget', 'insuranceGiven', 'excludeSafeRelationshipsOnly', 'excludeNotForCrisis', 'excludeEligibility', 'preferKinds', 'preferSpecialties', 'languages'] },
+    {
+      requiredKeys: [
+        'kinds',
+        'radiusKm',
+        'inPersonAllowed',
+        'remoteFormats',
+        'allowSlidingAboveBudget',
+        'insuranceGiven',
+        'excludeSafeRelationshipsOnly',
+        'excludeNotForCrisis',
+        'excludeEligibility',
+        'preferKinds',
+        'preferSpecialties',
+        'languages',
+      ],
+    },
   );
 
   function referenceCandidates(d: Directory, q: CandidateQuery): CandidateHit[] {
@@ -281,26 +373,37 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
       if (q.requireEligibility && !r.eligibility.includes(q.requireEligibility)) continue;
       if (q.specialtiesAny && !r.specialties.some((s) => q.specialtiesAny!.includes(s))) continue;
       if (q.budgetMinor !== undefined) {
-        const ok = r.free || r.kind === 'directory' || (q.budgetMinor > 0 && ['per_program', 'one_time'].includes(r.fee_period)) ||
-          (r.fee_min !== null && r.fee_min <= q.budgetMinor) || (q.allowSlidingAboveBudget ? r.sliding_scale : r.sliding_scale && r.fee_min === null) ||
+        const ok =
+          r.free ||
+          r.kind === 'directory' ||
+          (q.budgetMinor > 0 && ['per_program', 'one_time'].includes(r.fee_period)) ||
+          (r.fee_min !== null && r.fee_min <= q.budgetMinor) ||
+          (q.allowSlidingAboveBudget ? r.sliding_scale : r.sliding_scale && r.fee_min === null) ||
           (q.insuranceGiven && r.insurance_accepted);
         if (!ok) continue;
       }
       if (q.languages.length && !r.languages.some((l) => q.languages.includes(l))) continue;
       let distanceM: number | null = null;
       if (box) {
-        const inBox = r.locations.map((l) => earthPoint(l.latitude, l.longitude)).filter((x) => x.every((v, i) => box.p[i] - box.half <= v && v <= box.p[i] + box.half));
+        const inBox = r.locations
+          .map((l) => earthPoint(l.latitude, l.longitude))
+          .filter((x) => x.every((v, i) => box.p[i] - box.half <= v && v <= box.p[i] + box.half));
         if (inBox.length) distanceM = Math.min(...inBox.map((x) => earthDistance(...box.p, ...x)));
       }
       const areas = [q.region, q.country].filter((a): a is string => !!a);
       const reach =
         r.kind === 'self_guided' ||
         (q.inPersonAllowed && !q.point && !!q.region && r.formats.includes('in_person') && r.location_regions.includes(q.region)) ||
-        (q.remoteFormats.length > 0 && r.formats.some((f) => q.remoteFormats.includes(f)) && (areas.length ? r.service_areas.some((a) => areas.includes(a)) : r.service_areas.some((a) => [...a].length === 2))) ||
+        (q.remoteFormats.length > 0 &&
+          r.formats.some((f) => q.remoteFormats.includes(f)) &&
+          (areas.length ? r.service_areas.some((a) => areas.includes(a)) : r.service_areas.some((a) => [...a].length === 2))) ||
         (distanceM !== null && distanceM <= q.radiusKm * 1000 && r.formats.includes('in_person'));
       if (reach) hits.push({ id: r.id, distanceM, r });
     }
-    const shortfall = (r: IndexRow) => (q.preferKinds.includes(r.kind) ? 0 : 4) + (r.specialties.some((s) => q.preferSpecialties.includes(s)) ? 0 : 2) + (r.accepting_new_clients ? 0 : 1);
+    const shortfall = (r: IndexRow) =>
+      (q.preferKinds.includes(r.kind) ? 0 : 4) +
+      (r.specialties.some((s) => q.preferSpecialties.includes(s)) ? 0 : 2) +
+      (r.accepting_new_clients ? 0 : 1);
     return hits
       .sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity) || shortfall(a.r) - shortfall(b.r) || (a.id < b.id ? -1 : 1))
       .map(({ id, distanceM }) => ({ id, distanceM }));

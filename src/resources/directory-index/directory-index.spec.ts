@@ -4,7 +4,8 @@ import type { IndexRow } from './index-row.js';
 import { indexRow, location, uuid } from './testing.js';
 
 const NAME = { sort: 'name', limit: 20 } as const;
-const ids = (index: DirectoryIndex, criteria = {}, page: Parameters<DirectoryIndex['search']>[1] = NAME) => index.search(criteria, page).hits.map((h) => h.id);
+const ids = (index: DirectoryIndex, criteria = {}, page: Parameters<DirectoryIndex['search']>[1] = NAME) =>
+  index.search(criteria, page).hits.map((h) => h.id);
 
 describe('DirectoryIndex filters (filtered() in resource-search.sql.ts)', () => {
   it('leaves inactive resources out of every search, but keeps them readable', () => {
@@ -89,7 +90,10 @@ describe('DirectoryIndex pages', () => {
   it('sorts by name (code point order), then id, and continues after a keyset', () => {
     const index = DirectoryIndex.build(rows);
     const first = index.search({}, { sort: 'name', limit: 2 });
-    expect(first.hits.map((h) => [h.sortKey, h.id])).toEqual([['Alpha', uuid(2)], ['Beta', uuid(1)]]);
+    expect(first.hits.map((h) => [h.sortKey, h.id])).toEqual([
+      ['Alpha', uuid(2)],
+      ['Beta', uuid(1)],
+    ]);
     expect(first.hasMore).toBe(true);
     const next = index.search({}, { sort: 'name', limit: 2, after: { key: 'Beta', id: uuid(1) } });
     expect(next.hits.map((h) => h.id)).toEqual([uuid(5), uuid(4)]);
@@ -99,7 +103,11 @@ describe('DirectoryIndex pages', () => {
   it('sorts by fee_sort (free first, unknown last), then id', () => {
     const index = DirectoryIndex.build(rows);
     expect(index.search({}, { sort: 'fee', limit: 10 }).hits.map((h) => [h.sortKey, h.id])).toEqual([
-      [0, uuid(1)], [100, uuid(3)], [100, uuid(5)], [300, uuid(2)], [2147483647, uuid(4)],
+      [0, uuid(1)],
+      [100, uuid(3)],
+      [100, uuid(5)],
+      [300, uuid(2)],
+      [2147483647, uuid(4)],
     ]);
     expect(ids(index, {}, { sort: 'fee', limit: 2, after: { key: 100, id: uuid(3) } })).toEqual([uuid(5), uuid(2)]);
   });
@@ -132,7 +140,12 @@ describe('DirectoryIndex pages', () => {
   });
 
   it('hydrates a row as stored, dates included, without search_vector', () => {
-    const row = indexRow({ id: uuid(1), name: 'Ünïcode “quotes”', search_vector: "'x':1A", last_verified_at: new Date('2025-03-04T05:06:07.089Z') });
+    const row = indexRow({
+      id: uuid(1),
+      name: 'Ünïcode “quotes”',
+      search_vector: "'x':1A",
+      last_verified_at: new Date('2025-03-04T05:06:07.089Z'),
+    });
     const stored = DirectoryIndex.build([row]).row(uuid(1))!;
     const { search_vector: _vector, ...expected } = row;
     expect(stored).toEqual(expected);
@@ -241,9 +254,19 @@ describe('DirectoryIndex geo', () => {
 describe('DirectoryIndex candidates (findCandidates)', () => {
   const base: CandidateQuery = {
     kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group', 'directory'],
-    radiusKm: 25, inPersonAllowed: true, remoteFormats: ['video'], region: 'US-OH', country: 'US',
-    allowSlidingAboveBudget: false, insuranceGiven: false, excludeSafeRelationshipsOnly: false, excludeNotForCrisis: false,
-    excludeEligibility: [], preferKinds: ['practice'], preferSpecialties: ['infidelity'], languages: [],
+    radiusKm: 25,
+    inPersonAllowed: true,
+    remoteFormats: ['video'],
+    region: 'US-OH',
+    country: 'US',
+    allowSlidingAboveBudget: false,
+    insuranceGiven: false,
+    excludeSafeRelationshipsOnly: false,
+    excludeNotForCrisis: false,
+    excludeEligibility: [],
+    preferKinds: ['practice'],
+    preferSpecialties: ['infidelity'],
+    languages: [],
   };
   const row = (n: number, over: Partial<IndexRow>) => indexRow({ id: uuid(n), name: `R${n}`, ...over });
   const rows = [
@@ -263,7 +286,9 @@ describe('DirectoryIndex candidates (findCandidates)', () => {
     expect(set.ids().sort()).toEqual([uuid(1), uuid(3), uuid(5), uuid(7), uuid(8)]);
     expect(set.distanceM(uuid(1))).toBeGreaterThan(0);
     expect(set.distanceM(uuid(3))).toBeNull();
-    expect(index.candidates({ ...base, point: { lat: 39.9612, lng: -82.9988 }, excludeSafeRelationshipsOnly: true }).has(uuid(7))).toBe(false);
+    expect(index.candidates({ ...base, point: { lat: 39.9612, lng: -82.9988 }, excludeSafeRelationshipsOnly: true }).has(uuid(7))).toBe(
+      false,
+    );
   });
 
   it('takes the best n: nearest, then preferred kind, preferred specialty, accepting, id', () => {
@@ -289,7 +314,17 @@ describe('DirectoryIndex candidates (findCandidates)', () => {
 
   it('without a point: in person by region; with no place, only help licensed for a whole country', () => {
     const index = DirectoryIndex.build(rows);
-    expect(index.candidates({ ...base, region: 'US-IL' }).ids().sort()).toEqual([uuid(2), uuid(5), uuid(7)]);
-    expect(index.candidates({ ...base, region: undefined, country: undefined }).ids().sort()).toEqual([uuid(5), uuid(7)]);
+    expect(
+      index
+        .candidates({ ...base, region: 'US-IL' })
+        .ids()
+        .sort(),
+    ).toEqual([uuid(2), uuid(5), uuid(7)]);
+    expect(
+      index
+        .candidates({ ...base, region: undefined, country: undefined })
+        .ids()
+        .sort(),
+    ).toEqual([uuid(5), uuid(7)]);
   });
 });

@@ -56,8 +56,21 @@ export interface IndexStats {
 
 /** The text[] columns and the scalar columns indexed as values. */
 const VALUE_FIELDS = [
-  'kind', 'formats', 'specialties', 'approaches', 'languages', 'audiences', 'eligibility', 'credentials', 'payment_options',
-  'availability', 'service_areas', 'location_regions', 'insurer_keys', 'line_roles', 'fee_period',
+  'kind',
+  'formats',
+  'specialties',
+  'approaches',
+  'languages',
+  'audiences',
+  'eligibility',
+  'credentials',
+  'payment_options',
+  'availability',
+  'service_areas',
+  'location_regions',
+  'insurer_keys',
+  'line_roles',
+  'fee_period',
 ] as const;
 type ValueField = (typeof VALUE_FIELDS)[number];
 
@@ -83,8 +96,15 @@ const FLAG_NAMES = Object.keys(FLAGS) as Flag[];
 
 /** Facet field → the column it counts (FACET_COLUMNS in resource-search.sql.ts). */
 const FACET_FIELDS: Record<FacetField, ValueField> = {
-  kind: 'kind', format: 'formats', specialty: 'specialties', approach: 'approaches', language: 'languages',
-  audience: 'audiences', credential: 'credentials', payment: 'payment_options', availability: 'availability',
+  kind: 'kind',
+  format: 'formats',
+  specialty: 'specialties',
+  approach: 'approaches',
+  language: 'languages',
+  audience: 'audiences',
+  credential: 'credentials',
+  payment: 'payment_options',
+  availability: 'availability',
 };
 
 interface Matches {
@@ -225,7 +245,9 @@ export class DirectoryIndex {
       }
     }
     const meters = matches.meters;
-    const hits = slots.slice(0, page.limit).map((slot, i) => ({ id: this.ids[slot], sortKey: keyOf(slot, i), distanceM: meters ? meters(slot) : null }));
+    const hits = slots
+      .slice(0, page.limit)
+      .map((slot, i) => ({ id: this.ids[slot], sortKey: keyOf(slot, i), distanceM: meters ? meters(slot) : null }));
     return { hits, hasMore: slots.length > page.limit, total: matches.bitmap.size };
   }
 
@@ -270,7 +292,11 @@ export class DirectoryIndex {
       // Directories are free to search; a program fee is not a per-session fee; $0 means free options only.
       const within = [this.flags.free.bitmap, this.values.kind.get('directory'), this.feeMin.atMost(q.budgetMinor)];
       if (q.budgetMinor > 0) within.push(this.values.fee_period.get('per_program'), this.values.fee_period.get('one_time'));
-      within.push(q.allowSlidingAboveBudget ? this.flags.slidingScale.bitmap : Bitmap.and(this.flags.slidingScale.bitmap, this.flags.feeMinUnknown.bitmap));
+      within.push(
+        q.allowSlidingAboveBudget
+          ? this.flags.slidingScale.bitmap
+          : Bitmap.and(this.flags.slidingScale.bitmap, this.flags.feeMinUnknown.bitmap),
+      );
       if (q.insuranceGiven) within.push(this.flags.insuranceAccepted.bitmap);
       must.push(unionAll(within));
     }
@@ -280,7 +306,8 @@ export class DirectoryIndex {
 
     // Ways to reach the couple other than being near them.
     const reach: Bitmap[] = [this.values.kind.get('self_guided')];
-    if (q.inPersonAllowed && !q.point && q.region) reach.push(Bitmap.and(this.values.formats.get('in_person'), this.values.location_regions.get(q.region)));
+    if (q.inPersonAllowed && !q.point && q.region)
+      reach.push(Bitmap.and(this.values.formats.get('in_person'), this.values.location_regions.get(q.region)));
     if (q.remoteFormats.length) {
       const areas = [q.region, q.country].filter((a): a is string => !!a);
       const licensed = areas.length ? this.values.service_areas.union(areas) : this.flags.servesACountry.bitmap;
@@ -369,8 +396,12 @@ export class DirectoryIndex {
     this.pendingLocations = [];
     this.builtSlots = this.ids.length;
     const slots = Uint32Array.from({ length: this.builtSlots }, (_, i) => i);
-    this.nameOrder = new BlockedOrder(slots.slice().sort((a, b) => compareCodePoints(this.names[a], this.names[b]) || compareIds(this.ids[a], this.ids[b])));
-    this.feeOrder = new BlockedOrder(slots.slice().sort((a, b) => this.feeSort[a] - this.feeSort[b] || compareIds(this.ids[a], this.ids[b])));
+    this.nameOrder = new BlockedOrder(
+      slots.slice().sort((a, b) => compareCodePoints(this.names[a], this.names[b]) || compareIds(this.ids[a], this.ids[b])),
+    );
+    this.feeOrder = new BlockedOrder(
+      slots.slice().sort((a, b) => this.feeSort[a] - this.feeSort[b] || compareIds(this.ids[a], this.ids[b])),
+    );
     this.idOrder = new BlockedOrder(slots.slice().sort((a, b) => compareIds(this.ids[a], this.ids[b])));
     this.building = false;
   }
@@ -415,7 +446,13 @@ export class DirectoryIndex {
     }
     if (c.maxFeeMinor !== undefined) {
       // Within budget: free, lowest fee at or under it, or sliding scale with no published minimum.
-      must.push(unionAll([this.flags.free.bitmap, this.feeMin.atMost(c.maxFeeMinor), Bitmap.and(this.flags.slidingScale.bitmap, this.flags.feeMinUnknown.bitmap)]));
+      must.push(
+        unionAll([
+          this.flags.free.bitmap,
+          this.feeMin.atMost(c.maxFeeMinor),
+          Bitmap.and(this.flags.slidingScale.bitmap, this.flags.feeMinUnknown.bitmap),
+        ]),
+      );
     }
     if (c.insurerKey) must.push(Bitmap.and(this.flags.insuranceAccepted.bitmap, this.values.insurer_keys.get(c.insurerKey)));
     if (c.serves) {
@@ -524,7 +561,13 @@ export class DirectoryIndex {
   }
 
   /** The built slots' page plus the added slots that belong in it, merged by `compare`. */
-  private mergeAdded(built: number[], matches: Bitmap, compare: (a: number, b: number) => number, isAfter: (slot: number) => boolean, need: number): number[] {
+  private mergeAdded(
+    built: number[],
+    matches: Bitmap,
+    compare: (a: number, b: number) => number,
+    isAfter: (slot: number) => boolean,
+    need: number,
+  ): number[] {
     const added = [...this.addedSince(matches)].filter(isAfter).sort(compare);
     if (added.length === 0) return built;
     const out: number[] = [];
@@ -552,23 +595,37 @@ export class DirectoryIndex {
   private pageByName(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
     const { names, ids } = this;
     const key = String(after?.key);
-    return this.pageInOrder(this.nameOrder, matches, after, need, (slot) => compareCodePoints(names[slot], key) || compareIds(ids[slot], after!.id), (a, b) =>
-      compareCodePoints(names[a], names[b]) || compareIds(ids[a], ids[b]),
+    return this.pageInOrder(
+      this.nameOrder,
+      matches,
+      after,
+      need,
+      (slot) => compareCodePoints(names[slot], key) || compareIds(ids[slot], after!.id),
+      (a, b) => compareCodePoints(names[a], names[b]) || compareIds(ids[a], ids[b]),
     );
   }
 
   private pageByFee(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
     const { feeSort, ids } = this;
     const key = Number(after?.key);
-    return this.pageInOrder(this.feeOrder, matches, after, need, (slot) => (feeSort[slot] < key ? -1 : feeSort[slot] > key ? 1 : compareIds(ids[slot], after!.id)), (a, b) =>
-      feeSort[a] - feeSort[b] || compareIds(ids[a], ids[b]),
+    return this.pageInOrder(
+      this.feeOrder,
+      matches,
+      after,
+      need,
+      (slot) => (feeSort[slot] < key ? -1 : feeSort[slot] > key ? 1 : compareIds(ids[slot], after!.id)),
+      (a, b) => feeSort[a] - feeSort[b] || compareIds(ids[a], ids[b]),
     );
   }
 
   /** A keyset page in a prebuilt order: binary search for the cursor, blocks from there, added slots merged. */
   private pageInOrder(
-    order: BlockedOrder, matches: Bitmap, after: SearchPage['after'], need: number,
-    vsCursor: (slot: number) => number, compare: (a: number, b: number) => number,
+    order: BlockedOrder,
+    matches: Bitmap,
+    after: SearchPage['after'],
+    need: number,
+    vsCursor: (slot: number) => number,
+    compare: (a: number, b: number) => number,
   ): number[] {
     const from = after ? DirectoryIndex.firstAfter(order.length, (p) => order.order[p], vsCursor) : 0;
     return this.mergeAdded(order.take(matches, from, need), matches, compare, (slot) => !after || vsCursor(slot) > 0, need);
@@ -584,7 +641,12 @@ export class DirectoryIndex {
   }
 
   /** Every match is scored (BM25), then the page is kept by a bounded heap: score descending, then id. */
-  private pageByRelevance(matches: Bitmap, query: LexemeQuery, after: SearchPage['after'], need: number): { slots: number[]; scores: number[] } {
+  private pageByRelevance(
+    matches: Bitmap,
+    query: LexemeQuery,
+    after: SearchPage['after'],
+    need: number,
+  ): { slots: number[]; scores: number[] } {
     const slots = this.materialise(matches);
     const scores = this.text.score(query, slots, this.ids.length, this.scratchKeys);
     const top = new TopK(need, (i, j) => scores[i] > scores[j] || (scores[i] === scores[j] && this.idBefore(slots[i], slots[j])));
@@ -688,8 +750,12 @@ class Candidates implements CandidateSet {
       mark(Bitmap.andNot(nearHere, classes.specialty), 2);
       mark(Bitmap.andNot(nearHere, classes.accepting), 1);
       const meters = Float64Array.from(slots, (slot) => this.metersOf(slot)!);
-      const top = new TopK(n, (i, j) =>
-        meters[i] < meters[j] || (meters[i] === meters[j] && (shortfall[i] < shortfall[j] || (shortfall[i] === shortfall[j] && this.index.idBefore(slots[i], slots[j])))),
+      const top = new TopK(
+        n,
+        (i, j) =>
+          meters[i] < meters[j] ||
+          (meters[i] === meters[j] &&
+            (shortfall[i] < shortfall[j] || (shortfall[i] === shortfall[j] && this.index.idBefore(slots[i], slots[j])))),
       );
       for (let i = 0; i < slots.length; i++) top.offer(i);
       for (const i of top.sorted()) out.push({ id: this.index.idAt(slots[i]), distanceM: meters[i] });

@@ -53,8 +53,16 @@ export function boundingBoxes(lat: number, lng: number, angle: number): [number,
   const dLng = Math.asin(sinRatio) / RADIANS_PER_DEGREE + margin;
   const west = lng - dLng;
   const east = lng + dLng;
-  if (west < -180) return [[west + 360, minLat, 180, maxLat], [-180, minLat, east, maxLat]];
-  if (east > 180) return [[west, minLat, 180, maxLat], [-180, minLat, east - 360, maxLat]];
+  if (west < -180)
+    return [
+      [west + 360, minLat, 180, maxLat],
+      [-180, minLat, east, maxLat],
+    ];
+  if (east > 180)
+    return [
+      [west, minLat, 180, maxLat],
+      [-180, minLat, east - 360, maxLat],
+    ];
   return [[west, minLat, east, maxLat]];
 }
 

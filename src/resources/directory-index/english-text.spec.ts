@@ -34,7 +34,7 @@ describe('parseTsQuery', () => {
   });
 
   it('refuses anything buildTsQuery does not produce', () => {
-    expect(() => parseTsQuery("affair:*")).toThrow();
+    expect(() => parseTsQuery('affair:*')).toThrow();
     expect(() => parseTsQuery('!affair')).toThrow();
     expect(() => parseTsQuery('a | b')).toThrow();
     expect(() => parseTsQuery('(a & b)')).toThrow();

@@ -6,19 +6,69 @@ export type IndexedResource = Omit<IndexRow, 'search_vector'>;
 
 /** The stored columns, in storage order: a row is kept as a JSON array of these (no key names). */
 const COLUMNS = [
-  'id', 'slug', 'name', 'description', 'url', 'phone', 'email', 'kind', 'formats', 'free', 'sliding_scale', 'fee_min', 'fee_max',
-  'currency', 'fee_period', 'insurance_accepted', 'insurers', 'no_insurance_needed', 'cost_notes', 'specialties', 'approaches',
-  'languages', 'audiences', 'credentials', 'payment_options', 'service_areas', 'accepting_new_clients', 'wait_time_days',
-  'availability', 'joint_sessions', 'requires_safe_relationship', 'not_for_crisis', 'eligibility', 'line_roles', 'contact_channels',
-  'demo', 'source_url', 'last_verified_at', 'status', 'version', 'created_at', 'updated_at', 'organization_name',
-  'organization_website', 'locations', 'insurer_keys', 'location_regions', 'fee_sort',
+  'id',
+  'slug',
+  'name',
+  'description',
+  'url',
+  'phone',
+  'email',
+  'kind',
+  'formats',
+  'free',
+  'sliding_scale',
+  'fee_min',
+  'fee_max',
+  'currency',
+  'fee_period',
+  'insurance_accepted',
+  'insurers',
+  'no_insurance_needed',
+  'cost_notes',
+  'specialties',
+  'approaches',
+  'languages',
+  'audiences',
+  'credentials',
+  'payment_options',
+  'service_areas',
+  'accepting_new_clients',
+  'wait_time_days',
+  'availability',
+  'joint_sessions',
+  'requires_safe_relationship',
+  'not_for_crisis',
+  'eligibility',
+  'line_roles',
+  'contact_channels',
+  'demo',
+  'source_url',
+  'last_verified_at',
+  'status',
+  'version',
+  'created_at',
+  'updated_at',
+  'organization_name',
+  'organization_website',
+  'locations',
+  'insurer_keys',
+  'location_regions',
+  'fee_sort',
 ] as const satisfies readonly (keyof IndexedResource)[];
 // Every column of IndexedResource is stored: a column added to ResourceRow fails to compile here until listed.
 const ALL_COLUMNS_STORED: [Exclude<keyof IndexedResource, (typeof COLUMNS)[number]>] extends [never] ? true : never = true;
 void ALL_COLUMNS_STORED;
 
 const DATES = new Set<string>(['last_verified_at', 'created_at', 'updated_at']);
-const LOCATION_FIELDS = ['address', 'city', 'region', 'postalCode', 'country', 'latitude', 'longitude'] as const satisfies readonly (keyof LocationRow)[];
+const LOCATION_FIELDS = [
+  'address',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'latitude',
+  'longitude',
+] as const satisfies readonly (keyof LocationRow)[];
 const CHUNK_BYTES = 16 * 1024 * 1024;
 const ENCODER = new TextEncoder();
 
@@ -72,7 +122,8 @@ export class RowStore {
     COLUMNS.forEach((column, i) => {
       const value = values[i];
       if (DATES.has(column)) row[column] = value === null ? null : new Date(value as number);
-      else if (column === 'locations') row[column] = (value as unknown[][]).map((l) => Object.fromEntries(LOCATION_FIELDS.map((f, k) => [f, l[k]])));
+      else if (column === 'locations')
+        row[column] = (value as unknown[][]).map((l) => Object.fromEntries(LOCATION_FIELDS.map((f, k) => [f, l[k]])));
       else row[column] = value;
     });
     return row as unknown as IndexedResource;
@@ -93,4 +144,3 @@ export class RowStore {
     }
   }
 }
-

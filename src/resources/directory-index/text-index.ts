@@ -80,7 +80,13 @@ export class TextIndex {
   private averageLength = 1;
   private sealed = false;
   /** Until seal(): (lexeme, slot, weighted tenths) triples, and each slot's length. */
-  private pending = { size: 0, lexeme: new Uint32Array(0), slot: new Uint32Array(0), tenths: new Float32Array(0), lengths: new Uint32Array(0) };
+  private pending = {
+    size: 0,
+    lexeme: new Uint32Array(0),
+    slot: new Uint32Array(0),
+    tenths: new Float32Array(0),
+    lengths: new Uint32Array(0),
+  };
 
   private readonly scratchIds: number[] = [];
   private readonly scratchTenths: number[] = [];
@@ -144,7 +150,13 @@ export class TextIndex {
     }
     this.arenaUsed = offset;
     for (let id = 0; id < this.lexemes; id++) if (this.count[id] >= BITMAP_FROM) this.makeBitmap(id);
-    this.pending = { size: 0, lexeme: new Uint32Array(0), slot: new Uint32Array(0), tenths: new Float32Array(0), lengths: new Uint32Array(0) };
+    this.pending = {
+      size: 0,
+      lexeme: new Uint32Array(0),
+      slot: new Uint32Array(0),
+      tenths: new Float32Array(0),
+      lengths: new Uint32Array(0),
+    };
     this.sealed = true;
   }
 
