@@ -8,6 +8,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { generateSyntheticResources } from '../seeds/synthetic.js';
 import { createApp } from '../src/app.setup.js';
+import { DirectoryChangeFeed } from '../src/resources/directory-index/change-feed.js';
 import { validateEnvironment, type Environment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
@@ -147,6 +148,8 @@ export async function startMend(
   });
   const app = await createApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
+  // Measure the serving app, not its start-up: the directory index builds in the background.
+  await app.get(DirectoryChangeFeed).refreshNow();
   return { close: () => app.close(), port, app, env };
 }
 

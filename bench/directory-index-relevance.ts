@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { seedCuratedDirectory } from '../src/seeding/curated-seeder.js';
+import type { DataSource } from 'typeorm';
+import { CuratedSeeder } from '../src/seeding/curated-seeder.js';
+import { SeedStateRepository } from '../src/seeding/seed-state.repository.js';
+import { DirectorySearch } from '../src/resources/directory-search.js';
+import { ResourceImportService } from '../src/resources/resource-import.service.js';
+import { ResourcesRepository } from '../src/resources/resources.repository.js';
 import { LOCATIONS_JSON, RESOURCE_COLUMNS } from '../src/resources/resource-search.sql.js';
 import { buildTsQuery } from '../src/resources/search-text.js';
 import { DirectoryIndex } from '../src/resources/directory-index/directory-index.js';
@@ -94,11 +99,16 @@ const VARIANTS: Variant[] = [
   },
 ];
 
+/** The curated directory through the seeder's own code; no index to keep fresh here (no HTTP app). */
+function seedCurated(dataSource: DataSource) {
+  const noIndex = new DirectorySearch(null as never, { httpAdapter: undefined } as never);
+  const imports = new ResourceImportService(new ResourcesRepository(dataSource), noIndex);
+  return new CuratedSeeder(new SeedStateRepository(dataSource), imports).seedCuratedDirectory({ force: true, includeDemo: true });
+}
+
 async function main(): Promise<void> {
   const scratch = await createScratchDatabase({ keep: args.keep === true });
-  await loadScratchDirectory(scratch.url, COUNT, 5000, (dataSource) =>
-    seedCuratedDirectory(dataSource, { includeDemo: true }).then(() => undefined),
-  );
+  await loadScratchDirectory(scratch.url, COUNT, 5000, (dataSource) => seedCurated(dataSource).then(() => undefined));
   const pool = new pg.Pool({ connectionString: scratch.url, max: 2 });
   try {
     const rows: IndexRow[] = (

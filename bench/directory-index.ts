@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { generateSyntheticResources } from '../seeds/synthetic.js';
 import type { FacetField } from '../src/resources/dto/search-resources.query.js';
-import { requirePostalCode } from '../src/resources/postal-codes.js';
+import { requirePostalCode } from '../src/common/place/place.js';
 import type { ResourceSearchCriteria, SearchPage } from '../src/resources/resource-search.criteria.js';
 import { buildTsQuery } from '../src/resources/search-text.js';
 import { Bitmap } from '../src/resources/directory-index/bitmap.js';

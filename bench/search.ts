@@ -3,12 +3,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createValidationPipe } from '../src/common/problem/validation.js';
-import { validateEnvironment } from '../src/config/environment.js';
 import { findFreePort } from '../src/database/embedded-postgres.js';
 import { SearchResourcesQuery, type FacetField, type SortOrder } from '../src/resources/dto/search-resources.query.js';
 import type { ResourceSearchCriteria } from '../src/resources/resource-search.criteria.js';
 import { countSql, facetsSql, searchSql, type BuiltSql } from '../src/resources/resource-search.sql.js';
-import { DEFAULT_PAGE_SIZE, ResourcesService, TOTAL_COUNT_CAP } from '../src/resources/resources.service.js';
+import { DEFAULT_PAGE_SIZE, ResourcesService } from '../src/resources/resources.service.js';
 import {
   assertAllOk,
   cleanups,
@@ -31,14 +30,15 @@ import { machine, machineLine } from './machine.js';
  *
  * Loads N synthetic resources into a scratch database (a new `mend_bench_<hex>` on the server
  * at DATABASE_URL, or on a throwaway embedded server), then measures GET /v1/resources for a
- * fixed mix of searches against (1) the real Mend app, in-process, and (2) a "floor": bare
- * Fastify + pg running the very same SQL (resource-search.sql.ts) for the same criteria.
+ * fixed mix of searches against (1) the real Mend app, in-process, answering from its in-memory
+ * directory index (built before the load starts), and (2) the previous SQL path: bare Fastify +
+ * pg running resource-search.sql.ts for the same criteria.
  * The load generator (autocannon) runs in a child process. Any non-2xx response fails the run.
  * The last line of stdout is one JSON object with the app's figures and the ratio to the floor.
  */
 
 const { values: args } = parseArgs({
-  options: { ...COMMON_BENCH_OPTIONS, 'facet-cache': { type: 'boolean', default: false } },
+  options: { ...COMMON_BENCH_OPTIONS },
 });
 const {
   count: COUNT,
@@ -53,7 +53,8 @@ const {
   connections: args.connections,
   timeout: args.timeout,
 });
-const FACET_CACHE = args['facet-cache'] === true;
+/** The previous SQL path counted totals up to this (page.totalExact = false above it); the app now counts exactly from its index. */
+const SQL_TOTAL_COUNT_CAP = 1000;
 
 /** The fixed query mix: two of each kind of search the directory serves. */
 const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; path: string }[] = [
@@ -93,8 +94,8 @@ function rawQuery(path: string): Record<string, string | string[]> {
 async function prepare(path: string): Promise<Prepared> {
   const pipe = createValidationPipe();
   const query = (await pipe.transform(rawQuery(path), { type: 'query', metatype: SearchResourcesQuery })) as SearchResourcesQuery;
-  // toCriteria and the default sort are the service's own code; its repository is not used.
-  const service = new ResourcesService(null as never, validateEnvironment({ SEARCH_FACET_CACHE_SECONDS: '0' }));
+  // toCriteria and the default sort are the service's own code; its repository and index are not used.
+  const service = new ResourcesService(null as never, null as never);
   const criteria = service.toCriteria(query);
   const sort = (service as unknown as { sortFor(q: SearchResourcesQuery, c: ResourceSearchCriteria): SortOrder }).sortFor(query, criteria);
   return { criteria, sort, limit: query.limit ?? DEFAULT_PAGE_SIZE, facets: (query.facets ?? []) as FacetField[] };
@@ -106,7 +107,7 @@ function statements(p: Prepared): { label: string; sql: BuiltSql }[] {
   out.push(
     p.facets.length
       ? { label: 'facets', sql: facetsSql(p.criteria, p.facets) }
-      : { label: 'count', sql: countSql(p.criteria, TOTAL_COUNT_CAP) },
+      : { label: 'count', sql: countSql(p.criteria, SQL_TOTAL_COUNT_CAP) },
   );
   return out;
 }
@@ -125,13 +126,13 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
     // Same statements as the service: search, plus the facet pass (which yields the exact total) or a capped count.
     const [rows, aggregate] = await Promise.all([
       pool.query(searchSql(p.criteria, { sort: p.sort, limit: p.limit })),
-      pool.query(p.facets.length ? facetsSql(p.criteria, p.facets) : countSql(p.criteria, TOTAL_COUNT_CAP)),
+      pool.query(p.facets.length ? facetsSql(p.criteria, p.facets) : countSql(p.criteria, SQL_TOTAL_COUNT_CAP)),
     ]);
     if (!p.facets.length) {
       const counted: number = aggregate.rows[0].total;
       return {
         data: rows.rows.slice(0, p.limit),
-        page: { limit: p.limit, total: Math.min(counted, TOTAL_COUNT_CAP), totalExact: counted <= TOTAL_COUNT_CAP },
+        page: { limit: p.limit, total: Math.min(counted, SQL_TOTAL_COUNT_CAP), totalExact: counted <= SQL_TOTAL_COUNT_CAP },
       };
     }
     const total = aggregate.rows.find((r: { facet: string }) => r.facet === '')?.count ?? 0;
@@ -148,8 +149,7 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
 }
 
 async function startMend(databaseUrl: string): Promise<{ close: () => Promise<void>; port: number }> {
-  // The facet cache is off unless --facet-cache: app and floor then do the same database work.
-  return startApp(databaseUrl, { SEARCH_FACET_CACHE_SECONDS: FACET_CACHE ? '60' : '0' });
+  return startApp(databaseUrl);
 }
 
 // ---------------------------------------------------------------------------------------------

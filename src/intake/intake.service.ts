@@ -105,7 +105,7 @@ export class IntakeService {
    * Runs the candidate query, widening in the fixed order until enough resources FIT: the kind of
    * help recommended (the ranking's own help-type fit) within the budget, not just any results.
    */
-  private async findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType) {
+  private findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType) {
     const fitting = (rows: FoundCandidate[], c: CandidateConstraints) =>
       rows.filter(({ candidate: { resource: r } }) => {
         if (helpTypeFit(r, help, profile.concerns).fit < FITS_HELP) return false;
@@ -116,16 +116,16 @@ export class IntakeService {
         );
       }).length;
     let constraints = initial;
-    let rows = await this.findCandidates(constraints);
+    let rows = this.findCandidates(constraints);
     const taken: { code: string; text: string }[] = [];
     for (const step of relaxationSteps(initial)) {
       if (fitting(rows, constraints) >= MIN_MATCHES) break;
       constraints = step.apply(constraints);
       taken.push({ code: step.code, text: step.text });
-      rows = await this.findCandidates(constraints);
+      rows = this.findCandidates(constraints);
     }
     if (rows.length === 0) {
-      rows = await this.findCandidates(fallbackConstraints(constraints));
+      rows = this.findCandidates(fallbackConstraints(constraints));
       taken.push(
         rows.length
           ? {
@@ -211,8 +211,8 @@ export class IntakeService {
     return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
   }
 
-  private async findCandidates(constraints: CandidateConstraints): Promise<FoundCandidate[]> {
-    const found = await this.resources.findCandidates(toCandidateCriteria(constraints));
+  private findCandidates(constraints: CandidateConstraints): FoundCandidate[] {
+    const found = this.resources.findCandidates(toCandidateCriteria(constraints));
     return found.map(({ resource, distanceMeters }) => ({
       candidate: { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined },
       response: resource,
@@ -229,11 +229,9 @@ export class IntakeService {
     // …and never beside joint workshops: the couples path is for couples without abuse.
     const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
     const family = familySupportSpecialties(profile.concerns);
-    const [lines, found, accountabilityRows] = await Promise.all([
-      this.linesFor(linePlan),
-      this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type),
-      offerAccountability ? this.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
-    ]);
+    // Candidates come from the in-memory directory index, synchronously; only the safety lines are read from PostgreSQL (below).
+    const found = this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type);
+    const accountabilityRows = offerAccountability ? this.findCandidates(accountabilityConstraints(profile)) : [];
     const responses = new Map([...found.rows, ...accountabilityRows].map((f) => [f.response.id, f.response]));
     const candidates: Candidate[] = found.rows
       .map((f) => f.candidate)
@@ -255,7 +253,16 @@ export class IntakeService {
       accountabilityRows.map((f) => f.candidate),
       3,
     ).map((m) => responses.get(m.resource.id)!);
-    return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
+    return {
+      profile,
+      safety,
+      recommendation,
+      lines: await this.linesFor(linePlan),
+      linePlan,
+      matches,
+      accountability,
+      relaxations: found.relaxations,
+    };
   }
 
   private async storeIntake(

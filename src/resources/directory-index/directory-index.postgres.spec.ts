@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { generateSyntheticResources } from '../../../seeds/synthetic.js';
 import { createTestDatabase } from '../../../test/support/test-database.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
-import { IntakeRepository } from '../../intake/intake.repository.js';
+import { toCandidateCriteria } from '../../intake/intake.mapper.js';
 import type { CandidateConstraints } from '../../intake/matching/constraints.js';
 import {
   APPROACHES,
@@ -23,6 +23,8 @@ import { FACET_FIELDS, type FacetField, type SortOrder } from '../dto/search-res
 import type { ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
 import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, roundCoordinate, searchSql } from '../resource-search.sql.js';
 import { buildTsQuery, SEARCH_SYNONYMS } from '../search-text.js';
+import { candidatesSql } from '../candidate-search.sql.js';
+import { toCandidateQuery } from '../candidate-criteria.js';
 import type { CandidateQuery } from './candidate-query.js';
 import { DirectoryIndex } from './directory-index.js';
 import { chordOf, earthDistance, earthPoint } from './earth.js';
@@ -36,8 +38,11 @@ import { compareCodePoints, isCodePointCollation } from './ordering.js';
  * answers compared with the SQL the app runs (searchSql, countSql, facetsSql, findCandidates).
  */
 
-// A CandidateConstraints value must be usable as a CandidateQuery (the index's own declaration).
+// A CandidateConstraints value must be usable as a CandidateQuery (the index's own declaration)…
 const constraintsAreQueries = (c: CandidateConstraints): CandidateQuery => c;
+// …and reach the index unchanged through the directory's CandidateCriteria (the path intake takes).
+const pick = (o: object, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]]));
+const throughCriteria = (c: CandidateConstraints): CandidateQuery => toCandidateQuery(toCandidateCriteria(c));
 
 let pool: pg.Pool;
 let dataSource: DataSource;
@@ -292,7 +297,11 @@ describe('DirectoryIndex = PostgreSQL', () => {
   }, 240_000);
 
   it('finds the same intake candidates, with the same distances, as findCandidates', async () => {
-    const repository = new IntakeRepository(dataSource, undefined as never);
+    // The previous SQL path (candidate-search.sql.ts) as the reference.
+    const findCandidates = async (c: CandidateConstraints): Promise<{ id: string; distance_m: number | null }[]> => {
+      const { text, values } = candidatesSql(toCandidateCriteria(c));
+      return dataSource.query(text, values);
+    };
     const base: CandidateConstraints = {
       kinds: ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group', 'directory'],
       radiusKm: 40,
@@ -333,8 +342,9 @@ describe('DirectoryIndex = PostgreSQL', () => {
     for (const variant of variants) {
       const constraints: CandidateConstraints = { ...base, ...variant };
       if (constraints.requireEligibility) constraints.excludeEligibility = [];
-      const expected = await repository.findCandidates(constraints);
-      const actual = index.candidates(constraintsAreQueries(constraints));
+      const expected = await findCandidates(constraints);
+      expect(throughCriteria(constraints)).toEqual(pick(constraintsAreQueries(constraints), Object.keys(throughCriteria(constraints))));
+      const actual = index.candidates(throughCriteria(constraints));
       expect({ variant, ids: actual.ids().sort() }).toEqual({ variant, ids: expected.map((r) => r.id).sort() });
       for (const r of expected) {
         if (r.distance_m === null) expect(actual.distanceM(r.id)).toBeNull();
@@ -342,7 +352,7 @@ describe('DirectoryIndex = PostgreSQL', () => {
       }
       // Without a point the SQL picks its LIMIT by the helper's order (fit, accepting, id); it returns them unordered.
       if (!(constraints.inPersonAllowed && constraints.point)) {
-        const small = await repository.findCandidates({ ...constraints, limit: 25 });
+        const small = await findCandidates({ ...constraints, limit: 25 });
         expect(
           actual
             .best(25)
