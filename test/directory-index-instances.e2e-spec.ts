@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
+
 import { FEED_LISTENER_NAME } from '../src/resources/directory-index/change-feed.js';
-import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { DirectorySearch } from '../src/resources/directory-search.js';
+import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { eventually } from './support/directory-feed.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
@@ -30,7 +31,7 @@ describe('directory index across two instances', () => {
     ((await b.http().get(`/v1/resources?q=${q}`).expect(200)).body.data as ResourceResponse[]).map((r) => r.name);
 
   async function rename(id: string, name: string): Promise<void> {
-    const etag = (await a.http().get(`/v1/resources/${id}`).expect(200)).headers.etag as string;
+    const etag = (await a.http().get(`/v1/resources/${id}`).expect(200)).headers.etag;
     await a.http().patch(`/v1/resources/${id}`).set('Authorization', writer.auth).set('If-Match', etag).send({ name }).expect(200);
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createTestApp, waitForDirectoryIndex, type TestApp } from './support/test-app.js';
+
+import { createTestApp, type TestApp,waitForDirectoryIndex } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
 /**
