@@ -41,7 +41,6 @@ import { compareCodePoints, isCodePointCollation } from './ordering.js';
 // A CandidateConstraints value must be usable as a CandidateQuery (the index's own declaration)…
 const constraintsAreQueries = (c: CandidateConstraints): CandidateQuery => c;
 // …and reach the index unchanged through the directory's CandidateCriteria (the path intake takes).
-const pick = (o: object, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]]));
 const throughCriteria = (c: CandidateConstraints): CandidateQuery => toCandidateQuery(toCandidateCriteria(c));
 
 let pool: pg.Pool;
@@ -343,8 +342,8 @@ describe('DirectoryIndex = PostgreSQL', () => {
       const constraints: CandidateConstraints = { ...base, ...variant };
       if (constraints.requireEligibility) constraints.excludeEligibility = [];
       const expected = await findCandidates(constraints);
-      expect(throughCriteria(constraints)).toEqual(pick(constraintsAreQueries(constraints), Object.keys(throughCriteria(constraints))));
       const actual = index.candidates(throughCriteria(constraints));
+      expect(actual.ids().sort()).toEqual(index.candidates(constraintsAreQueries(constraints)).ids().sort());
       expect({ variant, ids: actual.ids().sort() }).toEqual({ variant, ids: expected.map((r) => r.id).sort() });
       for (const r of expected) {
         if (r.distance_m === null) expect(actual.distanceM(r.id)).toBeNull();
