@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
-import type { CandidateQuery, CandidateSet } from './directory-index/candidate-query.js';
+import { Bitmap } from './directory-index/bitmap.js';
+import type { CandidateFact, CandidateQuery, CandidateSet } from './directory-index/candidate-query.js';
 import { DirectoryChangeFeed } from './directory-index/change-feed.js';
 import type { DirectoryChanges, DirectoryChangeSink, LoadAllRows } from './directory-index/directory-change.js';
 import { DirectoryIndex, type FacetResult, type SearchResult } from './directory-index/directory-index.js';
@@ -9,6 +10,18 @@ import type { IndexedResource } from './directory-index/row-store.js';
 import type { FacetField } from './dto/search-resources.query.js';
 import type { ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import { ResourceErrors } from './resources.errors.js';
+
+/** Every candidate of an intake, by position: its kind, name, distance and a bit per fact asked for. */
+export interface CandidateFacts {
+  readonly size: number;
+  readonly kinds: readonly string[];
+  /** Two words per candidate: bit k (of word k >> 5) is set when the k-th fact holds for it. */
+  readonly facts: Uint32Array;
+  id(i: number): string;
+  name(i: number): string;
+  /** Metres to its nearest location within the search box; null when not searched near a point. */
+  distanceMeters(i: number): number | null;
+}
 
 /** What readiness reports about the index. */
 export interface DirectorySearchStatus {
@@ -109,6 +122,44 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
   /** Every active resource meeting an intake's hard constraints. */
   candidates(query: CandidateQuery): CandidateSet {
     return this.builtIndex().candidates(query);
+  }
+
+  /**
+   * Every candidate of an intake with, for each, its kind, name, distance and which of `facts`
+   * hold, read from the index's bitmaps and arrays: no row is decoded until row() is asked for.
+   */
+  candidateFacts(query: CandidateQuery, facts: readonly CandidateFact[]): CandidateFacts {
+    if (facts.length > 64) throw new Error('At most 64 candidate facts');
+    const index = this.builtIndex();
+    const set = index.candidates(query);
+    const slots = set.slots();
+    const eligible = new Bitmap(slots);
+    /** Positions in `slots` of the candidates in `holds` (both ascending: one merge walk). */
+    const positionsIn = (holds: Bitmap, visit: (position: number) => void) => {
+      const members = Bitmap.and(eligible, holds).toUint32Array();
+      for (let i = 0, j = 0; i < slots.length && j < members.length; i++) {
+        if (slots[i] === members[j]) {
+          visit(i);
+          j++;
+        }
+      }
+    };
+    const kinds = new Array<string>(slots.length);
+    for (const kind of new Set(query.kinds)) positionsIn(index.factSlots({ field: 'kind', value: kind }), (i) => (kinds[i] = kind));
+    const words = new Uint32Array(slots.length * 2);
+    facts.forEach((fact, bit) => {
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      positionsIn(index.factSlots(fact), (i) => (words[i * 2 + word] |= mask));
+    });
+    return {
+      size: slots.length,
+      kinds,
+      facts: words,
+      id: (i) => index.idAt(slots[i]),
+      name: (i) => index.nameAt(slots[i]),
+      distanceMeters: (i) => set.distanceM(index.idAt(slots[i])),
+    };
   }
 
   /** The stored row of a resource the index returned (read in the same tick, so it is there). */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
-import { DirectorySearch } from './directory-search.js';
+import type { CandidateFact } from './directory-index/candidate-query.js';
+import { type CandidateFacts, DirectorySearch } from './directory-search.js';
 import { toCandidateQuery, type CandidateCriteria } from './candidate-criteria.js';
 import type { ResourceListResponse, FacetValue, ResourceResponse } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
@@ -25,6 +26,11 @@ export interface SearchResult {
 export interface DirectoryCandidate {
   resource: ResourceResponse;
   distanceMeters: number | null;
+}
+
+/** Every candidate of an intake, by position, with the facts asked for; rows decoded one by one. */
+export interface DirectoryCandidates extends CandidateFacts {
+  read(i: number): DirectoryCandidate;
 }
 
 @Injectable()
@@ -116,13 +122,19 @@ export class ResourcesService {
   }
 
   /**
-   * Candidates for intake matching, from the index: every hard filter of the criteria met, the
-   * first criteria.limit in fit order (CandidateSet.best: nearest first, then a preferred kind, a
-   * preferred specialty, accepting new clients, id).
+   * Candidates for intake matching, from the index: every active resource that meets the hard
+   * filters of the criteria, each with its kind, name, distance and which of `facts` hold (read
+   * from the index's bitmaps); `read(i)` decodes one candidate's row into its response.
    */
-  findCandidates(criteria: CandidateCriteria): DirectoryCandidate[] {
-    const set = this.directory.candidates(toCandidateQuery(criteria));
-    return set.best(criteria.limit).map((hit) => ({ resource: mapResource(this.directory.row(hit.id)), distanceMeters: hit.distanceM }));
+  findCandidates(criteria: CandidateCriteria, facts: readonly CandidateFact[]): DirectoryCandidates {
+    const found = this.directory.candidateFacts(toCandidateQuery(criteria), facts);
+    return {
+      ...found,
+      id: (i) => found.id(i),
+      name: (i) => found.name(i),
+      distanceMeters: (i) => found.distanceMeters(i),
+      read: (i) => ({ resource: mapResource(this.directory.row(found.id(i))), distanceMeters: found.distanceMeters(i) }),
+    };
   }
 
   /**

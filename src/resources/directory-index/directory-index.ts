@@ -2,7 +2,7 @@ import type { FacetField, SortOrder } from '../dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
 import { roundCoordinate } from '../resource-search.sql.js';
 import { Bitmap, EMPTY_BITMAP, intersectAll, unionAll } from './bitmap.js';
-import type { CandidateHit, CandidateQuery, CandidateSet } from './candidate-query.js';
+import type { CandidateFact, CandidateFactField, CandidateHit, CandidateQuery, CandidateSet } from './candidate-query.js';
 import { angleOf, chordOf, earthBoxAngle, earthDistance, earthPoint } from './earth.js';
 import { parseTsQuery, type LexemeQuery } from './english-text.js';
 import { GeoIndex, type SlotLocation } from './geo-index.js';
@@ -691,12 +691,39 @@ export class DirectoryIndex {
     };
   }
 
+  /** @internal Intake's pre-selection (src/resources/candidate-pool.ts): a resource's name by slot. */
+  nameAt(slot: number): string {
+    return this.names[slot];
+  }
+
+  /**
+   * @internal Intake's pre-selection: the slots where a fact holds: a value of a field, a yes/no
+   * property, or fee_min ≤ x (fee_min known). A shared bitmap except for `feeAtMost`; never mutate it.
+   */
+  factSlots(fact: CandidateFact): Bitmap {
+    if ('flag' in fact) return this.flags[fact.flag].bitmap;
+    if ('feeAtMost' in fact) return this.feeMin.atMost(fact.feeAtMost);
+    return this.values[CANDIDATE_FACT_FIELDS[fact.field]].get(fact.value);
+  }
+
   /** @internal Up to `count` slots of `matches` in id order (built slots from the prebuilt order, added ones merged). */
   firstById(matches: Bitmap, count: number): number[] {
     const compare = (a: number, b: number) => compareIds(this.ids[a], this.ids[b]);
     return this.mergeAdded(this.idOrder.take(matches, 0, count), matches, compare, () => true, count);
   }
 }
+
+/** Fact fields → the columns indexed (CandidateFact in candidate-query.ts). */
+const CANDIDATE_FACT_FIELDS: Record<CandidateFactField, ValueField> = {
+  kind: 'kind',
+  formats: 'formats',
+  specialties: 'specialties',
+  approaches: 'approaches',
+  languages: 'languages',
+  audiences: 'audiences',
+  availability: 'availability',
+  feePeriod: 'fee_period',
+};
 
 /** The candidate set of one intake: a bitmap, the box distances, and the order for `best`. */
 class Candidates implements CandidateSet {
@@ -723,6 +750,10 @@ class Candidates implements CandidateSet {
 
   ids(): string[] {
     return Array.from(this.eligible.toUint32Array(), (slot) => this.index.idAt(slot));
+  }
+
+  slots(): Uint32Array {
+    return this.eligible.toUint32Array();
   }
 
   best(n: number): CandidateHit[] {
