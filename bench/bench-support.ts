@@ -15,6 +15,7 @@ import { type Environment, validateEnvironment } from '../src/config/environment
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { type EmbeddedServer, findFreePort, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { runMigrations } from '../src/database/migrate.js';
+import { DirectoryChangeFeed } from '../src/resources/directory-index/change-feed.js';
 import type { LoadRequest, LoadResult } from './load-worker.js';
 
 /**
@@ -150,6 +151,8 @@ export async function startMend(
   });
   const app = await createApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
+  // Measure the serving app, not its start-up: the directory index builds in the background.
+  await app.get(DirectoryChangeFeed).refreshNow();
   return { close: () => app.close(), port, app, env };
 }
 

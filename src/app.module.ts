@@ -9,6 +9,7 @@ import { HsdsModule } from './hsds/hsds.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { DirectoryRetentionModule } from './resources/directory-retention.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
@@ -23,6 +24,7 @@ import { WidgetModule } from './widget/widget.module.js';
     PartnersModule,
     TaxonomyModule,
     ResourcesModule,
+    DirectoryRetentionModule,
     HsdsModule,
     IntakeModule,
     ReferralsModule,

@@ -202,13 +202,6 @@ export class Environment {
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'RETENTION_CRON must be a cron expression such as "0 * * * *"' })
   RETENTION_CRON = '0 * * * *';
 
-  /** How long facet counts of one search are reused; 0 turns the cache off. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(3600)
-  SEARCH_FACET_CACHE_SECONDS = 60;
-
   /** Not an environment variable: whether NODE_ENV was given (true) or defaulted to development. */
   nodeEnvExplicit = false;
 }

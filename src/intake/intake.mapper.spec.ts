@@ -66,7 +66,6 @@ describe('intake mappers', () => {
       preferKinds: [],
       preferSpecialties: [],
       languages: [],
-      limit: 300,
     } satisfies CandidateConstraints;
     expect(toCandidateCriteria(constraints)).toMatchObject({
       radiusMeters: 40_000,

@@ -4,7 +4,7 @@ import type { MatchResponse } from './dto/intake.response.js';
 import type { CandidateConstraints } from './matching/constraints.js';
 import type { Match, MatchableResource } from './matching/types.js';
 
-/** The engine's hard constraints as the directory's candidate criteria (units and names of the directory). */
+/** The engine's hard constraints as the directory's candidate criteria (units and names of the directory): every candidate, no limit. */
 export function toCandidateCriteria(c: CandidateConstraints): CandidateCriteria {
   return {
     kinds: c.kinds,
@@ -26,7 +26,6 @@ export function toCandidateCriteria(c: CandidateConstraints): CandidateCriteria 
     country: c.country,
     preferKinds: c.preferKinds,
     preferSpecialties: c.preferSpecialties,
-    limit: c.limit,
   };
 }
 

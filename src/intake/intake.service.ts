@@ -23,7 +23,8 @@ import {
 } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
 import { nextSteps } from './matching/next-steps.js';
-import { FITS_HELP, helpTypeFit, rankCandidates, within } from './matching/rank.js';
+import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
+import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
@@ -38,8 +39,7 @@ const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
 const SUBMIT_INTAKE = 'POST /v1/intakes';
 
 /** A directory candidate as the engine sees it, with its public representation kept for the response. */
-interface FoundCandidate {
-  candidate: Candidate;
+interface FoundCandidate extends Candidate {
   response: ResourceResponse;
 }
 
@@ -105,30 +105,36 @@ export class IntakeService {
   /**
    * Runs the candidate query, widening in the fixed order until enough resources FIT: the kind of
    * help recommended (the ranking's own help-type fit) within the budget, not just any results.
+   * Counted over every candidate from the facts the directory reports (exact for this test, which
+   * reads only those facts; preselect.ts), without reading a row.
    */
-  private async findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType) {
-    const fitting = (rows: FoundCandidate[], c: CandidateConstraints) =>
-      rows.filter(({ candidate: { resource: r } }) => {
-        if (helpTypeFit(r, help, profile.concerns).fit < FITS_HELP) return false;
-        return (
-          profile.budgetMinor === undefined ||
-          within(r, profile.budgetMinor) !== false ||
-          (c.allowSlidingAboveBudget && r.cost.slidingScale)
-        );
-      }).length;
+  private findWithRelaxation(initial: CandidateConstraints, profile: IntakeProfile, help: HelpType, facts: ResourceFact[]) {
+    const fitting = (pool: CandidatePool<FoundCandidate>, c: CandidateConstraints) =>
+      countByFacts(
+        profile,
+        help,
+        pool,
+        facts,
+        (r) =>
+          helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP &&
+          (profile.budgetMinor === undefined ||
+            within(r, profile.budgetMinor) !== false ||
+            (c.allowSlidingAboveBudget && r.cost.slidingScale)),
+        MIN_MATCHES,
+      );
     let constraints = initial;
-    let rows = await this.findCandidates(constraints);
+    let pool = this.findCandidates(constraints, facts);
     const taken: { code: string; text: string }[] = [];
     for (const step of relaxationSteps(initial)) {
-      if (fitting(rows, constraints) >= MIN_MATCHES) break;
+      if (fitting(pool, constraints) >= MIN_MATCHES) break;
       constraints = step.apply(constraints);
       taken.push({ code: step.code, text: step.text });
-      rows = await this.findCandidates(constraints);
+      pool = this.findCandidates(constraints, facts);
     }
-    if (rows.length === 0) {
-      rows = await this.findCandidates(fallbackConstraints(constraints));
+    if (pool.size === 0) {
+      pool = this.findCandidates(fallbackConstraints(constraints), facts);
       taken.push(
-        rows.length
+        pool.size
           ? {
               code: 'fallback_online_free_self_guided',
               text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
@@ -139,7 +145,7 @@ export class IntakeService {
             },
       );
     }
-    return { rows, relaxations: taken };
+    return { pool, relaxations: taken };
   }
 
   /**
@@ -212,12 +218,21 @@ export class IntakeService {
     return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
   }
 
-  private async findCandidates(constraints: CandidateConstraints): Promise<FoundCandidate[]> {
-    const found = await this.resources.findCandidates(toCandidateCriteria(constraints));
-    return found.map(({ resource, distanceMeters }) => ({
-      candidate: { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined },
-      response: resource,
-    }));
+  /** Every candidate meeting the constraints, with the facts the ranking reads; rows are read only when ranked. */
+  private findCandidates(constraints: CandidateConstraints, facts: ResourceFact[]): CandidatePool<FoundCandidate> {
+    const found = this.resources.findCandidates(toCandidateCriteria(constraints), facts);
+    return {
+      size: found.size,
+      kinds: found.kinds,
+      facts: found.facts,
+      id: (i) => found.id(i),
+      name: (i) => found.name(i),
+      distanceMeters: (i) => found.distanceMeters(i),
+      read: (i) => {
+        const { resource, distanceMeters } = found.read(i);
+        return { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined, response: resource };
+      },
+    };
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
@@ -230,33 +245,38 @@ export class IntakeService {
     // …and never beside joint workshops: the couples path is for couples without abuse.
     const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
     const family = familySupportSpecialties(profile.concerns);
-    const [lines, found, accountabilityRows] = await Promise.all([
-      this.linesFor(linePlan),
-      this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type),
-      offerAccountability ? this.findCandidates(accountabilityConstraints(profile)) : Promise.resolve([]),
-    ]);
-    const responses = new Map([...found.rows, ...accountabilityRows].map((f) => [f.response.id, f.response]));
-    const candidates: Candidate[] = found.rows
-      .map((f) => f.candidate)
-      // The SQL already excludes these; the engine's own rule is checked again on every candidate.
-      .filter((c) => c.resource.kind !== 'hotline' && !c.resource.eligibility.includes('people_who_use_abuse'))
-      .filter((c) => !safety.jointWorkExcluded || !jointWorkConflict(c.resource))
+    // Candidates come from the in-memory directory index, synchronously; only the safety lines are read from PostgreSQL (below).
+    // Every eligible candidate is ranked; rankPool reads only those that can reach the top (preselect.ts).
+    const facts = rankingFacts(profile);
+    const found = this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type, facts);
+    const keep = ({ resource: r }: FoundCandidate) =>
+      // The directory already excludes these; the engine's own rule is checked again on every candidate.
+      r.kind !== 'hotline' &&
+      !r.eligibility.includes('people_who_use_abuse') &&
+      (!safety.jointWorkExcluded || !jointWorkConflict(r)) &&
       // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) only when drinking, drugs or gambling was named.
-      .filter((c) => !isFamilyGroup(c.resource) || c.resource.specialties.some((s) => family.includes(s)))
+      (!isFamilyGroup(r) || r.specialties.some((s) => family.includes(s))) &&
       // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
-      .filter((c) => !safety.abuse || c.resource.kind !== 'support_group' || c.resource.specialties.includes('domestic_violence'))
+      (!safety.abuse || r.kind !== 'support_group' || r.specialties.includes('domestic_violence')) &&
       // Beside a program for a partner who uses abuse, no joint workshops or intensives.
-      .filter((c) => !offerAccountability || c.resource.kind !== 'workshop');
-    const matches = rankCandidates(profile, recommendation.type, candidates, req.limit ?? DEFAULT_MATCH_COUNT).map((m) =>
-      mapMatch(m, responses.get(m.resource.id)!),
-    );
-    const accountability = rankCandidates(
+      (!offerAccountability || r.kind !== 'workshop');
+    const ranked = rankPool(profile, recommendation.type, found.pool, facts, req.limit ?? DEFAULT_MATCH_COUNT, keep);
+    const forAccountability = offerAccountability
+      ? rankPool(profile, 'individual_counseling', this.findCandidates(accountabilityConstraints(profile), facts), facts, 3, () => true)
+      : { matches: [], read: [] };
+    const responses = new Map([...ranked.read, ...forAccountability.read].map((f) => [f.response.id, f.response]));
+    const matches = ranked.matches.map((m) => mapMatch(m, responses.get(m.resource.id)!));
+    const accountability = forAccountability.matches.map((m) => responses.get(m.resource.id)!);
+    return {
       profile,
-      'individual_counseling',
-      accountabilityRows.map((f) => f.candidate),
-      3,
-    ).map((m) => responses.get(m.resource.id)!);
-    return { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations: found.relaxations };
+      safety,
+      recommendation,
+      lines: await this.linesFor(linePlan),
+      linePlan,
+      matches,
+      accountability,
+      relaxations: found.relaxations,
+    };
   }
 
   private async storeIntake(

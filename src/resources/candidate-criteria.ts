@@ -1,8 +1,10 @@
+import type { CandidateQuery } from './directory-index/candidate-query.js';
+
 /**
  * What the matching engine asks the directory for (intake maps its CandidateConstraints to it):
- * active resources that meet every hard filter and can reach the couple, at most `limit`, chosen
- * in fit order. Hotlines are never candidates (they are safety lines). One SQL statement:
- * candidate-search.sql.ts.
+ * active resources that meet every hard filter and can reach the couple, every one of them. Hotlines are never candidates (they are safety lines). Answered from the
+ * directory index (DirectoryIndex.candidates); candidate-search.sql.ts is the previous SQL path,
+ * kept for benchmarks and as the reference the index is proved against.
  */
 export interface CandidateCriteria {
   kinds: string[];
@@ -37,5 +39,30 @@ export interface CandidateCriteria {
   /** Among equally reachable candidates: these kinds first, then these specialties, then accepting new clients. */
   preferKinds: string[];
   preferSpecialties: string[];
-  limit: number;
+  /** The previous SQL path only (candidate-search.sql.ts): at most this many, the first in that order; absent = all. */
+  limit?: number;
+}
+
+/** The directory's candidate criteria in the index's terms (the same constraints, its field names). */
+export function toCandidateQuery(c: CandidateCriteria): CandidateQuery {
+  return {
+    kinds: c.kinds,
+    specialtiesAny: c.specialtiesAny,
+    point: c.point,
+    radiusKm: c.radiusMeters / 1000,
+    inPersonAllowed: c.inPerson,
+    remoteFormats: c.remoteFormats,
+    region: c.region,
+    country: c.country,
+    budgetMinor: c.budget?.maxFeeMinor,
+    allowSlidingAboveBudget: c.budget?.slidingScaleAboveBudget ?? false,
+    insuranceGiven: c.budget?.insuranceAccepted ?? false,
+    excludeSafeRelationshipsOnly: c.excludeRequiresSafeRelationship,
+    excludeNotForCrisis: c.excludeNotForCrisis,
+    excludeEligibility: c.excludeEligibility,
+    requireEligibility: c.requireEligibility,
+    preferKinds: c.preferKinds,
+    preferSpecialties: c.preferSpecialties,
+    languages: c.languages,
+  };
 }

@@ -40,7 +40,7 @@ export function candidatesSql(c: CandidateCriteria): BuiltSql {
       : ` AND EXISTS (SELECT 1 FROM unnest(r.service_areas) area WHERE length(area) = 2)`;
     reach.push(`(r.formats && ${sql.param(c.remoteFormats)}::text[]${licensed})`);
   }
-  const limit = sql.param(c.limit);
+  const limit = sql.param(c.limit ?? null); // LIMIT NULL: every candidate
   const fitOrder = `(r.kind = ANY(${sql.param(c.preferKinds)}::text[])) DESC, (r.specialties && ${sql.param(c.preferSpecialties)}::text[]) DESC`;
 
   // Candidates are chosen on narrow keys and only the winners are widened with every column and

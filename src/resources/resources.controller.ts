@@ -49,8 +49,8 @@ export class ResourcesController {
   })
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
-  async searchResources(@Query() query: SearchResourcesQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const { body, nextCursor } = await this.resources.searchResources(query);
+  searchResources(@Query() query: SearchResourcesQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const { body, nextCursor } = this.resources.searchResources(query);
     if (nextCursor) {
       const url = new URL(request.url, 'http://placeholder');
       url.searchParams.set('cursor', nextCursor);

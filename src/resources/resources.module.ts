@@ -8,14 +8,19 @@ import { ResourceCurationRepository } from './curation/resource-curation.reposit
 import { ResourceCurationService } from './curation/resource-curation.service.js';
 import { DirectoryFeedRepository } from './directory-feed.repository.js';
 import { DirectoryFeedService } from './directory-feed.service.js';
+import { DirectoryChangeFeed } from './directory-index/change-feed.js';
+import { DirectoryChangeRepository } from './directory-index/directory-change.repository.js';
+import { IndexLoader } from './directory-index/index-loader.js';
+import { DirectorySearch } from './directory-search.js';
 import { ResourceImportService } from './resource-import.service.js';
 import { ResourcesController } from './resources.controller.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { ResourcesService } from './resources.service.js';
 
 /**
- * The directory: the only owner of the resource, resource_location, organization and
- * resource_audit tables. Other modules ask it through the exported services.
+ * The directory: the only owner of the resource, resource_location, organization,
+ * resource_audit and directory_change tables. Other modules ask it through the exported
+ * services. Searches are answered from the in-memory index behind DirectorySearch.
  */
 @Module({
   controllers: [ResourcesController, ResourceCurationController],
@@ -27,8 +32,12 @@ import { ResourcesService } from './resources.service.js';
     DirectoryFeedService,
     DirectoryFeedRepository,
     ResourceImportService,
+    DirectorySearch,
+    DirectoryChangeFeed,
+    DirectoryChangeRepository,
+    IndexLoader,
   ],
-  exports: [ResourcesService, DirectoryFeedService, ResourceImportService],
+  exports: [ResourcesService, DirectoryFeedService, ResourceImportService, DirectorySearch],
 })
 export class ResourcesModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 
 import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
-import { Environment } from '../config/environment.js';
-import type { CandidateCriteria } from './candidate-criteria.js';
+import { type CandidateCriteria, toCandidateQuery } from './candidate-criteria.js';
+import type { CandidateFact } from './directory-index/candidate-query.js';
+import { type CandidateFacts, DirectorySearch } from './directory-search.js';
 import type { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
@@ -17,10 +17,6 @@ import { buildTsQuery } from './search-text.js';
 
 export const DEFAULT_RADIUS_KM = 40;
 export const DEFAULT_PAGE_SIZE = 20;
-/** Totals above this are reported as "at least" (page.totalExact = false). */
-export const TOTAL_COUNT_CAP = 1000;
-
-type FacetResult = Awaited<ReturnType<ResourcesRepository['facets']>>;
 
 export interface SearchResult {
   body: ResourceListResponse;
@@ -33,18 +29,17 @@ export interface DirectoryCandidate {
   distanceMeters: number | null;
 }
 
+/** Every candidate of an intake, by position, with the facts asked for; rows decoded one by one. */
+export interface DirectoryCandidates extends CandidateFacts {
+  read(i: number): DirectoryCandidate;
+}
+
 @Injectable()
 export class ResourcesService {
-  private readonly facetCache?: LRUCache<string, Promise<FacetResult>>;
-
   constructor(
     private readonly repository: ResourcesRepository,
-    env: Environment,
-  ) {
-    if (env.SEARCH_FACET_CACHE_SECONDS > 0) {
-      this.facetCache = new LRUCache({ max: 1000, ttl: env.SEARCH_FACET_CACHE_SECONDS * 1000 });
-    }
-  }
+    private readonly directory: DirectorySearch,
+  ) {}
 
   /** Turns validated query parameters into repository criteria (units, place, text). */
   toCriteria(query: SearchResourcesQuery): ResourceSearchCriteria {
@@ -93,7 +88,8 @@ export class ResourcesService {
     return sort;
   }
 
-  async searchResources(query: SearchResourcesQuery): Promise<SearchResult> {
+  /** GET /v1/resources, answered from the in-memory index: ids and sort keys, exact total, facets, rows. */
+  searchResources(query: SearchResourcesQuery): SearchResult {
     const criteria = this.toCriteria(query);
     const sort = this.sortFor(query, criteria);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -101,25 +97,15 @@ export class ResourcesService {
     const after = query.cursor ? decodeCursor(query.cursor, sort, fingerprint) : undefined;
     const facetFields = (query.facets ?? []) as FacetField[];
 
-    // The total costs a pass over the matches, so it is counted once: exactly inside the facet
-    // pass when facets are asked for, capped otherwise, and carried in the cursor to later pages.
-    const [rows, counted, facetResult] = await Promise.all([
-      this.repository.search(criteria, { sort, limit, after }),
-      after || facetFields.length ? undefined : this.repository.count(criteria, TOTAL_COUNT_CAP),
-      facetFields.length ? this.cachedFacets(criteria, facetFields) : undefined,
-    ]);
-    const { total, exact } = facetResult
-      ? { total: facetResult.total, exact: true }
-      : after
-        ? { total: after.total, exact: after.totalExact }
-        : counted!;
-    const pageRows = rows.slice(0, limit);
-    const last = pageRows[pageRows.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id, fingerprint, total, exact) : null;
+    // Synchronous from here on: the page, its total, its facets and its rows come from one state of the index.
+    const found = this.directory.search(criteria, { sort, limit, after });
+    const facetResult = facetFields.length ? this.directory.facets(criteria, facetFields) : undefined;
+    const last = found.hits[found.hits.length - 1];
+    const nextCursor = found.hasMore && last ? encodeCursor(sort, last.sortKey, last.id, fingerprint, found.total, true) : null;
 
     const body: ResourceListResponse = {
-      data: pageRows.map((row) => mapResource(row, row.distance_m)),
-      page: { limit, nextCursor, total, totalExact: exact },
+      data: found.hits.map((hit) => mapResource(this.directory.row(hit.id), hit.distanceM)),
+      page: { limit, nextCursor, total: found.total, totalExact: true },
     };
     if (facetResult) {
       const facets: Partial<Record<FacetField, FacetValue[]>> = Object.fromEntries(facetFields.map((f) => [f, []]));
@@ -129,22 +115,6 @@ export class ResourcesService {
     return { body, nextCursor };
   }
 
-  /**
-   * Facets over a broad filter read every match (137 ms at 100k resources), and filter UIs
-   * ask for the same ones again and again: they are kept for SEARCH_FACET_CACHE_SECONDS,
-   * the same freshness the responses already promise with Cache-Control: max-age=60.
-   */
-  private cachedFacets(criteria: ResourceSearchCriteria, fields: FacetField[]) {
-    if (!this.facetCache) return this.repository.facets(criteria, fields);
-    const key = filtersFingerprint({ criteria, fields });
-    const hit = this.facetCache.get(key);
-    if (hit) return hit;
-    const pending = this.repository.facets(criteria, fields);
-    this.facetCache.set(key, pending);
-    pending.catch(() => this.facetCache?.delete(key)); // never cache a failure
-    return pending;
-  }
-
   /** Any status: a deleted (inactive) resource is still readable, so links to it explain themselves. */
   async getResource(idOrSlug: string): Promise<VersionedResource> {
     const row = await this.repository.findByIdOrSlug(idOrSlug);
@@ -152,10 +122,20 @@ export class ResourcesService {
     return mapVersionedResource(row);
   }
 
-  /** Candidates for intake matching: every hard filter of the criteria met, in fit order, at most criteria.limit. */
-  async findCandidates(criteria: CandidateCriteria): Promise<DirectoryCandidate[]> {
-    const rows = await this.repository.findCandidates(criteria);
-    return rows.map((row) => ({ resource: mapResource(row), distanceMeters: row.distance_m }));
+  /**
+   * Candidates for intake matching, from the index: every active resource that meets the hard
+   * filters of the criteria, each with its kind, name, distance and which of `facts` hold (read
+   * from the index's bitmaps); `read(i)` decodes one candidate's row into its response.
+   */
+  findCandidates(criteria: CandidateCriteria, facts: readonly CandidateFact[]): DirectoryCandidates {
+    const found = this.directory.candidateFacts(toCandidateQuery(criteria), facts);
+    return {
+      ...found,
+      id: (i) => found.id(i),
+      name: (i) => found.name(i),
+      distanceMeters: (i) => found.distanceMeters(i),
+      read: (i) => ({ resource: mapResource(this.directory.row(found.id(i))), distanceMeters: found.distanceMeters(i) }),
+    };
   }
 
   /**

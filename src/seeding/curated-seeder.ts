@@ -26,7 +26,7 @@ export class CuratedSeeder {
     includeDemo: boolean;
   }): Promise<{ applied: boolean; count: number }> {
     const dataset = loadCuratedDataset(undefined, { includeDemo });
-    return this.state.withSeedLock(async (tx) => {
+    const result = await this.state.withSeedLock(async (tx) => {
       if (!force && (await this.state.checksum(tx, DATASET)) === dataset.checksum)
         return { applied: false, count: dataset.resources.length };
       await this.resources.upsertBySlug(dataset.resources, tx);
@@ -41,5 +41,7 @@ export class CuratedSeeder {
       await this.state.recordChecksum(tx, DATASET, dataset.checksum);
       return { applied: true, count: dataset.resources.length };
     });
+    if (result.applied) await this.resources.catchUpAfterCommit();
+    return result;
   }
 }

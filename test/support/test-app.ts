@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import type { Type } from '@nestjs/common';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
@@ -11,6 +11,7 @@ import { configureApp, createAdapter } from '../../src/app.setup.js';
 import { type Environment, validateEnvironment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
 import type { Scope } from '../../src/partners/scopes.js';
+import { DirectoryChangeFeed } from '../../src/resources/directory-index/change-feed.js';
 import { ContractRecorder } from './contract.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -52,11 +53,19 @@ class NoSchedulingRegistry extends SchedulerRegistry {
   }
 }
 
+/**
+ * Resolves once the app's directory index holds every directory change committed before the call
+ * (building it first, if needed). Tests that write rows with SQL call it before they search.
+ */
+export function waitForDirectoryIndex(app: INestApplicationContext): Promise<void> {
+  return app.get(DirectoryChangeFeed).refreshNow();
+}
+
 /** The real HTTP app (same configureApp as production) on its own database. */
 export async function createTestApp(
   overrides: Record<string, string> = {},
   extraModules: Type[] = [],
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; waitForIndex?: boolean } = {},
 ): Promise<TestApp> {
   // Several apps may share one database to act as instances of one deployment.
   const url = options.databaseUrl ?? (await createTestDatabase());
@@ -99,6 +108,8 @@ export async function createTestApp(
   await configureApp(app, env);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  // The directory index builds in the background: tests start once it serves (the readiness test opts out).
+  if (options.waitForIndex !== false) await waitForDirectoryIndex(app);
   let partners = 0;
   return {
     app,

@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers within 1.5 s */
+        /**
+         * Readiness: the database answers within 1.5 s and the directory index is built
+         * @description After start-up the directory index is built in the background (seconds per 100,000 resources); until then this is 503 and directory searches answer 503 directory_not_ready.
+         */
         get: operations["checkReadiness"];
         put?: never;
         post?: never;
@@ -487,6 +490,43 @@ export interface components {
              */
             status: "up" | "down";
         };
+        DirectoryIndexStatus: {
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /**
+             * @description The index has been built (directory reads are served).
+             * @example true
+             */
+            built: boolean;
+            /**
+             * @description Resources held, any status.
+             * @example 1200
+             */
+            resources: number;
+            /**
+             * @description Active resources held.
+             * @example 1180
+             */
+            active: number;
+            /**
+             * @description Highest directory change applied; null before the first build.
+             * @example 4711
+             */
+            lastAppliedSeq: number | null;
+            /**
+             * @description Milliseconds since the index was last confirmed to hold every committed change; null before the first build.
+             * @example 120
+             */
+            lagMs: number | null;
+            /**
+             * @description The change notification connection is up (otherwise a 500 ms poll keeps the index fresh).
+             * @example true
+             */
+            listening: boolean;
+        };
         LivenessResponse: {
             /**
              * @example ok
@@ -563,24 +603,48 @@ export interface components {
              * @example {
              *       "database": {
              *         "status": "up"
+             *       },
+             *       "directoryIndex": {
+             *         "status": "up",
+             *         "built": true,
+             *         "resources": 1200,
+             *         "active": 1180,
+             *         "lastAppliedSeq": 4711,
+             *         "lagMs": 120,
+             *         "listening": true
              *       }
              *     }
              */
             info?: {
+                directoryIndex?: components["schemas"]["DirectoryIndexStatus"];
+            } & {
                 [key: string]: components["schemas"]["HealthIndicatorStatus"];
             };
             /** @example {} */
             error?: {
+                directoryIndex?: components["schemas"]["DirectoryIndexStatus"];
+            } & {
                 [key: string]: components["schemas"]["HealthIndicatorStatus"];
             };
             /**
              * @example {
              *       "database": {
              *         "status": "up"
+             *       },
+             *       "directoryIndex": {
+             *         "status": "up",
+             *         "built": true,
+             *         "resources": 1200,
+             *         "active": 1180,
+             *         "lastAppliedSeq": 4711,
+             *         "lagMs": 120,
+             *         "listening": true
              *       }
              *     }
              */
             details?: {
+                directoryIndex?: components["schemas"]["DirectoryIndexStatus"];
+            } & {
                 [key: string]: components["schemas"]["HealthIndicatorStatus"];
             };
         };
@@ -909,11 +973,14 @@ export interface components {
             /** @description Cursor of the next page; null on the last page. */
             nextCursor: string | null;
             /**
-             * @description Resources matching the filters, over all pages; counted exactly up to 1,000 (exactly always when facets are requested).
+             * @description Resources matching the filters, over all pages, counted exactly.
              * @example 42
              */
             total: number;
-            /** @description False when total is a lower bound ("1,000 or more"). */
+            /**
+             * @deprecated
+             * @description Always true: total is always exact. Kept for clients that read it (it was false when totals were capped at 1,000).
+             */
             totalExact: boolean;
         };
         ResourceListResponse: {
@@ -3846,7 +3913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            /** @description The database is unavailable, the directory is still loading after a start-up (code directory_not_ready), or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5442,7 +5509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            /** @description The database is unavailable, the directory is still loading after a start-up (code directory_not_ready), or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

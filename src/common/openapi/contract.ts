@@ -28,11 +28,14 @@ export const RETRY_AFTER: HeadersObject = {
   'Retry-After': { description: 'Seconds to wait before retrying.', required: true, schema: { type: 'integer', minimum: 0, example: 5 } },
 };
 
+/** Operations answered from the in-memory directory index, which is not there until built after a start-up. */
+const READS_DIRECTORY_INDEX = new Set(['get /v1/resources', 'post /v1/intakes']);
+
 /**
  * Statuses any operation can answer before or around its handler, declared here once rather
  * than on every handler: request limits (src/common/http/request-limits.ts), Fastify's body
- * parser, the validation pipe, and 503 when the database is lost or a request outlives
- * REQUEST_TIMEOUT_MS (the filter always sends Retry-After with it).
+ * parser, the validation pipe, and 503 when the database is lost, the directory index is not
+ * built yet, or a request outlives REQUEST_TIMEOUT_MS (the filter always sends Retry-After with it).
  */
 function transportProblems(path: string, method: string): Record<string, ResponseObject> {
   const problems: Record<string, ResponseObject> = {};
@@ -51,7 +54,9 @@ function transportProblems(path: string, method: string): Record<string, Respons
   }
   problems['414'] = { description: 'The query string is longer than MAX_QUERY_BYTES (code uri_too_long).' };
   problems['503'] = {
-    description: 'The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds.',
+    description: READS_DIRECTORY_INDEX.has(`${method} ${path}`)
+      ? 'The database is unavailable, the directory is still loading after a start-up (code directory_not_ready), or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds.'
+      : 'The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds.',
   };
   return problems;
 }

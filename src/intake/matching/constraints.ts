@@ -34,14 +34,14 @@ export interface CandidateConstraints {
   /** Only resources with this eligibility (the separate heading for a partner who uses abuse). */
   requireEligibility?: string;
   /**
-   * The pool's order among equally reachable candidates, so it is chosen by fit rather than by id:
-   * resources of these kinds first, then those with one of these specialties, then accepting new clients.
+   * The fit order among equally reachable candidates (these kinds first, then these specialties,
+   * then accepting new clients): the previous SQL path chose its pool of 300 by it; the index ranks
+   * every candidate, and keeps it for CandidateSet.best().
    */
   preferKinds: string[];
   preferSpecialties: string[];
   /** [] = any language. */
   languages: string[];
-  limit: number;
 }
 
 /**
@@ -74,7 +74,6 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
     excludeNotForCrisis: safety.jointWorkExcluded,
     excludeEligibility: ineligibleCodes(profile),
     languages: profile.languages,
-    limit: 300,
     preferKinds:
       help === 'couples_counseling' || help === 'discernment_counseling'
         ? ['practice', 'clinic', 'online_service']
@@ -180,7 +179,6 @@ export function accountabilityConstraints(profile: IntakeProfile): CandidateCons
     specialtiesAny: undefined,
     excludeEligibility: ineligibleCodes(profile).filter((code) => code !== 'people_who_use_abuse'),
     requireEligibility: 'people_who_use_abuse',
-    limit: 3,
   };
 }
 

@@ -298,26 +298,69 @@ export function strongPreferencesMet(profile: Pick<IntakeProfile, 'languages' | 
   return met;
 }
 
-/** Ranks candidates: strong preferences met, score, then nearer, then name and id, so equal inputs give equal output. */
-export function rankCandidates(profile: IntakeProfile, help: HelpType, candidates: Candidate[], limit: number): Match[] {
-  const distance = new Map(candidates.map((c) => [c.resource.id, c.distanceMeters ?? Infinity]));
-  const strong = new Map(candidates.map((c) => [c.resource.id, strongPreferencesMet(profile, c.resource)]));
+/** Where a match stands in the ranking: compared field by field by compareRankKeys. */
+export interface RankKey {
+  /** 1 when it delivers the recommended help (helpTypeFit ≥ FITS_HELP). */
+  fits: number;
+  /** Strong preferences met (strongPreferencesMet). */
+  strong: number;
+  /** 1 for a directory when a provider fits the recommended help. */
+  directoryLast: number;
+  score: number;
+  /** Metres; Infinity without a distance. */
+  distance: number;
+  name: string;
+  id: string;
+}
+
+/** The ranking order: negative when `a` ranks before `b`. Total: ids differ. */
+export function compareRankKeys(a: RankKey, b: RankKey): number {
+  return (
+    b.fits - a.fits ||
+    b.strong - a.strong ||
+    a.directoryLast - b.directoryLast ||
+    b.score - a.score ||
+    a.distance - b.distance ||
+    byName(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Whether any candidate that is not a directory delivers the recommended help (then directories rank last). */
+export function anyProviderFits(profile: Pick<IntakeProfile, 'concerns'>, help: HelpType, candidates: readonly Candidate[]): boolean {
+  return candidates.some((c) => c.resource.kind !== 'directory' && helpTypeFit(c.resource, help, profile.concerns).fit >= FITS_HELP);
+}
+
+/**
+ * Ranks candidates: strong preferences met, score, then nearer, then name and id, so equal inputs
+ * give equal output. `providerFits` is anyProviderFits over every candidate; a caller ranking a
+ * pre-selected subset (preselect.ts) passes the value for the whole set.
+ */
+export function rankCandidates(
+  profile: IntakeProfile,
+  help: HelpType,
+  candidates: Candidate[],
+  limit: number,
+  providerFits = anyProviderFits(profile, help, candidates),
+): Match[] {
   // Resources that deliver the recommended help come first; strong preferences order them, not a peer group above counseling.
-  const fits = new Map(candidates.map((c) => [c.resource.id, helpTypeFit(c.resource, help, profile.concerns).fit >= FITS_HELP ? 1 : 0]));
   // A directory is never the top match when a provider fits the recommended help.
-  const providerFits = candidates.some((c) => c.resource.kind !== 'directory' && fits.get(c.resource.id) === 1);
-  const directoryLast = (m: Match) => (providerFits && m.resource.kind === 'directory' ? 1 : 0);
   return candidates
-    .map((c) => scoreCandidate(profile, help, c))
-    .sort(
-      (a, b) =>
-        fits.get(b.resource.id)! - fits.get(a.resource.id)! ||
-        strong.get(b.resource.id)! - strong.get(a.resource.id)! ||
-        directoryLast(a) - directoryLast(b) ||
-        b.score - a.score ||
-        distance.get(a.resource.id)! - distance.get(b.resource.id)! ||
-        byName(a.resource.name, b.resource.name) ||
-        (a.resource.id < b.resource.id ? -1 : a.resource.id > b.resource.id ? 1 : 0),
-    )
-    .slice(0, limit);
+    .map((c) => {
+      const match = scoreCandidate(profile, help, c);
+      const r = c.resource;
+      const key: RankKey = {
+        fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
+        strong: strongPreferencesMet(profile, r),
+        directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
+        score: match.score,
+        distance: c.distanceMeters ?? Infinity,
+        name: r.name,
+        id: r.id,
+      };
+      return { match, key };
+    })
+    .sort((a, b) => compareRankKeys(a.key, b.key))
+    .slice(0, limit)
+    .map(({ match }) => match);
 }

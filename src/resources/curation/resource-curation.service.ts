@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { parseIfMatch } from '../../common/http/entity-tags.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import type { Principal } from '../../partners/principal.js';
+import { DirectorySearch } from '../directory-search.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from '../resource.mapper.js';
 import type { ResourceRow } from '../resource.row.js';
 import { ResourcesRepository } from '../resources.repository.js';
@@ -35,17 +36,20 @@ export class ResourceCurationService {
   constructor(
     private readonly curation: ResourceCurationRepository,
     private readonly resources: ResourcesRepository,
+    private readonly directory: DirectorySearch,
   ) {}
 
   async createResource(input: CreateResourceRequest, principal: Principal): Promise<VersionedResource> {
     const write = documentToWrite(input);
-    return this.curation.transaction(async (tx) => {
+    const created = await this.curation.transaction(async (tx) => {
       const id = await this.curation.insert(tx, write);
       if (!id) throw CurationErrors.slugTaken(input.slug);
       const after = (await this.resources.findByIdOrSlug(id, tx))!;
       await this.audit(tx, principal, 'create', id, null, after);
       return mapVersionedResource(after);
     });
+    await this.directory.catchUpAfterWrite(); // read-your-writes: a search right after finds it
+    return created;
   }
 
   /** A patch that changes nothing (`{}`, or every value as stored) writes nothing: no new version, no audit entry. */
@@ -126,7 +130,7 @@ export class ResourceCurationService {
     if (precondition.kind === 'missing') throw CurationErrors.preconditionRequired();
     if (precondition.kind === 'any') throw CurationErrors.wildcardNotAccepted();
     const { versions } = precondition;
-    return this.curation.transaction(async (tx) => {
+    const written = await this.curation.transaction(async (tx) => {
       const before = await this.resources.findByIdOrSlug(id, tx);
       if (!before) throw CurationErrors.notFound(id);
       if (!versions.includes(before.version)) throw CurationErrors.preconditionFailed();
@@ -137,6 +141,8 @@ export class ResourceCurationService {
       await this.audit(tx, principal, action, id, before, after);
       return mapVersionedResource(after);
     });
+    await this.directory.catchUpAfterWrite(); // read-your-writes: committed, now in this instance's index
+    return written;
   }
 
   private audit(

@@ -134,11 +134,15 @@ export class PageInfo {
   @ApiProperty({ nullable: true, type: String, description: 'Cursor of the next page; null on the last page.' }) nextCursor: string | null;
   @ApiProperty({
     type: 'integer',
-    description: 'Resources matching the filters, over all pages; counted exactly up to 1,000 (exactly always when facets are requested).',
+    description: 'Resources matching the filters, over all pages, counted exactly.',
     example: 42,
   })
   total: number;
-  @ApiProperty({ description: 'False when total is a lower bound ("1,000 or more").' }) totalExact: boolean;
+  @ApiProperty({
+    deprecated: true,
+    description: 'Always true: total is always exact. Kept for clients that read it (it was false when totals were capped at 1,000).',
+  })
+  totalExact: boolean;
 }
 
 export class FacetValue {

@@ -1,0 +1,340 @@
+import { insuranceFit } from './insurance.js';
+import { compareRankKeys, FITS_HELP, helpTypeFit, rankCandidates, type RankKey, scoreCandidate, strongPreferencesMet } from './rank.js';
+import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource } from './types.js';
+import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
+
+/**
+ * Ranking every eligible candidate without reading every one (docs/matching.md, "Every candidate,
+ * ranked"). The directory reports, for each candidate, its kind, name, distance and a few yes/no
+ * facts from its index (ResourceFact); from those alone this module builds the most favourable
+ * resource they allow and scores it with the engine's own functions: an upper bound of the
+ * candidate's place in the ranking. Candidates are then read and ranked in bound order, and the
+ * reading stops once the next bound cannot reach the top N.
+ */
+
+/** A property the directory can test for every candidate at once (the index's CandidateFact). */
+export type ResourceFact =
+  | { field: 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'availability' | 'feePeriod'; value: string }
+  | { flag: 'jointSessions' | 'acceptingNewClients' | 'free' | 'slidingScale' | 'feeMinUnknown' }
+  | { feeAtMost: number };
+
+/** Every candidate of a query, by position, with what the bounds need; `read` is the costly part. */
+export interface CandidatePool<C extends Candidate> {
+  readonly size: number;
+  readonly kinds: readonly string[];
+  /** Two words per candidate: bit k of word k >> 5 is set when facts[k] holds. */
+  readonly facts: Uint32Array;
+  id(i: number): string;
+  name(i: number): string;
+  distanceMeters(i: number): number | null;
+  /** The candidate itself (decodes its row). */
+  read(i: number): C;
+}
+
+/** More facts than this and a pool is read whole (still exact, only slower). */
+export const MAX_FACTS = 64;
+
+const PROGRAM_PERIODS = ['per_program', 'one_time'];
+/** Payment options through which some plan type is accepted (insurance.ts): the most favourable resource lists them all. */
+const PLAN_OPTIONS = ['insurance', 'medicaid', 'medicare', 'military', 'eap'];
+
+/**
+ * The facts the ranking of this intake reads, beyond the kind: every field scoreCandidate,
+ * helpTypeFit and strongPreferencesMet look at, restricted to the values they look for.
+ */
+export function rankingFacts(profile: IntakeProfile): ResourceFact[] {
+  const values = (field: Extract<ResourceFact, { field: string }>['field'], list: readonly string[]) =>
+    [...new Set(list)].map((value) => ({ field, value }));
+  const audiences = [...profile.audiences];
+  if (profile.relationship === 'unmarried' || profile.relationship === 'engaged') audiences.push('unmarried_couples');
+  const facts: ResourceFact[] = [
+    ...values('formats', ['in_person', ...profile.formats]),
+    ...values('specialties', [
+      ...profile.concerns.flatMap((c) => (Object.hasOwn(CONCERN_SPECIALTIES, c) ? CONCERN_SPECIALTIES[c] : [])),
+      'individual_support',
+      'domestic_violence',
+      ...familySupportSpecialties(profile.concerns),
+    ]),
+    ...values('approaches', ['discernment_counseling', ...profile.approaches]),
+    ...values('languages', profile.languages),
+    ...values('audiences', audiences),
+    ...values('availability', profile.availability),
+    ...values('feePeriod', PROGRAM_PERIODS),
+    { flag: 'jointSessions' },
+    { flag: 'acceptingNewClients' },
+    { flag: 'free' },
+    { flag: 'slidingScale' },
+    { flag: 'feeMinUnknown' },
+  ];
+  if (profile.budgetMinor !== undefined) facts.push({ feeAtMost: profile.budgetMinor });
+  return facts;
+}
+
+/**
+ * The most favourable resource with this kind and these facts: every fact the ranking reads is
+ * as given (so fit, strong preferences and the directory rule are exact), the fee is the budget
+ * or just above it (as within() sees the real one), and insurance is as good as any listing can be.
+ */
+export function favourableResource(
+  profile: IntakeProfile,
+  kind: string,
+  facts: readonly ResourceFact[],
+  holds: (k: number) => boolean,
+): MatchableResource {
+  const r: MatchableResource = {
+    id: '',
+    name: '',
+    kind,
+    status: 'active',
+    demo: false,
+    phone: null,
+    formats: [],
+    specialties: [],
+    approaches: [],
+    languages: [],
+    audiences: [],
+    availability: [],
+    paymentOptions: PLAN_OPTIONS,
+    serviceAreas: [],
+    eligibility: [],
+    lineRoles: [],
+    contactChannels: [],
+    jointSessions: false,
+    requiresSafeRelationship: false,
+    notForCrisis: false,
+    acceptingNewClients: false,
+    waitTimeDays: null,
+    cost: {
+      free: false,
+      slidingScale: false,
+      feeMin: null,
+      currency: 'USD',
+      feePeriod: 'per_session',
+      insuranceAccepted: true,
+      insurers: [],
+      noInsuranceNeeded: false,
+    },
+  };
+  let feeUnknown = false;
+  let withinBudget = false;
+  facts.forEach((fact, k) => {
+    if (!holds(k)) return;
+    if ('flag' in fact) {
+      if (fact.flag === 'jointSessions') r.jointSessions = true;
+      else if (fact.flag === 'acceptingNewClients') r.acceptingNewClients = true;
+      else if (fact.flag === 'free') r.cost.free = true;
+      else if (fact.flag === 'slidingScale') r.cost.slidingScale = true;
+      else feeUnknown = true;
+    } else if ('feeAtMost' in fact) withinBudget = true;
+    else if (fact.field === 'feePeriod') r.cost.feePeriod = fact.value;
+    else r[fact.field].push(fact.value);
+  });
+  // within(): a known fee at most the budget is "fee", above it is false; the amount itself only shows in text.
+  if (!feeUnknown) r.cost.feeMin = profile.budgetMinor === undefined ? 0 : withinBudget ? profile.budgetMinor : profile.budgetMinor + 1;
+  if (profile.insurance && profile.insurance !== 'none') {
+    // Listing the insurer asked for is accepted whenever a name can match at all; otherwise "ask" is the best there is.
+    const listed = { ...r, cost: { ...r.cost, insurers: [profile.insurance] } };
+    if (insuranceFit(profile.insurance, listed).status === 'accepted') r.cost.insurers = [profile.insurance];
+  }
+  return r;
+}
+
+/** What the bounds and the counts of one pool share: the favourable resource per kind and facts. */
+class Bounds<C extends Candidate> {
+  private readonly resources = new Map<string, MatchableResource>();
+  private readonly scores = new Map<string, number>();
+
+  constructor(
+    private readonly profile: IntakeProfile,
+    private readonly help: HelpType,
+    private readonly facts: readonly ResourceFact[],
+    private readonly pool: CandidatePool<C>,
+  ) {}
+
+  /** The favourable resource of candidate i (shared by every candidate with the same kind and facts). */
+  resource(i: number): MatchableResource {
+    const lo = this.pool.facts[i * 2];
+    const hi = this.pool.facts[i * 2 + 1];
+    const kind = this.pool.kinds[i];
+    const key = `${kind}:${lo}:${hi}`;
+    let r = this.resources.get(key);
+    if (!r) {
+      r = favourableResource(this.profile, kind, this.facts, (k) => ((k < 32 ? lo : hi) & (1 << (k & 31))) !== 0);
+      this.resources.set(key, r);
+    }
+    return r;
+  }
+
+  /**
+   * An upper bound of candidate i's rank key: fit, strong preferences and the directory rule are
+   * exact; the score is the favourable resource's at a distance rounded down (proximity only
+   * grows as the distance shrinks), so never below the candidate's own.
+   */
+  key(i: number, providerFits: boolean): RankKey {
+    const r = this.resource(i);
+    const distance = this.pool.distanceMeters(i);
+    const step = (Math.max(this.profile.maxTravelKm, 1) * 1000) / 64;
+    const nearer = distance === null ? undefined : Math.floor(distance / step) * step;
+    const scoreKey = `${this.pool.kinds[i]}:${this.pool.facts[i * 2]}:${this.pool.facts[i * 2 + 1]}:${nearer ?? ''}`;
+    let score = this.scores.get(scoreKey);
+    if (score === undefined) {
+      score = scoreCandidate(this.profile, this.help, { resource: r, distanceMeters: nearer }).score;
+      this.scores.set(scoreKey, score);
+    }
+    return {
+      fits: this.fits(i) ? 1 : 0,
+      strong: strongPreferencesMet(this.profile, r),
+      directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
+      score,
+      distance: distance ?? Infinity,
+      name: this.pool.name(i),
+      id: this.pool.id(i),
+    };
+  }
+
+  /** Exactly helpTypeFit(candidate) ≥ FITS_HELP: it reads only facts the favourable resource has as given. */
+  fits(i: number): boolean {
+    return helpTypeFit(this.resource(i), this.help, this.profile.concerns).fit >= FITS_HELP;
+  }
+}
+
+/** A binary heap of positions by a comparator (smallest first). */
+class Heap {
+  private readonly items: number[];
+  constructor(
+    items: number[],
+    private readonly before: (a: number, b: number) => number,
+  ) {
+    this.items = items;
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): number {
+    return this.items[0];
+  }
+  pop(): number {
+    const top = this.items[0];
+    const last = this.items.pop()!;
+    if (this.items.length) {
+      this.items[0] = last;
+      this.down(0);
+    }
+    return top;
+  }
+  private down(i: number): void {
+    const n = this.items.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.before(this.items[l], this.items[m]) < 0) m = l;
+      if (r < n && this.before(this.items[r], this.items[m]) < 0) m = r;
+      if (m === i) return;
+      [this.items[i], this.items[m]] = [this.items[m], this.items[i]];
+      i = m;
+    }
+  }
+}
+
+/**
+ * The engine's top `limit` over every candidate of the pool that `keep` admits: exactly
+ * rankCandidates(profile, help, every kept candidate, limit), reading only the candidates whose
+ * bound could reach it. Returns the matches and every candidate read (for their responses).
+ */
+export function rankPool<C extends Candidate>(
+  profile: IntakeProfile,
+  help: HelpType,
+  pool: CandidatePool<C>,
+  facts: readonly ResourceFact[],
+  limit: number,
+  keep: (c: C) => boolean,
+): { matches: Match[]; read: C[] } {
+  const read = new Map<number, C>();
+  const readAt = (i: number) => {
+    let c = read.get(i);
+    if (!c) read.set(i, (c = pool.read(i)));
+    return c;
+  };
+  const all = Array.from({ length: pool.size }, (_, i) => i);
+  if (facts.length > MAX_FACTS) {
+    const kept = all.map(readAt).filter(keep);
+    return { matches: rankCandidates(profile, help, kept, limit), read: [...read.values()] };
+  }
+  const bounds = new Bounds(profile, help, facts, pool);
+
+  // Directories rank last when any kept candidate that is not one fits: fit is exact from the facts, `keep` needs the candidate.
+  const providerFits = all.some((i) => pool.kinds[i] !== 'directory' && bounds.fits(i) && keep(readAt(i)));
+
+  // Groups of equal bound prefix (fit, strong, directory rule, score), best first; inside one, by distance, name, id.
+  const keys = all.map((i) => bounds.key(i, providerFits));
+  const groups = new Map<string, number[]>();
+  for (const i of all) {
+    const k = keys[i];
+    const prefix = `${k.fits}:${k.strong}:${k.directoryLast}:${k.score}`;
+    const group = groups.get(prefix);
+    if (group) group.push(i);
+    else groups.set(prefix, [i]);
+  }
+  const ordered = [...groups.values()].sort((a, b) =>
+    compareRankKeys({ ...keys[a[0]], distance: 0, name: '', id: '' }, { ...keys[b[0]], distance: 0, name: '', id: '' }),
+  );
+
+  const top: { key: RankKey; candidate: C }[] = [];
+  const kept: C[] = [];
+  outer: for (const group of ordered) {
+    const heap = new Heap(group, (a, b) => compareRankKeys(keys[a], keys[b]));
+    while (heap.size) {
+      // Every candidate left ranks at best at its bound, and bounds come in ranking order: none can enter a full top.
+      if (top.length >= limit && compareRankKeys(keys[heap.peek()], top[limit - 1].key) > 0) break outer;
+      const candidate = readAt(heap.pop());
+      if (!keep(candidate)) continue;
+      kept.push(candidate);
+      const key = rankKeyOf(profile, help, candidate, providerFits);
+      top.splice(upperBound(top, key), 0, { key, candidate });
+      if (top.length > limit) top.pop();
+    }
+  }
+  return { matches: rankCandidates(profile, help, kept, limit, providerFits), read: [...read.values()] };
+}
+
+/** The candidate's own rank key, as rankCandidates computes it. */
+function rankKeyOf(profile: IntakeProfile, help: HelpType, c: Candidate, providerFits: boolean): RankKey {
+  const r = c.resource;
+  return {
+    fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
+    strong: strongPreferencesMet(profile, r),
+    directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
+    score: scoreCandidate(profile, help, c).score,
+    distance: c.distanceMeters ?? Infinity,
+    name: r.name,
+    id: r.id,
+  };
+}
+
+function upperBound(top: { key: RankKey }[], key: RankKey): number {
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareRankKeys(top[mid].key, key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many candidates satisfy `test`, judged on each one's favourable resource (exact for tests that read only facts); stops at `enough`. */
+export function countByFacts<C extends Candidate>(
+  profile: IntakeProfile,
+  help: HelpType,
+  pool: CandidatePool<C>,
+  facts: readonly ResourceFact[],
+  test: (r: MatchableResource) => boolean,
+  enough: number,
+): number {
+  const bounds = new Bounds(profile, help, facts, pool);
+  let count = 0;
+  for (let i = 0; i < pool.size && count < enough; i++) if (test(bounds.resource(i))) count++;
+  return count;
+}

@@ -1,0 +1,176 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+
+import { Bitmap } from './directory-index/bitmap.js';
+import type { CandidateFact, CandidateQuery, CandidateSet } from './directory-index/candidate-query.js';
+import { DirectoryChangeFeed } from './directory-index/change-feed.js';
+import type { DirectoryChanges, DirectoryChangeSink, LoadAllRows } from './directory-index/directory-change.js';
+import { DirectoryIndex, type FacetResult, type SearchResult } from './directory-index/directory-index.js';
+import type { IndexedResource } from './directory-index/row-store.js';
+import type { FacetField } from './dto/search-resources.query.js';
+import type { ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
+import { ResourceErrors } from './resources.errors.js';
+
+/** Every candidate of an intake, by position: its kind, name, distance and a bit per fact asked for. */
+export interface CandidateFacts {
+  readonly size: number;
+  readonly kinds: readonly string[];
+  /** Two words per candidate: bit k (of word k >> 5) is set when the k-th fact holds for it. */
+  readonly facts: Uint32Array;
+  id(i: number): string;
+  name(i: number): string;
+  /** Metres to its nearest location within the search box; null when not searched near a point. */
+  distanceMeters(i: number): number | null;
+}
+
+/** What readiness reports about the index. */
+export interface DirectorySearchStatus {
+  /** Built, and every write this instance made before the build finished is in it. */
+  ready: boolean;
+  built: boolean;
+  /** Resources held (any status), and the active ones. */
+  resources: number;
+  active: number;
+  lastAppliedSeq: number | null;
+  lagMs: number | null;
+  listening: boolean;
+}
+
+/**
+ * The one boundary behind which the directory is searched: an in-memory DirectoryIndex, built
+ * from PostgreSQL when the HTTP application boots (in the background: the server listens
+ * meanwhile) and kept fresh by the DirectoryChangeFeed, which also stops it on shutdown. Reads
+ * never touch PostgreSQL; until the first build they answer 503 directory_not_ready.
+ *
+ * Read-your-writes: every directory write through this instance calls catchUpAfterWrite() after
+ * its transaction commits and before it answers.
+ */
+@Injectable()
+export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootstrap {
+  private readonly logger = new Logger('DirectorySearch');
+  private index?: DirectoryIndex;
+  private started = false;
+  /** Catch-ups asked for by writes made before the first build finished (readiness waits for them). */
+  private earlyWrites = 0;
+
+  constructor(
+    private readonly feed: DirectoryChangeFeed,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  /** Only an HTTP application serves reads: CLI contexts and OpenAPI generation build nothing. */
+  onApplicationBootstrap(): void {
+    if (!this.adapterHost.httpAdapter) return;
+    this.started = true;
+    this.feed.start(this);
+  }
+
+  async rebuild(load: LoadAllRows): Promise<void> {
+    const builder = DirectoryIndex.builder();
+    await load((rows) => {
+      builder.add(rows);
+    });
+    this.index = builder.finish();
+  }
+
+  apply({ upserts, removals }: DirectoryChanges): void {
+    const index = this.builtIndex();
+    index.remove(removals);
+    index.upsert(upserts);
+  }
+
+  /**
+   * Resolves once every directory change committed before the call is in the index. Before the
+   * first build nothing reads the index, so the writer does not wait (start-up seeding must not
+   * hold the server back): readiness waits instead. A failed catch-up is logged, not thrown: the
+   * write has committed, and the feed's poll applies it once the database answers again.
+   */
+  async catchUpAfterWrite(): Promise<void> {
+    if (!this.started) return; // a CLI script: the serving instances' feeds pick the write up
+    const caughtUp = this.feed.refreshNow().catch((error: Error) => {
+      this.logger.warn(`Directory index catch-up after a write failed (${(error as { code?: string }).code ?? error.name})`);
+    });
+    if (this.index) return caughtUp;
+    this.earlyWrites++;
+    void caughtUp.finally(() => this.earlyWrites--);
+  }
+
+  status(): DirectorySearchStatus {
+    const feed = this.feed.status();
+    const stats = this.index?.stats();
+    const built = feed.built && this.index !== undefined;
+    return {
+      ready: built && this.earlyWrites === 0,
+      built,
+      resources: stats?.resources ?? 0,
+      active: stats?.active ?? 0,
+      lastAppliedSeq: feed.lastAppliedSeq,
+      lagMs: feed.lagMs,
+      listening: feed.listening,
+    };
+  }
+
+  /** One page in `page.sort` order and the exact total (see DirectoryIndex.search). */
+  search(criteria: ResourceSearchCriteria, page: SearchPage): SearchResult {
+    return this.builtIndex().search(criteria, page);
+  }
+
+  facets(criteria: ResourceSearchCriteria, fields: readonly FacetField[]): FacetResult {
+    return this.builtIndex().facets(criteria, fields);
+  }
+
+  /** Every active resource meeting an intake's hard constraints. */
+  candidates(query: CandidateQuery): CandidateSet {
+    return this.builtIndex().candidates(query);
+  }
+
+  /**
+   * Every candidate of an intake with, for each, its kind, name, distance and which of `facts`
+   * hold, read from the index's bitmaps and arrays: no row is decoded until row() is asked for.
+   */
+  candidateFacts(query: CandidateQuery, facts: readonly CandidateFact[]): CandidateFacts {
+    if (facts.length > 64) throw new Error('At most 64 candidate facts');
+    const index = this.builtIndex();
+    const set = index.candidates(query);
+    const slots = set.slots();
+    const eligible = new Bitmap(slots);
+    /** Positions in `slots` of the candidates in `holds` (both ascending: one merge walk). */
+    const positionsIn = (holds: Bitmap, visit: (position: number) => void) => {
+      const members = Bitmap.and(eligible, holds).toUint32Array();
+      for (let i = 0, j = 0; i < slots.length && j < members.length; i++) {
+        if (slots[i] === members[j]) {
+          visit(i);
+          j++;
+        }
+      }
+    };
+    const kinds = new Array<string>(slots.length);
+    for (const kind of new Set(query.kinds)) positionsIn(index.factSlots({ field: 'kind', value: kind }), (i) => (kinds[i] = kind));
+    const words = new Uint32Array(slots.length * 2);
+    facts.forEach((fact, bit) => {
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      positionsIn(index.factSlots(fact), (i) => (words[i * 2 + word] |= mask));
+    });
+    return {
+      size: slots.length,
+      kinds,
+      facts: words,
+      id: (i) => index.idAt(slots[i]),
+      name: (i) => index.nameAt(slots[i]),
+      distanceMeters: (i) => set.distanceM(index.idAt(slots[i])),
+    };
+  }
+
+  /** The stored row of a resource the index returned (read in the same tick, so it is there). */
+  row(id: string): IndexedResource {
+    const row = this.builtIndex().row(id);
+    if (!row) throw new Error(`The directory index returned ${id} without its row`);
+    return row;
+  }
+
+  private builtIndex(): DirectoryIndex {
+    if (!this.index) throw ResourceErrors.directoryNotReady();
+    return this.index;
+  }
+}
