@@ -1,4 +1,5 @@
 import type { ResourceResponse } from '../dto/resource.response.js';
+import type { LocationRow } from '../resource.row.js';
 
 /**
  * A resource as the audit log stores it (resource_audit.before / after, jsonb): the resource as
@@ -54,15 +55,8 @@ export interface ResourceSnapshot {
   updatedAt: string;
 }
 
-interface SnapshotLocation {
-  address: string | null;
-  city: string;
-  region: string;
-  postalCode: string | null;
-  country: string;
-  latitude: number;
-  longitude: number;
-}
+/** The location shape resource rows store too (resource_location, as the search query aggregates it). */
+type SnapshotLocation = LocationRow;
 
 interface SnapshotContactChannel {
   type: ResourceResponse['contactChannels'][number]['type'];
@@ -72,54 +66,19 @@ interface SnapshotContactChannel {
 
 /** What the audit log keeps of a resource as shown. */
 export function toSnapshot(r: ResourceResponse): ResourceSnapshot {
-  return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    description: r.description,
-    organization: { name: r.organization.name, website: r.organization.website },
-    url: r.url,
-    phone: r.phone,
-    email: r.email,
-    kind: r.kind,
-    formats: r.formats,
-    cost: {
-      free: r.cost.free,
-      slidingScale: r.cost.slidingScale,
-      feeMin: r.cost.feeMin,
-      feeMax: r.cost.feeMax,
-      currency: r.cost.currency,
-      feePeriod: r.cost.feePeriod,
-      insuranceAccepted: r.cost.insuranceAccepted,
-      insurers: r.cost.insurers,
-      noInsuranceNeeded: r.cost.noInsuranceNeeded,
-      notes: r.cost.notes,
-    },
-    specialties: r.specialties,
-    approaches: r.approaches,
-    languages: r.languages,
-    audiences: r.audiences,
-    credentials: r.credentials,
-    paymentOptions: r.paymentOptions,
-    locations: r.locations.map(copyLocation),
-    serviceAreas: r.serviceAreas,
-    capacity: { acceptingNewClients: r.capacity.acceptingNewClients, waitTimeDays: r.capacity.waitTimeDays },
-    availability: r.availability,
-    jointSessions: r.jointSessions,
-    safeRelationshipsOnly: r.safeRelationshipsOnly,
-    notForCrisis: r.notForCrisis,
-    eligibility: r.eligibility,
-    lineRoles: r.lineRoles,
-    contactChannels: r.contactChannels.map(copyChannel),
-    provenance: { sourceUrl: r.provenance.sourceUrl, lastVerifiedAt: r.provenance.lastVerifiedAt, demo: r.provenance.demo },
-    status: r.status,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
+  return copyResource(r);
 }
 
 /** A stored snapshot in the response shape (ResourceAuditEntryResponse.before / after). */
 export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
+  return copyResource(s);
+}
+
+/**
+ * One copy for both directions: a response always has every field, so the defaults for fields
+ * older snapshots lack only ever apply when reading the log back.
+ */
+function copyResource(s: ResourceSnapshot): ResourceResponse {
   return {
     id: s.id,
     slug: s.slug,
