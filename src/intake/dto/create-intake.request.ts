@@ -19,7 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
+import { CountryCodeField, PostalCodeField } from '../../common/dto/field-decorators.js';
+import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
 import { CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
 
@@ -118,27 +119,13 @@ export class CreateIntakeRequest {
   @IsIn(RELATIONSHIPS)
   relationship?: (typeof RELATIONSHIPS)[number];
 
-  @ApiPropertyOptional({
-    description: 'US ZIP or Canadian postal code (with country).',
-    example: '43215',
-    pattern: POSTAL_CODE_PATTERN.source,
-    maxLength: 10,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
+  @PostalCodeField('US ZIP or Canadian postal code (with country).')
   postalCode?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'ISO 3166-1 country where the couple is (any country: the safety lines and emergency number are its own where Mend has them); with postalCode, US or CA.',
-    example: 'US',
-    pattern: '^[A-Z]{2}$',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
+  @CountryCodeField(
+    'ISO 3166-1 country where the couple is (any country: the safety lines and emergency number are its own where Mend has them); with postalCode, US or CA.',
+    'US',
+  )
   country?: string;
 
   @ApiPropertyOptional({

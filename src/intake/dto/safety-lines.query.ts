@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
+import { CountryCodeField } from '../../common/dto/field-decorators.js';
 import { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { AUDIENCES, LINE_ROLES } from '../../taxonomy/taxonomy.js';
 import { EmergencyNumberResponse } from './intake.response.js';
@@ -15,14 +16,7 @@ const toList = (value: unknown) =>
     : value;
 
 export class SafetyLinesQuery {
-  @ApiPropertyOptional({
-    description: 'ISO 3166-1 country where the person is. Absent: US lines, said so in countryAssumed.',
-    example: 'GB',
-    pattern: '^[A-Z]{2}$',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
+  @CountryCodeField('ISO 3166-1 country where the person is. Absent: US lines, said so in countryAssumed.', 'GB')
   country?: string;
 
   @ApiPropertyOptional({
