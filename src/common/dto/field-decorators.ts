@@ -9,7 +9,7 @@ import { POSTAL_CODE_PATTERN } from '../place/place.js';
  * Applies decorators as the same lines written as a stack on the property would be (the last
  * first), so class-validator runs them, and stopAtFirstError reports, in the stack's order.
  */
-function stack(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function stack(...decorators: PropertyDecorator[]): PropertyDecorator {
   return applyDecorators(...decorators.reverse());
 }
 

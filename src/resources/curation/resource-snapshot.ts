@@ -1,5 +1,8 @@
 import type { ResourceResponse } from '../dto/resource.response.js';
-import type { LocationRow } from '../resource.row.js';
+import type { LocationRow, ResourceWrite } from '../resource.row.js';
+
+/** The code lists a snapshot keeps as the write shape has them. */
+type TaxonomyLists = 'specialties' | 'approaches' | 'languages' | 'audiences' | 'credentials' | 'paymentOptions';
 
 /**
  * A resource as the audit log stores it (resource_audit.before / after, jsonb): the resource as
@@ -8,7 +11,7 @@ import type { LocationRow } from '../resource.row.js';
  * added after the log began are optional: entries written before them lack them, and read with
  * the default their column was given when it was added (what the resource then had).
  */
-export interface ResourceSnapshot {
+export interface ResourceSnapshot extends Pick<ResourceWrite, TaxonomyLists> {
   id: string;
   slug: string;
   name: string;
@@ -32,12 +35,6 @@ export interface ResourceSnapshot {
     noInsuranceNeeded: boolean;
     notes: string | null;
   };
-  specialties: string[];
-  approaches: string[];
-  languages: string[];
-  audiences: string[];
-  credentials: string[];
-  paymentOptions: string[];
   locations: SnapshotLocation[];
   serviceAreas: string[];
   capacity: { acceptingNewClients: boolean; waitTimeDays: number | null };
