@@ -1,17 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
+import { stack } from '../decorator-stack.js';
 import { POSTAL_CODE_PATTERN } from '../place/place.js';
-
-/**
- * Applies decorators as the same lines written as a stack on the property would be (the last
- * first), so class-validator runs them, and stopAtFirstError reports, in the stack's order.
- */
-export function stack(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return applyDecorators(...decorators.reverse());
-}
 
 /** An optional postal code (US ZIP, Canadian code or its first three characters). */
 export function PostalCodeField(description: string) {

@@ -17,7 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-import { stack } from '../../common/dto/field-decorators.js';
+import { stack } from '../../common/decorator-stack.js';
 import { SCOPES } from '../scopes.js';
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
