@@ -88,16 +88,9 @@ function copyResource(s: ResourceSnapshot): ResourceResponse {
     kind: s.kind,
     formats: s.formats,
     cost: {
-      free: s.cost.free,
-      slidingScale: s.cost.slidingScale,
-      feeMin: s.cost.feeMin,
-      feeMax: s.cost.feeMax,
-      currency: s.cost.currency,
+      ...pick(s.cost, ['free', 'slidingScale', 'feeMin', 'feeMax', 'currency']),
       feePeriod: s.cost.feePeriod ?? 'per_session',
-      insuranceAccepted: s.cost.insuranceAccepted,
-      insurers: s.cost.insurers,
-      noInsuranceNeeded: s.cost.noInsuranceNeeded,
-      notes: s.cost.notes,
+      ...pick(s.cost, ['insuranceAccepted', 'insurers', 'noInsuranceNeeded', 'notes']),
     },
     specialties: s.specialties,
     approaches: s.approaches,
@@ -105,7 +98,7 @@ function copyResource(s: ResourceSnapshot): ResourceResponse {
     audiences: s.audiences,
     credentials: s.credentials,
     paymentOptions: s.paymentOptions,
-    locations: s.locations.map(copyLocation),
+    locations: s.locations.map((l) => pick(l, LOCATION_FIELDS)),
     serviceAreas: s.serviceAreas,
     capacity: { acceptingNewClients: s.capacity.acceptingNewClients, waitTimeDays: s.capacity.waitTimeDays },
     availability: s.availability,
@@ -122,17 +115,14 @@ function copyResource(s: ResourceSnapshot): ResourceResponse {
   };
 }
 
-// Copied field by field, not spread: a change to either shape is then a change here, never a silent one.
-function copyLocation(l: SnapshotLocation): SnapshotLocation {
-  return {
-    address: l.address,
-    city: l.city,
-    region: l.region,
-    postalCode: l.postalCode,
-    country: l.country,
-    latitude: l.latitude,
-    longitude: l.longitude,
-  };
+// Copied field by field, not spread: a change to either shape is then a change here, never a
+// silent one, and the response keeps its key order whatever order jsonb gave the stored keys.
+const LOCATION_FIELDS = ['address', 'city', 'region', 'postalCode', 'country', 'latitude', 'longitude'] as const;
+
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = from[key];
+  return picked;
 }
 
 function copyChannel(c: SnapshotContactChannel): SnapshotContactChannel {
