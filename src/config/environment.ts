@@ -1,7 +1,18 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+import { stack } from '../common/decorator-stack.js';
 import { parseCidrList } from '../common/http/cidr.js';
+
+/** A whole-number setting from min to max (environment values arrive as strings). */
+function IntSetting(min: number, max: number) {
+  return stack(
+    Transform(({ value }) => Number(value)),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+}
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -18,10 +29,7 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   /** Real PostgreSQL when set; otherwise an embedded server under EMBEDDED_PG_DIR. Secret: never logged. */
@@ -33,16 +41,10 @@ export class Environment {
   EMBEDDED_PG_DIR = '.data/postgres';
 
   /** 0 picks a free port. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   EMBEDDED_PG_PORT = 0;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntSetting(1, 200)
   DB_POOL_SIZE = 10;
 
   /** Upsert the curated directory on start-up (idempotent). */
@@ -62,37 +64,22 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1024)
-  @Max(10_485_760)
+  @IntSetting(1024, 10_485_760)
   BODY_LIMIT_BYTES = 65_536;
 
   /** Longest query string (the part after `?`, as sent); longer ones get 414. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(256)
-  @Max(1_048_576)
+  @IntSetting(256, 1_048_576)
   MAX_QUERY_BYTES = 4096;
 
   /** Largest request head (request line and headers); larger ones get 431. Node's own default. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1024)
-  @Max(1_048_576)
+  @IntSetting(1024, 1_048_576)
   MAX_HEADER_BYTES = 16_384;
 
   /** Receiving a request (408 after it) and answering it (503 after it) each get this long. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(100)
-  @Max(300_000)
+  @IntSetting(100, 300_000)
   REQUEST_TIMEOUT_MS = 15_000;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(3650)
+  @IntSetting(1, 3650)
   INTAKE_RETENTION_DAYS = 30;
 
   /**
@@ -106,10 +93,7 @@ export class Environment {
   API_KEY_SECRET?: string;
 
   /** Days a delivered (or finally failed) webhook event is kept before it is deleted. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IntSetting(1, 365)
   WEBHOOK_EVENT_RETENTION_DAYS = 7;
 
   /**
@@ -132,10 +116,7 @@ export class Environment {
   RATE_LIMIT_REDIS_PREFIX = 'mend:rl';
 
   /** Requests per minute per IP address without a key (directory reads). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   RATE_LIMIT_ANON_PER_MINUTE = 120;
 
   /**
@@ -143,38 +124,23 @@ export class Environment {
    * are broadcast (Redis pub/sub, or PostgreSQL NOTIFY) and clear it at once; this bounds the delay
    * only if that broadcast is lost.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @IntSetting(1, 86_400)
   AUTH_CACHE_SECONDS = 10;
 
   /** Per IP: presented keys not seen lately, i.e. lookups that reach the database (checked before the lookup). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE = 60;
 
   /** Per IP: widget frame loads (/widget/frame), checked before the frame's key is looked up. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   RATE_LIMIT_WIDGET_FRAME_PER_MINUTE = 120;
 
   /** Per client IP within one publishable key (on top of the partner's per-key quota). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   PUBLISHABLE_KEY_PER_IP_PER_MINUTE = 60;
 
   /** Per client IP within one publishable key: intakes and referrals created (they store data and fire webhooks). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE = 10;
 
   /**

@@ -42,35 +42,45 @@ export const LOCATIONS_JSON = `
      'country', l.country, 'latitude', l.latitude, 'longitude', l.longitude) ORDER BY l.position), '[]'::json)
    FROM resource_location l WHERE l.resource_id = page.id) AS locations`;
 
+/** List criteria that match a resource sharing any value with the column (`&&`, GIN-indexed arrays). */
+const OVERLAP_COLUMNS = {
+  formats: 'formats',
+  specialties: 'specialties',
+  approaches: 'approaches',
+  languages: 'languages',
+  audiences: 'audiences',
+  eligibility: 'eligibility',
+  credentials: 'credentials',
+  paymentOptions: 'payment_options',
+  availability: 'availability',
+} as const satisfies Partial<Record<keyof ResourceSearchCriteria, string>>;
+
+/** Yes/no criteria that match the boolean column exactly. */
+const EQUALS_COLUMNS = {
+  free: 'free',
+  slidingScale: 'sliding_scale',
+  noInsuranceNeeded: 'no_insurance_needed',
+  acceptingNewClients: 'accepting_new_clients',
+  jointSessions: 'joint_sessions',
+} as const satisfies Partial<Record<keyof ResourceSearchCriteria, string>>;
+
 /** FROM + WHERE for the criteria (without pagination), shared by page, count and facets. */
 function filtered(
   c: ResourceSearchCriteria,
   sql: SqlParams,
 ): { with: string; from: string; where: string[]; distance?: string; rank?: string } {
   const where = [`r.status = 'active'`];
-  const overlap = (column: string, values?: string[]) => {
-    if (values?.length) where.push(`r.${column} && ${sql.param(values)}::text[]`);
-  };
-  const equals = (column: string, value?: boolean) => {
-    if (value !== undefined) where.push(`r.${column} = ${sql.param(value)}`);
-  };
   if (c.kinds?.length) where.push(`r.kind = ANY(${sql.param(c.kinds)}::text[])`);
-  overlap('formats', c.formats);
-  overlap('specialties', c.specialties);
-  overlap('approaches', c.approaches);
-  overlap('languages', c.languages);
-  overlap('audiences', c.audiences);
-  overlap('eligibility', c.eligibility);
+  for (const [criterion, column] of Object.entries(OVERLAP_COLUMNS) as [keyof typeof OVERLAP_COLUMNS, string][]) {
+    const values = c[criterion];
+    if (values?.length) where.push(`r.${column} && ${sql.param(values)}::text[]`);
+  }
   // A person searching for help never meets a program for people who use abuse by chance.
   if (!c.eligibility?.includes('people_who_use_abuse')) where.push(`NOT ('people_who_use_abuse' = ANY(r.eligibility))`);
-  overlap('credentials', c.credentials);
-  overlap('payment_options', c.paymentOptions);
-  overlap('availability', c.availability);
-  equals('free', c.free);
-  equals('sliding_scale', c.slidingScale);
-  equals('no_insurance_needed', c.noInsuranceNeeded);
-  equals('accepting_new_clients', c.acceptingNewClients);
-  equals('joint_sessions', c.jointSessions);
+  for (const [criterion, column] of Object.entries(EQUALS_COLUMNS) as [keyof typeof EQUALS_COLUMNS, string][]) {
+    const value = c[criterion];
+    if (value !== undefined) where.push(`r.${column} = ${sql.param(value)}`);
+  }
   if (c.ids) where.push(`r.id = ANY(${sql.param(c.ids)}::uuid[])`);
   if (c.maxFeeMinor !== undefined) {
     // Within budget: free, lowest fee at or under it, or sliding scale with no published minimum.

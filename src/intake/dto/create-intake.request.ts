@@ -19,57 +19,53 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
+import { stack } from '../../common/decorator-stack.js';
+import { CountryCodeField, PostalCodeField } from '../../common/dto/field-decorators.js';
+import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
 import { CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
 
+/** A safety screening answer: an optional yes/no. */
+function SafetyAnswer(description: string) {
+  return stack(ApiPropertyOptional({ description }), IsOptional(), IsBoolean());
+}
+
+/** An optional preference among taxonomy codes. */
+function PreferenceList(codes: readonly string[], example: string) {
+  return stack(
+    ApiPropertyOptional({ enum: codes, isArray: true, example: [example] }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(codes.length),
+    IsIn(codes, { each: true }),
+  );
+}
+
 export class SafetyAnswersDto {
-  @ApiPropertyOptional({ description: 'Has either partner been hit, pushed, choked or threatened with harm?' })
-  @IsOptional()
-  @IsBoolean()
+  @SafetyAnswer('Has either partner been hit, pushed, choked or threatened with harm?')
   physicalViolence?: boolean;
 
-  @ApiPropertyOptional({ description: 'Is either partner afraid of the other?' })
-  @IsOptional()
-  @IsBoolean()
+  @SafetyAnswer('Is either partner afraid of the other?')
   feelsAfraid?: boolean;
 
-  @ApiPropertyOptional({ description: 'Does one partner monitor, isolate or control the other (phone, money, friends)?' })
-  @IsOptional()
-  @IsBoolean()
+  @SafetyAnswer('Does one partner monitor, isolate or control the other (phone, money, friends)?')
   coerciveControl?: boolean;
 
-  @ApiPropertyOptional({ description: 'Is anyone thinking about suicide or self-harm?' })
-  @IsOptional()
-  @IsBoolean()
+  @SafetyAnswer('Is anyone thinking about suicide or self-harm?')
   selfHarmRisk?: boolean;
 
-  @ApiPropertyOptional({ description: 'Has either partner been forced or pressured into sexual acts?' })
-  @IsOptional()
-  @IsBoolean()
+  @SafetyAnswer('Has either partner been forced or pressured into sexual acts?')
   sexualViolence?: boolean;
 }
 
 export class PreferencesDto {
-  @ApiPropertyOptional({ enum: APPROACHES.codes, isArray: true, example: ['gottman'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(APPROACHES.codes.length)
-  @IsIn(APPROACHES.codes, { each: true })
+  @PreferenceList(APPROACHES.codes, 'gottman')
   approaches?: string[];
 
-  @ApiPropertyOptional({ enum: AUDIENCES.codes, isArray: true, example: ['lgbtq_affirming'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(AUDIENCES.codes.length)
-  @IsIn(AUDIENCES.codes, { each: true })
+  @PreferenceList(AUDIENCES.codes, 'lgbtq_affirming')
   audiences?: string[];
 
-  @ApiPropertyOptional({ enum: AVAILABILITY.codes, isArray: true, example: ['evenings'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(AVAILABILITY.codes.length)
-  @IsIn(AVAILABILITY.codes, { each: true })
+  @PreferenceList(AVAILABILITY.codes, 'evenings')
   availability?: string[];
 }
 
@@ -118,27 +114,13 @@ export class CreateIntakeRequest {
   @IsIn(RELATIONSHIPS)
   relationship?: (typeof RELATIONSHIPS)[number];
 
-  @ApiPropertyOptional({
-    description: 'US ZIP or Canadian postal code (with country).',
-    example: '43215',
-    pattern: POSTAL_CODE_PATTERN.source,
-    maxLength: 10,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
+  @PostalCodeField('US ZIP or Canadian postal code (with country).')
   postalCode?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'ISO 3166-1 country where the couple is (any country: the safety lines and emergency number are its own where Mend has them); with postalCode, US or CA.',
-    example: 'US',
-    pattern: '^[A-Z]{2}$',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
+  @CountryCodeField(
+    'ISO 3166-1 country where the couple is (any country: the safety lines and emergency number are its own where Mend has them); with postalCode, US or CA.',
+    'US',
+  )
   country?: string;
 
   @ApiPropertyOptional({

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
+import { stack } from '../../common/decorator-stack.js';
+import { CountryCodeField } from '../../common/dto/field-decorators.js';
 import { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { AUDIENCES, LINE_ROLES } from '../../taxonomy/taxonomy.js';
 import { EmergencyNumberResponse } from './intake.response.js';
@@ -14,15 +16,19 @@ const toList = (value: unknown) =>
         .filter(Boolean)
     : value;
 
+/** An optional comma list of taxonomy codes, each from `codes`. */
+function CommaCodeList(codes: readonly string[], description: string, example: string) {
+  return stack(
+    ApiPropertyOptional({ description, example: [example], enum: codes, isArray: true }),
+    IsOptional(),
+    Transform(({ value }) => toList(value)),
+    ArrayMaxSize(codes.length),
+    IsIn(codes, { each: true, message: `each value of $property must be one of: ${codes.join(', ')}` }),
+  );
+}
+
 export class SafetyLinesQuery {
-  @ApiPropertyOptional({
-    description: 'ISO 3166-1 country where the person is. Absent: US lines, said so in countryAssumed.',
-    example: 'GB',
-    pattern: '^[A-Z]{2}$',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
+  @CountryCodeField('ISO 3166-1 country where the person is. Absent: US lines, said so in countryAssumed.', 'GB')
   country?: string;
 
   @ApiPropertyOptional({
@@ -35,28 +41,14 @@ export class SafetyLinesQuery {
   @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'region must be an ISO 3166-2 code such as GB-SCT' })
   region?: string;
 
-  @ApiPropertyOptional({
-    description: 'Roles to lead with, in order (comma-separated). A crisis and a domestic-violence line are always included.',
-    example: ['domestic_violence'],
-    enum: LINE_ROLES.codes,
-    isArray: true,
-  })
-  @IsOptional()
-  @Transform(({ value }) => toList(value))
-  @ArrayMaxSize(LINE_ROLES.codes.length)
-  @IsIn(LINE_ROLES.codes, { each: true, message: `each value of roles must be one of: ${LINE_ROLES.codes.join(', ')}` })
+  @CommaCodeList(
+    LINE_ROLES.codes,
+    'Roles to lead with, in order (comma-separated). A crisis and a domestic-violence line are always included.',
+    'domestic_violence',
+  )
   roles?: string[];
 
-  @ApiPropertyOptional({
-    description: 'Who the person is, so the most specific line comes first (comma-separated).',
-    example: ['veterans'],
-    enum: AUDIENCES.codes,
-    isArray: true,
-  })
-  @IsOptional()
-  @Transform(({ value }) => toList(value))
-  @ArrayMaxSize(AUDIENCES.codes.length)
-  @IsIn(AUDIENCES.codes, { each: true, message: `each value of audiences must be one of: ${AUDIENCES.codes.join(', ')}` })
+  @CommaCodeList(AUDIENCES.codes, 'Who the person is, so the most specific line comes first (comma-separated).', 'veterans')
   audiences?: string[];
 }
 

@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import { stack } from '../../common/decorator-stack.js';
 import { SCOPES } from '../scopes.js';
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
@@ -92,13 +93,20 @@ export class CreateKeyRequest {
   expiresAt?: string;
 }
 
+/** How long a rotated credential keeps working next to the new one: 0 to 720 hours (30 days), 24 by default. */
+function OverlapHours(description: string) {
+  return stack(
+    ApiPropertyOptional({ type: 'integer', default: 24, minimum: 0, maximum: 720, description }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(720),
+  );
+}
+
 export class RotateKeyRequest {
-  @ApiPropertyOptional({ type: 'integer', default: 24, minimum: 0, maximum: 720, description: 'Hours the old key keeps working.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(720)
+  @OverlapHours('Hours the old key keeps working.')
   overlapHours?: number;
 }
 
@@ -112,18 +120,7 @@ export class UpdatePartnerStatusRequest {
 }
 
 export class RotateWebhookSecretRequest {
-  @ApiPropertyOptional({
-    type: 'integer',
-    default: 24,
-    minimum: 0,
-    maximum: 720,
-    description: 'Hours deliveries stay signed with the old secret too (0: stop at once).',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(720)
+  @OverlapHours('Hours deliveries stay signed with the old secret too (0: stop at once).')
   overlapHours?: number;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 
+import { PageCursor, PageLimit } from '../../common/dto/field-decorators.js';
 import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../referral-lifecycle.js';
 
 export class CreateReferralRequest {
@@ -64,19 +64,10 @@ export class ListReferralsQuery {
   @IsDateString({ strict: true, strictSeparator: true })
   createdTo?: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'page.nextCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a valid page cursor' })
+  @PageCursor('page.nextCursor of the previous page.', 200)
   cursor?: string;
 }
 

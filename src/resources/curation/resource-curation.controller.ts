@@ -16,6 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
+import { stack } from '../../common/decorator-stack.js';
 import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
@@ -44,6 +45,16 @@ const PRECONDITION_FAILED = {
   type: ProblemDetailsDto,
   description: 'The resource changed since that ETag (problem+json, code precondition_failed).',
 };
+
+/** A write to an existing resource: the If-Match it needs, and the answers for a missing resource or version. */
+function IfMatchRequired() {
+  return stack(
+    ApiHeader(IF_MATCH),
+    ApiNotFoundResponse({ type: ProblemDetailsDto }),
+    ApiPreconditionFailedResponse(PRECONDITION_FAILED),
+    ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED),
+  );
+}
 
 /**
  * Writes to the directory, for keys with resources:write. Every write is audited, and
@@ -87,13 +98,10 @@ export class ResourceCurationController {
       'Only the given fields change; organization and cost merge field by field; arrays replace; null removes an optional field. `status: "active"` restores a deleted resource.',
   })
   @ApiConsumes('application/json', 'application/merge-patch+json')
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid fields, in the patch or in the merged record.' })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto })
   @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The new slug is taken (code slug_taken).' })
-  @ApiPreconditionFailedResponse(PRECONDITION_FAILED)
-  @ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED)
+  @IfMatchRequired()
   async updateResource(
     @Param('id', resourceId) id: string,
     @Body() body: UpdateResourceRequest,
@@ -112,11 +120,8 @@ export class ResourceCurationController {
     summary: 'Take a resource out of the directory (soft delete)',
     description: 'Sets status to inactive: it leaves every search; GET by id still shows it.',
   })
-  @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted (or already inactive).', headers: ETAG_HEADER })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  @ApiPreconditionFailedResponse(PRECONDITION_FAILED)
-  @ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED)
+  @IfMatchRequired()
   async deleteResource(
     @Param('id', resourceId) id: string,
     @Headers('if-match') ifMatch: string | undefined,
@@ -134,12 +139,9 @@ export class ResourceCurationController {
     summary: 'Record that the facts of a resource were checked now',
     description: 'Sets lastVerifiedAt to now, and sourceUrl when given.',
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid sourceUrl.' })
-  @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  @ApiPreconditionFailedResponse(PRECONDITION_FAILED)
-  @ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED)
+  @IfMatchRequired()
   async verifyResource(
     @Param('id', resourceId) id: string,
     @Body() body: VerifyResourceRequest,

@@ -1,4 +1,8 @@
 import type { ResourceResponse } from '../dto/resource.response.js';
+import type { LocationRow, ResourceWrite } from '../resource.row.js';
+
+/** The code lists a snapshot keeps as the write shape has them. */
+type TaxonomyLists = 'specialties' | 'approaches' | 'languages' | 'audiences' | 'credentials' | 'paymentOptions';
 
 /**
  * A resource as the audit log stores it (resource_audit.before / after, jsonb): the resource as
@@ -7,7 +11,7 @@ import type { ResourceResponse } from '../dto/resource.response.js';
  * added after the log began are optional: entries written before them lack them, and read with
  * the default their column was given when it was added (what the resource then had).
  */
-export interface ResourceSnapshot {
+export interface ResourceSnapshot extends Pick<ResourceWrite, TaxonomyLists> {
   id: string;
   slug: string;
   name: string;
@@ -31,12 +35,6 @@ export interface ResourceSnapshot {
     noInsuranceNeeded: boolean;
     notes: string | null;
   };
-  specialties: string[];
-  approaches: string[];
-  languages: string[];
-  audiences: string[];
-  credentials: string[];
-  paymentOptions: string[];
   locations: SnapshotLocation[];
   serviceAreas: string[];
   capacity: { acceptingNewClients: boolean; waitTimeDays: number | null };
@@ -54,15 +52,8 @@ export interface ResourceSnapshot {
   updatedAt: string;
 }
 
-interface SnapshotLocation {
-  address: string | null;
-  city: string;
-  region: string;
-  postalCode: string | null;
-  country: string;
-  latitude: number;
-  longitude: number;
-}
+/** The location shape resource rows store too (resource_location, as the search query aggregates it). */
+type SnapshotLocation = LocationRow;
 
 interface SnapshotContactChannel {
   type: ResourceResponse['contactChannels'][number]['type'];
@@ -72,54 +63,19 @@ interface SnapshotContactChannel {
 
 /** What the audit log keeps of a resource as shown. */
 export function toSnapshot(r: ResourceResponse): ResourceSnapshot {
-  return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    description: r.description,
-    organization: { name: r.organization.name, website: r.organization.website },
-    url: r.url,
-    phone: r.phone,
-    email: r.email,
-    kind: r.kind,
-    formats: r.formats,
-    cost: {
-      free: r.cost.free,
-      slidingScale: r.cost.slidingScale,
-      feeMin: r.cost.feeMin,
-      feeMax: r.cost.feeMax,
-      currency: r.cost.currency,
-      feePeriod: r.cost.feePeriod,
-      insuranceAccepted: r.cost.insuranceAccepted,
-      insurers: r.cost.insurers,
-      noInsuranceNeeded: r.cost.noInsuranceNeeded,
-      notes: r.cost.notes,
-    },
-    specialties: r.specialties,
-    approaches: r.approaches,
-    languages: r.languages,
-    audiences: r.audiences,
-    credentials: r.credentials,
-    paymentOptions: r.paymentOptions,
-    locations: r.locations.map(copyLocation),
-    serviceAreas: r.serviceAreas,
-    capacity: { acceptingNewClients: r.capacity.acceptingNewClients, waitTimeDays: r.capacity.waitTimeDays },
-    availability: r.availability,
-    jointSessions: r.jointSessions,
-    safeRelationshipsOnly: r.safeRelationshipsOnly,
-    notForCrisis: r.notForCrisis,
-    eligibility: r.eligibility,
-    lineRoles: r.lineRoles,
-    contactChannels: r.contactChannels.map(copyChannel),
-    provenance: { sourceUrl: r.provenance.sourceUrl, lastVerifiedAt: r.provenance.lastVerifiedAt, demo: r.provenance.demo },
-    status: r.status,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
+  return copyResource(r);
 }
 
 /** A stored snapshot in the response shape (ResourceAuditEntryResponse.before / after). */
 export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
+  return copyResource(s);
+}
+
+/**
+ * One copy for both directions: a response always has every field, so the defaults for fields
+ * older snapshots lack only ever apply when reading the log back.
+ */
+function copyResource(s: ResourceSnapshot): ResourceResponse {
   return {
     id: s.id,
     slug: s.slug,
@@ -132,16 +88,9 @@ export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
     kind: s.kind,
     formats: s.formats,
     cost: {
-      free: s.cost.free,
-      slidingScale: s.cost.slidingScale,
-      feeMin: s.cost.feeMin,
-      feeMax: s.cost.feeMax,
-      currency: s.cost.currency,
+      ...pick(s.cost, ['free', 'slidingScale', 'feeMin', 'feeMax', 'currency']),
       feePeriod: s.cost.feePeriod ?? 'per_session',
-      insuranceAccepted: s.cost.insuranceAccepted,
-      insurers: s.cost.insurers,
-      noInsuranceNeeded: s.cost.noInsuranceNeeded,
-      notes: s.cost.notes,
+      ...pick(s.cost, ['insuranceAccepted', 'insurers', 'noInsuranceNeeded', 'notes']),
     },
     specialties: s.specialties,
     approaches: s.approaches,
@@ -149,7 +98,7 @@ export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
     audiences: s.audiences,
     credentials: s.credentials,
     paymentOptions: s.paymentOptions,
-    locations: s.locations.map(copyLocation),
+    locations: s.locations.map((l) => pick(l, LOCATION_FIELDS)),
     serviceAreas: s.serviceAreas,
     capacity: { acceptingNewClients: s.capacity.acceptingNewClients, waitTimeDays: s.capacity.waitTimeDays },
     availability: s.availability,
@@ -166,17 +115,14 @@ export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
   };
 }
 
-// Copied field by field, not spread: a change to either shape is then a change here, never a silent one.
-function copyLocation(l: SnapshotLocation): SnapshotLocation {
-  return {
-    address: l.address,
-    city: l.city,
-    region: l.region,
-    postalCode: l.postalCode,
-    country: l.country,
-    latitude: l.latitude,
-    longitude: l.longitude,
-  };
+// Copied field by field, not spread: a change to either shape is then a change here, never a
+// silent one, and the response keeps its key order whatever order jsonb gave the stored keys.
+const LOCATION_FIELDS = ['address', 'city', 'region', 'postalCode', 'country', 'latitude', 'longitude'] as const;
+
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = from[key];
+  return picked;
 }
 
 function copyChannel(c: SnapshotContactChannel): SnapshotContactChannel {

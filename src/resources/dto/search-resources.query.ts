@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
+import { PageCursor, PageLimit, PostalCodeField } from '../../common/dto/field-decorators.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
-import { LAT_LNG_PATTERN, POSTAL_CODE_PATTERN } from '../../common/place/place.js';
+import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import {
   APPROACHES,
   AUDIENCES,
@@ -134,17 +135,9 @@ export class SearchResourcesQuery {
   @Matches(LAT_LNG_PATTERN, { message: 'near must be "lat,lng" in decimal degrees, e.g. 39.96,-82.99' })
   near?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'A postal code (US ZIP, or the first three characters of a Canadian code), resolved offline to a point; use instead of near.',
-    example: '43215',
-    pattern: POSTAL_CODE_PATTERN.source,
-    maxLength: 10,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  @Matches(POSTAL_CODE_PATTERN, { message: 'postalCode must be a postal code such as 43215' })
+  @PostalCodeField(
+    'A postal code (US ZIP, or the first three characters of a Canadian code), resolved offline to a point; use instead of near.',
+  )
   postalCode?: string;
 
   @ApiPropertyOptional({ description: 'Country of postalCode.', enum: SUPPORTED_POSTAL_COUNTRIES, default: 'US' })
@@ -176,21 +169,10 @@ export class SearchResourcesQuery {
   @IsIn(SORTS)
   sort?: SortOrder;
 
-  @ApiPropertyOptional({ description: 'Page size.', type: 'integer', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit('Page size.')
   limit?: number;
 
-  @ApiPropertyOptional({
-    description: 'Opaque cursor from page.nextCursor (or the Link header), to fetch the next page with the same filters.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a valid page cursor' })
+  @PageCursor('Opaque cursor from page.nextCursor (or the Link header), to fetch the next page with the same filters.', 512)
   cursor?: string;
 
   @QueryEnumList(FACET_FIELDS, 'Fields to count values of, over all resources matching the current filters.', ['format', 'kind'])
