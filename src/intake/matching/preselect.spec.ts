@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { countByFacts, type CandidatePool, rankingFacts, rankPool, type ResourceFact } from './preselect.js';
+
+import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './preselect.js';
 import { FITS_HELP, helpTypeFit, rankCandidates, within } from './rank.js';
 import type { Candidate, HelpType, IntakeProfile, MatchableResource } from './types.js';
 
@@ -32,7 +33,7 @@ function poolOf(candidates: Candidate[], facts: ResourceFact[]): CandidatePool<C
     facts: words,
     id: (i: number) => candidates[i].resource.id,
     name: (i: number) => candidates[i].resource.name,
-    distanceMeters: (i: number) => candidates[i].distanceMeters ?? null,
+    distances: Float64Array.from(candidates, (c) => c.distanceMeters ?? NaN),
     read: (i: number) => {
       pool.reads++;
       return candidates[i];

@@ -1,5 +1,5 @@
 import { insuranceFit } from './insurance.js';
-import { compareRankKeys, FITS_HELP, helpTypeFit, rankCandidates, type RankKey,scoreCandidate, strongPreferencesMet } from './rank.js';
+import { compareRankKeys, FITS_HELP, helpTypeFit, rankCandidates, type RankKey, scoreCandidate, strongPreferencesMet } from './rank.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 
@@ -26,7 +26,8 @@ export interface CandidatePool<C extends Candidate> {
   readonly facts: Uint32Array;
   id(i: number): string;
   name(i: number): string;
-  distanceMeters(i: number): number | null;
+  /** Metres per candidate, NaN without a distance (as Candidate.distanceMeters undefined). */
+  readonly distances: Float64Array;
   /** The candidate itself (decodes its row). */
   read(i: number): C;
 }
@@ -139,62 +140,95 @@ export function favourableResource(
   return r;
 }
 
-/** What the bounds and the counts of one pool share: the favourable resource per kind and facts. */
+/** Candidates with the same kind and facts: one favourable resource, fit and strong preferences for all of them. */
+interface FactClass {
+  resource: MatchableResource;
+  fits: boolean;
+  strong: number;
+  /** Bound scores by distance step (-1: no distance). */
+  scores: Map<number, number>;
+}
+
+/** What the bounds and the counts of one pool share: each candidate's fact class, made once per distinct kind and facts. */
 class Bounds<C extends Candidate> {
-  private readonly resources = new Map<string, MatchableResource>();
-  private readonly scores = new Map<string, number>();
+  /** Per candidate, its class. */
+  readonly classOf: Int32Array;
+  readonly classes: FactClass[] = [];
+  private readonly step: number;
 
   constructor(
     private readonly profile: IntakeProfile,
     private readonly help: HelpType,
-    private readonly facts: readonly ResourceFact[],
+    facts: readonly ResourceFact[],
     private readonly pool: CandidatePool<C>,
-  ) {}
+  ) {
+    this.step = (Math.max(profile.maxTravelKm, 1) * 1000) / 64;
+    this.classOf = new Int32Array(pool.size);
+    const byKind = new Map<string, Map<number, Map<number, number>>>();
+    for (let i = 0; i < pool.size; i++) {
+      const kind = pool.kinds[i];
+      const lo = pool.facts[i * 2];
+      const hi = pool.facts[i * 2 + 1];
+      let byLo = byKind.get(kind);
+      if (!byLo) byKind.set(kind, (byLo = new Map<number, Map<number, number>>()));
+      let byHi = byLo.get(lo);
+      if (!byHi) byLo.set(lo, (byHi = new Map<number, number>()));
+      let id = byHi.get(hi);
+      if (id === undefined) {
+        const resource = favourableResource(profile, kind, facts, (k) => ((k < 32 ? lo : hi) & (1 << (k & 31))) !== 0);
+        id = this.classes.length;
+        this.classes.push({
+          resource,
+          // Exact: helpTypeFit and strongPreferencesMet read only facts the favourable resource has as given.
+          fits: helpTypeFit(resource, help, profile.concerns).fit >= FITS_HELP,
+          strong: strongPreferencesMet(profile, resource),
+          scores: new Map(),
+        });
+        byHi.set(hi, id);
+      }
+      this.classOf[i] = id;
+    }
+  }
 
   /** The favourable resource of candidate i (shared by every candidate with the same kind and facts). */
   resource(i: number): MatchableResource {
-    const lo = this.pool.facts[i * 2];
-    const hi = this.pool.facts[i * 2 + 1];
-    const kind = this.pool.kinds[i];
-    const key = `${kind}:${lo}:${hi}`;
-    let r = this.resources.get(key);
-    if (!r) {
-      r = favourableResource(this.profile, kind, this.facts, (k) => ((k < 32 ? lo : hi) & (1 << (k & 31))) !== 0);
-      this.resources.set(key, r);
-    }
-    return r;
+    return this.classes[this.classOf[i]].resource;
+  }
+
+  fits(i: number): boolean {
+    return this.classes[this.classOf[i]].fits;
   }
 
   /**
-   * An upper bound of candidate i's rank key: fit, strong preferences and the directory rule are
-   * exact; the score is the favourable resource's at a distance rounded down (proximity only
-   * grows as the distance shrinks), so never below the candidate's own.
+   * An upper bound of candidate i's score: the favourable resource's at the distance rounded down
+   * to a step of maxTravelKm / 64 (proximity only grows as the distance shrinks).
    */
-  key(i: number, providerFits: boolean): RankKey {
-    const r = this.resource(i);
-    const distance = this.pool.distanceMeters(i);
-    const step = (Math.max(this.profile.maxTravelKm, 1) * 1000) / 64;
-    const nearer = distance === null ? undefined : Math.floor(distance / step) * step;
-    const scoreKey = `${this.pool.kinds[i]}:${this.pool.facts[i * 2]}:${this.pool.facts[i * 2 + 1]}:${nearer ?? ''}`;
-    let score = this.scores.get(scoreKey);
+  score(i: number): number {
+    const cls = this.classes[this.classOf[i]];
+    const distance = this.pool.distances[i];
+    const steps = Number.isNaN(distance) ? -1 : Math.floor(distance / this.step);
+    let score = cls.scores.get(steps);
     if (score === undefined) {
-      score = scoreCandidate(this.profile, this.help, { resource: r, distanceMeters: nearer }).score;
-      this.scores.set(scoreKey, score);
+      const distanceMeters = steps < 0 ? undefined : steps * this.step;
+      score = scoreCandidate(this.profile, this.help, { resource: cls.resource, distanceMeters }).score;
+      cls.scores.set(steps, score);
     }
+    return score;
+  }
+
+  /** The bound of candidate i's rank key: fit, strong preferences and the directory rule exact, the score at most. */
+  key(i: number, providerFits: boolean): RankKey {
+    const cls = this.classes[this.classOf[i]];
+    const distance = this.pool.distances[i];
     return {
-      fits: this.fits(i) ? 1 : 0,
-      strong: strongPreferencesMet(this.profile, r),
-      directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
-      score,
-      distance: distance ?? Infinity,
+      fits: cls.fits ? 1 : 0,
+      strong: cls.strong,
+      directoryLast: providerFits && cls.resource.kind === 'directory' ? 1 : 0,
+      score: this.score(i),
+      distance: Number.isNaN(distance) ? Infinity : distance,
       name: this.pool.name(i),
       id: this.pool.id(i),
     };
-  }
-
-  /** Exactly helpTypeFit(candidate) ≥ FITS_HELP: it reads only facts the favourable resource has as given. */
-  fits(i: number): boolean {
-    return helpTypeFit(this.resource(i), this.help, this.profile.concerns).fit >= FITS_HELP;
   }
 }
 
@@ -257,37 +291,44 @@ export function rankPool<C extends Candidate>(
     if (!c) read.set(i, (c = pool.read(i)));
     return c;
   };
-  const all = Array.from({ length: pool.size }, (_, i) => i);
   if (facts.length > MAX_FACTS) {
-    const kept = all.map(readAt).filter(keep);
+    const kept = Array.from({ length: pool.size }, (_, i) => readAt(i)).filter(keep);
     return { matches: rankCandidates(profile, help, kept, limit), read: [...read.values()] };
   }
   const bounds = new Bounds(profile, help, facts, pool);
 
   // Directories rank last when any kept candidate that is not one fits: fit is exact from the facts, `keep` needs the candidate.
-  const providerFits = all.some((i) => pool.kinds[i] !== 'directory' && bounds.fits(i) && keep(readAt(i)));
+  let providerFits = false;
+  for (let i = 0; i < pool.size && !providerFits; i++) {
+    providerFits = pool.kinds[i] !== 'directory' && bounds.fits(i) && keep(readAt(i));
+  }
 
-  // Groups of equal bound prefix (fit, strong, directory rule, score), best first; inside one, by distance, name, id.
-  const keys = all.map((i) => bounds.key(i, providerFits));
-  const groups = new Map<string, number[]>();
-  for (const i of all) {
-    const k = keys[i];
-    const prefix = `${k.fits}:${k.strong}:${k.directoryLast}:${k.score}`;
+  // Groups of equal bound prefix (fit, strong, directory rule, score) as one number, best first (score is in [0, 1]).
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < pool.size; i++) {
+    const cls = bounds.classes[bounds.classOf[i]];
+    const directoryLast = providerFits && cls.resource.kind === 'directory' ? 1 : 0;
+    const prefix = (((cls.fits ? 1 : 0) * 4 + cls.strong) * 2 + (1 - directoryLast)) * 2 + bounds.score(i);
     const group = groups.get(prefix);
     if (group) group.push(i);
     else groups.set(prefix, [i]);
   }
-  const ordered = [...groups.values()].sort((a, b) =>
-    compareRankKeys({ ...keys[a[0]], distance: 0, name: '', id: '' }, { ...keys[b[0]], distance: 0, name: '', id: '' }),
-  );
+  const ordered = [...groups.keys()].sort((a, b) => b - a).map((prefix) => groups.get(prefix)!);
 
   const top: { key: RankKey; candidate: C }[] = [];
   const kept: C[] = [];
   outer: for (const group of ordered) {
-    const heap = new Heap(group, (a, b) => compareRankKeys(keys[a], keys[b]));
+    // Inside a group, bounds differ only by distance, name and id: in ranking order.
+    const keys = new Map<number, RankKey>();
+    const keyOf = (i: number) => {
+      let key = keys.get(i);
+      if (!key) keys.set(i, (key = bounds.key(i, providerFits)));
+      return key;
+    };
+    const heap = new Heap(group, (a, b) => compareRankKeys(keyOf(a), keyOf(b)));
     while (heap.size) {
       // Every candidate left ranks at best at its bound, and bounds come in ranking order: none can enter a full top.
-      if (top.length >= limit && compareRankKeys(keys[heap.peek()], top[limit - 1].key) > 0) break outer;
+      if (top.length >= limit && compareRankKeys(keyOf(heap.peek()), top[limit - 1].key) > 0) break outer;
       const candidate = readAt(heap.pop());
       if (!keep(candidate)) continue;
       kept.push(candidate);
