@@ -53,8 +53,11 @@ const {
   connections: args.connections,
   timeout: args.timeout,
 });
-/** The previous SQL path counted totals up to this (page.totalExact = false above it); the app now counts exactly from its index. */
-const SQL_TOTAL_COUNT_CAP = 1000;
+/**
+ * The previous SQL path capped totals at 1,000 (page.totalExact false above); the app now counts
+ * every match from its index, so the floor counts every match too (countSql's cap as large as an int4 allows).
+ */
+const COUNT_EVERY_MATCH = 2_147_483_646;
 
 /** The fixed query mix: two of each kind of search the directory serves. */
 const MIX: { name: string; category: 'filters' | 'near' | 'text' | 'facets'; path: string }[] = [
@@ -103,11 +106,11 @@ async function prepare(path: string): Promise<Prepared> {
 
 function statements(p: Prepared): { label: string; sql: BuiltSql }[] {
   const out = [{ label: 'search', sql: searchSql(p.criteria, { sort: p.sort, limit: p.limit }) }];
-  // As the service does: the total comes from the facet pass, or from a capped count.
+  // As the previous SQL path did: the total comes from the facet pass, or from a count (now of every match).
   out.push(
     p.facets.length
       ? { label: 'facets', sql: facetsSql(p.criteria, p.facets) }
-      : { label: 'count', sql: countSql(p.criteria, SQL_TOTAL_COUNT_CAP) },
+      : { label: 'count', sql: countSql(p.criteria, COUNT_EVERY_MATCH) },
   );
   return out;
 }
@@ -123,16 +126,16 @@ async function startFloor(databaseUrl: string, prepared: Map<string, Prepared>):
     const p = prepared.get(request.url);
     if (!p) return reply.code(404).send({ error: 'not in the mix' });
     // Built per request, like the app does.
-    // Same statements as the service: search, plus the facet pass (which yields the exact total) or a capped count.
+    // The previous SQL path's statements: search, plus the facet pass (which yields the total) or a count of every match.
     const [rows, aggregate] = await Promise.all([
       pool.query(searchSql(p.criteria, { sort: p.sort, limit: p.limit })),
-      pool.query(p.facets.length ? facetsSql(p.criteria, p.facets) : countSql(p.criteria, SQL_TOTAL_COUNT_CAP)),
+      pool.query(p.facets.length ? facetsSql(p.criteria, p.facets) : countSql(p.criteria, COUNT_EVERY_MATCH)),
     ]);
     if (!p.facets.length) {
       const counted: number = aggregate.rows[0].total;
       return {
         data: rows.rows.slice(0, p.limit),
-        page: { limit: p.limit, total: Math.min(counted, SQL_TOTAL_COUNT_CAP), totalExact: counted <= SQL_TOTAL_COUNT_CAP },
+        page: { limit: p.limit, total: counted, totalExact: true },
       };
     }
     const total = aggregate.rows.find((r: { facet: string }) => r.facet === '')?.count ?? 0;
@@ -168,9 +171,12 @@ async function measure(target: string, baseUrl: string): Promise<Summary> {
   return summarise(target, result);
 }
 
-/** Same SQL, same answers: the app's first page and total must equal the floor's for every URL. */
+/**
+ * Same answers: the app's total must equal the floor's for every URL, and so must its first page,
+ * except in relevance order (the index ranks by BM25, the SQL by ts_rank_cd).
+ */
 async function checkResponses(appBase: string, floorBase: string): Promise<void> {
-  console.log('\nResponses (app vs floor, first page ids and totals must agree):');
+  console.log('\nResponses (app vs floor: totals, and first page ids outside relevance order, must agree):');
   for (const m of MIX) {
     const [a, f] = await Promise.all([fetch(appBase + m.path), fetch(floorBase + m.path)]);
     const [aBody, fBody] = await Promise.all([a.json() as Promise<any>, f.json() as Promise<any>]);
@@ -181,7 +187,9 @@ async function checkResponses(appBase: string, floorBase: string): Promise<void>
     }
     const aIds = aBody.data.map((r: { id: string }) => r.id).join(',');
     const fIds = fBody.data.map((r: { id: string }) => r.id).join(',');
-    if (aIds !== fIds || aBody.page.total !== fBody.page.total) {
+    const params = new URL(m.path, 'http://bench').searchParams;
+    const relevance = params.get('sort') === 'relevance' || (params.has('q') && !params.has('sort'));
+    if ((!relevance && aIds !== fIds) || aBody.page.total !== fBody.page.total) {
       throw new Error(`${m.path}: app and floor disagree (total ${aBody.page.total} vs ${fBody.page.total})`);
     }
     const facetCount = aBody.facets ? Object.values(aBody.facets as Record<string, unknown[]>).reduce((n, v) => n + v.length, 0) : 0;
