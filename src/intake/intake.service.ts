@@ -227,7 +227,7 @@ export class IntakeService {
       facts: found.facts,
       id: (i) => found.id(i),
       name: (i) => found.name(i),
-      distanceMeters: (i) => found.distanceMeters(i),
+      distances: found.distances,
       read: (i) => {
         const { resource, distanceMeters } = found.read(i);
         return { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined, response: resource };

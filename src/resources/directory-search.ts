@@ -19,8 +19,8 @@ export interface CandidateFacts {
   readonly facts: Uint32Array;
   id(i: number): string;
   name(i: number): string;
-  /** Metres to its nearest location within the search box; null when not searched near a point. */
-  distanceMeters(i: number): number | null;
+  /** Per candidate, metres to its nearest location within the search box; NaN when it has none (not searched near a point, or far). */
+  readonly distances: Float64Array;
 }
 
 /** What readiness reports about the index. */
@@ -158,7 +158,7 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
       facts: words,
       id: (i) => index.idAt(slots[i]),
       name: (i) => index.nameAt(slots[i]),
-      distanceMeters: (i) => set.distanceM(index.idAt(slots[i])),
+      distances: set.distancesAt(slots),
     };
   }
 

@@ -133,8 +133,10 @@ export class ResourcesService {
       ...found,
       id: (i) => found.id(i),
       name: (i) => found.name(i),
-      distanceMeters: (i) => found.distanceMeters(i),
-      read: (i) => ({ resource: mapResource(this.directory.row(found.id(i))), distanceMeters: found.distanceMeters(i) }),
+      read: (i) => ({
+        resource: mapResource(this.directory.row(found.id(i))),
+        distanceMeters: Number.isNaN(found.distances[i]) ? null : found.distances[i],
+      }),
     };
   }
 

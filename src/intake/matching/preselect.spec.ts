@@ -33,7 +33,7 @@ function poolOf(candidates: Candidate[], facts: ResourceFact[]): CandidatePool<C
     facts: words,
     id: (i: number) => candidates[i].resource.id,
     name: (i: number) => candidates[i].resource.name,
-    distanceMeters: (i: number) => candidates[i].distanceMeters ?? null,
+    distances: Float64Array.from(candidates, (c) => c.distanceMeters ?? NaN),
     read: (i: number) => {
       pool.reads++;
       return candidates[i];

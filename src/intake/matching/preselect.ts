@@ -26,7 +26,8 @@ export interface CandidatePool<C extends Candidate> {
   readonly facts: Uint32Array;
   id(i: number): string;
   name(i: number): string;
-  distanceMeters(i: number): number | null;
+  /** Metres per candidate, NaN without a distance (as Candidate.distanceMeters undefined). */
+  readonly distances: Float64Array;
   /** The candidate itself (decodes its row). */
   read(i: number): C;
 }
@@ -139,82 +140,143 @@ export function favourableResource(
   return r;
 }
 
-/** What the bounds and the counts of one pool share: the favourable resource per kind and facts. */
+/** Candidates with the same kind, facts and nearness: one favourable resource, fit and strong preferences for all. */
+interface FactClass {
+  resource: MatchableResource;
+  fits: boolean;
+  strong: number;
+  /** Its candidates have a distance (then the bound score depends on it). */
+  near: boolean;
+  /** Positions of its candidates. */
+  members: number[];
+  /** Bound scores by distance step (-1: no distance). */
+  scores: Map<number, number>;
+}
+
+/** What the bounds and the counts of one pool share: each candidate's fact class, made once per distinct kind and facts. */
 class Bounds<C extends Candidate> {
-  private readonly resources = new Map<string, MatchableResource>();
-  private readonly scores = new Map<string, number>();
+  /** Per candidate, its class. */
+  readonly classOf: Int32Array;
+  readonly classes: FactClass[] = [];
+  private readonly step: number;
 
   constructor(
     private readonly profile: IntakeProfile,
     private readonly help: HelpType,
     private readonly facts: readonly ResourceFact[],
     private readonly pool: CandidatePool<C>,
-  ) {}
+  ) {
+    this.step = (Math.max(profile.maxTravelKm, 1) * 1000) / 64;
+    this.classOf = new Int32Array(pool.size);
+    const kindNumbers = new Map<string, number>();
+    // (kind, nearness, first fact word) as one number below 2^53, then the second word (0 unless more than 32 facts).
+    const byKey = new Map<number, Map<number, number>>();
+    for (let i = 0; i < pool.size; i++) {
+      const kind = pool.kinds[i];
+      let kindNumber = kindNumbers.get(kind);
+      if (kindNumber === undefined) kindNumbers.set(kind, (kindNumber = kindNumbers.size));
+      const near = !Number.isNaN(pool.distances[i]);
+      const lo = pool.facts[i * 2];
+      const hi = pool.facts[i * 2 + 1];
+      const key = (kindNumber * 2 + (near ? 1 : 0)) * 4294967296 + lo;
+      let byHi = byKey.get(key);
+      if (!byHi) byKey.set(key, (byHi = new Map<number, number>()));
+      let id = byHi.get(hi);
+      if (id === undefined) {
+        const resource = favourableResource(profile, kind, facts, (k) => ((k < 32 ? lo : hi) & (1 << (k & 31))) !== 0);
+        id = this.classes.length;
+        this.classes.push({
+          resource,
+          // Exact: helpTypeFit and strongPreferencesMet read only facts the favourable resource has as given.
+          fits: helpTypeFit(resource, help, profile.concerns).fit >= FITS_HELP,
+          strong: strongPreferencesMet(profile, resource),
+          near,
+          members: [],
+          scores: new Map(),
+        });
+        byHi.set(hi, id);
+      }
+      this.classOf[i] = id;
+      this.classes[id].members.push(i);
+    }
+  }
+
+  isFor(profile: IntakeProfile, help: HelpType, facts: readonly ResourceFact[]): boolean {
+    return this.profile === profile && this.help === help && this.facts === facts;
+  }
 
   /** The favourable resource of candidate i (shared by every candidate with the same kind and facts). */
   resource(i: number): MatchableResource {
-    const lo = this.pool.facts[i * 2];
-    const hi = this.pool.facts[i * 2 + 1];
-    const kind = this.pool.kinds[i];
-    const key = `${kind}:${lo}:${hi}`;
-    let r = this.resources.get(key);
-    if (!r) {
-      r = favourableResource(this.profile, kind, this.facts, (k) => ((k < 32 ? lo : hi) & (1 << (k & 31))) !== 0);
-      this.resources.set(key, r);
-    }
-    return r;
+    return this.classes[this.classOf[i]].resource;
+  }
+
+  fits(i: number): boolean {
+    return this.classes[this.classOf[i]].fits;
   }
 
   /**
-   * An upper bound of candidate i's rank key: fit, strong preferences and the directory rule are
-   * exact; the score is the favourable resource's at a distance rounded down (proximity only
-   * grows as the distance shrinks), so never below the candidate's own.
+   * An upper bound of the scores of a class's candidates at this distance or farther: the
+   * favourable resource's at the distance rounded down to a step of maxTravelKm / 64 (proximity
+   * only grows as the distance shrinks). NaN: no distance.
    */
-  key(i: number, providerFits: boolean): RankKey {
-    const r = this.resource(i);
-    const distance = this.pool.distanceMeters(i);
-    const step = (Math.max(this.profile.maxTravelKm, 1) * 1000) / 64;
-    const nearer = distance === null ? undefined : Math.floor(distance / step) * step;
-    const scoreKey = `${this.pool.kinds[i]}:${this.pool.facts[i * 2]}:${this.pool.facts[i * 2 + 1]}:${nearer ?? ''}`;
-    let score = this.scores.get(scoreKey);
+  score(cls: FactClass, distance: number): number {
+    const steps = Number.isNaN(distance) ? -1 : Math.floor(distance / this.step);
+    let score = cls.scores.get(steps);
     if (score === undefined) {
-      score = scoreCandidate(this.profile, this.help, { resource: r, distanceMeters: nearer }).score;
-      this.scores.set(scoreKey, score);
+      const distanceMeters = steps < 0 ? undefined : steps * this.step;
+      score = scoreCandidate(this.profile, this.help, { resource: cls.resource, distanceMeters }).score;
+      cls.scores.set(steps, score);
     }
-    return {
-      fits: this.fits(i) ? 1 : 0,
-      strong: strongPreferencesMet(this.profile, r),
-      directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
-      score,
-      distance: distance ?? Infinity,
-      name: this.pool.name(i),
-      id: this.pool.id(i),
-    };
+    return score;
   }
 
-  /** Exactly helpTypeFit(candidate) ≥ FITS_HELP: it reads only facts the favourable resource has as given. */
-  fits(i: number): boolean {
-    return helpTypeFit(this.resource(i), this.help, this.profile.concerns).fit >= FITS_HELP;
+  /**
+   * The bound of candidate i's rank key: fit, strong preferences and the directory rule exact,
+   * the score at most. With i undefined, a bound for every candidate of the class (nearest
+   * possible, first possible name and id).
+   */
+  key(cls: FactClass, i: number | undefined, providerFits: boolean): RankKey {
+    const distance = i === undefined ? (cls.near ? 0 : NaN) : this.pool.distances[i];
+    return {
+      fits: cls.fits ? 1 : 0,
+      strong: cls.strong,
+      directoryLast: providerFits && cls.resource.kind === 'directory' ? 1 : 0,
+      score: this.score(cls, distance),
+      distance: i === undefined ? -Infinity : Number.isNaN(distance) ? Infinity : distance,
+      name: i === undefined ? '' : this.pool.name(i),
+      id: i === undefined ? '' : this.pool.id(i),
+    };
   }
 }
 
-/** A binary heap of positions by a comparator (smallest first). */
-class Heap {
-  private readonly items: number[];
+/** A binary heap (smallest first by `before`). */
+class Heap<T> {
   constructor(
-    items: number[],
-    private readonly before: (a: number, b: number) => number,
+    private readonly items: T[],
+    private readonly before: (a: T, b: T) => number,
   ) {
-    this.items = items;
     for (let i = (items.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
+
   get size(): number {
     return this.items.length;
   }
-  peek(): number {
+
+  peek(): T {
     return this.items[0];
   }
-  pop(): number {
+
+  push(item: T): void {
+    let i = this.items.push(item) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.before(this.items[i], this.items[parent]) >= 0) return;
+      [this.items[i], this.items[parent]] = [this.items[parent], this.items[i]];
+      i = parent;
+    }
+  }
+
+  pop(): T {
     const top = this.items[0];
     const last = this.items.pop()!;
     if (this.items.length) {
@@ -223,6 +285,7 @@ class Heap {
     }
     return top;
   }
+
   private down(i: number): void {
     const n = this.items.length;
     for (;;) {
@@ -236,6 +299,19 @@ class Heap {
       i = m;
     }
   }
+}
+
+/** The Bounds of a pool, made once when the pool is counted and then ranked for the same intake and help. */
+const boundsOfPool = new WeakMap<object, Bounds<Candidate>>();
+function boundsOf<C extends Candidate>(
+  profile: IntakeProfile,
+  help: HelpType,
+  facts: readonly ResourceFact[],
+  pool: CandidatePool<C>,
+): Bounds<C> {
+  let bounds = boundsOfPool.get(pool) as Bounds<C> | undefined;
+  if (!bounds?.isFor(profile, help, facts)) boundsOfPool.set(pool, (bounds = new Bounds(profile, help, facts, pool)));
+  return bounds;
 }
 
 /**
@@ -257,44 +333,47 @@ export function rankPool<C extends Candidate>(
     if (!c) read.set(i, (c = pool.read(i)));
     return c;
   };
-  const all = Array.from({ length: pool.size }, (_, i) => i);
   if (facts.length > MAX_FACTS) {
-    const kept = all.map(readAt).filter(keep);
+    const kept = Array.from({ length: pool.size }, (_, i) => readAt(i)).filter(keep);
     return { matches: rankCandidates(profile, help, kept, limit), read: [...read.values()] };
   }
-  const bounds = new Bounds(profile, help, facts, pool);
+  const bounds = boundsOf(profile, help, facts, pool);
 
   // Directories rank last when any kept candidate that is not one fits: fit is exact from the facts, `keep` needs the candidate.
-  const providerFits = all.some((i) => pool.kinds[i] !== 'directory' && bounds.fits(i) && keep(readAt(i)));
-
-  // Groups of equal bound prefix (fit, strong, directory rule, score), best first; inside one, by distance, name, id.
-  const keys = all.map((i) => bounds.key(i, providerFits));
-  const groups = new Map<string, number[]>();
-  for (const i of all) {
-    const k = keys[i];
-    const prefix = `${k.fits}:${k.strong}:${k.directoryLast}:${k.score}`;
-    const group = groups.get(prefix);
-    if (group) group.push(i);
-    else groups.set(prefix, [i]);
+  let providerFits = false;
+  for (let i = 0; i < pool.size && !providerFits; i++) {
+    providerFits = pool.kinds[i] !== 'directory' && bounds.fits(i) && keep(readAt(i));
   }
-  const ordered = [...groups.values()].sort((a, b) =>
-    compareRankKeys({ ...keys[a[0]], distance: 0, name: '', id: '' }, { ...keys[b[0]], distance: 0, name: '', id: '' }),
-  );
 
+  // One queue of bounds in ranking order. A class enters with a bound for all its candidates; when
+  // it comes first, its candidates enter one at a time, nearest (then by name, id) first: their
+  // bounds only worsen along that order, so the queue pops bounds in ranking order.
+  type Entry = { key: RankKey; cls: FactClass; members?: Heap<number> };
+  const queue = new Heap<Entry>(
+    bounds.classes.map((cls) => ({ key: bounds.key(cls, undefined, providerFits), cls })),
+    (a, b) => compareRankKeys(a.key, b.key),
+  );
   const top: { key: RankKey; candidate: C }[] = [];
   const kept: C[] = [];
-  outer: for (const group of ordered) {
-    const heap = new Heap(group, (a, b) => compareRankKeys(keys[a], keys[b]));
-    while (heap.size) {
-      // Every candidate left ranks at best at its bound, and bounds come in ranking order: none can enter a full top.
-      if (top.length >= limit && compareRankKeys(keys[heap.peek()], top[limit - 1].key) > 0) break outer;
-      const candidate = readAt(heap.pop());
-      if (!keep(candidate)) continue;
-      kept.push(candidate);
-      const key = rankKeyOf(profile, help, candidate, providerFits);
-      top.splice(upperBound(top, key), 0, { key, candidate });
-      if (top.length > limit) top.pop();
+  while (queue.size) {
+    // Every candidate left ranks at best at its bound: none can enter a full top.
+    if (top.length >= limit && compareRankKeys(queue.peek().key, top[limit - 1].key) > 0) break;
+    const entry = queue.pop();
+    const { cls } = entry;
+    let members = entry.members;
+    if (!members) {
+      const memberKeys = new Map(cls.members.map((i) => [i, bounds.key(cls, i, providerFits)]));
+      members = new Heap([...cls.members], (a, b) => compareRankKeys(memberKeys.get(a)!, memberKeys.get(b)!));
+    } else {
+      const candidate = readAt(members.pop());
+      if (keep(candidate)) {
+        kept.push(candidate);
+        const key = rankKeyOf(profile, help, candidate, providerFits);
+        top.splice(upperBound(top, key), 0, { key, candidate });
+        if (top.length > limit) top.pop();
+      }
     }
+    if (members.size) queue.push({ key: bounds.key(cls, members.peek(), providerFits), cls, members });
   }
   return { matches: rankCandidates(profile, help, kept, limit, providerFits), read: [...read.values()] };
 }
@@ -333,8 +412,11 @@ export function countByFacts<C extends Candidate>(
   test: (r: MatchableResource) => boolean,
   enough: number,
 ): number {
-  const bounds = new Bounds(profile, help, facts, pool);
+  const bounds = boundsOf(profile, help, facts, pool);
   let count = 0;
-  for (let i = 0; i < pool.size && count < enough; i++) if (test(bounds.resource(i))) count++;
+  for (const cls of bounds.classes) {
+    if (test(cls.resource)) count += cls.members.length;
+    if (count >= enough) break;
+  }
   return count;
 }

@@ -45,6 +45,8 @@ export interface CandidateSet {
   ids(): string[];
   /** @internal Every candidate's slot, ascending (intake's pre-selection reads facts by slot). */
   slots(): Uint32Array;
+  /** @internal The distance of each of these slots (ascending) as distanceM gives it, NaN for null: one merge walk. */
+  distancesAt(slots: Uint32Array): Float64Array;
   /**
    * The first `n` candidates: nearest first (the ones with a distance), then by fit — a preferred
    * kind, then a preferred specialty — then accepting new clients, then id.

@@ -756,6 +756,18 @@ class Candidates implements CandidateSet {
     return this.eligible.toUint32Array();
   }
 
+  distancesAt(slots: Uint32Array): Float64Array {
+    const out = new Float64Array(slots.length).fill(NaN);
+    if (!this.near) return out;
+    const { slots: near, meters } = this.near;
+    for (let i = 0, j = 0; i < slots.length && j < near.length;) {
+      if (slots[i] === near[j]) out[i++] = meters[j++];
+      else if (slots[i] < near[j]) i++;
+      else j++;
+    }
+    return out;
+  }
+
   best(n: number): CandidateHit[] {
     if (n <= 0) return [];
     const classes = this.index.candidateClasses(this.query);
