@@ -3,12 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { UUID_PATTERN } from '../common/uuid.js';
-import type { CandidateCriteria } from './candidate-criteria.js';
-import { candidatesSql } from './candidate-search.sql.js';
-import type { FacetField } from './dto/search-resources.query.js';
 import type { LocationRow, ResourceReferralFacts, ResourceRow, ResourceWrite } from './resource.row.js';
-import type { FacetCount, ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
-import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, searchSql } from './resource-search.sql.js';
+import { LOCATIONS_JSON, RESOURCE_COLUMNS } from './resource-search.sql.js';
 import {
   replaceLocations,
   RESOURCE_WRITE_COLUMNS,
@@ -17,33 +13,10 @@ import {
   upsertOrganization,
 } from './resource-write.sql.js';
 
-/** Every directory query, as plain parameterised SQL (search builders in resource-search.sql.ts). */
+/** Directory reads by key and writes, as plain parameterised SQL; searches run on the in-memory index (directory-search.ts). */
 @Injectable()
 export class ResourcesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async search(
-    criteria: ResourceSearchCriteria,
-    page: SearchPage,
-  ): Promise<(ResourceRow & { sort_key: number | string; distance_m: number | null })[]> {
-    const { text, values } = searchSql(criteria, page);
-    return this.dataSource.query(text, values);
-  }
-
-  /** Matches counted up to `cap`: exact when below it, otherwise "at least cap". */
-  async count(criteria: ResourceSearchCriteria, cap: number): Promise<{ total: number; exact: boolean }> {
-    const { text, values } = countSql(criteria, cap);
-    const [{ total }] = await this.dataSource.query<[{ total: number }]>(text, values);
-    return total > cap ? { total: cap, exact: false } : { total, exact: true };
-  }
-
-  /** Facet counts and the exact total, from one pass over the matches. */
-  async facets(criteria: ResourceSearchCriteria, fields: FacetField[]): Promise<{ total: number; counts: FacetCount[] }> {
-    const { text, values } = facetsSql(criteria, fields);
-    const rows: FacetCount[] = await this.dataSource.query(text, values);
-    const totalRow = rows.find((r) => r.facet === ('' as FacetField));
-    return { total: totalRow?.count ?? 0, counts: rows.filter((r) => r !== totalRow) };
-  }
 
   async findByIdOrSlug(
     idOrSlug: string,
@@ -73,12 +46,6 @@ export class ResourcesRepository {
          ORDER BY r.name, r.id) page`,
       [areas],
     );
-  }
-
-  /** Candidates for intake matching (candidate-search.sql.ts), with the metres to the nearest location when searched near a point. */
-  async findCandidates(criteria: CandidateCriteria): Promise<(ResourceRow & { distance_m: number | null })[]> {
-    const { text, values } = candidatesSql(criteria);
-    return this.dataSource.query(text, values);
   }
 
   /** What a referral to this resource depends on; undefined for an unknown id. */
