@@ -119,6 +119,7 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
             demo: true,
             source_url: null,
             last_verified_at: null,
+            verified_by: null,
             status: at(31),
             version: 1,
             created_at: now,

@@ -9,6 +9,7 @@ import { HsdsModule } from './hsds/hsds.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { DirectoryRetentionModule } from './resources/directory-retention.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
@@ -28,6 +29,7 @@ import { WidgetModule } from './widget/widget.module.js';
     HsdsModule,
     IntakeModule,
     ReferralsModule,
+    ReportsModule,
     WebhooksModule,
     SeedingModule,
     WidgetModule,

@@ -27,7 +27,8 @@ describe('intake mappers', () => {
       safeRelationshipsOnly: true,
       notForCrisis: false,
       capacity: { acceptingNewClients: false, waitTimeDays: 21 },
-      provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
+      provenance: { sourceUrl: null, lastVerifiedAt: '2025-11-20T00:00:00.000Z', demo: true },
+      verification: { lastVerifiedAt: '2025-11-20T00:00:00.000Z', verifiedBy: 'curator', status: 'stale' },
       cost: {
         free: false,
         slidingScale: true,
@@ -41,7 +42,8 @@ describe('intake mappers', () => {
         notes: null,
       },
     } as unknown as ResourceResponse;
-    expect(toMatchable(shown)).toMatchObject({
+    expect(toMatchable(shown, new Date('2026-12-01T12:00:00Z'))).toMatchObject({
+      freshness: { status: 'stale', checkedDaysAgo: 376 },
       requiresSafeRelationship: true,
       notForCrisis: false,
       acceptingNewClients: false,

@@ -3,8 +3,10 @@ import type { EntityManager } from 'typeorm';
 
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
+import { Clock } from '../common/time/clock.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
+import { ReportsService } from '../reports/reports.service.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
@@ -57,6 +59,8 @@ export class IntakeService {
     private readonly resources: ResourcesService,
     private readonly env: Environment,
     private readonly idempotency: IdempotencyService,
+    private readonly reports: ReportsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Validated request → the engine's profile: place resolved offline, money in minor units. */
@@ -211,16 +215,24 @@ export class IntakeService {
     };
   }
 
-  /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
+  /**
+   * The curated lines serving the plan's country and region, chosen by the pure chooser, which
+   * leaves out stale lines and lines suspended by reports from the field (the next line of the
+   * same role takes their place).
+   */
   private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
     const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    const suspended = await this.reports.suspendedAmong(lines.map((line) => line.id));
     const byId = new Map(lines.map((line) => [line.id, line]));
-    return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+    const now = this.clock.now();
+    const matchable = lines.map((line) => ({ ...toMatchable(line, now), suspended: suspended.has(line.id) }));
+    return chooseSafetyLines(matchable, plan).map((line) => byId.get(line.id)!);
   }
 
   /** Every candidate meeting the constraints, with the facts the ranking reads; rows are read only when ranked. */
   private findCandidates(constraints: CandidateConstraints, facts: ResourceFact[]): CandidatePool<FoundCandidate> {
     const found = this.resources.findCandidates(toCandidateCriteria(constraints), facts);
+    const now = this.clock.now();
     return {
       size: found.size,
       kinds: found.kinds,
@@ -230,7 +242,7 @@ export class IntakeService {
       distances: found.distances,
       read: (i) => {
         const { resource, distanceMeters } = found.read(i);
-        return { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined, response: resource };
+        return { resource: toMatchable(resource, now), distanceMeters: distanceMeters ?? undefined, response: resource };
       },
     };
   }

@@ -1,11 +1,28 @@
 import { versionEtag } from '../common/http/entity-tags.js';
-import type { ResourceResponse } from './dto/resource.response.js';
+import type { ResourceResponse, VerificationResponse } from './dto/resource.response.js';
 import type { ResourceRow } from './resource.row.js';
+import { isSafetyLine, type VerificationCutoffs, verificationStatus } from './verification.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** The public shape of a resource; the only place a row becomes a response. */
-export function mapResource(row: ResourceRow, distanceMeters?: number | null): ResourceResponse {
+/** When and by whom the details were last confirmed, and what that makes them at the cutoffs of this read. */
+export function mapVerification(
+  row: Pick<ResourceRow, 'last_verified_at' | 'verified_by' | 'kind' | 'line_roles' | 'demo'>,
+  cutoffs: VerificationCutoffs,
+): VerificationResponse {
+  const lastVerifiedAt = row.last_verified_at === null ? null : new Date(row.last_verified_at);
+  return {
+    lastVerifiedAt: lastVerifiedAt && lastVerifiedAt.toISOString(),
+    verifiedBy: lastVerifiedAt ? (row.verified_by ?? null) : null,
+    status: verificationStatus(lastVerifiedAt, isSafetyLine(row), cutoffs),
+  };
+}
+
+/**
+ * The public shape of a resource; the only place a row becomes a response. `cutoffs` are the
+ * freshness policy's at the moment of the read (Freshness.cutoffs()): the status is computed, never stored.
+ */
+export function mapResource(row: ResourceRow, cutoffs: VerificationCutoffs, distanceMeters?: number | null): ResourceResponse {
   const response: ResourceResponse = {
     id: row.id,
     slug: row.slug,
@@ -46,6 +63,7 @@ export function mapResource(row: ResourceRow, distanceMeters?: number | null): R
     lineRoles: row.line_roles ?? [],
     contactChannels: row.contact_channels ?? [],
     provenance: { sourceUrl: row.source_url, lastVerifiedAt: iso(row.last_verified_at), demo: row.demo },
+    verification: mapVerification(row, cutoffs),
     status: row.status,
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
@@ -62,6 +80,6 @@ export interface VersionedResource {
   etag: string;
 }
 
-export function mapVersionedResource(row: ResourceRow): VersionedResource {
-  return { resource: mapResource(row), etag: versionEtag(row.version) };
+export function mapVersionedResource(row: ResourceRow, cutoffs: VerificationCutoffs): VersionedResource {
+  return { resource: mapResource(row, cutoffs), etag: versionEtag(row.version) };
 }

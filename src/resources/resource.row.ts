@@ -1,3 +1,5 @@
+import type { VerifiedBy } from './verification.js';
+
 /** A way to reach a service besides its main phone: a text keyword, a chat page, TTY, videophone, relay. */
 export interface ContactChannel {
   type: 'call' | 'text' | 'chat' | 'tty' | 'videophone' | 'relay';
@@ -47,6 +49,8 @@ export interface ResourceRow {
   demo: boolean;
   source_url: string | null;
   last_verified_at: Date | null;
+  /** Who last verified it (null when never verified). */
+  verified_by: VerifiedBy | null;
   status: 'active' | 'inactive';
   version: number;
   created_at: Date;
@@ -120,6 +124,8 @@ export interface ResourceWrite {
   demo: boolean;
   sourceUrl?: string;
   lastVerifiedAt?: string | Date;
+  /** Who verified it at lastVerifiedAt; unset: a curator (seeds, curation), imports say `import`. Ignored without lastVerifiedAt. */
+  verifiedBy?: VerifiedBy;
   status: 'active' | 'inactive';
   /** Organization name and taxonomy labels, indexed with weight B (see search-keywords.ts). */
   searchKeywords: string;

@@ -13,7 +13,15 @@ import type { ResourceReferralFacts } from './resource.row.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
 import { ResourceErrors } from './resources.errors.js';
 import { ResourcesRepository } from './resources.repository.js';
+import {
+  type VerificationCutoffs,
+  type VerificationPolicy,
+  type VerificationStatus,
+  verificationStatus,
+  type VerifiedBy,
+} from './verification.js';
 import { buildTsQuery } from './search-text.js';
+import { Freshness } from './freshness.js';
 
 export const DEFAULT_RADIUS_KM = 40;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -29,6 +37,21 @@ export interface DirectoryCandidate {
   distanceMeters: number | null;
 }
 
+/** Listings per verification status. */
+export type StatusCounts = Record<VerificationStatus, number>;
+
+/** A listing due for a check or stale (npm run curation:due). */
+export interface DueListing {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  safetyLine: boolean;
+  lastVerifiedAt: string | null;
+  verifiedBy: VerifiedBy | null;
+  status: VerificationStatus;
+}
+
 /** Every candidate of an intake, by position, with the facts asked for; rows decoded one by one. */
 export interface DirectoryCandidates extends CandidateFacts {
   read(i: number): DirectoryCandidate;
@@ -39,6 +62,7 @@ export class ResourcesService {
   constructor(
     private readonly repository: ResourcesRepository,
     private readonly directory: DirectorySearch,
+    private readonly freshness: Freshness,
   ) {}
 
   /** Turns validated query parameters into repository criteria (units, place, text). */
@@ -103,8 +127,9 @@ export class ResourcesService {
     const last = found.hits[found.hits.length - 1];
     const nextCursor = found.hasMore && last ? encodeCursor(sort, last.sortKey, last.id, fingerprint, found.total, true) : null;
 
+    const cutoffs = this.freshness.cutoffs();
     const body: ResourceListResponse = {
-      data: found.hits.map((hit) => mapResource(this.directory.row(hit.id), hit.distanceM)),
+      data: found.hits.map((hit) => mapResource(this.directory.row(hit.id), cutoffs, hit.distanceM)),
       page: { limit, nextCursor, total: found.total, totalExact: true },
     };
     if (facetResult) {
@@ -119,7 +144,7 @@ export class ResourcesService {
   async getResource(idOrSlug: string): Promise<VersionedResource> {
     const row = await this.repository.findByIdOrSlug(idOrSlug);
     if (!row) throw ResourceErrors.notFound(idOrSlug);
-    return mapVersionedResource(row);
+    return mapVersionedResource(row, this.freshness.cutoffs());
   }
 
   /**
@@ -129,12 +154,13 @@ export class ResourcesService {
    */
   findCandidates(criteria: CandidateCriteria, facts: readonly CandidateFact[]): DirectoryCandidates {
     const found = this.directory.candidateFacts(toCandidateQuery(criteria), facts);
+    const cutoffs = this.freshness.cutoffs();
     return {
       ...found,
       id: (i) => found.id(i),
       name: (i) => found.name(i),
       read: (i) => ({
-        resource: mapResource(this.directory.row(found.id(i))),
+        resource: mapResource(this.directory.row(found.id(i)), cutoffs),
         distanceMeters: Number.isNaN(found.distances[i]) ? null : found.distances[i],
       }),
     };
@@ -142,11 +168,69 @@ export class ResourcesService {
 
   /**
    * Every curated safety line that serves one of these areas (a country or region): active,
-   * non-demo hotlines with a role. Which ones a person sees is the matching engine's choice.
+   * non-demo hotlines with a role, each with its verification status. Which ones a person sees
+   * is the matching engine's choice (a stale one never: chooseSafetyLines).
    */
   async findSafetyLines(areas: string[]): Promise<ResourceResponse[]> {
     const rows = await this.repository.findSafetyLines(areas);
-    return rows.map((row) => mapResource(row));
+    const cutoffs = this.freshness.cutoffs();
+    return rows.map((row) => mapResource(row, cutoffs));
+  }
+
+  /** The freshness policy in force (Environment). */
+  verificationPolicy(): VerificationPolicy {
+    return this.freshness.policy;
+  }
+
+  /** The freshness policy's cutoffs now (or at `at`), on the app's Clock. */
+  verificationCutoffs(at?: Date): VerificationCutoffs {
+    return this.freshness.cutoffs(at);
+  }
+
+  /** Active real listings by kind and verification status, and the safety lines among them, at the cutoffs. */
+  async countByVerification(cutoffs: VerificationCutoffs): Promise<{ byKind: Map<string, StatusCounts>; safetyLines: StatusCounts }> {
+    const byKind = new Map<string, StatusCounts>();
+    const safetyLines: StatusCounts = { current: 0, due: 0, stale: 0 };
+    for (const row of await this.repository.countByVerification(cutoffs)) {
+      let counts = byKind.get(row.kind);
+      if (!counts) byKind.set(row.kind, (counts = { current: 0, due: 0, stale: 0 }));
+      counts[row.status] += row.count;
+      if (row.safety_line) safetyLines[row.status] += row.count;
+    }
+    return { byKind, safetyLines };
+  }
+
+  /** Active real listings due for a check or stale at the cutoffs, the longest unchecked first (demo listings have nothing to verify). */
+  async listDueForVerification(cutoffs: VerificationCutoffs): Promise<DueListing[]> {
+    const rows = await this.repository.findDueForVerification(cutoffs);
+    return rows.map((r) => {
+      const at = r.last_verified_at === null ? null : new Date(r.last_verified_at);
+      return {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        kind: r.kind,
+        safetyLine: r.safety_line,
+        lastVerifiedAt: at && at.toISOString(),
+        verifiedBy: at ? r.verified_by : null,
+        status: verificationStatus(at, r.safety_line, cutoffs),
+      };
+    });
+  }
+
+  /** The id of the resource with this id or slug (any status); undefined when there is none. */
+  async findId(idOrSlug: string): Promise<string | undefined> {
+    return (await this.repository.findByIdOrSlug(idOrSlug))?.id;
+  }
+
+  /** Ids, slugs, names and kinds of these resources (any status), for lists that name them. */
+  findSummaries(ids: string[]): Promise<{ id: string; slug: string; name: string; kind: string }[]> {
+    return this.repository.findSummaries([...new Set(ids)]);
+  }
+
+  /** Ids of every active safety line (real hotline with a role). */
+  findActiveSafetyLineIds(): Promise<string[]> {
+    return this.repository.findActiveSafetyLineIds();
   }
 
   /** What a referral to the resource depends on, read in the caller's transaction; undefined when there is no such resource. */

@@ -144,7 +144,8 @@ export class HsdsImporter {
         }
         let write: ResourceWrite;
         try {
-          write = documentToWrite(document, mapped.status);
+          // Verified by the other directory (its assured_date), not by a Mend curator.
+          write = { ...documentToWrite(document, mapped.status), verifiedBy: 'import' };
         } catch (error) {
           report.reasons.push((error as Error).message);
           continue;

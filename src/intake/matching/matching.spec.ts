@@ -310,3 +310,46 @@ it('formatMoney formats minor units', () => {
   expect(formatMoney(8050, 'USD')).toBe('$80.50');
   expect(formatMoney(6000, 'GBP')).toBe('£60');
 });
+
+describe('stale listings (freshness policy)', () => {
+  const base = { formats: ['in_person', 'video'], specialties: ['infidelity'] };
+  const current = resource({ id: 'b-current', ...base, freshness: { status: 'current', checkedDaysAgo: 20 } });
+  const stale = resource({ id: 'a-stale', ...base, freshness: { status: 'stale', checkedDaysAgo: 400 } });
+  const help = recommendHelp('both', assessSafety({})).type;
+
+  it('take STALE_PENALTY off the score and say when the details were last checked', () => {
+    const fresh = scoreCandidate(profile(), help, { resource: current });
+    const old = scoreCandidate(profile(), help, { resource: stale });
+    expect(old.score).toBeCloseTo(fresh.score - 0.15, 3);
+    expect(old.caveats).toContainEqual({ code: 'details_stale', text: 'details last checked over a year ago' });
+    expect(fresh.caveats.map((c) => c.code)).not.toContain('details_stale');
+  });
+
+  it('rank below an equally good current listing, whatever the name order says', () => {
+    expect(rankCandidates(profile(), help, [{ resource: stale }, { resource: current }], 2).map((m) => m.resource.id)).toEqual([
+      'b-current',
+      'a-stale',
+    ]);
+  });
+
+  it('due gets no penalty and no caveat', () => {
+    const due = resource({ id: 'c-due', ...base, freshness: { status: 'due', checkedDaysAgo: 200 } });
+    const match = scoreCandidate(profile(), help, { resource: due });
+    expect(match.score).toBe(scoreCandidate(profile(), help, { resource: current }).score);
+    expect(match.caveats.map((c) => c.code)).not.toContain('details_stale');
+  });
+
+  it('never lift a listing that does not fit the recommended help above one that does (fit decides first)', () => {
+    const fitting = resource({ id: 'fits', ...base, freshness: { status: 'stale', checkedDaysAgo: 800 } });
+    const selfGuided = resource({ id: 'book', kind: 'self_guided', formats: ['video'], specialties: ['infidelity'] });
+    expect(rankCandidates(profile(), help, [{ resource: selfGuided }, { resource: fitting }], 2)[0].resource.id).toBe('fits');
+  });
+
+  it('a shorter stale period says months, not a year', () => {
+    const months = resource({ id: 'm', ...base, freshness: { status: 'stale', checkedDaysAgo: 200 } });
+    expect(scoreCandidate(profile(), help, { resource: months }).caveats).toContainEqual({
+      code: 'details_stale',
+      text: 'details last checked over 6 months ago',
+    });
+  });
+});

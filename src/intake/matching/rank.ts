@@ -2,8 +2,8 @@ import { FEE_PERIODS, SPECIALTIES } from '../../taxonomy/taxonomy.js';
 import { REMOTE_FORMATS } from './constraints.js';
 import { insuranceFit, planTypeOf } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource, Reason } from './types.js';
-import { CONCERN_SPECIALTIES, familySupportSpecialties, WEIGHTS } from './weights.js';
-import { andList, approachText, audienceText, availabilityText, distanceText, languageNames, placeName } from './words.js';
+import { CONCERN_SPECIALTIES, familySupportSpecialties, STALE_PENALTY, WEIGHTS } from './weights.js';
+import { andList, approachText, audienceText, availabilityText, distanceText, languageNames, placeName, staleText } from './words.js';
 
 const FORMAT_WORDS: Record<string, string> = { in_person: 'in-person', video: 'video', phone: 'phone', chat: 'chat' };
 
@@ -270,7 +270,12 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
       });
   }
 
-  const score = possible ? earned / possible : 0;
+  let score = possible ? earned / possible : 0;
+  // Stale details: ranked lower and said plainly (weights.ts, STALE_PENALTY). Due gets nothing: still within a year.
+  if (r.freshness?.status === 'stale') {
+    score = Math.max(0, score - STALE_PENALTY);
+    caveats.push({ code: 'details_stale', text: staleText(r.freshness.checkedDaysAgo) });
+  }
   // Eligibility the couple meets is a hard filter (constraints.ts); gender is not asked, so a
   // women-only or men-only service stays, with its eligibility said plainly.
   for (const code of r.eligibility) {

@@ -18,6 +18,14 @@ export const languageNamesOr = (codes: string[]) => orList(codes.map(languageNam
 
 const termLabel = (terms: readonly TaxonomyTerm[], code: string) => terms.find((t) => t.code === code)?.label ?? code.replace(/_/g, ' ');
 
+/** The details_stale caveat: how long ago a listing's details were last confirmed, in words. */
+export function staleText(checkedDaysAgo: number | null): string {
+  if (checkedDaysAgo === null) return 'details not checked yet: confirm them before you go';
+  if (checkedDaysAgo >= 365) return 'details last checked over a year ago';
+  const months = Math.floor(checkedDaysAgo / 30);
+  return `details last checked over ${months} month${months === 1 ? '' : 's'} ago`;
+}
+
 /** "uses the Gottman Method and Emotionally Focused Therapy". */
 export function approachText(codes: string[]): string {
   return `uses ${andList(codes.map((c) => termLabel(APPROACHES.terms, c)))}`;

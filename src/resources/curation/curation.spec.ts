@@ -100,6 +100,9 @@ describe('mergePatch (RFC 7396)', () => {
 });
 
 describe('audit snapshots', () => {
+  const neverCalled = (): never => {
+    throw new Error('a snapshot with its verification needs no fallback');
+  };
   const shown: ResourceResponse = {
     id: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e',
     slug: 'a-line',
@@ -143,25 +146,28 @@ describe('audit snapshots', () => {
       { type: 'text', value: '741741', keyword: 'HOME' },
     ],
     provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
+    verification: { lastVerifiedAt: '2026-01-01T00:00:00.000Z', verifiedBy: 'provider', status: 'due' },
     status: 'active',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-02T00:00:00.000Z',
   };
 
   it('store the resource as shown, and read back as it was shown', () => {
-    expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))))).toEqual(shown);
+    expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))), neverCalled)).toEqual(shown);
   });
 
   it('read an entry written before a field existed with the default its column was given', () => {
-    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, ...stored } = toSnapshot(shown);
+    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, verification: _v, ...stored } = toSnapshot(shown);
     const { feePeriod: _f, ...storedCost } = stored.cost;
-    expect(snapshotToResponse({ ...stored, cost: storedCost })).toEqual({
+    const then = { lastVerifiedAt: '2026-01-01T00:00:00.000Z', verifiedBy: 'curator' as const, status: 'current' as const };
+    expect(snapshotToResponse({ ...stored, cost: storedCost }, () => then)).toEqual({
       ...shown,
       notForCrisis: false,
       eligibility: [],
       lineRoles: [],
       contactChannels: [],
       cost: { ...shown.cost, feePeriod: 'per_session' },
+      verification: then,
     });
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { ResourceWrite } from '../resource.row.js';
+import type { VerifiedBy } from '../verification.js';
 import {
   replaceLocations,
   RESOURCE_WRITE_COLUMNS,
@@ -107,13 +108,18 @@ export class ResourceCurationRepository {
     return row;
   }
 
-  /** Marks the facts checked now, optionally against a new source. */
-  async markVerified(tx: EntityManager, id: string, versions: number[], sourceUrl: string | undefined): Promise<Versioned> {
+  /** Marks the facts checked at `at` by `by`, optionally against a new source. */
+  async markVerified(
+    tx: EntityManager,
+    id: string,
+    versions: number[],
+    verification: { sourceUrl?: string; by: VerifiedBy; at: Date },
+  ): Promise<Versioned> {
     const [row] = await updateReturning<{ version: number }>(
       tx,
-      `UPDATE resource SET last_verified_at = now(), source_url = COALESCE($3, source_url), version = version + 1, updated_at = now()
+      `UPDATE resource SET last_verified_at = $3, verified_by = $4, source_url = COALESCE($5, source_url), version = version + 1, updated_at = now()
        WHERE id = $1 AND version = ANY($2::int[]) RETURNING version`,
-      [id, versions, sourceUrl ?? null],
+      [id, versions, verification.at, verification.by, verification.sourceUrl ?? null],
     );
     return row;
   }

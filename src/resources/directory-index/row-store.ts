@@ -44,6 +44,7 @@ const COLUMNS = [
   'demo',
   'source_url',
   'last_verified_at',
+  'verified_by',
   'status',
   'version',
   'created_at',
