@@ -7,6 +7,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
 import { AppModule } from '../../src/app.module.js';
+import { Clock } from '../../src/common/time/clock.js';
 import { configureApp, createAdapter } from '../../src/app.setup.js';
 import { type Environment, validateEnvironment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
@@ -65,7 +66,7 @@ export function waitForDirectoryIndex(app: INestApplicationContext): Promise<voi
 export async function createTestApp(
   overrides: Record<string, string> = {},
   extraModules: Type[] = [],
-  options: { databaseUrl?: string; waitForIndex?: boolean } = {},
+  options: { databaseUrl?: string; waitForIndex?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   // Several apps may share one database to act as instances of one deployment.
   const url = options.databaseUrl ?? (await createTestDatabase());
@@ -84,10 +85,12 @@ export async function createTestApp(
     ...overrides,
     DATABASE_URL: url,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env), ...extraModules] })
+  let testing = Test.createTestingModule({ imports: [AppModule.forRoot(env), ...extraModules] })
     .overrideProvider(SchedulerRegistry)
-    .useClass(NoSchedulingRegistry)
-    .compile();
+    .useClass(NoSchedulingRegistry);
+  // A fixed clock (FixedClock) makes date rules (verification status, report windows) testable without waiting.
+  if (options.clock) testing = testing.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await testing.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(env), { logger: false });
   // Every response this app sends is checked against docs/openapi.json (test/support/contract.ts).
   const contract = new ContractRecorder();

@@ -41,6 +41,7 @@ const exampleResource = (over: Record<string, unknown>) => ({
   lineRoles: [],
   contactChannels: [],
   provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
+  verification: { lastVerifiedAt: null, verifiedBy: null, status: 'due' },
   status: 'active',
   createdAt: '2026-11-25T16:00:00.000Z',
   updatedAt: '2026-11-25T16:00:00.000Z',
@@ -92,6 +93,7 @@ const ndvh = nationalHotline({
     { type: 'chat', value: 'https://www.thehotline.org/' },
   ],
   provenance: { sourceUrl: 'https://www.thehotline.org', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
+  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current' },
 });
 const lifeline988 = nationalHotline({
   id: '5fb09d6e-f6bb-4dc6-9a8a-f7643e01c1d5',
@@ -110,6 +112,7 @@ const lifeline988 = nationalHotline({
     { type: 'relay', value: '711' },
   ],
   provenance: { sourceUrl: 'https://988lifeline.org/get-help/what-to-expect', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
+  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current' },
 });
 const US_EMERGENCY = {
   country: 'US',
