@@ -52,6 +52,8 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
   private started = false;
   /** Catch-ups asked for by writes made before the first build finished (readiness waits for them). */
   private earlyWrites = 0;
+  /** Safety lines per area list, until the directory next changes (every intake reads them; they rarely change). */
+  private safetyLineCache = new Map<string, readonly IndexedResource[]>();
 
   constructor(
     private readonly feed: DirectoryChangeFeed,
@@ -71,12 +73,14 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
       builder.add(rows);
     });
     this.index = builder.finish();
+    this.safetyLineCache = new Map();
   }
 
   apply({ upserts, removals }: DirectoryChanges): void {
     const index = this.builtIndex();
     index.remove(removals);
     index.upsert(upserts);
+    this.safetyLineCache = new Map();
   }
 
   /**
@@ -160,6 +164,21 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
       name: (i) => index.nameAt(slots[i]),
       distances: set.distancesAt(slots),
     };
+  }
+
+  /**
+   * Active, real hotlines with a safety role serving any of these areas, in name order. The same
+   * array is returned until the directory changes, so callers may memoise what they derive from it.
+   */
+  safetyLines(areas: readonly string[]): readonly IndexedResource[] {
+    const index = this.builtIndex();
+    const key = [...areas].sort().join(' ');
+    let lines = this.safetyLineCache.get(key);
+    if (!lines) {
+      lines = Object.freeze(index.safetyLines(areas));
+      this.safetyLineCache.set(key, lines);
+    }
+    return lines;
   }
 
   /** The stored row of a resource the index returned (read in the same tick, so it is there). */
