@@ -13,6 +13,9 @@ import { mapResource, mapResourceDistance } from './resource.mapper.js';
 import type { ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import { ResourceErrors } from './resources.errors.js';
 
+/** See wantsCompaction(). */
+const MIN_CHANGES_BEFORE_COMPACTION = 10_000;
+
 /** Mapped resources kept for hydration: about 2 KB each, so at most ~40 MB. */
 const MAX_CACHED_RESPONSES = 20_000;
 
@@ -89,6 +92,15 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
     index.remove(removals);
     index.upsert(upserts);
     this.safetyLineCache = new Map();
+  }
+
+  /**
+   * Changed rows take new slots and are merged into the prebuilt orders per query, so pages slow
+   * down as they pile up: rebuild once they pass a quarter of the directory (at least 10,000).
+   */
+  wantsCompaction(): boolean {
+    const stats = this.index?.stats();
+    return stats !== undefined && stats.addedSinceBuild > Math.max(MIN_CHANGES_BEFORE_COMPACTION, stats.resources / 4);
   }
 
   /**
