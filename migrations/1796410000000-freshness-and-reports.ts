@@ -8,6 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   whose slug is an HSDS import's default (`hsds-…`) → import, the others (the curated seed data
  *   and curators' own listings) → curator. An import run with another --slug-prefix cannot be told
  *   apart afterwards and counts as curated until it is verified again.
+ * - resource.safety_suspended: a safety line held back from every safety list by reports from the
+ *   field until a curator reviews them (decided by src/reports/, stored with the listing).
  * - resource_report (src/reports/): reports from the field about a listing, triaged by curators.
  *   The note is short and screened for contact details and names before it is stored; the
  *   reporter is the partner (attribution) and, for visitors, a keyed hash of the IP address kept
@@ -21,6 +23,9 @@ export class FreshnessAndReports1796410000000 implements MigrationInterface {
       CONSTRAINT resource_verified_by_check CHECK (verified_by IN ('curator','provider','import','report_review'))`);
     await q.query(`UPDATE resource SET verified_by = CASE WHEN slug LIKE 'hsds-%' THEN 'import' ELSE 'curator' END
                    WHERE last_verified_at IS NOT NULL`);
+    // Set and cleared by the reports module (through ResourcesService): on the row, so every
+    // instance's directory index follows it through the change feed like any other change.
+    await q.query(`ALTER TABLE resource ADD COLUMN safety_suspended boolean NOT NULL DEFAULT false`);
 
     await q.query(`
       CREATE TABLE resource_report (
@@ -47,12 +52,13 @@ export class FreshnessAndReports1796410000000 implements MigrationInterface {
     await q.query(`CREATE INDEX resource_report_status_idx ON resource_report (status, created_at DESC, id DESC)`);
     // A resource's reports: the suspension count and the per-resource filter.
     await q.query(`CREATE INDEX resource_report_resource_idx ON resource_report (resource_id, created_at DESC)`);
-    // Safety lists ask, per intake, which of a few dozen lines are suspended.
+    // The open reports that suspend a line (curators' stats; a review clears them).
     await q.query(`CREATE INDEX resource_report_suspended_idx ON resource_report (resource_id) WHERE status = 'open' AND suspends`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE resource_report`);
+    await q.query(`ALTER TABLE resource DROP COLUMN safety_suspended`);
     await q.query(`ALTER TABLE resource DROP COLUMN verified_by`);
   }
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
-import { ReportsModule } from '../reports/reports.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
 import { IntakeController } from './intake.controller.js';
 import { Intake } from './intake.entity.js';
@@ -12,7 +11,7 @@ import { IntakePurgeJob } from './intake-purge.job.js';
 import { SafetyLinesController } from './safety-lines.controller.js';
 
 @Module({
-  imports: [ResourcesModule, ReportsModule, IdempotencyModule, TypeOrmModule.forFeature([Intake])],
+  imports: [ResourcesModule, IdempotencyModule, TypeOrmModule.forFeature([Intake])],
   controllers: [IntakeController, SafetyLinesController],
   providers: [IntakeService, IntakeRepository, IntakePurgeJob],
   exports: [IntakeService, IntakeRepository],

@@ -6,7 +6,6 @@ import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePos
 import { Clock } from '../common/time/clock.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
-import { ReportsService } from '../reports/reports.service.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
@@ -39,6 +38,8 @@ const FAMILY_GROUP_SPECIALTIES = new Set(Object.values(FAMILY_SUPPORT_SPECIALTIE
 const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
   r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
+/** Plans differ by country, region, audiences, concerns and roles: a few hundred in practice. */
+const MAX_CACHED_LINE_PLANS = 1000;
 
 /** A directory candidate as the engine sees it, with its public representation kept for the response. */
 interface FoundCandidate extends Candidate {
@@ -54,12 +55,14 @@ export interface IntakeReferralContext {
 
 @Injectable()
 export class IntakeService {
+  /** Chosen safety lines per directory answer (see linesFor), then per plan. */
+  private readonly chosenLines = new WeakMap<readonly ResourceResponse[], Map<string, ResourceResponse[]>>();
+
   constructor(
     private readonly intakes: IntakeRepository,
     private readonly resources: ResourcesService,
     private readonly env: Environment,
     private readonly idempotency: IdempotencyService,
-    private readonly reports: ReportsService,
     private readonly clock: Clock,
   ) {}
 
@@ -199,7 +202,7 @@ export class IntakeService {
   }
 
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
-  async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
+  safetyLines(query: SafetyLinesQuery): SafetyLinesResponse {
     const country = query.country ?? query.region?.slice(0, 2);
     if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
@@ -211,22 +214,34 @@ export class IntakeService {
       country: plan.country,
       countryAssumed: plan.countryAssumed,
       emergency: safety.emergency ?? null,
-      lines: await this.linesFor(plan),
+      lines: this.linesFor(plan),
     };
   }
 
   /**
-   * The curated lines serving the plan's country and region, chosen by the pure chooser, which
-   * leaves out stale lines and lines suspended by reports from the field (the next line of the
-   * same role takes their place).
+   * The curated lines serving the plan's country and region, chosen by the pure chooser (which
+   * leaves stale lines out; lines suspended by reports from the field never reach it). The
+   * directory returns the same array until it or a line's verification status changes, so the
+   * choice is kept per plan until then: a catalogue with thousands of local lines costs one choice
+   * per kind of plan, not per intake.
    */
-  private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
-    const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
-    const suspended = await this.reports.suspendedAmong(lines.map((line) => line.id));
-    const byId = new Map(lines.map((line) => [line.id, line]));
-    const now = this.clock.now();
-    const matchable = lines.map((line) => ({ ...toMatchable(line, now), suspended: suspended.has(line.id) }));
-    return chooseSafetyLines(matchable, plan).map((line) => byId.get(line.id)!);
+  private linesFor(plan: LinePlan): ResourceResponse[] {
+    const lines = this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    let chosen = this.chosenLines.get(lines);
+    if (!chosen) this.chosenLines.set(lines, (chosen = new Map<string, ResourceResponse[]>()));
+    const key = JSON.stringify(plan);
+    let choice = chosen.get(key);
+    if (!choice) {
+      const byId = new Map(lines.map((line) => [line.id, line]));
+      const now = this.clock.now();
+      choice = chooseSafetyLines(
+        lines.map((line) => toMatchable(line, now)),
+        plan,
+      ).map((line) => byId.get(line.id)!);
+      if (chosen.size >= MAX_CACHED_LINE_PLANS) chosen.clear();
+      chosen.set(key, choice);
+    }
+    return choice;
   }
 
   /** Every candidate meeting the constraints, with the facts the ranking reads; rows are read only when ranked. */
@@ -248,7 +263,7 @@ export class IntakeService {
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
-  async match(req: CreateIntakeRequest) {
+  match(req: CreateIntakeRequest) {
     const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety, profile.country);
     const recommendation = recommendHelp(profile.willingness, safety);
@@ -283,7 +298,7 @@ export class IntakeService {
       profile,
       safety,
       recommendation,
-      lines: await this.linesFor(linePlan),
+      lines: this.linesFor(linePlan),
       linePlan,
       matches,
       accountability,
@@ -294,7 +309,7 @@ export class IntakeService {
   private async storeIntake(
     req: CreateIntakeRequest,
     partnerId: string | null,
-    matched: Awaited<ReturnType<IntakeService['match']>>,
+    matched: ReturnType<IntakeService['match']>,
     tx: EntityManager,
   ): Promise<IntakeResponse> {
     const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;

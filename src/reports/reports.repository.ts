@@ -126,16 +126,6 @@ export class ReportsRepository {
     await tx.query(`UPDATE resource_report SET suspends = false WHERE resource_id = $1 AND status = 'open' AND suspends`, [resourceId]);
   }
 
-  /** Which of these resources an open report currently suspends (index resource_report_suspended_idx). */
-  async suspendedAmong(resourceIds: string[]): Promise<Set<string>> {
-    if (!resourceIds.length) return new Set();
-    const rows = await this.dataSource.query<{ resource_id: string }[]>(
-      `SELECT DISTINCT resource_id FROM resource_report WHERE status = 'open' AND suspends AND resource_id = ANY($1::uuid[])`,
-      [resourceIds],
-    );
-    return new Set(rows.map((r) => r.resource_id));
-  }
-
   /** Every resource an open report currently suspends. */
   async suspendedResourceIds(): Promise<string[]> {
     const rows = await this.dataSource.query<{ resource_id: string }[]>(

@@ -82,6 +82,7 @@ export class ReportsService {
     }
     const { principal } = reporter;
     const at = this.clock.now();
+    let suspended = false;
     const created = await this.reports.transaction(async (tx) => {
       await this.reports.lockResourceReports(tx, resource.id);
       const row = await this.reports.insert(tx, {
@@ -96,6 +97,7 @@ export class ReportsService {
         at,
       });
       const suspends = await this.suspendIfReported(tx, resource, row, at);
+      suspended = suspends;
       await this.webhooks.queueCuratorEvent(tx, REPORT_EVENTS.created, {
         // The note stays in Mend: it is a stranger's free text, and webhooks land in partners'
         // systems and logs beyond Mend's retention. Curators read it in GET /v1/curation/reports.
@@ -105,6 +107,7 @@ export class ReportsService {
       });
       return row;
     });
+    if (suspended) await this.resources.catchUpAfterCommit(); // the line leaves this instance's safety lists before the answer
     return mapReceipt(created);
   }
 
@@ -127,12 +130,8 @@ export class ReportsService {
     const { ids, reporters } = await this.reports.independentReports(tx, resource.id, SUSPENDING_REASONS, since);
     if (reporters < this.env.SAFETY_REPORT_SUSPEND_COUNT) return false;
     await this.reports.markSuspending(tx, ids);
+    await this.resources.setSafetyLineSuspended(tx, resource.id, true);
     return true;
-  }
-
-  /** Which of these safety lines reports from the field currently suspend (for the safety lists). */
-  suspendedAmong(resourceIds: string[]): Promise<Set<string>> {
-    return this.reports.suspendedAmong(resourceIds);
   }
 
   /** GET /v1/curation/reports: newest first, keyset pages. */
@@ -162,6 +161,7 @@ export class ReportsService {
   async resolveReport(id: string, body: ResolveReportRequest, ifMatch: string | undefined, principal: Principal): Promise<Resolution> {
     const at = this.clock.now();
     const changed: { listing: VersionedResource | null } = { listing: null };
+    const lifted = { value: false };
     const closed = await this.reports.transaction(async (tx) => {
       const report = await this.openReport(tx, id);
       const reverify = body.reverify ? ('report_review' as const) : undefined;
@@ -170,7 +170,7 @@ export class ReportsService {
       } else if (reverify) {
         changed.listing = await this.curation.markVerified(report.resource_id, reverify, principal, { tx, at });
       }
-      return this.close(tx, report, {
+      return this.close(tx, report, lifted, {
         status: 'resolved',
         at,
         partnerId: principal.partnerId,
@@ -180,7 +180,8 @@ export class ReportsService {
         dismissReason: null,
       });
     });
-    if (changed.listing) await this.curation.catchUpAfterCommit(); // read-your-writes for the listing changed in the transaction
+    // Read-your-writes: the listing changed or re-verified, or the line back in the safety lists.
+    if (changed.listing || lifted.value) await this.curation.catchUpAfterCommit();
     const [report] = await this.withResources([closed]);
     return { report, listing: changed.listing };
   }
@@ -188,9 +189,10 @@ export class ReportsService {
   /** POST /v1/curation/reports/{id}/dismiss: closes the report as dismissed, with a reason code. */
   async dismissReport(id: string, body: DismissReportRequest, principal: Principal): Promise<ReportResponse> {
     const at = this.clock.now();
+    const lifted = { value: false };
     const closed = await this.reports.transaction(async (tx) => {
       const report = await this.openReport(tx, id);
-      return this.close(tx, report, {
+      return this.close(tx, report, lifted, {
         status: 'dismissed',
         at,
         partnerId: principal.partnerId,
@@ -200,6 +202,7 @@ export class ReportsService {
         dismissReason: body.reason,
       });
     });
+    if (lifted.value) await this.resources.catchUpAfterCommit(); // the line is back in this instance's safety lists
     const [report] = await this.withResources([closed]);
     return report;
   }
@@ -211,14 +214,19 @@ export class ReportsService {
     return report;
   }
 
+  /** Closes the report; closing one of a suspending reason lifts the line's suspension (`lifted` says whether it did). */
   private async close(
     tx: Parameters<ReportsRepository['insert']>[0],
     report: ReportRow,
+    lifted: { value: boolean },
     closure: Parameters<ReportsRepository['close']>[2],
   ): Promise<ReportRow> {
     const closed = await this.reports.close(tx, report.id, closure);
     if (!closed) throw ReportErrors.closed('closed'); // closed meanwhile (the row was locked: not expected)
-    if (SUSPENDING_REASONS.includes(report.reason)) await this.reports.liftSuspension(tx, report.resource_id);
+    if (SUSPENDING_REASONS.includes(report.reason)) {
+      await this.reports.liftSuspension(tx, report.resource_id);
+      lifted.value = await this.resources.setSafetyLineSuspended(tx, report.resource_id, false);
+    }
     return closed;
   }
 

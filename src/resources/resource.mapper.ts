@@ -68,10 +68,24 @@ export function mapResource(row: ResourceRow, cutoffs: VerificationCutoffs, dist
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
   };
-  if (distanceMeters !== undefined && distanceMeters !== null) {
-    response.distanceKm = Math.round(distanceMeters / 100) / 10;
-  }
-  return response;
+  return distanceMeters === undefined || distanceMeters === null ? response : mapResourceDistance(response, distanceMeters);
+}
+
+/**
+ * A mapped resource with its verification status as of these cutoffs: the same object while the
+ * status is unchanged (so cached, shared responses stay shared), otherwise a frozen copy. The
+ * status is time's doing alone, so it is recomputed from the response itself, without the row.
+ */
+export function withVerificationAt(response: ResourceResponse, cutoffs: VerificationCutoffs): ResourceResponse {
+  const v = response.verification;
+  const safetyLine = isSafetyLine({ kind: response.kind, line_roles: response.lineRoles, demo: response.provenance.demo });
+  const status = verificationStatus(v.lastVerifiedAt === null ? null : new Date(v.lastVerifiedAt), safetyLine, cutoffs);
+  return status === v.status ? response : Object.freeze({ ...response, verification: { ...v, status } });
+}
+
+/** A copy of a mapped resource with its distance from the searched point (last, as the response lists it). */
+export function mapResourceDistance(response: ResourceResponse, distanceMeters: number): ResourceResponse {
+  return { ...response, distanceKm: Math.round(distanceMeters / 100) / 10 };
 }
 
 /** A resource with the ETag of its version (GET one and every curation write). */

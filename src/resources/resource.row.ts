@@ -51,6 +51,8 @@ export interface ResourceRow {
   last_verified_at: Date | null;
   /** Who last verified it (null when never verified). */
   verified_by: VerifiedBy | null;
+  /** A safety line held back from safety lists by reports from the field until a curator reviews them. */
+  safety_suspended: boolean;
   status: 'active' | 'inactive';
   version: number;
   created_at: Date;

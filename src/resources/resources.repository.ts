@@ -34,22 +34,6 @@ export class ResourcesRepository {
   }
 
   /**
-   * Every curated safety line that serves this country or region: active, non-demo hotlines
-   * with a role. A few dozen rows; which ones a person sees is decided by the pure
-   * chooseSafetyLines() (src/intake/matching/safety-lines.ts).
-   */
-  async findSafetyLines(areas: string[]): Promise<(ResourceRow & { locations: LocationRow[] })[]> {
-    return this.dataSource.query(
-      `SELECT page.*, ${LOCATIONS_JSON} FROM (
-         SELECT ${RESOURCE_COLUMNS} FROM resource r JOIN organization o ON o.id = r.organization_id
-         WHERE r.status = 'active' AND r.kind = 'hotline' AND NOT r.demo AND r.line_roles <> '{}'
-           AND r.service_areas && $1::text[]
-         ORDER BY r.name, r.id) page`,
-      [areas],
-    );
-  }
-
-  /**
    * Active real listings counted by kind and verification status at the cutoffs. The CASE is
    * verificationStatus() (verification.ts) in SQL, on the same cutoffs, so the count needs no row
    * in JavaScript; curation-stats.e2e-spec checks the two agree. Demo listings are left out: they
@@ -85,6 +69,20 @@ export class ResourcesRepository {
        ORDER BY last_verified_at ASC NULLS FIRST, name, id`,
       [c.dueAtOrBefore, c.safetyLineDueAtOrBefore],
     );
+  }
+
+  /**
+   * Holds a safety line back from safety lists, or lets it back, in the caller's transaction.
+   * Neither version nor updated_at changes: no fact of the listing did (a curator's If-Match stays
+   * valid); the directory's trigger still logs the change, so every instance's index follows it.
+   * Returns whether the flag changed.
+   */
+  async setSafetySuspended(tx: EntityManager, id: string, suspended: boolean): Promise<boolean> {
+    const [rows] = await tx.query<[{ id: string }[], number]>(
+      `UPDATE resource SET safety_suspended = $2 WHERE id = $1 AND safety_suspended <> $2 RETURNING id`,
+      [id, suspended],
+    );
+    return rows.length > 0;
   }
 
   /** Ids, slugs, names and kinds of these resources (any status). */

@@ -8,7 +8,7 @@ import { type CandidateFacts, DirectorySearch } from './directory-search.js';
 import type { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
-import { mapResource, mapVersionedResource, type VersionedResource } from './resource.mapper.js';
+import { mapResource, mapVersionedResource, type VersionedResource, withVerificationAt } from './resource.mapper.js';
 import type { ResourceReferralFacts } from './resource.row.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
 import { ResourceErrors } from './resources.errors.js';
@@ -59,6 +59,9 @@ export interface DirectoryCandidates extends CandidateFacts {
 
 @Injectable()
 export class ResourcesService {
+  /** Mapped safety lines per cached index answer (same array until the directory, or a line's verification status, changes). */
+  private readonly safetyLineResponses = new WeakMap<readonly object[], readonly ResourceResponse[]>();
+
   constructor(
     private readonly repository: ResourcesRepository,
     private readonly directory: DirectorySearch,
@@ -129,7 +132,7 @@ export class ResourcesService {
 
     const cutoffs = this.freshness.cutoffs();
     const body: ResourceListResponse = {
-      data: found.hits.map((hit) => mapResource(this.directory.row(hit.id), cutoffs, hit.distanceM)),
+      data: found.hits.map((hit) => this.directory.response(hit.id, cutoffs, hit.distanceM)),
       page: { limit, nextCursor, total: found.total, totalExact: true },
     };
     if (facetResult) {
@@ -160,7 +163,7 @@ export class ResourcesService {
       id: (i) => found.id(i),
       name: (i) => found.name(i),
       read: (i) => ({
-        resource: mapResource(this.directory.row(found.id(i)), cutoffs),
+        resource: this.directory.response(found.id(i), cutoffs),
         distanceMeters: Number.isNaN(found.distances[i]) ? null : found.distances[i],
       }),
     };
@@ -168,13 +171,21 @@ export class ResourcesService {
 
   /**
    * Every curated safety line that serves one of these areas (a country or region): active,
-   * non-demo hotlines with a role, each with its verification status. Which ones a person sees
-   * is the matching engine's choice (a stale one never: chooseSafetyLines).
+   * non-demo hotlines with a role that reports from the field do not suspend, each with its
+   * verification status now. Which ones a person sees is the matching engine's choice (never a
+   * stale one: chooseSafetyLines). Read from the directory index; the same array is returned until
+   * the directory changes or a line's status does, so callers may memoise what they derive from it.
    */
-  async findSafetyLines(areas: string[]): Promise<ResourceResponse[]> {
-    const rows = await this.repository.findSafetyLines(areas);
+  findSafetyLines(areas: string[]): readonly ResourceResponse[] {
+    const rows = this.directory.safetyLines(areas);
     const cutoffs = this.freshness.cutoffs();
-    return rows.map((row) => mapResource(row, cutoffs));
+    let lines = this.safetyLineResponses.get(rows);
+    const current = lines?.map((line) => withVerificationAt(line, cutoffs));
+    if (!lines || current!.some((line, i) => line !== lines![i])) {
+      lines = Object.freeze(current ?? rows.map((row) => Object.freeze(mapResource(row, cutoffs))));
+      this.safetyLineResponses.set(rows, lines);
+    }
+    return lines;
   }
 
   /** The freshness policy in force (Environment). */
@@ -216,6 +227,19 @@ export class ResourcesService {
         status: verificationStatus(at, r.safety_line, cutoffs),
       };
     });
+  }
+
+  /**
+   * Holds a safety line back from every safety list (reports from the field), or lets it back (a
+   * curator reviewed them), in the caller's transaction; call catchUpAfterCommit() once it commits.
+   */
+  setSafetyLineSuspended(tx: EntityManager, resourceId: string, suspended: boolean): Promise<boolean> {
+    return this.repository.setSafetySuspended(tx, resourceId, suspended);
+  }
+
+  /** Read-your-writes after a caller's transaction that changed the directory committed. */
+  catchUpAfterCommit(): Promise<void> {
+    return this.directory.catchUpAfterWrite();
   }
 
   /** The id of the resource with this id or slug (any status); undefined when there is none. */

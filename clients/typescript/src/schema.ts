@@ -445,6 +445,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's own referrals, newest first (keyset-paginated) */
+        get: operations["listReferrals"];
+        put?: never;
+        /** Refer a couple (by intake) to a resource */
+        post: operations["createReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral with its status history */
+        get: operations["getReferral"];
+        put?: never;
+        post?: never;
+        /** Delete a referral and its history (the partner's right to erase its data) */
+        delete: operations["deleteReferral"];
+        options?: never;
+        head?: never;
+        /** Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends */
+        patch: operations["updateReferral"];
+        trace?: never;
+    };
     "/v1/resources/{id}/reports": {
         parameters: {
             query?: never;
@@ -537,43 +574,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/v1/referrals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The partner's own referrals, newest first (keyset-paginated) */
-        get: operations["listReferrals"];
-        put?: never;
-        /** Refer a couple (by intake) to a resource */
-        post: operations["createReferral"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/referrals/{referralId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One referral with its status history */
-        get: operations["getReferral"];
-        put?: never;
-        post?: never;
-        /** Delete a referral and its history (the partner's right to erase its data) */
-        delete: operations["deleteReferral"];
-        options?: never;
-        head?: never;
-        /** Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends */
-        patch: operations["updateReferral"];
         trace?: never;
     };
 }
@@ -2095,6 +2095,106 @@ export interface components {
             /** @description Verified, non-demo lines serving the country (and region), the requested roles first. */
             lines: components["schemas"]["ResourceResponse"][];
         };
+        CreateReferralRequest: {
+            /**
+             * Format: uuid
+             * @description The intake (from POST /v1/intakes) this referral follows.
+             */
+            intakeId: string;
+            /**
+             * Format: uuid
+             * @description The resource the couple is referred to.
+             */
+            resourceId: string;
+            /**
+             * @description The partner's own opaque case id — never a name or contact detail.
+             * @example case-4711
+             */
+            clientReference?: string;
+        };
+        CapacitySnapshotResponse: {
+            acceptingNewClients: boolean;
+            waitTimeDays: number | null;
+            /** Format: date-time */
+            capturedAt: string;
+        };
+        ReferralEventResponse: {
+            /**
+             * @description null on the first event.
+             * @enum {string|null}
+             */
+            from: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed" | null;
+            /** @enum {string} */
+            to: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
+            reason: string | null;
+            /** @enum {string|null} */
+            outcome: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere" | null;
+            /**
+             * Format: uuid
+             * @description The key that made the change.
+             */
+            keyId: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        ReferralResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null once the intake has been purged.
+             */
+            intakeId: string | null;
+            /** Format: uuid */
+            resourceId: string;
+            clientReference: string | null;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
+            /** @enum {string|null} */
+            outcome: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere" | null;
+            /** @description Nobody may reach out to the couple unprompted. */
+            doNotContact: boolean;
+            /** @description False when the intake's safety answers rule out joint sessions: see each partner separately. Null when the intake was not screened: ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why. */
+            jointSessionsAppropriate: boolean | null;
+            capacityAtReferral: components["schemas"]["CapacitySnapshotResponse"];
+            /** @description Statuses it may move to next. */
+            allowedTransitions: ("requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed")[];
+            history: components["schemas"]["ReferralEventResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReferralPageInfo: {
+            /** @example 20 */
+            limit: number;
+            /**
+             * @description Pass as cursor for the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ReferralListResponse: {
+            data: components["schemas"]["ReferralResponse"][];
+            page: components["schemas"]["ReferralPageInfo"];
+        };
+        UpdateReferralRequest: {
+            /**
+             * @example accepted
+             * @enum {string}
+             */
+            status: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
+            /**
+             * @description A short reason code (not free text about the couple).
+             * @example first_session_booked
+             */
+            reason?: string;
+            /**
+             * @description How it ended; only with a final status (completed, failed, rejected, cancelled).
+             * @enum {string}
+             */
+            outcome?: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere";
+        };
         CreateReportRequest: {
             /**
              * @description What is wrong with the listing (labels: GET /v1/taxonomy, reportReason).
@@ -2343,106 +2443,6 @@ export interface components {
             listings: components["schemas"]["ListingStats"];
             reports: components["schemas"]["ReportStats"];
             safetyLines: components["schemas"]["SafetyLineStats"];
-        };
-        CreateReferralRequest: {
-            /**
-             * Format: uuid
-             * @description The intake (from POST /v1/intakes) this referral follows.
-             */
-            intakeId: string;
-            /**
-             * Format: uuid
-             * @description The resource the couple is referred to.
-             */
-            resourceId: string;
-            /**
-             * @description The partner's own opaque case id — never a name or contact detail.
-             * @example case-4711
-             */
-            clientReference?: string;
-        };
-        CapacitySnapshotResponse: {
-            acceptingNewClients: boolean;
-            waitTimeDays: number | null;
-            /** Format: date-time */
-            capturedAt: string;
-        };
-        ReferralEventResponse: {
-            /**
-             * @description null on the first event.
-             * @enum {string|null}
-             */
-            from: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed" | null;
-            /** @enum {string} */
-            to: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
-            reason: string | null;
-            /** @enum {string|null} */
-            outcome: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere" | null;
-            /**
-             * Format: uuid
-             * @description The key that made the change.
-             */
-            keyId: string | null;
-            /** Format: date-time */
-            at: string;
-        };
-        ReferralResponse: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description Null once the intake has been purged.
-             */
-            intakeId: string | null;
-            /** Format: uuid */
-            resourceId: string;
-            clientReference: string | null;
-            /** @enum {string} */
-            status: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
-            /** @enum {string|null} */
-            outcome: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere" | null;
-            /** @description Nobody may reach out to the couple unprompted. */
-            doNotContact: boolean;
-            /** @description False when the intake's safety answers rule out joint sessions: see each partner separately. Null when the intake was not screened: ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why. */
-            jointSessionsAppropriate: boolean | null;
-            capacityAtReferral: components["schemas"]["CapacitySnapshotResponse"];
-            /** @description Statuses it may move to next. */
-            allowedTransitions: ("requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed")[];
-            history: components["schemas"]["ReferralEventResponse"][];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ReferralPageInfo: {
-            /** @example 20 */
-            limit: number;
-            /**
-             * @description Pass as cursor for the next page; null on the last page.
-             * @example null
-             */
-            nextCursor: string | null;
-        };
-        ReferralListResponse: {
-            data: components["schemas"]["ReferralResponse"][];
-            page: components["schemas"]["ReferralPageInfo"];
-        };
-        UpdateReferralRequest: {
-            /**
-             * @example accepted
-             * @enum {string}
-             */
-            status: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
-            /**
-             * @description A short reason code (not free text about the couple).
-             * @example first_session_booked
-             */
-            reason?: string;
-            /**
-             * @description How it ended; only with a final status (completed, failed, rejected, cancelled).
-             * @enum {string}
-             */
-            outcome?: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere";
         };
     };
     responses: never;
@@ -6152,6 +6152,710 @@ export interface operations {
             };
         };
     };
+    listReferrals: {
+        parameters: {
+            query?: {
+                status?: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
+                /** @description Created at or after. */
+                createdFrom?: string;
+                /** @description Created before. */
+                createdTo?: string;
+                limit?: number;
+                /** @description page.nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralListResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: referrals:read) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body return the first response (24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferralRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do. */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unknown intake (intake_not_found) or resource (resource_not_found); a resource that is not a safe referral for this intake (referral_unsafe, with reason); or an Idempotency-Key reused with another body (idempotency_key_reused). */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: referrals:read) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: referrals:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReferralRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: referrals:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions). */
+            409: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     reportResource: {
         parameters: {
             query?: never;
@@ -6850,710 +7554,6 @@ export interface operations {
             };
             /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
             414: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    listReferrals: {
-        parameters: {
-            query?: {
-                status?: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
-                /** @description Created at or after. */
-                createdFrom?: string;
-                /** @description Created before. */
-                createdTo?: string;
-                limit?: number;
-                /** @description page.nextCursor of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReferralListResponse"];
-                };
-            };
-            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
-            400: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
-            401: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The key lacks a scope (insufficient_scope: referrals:read) or is a publishable key (publishable_key_not_allowed). */
-            403: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
-            414: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    createReferral: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key and body return the first response (24 h). */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateReferralRequest"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReferralResponse"];
-                };
-            };
-            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
-            400: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
-            401: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do. */
-            403: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description A request with this Idempotency-Key is still running (idempotency_in_progress; see Retry-After) or failed and should be retried (idempotency_retry). */
-            409: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
-            413: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
-            414: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is not application/json (code unsupported_media_type). */
-            415: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unknown intake (intake_not_found) or resource (resource_not_found); a resource that is not a safe referral for this intake (referral_unsafe, with reason); or an Idempotency-Key reused with another body (idempotency_key_reused). */
-            422: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    getReferral: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                referralId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReferralResponse"];
-                };
-            };
-            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
-            400: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
-            401: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The key lacks a scope (insufficient_scope: referrals:read) or is a publishable key (publishable_key_not_allowed). */
-            403: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            404: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
-            414: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    deleteReferral: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                referralId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
-            400: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
-            401: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The key lacks a scope (insufficient_scope: referrals:write) or is a publishable key (publishable_key_not_allowed). */
-            403: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            404: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
-            413: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
-            414: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is not application/json (code unsupported_media_type). */
-            415: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After": number;
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    updateReferral: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                referralId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateReferralRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReferralResponse"];
-                };
-            };
-            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
-            400: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
-            401: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The key lacks a scope (insufficient_scope: referrals:write) or is a publishable key (publishable_key_not_allowed). */
-            403: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            404: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions). */
-            409: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
-            413: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
-            414: {
-                headers: {
-                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
-                    RateLimit?: string;
-                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
-                    "RateLimit-Policy"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is not application/json (code unsupported_media_type). */
-            415: {
                 headers: {
                     /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
                     RateLimit?: string;

@@ -9,8 +9,9 @@ import type { IntakeProfile, MatchableResource } from './types.js';
  * - never a demo (fictional) line, never an inactive one, never a line that does not serve the
  *   person's country (and, for regional lines, region);
  * - never a stale line (details not confirmed within the safety-line period: a number that no
- *   longer works is worse than none) and never one suspended by reports from the field; the next
- *   line of the same role takes its place, and nothing is said about the one left out;
+ *   longer works is worse than none); the next line of the same role takes its place, and nothing
+ *   is said about the one left out (lines suspended by reports from the field never reach the
+ *   chooser: the directory leaves them out, ResourcesService.findSafetyLines);
  * - never a line whose eligibility excludes the person (e.g. the Veterans Crisis Line for a
  *   couple that did not say they are a military family);
  * - always a crisis line and a domestic-violence line where the directory has one for the country,
@@ -119,7 +120,6 @@ export function chooseSafetyLines(lines: readonly MatchableResource[], plan: Lin
       l.status === 'active' &&
       !l.demo &&
       l.freshness?.status !== 'stale' &&
-      !l.suspended &&
       servesPlace(l, plan.country, plan.region) &&
       isEligible(l, plan.audiences),
   );

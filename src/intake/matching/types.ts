@@ -70,8 +70,6 @@ export interface MatchableResource {
    * how many whole days ago they were last confirmed (null: never). Absent: current.
    */
   freshness?: { status: 'current' | 'due' | 'stale'; checkedDaysAgo: number | null };
-  /** A safety line held back by several reports from the field (phone not working, closed) until a curator reviews it. */
-  suspended?: boolean;
   /** A fictional listing: never a safety line. */
   demo: boolean;
   phone: string | null;

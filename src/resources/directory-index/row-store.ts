@@ -45,6 +45,7 @@ const COLUMNS = [
   'source_url',
   'last_verified_at',
   'verified_by',
+  'safety_suspended',
   'status',
   'version',
   'created_at',
