@@ -64,9 +64,15 @@ describe('reports from the field', () => {
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    t = await createTestApp({ TRUST_PROXY: '127.0.0.1/8,::1/128,::ffff:127.0.0.1/128', WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32' }, [], {
-      clock,
-    });
+    t = await createTestApp(
+      {
+        TRUST_PROXY: '127.0.0.1/8,::1/128,::ffff:127.0.0.1/128',
+        WEBHOOK_TEST_ALLOWED_CIDRS: '127.0.0.1/32',
+        RATE_LIMIT_REPORTS_PER_IP_PER_HOUR: '5', // the default, which createTestApp otherwise lifts
+      },
+      [],
+      { clock },
+    );
     db = t.app.get(DataSource);
     curator = await t.createPartner({ name: 'reports-curator' });
     reader = await t.createPartner({ name: 'reports-reader', scopes: ['directory:read', 'webhooks:manage'] });

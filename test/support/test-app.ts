@@ -82,6 +82,7 @@ export async function createTestApp(
     RATE_LIMIT_WIDGET_FRAME_PER_MINUTE: generous,
     PUBLISHABLE_KEY_PER_IP_PER_MINUTE: generous,
     PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
+    RATE_LIMIT_REPORTS_PER_IP_PER_HOUR: generous,
     ...overrides,
     DATABASE_URL: url,
   });
