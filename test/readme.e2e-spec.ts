@@ -106,7 +106,7 @@ describe('README: every curl example runs as written against a fresh instance', 
     const lastId = new Map<string, string>();
     const context: Record<string, string> = {};
     const fill = (text: string, path?: string) =>
-      text.replace(/<(id|resourceId|referralId|intakeId)>/g, (_m, name: string) => {
+      text.replace(/<(id|resourceId|referralId|intakeId|reportId)>/g, (_m, name: string) => {
         const collection = path?.match(/^(\/v1\/(?:hsds\/)?[a-z-]+)\/<[A-Za-z]+>/)?.[1];
         const value = (collection && lastId.get(collection)) ?? context[name];
         if (!value) throw new Error(`nothing earlier in the README gives <${name}> (${text})`);
@@ -143,7 +143,9 @@ describe('README: every curl example runs as written against a fresh instance', 
       if (res.status >= 300) failures.push(`${command}\n  → ${res.status} ${JSON.stringify(res.body)}`);
       const body = res.body as Json;
       const collection = pathname.match(/^\/v1\/(?:hsds\/)?[a-z-]+/)?.[0];
-      if (collection && typeof body?.id === 'string') lastId.set(collection, body.id);
+      // A report is made under its resource's path, but is no resource: its id is <reportId>.
+      if (method === 'POST' && pathname.endsWith('/reports') && typeof body?.id === 'string') context.reportId = body.id;
+      else if (collection && typeof body?.id === 'string') lastId.set(collection, body.id);
       const list = body?.data ?? body?.contents;
       if (collection && Array.isArray(list) && typeof list[0]?.id === 'string' && !lastId.has(target.pathname))
         lastId.set(target.pathname, list[0].id);
