@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLe
 
 import { PageCursor, PageLimit, PostalCodeField } from '../../common/dto/field-decorators.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
+import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import {
   APPROACHES,
