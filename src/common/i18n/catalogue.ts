@@ -1,11 +1,12 @@
-import { TAXONOMY } from '../../taxonomy/taxonomy.js';
+import { FEE_PERIODS, TAXONOMY } from '../../taxonomy/taxonomy.js';
 import type { Locale } from './locale.js';
 import { en } from './messages/en.js';
 import { es } from './messages/es.js';
 
 /** Taxonomy labels and descriptions keep their English in taxonomy.ts, the vocabularies' one place. */
+// Fee periods are said inside sentences ("from $32 per week") though not a filter of GET /v1/taxonomy.
 const taxonomyEnglish = Object.fromEntries(
-  Object.entries(TAXONOMY).flatMap(([vocabulary, { terms }]) =>
+  Object.entries({ ...TAXONOMY, feePeriod: FEE_PERIODS }).flatMap(([vocabulary, { terms }]) =>
     terms.flatMap((t) => [
       [`taxonomy.${vocabulary}.${t.code}.label`, t.label],
       [`taxonomy.${vocabulary}.${t.code}.description`, t.description],

@@ -164,8 +164,8 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
         op.responses[status] ??= { ...description, content: PROBLEM };
       }
       const rateLimited = Boolean(op.responses['429']);
-      const localized = Boolean((op as Record<string, unknown>)[LOCALIZED_EXTENSION]);
-      delete (op as Record<string, unknown>)[LOCALIZED_EXTENSION];
+      const localized = Boolean((op as unknown as Record<string, unknown>)[LOCALIZED_EXTENSION]);
+      delete (op as unknown as Record<string, unknown>)[LOCALIZED_EXTENSION];
       for (const [status, response] of Object.entries(op.responses)) {
         if (!response || isReference(response)) continue;
         // Errors are problem+json whichever decorator declared them.
