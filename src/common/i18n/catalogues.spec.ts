@@ -13,7 +13,7 @@ function argumentsOf(message: string): Record<string, string> {
   const found: Record<string, string> = {};
   const walk = (elements: Element[]) => {
     for (const element of elements) {
-      if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal && element.type !== TYPE.pound) {
+      if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) {
         found[element.value] = TYPE[element.type];
       }
       if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);

@@ -178,4 +178,9 @@ export class SearchResourcesQuery {
 
   @QueryEnumList(FACET_FIELDS, 'Fields to count values of, over all resources matching the current filters.', ['format', 'kind'])
   facets?: string[];
+
+  @LangField(
+    'The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor.',
+  )
+  lang?: 'en' | 'es';
 }

@@ -365,7 +365,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       gottman_certified: ['Terapeuta Gottman certificado', 'Completó la certificación del Gottman Institute.'],
       iceeft_certified: [
         'Terapeuta EFT certificado por ICEEFT',
-        'Certificado por el International Centre for Excellence in EFT.',
+        'Certificado por el ICEEFT, el centro internacional de referencia en EFT.',
       ],
       aamft_clinical_fellow: [
         'AAMFT Clinical Fellow',
@@ -374,7 +374,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       csat: ['CSAT', 'Terapeuta certificado en adicción sexual.'],
       aasect: [
         'Terapeuta sexual certificado por AASECT',
-        'Certificado por la American Association of Sexuality Educators, Counselors and Therapists.',
+        'Certificado por la AASECT, la asociación estadounidense de educadores, consejeros y terapeutas en sexualidad.',
       ],
       apsats: ['APSATS / CPTT', 'Formado para apoyar a parejas traicionadas por una adicción sexual o una infidelidad.'],
       licensed_clinician: [
