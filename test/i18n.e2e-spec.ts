@@ -34,7 +34,12 @@ interface Body {
  */
 const PATHS: Record<string, Record<string, unknown>> = {
   violence: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, postalCode: '30303' },
-  fearAndControl: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true, coerciveControl: true }, region: 'US-TX' },
+  fearAndControl: {
+    concerns: ['jealousy_control'],
+    willingness: 'both',
+    safety: { feelsAfraid: true, coerciveControl: true },
+    region: 'US-TX',
+  },
   sexualViolence: { concerns: ['other'], willingness: 'both', safety: { sexualViolence: true }, region: 'US-NY' },
   selfHarm: { concerns: ['infidelity'], willingness: 'both', safety: { selfHarmRisk: true }, postalCode: '43215' },
   budget: {
@@ -60,7 +65,14 @@ const PATHS: Record<string, Record<string, unknown>> = {
   },
   hesitant: { concerns: ['communication_breakdown'], willingness: 'one_hesitant', region: 'US-OH', safety: ALL_SAFETY_NO },
   individual: { concerns: ['hidden_substance_use', 'gambling'], willingness: 'one_unwilling', region: 'US-PA', insurance: 'Medicaid' },
-  relaxed: { concerns: ['infidelity'], willingness: 'both', postalCode: '59001', formats: ['in_person'], languages: ['ko'], budgetPerSession: 20 },
+  relaxed: {
+    concerns: ['infidelity'],
+    willingness: 'both',
+    postalCode: '59001',
+    formats: ['in_person'],
+    languages: ['ko'],
+    budgetPerSession: 20,
+  },
   accountability: { concerns: ['jealousy_control'], willingness: 'both', region: 'US-OH', safety: ALL_SAFETY_NO },
   canada: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA', safety: ALL_SAFETY_NO },
   unitedKingdom: { concerns: ['other'], willingness: 'both', country: 'GB', safety: { physicalViolence: true } },
@@ -127,23 +139,28 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     return res;
   };
 
-  it.each(Object.entries(PATHS))('%s: no English sentence reaches a Spanish intake, and the codes are those of the English one', async (_name, body) => {
-    const es = await intake({ ...body, lang: 'es' });
-    const en = await intake(body);
-    expect([es.headers['content-language'], es.body.lang]).toEqual(['es', 'es']);
-    expect([en.headers['content-language'], en.body.lang]).toEqual(['en', 'en']);
-    expect(codesOf(es.body as Body)).toEqual(codesOf(en.body as Body));
-    for (const text of textsOf(es.body as Body)) {
-      expect([text, ENGLISH_WORDS.exec(text)?.[0]]).toEqual([text, undefined]);
-      for (const sentence of ENGLISH_SENTENCES) expect([text, text.includes(sentence)]).toEqual([text, false]);
-    }
-  });
+  it.each(Object.entries(PATHS))(
+    '%s: no English sentence reaches a Spanish intake, and the codes are those of the English one',
+    async (_name, body) => {
+      const es = await intake({ ...body, lang: 'es' });
+      const en = await intake(body);
+      expect([es.headers['content-language'], es.body.lang]).toEqual(['es', 'es']);
+      expect([en.headers['content-language'], en.body.lang]).toEqual(['en', 'en']);
+      expect(codesOf(es.body as Body)).toEqual(codesOf(en.body as Body));
+      for (const text of textsOf(es.body as Body)) {
+        expect([text, ENGLISH_WORDS.exec(text)?.[0]]).toEqual([text, undefined]);
+        for (const sentence of ENGLISH_SENTENCES) expect([text, text.includes(sentence)]).toEqual([text, false]);
+      }
+    },
+  );
 
   it('a safety intake in Spanish: usted, the advocate, the emergency number, and lines that answer in Spanish first', async () => {
     const b = (await intake({ ...PATHS.violence, lang: 'es' })).body as Body;
     expect(b.safety.guidance).toMatch(/la terapia de pareja no es un paso seguro/);
     expect(b.safety.guidance).toContain('llame al 911');
-    expect(b.safety.emergency?.ifYouCannotSpeak).toBe('En muchas zonas puede enviar un mensaje de texto al 911 cuando no es seguro llamar.');
+    expect(b.safety.emergency?.ifYouCannotSpeak).toBe(
+      'En muchas zonas puede enviar un mensaje de texto al 911 cuando no es seguro llamar.',
+    );
     expect(b.recommendation.type).toBe('safety_first');
     expect(b.nextSteps.map((n) => n.code).slice(0, 2)).toEqual(['you_reach_out', 'talk_to_advocate']);
     for (const role of ['domestic_violence', 'crisis']) {
@@ -157,14 +174,19 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     const b = (await intake(PATHS.budget, { 'Accept-Language': 'es-US,es;q=0.9' })).body as Body;
     const money = b.matches.flatMap((m) => [...m.reasons, ...m.caveats]).filter((r) => /presupuesto/.test(r.text));
     expect(money.length).toBeGreaterThan(0);
-    for (const r of money) expect(r.text).toContain(new Intl.NumberFormat('es-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(80));
+    for (const r of money)
+      expect(r.text).toContain(new Intl.NumberFormat('es-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(80));
     expect(b.recommendation.title).toBe('Consejería de discernimiento');
   });
 
   it('distances in miles for a US reader, km for a Canadian one, whatever the language', async () => {
     const us = (await intake({ ...PATHS.couples, lang: 'es' })).body as Body;
     const ca = (await intake({ ...PATHS.canada, lang: 'es' })).body as Body;
-    const distances = (b: Body) => b.matches.flatMap((m) => m.reasons).filter((r) => r.code === 'distance').map((r) => r.text);
+    const distances = (b: Body) =>
+      b.matches
+        .flatMap((m) => m.reasons)
+        .filter((r) => r.code === 'distance')
+        .map((r) => r.text);
     expect(distances(us).length).toBeGreaterThan(0);
     for (const text of distances(us)) expect(text).toMatch(/^a (menos de )?\d+ millas? de distancia$/);
     for (const text of distances(ca)) expect(text).toMatch(/^a (menos de )?\d+ km de distancia$/);
@@ -201,7 +223,10 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
       expect(codes(es.body[name])).toEqual(codes(en.body[name]));
       for (const term of es.body[name] as { code: string; label: string; description: string }[]) {
         expect([term.code, ENGLISH_WORDS.exec(term.description)?.[0]]).toEqual([term.code, undefined]);
-        expect([term.code, term.description]).not.toEqual([term.code, en.body[name].find((x: { code: string }) => x.code === term.code).description]);
+        expect([term.code, term.description]).not.toEqual([
+          term.code,
+          en.body[name].find((x: { code: string }) => x.code === term.code).description,
+        ]);
       }
     }
   });
@@ -215,7 +240,10 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     expect(es.body).toEqual(en.body);
     // The cursor is the same whatever the language: lang is not a filter.
     if (en.body.page.nextCursor) {
-      await t.http().get(`${query}&lang=es&cursor=${encodeURIComponent(en.body.page.nextCursor)}`).expect(200);
+      await t
+        .http()
+        .get(`${query}&lang=es&cursor=${encodeURIComponent(en.body.page.nextCursor)}`)
+        .expect(200);
     }
     const one = await t.http().get('/v1/resources/national-domestic-violence-hotline').set('Accept-Language', 'es').expect(200);
     expect(one.headers['content-language']).toBe('es');

@@ -8,13 +8,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-
 import type { FastifyReply } from 'fastify';
 
 import { IdempotencyKey, Idempotent, type IdempotentResult } from '../common/http/idempotency.js';
+import { NoStore } from '../common/http/no-store.js';
 import type { RequestLocale } from '../common/i18n/locale.js';
 import { LangQuery, Localized, RequestLocaleOf } from '../common/i18n/localized.js';
-import { NoStore } from '../common/http/no-store.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';

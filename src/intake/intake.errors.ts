@@ -8,8 +8,7 @@ export type IntakeErrorCode = 'postal_country_unsupported' | 'region_country_mis
 const { invalidField } = problemsOf<IntakeErrorCode>();
 
 export const IntakeErrors = {
-  postalCountryUnsupported: () =>
-    invalidField('country', 'postal_country_unsupported', msg('problem.postal_country_unsupported')),
+  postalCountryUnsupported: () => invalidField('country', 'postal_country_unsupported', msg('problem.postal_country_unsupported')),
   regionCountryMismatch: (region: string, country: string) =>
     invalidField('region', 'region_country_mismatch', msg('problem.region_country_mismatch', { region, country })),
   /** Also another partner's intake. */

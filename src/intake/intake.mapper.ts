@@ -1,5 +1,5 @@
 import { msg } from '../common/i18n/message.js';
-import { render, type RenderContext, renderCoded } from '../common/i18n/render.js';
+import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import type { CandidateCriteria } from '../resources/candidate-criteria.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
 import type { EmergencyNumberResponse, MatchResponse } from './dto/intake.response.js';

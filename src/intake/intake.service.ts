@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import type { Locale, RequestLocale } from '../common/i18n/locale.js';
 import { msg } from '../common/i18n/message.js';
-import { render, type RenderContext, renderCoded } from '../common/i18n/render.js';
+import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';

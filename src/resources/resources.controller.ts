@@ -12,8 +12,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { sendWithEtag } from '../common/http/conditional-response.js';
-import { LangQuery, Localized } from '../common/i18n/localized.js';
 import { bodyEtag } from '../common/http/entity-tags.js';
+import { LangQuery, Localized } from '../common/i18n/localized.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';

@@ -23,8 +23,7 @@ export const ResourceErrors = {
   sortNeedsQ: () => invalidField('sort', 'sort_needs_q', msg('problem.sort_needs_q')),
   sortNeedsPlace: () => invalidField('sort', 'sort_needs_place', msg('problem.sort_needs_place')),
   cursorNotForSort: () => invalidField('cursor', 'invalid_cursor', msg('problem.cursor_not_for_sort')),
-  cursorFiltersMismatch: () =>
-    invalidField('cursor', 'cursor_filters_mismatch', msg('problem.cursor_filters_mismatch')),
+  cursorFiltersMismatch: () => invalidField('cursor', 'cursor_filters_mismatch', msg('problem.cursor_filters_mismatch')),
   /** The in-memory index is still being built (start-up): never an empty answer instead. */
   directoryNotReady: () =>
     problem(HttpStatus.SERVICE_UNAVAILABLE, 'directory_not_ready', msg('problem.directory_not_ready'), {

@@ -1,5 +1,5 @@
 import { taxonomyKey } from '../common/i18n/catalogue.js';
-import { LOCALES, type Locale } from '../common/i18n/locale.js';
+import { type Locale, LOCALES } from '../common/i18n/locale.js';
 import { render } from '../common/i18n/render.js';
 import { TAXONOMY, type TaxonomyName, type TaxonomyTerm } from './taxonomy.js';
 

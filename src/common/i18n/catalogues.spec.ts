@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from '@jest/globals';
 
 import { TAXONOMY } from '../../taxonomy/taxonomy.js';
 import { CATALOGUES } from './catalogue.js';

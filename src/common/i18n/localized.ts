@@ -7,11 +7,11 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExtension, ApiHeader, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 
 import { stack } from '../decorator-stack.js';
-import { IsIn, IsOptional } from 'class-validator';
 import { isLocale, LOCALES, negotiateLocale, type RequestLocale } from './locale.js';
 
 /** The OpenAPI extension @Localized() leaves for finishOpenApiDocument to add Content-Language and Vary to each response. */
@@ -84,8 +84,8 @@ export function Localized() {
 }
 
 /** The negotiated locale of the request (set up by @Localized()). */
-export const RequestLocaleOf = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): RequestLocale => localeOf(context.switchToHttp().getRequest<FastifyRequest>()),
+export const RequestLocaleOf = createParamDecorator((_data: unknown, context: ExecutionContext): RequestLocale =>
+  localeOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );
 
 /** The `lang` parameter or field: en or es, wins over Accept-Language. */

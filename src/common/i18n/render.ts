@@ -37,7 +37,8 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /** A BCP 47 tag for formats: the language with the reader's country (en-US, es-US, es-MX). */
-const formatLocale = (ctx: RenderContext) => `${ctx.locale}-${ctx.country && /^[A-Z]{2}$/.test(ctx.country) ? ctx.country : DEFAULT_COUNTRY}`;
+const formatLocale = (ctx: RenderContext) =>
+  `${ctx.locale}-${ctx.country && /^[A-Z]{2}$/.test(ctx.country) ? ctx.country : DEFAULT_COUNTRY}`;
 
 function intlFor(ctx: RenderContext): IntlShape {
   const tag = formatLocale(ctx);
@@ -104,7 +105,12 @@ function renderArg(arg: MessageArg, ctx: RenderContext): string | number {
   if ('money' in arg) return formatMoney(arg.money.minor, arg.money.currency, ctx);
   if ('distanceMeters' in arg) return distance(arg.distanceMeters, ctx);
   if ('radiusKm' in arg) return radius(arg.radiusKm, ctx);
-  if ('list' in arg) return formatList(arg.list.map((item) => String(renderArg(item, ctx))), arg.type ?? 'and', ctx);
+  if ('list' in arg)
+    return formatList(
+      arg.list.map((item) => String(renderArg(item, ctx))),
+      arg.type ?? 'and',
+      ctx,
+    );
   if ('language' in arg) return languageName(arg.language, ctx.locale);
   if ('place' in arg) return areaName(arg.place, ctx.locale);
   if ('term' in arg) {
@@ -117,13 +123,16 @@ function renderArg(arg: MessageArg, ctx: RenderContext): string | number {
 /** The message in the context's locale; a key missing there falls back to English (the catalogue test keeps that from happening). */
 export function render(message: Message, ctx: RenderContext): string {
   const at = hasMessage(message.id, ctx.locale) ? ctx : { ...ctx, locale: 'en' as const };
-  const values = message.values
+  const values: Record<string, string | number> | undefined = message.values
     ? Object.fromEntries(Object.entries(message.values).map(([name, arg]) => [name, renderArg(arg, at)]))
     : undefined;
-  return intlFor(at).formatMessage({ id: message.id }, values) as string;
+  return String(intlFor(at).formatMessage({ id: message.id }, values));
 }
 
 /** Renders a list of coded messages (reasons, caveats, next steps) as the API's `{ code, text }`. */
-export function renderCoded<C extends string>(items: readonly { code: C; message: Message }[], ctx: RenderContext): { code: C; text: string }[] {
+export function renderCoded<C extends string>(
+  items: readonly { code: C; message: Message }[],
+  ctx: RenderContext,
+): { code: C; text: string }[] {
   return items.map(({ code, message }) => ({ code, text: render(message, ctx) }));
 }

@@ -29,7 +29,11 @@ export function localizeProblem(problem: ProblemDetails, exception: unknown, loc
 
 /** errors[].message of a failed constraint, from its code; bounds and accepted values are read off class-validator's own message. */
 export function validationText(error: FieldError, locale: Locale): string {
-  const leaf = error.field.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? error.field;
+  const leaf =
+    error.field
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? error.field;
   const id = [`validation.${error.code}.${leaf}`, `validation.${error.code}`, 'validation.invalid'].find((key) => hasMessage(key, locale))!;
   const limit = /(-?\d+(?:\.\d+)?)/.exec(error.message)?.[1] ?? '';
   const colon = error.message.lastIndexOf(': ');

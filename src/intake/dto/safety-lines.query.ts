@@ -52,7 +52,9 @@ export class SafetyLinesQuery {
   @CommaCodeList(AUDIENCES.codes, 'Who the person is, so the most specific line comes first (comma-separated).', 'veterans')
   audiences?: string[];
 
-  @LangField('The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language.')
+  @LangField(
+    'The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language.',
+  )
   lang?: 'en' | 'es';
 }
 

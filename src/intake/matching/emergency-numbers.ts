@@ -76,7 +76,10 @@ const NUMBERS = new Map<string, EmergencyNumber>([
   ...EU_112.map((c): [string, EmergencyNumber] => [c, { country: c, number: '112', alsoWorks: [] }]),
   // Countries whose police number differs from 112 (their own services' pages).
   ['DE', { country: 'DE', number: '112', alsoWorks: [{ number: '110', service: 'police' }] }],
-  ['FR', { country: 'FR', number: '112', alsoWorks: [{ number: '17', service: 'police' }], ifYouCannotSpeak: msg('emergency.cannotSpeak.FR') }],
+  [
+    'FR',
+    { country: 'FR', number: '112', alsoWorks: [{ number: '17', service: 'police' }], ifYouCannotSpeak: msg('emergency.cannotSpeak.FR') },
+  ],
 ]);
 
 export function emergencyNumberFor(country: string | undefined): EmergencyNumber | undefined {

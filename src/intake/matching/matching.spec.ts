@@ -255,7 +255,10 @@ describe('scoreCandidate', () => {
     const a = scoreCandidate(profile(), 'couples_counseling', { resource: open });
     const b = scoreCandidate(profile(), 'couples_counseling', { resource: full });
     expect(b.score).toBeLessThan(a.score);
-    expect({ code: b.caveats[0].code, text: english(b.caveats[0].message) }).toEqual({ code: 'waitlist', text: 'waitlist of about 30 days' });
+    expect({ code: b.caveats[0].code, text: english(b.caveats[0].message) }).toEqual({
+      code: 'waitlist',
+      text: 'waitlist of about 30 days',
+    });
   });
   it('unmarried couples prefer resources that welcome them', () => {
     const welcoming = resource({ id: 'h', audiences: ['unmarried_couples'] });

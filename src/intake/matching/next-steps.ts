@@ -29,15 +29,15 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
     steps.push(
       {
         code: 'talk_to_advocate',
-      message: msg('nextStep.talk_to_advocate'),
+        message: msg('nextStep.talk_to_advocate'),
       },
       {
         code: 'private_device',
-      message: msg('nextStep.private_device'),
+        message: msg('nextStep.private_device'),
       },
       {
         code: 'individual_support',
-      message: msg('nextStep.individual_support.abuse'),
+        message: msg('nextStep.individual_support.abuse'),
       },
     );
     return steps;
@@ -46,11 +46,11 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
     steps.push(
       {
         code: 'stay_with_someone',
-      message: msg('nextStep.stay_with_someone'),
+        message: msg('nextStep.stay_with_someone'),
       },
       {
         code: 'individual_support',
-      message: msg('nextStep.individual_support.selfHarm'),
+        message: msg('nextStep.individual_support.selfHarm'),
       },
     );
     return steps;
@@ -104,7 +104,7 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   }
   steps.push({
     code: 'protect_self_worth',
-      message: msg('nextStep.protect_self_worth'),
+    message: msg('nextStep.protect_self_worth'),
   });
   steps.push({
     code: 'seek_professional_help',

@@ -55,8 +55,7 @@ export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: read
         };
       if (counselor && r.specialties.includes('individual_support'))
         return { fit: 0.5, reason: reason('individual_support', 'reason.individual_support.also') };
-      if (familySupport)
-        return { fit: 0.6, reason: reason('family_support', 'reason.family_support') };
+      if (familySupport) return { fit: 0.6, reason: reason('family_support', 'reason.family_support') };
       return { fit: counselor ? 0.3 : 0.2 };
     case 'individual_counseling':
     case 'safety_first':
@@ -105,7 +104,9 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     const named = [...new Set(covered.map((specs) => specs.find((s) => r.specialties.includes(s))!))];
     if (named.length) {
       const topics = specialtyNames(named);
-      reasons.push(reason('specialty_match', r.kind === 'directory' ? 'reason.specialty_match.directory' : 'reason.specialty_match', { topics }));
+      reasons.push(
+        reason('specialty_match', r.kind === 'directory' ? 'reason.specialty_match.directory' : 'reason.specialty_match', { topics }),
+      );
     }
   }
 
@@ -188,8 +189,7 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     : [];
   if (profile.formats.length && r.kind !== 'directory') {
     add(WEIGHTS.formatFit, offered.length ? 1 : 0);
-    if (offered.length)
-      reasons.push(reason('format_match', 'reason.format_match', { formats: formatPhrases(offered) }));
+    if (offered.length) reasons.push(reason('format_match', 'reason.format_match', { formats: formatPhrases(offered) }));
   }
   const licensed = LICENSED_KINDS.includes(r.kind);
   if (c.distanceMeters !== undefined) {
@@ -204,7 +204,10 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     );
   } else if (isRemote(r) && !profile.region && licensed) {
     caveats.push(
-      reason('licensure_unverified', profile.country === 'CA' ? 'caveat.licensure_unverified.province' : 'caveat.licensure_unverified.state'),
+      reason(
+        'licensure_unverified',
+        profile.country === 'CA' ? 'caveat.licensure_unverified.province' : 'caveat.licensure_unverified.state',
+      ),
     );
   }
 
@@ -224,9 +227,27 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   const audiences = [...profile.audiences];
   if (profile.relationship === 'unmarried' || profile.relationship === 'engaged') audiences.push('unmarried_couples');
   for (const [weight, want, have, code, say] of [
-    [WEIGHTS.approach, profile.approaches, r.approaches, 'approach_match', (hit: string[]) => msg('reason.approach_match', { approaches: approachNames(hit) })],
-    [WEIGHTS.audience, [...new Set(audiences)], r.audiences, 'audience_match', (hit: string[]) => msg('reason.audience_match', { audiences: audiencePhrases(hit) })],
-    [WEIGHTS.availability, profile.availability, r.availability, 'availability_match', (hit: string[]) => msg('reason.availability_match', { times: availabilityPhrases(hit) })],
+    [
+      WEIGHTS.approach,
+      profile.approaches,
+      r.approaches,
+      'approach_match',
+      (hit: string[]) => msg('reason.approach_match', { approaches: approachNames(hit) }),
+    ],
+    [
+      WEIGHTS.audience,
+      [...new Set(audiences)],
+      r.audiences,
+      'audience_match',
+      (hit: string[]) => msg('reason.audience_match', { audiences: audiencePhrases(hit) }),
+    ],
+    [
+      WEIGHTS.availability,
+      profile.availability,
+      r.availability,
+      'availability_match',
+      (hit: string[]) => msg('reason.availability_match', { times: availabilityPhrases(hit) }),
+    ],
   ] as const) {
     if (!want.length) continue;
     const hit = want.filter((w) => have.includes(w));
@@ -244,7 +265,10 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (r.kind !== 'directory' && r.kind !== 'self_guided') {
     add(WEIGHTS.capacity, r.acceptingNewClients ? 1 : 0);
     if (r.acceptingNewClients) reasons.push(reason('accepting_new_clients', 'reason.accepting_new_clients'));
-    else caveats.push(r.waitTimeDays ? reason('waitlist', 'caveat.waitlist.days', { days: r.waitTimeDays }) : reason('waitlist', 'caveat.waitlist'));
+    else
+      caveats.push(
+        r.waitTimeDays ? reason('waitlist', 'caveat.waitlist.days', { days: r.waitTimeDays }) : reason('waitlist', 'caveat.waitlist'),
+      );
   }
 
   const score = possible ? earned / possible : 0;

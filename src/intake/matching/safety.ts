@@ -97,7 +97,10 @@ export interface Recommendation {
 }
 
 /** recommendation.<variant>.title / .explanation. */
-const worded = (variant: string) => ({ title: msg(`recommendation.${variant}.title`), explanation: msg(`recommendation.${variant}.explanation`) });
+const worded = (variant: string) => ({
+  title: msg(`recommendation.${variant}.title`),
+  explanation: msg(`recommendation.${variant}.explanation`),
+});
 
 /** The kind of help that fits, before any particular resource. */
 export function recommendHelp(willingness: Willingness, safety: SafetyAssessment): Recommendation {

@@ -19,7 +19,9 @@ export const specialtyNames = (codes: string[]): MessageArg => list(codes.map((c
 
 /** What welcoming a group looks like, said of the resource ("LGBTQ+ affirming"). */
 export function audiencePhrases(codes: string[]): MessageArg {
-  return list(codes.map((c) => ((AUDIENCES.codes as readonly string[]).includes(c) ? phrase(`phrase.audience.${c}`) : c.replace(/_/g, ' '))));
+  return list(
+    codes.map((c) => ((AUDIENCES.codes as readonly string[]).includes(c) ? phrase(`phrase.audience.${c}`) : c.replace(/_/g, ' '))),
+  );
 }
 
 /** "evenings and weekends", "around the clock". */

@@ -35,8 +35,7 @@ export const en = {
   // Emergency numbers (intake/matching/emergency-numbers.ts).
   'emergency.call': 'call {number}',
   'emergency.callOr': 'call {number} (or {others})',
-  'emergency.callUnknown':
-    'call your local emergency number (911 in the US and Canada, 999 in the UK, 112 in the EU, 000 in Australia)',
+  'emergency.callUnknown': 'call your local emergency number (911 in the US and Canada, 999 in the UK, 112 in the EU, 000 in Australia)',
   'emergency.service.police': '{number} (police)',
   'emergency.cannotSpeak.US': 'In many areas you can text 911 when calling is not safe.',
   'emergency.cannotSpeak.GB':
@@ -68,14 +67,12 @@ export const en = {
   'nextStep.reach_crisis_line': 'Before anything else, contact a crisis line. You do not have to wait until things get worse.',
   'nextStep.you_reach_out':
     'Nobody from these services will contact you unless you reach out: the choice of when, and from which phone, is yours.',
-  'nextStep.talk_to_advocate':
-    'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.',
+  'nextStep.talk_to_advocate': 'Reach a domestic-violence advocate from a safe phone or device; they can help you make a safety plan.',
   'nextStep.private_device':
     "If your partner may check your phone or browser, look for help on a device they cannot reach (a friend's phone, a library or work computer). A private browsing window hides your history, but not monitoring apps or a shared account.",
   'nextStep.individual_support.abuse':
     'Individual counseling is a safe place to sort out what you want next, without your partner in the room.',
-  'nextStep.stay_with_someone':
-    'If someone may act on thoughts of self-harm, do not leave them alone, and keep the crisis line close.',
+  'nextStep.stay_with_someone': 'If someone may act on thoughts of self-harm, do not leave them alone, and keep the crisis line close.',
   'nextStep.individual_support.selfHarm':
     'An individual counselor can support the person who is struggling; the relationship questions can wait until the crisis has passed.',
   'nextStep.screen_privately':

@@ -47,7 +47,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'emergency.cannotSpeak.NZ': 'Si no puede hablar, llame al 111, quédese en silencio y marque 55 cuando se lo pidan.',
   'emergency.cannotSpeak.FR': 'Si no puede hablar ni oír, envíe un mensaje de texto al 114.',
 
-  'recommendation.safety_first.title': 'Primero su seguridad: apoyo individual y una persona defensora especializada en violencia doméstica',
+  'recommendation.safety_first.title':
+    'Primero su seguridad: apoyo individual y una persona defensora especializada en violencia doméstica',
   'recommendation.safety_first.explanation':
     'Por lo que nos contó sobre su seguridad, no le sugerimos terapia de pareja. La terapia individual y una persona defensora, de forma confidencial, pueden ayudarle a pensar en sus opciones a su propio ritmo.',
   'recommendation.crisis.title': 'Primero, apoyo en la crisis; después, terapia individual',
@@ -163,7 +164,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'caveat.language_not_listed': 'no indica {languages}: pregunte si ofrecen intérprete',
   'caveat.not_listed_lgbtq_affirming': 'no indica que apoye y afirme a las personas LGBTQ+',
   'caveat.not_listed_deaf_accessible': 'no indica atención en lengua de señas: pregunte si ofrecen intérprete',
-  'caveat.waitlist.days': '{days, plural, one {lista de espera de aproximadamente # día} other {lista de espera de aproximadamente # días}}',
+  'caveat.waitlist.days':
+    '{days, plural, one {lista de espera de aproximadamente # día} other {lista de espera de aproximadamente # días}}',
   'caveat.waitlist': 'no está aceptando nuevos clientes en este momento',
   'caveat.eligibility_women_only': 'solo atiende a mujeres',
   'caveat.eligibility_men_only': 'solo atiende a hombres',
@@ -264,18 +266,12 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       communication: ['Comunicación', 'Hablar de necesidades y conflictos sin atacar ni cerrarse.'],
       financial_conflict: ['Dinero y secretos financieros', 'Gastos ocultos, deudas y desacuerdos sobre el dinero.'],
       substance_use: ['Consumo de sustancias', 'Consumo oculto de alcohol o drogas y su efecto en la relación.'],
-      gambling: [
-        'Juego',
-        'Juegos de azar o apuestas, pérdidas y deudas ocultas, para quien juega y para su familia.',
-      ],
+      gambling: ['Juego', 'Juegos de azar o apuestas, pérdidas y deudas ocultas, para quien juega y para su familia.'],
       jealousy_control: ['Celos y control', 'Revisar el teléfono, exigir contraseñas, posesividad.'],
       premarital: ['Prematrimonial', 'Prepararse para el matrimonio o para un compromiso a largo plazo.'],
       separation_divorce: ['Separación y divorcio', 'Decidir si seguir juntos, o separarse de la mejor manera.'],
       intimacy: ['Intimidad y sexualidad', 'Intimidad sexual y emocional.'],
-      domestic_violence: [
-        'Violencia doméstica',
-        'Apoyo y acompañamiento para personas que sufren abuso o control coercitivo.',
-      ],
+      domestic_violence: ['Violencia doméstica', 'Apoyo y acompañamiento para personas que sufren abuso o control coercitivo.'],
       individual_support: ['Apoyo individual', 'Terapia para uno de los miembros de la pareja por separado.'],
       crisis_support: ['Apoyo en crisis', 'Ayuda inmediata en una crisis suicida o emocional.'],
     },
@@ -293,14 +289,14 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       ],
       solution_focused: ['Centrada en soluciones', 'Terapia breve enfocada en las metas y en lo que ya funciona.'],
       faith_based: ['Basada en la fe', 'Consejería que se apoya en una tradición religiosa.'],
-      peer_support: [
-        'Apoyo entre pares',
-        'Ayuda de voluntarios capacitados o de parejas que han vivido algo parecido.',
-      ],
+      peer_support: ['Apoyo entre pares', 'Ayuda de voluntarios capacitados o de parejas que han vivido algo parecido.'],
       psychoeducation: ['Psicoeducación', 'Enseñanza estructurada de habilidades para la relación.'],
     },
     audience: {
-      unmarried_couples: ['Parejas no casadas', 'Son bienvenidas las parejas que salen juntas, que viven juntas o que están comprometidas.'],
+      unmarried_couples: [
+        'Parejas no casadas',
+        'Son bienvenidas las parejas que salen juntas, que viven juntas o que están comprometidas.',
+      ],
       lgbtq_affirming: ['Afirmativo LGBTQ+', 'Apoya y afirma a las personas lesbianas, gais, bisexuales, transgénero y queer.'],
       faith_based: ['Comunidades de fe', 'Arraigado en una comunidad de fe.'],
       young_people: ['Personas jóvenes', 'Adolescentes y adultos jóvenes.'],
@@ -342,10 +338,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
         'Personas defensoras para quienes sufren abuso o control coercitivo: planes de seguridad y referidos a refugios.',
       ],
       sexual_assault: ['Línea de agresión sexual', 'Apoyo después de una violación o una agresión sexual.'],
-      substance_use: [
-        'Línea de ayuda por consumo de sustancias',
-        'Información y referidos a tratamiento por consumo de alcohol o drogas.',
-      ],
+      substance_use: ['Línea de ayuda por consumo de sustancias', 'Información y referidos a tratamiento por consumo de alcohol o drogas.'],
       gambling: ['Línea de ayuda por problemas de juego', 'Apoyo ante problemas con el juego, para quien juega y para su familia.'],
       information_referral: ['Información y referidos', 'Servicios locales de salud y servicios sociales (211).'],
       family_support: [
@@ -367,28 +360,19 @@ export const es: Record<MessageId, string> & Record<string, string> = {
         'Terapeuta EFT certificado por ICEEFT',
         'Certificado por el ICEEFT, el centro internacional de referencia en EFT.',
       ],
-      aamft_clinical_fellow: [
-        'AAMFT Clinical Fellow',
-        'Terapeuta matrimonial y familiar sujeto al código de ética de la AAMFT.',
-      ],
+      aamft_clinical_fellow: ['AAMFT Clinical Fellow', 'Terapeuta matrimonial y familiar sujeto al código de ética de la AAMFT.'],
       csat: ['CSAT', 'Terapeuta certificado en adicción sexual.'],
       aasect: [
         'Terapeuta sexual certificado por AASECT',
         'Certificado por la AASECT, la asociación estadounidense de educadores, consejeros y terapeutas en sexualidad.',
       ],
       apsats: ['APSATS / CPTT', 'Formado para apoyar a parejas traicionadas por una adicción sexual o una infidelidad.'],
-      licensed_clinician: [
-        'Profesional clínico con licencia',
-        'LMFT, LPC, LCSW, psicólogo o una licencia equivalente.',
-      ],
+      licensed_clinician: ['Profesional clínico con licencia', 'LMFT, LPC, LCSW, psicólogo o una licencia equivalente.'],
       supervised_trainee: [
         'Profesional en formación supervisado',
         'Estudiante de posgrado que atiende bajo la supervisión de un profesional con licencia.',
       ],
-      trained_advocate: [
-        'Persona defensora capacitada',
-        'Consejero de crisis o persona defensora especializada en violencia doméstica.',
-      ],
+      trained_advocate: ['Persona defensora capacitada', 'Consejero de crisis o persona defensora especializada en violencia doméstica.'],
     },
     payment: {
       insurance: ['Seguro médico privado', 'Factura a seguros médicos privados.'],
