@@ -27,7 +27,7 @@ export class SafetyLinesController {
   @Localized()
   @ApiOkResponse({ type: SafetyLinesResponse })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
-  listSafetyLines(@Query() query: SafetyLinesQuery, @RequestLocaleOf() locale: RequestLocale): Promise<SafetyLinesResponse> {
+  listSafetyLines(@Query() query: SafetyLinesQuery, @RequestLocaleOf() locale: RequestLocale): SafetyLinesResponse {
     return this.intakes.safetyLines(query, locale);
   }
 }
