@@ -114,6 +114,12 @@ describe('freshness: verification status, stale ranking, stale safety lines', ()
     expect(stale.resource.verification.status).toBe('stale');
     expect(stale.score).toBeCloseTo(top.score - 0.15, 2);
     expect(stale.caveats).toContainEqual({ code: 'details_stale', text: 'details last checked over a year ago' });
+    // In the reader's language, like every caveat.
+    const spanish = await submit({ ...intake, lang: 'es' });
+    expect(spanish.matches.find((m) => m.resource.id === top.resource.id)!.caveats).toContainEqual({
+      code: 'details_stale',
+      text: 'datos comprobados por última vez hace más de un año',
+    });
     // Whatever took first place is current.
     expect(after.matches[0].resource.verification.status).not.toBe('stale');
   });

@@ -1,20 +1,23 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
+import type { RequestLocale } from '../common/i18n/locale.js';
+import { LangQuery, Localized, RequestLocaleOf } from '../common/i18n/localized.js';
 import { PublicAccess } from '../partners/access.decorator.js';
-import { INTERFACE_VOCABULARIES, type InterfaceVocabularyName, TAXONOMY, type TaxonomyName, type TaxonomyTerm } from './taxonomy.js';
+import { type LocalizedTaxonomy, taxonomyIn } from './taxonomy-labels.js';
 
 @ApiTags('directory')
 @PublicAccess('directory:read')
 @Controller('taxonomy')
 export class TaxonomyController {
   @Get()
+  @Localized()
   @ApiOperation({
     operationId: 'getTaxonomy',
     summary: 'Every filter vocabulary with labels and descriptions, for building filter UIs',
     description:
-      'Also the reasons a listing can be reported for (reportReason) and the verification statuses (verificationStatus), for report pickers and freshness labels.',
+      'Labels and descriptions are in the negotiated language (en or es); codes are the same in every language. Also the reasons a listing can be reported for (reportReason) and the verification statuses (verificationStatus), for report pickers and freshness labels.',
   })
   @ApiOkResponse({
     schema: {
@@ -30,11 +33,12 @@ export class TaxonomyController {
       example: { format: [{ code: 'video', label: 'Video', description: 'Live video sessions.' }] },
     },
   })
-  getTaxonomy(@Res({ passthrough: true }) reply: FastifyReply): Record<TaxonomyName | InterfaceVocabularyName, readonly TaxonomyTerm[]> {
+  getTaxonomy(
+    @Query() _query: LangQuery,
+    @RequestLocaleOf() { locale }: RequestLocale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): LocalizedTaxonomy {
     void reply.header('cache-control', 'public, max-age=3600');
-    return Object.fromEntries(Object.entries({ ...TAXONOMY, ...INTERFACE_VOCABULARIES }).map(([name, v]) => [name, v.terms])) as Record<
-      TaxonomyName | InterfaceVocabularyName,
-      readonly TaxonomyTerm[]
-    >;
+    return taxonomyIn(locale);
   }
 }
