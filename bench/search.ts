@@ -208,7 +208,9 @@ async function startSqlPath(databaseUrl: string, prepared: Map<string, Prepared>
     const nextCursor =
       rows.rows.length > p.limit && last ? encodeCursor(p.sort, last.sort_key, last.id, p.fingerprint, total, totalExact) : null;
     return {
-      data: pageRows.map((row) => mapResource(row, verificationCutoffs({ policy: verificationPolicy(new Environment()), now: new Date() }), row.distance_m)),
+      data: pageRows.map((row) =>
+        mapResource(row, verificationCutoffs({ policy: verificationPolicy(new Environment()), now: new Date() }), row.distance_m),
+      ),
       page: { limit: p.limit, nextCursor, total, totalExact },
       ...(p.facets.length ? { facets: facetObject(p.facets, aggregate!.rows as FacetRow[]) } : {}),
     };

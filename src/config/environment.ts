@@ -249,7 +249,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     ['SAFETY_LINE_DUE_DAYS', 'SAFETY_LINE_STALE_DAYS'],
   ] as const) {
     if (Number.isInteger(env[due]) && Number.isInteger(env[stale]) && env[due] >= env[stale]) {
-      errors.push({ property: due, constraints: { order: `${due} must be less than ${stale} (a listing is due for a check before it is stale)` } });
+      errors.push({
+        property: due,
+        constraints: { order: `${due} must be less than ${stale} (a listing is due for a check before it is stale)` },
+      });
     }
   }
   if (errors.length > 0) {

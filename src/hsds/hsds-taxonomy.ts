@@ -74,7 +74,8 @@ export const MEND_FACTS = {
   last_verified_at: { name: 'Last verified', description: 'When the facts were last checked (ISO 8601 date-time).', value: 'text' },
   verified_by: {
     name: 'Verified by',
-    description: 'Who last checked the facts: curator, provider, import or report_review (a Mend export; an import from elsewhere is import).',
+    description:
+      'Who last checked the facts: curator, provider, import or report_review (a Mend export; an import from elsewhere is import).',
     value: 'text',
   },
 } as const;

@@ -55,7 +55,8 @@ export class CurationReportsController {
   @ApiHeader({
     name: 'If-Match',
     required: false,
-    description: "The listing's ETag as last read (GET /v1/resources/{id}); required when listing is given (428 without it, 412 when stale).",
+    description:
+      "The listing's ETag as last read (GET /v1/resources/{id}); required when listing is given (428 without it, 412 when stale).",
     example: '"v3"',
   })
   @ApiBody({
@@ -70,7 +71,12 @@ export class CurationReportsController {
   })
   @ApiOkResponse({
     type: ResolveReportResponse,
-    headers: { ETag: { description: 'The listing version after the change, when the resolve changed or re-verified it.', schema: { type: 'string' } } },
+    headers: {
+      ETag: {
+        description: 'The listing version after the change, when the resolve changed or re-verified it.',
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such report.' })
   @ApiProblem(400, 'Invalid fields in the body or the listing patch (problem+json naming each).')
@@ -93,7 +99,10 @@ export class CurationReportsController {
   @HttpCode(200)
   @RequireScopes('resources:write')
   @ApiOperation({ operationId: 'dismissReport', summary: 'Dismiss a report, with a reason code' })
-  @ApiBody({ type: DismissReportRequest, examples: { checked: { summary: 'The listing was checked and is right', value: { reason: 'listing_correct' } } } })
+  @ApiBody({
+    type: DismissReportRequest,
+    examples: { checked: { summary: 'The listing was checked and is right', value: { reason: 'listing_correct' } } },
+  })
   @ApiOkResponse({ type: ReportResponse })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such report.' })
   @ApiProblem(400, 'Invalid reason (problem+json).')

@@ -44,7 +44,10 @@ export class CurationStatsService {
           oneToSevenDays: r.days1to7,
           overSevenDays: r.over7,
         })),
-        last90Days: { closed: resolution.closed, medianHours: resolution.median_hours === null ? null : Math.round(resolution.median_hours * 10) / 10 },
+        last90Days: {
+          closed: resolution.closed,
+          medianHours: resolution.median_hours === null ? null : Math.round(resolution.median_hours * 10) / 10,
+        },
       },
       safetyLines: {
         total: activeSafetyLines.size,

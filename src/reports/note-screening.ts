@@ -55,7 +55,9 @@ function ownNumbers(context: NoteContext, countries: CountryCode[]): Set<string>
 }
 
 function hasPhoneNumber(note: string, context: NoteContext): boolean {
-  const countries = [...new Set([...context.countries, 'US'])].filter((c): c is CountryCode => isSupportedCountry(c as CountryCode, metadata));
+  const countries = [...new Set([...context.countries, 'US'])].filter((c): c is CountryCode =>
+    isSupportedCountry(c as CountryCode, metadata),
+  );
   const own = ownNumbers(context, countries);
   return countries.some((country) =>
     findPhoneNumbersInText(note, { defaultCountry: country }, metadata).some((found) => !own.has(found.number.number)),

@@ -22,7 +22,10 @@ export class ReportRetentionJob extends RetentionJob {
     @InjectDataSource() dataSource: DataSource,
     registry: SchedulerRegistry,
   ) {
-    super({ name: 'erase-report-personal-traces', logger: 'ReportRetention', purged: 'report hashes or notes' }, { dataSource, registry, env });
+    super(
+      { name: 'erase-report-personal-traces', logger: 'ReportRetention', purged: 'report hashes or notes' },
+      { dataSource, registry, env },
+    );
   }
 
   protected deleteExpired(): Promise<number> {

@@ -43,7 +43,10 @@ export class ReportsController {
   @ApiBody({
     type: CreateReportRequest,
     examples: {
-      phoneNotWorking: { summary: 'The number does not connect', value: { reason: 'phone_not_working', note: 'Rings out every time, three days in a row.' } },
+      phoneNotWorking: {
+        summary: 'The number does not connect',
+        value: { reason: 'phone_not_working', note: 'Rings out every time, three days in a row.' },
+      },
       notAccepting: { summary: 'Not taking new clients (reason only, as the widget sends it)', value: { reason: 'not_accepting_clients' } },
     },
   })

@@ -33,5 +33,6 @@ export const ReportErrors = {
       { errors: [{ field: 'note', code: finding, message: `note must not contain ${FOUND[finding]}` }] },
     ),
   /** 409: a report is resolved or dismissed once. */
-  closed: (status: string) => problem(HttpStatus.CONFLICT, 'report_closed', `The report is already ${status}; a closed report stays closed.`),
+  closed: (status: string) =>
+    problem(HttpStatus.CONFLICT, 'report_closed', `The report is already ${status}; a closed report stays closed.`),
 };

@@ -135,9 +135,10 @@ export class ReportsRepository {
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<ReportRow | undefined> {
-    const [row] = await manager.query<ReportRow[]>(`SELECT ${COLUMNS} FROM resource_report WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [
-      id,
-    ]);
+    const [row] = await manager.query<ReportRow[]>(
+      `SELECT ${COLUMNS} FROM resource_report WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
     return row;
   }
 

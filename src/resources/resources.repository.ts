@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { UUID_PATTERN } from '../common/uuid.js';
 import type { LocationRow, ResourceReferralFacts, ResourceRow, ResourceWrite } from './resource.row.js';
-import type { VerificationCutoffs, VerificationStatus, VerifiedBy } from './verification.js';
 import { LOCATIONS_JSON, RESOURCE_COLUMNS } from './resource-search.sql.js';
 import {
   replaceLocations,
@@ -13,6 +12,7 @@ import {
   resourceWriteValues,
   upsertOrganization,
 } from './resource-write.sql.js';
+import type { VerificationCutoffs, VerificationStatus, VerifiedBy } from './verification.js';
 
 /** Directory reads by key and writes, as plain parameterised SQL; searches run on the in-memory index (directory-search.ts). */
 @Injectable()
@@ -39,7 +39,9 @@ export class ResourcesRepository {
    * in JavaScript; curation-stats.e2e-spec checks the two agree. Demo listings are left out: they
    * are fictional, so there is nothing to verify.
    */
-  async countByVerification(c: VerificationCutoffs): Promise<{ kind: string; safety_line: boolean; status: VerificationStatus; count: number }[]> {
+  async countByVerification(
+    c: VerificationCutoffs,
+  ): Promise<{ kind: string; safety_line: boolean; status: VerificationStatus; count: number }[]> {
     return this.dataSource.query(
       `WITH listed AS (
          SELECT kind, (kind = 'hotline' AND line_roles <> '{}') AS safety_line, last_verified_at

@@ -7,12 +7,14 @@ import type { CandidateFact } from './directory-index/candidate-query.js';
 import { type CandidateFacts, DirectorySearch } from './directory-search.js';
 import type { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
+import { Freshness } from './freshness.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
 import { mapResource, mapVersionedResource, type VersionedResource, withVerificationAt } from './resource.mapper.js';
 import type { ResourceReferralFacts } from './resource.row.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
 import { ResourceErrors } from './resources.errors.js';
 import { ResourcesRepository } from './resources.repository.js';
+import { buildTsQuery } from './search-text.js';
 import {
   type VerificationCutoffs,
   type VerificationPolicy,
@@ -20,8 +22,6 @@ import {
   verificationStatus,
   type VerifiedBy,
 } from './verification.js';
-import { buildTsQuery } from './search-text.js';
-import { Freshness } from './freshness.js';
 
 export const DEFAULT_RADIUS_KM = 40;
 export const DEFAULT_PAGE_SIZE = 20;

@@ -7,8 +7,8 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
 import { AppModule } from '../../src/app.module.js';
-import { Clock } from '../../src/common/time/clock.js';
 import { configureApp, createAdapter } from '../../src/app.setup.js';
+import { Clock } from '../../src/common/time/clock.js';
 import { type Environment, validateEnvironment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
 import type { Scope } from '../../src/partners/scopes.js';

@@ -53,7 +53,8 @@ export class ReportedResourceResponse {
 
 export class ReportClosureResponse {
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The curator partner who closed it.' }) partnerId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The curator partner who closed it.' }) partnerId:
+    string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The key it was closed with.' }) keyId: string | null;
   @ApiProperty({ description: 'Resolved with the listing re-verified (verifiedBy: report_review).' }) reverified: boolean;
   @ApiProperty({ description: 'Resolved with a change to the listing (in its audit trail).' }) listingUpdated: boolean;
@@ -156,7 +157,8 @@ export class DismissReportRequest {
   @ApiProperty({
     enum: DISMISS_REASONS,
     example: 'listing_correct',
-    description: 'Why: the listing was checked and is right, a duplicate of another report, not about this listing, could not be confirmed, spam, other.',
+    description:
+      'Why: the listing was checked and is right, a duplicate of another report, not about this listing, could not be confirmed, spam, other.',
   })
   @IsIn(DISMISS_REASONS)
   reason: DismissReason;
@@ -165,6 +167,10 @@ export class DismissReportRequest {
 /** The resolve answer: the closed report, and the listing as it now is when the resolve changed or re-verified it. */
 export class ResolveReportResponse {
   @ApiProperty({ type: ReportResponse }) report: ReportResponse;
-  @ApiProperty({ type: ResourceResponse, nullable: true, description: 'The listing after the change or re-verification; null when neither was asked for.' })
+  @ApiProperty({
+    type: ResourceResponse,
+    nullable: true,
+    description: 'The listing after the change or re-verification; null when neither was asked for.',
+  })
   resource: ResourceResponse | null;
 }

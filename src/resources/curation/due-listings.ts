@@ -22,7 +22,11 @@ export function formatDueListings(listings: DueListing[], format: 'table' | 'csv
   if (format === 'csv') return [COLUMNS.join(','), ...rows.map((row) => row.map(csvField).join(','))].join('\n') + '\n';
   if (!rows.length) return `No listing is due for verification (as of ${asOf.toISOString().slice(0, 10)}).\n`;
   const widths = COLUMNS.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const stale = listings.filter((l) => l.status === 'stale').length;
   return (
     [line(COLUMNS), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') +

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { ResourceWrite } from '../resource.row.js';
-import type { VerifiedBy } from '../verification.js';
 import {
   replaceLocations,
   RESOURCE_WRITE_COLUMNS,
@@ -11,6 +10,7 @@ import {
   resourceWriteValues,
   upsertOrganization,
 } from '../resource-write.sql.js';
+import type { VerifiedBy } from '../verification.js';
 import type { ResourceSnapshot } from './resource-snapshot.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'verify';

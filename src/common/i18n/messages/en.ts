@@ -163,7 +163,8 @@ export const en = {
   'caveat.eligibility_women_only': 'only serves women',
   'caveat.eligibility_men_only': 'only serves men',
   'caveat.details_stale': 'details last checked over a year ago',
-  'caveat.details_stale.months': '{months, plural, one {details last checked over # month ago} other {details last checked over # months ago}}',
+  'caveat.details_stale.months':
+    '{months, plural, one {details last checked over # month ago} other {details last checked over # months ago}}',
 
   // Phrases inside reasons: how a format, an audience or a time is said of a resource.
   'phrase.format.in_person': 'in-person',

@@ -408,14 +408,14 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       wrong_fees: ['Las tarifas son incorrectas', 'Las tarifas, la escala móvil o los seguros no coinciden con el listado.'],
       wrong_address: ['La dirección es incorrecta', 'El servicio no está en el lugar indicado.'],
       wrong_hours: ['El horario es incorrecto', 'El horario o la disponibilidad no coinciden con el listado.'],
-      unsafe_or_inappropriate: [
-        'Peligroso o inapropiado',
-        'Algo del servicio o del listado parece peligroso o no debería recomendarse.',
-      ],
+      unsafe_or_inappropriate: ['Peligroso o inapropiado', 'Algo del servicio o del listado parece peligroso o no debería recomendarse.'],
       other: ['Otro problema', 'Otro problema con el listado.'],
     },
     verificationStatus: {
-      current: ['Comprobado recientemente', 'Los datos se confirmaron dentro del plazo de actualización (180 días; 90 para las líneas de ayuda).'],
+      current: [
+        'Comprobado recientemente',
+        'Los datos se confirmaron dentro del plazo de actualización (180 días; 90 para las líneas de ayuda).',
+      ],
       due: ['Pendiente de comprobar', 'Toca volver a confirmar los datos, o todavía no se han confirmado.'],
       stale: [
         'Sin comprobar desde hace mucho',
