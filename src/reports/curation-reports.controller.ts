@@ -18,6 +18,7 @@ import {
   ResolveReportRequest,
   ResolveReportResponse,
 } from './dto/report.dto.js';
+import { CURATION_STATS_EXAMPLES, REPORT_LIST_EXAMPLES } from './dto/report.examples.js';
 import { ReportsService } from './reports.service.js';
 
 const reportId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -35,7 +36,7 @@ export class CurationReportsController {
   @Get('reports')
   @RequireScopes('resources:write')
   @ApiOperation({ operationId: 'listReports', summary: 'Reports from the field, newest first (keyset-paginated)' })
-  @ApiOkResponse({ type: ReportListResponse })
+  @ApiOkResponse({ type: ReportListResponse, examples: REPORT_LIST_EXAMPLES })
   @ApiProblem(400, 'Invalid filter, limit or cursor (problem+json naming it).')
   listReports(@Query() query: ListReportsQuery): Promise<ReportListResponse> {
     return this.reports.listReports(query);
@@ -124,7 +125,7 @@ export class CurationReportsController {
       'Active real listings by verification status and kind (demo listings have nothing to verify), open reports by reason and age, ' +
       'the median time from report to resolution or dismissal over the last 90 days, and the safety lines due, stale or suspended.',
   })
-  @ApiOkResponse({ type: CurationStatsResponse })
+  @ApiOkResponse({ type: CurationStatsResponse, examples: CURATION_STATS_EXAMPLES })
   getCurationStats(): Promise<CurationStatsResponse> {
     return this.stats.stats();
   }

@@ -9,6 +9,7 @@ import { PublicReportAccess } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
 import { CreateReportRequest, ReportReceiptResponse } from './dto/report.dto.js';
+import { REPORT_RECEIPT_EXAMPLES } from './dto/report.examples.js';
 import { ReportErrors } from './reports.errors.js';
 import { ReportsService } from './reports.service.js';
 
@@ -50,7 +51,7 @@ export class ReportsController {
       notAccepting: { summary: 'Not taking new clients (reason only, as the widget sends it)', value: { reason: 'not_accepting_clients' } },
     },
   })
-  @ApiCreatedResponse({ type: ReportReceiptResponse, description: 'Received, open for a curator.' })
+  @ApiCreatedResponse({ type: ReportReceiptResponse, description: 'Received, open for a curator.', examples: REPORT_RECEIPT_EXAMPLES })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such resource (problem+json).' })
   @ApiProblem(400, 'Invalid reason or note (problem+json naming the field).')
   @ApiProblem(
