@@ -50,6 +50,7 @@ export class ResourcesService {
       approaches: query.approach,
       languages: query.language,
       audiences: query.audience,
+      accessibility: query.accessibility,
       eligibility: query.eligibility,
       credentials: query.credential,
       paymentOptions: query.payment,

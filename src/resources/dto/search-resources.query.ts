@@ -6,6 +6,7 @@ import { PageCursor, PageLimit, PostalCodeField } from '../../common/dto/field-d
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import {
+  ACCESSIBILITY,
   APPROACHES,
   AUDIENCES,
   AVAILABILITY,
@@ -26,6 +27,7 @@ export const FACET_FIELDS = [
   'approach',
   'language',
   'audience',
+  'accessibility',
   'credential',
   'payment',
   'availability',
@@ -96,6 +98,14 @@ export class SearchResourcesQuery {
 
   @QueryEnumList(AUDIENCES.codes, 'Audience the resource welcomes.', ['lgbtq_affirming'])
   audience?: string[];
+
+  @QueryEnumList(
+    ACCESSIBILITY.codes,
+    'Accessibility the person needs (GET /v1/taxonomy defines each code). Unlike the other lists, every code named must be met: a Deaf couple who sign needs `asl`, and a TTY-only practice does not help them.',
+    ['asl'],
+    'all',
+  )
+  accessibility?: string[];
 
   @QueryEnumList(
     ELIGIBILITY.codes,
