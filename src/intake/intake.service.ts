@@ -26,7 +26,7 @@ import { nextSteps } from './matching/next-steps.js';
 import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
 import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
-import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
+import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 
@@ -98,6 +98,7 @@ export class IntakeService {
       insurance: insurance === '' ? undefined : insurance,
       approaches: req.preferences?.approaches ?? [],
       audiences: req.preferences?.audiences ?? [],
+      accessibility: [...new Set(req.preferences?.accessibility ?? [])],
       availability: req.preferences?.availability ?? [],
     };
   }
@@ -200,7 +201,7 @@ export class IntakeService {
     if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
     const plan = planSafetyLines(
-      { country, region: query.region, audiences: query.audiences ?? [], concerns: [] },
+      { country, region: query.region, audiences: query.audiences ?? [], accessibility: query.accessibility ?? [], concerns: [] },
       { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
     );
     return {
@@ -211,11 +212,17 @@ export class IntakeService {
     };
   }
 
-  /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
+  /**
+   * The curated lines serving the plan's country and region, chosen by the pure chooser, each with
+   * the routes the person's needs call for (videophone, TTY, relay, text) first among its channels.
+   */
   private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
     const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
     const byId = new Map(lines.map((line) => [line.id, line]));
-    return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+    return chooseSafetyLines(lines.map(toMatchable), plan).map((chosen) => {
+      const line = byId.get(chosen.id)!;
+      return { ...line, contactChannels: orderChannels(line.contactChannels, plan) };
+    });
   }
 
   /** Every candidate meeting the constraints, with the facts the ranking reads; rows are read only when ranked. */

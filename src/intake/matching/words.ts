@@ -31,10 +31,42 @@ const AUDIENCE_PHRASES: Record<string, string> = {
   young_people: 'welcomes young people',
   veterans: 'experienced with veterans and military families',
   native_american: 'culturally grounded for Native American and Alaska Native people',
-  deaf_hard_of_hearing: 'accessible to Deaf and hard-of-hearing people',
+  deaf_hard_of_hearing: 'experienced with Deaf and hard-of-hearing clients',
 };
 export function audienceText(codes: string[]): string {
   return andList(codes.map((c) => (Object.hasOwn(AUDIENCE_PHRASES, c) ? AUDIENCE_PHRASES[c] : c.replace(/_/g, ' '))));
+}
+
+/** An accessibility need as something the resource offers. */
+const ACCESSIBILITY_PHRASES: Record<string, string> = {
+  asl: 'sessions in ASL',
+  videophone: 'a videophone line',
+  tty: 'a TTY line',
+  relay: 'takes relay calls (711)',
+  captioning: 'captioned video sessions',
+  text_based: 'can be reached by text or chat',
+  interpreter_on_request: 'an interpreter at no cost to you',
+  wheelchair_access: 'wheelchair accessible (step-free entrance, accessible restroom)',
+};
+
+/** "meets your access needs: sessions in ASL and captioned video sessions". */
+export function accessibilityText(codes: string[]): string {
+  return `meets your access needs: ${andList(codes.map((c) => (Object.hasOwn(ACCESSIBILITY_PHRASES, c) ? ACCESSIBILITY_PHRASES[c] : c.replace(/_/g, ' '))))}`;
+}
+
+/** What to say of a need a resource does not list, and what the couple can still do about it. */
+const ACCESSIBILITY_CAVEATS: Record<string, string> = {
+  asl: 'not listed with ASL: ask about an interpreter',
+  videophone: 'no videophone line listed: ask how to reach them in ASL',
+  tty: 'no TTY line listed: a relay call (711) may still reach them',
+  relay: 'not listed as taking relay calls: ask how to reach them in writing',
+  captioning: 'captioned sessions not listed: ask before booking',
+  text_based: 'not listed as reachable by text or chat',
+  interpreter_on_request: 'no free interpreter listed: ask before booking',
+  wheelchair_access: 'wheelchair access not listed: ask about the entrance and restroom',
+};
+export function accessibilityCaveat(code: string): string {
+  return Object.hasOwn(ACCESSIBILITY_CAVEATS, code) ? ACCESSIBILITY_CAVEATS[code] : `${code.replace(/_/g, ' ')} not listed`;
 }
 
 export function availabilityText(codes: string[]): string {
