@@ -89,6 +89,16 @@ function CodeList(codes: readonly string[], description: string, example: string
   );
 }
 
+/** A list of accessibility codes, each at most once (the checks against the rest of the record are the full record's). */
+function AccessibilityCodes() {
+  return applyDecorators(
+    IsIn(ACCESSIBILITY.codes, { each: true, message: `each value of accessibility must be one of: ${ACCESSIBILITY.codes.join(', ')}` }),
+    ArrayUnique(),
+    ArrayMaxSize(ACCESSIBILITY.codes.length),
+    IsArray(),
+  );
+}
+
 /** A real (non-demo) listing must say where its facts come from and when they were checked. */
 const requiredUnlessDemo = (o: { demo?: boolean }, value: unknown) => o.demo !== true || (value !== undefined && value !== null);
 
@@ -105,7 +115,7 @@ export class ContactChannelInput {
     example: '88788',
     maxLength: 500,
     description:
-      'A number as dialled in the country (text, tty, videophone, relay, call), or an https URL: for chat, and for a videophone answered from a web page (a video call button such as 988\'s ASL Now).',
+      "A number as dialled in the country (text, tty, videophone, relay, call), or an https URL: for chat, and for a videophone answered from a web page (a video call button such as 988's ASL Now).",
   })
   @ValidateIf((o: ContactChannelInput) => isWebChannel(o))
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat or web videophone channel value must be an https URL' })
@@ -345,10 +355,7 @@ export class CreateResourceRequest {
   })
   @IsOptional()
   @IsBorneOutByRecord()
-  @IsIn(ACCESSIBILITY.codes, { each: true, message: `each value of accessibility must be one of: ${ACCESSIBILITY.codes.join(', ')}` })
-  @ArrayUnique()
-  @ArrayMaxSize(ACCESSIBILITY.codes.length)
-  @IsArray()
+  @AccessibilityCodes()
   accessibility?: AccessibilityCode[];
 
   @CodeList(CREDENTIALS.codes, 'Clinician credentials.', ['licensed_clinician'])
@@ -501,7 +508,9 @@ export class CostPatch extends PartialType(CostInput) {
  * clear a listing's safety flag. The booleans are not nullable: turning a flag off takes an
  * explicit false.
  */
-export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRequest, ['organization', 'cost'] as const)) {
+export class UpdateResourceRequest extends PartialType(
+  OmitType(CreateResourceRequest, ['organization', 'cost', 'accessibility'] as const),
+) {
   @ApiPropertyOptional({ type: OrganizationPatch })
   @IsOptional()
   @IsObject()
@@ -526,7 +535,11 @@ export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRe
   @RemovableText() email?: string;
   @RemovableInteger() waitTimeDays?: number;
   @RemovableList(String) eligibility?: Eligibility[];
-  @RemovableList(String) accessibility?: AccessibilityCode[];
+  // The codes alone: whether the channels and locations bear them out is checked on the merged record.
+  @RemovableList(String)
+  @IsOptional()
+  @AccessibilityCodes()
+  accessibility?: AccessibilityCode[];
   @RemovableList(String) lineRoles?: LineRole[];
   @RemovableList(ContactChannelInput) contactChannels?: ContactChannelInput[];
   @RemovableText() sourceUrl?: string;
