@@ -206,7 +206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every filter vocabulary with labels and descriptions, for building filter UIs */
+        /**
+         * Every filter vocabulary with labels and descriptions, for building filter UIs
+         * @description Labels and descriptions are in the negotiated language (en or es); codes are the same in every language.
+         */
         get: operations["getTaxonomy"];
         put?: never;
         post?: never;
@@ -1923,6 +1926,12 @@ export interface components {
              */
             insurance?: string;
             preferences?: components["schemas"]["PreferencesDto"];
+            /**
+             * @description The language of the texts in the response (guidance, reasons, next steps): en or es. Wins over the `lang` query parameter and over Accept-Language; kept with the Idempotency-Key, so a retry is answered in the same language.
+             * @example es
+             * @enum {string}
+             */
+            lang?: "en" | "es";
             /** @description How many matches to return. Absent: 10. */
             limit?: number;
         };
@@ -2004,6 +2013,12 @@ export interface components {
              * @description Use it to create a referral.
              */
             id: string;
+            /**
+             * @description The language the texts are written in (also Content-Language); a replay keeps the language of the first response.
+             * @example es
+             * @enum {string}
+             */
+            lang: "en" | "es";
             /**
              * Format: date-time
              * @description When the stored answers are purged.
@@ -3704,8 +3719,14 @@ export interface operations {
     };
     getTaxonomy: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3717,6 +3738,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3736,6 +3761,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3749,6 +3778,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3762,6 +3795,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3775,6 +3812,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3790,6 +3831,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3805,6 +3850,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3872,8 +3921,13 @@ export interface operations {
                 cursor?: string;
                 /** @description Fields to count values of, over all resources matching the current filters. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "accessibility" | "credential" | "payment" | "availability")[];
+                /** @description The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3891,6 +3945,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3904,6 +3962,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3915,6 +3977,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3928,6 +3994,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3941,6 +4011,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3954,6 +4028,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3969,6 +4047,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3984,6 +4066,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4146,8 +4232,14 @@ export interface operations {
     };
     getResource: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description The resource's UUID, or its slug. */
                 id: string;
@@ -4164,6 +4256,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4177,6 +4273,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4188,6 +4288,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4201,6 +4305,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4214,6 +4322,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4227,6 +4339,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4240,6 +4356,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4255,6 +4375,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4270,6 +4394,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5424,8 +5552,13 @@ export interface operations {
     };
     submitIntake: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
             header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
                 /** @description Retries with the same key and body return the first response (24 h). */
                 "Idempotency-Key"?: string;
             };
@@ -5444,6 +5577,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5457,6 +5594,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5470,6 +5611,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5483,6 +5628,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5498,6 +5647,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5511,6 +5664,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5524,6 +5681,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5537,6 +5698,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5550,6 +5715,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5565,6 +5734,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5580,6 +5753,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5745,8 +5922,13 @@ export interface operations {
                 audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
                 /** @description Accessibility needs (comma-separated): lines reachable that way come first within a role, with those routes first among their contact channels. */
                 accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
+                /** @description The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5758,6 +5940,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5771,6 +5957,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5784,6 +5974,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5797,6 +5991,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5810,6 +6008,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5825,6 +6027,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5840,6 +6046,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -17,7 +17,9 @@ import type { IntakeProfile, MatchableResource } from './types.js';
  * - the roles the person's answers call for come first, and within a role the line most
  *   specific to them (veterans, LGBTQ+ youth, Native American, Deaf) comes before the general one;
  *   a line reachable the way the person needs (ASL by videophone, TTY, relay, text) comes before
- *   one that is not, and shows those routes first (orderChannels).
+ *   one that is not, and shows those routes first (orderChannels);
+ * - among lines that fit equally, one that serves the person in their language (a Spanish intake:
+ *   the locale es, or Spanish among the languages asked for) comes first.
  */
 
 /** The country whose lines are shown when the intake gives none (the directory's home market). */
@@ -67,12 +69,16 @@ export interface LinePlan {
   audiences: string[];
   /** Accessibility needs (taxonomy codes). */
   accessibility: string[];
+  /** Languages other than English the person reads or asked for care in: lines that speak one move up within their role. */
+  languages: string[];
 }
 
 /** The roles to show: what the answers call for, then the crisis + DV baseline, then concern-related lines. */
 export function planSafetyLines(
-  profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'accessibility' | 'concerns'>,
+  profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'accessibility' | 'concerns' | 'languages'>,
   safety: Pick<SafetyAssessment, 'reportedLineRoles'>,
+  /** The language the person reads the response in (en, es). */
+  locale = 'en',
 ): LinePlan {
   const roles: LinePlan['roles'] = safety.reportedLineRoles.map((role) => ({ role, max: PER_REPORTED_ROLE }));
   for (const role of ['crisis', 'domestic_violence'] as const) {
@@ -88,6 +94,7 @@ export function planSafetyLines(
     roles,
     audiences: [...new Set(profile.audiences)],
     accessibility: [...new Set(profile.accessibility)],
+    languages: [...new Set([...(locale === 'en' ? [] : [locale]), ...profile.languages])].filter((l) => l !== 'en'),
   };
 }
 
@@ -121,6 +128,10 @@ export function orderChannels<C extends { type: string }>(
     .sort((a, b) => rank(a.channel) - rank(b.channel) || a.i - b.i)
     .map(({ channel }) => channel);
 }
+
+/** 1 when the line serves the person in one of their languages (or none was asked for). */
+const speaks = (line: MatchableResource, plan: LinePlan) =>
+  !plan.languages.length || plan.languages.some((l) => line.languages.includes(l)) ? 1 : 0;
 
 /** How closely a line fits the person: shared audiences, then a regional line where they are. */
 function specificity(line: MatchableResource, plan: LinePlan): number {
@@ -163,10 +174,14 @@ export function chooseSafetyLines(lines: readonly MatchableResource[], plan: Lin
     const all = usable
       .filter((l) => l.lineRoles.includes(role))
       .map((l) => ({ line: l, score: specificity(l, plan) }))
-      // Equal fit: a line open at any hour before one with limited hours.
+      // Equal fit: a line in the person's language first, then one open at any hour before one with limited hours.
       .sort(
         (a, b) =>
-          b.score - a.score || around(b.line) - around(a.line) || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1),
+          b.score - a.score ||
+          speaks(b.line, plan) - speaks(a.line, plan) ||
+          around(b.line) - around(a.line) ||
+          byName(a.line.name, b.line.name) ||
+          (a.line.id < b.line.id ? -1 : 1),
       );
     // Lines for another group (Trevor for adults, an Indigenous line for everyone) only when nothing else serves the role.
     const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
