@@ -161,13 +161,12 @@ describe('accessibility in HSDS', () => {
         description: 'Couples counseling in ASL.',
         status: 'active',
         assured_date: '2026-01-02',
-        attributes: [{ id: 'a', taxonomy_term: { name: 'Private practice' } }, { id: 'b', taxonomy_term: { name: 'Wheelchair accessible' } }],
-        languages: [{ code: 'en' }, { code: 'ase', name: 'American Sign Language' }],
-        phones: [
-          { number: '555-0100' },
-          { number: '555-0101', type: 'textphone' },
-          { number: '555-0102', type: 'video' },
+        attributes: [
+          { id: 'a', taxonomy_term: { name: 'Private practice' } },
+          { id: 'b', taxonomy_term: { name: 'Wheelchair accessible' } },
         ],
+        languages: [{ code: 'en' }, { code: 'ase', name: 'American Sign Language' }],
+        phones: [{ number: '555-0100' }, { number: '555-0101', type: 'textphone' }, { number: '555-0102', type: 'video' }],
       },
       { name: 'Signing Org' },
       { sourceUrl: 'https://directory.example/hsds' },

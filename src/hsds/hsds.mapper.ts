@@ -46,7 +46,8 @@ const VOCABULARY_COLUMNS: [TaxonomyName, (r: FeedResourceRow) => string[]][] = [
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const label = (terms: readonly TaxonomyTerm[], code: string) => terms.find((t) => t.code === code)?.label ?? code;
-const term = (terms: readonly TaxonomyTerm[], code: string) => `${label(terms, code)}: ${terms.find((t) => t.code === code)?.description ?? ''}`;
+const term = (terms: readonly TaxonomyTerm[], code: string) =>
+  `${label(terms, code)}: ${terms.find((t) => t.code === code)?.description ?? ''}`;
 
 /**
  * HSDS has a place for some accessibility codes beside the mend:accessibility attributes (which
@@ -163,7 +164,11 @@ function phones(row: FeedResourceRow): HsdsPhoneResponse[] {
       type,
       description: label(CONTACT_CHANNELS.terms, channel.type),
       ...(type === 'video' && row.accessibility.includes('asl')
-        ? { languages: [{ id: hsdsId('service', row.id, 'phone', 'channel', i, 'language', ASL_LANGUAGE.code), phone_id: phoneId, ...ASL_LANGUAGE }] }
+        ? {
+            languages: [
+              { id: hsdsId('service', row.id, 'phone', 'channel', i, 'language', ASL_LANGUAGE.code), phone_id: phoneId, ...ASL_LANGUAGE },
+            ],
+          }
         : {}),
     });
   });

@@ -200,7 +200,8 @@ export const CONTACT_CHANNELS = vocabulary([
   {
     code: 'videophone',
     label: 'Videophone (sign language)',
-    description: 'Video call in sign language (ASL in the US): a number to dial from a videophone, or an https page with a video call button.',
+    description:
+      'Video call in sign language (ASL in the US): a number to dial from a videophone, or an https page with a video call button.',
   },
   { code: 'relay', label: 'Relay service', description: 'Telecommunications relay (for example 711 in the US).' },
 ] as const);

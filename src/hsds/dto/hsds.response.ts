@@ -177,7 +177,8 @@ export class HsdsServiceResponse {
   @ApiPropertyOptional({ description: 'Who the service welcomes (audiences), and whether it is for safe relationships only.' })
   eligibility_description?: string;
   @ApiPropertyOptional({
-    description: 'Sessions in ASL (directly or through an interpreter the provider arranges) and interpreters on request, from accessibility.',
+    description:
+      'Sessions in ASL (directly or through an interpreter the provider arranges) and interpreters on request, from accessibility.',
   })
   interpretation_services?: string;
   @ApiPropertyOptional({ example: '2026-11-25', description: 'The date the facts were last verified.' }) assured_date?: string;

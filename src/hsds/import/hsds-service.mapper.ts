@@ -243,7 +243,10 @@ function mapLanguages(service: Json, skipped: ImportNote[]): { languages: string
   let signsAsl = false;
   arr(service.languages).forEach((raw, i) => {
     const language = obj(raw);
-    if (text(language?.code)?.toLowerCase() === ASL_LANGUAGE.code || text(language?.name)?.toLowerCase() === ASL_LANGUAGE.name.toLowerCase()) {
+    if (
+      text(language?.code)?.toLowerCase() === ASL_LANGUAGE.code ||
+      text(language?.name)?.toLowerCase() === ASL_LANGUAGE.name.toLowerCase()
+    ) {
       signsAsl = true;
       return;
     }
