@@ -60,7 +60,11 @@ export const PartnerErrors = {
       "A listing key works only on the provider's own listing (/v1/listing and /v1/listing/referrals).",
     ),
   listingKeyRequired: () =>
-    problem(HttpStatus.FORBIDDEN, 'listing_key_required', "Only a provider's listing key (mend_lk_…) works here; a partner key names no listing."),
+    problem(
+      HttpStatus.FORBIDDEN,
+      'listing_key_required',
+      "Only a provider's listing key (mend_lk_…) works here; a partner key names no listing.",
+    ),
   rateLimited: (decision: RateLimitDecision) =>
     problem(
       HttpStatus.TOO_MANY_REQUESTS,
