@@ -76,7 +76,7 @@ describe('providers keep their own listing current: listing claims, listing keys
   const redeem = (claimToken: unknown) => t.http().post('/v1/listing-claims/redeem').send({ claimToken });
   const listingKeyFor = async (resourceId: string) => (await redeem((await claim(resourceId)).claimToken).expect(201)).body as Redeemed;
   const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
-  const etagOfListing = async (key: string) => (await t.http().get('/v1/listing').set(bearer(key)).expect(200)).headers.etag as string;
+  const etagOfListing = async (key: string) => (await t.http().get('/v1/listing').set(bearer(key)).expect(200)).headers.etag;
   const claimsOf = async (resourceId: string) =>
     (await t.http().get(`/v1/curation/resources/${resourceId}/claims`).set('Authorization', curator.auth).expect(200)).body.data as {
       id: string;
@@ -152,7 +152,7 @@ describe('providers keep their own listing current: listing claims, listing keys
         .http()
         .patch('/v1/listing')
         .set(bearer(redeemed.key))
-        .set('If-Match', got.headers.etag as string)
+        .set('If-Match', got.headers.etag)
         .set('Content-Type', 'application/merge-patch+json')
         .send(
           JSON.stringify({
@@ -299,7 +299,7 @@ describe('providers keep their own listing current: listing claims, listing keys
         .send({ specialties: ['infidelity'] })
         .expect(200);
       expect((await patch(etag)).status).toBe(412);
-      expect((await patch(curatorWrite.headers.etag as string)).status).toBe(200);
+      expect((await patch(curatorWrite.headers.etag)).status).toBe(200);
     });
   });
 
@@ -534,7 +534,7 @@ describe('providers keep their own listing current: listing claims, listing keys
       const c = await create('marrowvale-becomes-line');
       const { key } = await listingKeyFor(c.id);
       const pending = await claim(c.id);
-      const etag = (await t.http().get(`/v1/resources/${c.id}`).expect(200)).headers.etag as string;
+      const etag = (await t.http().get(`/v1/resources/${c.id}`).expect(200)).headers.etag;
       await t.http().patch(`/v1/resources/${c.id}`).set('Authorization', curator.auth).set('If-Match', etag).send(HOTLINE).expect(200);
       const res = await t
         .http()

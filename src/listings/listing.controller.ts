@@ -32,7 +32,6 @@ import { ResourceResponse } from '../resources/dto/resource.response.js';
 import type { VersionedResource } from '../resources/resource.mapper.js';
 import { ProviderOwnedFieldsInterceptor } from './provider-owned-fields.interceptor.js';
 
-const referralId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const ETAG_HEADER = {
   ETag: { description: 'The version of the listing, for the next If-Match.', schema: { type: 'string', example: '"v7"' } },
 };
@@ -151,7 +150,7 @@ export class ListingController {
   @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
   answerListingReferral(
     @CurrentListing() listing: ListingPrincipal,
-    @Param('referralId', referralId) id: string,
+    @Param('referralId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
     @Body() body: AnswerReferralRequest,
   ): Promise<ProviderReferralResponse> {
     return this.referrals.answerAsProvider(listing, id, body);

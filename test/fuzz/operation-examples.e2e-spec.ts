@@ -256,7 +256,7 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
     status: 200,
     run: async (c) => {
       const auth = await listingKey(c);
-      const etag = (await c.t.http().get('/v1/listing').set(auth).expect(200)).headers.etag as string;
+      const etag = (await c.t.http().get('/v1/listing').set(auth).expect(200)).headers.etag;
       return c.t
         .http()
         .patch('/v1/listing')
