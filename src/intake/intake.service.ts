@@ -37,6 +37,8 @@ const FAMILY_GROUP_SPECIALTIES = new Set(Object.values(FAMILY_SUPPORT_SPECIALTIE
 const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
   r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
+/** Plans differ by country, region, audiences, concerns and roles: a few hundred in practice. */
+const MAX_CACHED_LINE_PLANS = 1000;
 
 /** A directory candidate as the engine sees it, with its public representation kept for the response. */
 interface FoundCandidate extends Candidate {
@@ -52,6 +54,9 @@ export interface IntakeReferralContext {
 
 @Injectable()
 export class IntakeService {
+  /** Chosen safety lines per directory answer (see linesFor), then per plan. */
+  private readonly chosenLines = new WeakMap<readonly ResourceResponse[], Map<string, ResourceResponse[]>>();
+
   constructor(
     private readonly intakes: IntakeRepository,
     private readonly resources: ResourcesService,
@@ -195,7 +200,7 @@ export class IntakeService {
   }
 
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
-  async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
+  safetyLines(query: SafetyLinesQuery): SafetyLinesResponse {
     const country = query.country ?? query.region?.slice(0, 2);
     if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
@@ -207,15 +212,28 @@ export class IntakeService {
       country: plan.country,
       countryAssumed: plan.countryAssumed,
       emergency: safety.emergency ?? null,
-      lines: await this.linesFor(plan),
+      lines: this.linesFor(plan),
     };
   }
 
-  /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
-  private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
-    const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
-    const byId = new Map(lines.map((line) => [line.id, line]));
-    return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+  /**
+   * The curated lines serving the plan's country and region, chosen by the pure chooser. The
+   * directory returns the same array until it changes, so the choice is kept per plan until then:
+   * a catalogue with thousands of local lines costs one choice per kind of plan, not per intake.
+   */
+  private linesFor(plan: LinePlan): ResourceResponse[] {
+    const lines = this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    let chosen = this.chosenLines.get(lines);
+    if (!chosen) this.chosenLines.set(lines, (chosen = new Map<string, ResourceResponse[]>()));
+    const key = JSON.stringify(plan);
+    let choice = chosen.get(key);
+    if (!choice) {
+      const byId = new Map(lines.map((line) => [line.id, line]));
+      choice = chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+      if (chosen.size >= MAX_CACHED_LINE_PLANS) chosen.clear();
+      chosen.set(key, choice);
+    }
+    return choice;
   }
 
   /** Every candidate meeting the constraints, with the facts the ranking reads; rows are read only when ranked. */
@@ -236,7 +254,7 @@ export class IntakeService {
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
-  async match(req: CreateIntakeRequest) {
+  match(req: CreateIntakeRequest) {
     const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety, profile.country);
     const recommendation = recommendHelp(profile.willingness, safety);
@@ -271,7 +289,7 @@ export class IntakeService {
       profile,
       safety,
       recommendation,
-      lines: await this.linesFor(linePlan),
+      lines: this.linesFor(linePlan),
       linePlan,
       matches,
       accountability,
@@ -282,7 +300,7 @@ export class IntakeService {
   private async storeIntake(
     req: CreateIntakeRequest,
     partnerId: string | null,
-    matched: Awaited<ReturnType<IntakeService['match']>>,
+    matched: ReturnType<IntakeService['match']>,
     tx: EntityManager,
   ): Promise<IntakeResponse> {
     const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;

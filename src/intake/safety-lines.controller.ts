@@ -24,7 +24,7 @@ export class SafetyLinesController {
   })
   @ApiOkResponse({ type: SafetyLinesResponse })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
-  listSafetyLines(@Query() query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
+  listSafetyLines(@Query() query: SafetyLinesQuery): SafetyLinesResponse {
     return this.intakes.safetyLines(query);
   }
 }

@@ -11,8 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { sendWithEtag } from '../common/http/conditional-response.js';
-import { bodyEtag } from '../common/http/entity-tags.js';
+import { sendJsonWithBodyEtag, sendWithEtag } from '../common/http/conditional-response.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
@@ -57,7 +56,7 @@ export class ResourcesController {
       void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
     }
     void reply.header('cache-control', 'public, max-age=60');
-    sendWithEtag(request, reply, body, bodyEtag(body));
+    sendJsonWithBodyEtag(request, reply, body);
   }
 
   @Get(':id')
