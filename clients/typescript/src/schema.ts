@@ -2393,22 +2393,40 @@ export interface components {
             cost?: components["schemas"]["ListingCostPatch"];
         };
         ProviderReferralResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 6a0f3c1e-2b4d-4e8f-9a7c-5d1e3f2a4b6c
+             */
             id: string;
             /**
              * @example requested
              * @enum {string}
              */
             status: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
-            /** @description Whether you can answer it now (accepted or rejected): only while it is requested or on hold. */
+            /**
+             * @description Whether you can answer it now (accepted or rejected): only while it is requested or on hold.
+             * @example true
+             */
             answerable: boolean;
-            /** @description Nobody may reach out to the couple unprompted: wait for them to contact you. */
+            /**
+             * @description Nobody may reach out to the couple unprompted: wait for them to contact you.
+             * @example true
+             */
             doNotContact: boolean;
-            /** @description False: see each partner separately, never in a joint session. Null: the couple was not screened; ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why. */
+            /**
+             * @description False: see each partner separately, never in a joint session. Null: the couple was not screened; ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why.
+             * @example false
+             */
             jointSessionsAppropriate: boolean | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:04:05.000Z
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:04:05.000Z
+             */
             updatedAt: string;
         };
         ProviderReferralListResponse: {

@@ -144,21 +144,26 @@ export class ReferralListResponse {
  * holds no contact details, and the couple reaches out themselves.
  */
 export class ProviderReferralResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '6a0f3c1e-2b4d-4e8f-9a7c-5d1e3f2a4b6c' }) id: string;
   @ApiProperty({ enum: REFERRAL_STATUSES, example: 'requested' }) status: string;
-  @ApiProperty({ description: 'Whether you can answer it now (accepted or rejected): only while it is requested or on hold.' })
+  @ApiProperty({
+    example: true,
+    description: 'Whether you can answer it now (accepted or rejected): only while it is requested or on hold.',
+  })
   answerable: boolean;
-  @ApiProperty({ description: 'Nobody may reach out to the couple unprompted: wait for them to contact you.' }) doNotContact: boolean;
+  @ApiProperty({ example: true, description: 'Nobody may reach out to the couple unprompted: wait for them to contact you.' })
+  doNotContact: boolean;
   @ApiProperty({
     type: Boolean,
     nullable: true,
+    example: false,
     description:
       'False: see each partner separately, never in a joint session. Null: the couple was not screened; ask each partner about safety alone ' +
       'before any joint session. True only when every safety answer was no. Says nothing about why.',
   })
   jointSessionsAppropriate: boolean | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T15:04:05.000Z' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-02T15:04:05.000Z' }) updatedAt: string;
 }
 
 export class ProviderReferralListResponse {
