@@ -206,7 +206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every filter vocabulary with labels and descriptions, for building filter UIs */
+        /**
+         * Every filter vocabulary with labels and descriptions, for building filter UIs
+         * @description Labels and descriptions are in the negotiated language (en or es); codes are the same in every language.
+         */
         get: operations["getTaxonomy"];
         put?: never;
         post?: never;
@@ -1992,6 +1995,12 @@ export interface components {
              */
             insurance?: string;
             preferences?: components["schemas"]["PreferencesDto"];
+            /**
+             * @description The language of the texts in the response (guidance, reasons, next steps): en or es. Wins over the `lang` query parameter and over Accept-Language; kept with the Idempotency-Key, so a retry is answered in the same language.
+             * @example es
+             * @enum {string}
+             */
+            lang?: "en" | "es";
             /** @description How many matches to return. Absent: 10. */
             limit?: number;
         };
@@ -2073,6 +2082,12 @@ export interface components {
              * @description Use it to create a referral.
              */
             id: string;
+            /**
+             * @description The language the texts are written in (also Content-Language); a replay keeps the language of the first response.
+             * @example es
+             * @enum {string}
+             */
+            lang: "en" | "es";
             /**
              * Format: date-time
              * @description When the stored answers are purged.
@@ -4015,8 +4030,14 @@ export interface operations {
     };
     getTaxonomy: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4028,6 +4049,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4047,6 +4072,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4060,6 +4089,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4073,6 +4106,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4086,6 +4123,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4101,6 +4142,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4116,6 +4161,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4181,8 +4230,13 @@ export interface operations {
                 cursor?: string;
                 /** @description Fields to count values of, over all resources matching the current filters. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "credential" | "payment" | "availability")[];
+                /** @description The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4200,6 +4254,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4213,6 +4271,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4224,6 +4286,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4237,6 +4303,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4250,6 +4320,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4263,6 +4337,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4278,6 +4356,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4293,6 +4375,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4455,8 +4541,14 @@ export interface operations {
     };
     getResource: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description The resource's UUID, or its slug. */
                 id: string;
@@ -4473,6 +4565,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4486,6 +4582,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4497,6 +4597,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4510,6 +4614,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4523,6 +4631,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4536,6 +4648,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4549,6 +4665,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4564,6 +4684,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4579,6 +4703,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5733,8 +5861,13 @@ export interface operations {
     };
     submitIntake: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
             header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
                 /** @description Retries with the same key and body return the first response (24 h). */
                 "Idempotency-Key"?: string;
             };
@@ -5753,6 +5886,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5766,6 +5903,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5779,6 +5920,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5792,6 +5937,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5807,6 +5956,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5820,6 +5973,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5833,6 +5990,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5846,6 +6007,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5859,6 +6024,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5874,6 +6043,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5889,6 +6062,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6052,8 +6229,13 @@ export interface operations {
                 roles?: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
                 /** @description Who the person is, so the most specific line comes first (comma-separated). */
                 audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+                /** @description The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6065,6 +6247,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6078,6 +6264,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6091,6 +6281,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6104,6 +6298,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6117,6 +6315,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6132,6 +6334,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6147,6 +6353,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
