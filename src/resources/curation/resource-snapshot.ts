@@ -46,7 +46,7 @@ export interface ResourceSnapshot extends Pick<ResourceWrite, TaxonomyLists> {
   eligibility?: string[];
   lineRoles?: string[];
   contactChannels?: SnapshotContactChannel[];
-  /** Since migration 1796400000000 (default []). */
+  /** Since migration 1796500000000 (default []). */
   accessibility?: string[];
   provenance: { sourceUrl: string | null; lastVerifiedAt: string | null; demo: boolean };
   status: string;

@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * path derives them (src/resources/accessibility.ts): TTY, videophone and relay channels give
  * their code, text and chat channels or chat sessions give text_based.
  */
-export class Accessibility1796400000000 implements MigrationInterface {
-  name = 'Accessibility1796400000000';
+export class Accessibility1796500000000 implements MigrationInterface {
+  name = 'Accessibility1796500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE resource ADD COLUMN accessibility text[] NOT NULL DEFAULT '{}'`);
