@@ -103,6 +103,7 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
             approaches: list(at(20)),
             languages: list(at(21)),
             audiences: list(at(22)),
+            accessibility: list(at(33)),
             credentials: list(at(23)),
             payment_options: list(at(24)),
             service_areas: list(at(25)),

@@ -52,6 +52,7 @@ export const RESOURCE_WRITE_COLUMNS = [
   'line_roles',
   'contact_channels',
   'fee_period',
+  'accessibility',
 ] as const;
 
 /** Bind values for RESOURCE_WRITE_COLUMNS, in the same order. */
@@ -99,6 +100,7 @@ export function resourceWriteValues(r: ResourceWrite, organizationId: string): u
     r.lineRoles,
     JSON.stringify(r.contactChannels),
     r.feePeriod,
+    r.accessibility,
   ];
 }
 

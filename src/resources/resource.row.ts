@@ -1,7 +1,7 @@
 /** A way to reach a service besides its main phone: a text keyword, a chat page, TTY, videophone, relay. */
 export interface ContactChannel {
   type: 'call' | 'text' | 'chat' | 'tty' | 'videophone' | 'relay';
-  /** A number as dialled in the country, or for chat an https URL. */
+  /** A number as dialled in the country, or an https URL (chat, or a videophone answered from a web page). */
   value: string;
   /** For text: the word to send (e.g. START). */
   keyword?: string;
@@ -32,6 +32,7 @@ export interface ResourceRow {
   approaches: string[];
   languages: string[];
   audiences: string[];
+  accessibility: string[];
   credentials: string[];
   payment_options: string[];
   service_areas: string[];
@@ -104,6 +105,8 @@ export interface ResourceWrite {
   approaches: string[];
   languages: string[];
   audiences: string[];
+  /** Listed codes plus those the channels state (withDerivedAccessibility). */
+  accessibility: string[];
   credentials: string[];
   paymentOptions: string[];
   serviceAreas: string[];

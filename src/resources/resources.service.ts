@@ -53,6 +53,7 @@ export class ResourcesService {
       approaches: query.approach,
       languages: query.language,
       audiences: query.audience,
+      accessibility: query.accessibility,
       eligibility: query.eligibility,
       credentials: query.credential,
       paymentOptions: query.payment,

@@ -23,7 +23,7 @@ import { stack } from '../../common/decorator-stack.js';
 import { CountryCodeField, PostalCodeField } from '../../common/dto/field-decorators.js';
 import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
-import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
+import { ACCESSIBILITY, APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
 import { CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
 
 /** A safety screening answer: an optional yes/no. */
@@ -32,9 +32,9 @@ function SafetyAnswer(description: string) {
 }
 
 /** An optional preference among taxonomy codes. */
-function PreferenceList(codes: readonly string[], example: string) {
+function PreferenceList(codes: readonly string[], example: string, description?: string) {
   return stack(
-    ApiPropertyOptional({ enum: codes, isArray: true, example: [example] }),
+    ApiPropertyOptional({ enum: codes, isArray: true, example: [example], description }),
     IsOptional(),
     IsArray(),
     ArrayMaxSize(codes.length),
@@ -68,6 +68,15 @@ export class PreferencesDto {
 
   @PreferenceList(AVAILABILITY.codes, 'evenings')
   availability?: string[];
+
+  @PreferenceList(
+    ACCESSIBILITY.codes,
+    'asl',
+    'Accessibility needs (GET /v1/taxonomy defines each code), a strong preference: resources that meet more of them come first, ' +
+      'each need met is a reason (accessibility_match) and each one not listed is a caveat (not_listed_<code>) saying what to ask. ' +
+      'Safety lines reachable that way come first, with those routes (videophone, TTY, relay, text) first among their contact channels. Not stored.',
+  )
+  accessibility?: string[];
 }
 
 /**

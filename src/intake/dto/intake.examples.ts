@@ -26,6 +26,7 @@ const exampleResource = (over: Record<string, unknown>) => ({
   approaches: ['gottman'],
   languages: ['en'],
   audiences: [],
+  accessibility: ['asl', 'captioning', 'wheelchair_access'],
   credentials: ['gottman_certified', 'licensed_clinician'],
   paymentOptions: ['insurance', 'cash', 'fsa_hsa'],
   locations: [
@@ -86,6 +87,7 @@ const ndvh = nationalHotline({
   phone: '1-800-799-7233',
   specialties: ['domestic_violence'],
   lineRoles: ['domestic_violence'],
+  accessibility: ['tty', 'text_based'],
   contactChannels: [
     { type: 'tty', value: '1-800-787-3224' },
     { type: 'text', value: '88788', keyword: 'START' },
@@ -104,10 +106,13 @@ const lifeline988 = nationalHotline({
   phone: '988',
   specialties: ['crisis_support'],
   lineRoles: ['crisis'],
+  accessibility: ['asl', 'videophone', 'relay', 'text_based'],
   contactChannels: [
     { type: 'text', value: '988' },
     { type: 'chat', value: 'https://988lifeline.org/chat' },
     { type: 'relay', value: '711' },
+    { type: 'videophone', value: '1-800-273-8255' },
+    { type: 'videophone', value: 'https://988lifeline.org' },
   ],
   provenance: { sourceUrl: 'https://988lifeline.org/get-help/what-to-expect', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
 });

@@ -14,7 +14,10 @@ import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 
 /** A property the directory can test for every candidate at once (the index's CandidateFact). */
 export type ResourceFact =
-  | { field: 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'availability' | 'feePeriod'; value: string }
+  | {
+      field: 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'accessibility' | 'availability' | 'feePeriod';
+      value: string;
+    }
   | { flag: 'jointSessions' | 'acceptingNewClients' | 'free' | 'slidingScale' | 'feeMinUnknown' }
   | { feeAtMost: number };
 
@@ -59,6 +62,7 @@ export function rankingFacts(profile: IntakeProfile): ResourceFact[] {
     ...values('approaches', ['discernment_counseling', ...profile.approaches]),
     ...values('languages', profile.languages),
     ...values('audiences', audiences),
+    ...values('accessibility', profile.accessibility),
     ...values('availability', profile.availability),
     ...values('feePeriod', PROGRAM_PERIODS),
     { flag: 'jointSessions' },
@@ -94,6 +98,7 @@ export function favourableResource(
     approaches: [],
     languages: [],
     audiences: [],
+    accessibility: [],
     availability: [],
     paymentOptions: PLAN_OPTIONS,
     serviceAreas: [],

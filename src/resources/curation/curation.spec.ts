@@ -63,8 +63,28 @@ describe('resource request validation', () => {
     ['a website that is not a URL', { organization: { name: 'X', website: 'example' } }, 'organization.website', 'isUrl'],
     ['an unknown field', { rating: 5 }, 'rating', 'unknown_field'],
     ['an unknown nested field', { cost: { ...local.cost, tip: 1 } }, 'cost.tip', 'unknown_field'],
+    ['an unknown accessibility code', { accessibility: ['braille'] }, 'accessibility', 'isIn'],
+    ['a TTY without its number', { accessibility: ['tty'], contactChannels: [] }, 'accessibility', 'borneOutByRecord'],
+    ['wheelchair access without a location', { accessibility: ['wheelchair_access'], locations: [] }, 'accessibility', 'borneOutByRecord'],
   ])('rejects %s, naming the field', async (_what, change, field, code) => {
     expect(await fieldErrors({ ...local, ...change })).toContainEqual({ field, code });
+  });
+
+  it('stores the accessibility codes the contact channels and chat sessions state, once each, in taxonomy order', async () => {
+    const document = await validate({
+      ...local,
+      formats: ['in_person', 'chat'],
+      accessibility: ['wheelchair_access', 'tty', 'asl'],
+      contactChannels: [
+        { type: 'tty', value: '1-800-787-3224' },
+        { type: 'videophone', value: '1-855-812-1001' },
+        { type: 'relay', value: '711' },
+      ],
+    });
+    expect(documentToWrite(document).accessibility).toEqual(['asl', 'videophone', 'tty', 'relay', 'text_based', 'wheelchair_access']);
+    expect(documentToWrite(await validate({ ...local, accessibility: undefined, contactChannels: [] })).accessibility).toEqual(
+      local.formats.includes('chat') ? ['text_based'] : [],
+    );
   });
 
   it('needs sourceUrl and lastVerifiedAt for a real resource, not for a demo listing', async () => {
@@ -127,6 +147,7 @@ describe('audit snapshots', () => {
     approaches: [],
     languages: ['en', 'es'],
     audiences: ['veterans'],
+    accessibility: ['text_based'],
     credentials: [],
     paymentOptions: [],
     locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.96, longitude: -83 }],
@@ -153,7 +174,7 @@ describe('audit snapshots', () => {
   });
 
   it('read an entry written before a field existed with the default its column was given', () => {
-    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, ...stored } = toSnapshot(shown);
+    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, accessibility: _a, ...stored } = toSnapshot(shown);
     const { feePeriod: _f, ...storedCost } = stored.cost;
     expect(snapshotToResponse({ ...stored, cost: storedCost })).toEqual({
       ...shown,
@@ -161,6 +182,7 @@ describe('audit snapshots', () => {
       eligibility: [],
       lineRoles: [],
       contactChannels: [],
+      accessibility: [],
       cost: { ...shown.cost, feePeriod: 'per_session' },
     });
   });

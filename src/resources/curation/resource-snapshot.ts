@@ -46,6 +46,8 @@ export interface ResourceSnapshot extends Pick<ResourceWrite, TaxonomyLists> {
   eligibility?: string[];
   lineRoles?: string[];
   contactChannels?: SnapshotContactChannel[];
+  /** Since migration 1796500000000 (default []). */
+  accessibility?: string[];
   provenance: { sourceUrl: string | null; lastVerifiedAt: string | null; demo: boolean };
   status: string;
   createdAt: string;
@@ -96,6 +98,7 @@ function copyResource(s: ResourceSnapshot): ResourceResponse {
     approaches: s.approaches,
     languages: s.languages,
     audiences: s.audiences,
+    accessibility: s.accessibility ?? [],
     credentials: s.credentials,
     paymentOptions: s.paymentOptions,
     locations: s.locations.map((l) => pick(l, LOCATION_FIELDS)),

@@ -56,7 +56,7 @@ export interface CandidateSet {
 
 /** Fields whose values the index holds as bitmaps, in intake's terms (MatchableResource). */
 export type CandidateFactField =
-  'kind' | 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'availability' | 'feePeriod';
+  'kind' | 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'accessibility' | 'availability' | 'feePeriod';
 
 /**
  * A property the index tests for every candidate at once, from its bitmaps: a value of a field,

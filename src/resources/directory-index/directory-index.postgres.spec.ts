@@ -11,6 +11,7 @@ import { dataSourceOptions } from '../../database/data-source-options.js';
 import { toCandidateCriteria } from '../../intake/intake.mapper.js';
 import type { CandidateConstraints } from '../../intake/matching/constraints.js';
 import {
+  ACCESSIBILITY,
   APPROACHES,
   AUDIENCES,
   AVAILABILITY,
@@ -120,6 +121,7 @@ const CRITERIA = {
   approaches: some(APPROACHES.codes),
   languages: some(['en', 'es', 'zh', 'vi', 'fr']),
   audiences: some(AUDIENCES.codes),
+  accessibility: fc.subarray([...ACCESSIBILITY.codes], { minLength: 1, maxLength: 2 }),
   eligibility: some(ELIGIBILITY.codes),
   credentials: some(CREDENTIALS.codes),
   paymentOptions: some(PAYMENT_OPTIONS.codes),
@@ -149,6 +151,9 @@ const MIX: ResourceSearchCriteria[] = [
   { tsQuery: buildTsQuery('drinking'), serves: { region: 'US-TX', country: 'US' } },
   { tsQuery: buildTsQuery('the a an') },
   { eligibility: ['people_who_use_abuse'] },
+  { accessibility: ['asl'] },
+  { accessibility: ['asl', 'videophone'], kinds: ['hotline'] },
+  { accessibility: ['wheelchair_access', 'interpreter_on_request'], near: { lat: 41.8781, lng: -87.6298, radiusMeters: 40_000 } },
 ];
 const CASES: ResourceSearchCriteria[] = [...MIX, ...fc.sample(criteriaArb, { seed: 1414, numRuns: 60 })];
 
@@ -174,6 +179,7 @@ describe('DirectoryIndex = PostgreSQL', () => {
       SPECIALTIES,
       APPROACHES,
       AUDIENCES,
+      ACCESSIBILITY,
       CREDENTIALS,
       PAYMENT_OPTIONS,
       AVAILABILITY,
@@ -286,7 +292,12 @@ describe('DirectoryIndex = PostgreSQL', () => {
   });
 
   it('counts the same facets', async () => {
-    const fieldSets: FacetField[][] = [[...FACET_FIELDS], ['format', 'kind', 'specialty'], ['specialty', 'approach'], ['kind', 'kind']];
+    const fieldSets: FacetField[][] = [
+      [...FACET_FIELDS],
+      ['format', 'kind', 'specialty'],
+      ['specialty', 'approach', 'accessibility'],
+      ['kind', 'kind'],
+    ];
     for (const [i, criteria] of CASES.entries()) {
       const fields = fieldSets[i % fieldSets.length];
       const expected = await sql(facetsSql(criteria, fields));

@@ -26,6 +26,7 @@ const KINDS = ['practice', 'clinic', 'online_service', 'self_guided', 'support_g
 const FORMATS = ['in_person', 'video', 'phone', 'chat'];
 const SPECIALTIES = ['infidelity', 'trust_rebuilding', 'communication', 'individual_support'];
 const LANGUAGES = ['en', 'es', 'fr'];
+const ACCESSIBILITY = ['asl', 'tty', 'captioning', 'wheelchair_access'];
 const ELIGIBILITY = ['veterans', 'people_who_use_abuse'];
 const AREAS = ['US', 'US-OH', 'US-TX', 'CA', 'CA-ON'];
 const REGIONS = ['US-OH', 'US-TX', 'CA-ON'];
@@ -70,6 +71,7 @@ const rowArb = (id: string) =>
       formats: fc.oneof(pick(FORMATS), fc.constant<string[]>(['in_person', 'in_person'])),
       specialties: pick(SPECIALTIES),
       languages: pick(LANGUAGES),
+      accessibility: pick(ACCESSIBILITY),
       eligibility: pick(ELIGIBILITY),
       service_areas: pick(AREAS),
       location_regions: pick(REGIONS),
@@ -120,6 +122,7 @@ const CRITERIA = {
   formats: pick(FORMATS),
   specialties: pick(SPECIALTIES),
   languages: pick(LANGUAGES),
+  accessibility: fc.subarray(ACCESSIBILITY, { minLength: 1, maxLength: 2 }),
   eligibility: pick(ELIGIBILITY),
   free: fc.boolean(),
   slidingScale: fc.boolean(),
@@ -186,6 +189,8 @@ function referenceMatches(d: Directory, c: ResourceSearchCriteria): IndexRow[] {
       !overlaps(r.eligibility, c.eligibility)
     )
       return false;
+    // Accessibility: every code asked for (`@>`), not any.
+    if (c.accessibility && !c.accessibility.every((code) => r.accessibility.includes(code))) return false;
     if (!c.eligibility?.includes('people_who_use_abuse') && r.eligibility.includes('people_who_use_abuse')) return false;
     for (const [value, column] of [
       [c.free, r.free],
@@ -253,6 +258,7 @@ function referenceFacets(d: Directory, c: ResourceSearchCriteria, fields: FacetF
     format: (r) => r.formats,
     specialty: (r) => r.specialties,
     language: (r) => r.languages,
+    accessibility: (r) => r.accessibility,
   };
   const rows = referenceMatches(d, c);
   const counts: FacetCount[] = [];
@@ -312,7 +318,7 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
       fc.property(
         directoryArb,
         criteriaArb,
-        fc.array(fc.constantFrom<FacetField>('kind', 'format', 'specialty', 'language'), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.constantFrom<FacetField>('kind', 'format', 'specialty', 'language', 'accessibility'), { minLength: 1, maxLength: 3 }),
         ([rows, changes], criteria, fields) => {
           const { index, directory } = apply(rows, changes);
           expect(index.facets(criteria, fields)).toEqual(referenceFacets(directory, criteria, fields));

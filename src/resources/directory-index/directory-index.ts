@@ -62,6 +62,7 @@ const VALUE_FIELDS = [
   'approaches',
   'languages',
   'audiences',
+  'accessibility',
   'eligibility',
   'credentials',
   'payment_options',
@@ -102,6 +103,7 @@ const FACET_FIELDS: Record<FacetField, ValueField> = {
   approach: 'approaches',
   language: 'languages',
   audience: 'audiences',
+  accessibility: 'accessibility',
   credential: 'credentials',
   payment: 'payment_options',
   availability: 'availability',
@@ -446,6 +448,8 @@ export class DirectoryIndex {
     overlap('approaches', c.approaches);
     overlap('languages', c.languages);
     overlap('audiences', c.audiences);
+    // Every code asked for: one bitmap each, intersected with the rest.
+    for (const code of new Set(c.accessibility ?? [])) must.push(this.values.accessibility.get(code));
     overlap('eligibility', c.eligibility);
     // A person searching for help never meets a program for people who use abuse by chance.
     if (!c.eligibility?.includes('people_who_use_abuse')) mustNot.push(this.values.eligibility.get('people_who_use_abuse'));
@@ -738,6 +742,7 @@ const CANDIDATE_FACT_FIELDS: Record<CandidateFactField, ValueField> = {
   approaches: 'approaches',
   languages: 'languages',
   audiences: 'audiences',
+  accessibility: 'accessibility',
   availability: 'availability',
   feePeriod: 'fee_period',
 };

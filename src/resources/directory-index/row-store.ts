@@ -29,6 +29,7 @@ const COLUMNS = [
   'approaches',
   'languages',
   'audiences',
+  'accessibility',
   'credentials',
   'payment_options',
   'service_areas',

@@ -7,6 +7,7 @@ import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-deco
 import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import {
+  ACCESSIBILITY,
   APPROACHES,
   AUDIENCES,
   AVAILABILITY,
@@ -27,6 +28,7 @@ export const FACET_FIELDS = [
   'approach',
   'language',
   'audience',
+  'accessibility',
   'credential',
   'payment',
   'availability',
@@ -97,6 +99,14 @@ export class SearchResourcesQuery {
 
   @QueryEnumList(AUDIENCES.codes, 'Audience the resource welcomes.', ['lgbtq_affirming'])
   audience?: string[];
+
+  @QueryEnumList(
+    ACCESSIBILITY.codes,
+    'Accessibility the person needs (GET /v1/taxonomy defines each code). Unlike the other lists, every code named must be met: a Deaf couple who sign needs `asl`, and a TTY-only practice does not help them.',
+    ['asl'],
+    'all',
+  )
+  accessibility?: string[];
 
   @QueryEnumList(
     ELIGIBILITY.codes,

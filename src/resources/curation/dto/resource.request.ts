@@ -27,6 +27,8 @@ import {
 
 import { UUID_TEXT } from '../../../common/uuid.js';
 import {
+  ACCESSIBILITY,
+  type AccessibilityCode,
   type Approach,
   APPROACHES,
   type Audience,
@@ -53,7 +55,13 @@ import {
   type Specialty,
 } from '../../../taxonomy/taxonomy.js';
 import { CURRENCIES } from '../../resource-record.js';
-import { IsEmptyUnlessField, IsNotInFuture, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
+import {
+  IsBorneOutByRecord,
+  IsEmptyUnlessField,
+  IsNotInFuture,
+  IsNotLessThanField,
+  IsRegionOfCountryField,
+} from './cross-field.validators.js';
 
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
@@ -81,8 +89,22 @@ function CodeList(codes: readonly string[], description: string, example: string
   );
 }
 
+/** A list of accessibility codes, each at most once (the checks against the rest of the record are the full record's). */
+function AccessibilityCodes() {
+  return applyDecorators(
+    IsIn(ACCESSIBILITY.codes, { each: true, message: `each value of accessibility must be one of: ${ACCESSIBILITY.codes.join(', ')}` }),
+    ArrayUnique(),
+    ArrayMaxSize(ACCESSIBILITY.codes.length),
+    IsArray(),
+  );
+}
+
 /** A real (non-demo) listing must say where its facts come from and when they were checked. */
 const requiredUnlessDemo = (o: { demo?: boolean }, value: unknown) => o.demo !== true || (value !== undefined && value !== null);
+
+/** Chat is a web page; a videophone is a number, or a web page with a video call button. */
+const isWebChannel = (o: ContactChannelInput) =>
+  o.type === 'chat' || (o.type === 'videophone' && typeof o.value === 'string' && /^https?:/i.test(o.value));
 
 export class ContactChannelInput {
   @ApiProperty({ enum: CONTACT_CHANNELS.codes, example: 'text' })
@@ -92,11 +114,12 @@ export class ContactChannelInput {
   @ApiProperty({
     example: '88788',
     maxLength: 500,
-    description: 'A number as dialled in the country (text, tty, videophone, relay, call) or an https URL (chat).',
+    description:
+      "A number as dialled in the country (text, tty, videophone, relay, call), or an https URL: for chat, and for a videophone answered from a web page (a video call button such as 988's ASL Now).",
   })
-  @ValidateIf((o: ContactChannelInput) => o.type === 'chat')
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat channel value must be an https URL' })
-  @ValidateIf((o: ContactChannelInput) => o.type !== 'chat')
+  @ValidateIf((o: ContactChannelInput) => isWebChannel(o))
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat or web videophone channel value must be an https URL' })
+  @ValidateIf((o: ContactChannelInput) => !isWebChannel(o))
   @Matches(PHONE, { message: 'value must be a phone number such as 1-800-799-7233 or 711' })
   @MaxLength(500)
   @MinLength(1)
@@ -321,6 +344,20 @@ export class CreateResourceRequest {
   @CodeList(AUDIENCES.codes, 'Audiences the resource welcomes.', ['unmarried_couples'])
   audiences: Audience[];
 
+  @ApiPropertyOptional({
+    enum: ACCESSIBILITY.codes,
+    isArray: true,
+    description:
+      'How a person with a disability can reach and use it (GET /v1/taxonomy defines each code); only what the provider states. ' +
+      'tty and videophone need a contact channel of that type (its number); wheelchair_access needs a location. ' +
+      'Codes the contact channels state (tty, videophone, relay; text_based for text, chat or chat sessions) are added when stored. Absent means none.',
+    example: ['asl', 'wheelchair_access'],
+  })
+  @IsOptional()
+  @IsBorneOutByRecord()
+  @AccessibilityCodes()
+  accessibility?: AccessibilityCode[];
+
   @CodeList(CREDENTIALS.codes, 'Clinician credentials.', ['licensed_clinician'])
   credentials: Credential[];
 
@@ -471,7 +508,9 @@ export class CostPatch extends PartialType(CostInput) {
  * clear a listing's safety flag. The booleans are not nullable: turning a flag off takes an
  * explicit false.
  */
-export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRequest, ['organization', 'cost'] as const)) {
+export class UpdateResourceRequest extends PartialType(
+  OmitType(CreateResourceRequest, ['organization', 'cost', 'accessibility'] as const),
+) {
   @ApiPropertyOptional({ type: OrganizationPatch })
   @IsOptional()
   @IsObject()
@@ -496,6 +535,11 @@ export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRe
   @RemovableText() email?: string;
   @RemovableInteger() waitTimeDays?: number;
   @RemovableList(String) eligibility?: Eligibility[];
+  // The codes alone: whether the channels and locations bear them out is checked on the merged record.
+  @RemovableList(String)
+  @IsOptional()
+  @AccessibilityCodes()
+  accessibility?: AccessibilityCode[];
   @RemovableList(String) lineRoles?: LineRole[];
   @RemovableList(ContactChannelInput) contactChannels?: ContactChannelInput[];
   @RemovableText() sourceUrl?: string;
