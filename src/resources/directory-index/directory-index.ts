@@ -1,9 +1,10 @@
+import type { CandidateCriteria } from '../candidate-criteria.js';
 import type { FacetField, SortOrder } from '../dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
 import { roundCoordinate } from '../resource-search.sql.js';
 import { AtMostIndex } from './at-most-index.js';
 import { Bitmap, EMPTY_BITMAP, intersectAll, unionAll } from './bitmap.js';
-import type { CandidateFact, CandidateFactField, CandidateHit, CandidateQuery, CandidateSet } from './candidate-query.js';
+import type { CandidateFact, CandidateFactField, CandidateHit, CandidateSet } from './candidate-query.js';
 import { angleOf, chordOf, earthBoxAngle, earthDistance, earthPoint } from './earth.js';
 import { type LexemeQuery, parseTsQuery } from './english-text.js';
 import { GeoIndex, type SlotLocation } from './geo-index.js';
@@ -279,25 +280,26 @@ export class DirectoryIndex {
     return { total: matches.size, counts };
   }
 
-  /** Every resource meeting an intake's hard constraints (IntakeRepository.findCandidates without its LIMIT). */
-  candidates(q: CandidateQuery): CandidateSet {
+  /** Every resource meeting an intake's hard constraints (candidatesSql without its LIMIT). */
+  candidates(q: CandidateCriteria): CandidateSet {
     const must: Bitmap[] = [this.active, this.values.kind.union(q.kinds)];
     const mustNot: Bitmap[] = [this.values.kind.get('hotline')];
-    if (q.excludeSafeRelationshipsOnly) mustNot.push(this.flags.requiresSafeRelationship.bitmap);
+    if (q.excludeRequiresSafeRelationship) mustNot.push(this.flags.requiresSafeRelationship.bitmap);
     if (q.excludeNotForCrisis) mustNot.push(this.flags.notForCrisis.bitmap);
     if (q.excludeEligibility.length) mustNot.push(this.values.eligibility.union(q.excludeEligibility));
     if (q.requireEligibility) must.push(this.values.eligibility.get(q.requireEligibility));
     if (q.specialtiesAny) must.push(this.values.specialties.union(q.specialtiesAny));
-    if (q.budgetMinor !== undefined) {
+    if (q.budget) {
+      const { maxFeeMinor, slidingScaleAboveBudget, insuranceAccepted } = q.budget;
       // Directories are free to search; a program fee is not a per-session fee; $0 means free options only.
-      const within = [this.flags.free.bitmap, this.values.kind.get('directory'), this.feeMin.atMost(q.budgetMinor)];
-      if (q.budgetMinor > 0) within.push(this.values.fee_period.get('per_program'), this.values.fee_period.get('one_time'));
+      const within = [this.flags.free.bitmap, this.values.kind.get('directory'), this.feeMin.atMost(maxFeeMinor)];
+      if (maxFeeMinor > 0) within.push(this.values.fee_period.get('per_program'), this.values.fee_period.get('one_time'));
       within.push(
-        q.allowSlidingAboveBudget
+        slidingScaleAboveBudget
           ? this.flags.slidingScale.bitmap
           : Bitmap.and(this.flags.slidingScale.bitmap, this.flags.feeMinUnknown.bitmap),
       );
-      if (q.insuranceGiven) within.push(this.flags.insuranceAccepted.bitmap);
+      if (insuranceAccepted) within.push(this.flags.insuranceAccepted.bitmap);
       must.push(unionAll(within));
     }
     if (q.languages.length) must.push(this.values.languages.union(q.languages));
@@ -306,7 +308,7 @@ export class DirectoryIndex {
 
     // Ways to reach the couple other than being near them.
     const reach: Bitmap[] = [this.values.kind.get('self_guided')];
-    if (q.inPersonAllowed && !q.point && q.region)
+    if (q.inPerson && !q.point && q.region)
       reach.push(Bitmap.and(this.values.formats.get('in_person'), this.values.location_regions.get(q.region)));
     if (q.remoteFormats.length) {
       const areas = [q.region, q.country].filter((a): a is string => !!a);
@@ -314,8 +316,8 @@ export class DirectoryIndex {
       reach.push(Bitmap.and(this.values.formats.union(q.remoteFormats), licensed));
     }
     let near: { slots: Uint32Array; meters: Float64Array } | undefined;
-    if (q.inPersonAllowed && q.point) {
-      const box = this.inEarthBox(q.point.lat, q.point.lng, q.radiusKm * 1000);
+    if (q.inPerson && q.point) {
+      const box = this.inEarthBox(q.point.lat, q.point.lng, q.radiusMeters);
       near = box;
       reach.push(Bitmap.and(box.withinRadius, this.values.formats.get('in_person')));
     }
@@ -683,7 +685,7 @@ export class DirectoryIndex {
     return this.slotOf.get(id);
   }
 
-  /** @internal */ candidateClasses(q: CandidateQuery): { kind: Bitmap; specialty: Bitmap; accepting: Bitmap } {
+  /** @internal */ candidateClasses(q: CandidateCriteria): { kind: Bitmap; specialty: Bitmap; accepting: Bitmap } {
     return {
       kind: this.values.kind.union(q.preferKinds),
       specialty: this.values.specialties.union(q.preferSpecialties),
@@ -731,7 +733,7 @@ class Candidates implements CandidateSet {
     private readonly index: DirectoryIndex,
     private readonly eligible: Bitmap,
     private readonly near: { slots: Uint32Array; meters: Float64Array } | undefined,
-    private readonly query: CandidateQuery,
+    private readonly query: CandidateCriteria,
   ) {}
 
   get size(): number {
