@@ -493,15 +493,18 @@ export class DirectoryIndex {
     return ++this.geoStamp;
   }
 
-  /** Resources with a location within `radius` metres, and their nearest distance (search's `near`). */
-  private withinRadius(lat: number, lng: number, radius: number): { bitmap: Bitmap; meters: (slot: number) => number } {
-    const [px, py, pz] = earthPoint(roundCoordinate(lat), roundCoordinate(lng));
+  /**
+   * Visits the locations within `angle` of the point; per slot, keeps in geoMeters (stamped for
+   * this query) the least distance `measure` gives its locations, a negative one leaving the
+   * location out. Returns the slots found, in visit order.
+   */
+  private nearestPerSlot(lat: number, lng: number, angle: number, measure: (x: number, y: number, z: number) => number): number[] {
     const stamp = this.nextGeoStamp();
     const { geoMeters, geoStamps } = this;
     const found: number[] = [];
-    this.geo.visitNear(roundCoordinate(lat), roundCoordinate(lng), angleOf(radius), (slot, x, y, z) => {
-      const d = earthDistance(px, py, pz, x, y, z);
-      if (d > radius) return;
+    this.geo.visitNear(roundCoordinate(lat), roundCoordinate(lng), angle, (slot, x, y, z) => {
+      const d = measure(x, y, z);
+      if (d < 0) return;
       if (geoStamps[slot] !== stamp) {
         geoStamps[slot] = stamp;
         geoMeters[slot] = d;
@@ -510,6 +513,17 @@ export class DirectoryIndex {
         geoMeters[slot] = d;
       }
     });
+    return found;
+  }
+
+  /** Resources with a location within `radius` metres, and their nearest distance (search's `near`). */
+  private withinRadius(lat: number, lng: number, radius: number): { bitmap: Bitmap; meters: (slot: number) => number } {
+    const [px, py, pz] = earthPoint(roundCoordinate(lat), roundCoordinate(lng));
+    const found = this.nearestPerSlot(lat, lng, angleOf(radius), (x, y, z) => {
+      const d = earthDistance(px, py, pz, x, y, z);
+      return d > radius ? -1 : d;
+    });
+    const { geoMeters } = this;
     return { bitmap: new Bitmap(found), meters: (slot) => geoMeters[slot] };
   }
 
@@ -522,20 +536,10 @@ export class DirectoryIndex {
     const [px, py, pz] = earthPoint(roundCoordinate(lat), roundCoordinate(lng));
     const half = chordOf(radius);
     const [loX, hiX, loY, hiY, loZ, hiZ] = [px - half, px + half, py - half, py + half, pz - half, pz + half];
-    const stamp = this.nextGeoStamp();
-    const { geoMeters, geoStamps } = this;
-    const found: number[] = [];
-    this.geo.visitNear(roundCoordinate(lat), roundCoordinate(lng), earthBoxAngle(radius), (slot, x, y, z) => {
-      if (x < loX || x > hiX || y < loY || y > hiY || z < loZ || z > hiZ) return;
-      const d = earthDistance(px, py, pz, x, y, z);
-      if (geoStamps[slot] !== stamp) {
-        geoStamps[slot] = stamp;
-        geoMeters[slot] = d;
-        found.push(slot);
-      } else if (d < geoMeters[slot]) {
-        geoMeters[slot] = d;
-      }
-    });
+    const found = this.nearestPerSlot(lat, lng, earthBoxAngle(radius), (x, y, z) =>
+      x < loX || x > hiX || y < loY || y > hiY || z < loZ || z > hiZ ? -1 : earthDistance(px, py, pz, x, y, z),
+    );
+    const { geoMeters } = this;
     const slots = Uint32Array.from(found).sort();
     const meters = new Float64Array(slots.length);
     const within: number[] = [];
@@ -595,40 +599,39 @@ export class DirectoryIndex {
   }
 
   private pageByName(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
-    const { names, ids } = this;
-    const key = String(after?.key);
-    return this.pageInOrder(
-      this.nameOrder,
-      matches,
-      after,
-      need,
-      (slot) => compareCodePoints(names[slot], key) || compareIds(ids[slot], after!.id),
-      (a, b) => compareCodePoints(names[a], names[b]) || compareIds(ids[a], ids[b]),
-    );
+    const { names } = this;
+    return this.pageInOrder(this.nameOrder, matches, after, need, (slot) => names[slot], String(after?.key), compareCodePoints);
   }
 
   private pageByFee(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
-    const { feeSort, ids } = this;
-    const key = Number(after?.key);
+    const { feeSort } = this;
     return this.pageInOrder(
       this.feeOrder,
       matches,
       after,
       need,
-      (slot) => (feeSort[slot] < key ? -1 : feeSort[slot] > key ? 1 : compareIds(ids[slot], after!.id)),
-      (a, b) => feeSort[a] - feeSort[b] || compareIds(ids[a], ids[b]),
+      (slot) => feeSort[slot],
+      Number(after?.key),
+      (a, b) => a - b,
     );
   }
 
-  /** A keyset page in a prebuilt order: binary search for the cursor, blocks from there, added slots merged. */
-  private pageInOrder(
+  /**
+   * A keyset page in a prebuilt order (by the key, then id): binary search for the cursor, blocks
+   * from there, added slots merged.
+   */
+  private pageInOrder<K>(
     order: BlockedOrder,
     matches: Bitmap,
     after: SearchPage['after'],
     need: number,
-    vsCursor: (slot: number) => number,
-    compare: (a: number, b: number) => number,
+    keyOf: (slot: number) => K,
+    cursorKey: K,
+    compareKeys: (a: K, b: K) => number,
   ): number[] {
+    const { ids } = this;
+    const vsCursor = (slot: number) => compareKeys(keyOf(slot), cursorKey) || compareIds(ids[slot], after!.id);
+    const compare = (a: number, b: number) => compareKeys(keyOf(a), keyOf(b)) || compareIds(ids[a], ids[b]);
     const from = after ? DirectoryIndex.firstAfter(order.length, (p) => order.order[p], vsCursor) : 0;
     return this.mergeAdded(order.take(matches, from, need), matches, compare, (slot) => !after || vsCursor(slot) > 0, need);
   }
