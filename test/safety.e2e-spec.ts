@@ -745,6 +745,36 @@ describe('safety routing (what a person at risk is given)', () => {
     );
   });
 
+  it('a line a curator withdraws leaves the safety lines and intakes at once, and comes back when restored', async () => {
+    const curator = (await t.createPartner({ name: 'safety-curator', scopes: ['directory:read', 'resources:write'] })).auth;
+    const slugs = async () => {
+      const res = await t.http().get('/v1/safety-lines?country=GB&roles=crisis').set('Authorization', auth).expect(200);
+      return res.body.lines.map((l: Line) => l.slug);
+    };
+    const intakeSlugs = async () =>
+      (await submit({ concerns: ['lying'], willingness: 'both', country: 'GB', safety: { feelsAfraid: true } })).safety.resources.map(
+        (l: { slug: string }) => l.slug,
+      );
+    expect(await slugs()).toContain(LINES.samaritans.slug);
+    expect(await intakeSlugs()).toContain(LINES.samaritans.slug);
+
+    const line = await t.http().get(`/v1/resources/${LINES.samaritans.slug}`).expect(200);
+    await t.http().delete(`/v1/resources/${line.body.id}`).set('Authorization', curator).set('If-Match', line.headers.etag).expect(204);
+    expect(await slugs()).not.toContain(LINES.samaritans.slug);
+    expect(await intakeSlugs()).not.toContain(LINES.samaritans.slug);
+
+    const withdrawn = await t.http().get(`/v1/resources/${line.body.id}`).expect(200);
+    await t
+      .http()
+      .patch(`/v1/resources/${line.body.id}`)
+      .set('Authorization', curator)
+      .set('If-Match', withdrawn.headers.etag)
+      .send({ status: 'active' })
+      .expect(200);
+    expect(await slugs()).toContain(LINES.samaritans.slug);
+    expect(await intakeSlugs()).toContain(LINES.samaritans.slug);
+  });
+
   it('a country without listed lines is pointed to an international helpline directory', async () => {
     const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'ES' });
     expect(body.safety.resources).toEqual([]);

@@ -55,7 +55,7 @@ export class IdempotencyService {
     key: string | undefined,
     request: unknown,
     commit: (tx: EntityManager, prepared: P) => Promise<{ status: number; body: T }>,
-    prepare: () => Promise<P> = () => Promise.resolve(undefined as P),
+    prepare: () => P | Promise<P> = () => undefined as P,
   ): Promise<IdempotentResult<T>> {
     if (key !== undefined && !KEY_PATTERN.test(key)) throw IdempotencyErrors.invalidKey();
     if (!key) {

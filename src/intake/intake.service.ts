@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { IdempotentResult } from '../common/http/idempotency.js';
+import type { Locale, RequestLocale } from '../common/i18n/locale.js';
+import { msg } from '../common/i18n/message.js';
+import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
@@ -12,7 +15,7 @@ import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
 import { IntakeErrors } from './intake.errors.js';
-import { mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
+import { mapEmergency, mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
 import {
   accountabilityConstraints,
@@ -27,7 +30,7 @@ import { type CandidatePool, countByFacts, rankingFacts, rankPool, type Resource
 import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
-import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
+import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
@@ -37,6 +40,8 @@ const FAMILY_GROUP_SPECIALTIES = new Set(Object.values(FAMILY_SUPPORT_SPECIALTIE
 const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
   r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
+/** Plans differ by country, region, audiences, concerns and roles: a few hundred in practice. */
+const MAX_CACHED_LINE_PLANS = 1000;
 
 /** A directory candidate as the engine sees it, with its public representation kept for the response. */
 interface FoundCandidate extends Candidate {
@@ -52,6 +57,9 @@ export interface IntakeReferralContext {
 
 @Injectable()
 export class IntakeService {
+  /** Chosen safety lines per directory answer (see linesFor), then per plan. */
+  private readonly chosenLines = new WeakMap<readonly ResourceResponse[], Map<string, ResourceResponse[]>>();
+
   constructor(
     private readonly intakes: IntakeRepository,
     private readonly resources: ResourcesService,
@@ -124,25 +132,19 @@ export class IntakeService {
       );
     let constraints = initial;
     let pool = this.findCandidates(constraints, facts);
-    const taken: { code: string; text: string }[] = [];
+    const taken: Reason[] = [];
     for (const step of relaxationSteps(initial)) {
       if (fitting(pool, constraints) >= MIN_MATCHES) break;
       constraints = step.apply(constraints);
-      taken.push({ code: step.code, text: step.text });
+      taken.push({ code: step.code, message: step.message });
       pool = this.findCandidates(constraints, facts);
     }
     if (pool.size === 0) {
       pool = this.findCandidates(fallbackConstraints(constraints), facts);
       taken.push(
         pool.size
-          ? {
-              code: 'fallback_online_free_self_guided',
-              text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
-            }
-          : {
-              code: 'no_options_found',
-              text: 'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.',
-            },
+          ? { code: 'fallback_online_free_self_guided', message: msg('relaxation.fallback_online_free_self_guided') }
+          : { code: 'no_options_found', message: msg('relaxation.no_options_found') },
       );
     }
     return { pool, relaxations: taken };
@@ -153,15 +155,21 @@ export class IntakeService {
    * (a retry replays the first response). Matching reads outside the write transaction;
    * the transaction holds only the INSERT and the stored response.
    */
-  submitIntake(req: CreateIntakeRequest, owner: IdempotencyOwner, idempotencyKey?: string): Promise<IdempotentResult<IntakeResponse>> {
+  submitIntake(
+    req: CreateIntakeRequest,
+    owner: IdempotencyOwner,
+    idempotencyKey: string | undefined,
+    requestLocale: RequestLocale,
+  ): Promise<IdempotentResult<IntakeResponse>> {
     const partnerId = owner.partnerId;
+    // A replay answers in the language the first response was written in (its `lang`).
     return this.idempotency.run(
       owner,
       SUBMIT_INTAKE,
       idempotencyKey,
       req,
-      async (tx, matched) => ({ status: 201, body: await this.storeIntake(req, partnerId, matched, tx) }),
-      () => this.match(req),
+      async (tx, matched) => ({ status: 201, body: await this.storeIntake(req, partnerId, matched, requestLocale, tx) }),
+      () => this.match(req, requestLocale.locale),
     );
   }
 
@@ -195,27 +203,42 @@ export class IntakeService {
   }
 
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
-  async safetyLines(query: SafetyLinesQuery): Promise<SafetyLinesResponse> {
+  safetyLines(query: SafetyLinesQuery, requestLocale: RequestLocale): SafetyLinesResponse {
     const country = query.country ?? query.region?.slice(0, 2);
     if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
     const plan = planSafetyLines(
-      { country, region: query.region, audiences: query.audiences ?? [], concerns: [] },
+      { country, region: query.region, audiences: query.audiences ?? [], concerns: [], languages: [] },
       { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
+      requestLocale.locale,
     );
+    const ctx: RenderContext = { locale: requestLocale.locale, country: country ?? requestLocale.region };
     return {
       country: plan.country,
       countryAssumed: plan.countryAssumed,
-      emergency: safety.emergency ?? null,
-      lines: await this.linesFor(plan),
+      emergency: mapEmergency(safety.emergency, ctx),
+      lines: this.linesFor(plan),
     };
   }
 
-  /** The curated lines serving the plan's country and region, chosen by the pure chooser. */
-  private async linesFor(plan: LinePlan): Promise<ResourceResponse[]> {
-    const lines = await this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
-    const byId = new Map(lines.map((line) => [line.id, line]));
-    return chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+  /**
+   * The curated lines serving the plan's country and region, chosen by the pure chooser. The
+   * directory returns the same array until it changes, so the choice is kept per plan until then:
+   * a catalogue with thousands of local lines costs one choice per kind of plan, not per intake.
+   */
+  private linesFor(plan: LinePlan): ResourceResponse[] {
+    const lines = this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
+    let chosen = this.chosenLines.get(lines);
+    if (!chosen) this.chosenLines.set(lines, (chosen = new Map<string, ResourceResponse[]>()));
+    const key = JSON.stringify(plan);
+    let choice = chosen.get(key);
+    if (!choice) {
+      const byId = new Map(lines.map((line) => [line.id, line]));
+      choice = chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+      if (chosen.size >= MAX_CACHED_LINE_PLANS) chosen.clear();
+      chosen.set(key, choice);
+    }
+    return choice;
   }
 
   /** Every candidate meeting the constraints, with the facts the ranking reads; rows are read only when ranked. */
@@ -236,11 +259,11 @@ export class IntakeService {
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
-  async match(req: CreateIntakeRequest) {
+  match(req: CreateIntakeRequest, locale: Locale = 'en') {
     const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety, profile.country);
     const recommendation = recommendHelp(profile.willingness, safety);
-    const linePlan = planSafetyLines(profile, safety);
+    const linePlan = planSafetyLines(profile, safety, locale);
     // A program for a partner who uses abuse is offered only when every safety answer is a clear no.
     // …and never beside joint workshops: the couples path is for couples without abuse.
     const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
@@ -265,13 +288,13 @@ export class IntakeService {
       ? rankPool(profile, 'individual_counseling', this.findCandidates(accountabilityConstraints(profile), facts), facts, 3, () => true)
       : { matches: [], read: [] };
     const responses = new Map([...ranked.read, ...forAccountability.read].map((f) => [f.response.id, f.response]));
-    const matches = ranked.matches.map((m) => mapMatch(m, responses.get(m.resource.id)!));
+    const matches = ranked.matches.map((m) => ({ match: m, resource: responses.get(m.resource.id)! }));
     const accountability = forAccountability.matches.map((m) => responses.get(m.resource.id)!);
     return {
       profile,
       safety,
       recommendation,
-      lines: await this.linesFor(linePlan),
+      lines: this.linesFor(linePlan),
       linePlan,
       matches,
       accountability,
@@ -282,10 +305,13 @@ export class IntakeService {
   private async storeIntake(
     req: CreateIntakeRequest,
     partnerId: string | null,
-    matched: Awaited<ReturnType<IntakeService['match']>>,
+    matched: ReturnType<IntakeService['match']>,
+    requestLocale: RequestLocale,
     tx: EntityManager,
   ): Promise<IntakeResponse> {
     const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;
+    // The one localisation step: the engine's messages become text in the reader's language and units.
+    const ctx: RenderContext = { locale: requestLocale.locale, country: profile.country ?? requestLocale.region };
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
     // Any safety yes forces doNotContact: a message or call can alert the partner who causes harm.
     const doNotContact = safety.jointWorkExcluded ? true : (req.doNotContact ?? true);
@@ -318,6 +344,7 @@ export class IntakeService {
 
     return {
       id: stored.id,
+      lang: ctx.locale,
       expiresAt: expiresAt.toISOString(),
       doNotContact,
       doNotContactForced: safety.jointWorkExcluded && req.doNotContact === false,
@@ -326,39 +353,38 @@ export class IntakeService {
         level: safety.level,
         answered: safety.answered,
         guidance: [
-          safety.guidance,
-          lines.length
-            ? ''
-            : `Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
-          linePlan.countryAssumed
-            ? 'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.'
-            : '',
+          ...safety.guidance,
+          ...(lines.length ? [] : [msg('safety.guidance.noLinesForCountry', { place: { place: linePlan.country } })]),
+          ...(linePlan.countryAssumed ? [msg('safety.guidance.countryAssumed')] : []),
         ]
-          .filter(Boolean)
+          .map((m) => render(m, ctx))
           .join(' '),
         couplesCounselingRecommended: !safety.jointWorkExcluded,
-        reasons: safety.reasons,
-        emergency: safety.emergency ?? null,
+        reasons: renderCoded(safety.reasons, ctx),
+        emergency: mapEmergency(safety.emergency, ctx),
         linesCountry: linePlan.country,
         countryAssumed: linePlan.countryAssumed,
         resources: lines,
       },
-      recommendation,
-      matches,
+      recommendation: {
+        type: recommendation.type,
+        title: render(recommendation.title, ctx),
+        explanation: render(recommendation.explanation, ctx),
+        alsoConsider: recommendation.alsoConsider,
+      },
+      matches: matches.map((m) => mapMatch(m.match, m.resource, ctx)),
       ...(accountability.length
         ? {
             forPartnerWhoUsesAbuse: {
-              title: 'For a partner who wants to stop controlling or abusive behaviour',
-              text:
-                'These programs are for the partner whose behavior is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
-                'Do not pressure or arrange for your partner to attend: that can raise the risk, and attending does not by itself mean anyone is safe. ' +
-                'Programs that are state-certified and work with victim advocates are the better choice. If anyone feels afraid or controlled, talk first to a domestic-violence line.',
+              title: render(msg('accountability.title'), ctx),
+              // For the partner causing harm, never the person at risk; not couples counseling.
+              text: render(msg('accountability.text'), ctx),
               resources: accountability,
             },
           }
         : {}),
-      relaxations,
-      nextSteps: nextSteps(profile, safety),
+      relaxations: renderCoded(relaxations, ctx),
+      nextSteps: renderCoded(nextSteps(profile, safety), ctx),
     };
   }
 }

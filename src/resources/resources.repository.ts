@@ -32,22 +32,6 @@ export class ResourcesRepository {
     return rows[0];
   }
 
-  /**
-   * Every curated safety line that serves this country or region: active, non-demo hotlines
-   * with a role. A few dozen rows; which ones a person sees is decided by the pure
-   * chooseSafetyLines() (src/intake/matching/safety-lines.ts).
-   */
-  async findSafetyLines(areas: string[]): Promise<(ResourceRow & { locations: LocationRow[] })[]> {
-    return this.dataSource.query(
-      `SELECT page.*, ${LOCATIONS_JSON} FROM (
-         SELECT ${RESOURCE_COLUMNS} FROM resource r JOIN organization o ON o.id = r.organization_id
-         WHERE r.status = 'active' AND r.kind = 'hotline' AND NOT r.demo AND r.line_roles <> '{}'
-           AND r.service_areas && $1::text[]
-         ORDER BY r.name, r.id) page`,
-      [areas],
-    );
-  }
-
   /** What a referral to this resource depends on; undefined for an unknown id. */
   async findReferralFacts(id: string, manager: EntityManager = this.dataSource.manager): Promise<ResourceReferralFacts | undefined> {
     const [facts] = await manager.query<(ResourceReferralFacts | undefined)[]>(

@@ -36,6 +36,9 @@ export interface DirectoryCandidates extends CandidateFacts {
 
 @Injectable()
 export class ResourcesService {
+  /** Mapped safety lines per cached index answer (same array until the directory changes). */
+  private readonly safetyLineResponses = new WeakMap<readonly object[], readonly ResourceResponse[]>();
+
   constructor(
     private readonly repository: ResourcesRepository,
     private readonly directory: DirectorySearch,
@@ -104,7 +107,7 @@ export class ResourcesService {
     const nextCursor = found.hasMore && last ? encodeCursor(sort, last.sortKey, last.id, fingerprint, found.total, true) : null;
 
     const body: ResourceListResponse = {
-      data: found.hits.map((hit) => mapResource(this.directory.row(hit.id), hit.distanceM)),
+      data: found.hits.map((hit) => this.directory.response(hit.id, hit.distanceM)),
       page: { limit, nextCursor, total: found.total, totalExact: true },
     };
     if (facetResult) {
@@ -134,7 +137,7 @@ export class ResourcesService {
       id: (i) => found.id(i),
       name: (i) => found.name(i),
       read: (i) => ({
-        resource: mapResource(this.directory.row(found.id(i))),
+        resource: this.directory.response(found.id(i)),
         distanceMeters: Number.isNaN(found.distances[i]) ? null : found.distances[i],
       }),
     };
@@ -143,10 +146,16 @@ export class ResourcesService {
   /**
    * Every curated safety line that serves one of these areas (a country or region): active,
    * non-demo hotlines with a role. Which ones a person sees is the matching engine's choice.
+   * Read from the directory index; the same array is returned until the directory changes.
    */
-  async findSafetyLines(areas: string[]): Promise<ResourceResponse[]> {
-    const rows = await this.repository.findSafetyLines(areas);
-    return rows.map((row) => mapResource(row));
+  findSafetyLines(areas: string[]): readonly ResourceResponse[] {
+    const rows = this.directory.safetyLines(areas);
+    let lines = this.safetyLineResponses.get(rows);
+    if (!lines) {
+      lines = Object.freeze(rows.map((row) => mapResource(row)));
+      this.safetyLineResponses.set(rows, lines);
+    }
+    return lines;
   }
 
   /** What a referral to the resource depends on, read in the caller's transaction; undefined when there is no such resource. */

@@ -206,7 +206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every filter vocabulary with labels and descriptions, for building filter UIs */
+        /**
+         * Every filter vocabulary with labels and descriptions, for building filter UIs
+         * @description Labels and descriptions are in the negotiated language (en or es); codes are the same in every language.
+         */
         get: operations["getTaxonomy"];
         put?: never;
         post?: never;
@@ -1863,6 +1866,12 @@ export interface components {
              */
             insurance?: string;
             preferences?: components["schemas"]["PreferencesDto"];
+            /**
+             * @description The language of the texts in the response (guidance, reasons, next steps): en or es. Wins over the `lang` query parameter and over Accept-Language; kept with the Idempotency-Key, so a retry is answered in the same language.
+             * @example es
+             * @enum {string}
+             */
+            lang?: "en" | "es";
             /** @description How many matches to return. Absent: 10. */
             limit?: number;
         };
@@ -1944,6 +1953,12 @@ export interface components {
              * @description Use it to create a referral.
              */
             id: string;
+            /**
+             * @description The language the texts are written in (also Content-Language); a replay keeps the language of the first response.
+             * @example es
+             * @enum {string}
+             */
+            lang: "en" | "es";
             /**
              * Format: date-time
              * @description When the stored answers are purged.
@@ -3644,8 +3659,14 @@ export interface operations {
     };
     getTaxonomy: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3657,6 +3678,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3676,6 +3701,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3689,6 +3718,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3702,6 +3735,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3715,6 +3752,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3730,6 +3771,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3745,6 +3790,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3810,8 +3859,13 @@ export interface operations {
                 cursor?: string;
                 /** @description Fields to count values of, over all resources matching the current filters. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "credential" | "payment" | "availability")[];
+                /** @description The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3829,6 +3883,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3842,6 +3900,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3853,6 +3915,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3866,6 +3932,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3879,6 +3949,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3892,6 +3966,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3907,6 +3985,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3922,6 +4004,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4084,8 +4170,14 @@ export interface operations {
     };
     getResource: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description The resource's UUID, or its slug. */
                 id: string;
@@ -4102,6 +4194,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4115,6 +4211,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4126,6 +4226,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4139,6 +4243,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4152,6 +4260,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4165,6 +4277,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4178,6 +4294,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4193,6 +4313,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4208,6 +4332,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5362,8 +5490,13 @@ export interface operations {
     };
     submitIntake: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
             header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
                 /** @description Retries with the same key and body return the first response (24 h). */
                 "Idempotency-Key"?: string;
             };
@@ -5382,6 +5515,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5395,6 +5532,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5408,6 +5549,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5421,6 +5566,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5436,6 +5585,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5449,6 +5602,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5462,6 +5619,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5475,6 +5636,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5488,6 +5653,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5503,6 +5672,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5518,6 +5691,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5681,8 +5858,13 @@ export interface operations {
                 roles?: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
                 /** @description Who the person is, so the most specific line comes first (comma-separated). */
                 audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+                /** @description The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5694,6 +5876,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5707,6 +5893,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5720,6 +5910,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5733,6 +5927,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5746,6 +5944,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5761,6 +5963,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5776,6 +5982,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -78,6 +78,35 @@ describe('DirectoryIndex filters (filtered() in resource-search.sql.ts)', () => 
   });
 });
 
+describe('DirectoryIndex safety lines (what the intake chooser picks from)', () => {
+  const line = (n: number, overrides: Partial<IndexRow> = {}) =>
+    indexRow({ id: uuid(n), name: `Line ${n}`, kind: 'hotline', line_roles: ['crisis'], service_areas: ['US'], ...overrides });
+
+  it('takes active, real hotlines with a role serving one of the areas, in name order', () => {
+    const index = DirectoryIndex.build([
+      line(1, { name: 'Zeta line' }),
+      line(2, { name: 'Alpha line' }),
+      line(3, { demo: true }),
+      line(4, { status: 'inactive' }),
+      line(5, { line_roles: [] }),
+      line(6, { kind: 'clinic' }),
+      line(7, { service_areas: ['CA'] }),
+      line(8, { service_areas: ['US-OH'] }),
+    ]);
+    expect(index.safetyLines(['US']).map((r) => r.id)).toEqual([uuid(2), uuid(1)]);
+    expect(index.safetyLines(['US', 'US-OH']).map((r) => r.name)).toEqual(['Alpha line', 'Line 8', 'Zeta line']);
+    expect(index.safetyLines(['GB'])).toEqual([]);
+  });
+
+  it('follows upserts and removals (a line withdrawn or demoted to demo is gone at once)', () => {
+    const index = DirectoryIndex.build([line(1), line(2)]);
+    index.upsert([line(1, { demo: true })]);
+    index.remove([uuid(2)]);
+    index.upsert([line(9, { name: 'New line' })]);
+    expect(index.safetyLines(['US']).map((r) => r.id)).toEqual([uuid(9)]);
+  });
+});
+
 describe('DirectoryIndex pages', () => {
   const rows = [
     indexRow({ id: uuid(5), name: 'Beta', fee_min: 100 }),

@@ -205,10 +205,27 @@ export class DirectoryIndex {
     }
   }
 
+  /** Where the resource's current row is stored: changes whenever the row does (slots are never reused). */
+  rowSlot(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
   /** The stored row of a resource of any status, for hydration without PostgreSQL. */
   row(id: string): IndexedResource | undefined {
     const slot = this.slotOf.get(id);
     return slot === undefined ? undefined : this.rows.get(slot);
+  }
+
+  /**
+   * Active, real hotlines with a safety role serving any of these areas, in name order: what
+   * intake's safety-line chooser picks from (the former ResourcesRepository.findSafetyLines).
+   */
+  safetyLines(areas: readonly string[]): IndexedResource[] {
+    const lines = intersectAll([this.active, this.values.kind.get('hotline'), this.values.service_areas.union([...areas])]);
+    lines.andNotInPlace(this.flags.demo.bitmap);
+    return this.pageByName(lines, undefined, lines.size)
+      .map((slot) => this.rows.get(slot))
+      .filter((row) => row.line_roles.length > 0);
   }
 
   /** One page of GET /v1/resources (searchSql) with the exact total (countSql, uncapped). */
