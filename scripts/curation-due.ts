@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { Clock } from '../src/common/time/clock.js';
+import { Clock } from '../src/common/clock.js';
 import { formatDueListings } from '../src/resources/curation/due-listings.js';
 import { ResourcesModule } from '../src/resources/resources.module.js';
 import { ResourcesService } from '../src/resources/resources.service.js';

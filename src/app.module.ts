@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HsdsModule } from './hsds/hsds.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { ListingsModule } from './listings/listings.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -30,6 +31,7 @@ import { WidgetModule } from './widget/widget.module.js';
     IntakeModule,
     ReferralsModule,
     ReportsModule,
+    ListingsModule,
     WebhooksModule,
     SeedingModule,
     WidgetModule,

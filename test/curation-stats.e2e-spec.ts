@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
-import { FixedClock } from '../src/common/time/clock.js';
+import { FixedClock } from '../src/common/clock.js';
 import { formatDueListings } from '../src/resources/curation/due-listings.js';
 import { ResourcesService } from '../src/resources/resources.service.js';
 import { isSafetyLine, verificationCutoffs, verificationPolicy, verificationStatus } from '../src/resources/verification.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
-import { FixedClock } from '../src/common/time/clock.js';
+import { FixedClock } from '../src/common/clock.js';
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { submitIntake } from './support/intakes.js';
 import { createTestApp, type TestApp, type TestPartner, waitForDirectoryIndex } from './support/test-app.js';

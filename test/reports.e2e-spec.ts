@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
-import { FixedClock } from '../src/common/time/clock.js';
+import { FixedClock } from '../src/common/clock.js';
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
 import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher.js';
 import { submitIntake } from './support/intakes.js';

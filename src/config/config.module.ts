@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
-import { Clock, SystemClock } from '../common/time/clock.js';
+import { Clock } from '../common/clock.js';
 import { Environment } from './environment.js';
 
 /**
@@ -19,7 +19,7 @@ export class ConfigModule {
       global: true,
       providers: [
         { provide: Environment, useValue: env },
-        { provide: Clock, useClass: SystemClock },
+        Clock,
       ],
       exports: [Environment, Clock],
     };

@@ -56,6 +56,7 @@ export function toMatchable(r: ResourceResponse, now: Date): MatchableResource {
     approaches: r.approaches,
     languages: r.languages,
     audiences: r.audiences,
+    accessibility: r.accessibility,
     availability: r.availability,
     paymentOptions: r.paymentOptions,
     serviceAreas: r.serviceAreas,

@@ -6,7 +6,7 @@ import type { Locale, RequestLocale } from '../common/i18n/locale.js';
 import { msg } from '../common/i18n/message.js';
 import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
-import { Clock } from '../common/time/clock.js';
+import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
@@ -30,7 +30,7 @@ import { nextSteps } from './matching/next-steps.js';
 import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
 import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
-import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
+import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 
@@ -108,6 +108,7 @@ export class IntakeService {
       insurance: insurance === '' ? undefined : insurance,
       approaches: req.preferences?.approaches ?? [],
       audiences: req.preferences?.audiences ?? [],
+      accessibility: [...new Set(req.preferences?.accessibility ?? [])],
       availability: req.preferences?.availability ?? [],
     };
   }
@@ -210,7 +211,14 @@ export class IntakeService {
     if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
     const plan = planSafetyLines(
-      { country, region: query.region, audiences: query.audiences ?? [], concerns: [], languages: [] },
+      {
+        country,
+        region: query.region,
+        audiences: query.audiences ?? [],
+        accessibility: query.accessibility ?? [],
+        concerns: [],
+        languages: [],
+      },
       { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
       requestLocale.locale,
     );
@@ -225,8 +233,9 @@ export class IntakeService {
 
   /**
    * The curated lines serving the plan's country and region, chosen by the pure chooser (which
-   * leaves stale lines out; lines suspended by reports from the field never reach it). The
-   * directory returns the same array until it or a line's verification status changes, so the
+   * leaves stale lines out; lines suspended by reports from the field never reach it), each with
+   * the routes the person's needs call for (videophone, TTY, relay, text) first among its channels.
+   * The directory returns the same array until it or a line's verification status changes, so the
    * choice is kept per plan until then: a catalogue with thousands of local lines costs one choice
    * per kind of plan, not per intake.
    */
@@ -242,7 +251,10 @@ export class IntakeService {
       choice = chooseSafetyLines(
         lines.map((line) => toMatchable(line, now)),
         plan,
-      ).map((line) => byId.get(line.id)!);
+      ).map((picked) => {
+        const line = byId.get(picked.id)!;
+        return { ...line, contactChannels: orderChannels(line.contactChannels, plan) };
+      });
       if (chosen.size >= MAX_CACHED_LINE_PLANS) chosen.clear();
       chosen.set(key, choice);
     }

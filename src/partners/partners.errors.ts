@@ -11,6 +11,8 @@ export type PartnerErrorCode =
   | 'insufficient_scope'
   | 'origin_not_allowed'
   | 'publishable_key_not_allowed'
+  | 'listing_key_not_allowed'
+  | 'listing_key_required'
   | 'rate_limited'
   | 'insecure_origin'
   | 'invalid_webhook_url'
@@ -23,6 +25,13 @@ export type PartnerErrorCode =
   | 'rotation_exceeds_caller';
 
 const { problem, invalidField } = problemsOf<PartnerErrorCode>();
+
+/** A key may be revoked or rotated only by a caller whose scopes cover it; `missingScopes` are the ones the caller lacks. */
+const exceedsCaller =
+  (code: 'revocation_exceeds_caller' | 'rotation_exceeds_caller', verb: 'revoke' | 'rotate') => (missingScopes: string[]) =>
+    problem(HttpStatus.FORBIDDEN, code, `This key holds scopes yours lacks; ${verb} it with a key that holds them all.`, {
+      extensions: { missingScopes },
+    });
 
 /** Coded failures of the partners module; 401s never say whether a key exists. */
 export const PartnerErrors = {
@@ -49,6 +58,19 @@ export const PartnerErrors = {
       HttpStatus.FORBIDDEN,
       'publishable_key_not_allowed',
       'Publishable keys may only read the directory and create intakes and referrals; use a secret key server-side.',
+    ),
+  /** A listing key on any route but the provider's own (/v1/listing…): never a scope a listing key could hold. */
+  listingKeyNotAllowed: () =>
+    problem(
+      HttpStatus.FORBIDDEN,
+      'listing_key_not_allowed',
+      "A listing key works only on the provider's own listing (/v1/listing and /v1/listing/referrals).",
+    ),
+  listingKeyRequired: () =>
+    problem(
+      HttpStatus.FORBIDDEN,
+      'listing_key_required',
+      "Only a provider's listing key (mend_lk_…) works here; a partner key names no listing.",
     ),
   rateLimited: (decision: RateLimitDecision) =>
     problem(
@@ -91,19 +113,6 @@ export const PartnerErrors = {
       errors: [{ field: 'expiresAt', code: 'expires_in_past', message: 'must be in the future' }],
     }),
   keyNotActive: () => problem(HttpStatus.CONFLICT, 'key_not_active', 'Only an active key can be rotated.'),
-  /** A key may be revoked or rotated only by a caller whose scopes cover it; `missingScopes` are the ones the caller lacks. */
-  revocationExceedsCaller: (missingScopes: string[]) =>
-    problem(
-      HttpStatus.FORBIDDEN,
-      'revocation_exceeds_caller',
-      'This key holds scopes yours lacks; revoke it with a key that holds them all.',
-      { extensions: { missingScopes } },
-    ),
-  rotationExceedsCaller: (missingScopes: string[]) =>
-    problem(
-      HttpStatus.FORBIDDEN,
-      'rotation_exceeds_caller',
-      'This key holds scopes yours lacks; rotate it with a key that holds them all.',
-      { extensions: { missingScopes } },
-    ),
+  revocationExceedsCaller: exceedsCaller('revocation_exceeds_caller', 'revoke'),
+  rotationExceedsCaller: exceedsCaller('rotation_exceeds_caller', 'rotate'),
 };

@@ -19,9 +19,10 @@ const WINDOW_SECONDS = 60;
 /**
  * key: a key's partner quota; ip: anonymous callers and failed keys; lookup: key lookups that reach
  * the database, per IP; key-ip / key-ip-write: a publishable key's per-IP sub-limits; frame: widget
- * frame loads per IP; report-ip: listing reports from visitors, per IP (counted per hour).
+ * frame loads per IP; listing-key: a provider's listing key; redeem: listing claim redemptions per
+ * IP; report-ip: listing reports from visitors, per IP (counted per hour).
  */
-export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame' | 'report-ip';
+export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame' | 'listing-key' | 'redeem' | 'report-ip';
 
 /**
  * Fixed windows (one minute unless the caller asks for longer) per key (or per IP without one). Counters live in Redis when

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { Clock } from '../common/time/clock.js';
+import { Clock } from '../common/clock.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import { RESOURCE_KINDS } from '../taxonomy/taxonomy.js';
 import type { CurationStatsResponse } from './dto/curation-stats.dto.js';

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 
+import { Clock } from '../common/clock.js';
 import { RetentionJob } from '../common/scheduling/retention-job.js';
-import { Clock } from '../common/time/clock.js';
-import { Environment } from '../config/environment.js';
 import { ReportsRepository } from './reports.repository.js';
 
 /**
@@ -15,20 +11,9 @@ import { ReportsRepository } from './reports.repository.js';
  */
 @Injectable()
 export class ReportRetentionJob extends RetentionJob {
-  constructor(
-    private readonly reports: ReportsRepository,
-    private readonly env: Environment,
-    private readonly clock: Clock,
-    @InjectDataSource() dataSource: DataSource,
-    registry: SchedulerRegistry,
-  ) {
-    super(
-      { name: 'erase-report-personal-traces', logger: 'ReportRetention', purged: 'report hashes or notes' },
-      { dataSource, registry, env },
+  constructor(reports: ReportsRepository, clock: Clock) {
+    super('erase-report-personal-traces', 'report hashes or notes', (env) =>
+      reports.erasePastRetention(clock.now(), env.SAFETY_REPORT_WINDOW_HOURS, env.REPORT_NOTE_RETENTION_DAYS),
     );
-  }
-
-  protected deleteExpired(): Promise<number> {
-    return this.reports.erasePastRetention(this.clock.now(), this.env.SAFETY_REPORT_WINDOW_HOURS, this.env.REPORT_NOTE_RETENTION_DAYS);
   }
 }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
-import { Clock } from '../common/time/clock.js';
+import { Clock } from '../common/clock.js';
 import { apiKeySecret, Environment } from '../config/environment.js';
 import type { Principal } from '../partners/principal.js';
 import { ResourceCurationService } from '../resources/curation/resource-curation.service.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { Clock } from '../common/time/clock.js';
+import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
 import { type VerificationCutoffs, verificationCutoffs, type VerificationPolicy, verificationPolicy } from './verification.js';
 

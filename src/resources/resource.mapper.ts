@@ -50,6 +50,7 @@ export function mapResource(row: ResourceRow, cutoffs: VerificationCutoffs, dist
     approaches: row.approaches,
     languages: row.languages,
     audiences: row.audiences,
+    accessibility: row.accessibility ?? [],
     credentials: row.credentials,
     paymentOptions: row.payment_options,
     locations: row.locations ?? [],

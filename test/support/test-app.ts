@@ -8,7 +8,7 @@ import request from 'supertest';
 
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createAdapter } from '../../src/app.setup.js';
-import { Clock } from '../../src/common/time/clock.js';
+import { Clock } from '../../src/common/clock.js';
 import { type Environment, validateEnvironment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
 import type { Scope } from '../../src/partners/scopes.js';
@@ -82,6 +82,8 @@ export async function createTestApp(
     RATE_LIMIT_WIDGET_FRAME_PER_MINUTE: generous,
     PUBLISHABLE_KEY_PER_IP_PER_MINUTE: generous,
     PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
+    RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE: generous,
+    RATE_LIMIT_LISTING_KEY_PER_MINUTE: generous,
     RATE_LIMIT_REPORTS_PER_IP_PER_HOUR: generous,
     ...overrides,
     DATABASE_URL: url,

@@ -576,6 +576,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/curation/resources/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing's claims, newest first (never the tokens) */
+        get: operations["listListingClaims"];
+        put?: never;
+        /**
+         * Issue a one-time claim token for a listing's provider (shown once)
+         * @description The provider redeems the token at POST /v1/listing-claims/redeem for a listing key that changes only the provider-owned fields of this one listing. The token expires after LISTING_CLAIM_TTL_HOURS (default 168) and works once. Safety lines and other hotlines cannot be claimed.
+         */
+        post: operations["createListingClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/curation/resources/{id}/claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a claim: its token no longer redeems, and the listing key it was redeemed for stops working at once */
+        delete: operations["revokeListingClaim"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/listing-claims/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a claim token for a listing key (shown once)
+         * @description No API key: the claim token is the credential. Each token works once, before it expires and unless revoked; a token that cannot be redeemed, for whatever reason, is the same 422 claim_token_not_redeemable. Limited per client IP (RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE).
+         */
+        post: operations["redeemListingClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your listing as the directory shows it, with its ETag */
+        get: operations["getListing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the provider-owned fields of your listing (JSON merge patch); re-stamps its verification
+         * @description Only acceptingNewClients, waitTimeDays, cost (free, slidingScale, feeMin, feeMax, feePeriod, notes), formats, languages, availability and description; any other field is a 422 naming it. cost merges field by field, arrays replace, null removes an optional field; the merged listing is validated as a whole. Every accepted patch sets lastVerifiedAt to now (you have just checked it); an empty patch `{}` confirms the listing as it is. The change is in search results as soon as this answers, and in the listing’s audit log as yours.
+         */
+        patch: operations["updateListing"];
+        trace?: never;
+    };
+    "/v1/listing/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals to your listing that their partners let you answer, newest first
+         * @description Only the referral, its status and dates, and the flags you must respect (doNotContact, jointSessionsAppropriate).
+         */
+        get: operations["listListingReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/listing/referrals/{referralId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a referral to your listing; the referring partner is told by webhook
+         * @description Moves a requested (or on-hold) referral to accepted or rejected, with a reason code when declining. Another listing’s referral, or one whose partner did not allow answers, is a 404.
+         */
+        post: operations["answerListingReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -983,7 +1102,7 @@ export interface components {
              */
             type: "call" | "text" | "chat" | "tty" | "videophone" | "relay";
             /**
-             * @description A number as dialled in the country, or for chat an https URL.
+             * @description A number as dialled in the country, or an https URL: for chat, and for a videophone answered from a web page.
              * @example 88788
              */
             value: string;
@@ -1047,6 +1166,15 @@ export interface components {
              */
             languages: string[];
             audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+            /**
+             * @description How a person with a disability can reach and use it (GET /v1/taxonomy defines each code). tty, videophone and relay come with their numbers in contactChannels.
+             * @example [
+             *       "asl",
+             *       "videophone",
+             *       "text_based"
+             *     ]
+             */
+            accessibility: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
             credentials: ("gottman_certified" | "iceeft_certified" | "aamft_clinical_fellow" | "csat" | "aasect" | "apsats" | "licensed_clinician" | "supervised_trainee" | "trained_advocate")[];
             paymentOptions: ("insurance" | "medicaid" | "medicare" | "sliding_scale" | "free" | "cash" | "eap" | "payment_assistance" | "military" | "fsa_hsa")[];
             locations: components["schemas"]["LocationResponse"][];
@@ -1127,6 +1255,7 @@ export interface components {
                 approach?: components["schemas"]["FacetValue"][];
                 language?: components["schemas"]["FacetValue"][];
                 audience?: components["schemas"]["FacetValue"][];
+                accessibility?: components["schemas"]["FacetValue"][];
                 credential?: components["schemas"]["FacetValue"][];
                 payment?: components["schemas"]["FacetValue"][];
                 availability?: components["schemas"]["FacetValue"][];
@@ -1211,7 +1340,7 @@ export interface components {
              */
             type: "call" | "text" | "chat" | "tty" | "videophone" | "relay";
             /**
-             * @description A number as dialled in the country (text, tty, videophone, relay, call) or an https URL (chat).
+             * @description A number as dialled in the country (text, tty, videophone, relay, call), or an https URL: for chat, and for a videophone answered from a web page (a video call button such as 988's ASL Now).
              * @example 88788
              */
             value: string;
@@ -1285,6 +1414,14 @@ export interface components {
              *     ]
              */
             audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+            /**
+             * @description How a person with a disability can reach and use it (GET /v1/taxonomy defines each code); only what the provider states. tty and videophone need a contact channel of that type (its number); wheelchair_access needs a location. Codes the contact channels state (tty, videophone, relay; text_based for text, chat or chat sessions) are added when stored. Absent means none.
+             * @example [
+             *       "asl",
+             *       "wheelchair_access"
+             *     ]
+             */
+            accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
             /**
              * @description Clinician credentials.
              * @example [
@@ -1541,6 +1678,7 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "inactive";
+            accessibility?: string[] | null;
         };
         VerifyResourceRequest: {
             /**
@@ -1555,13 +1693,23 @@ export interface components {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "verify";
             /**
+             * @description partner: a partner's key (curation); provider: the provider's listing key, on its own listing.
+             * @enum {string}
+             */
+            actorType: "partner" | "provider";
+            /**
+             * @description Who made the change, for people: `<actorType> key <keyId>`.
+             * @example provider key 5b0e8a52-4f0c-4d55-9f43-0c6f3a1d2e7b
+             */
+            actor: string;
+            /**
              * Format: uuid
-             * @description The partner whose key made the change.
+             * @description The partner whose key made the change (null for a provider's listing key).
              */
             partnerId: string | null;
             /**
              * Format: uuid
-             * @description The API key that made the change.
+             * @description The API key (or listing key) that made the change.
              */
             keyId: string | null;
             /** @description The resource as the API showed it before the change (null on create). */
@@ -1588,6 +1736,19 @@ export interface components {
             /** @example https://riverbend.example */
             website?: string;
         };
+        HsdsPhoneLanguageResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            phone_id: string;
+            /** @example American Sign Language */
+            name: string;
+            /**
+             * @description ISO 639-3 (ase: American Sign Language).
+             * @example ase
+             */
+            code: string;
+        };
         HsdsPhoneResponse: {
             /** Format: uuid */
             id: string;
@@ -1595,6 +1756,15 @@ export interface components {
             service_id: string;
             /** @example 1-800-799-7233 */
             number: string;
+            /**
+             * @description RFC 6350 type of a TTY (textphone) or videophone (video) number, from the contact channels; absent on the main phone.
+             * @enum {string}
+             */
+            type?: "textphone" | "video";
+            /** @example Videophone (sign language) */
+            description?: string;
+            /** @description A videophone of a resource listed with ASL: American Sign Language, which the line is answered in. */
+            languages?: components["schemas"]["HsdsPhoneLanguageResponse"][];
         };
         HsdsScheduleResponse: {
             /** Format: uuid */
@@ -1629,6 +1799,14 @@ export interface components {
             /** @example https://www.iso.org/obp/ui/#iso:code:3166:US-OH */
             uri: string;
             /** @example ISO 3166-2 US-OH */
+            description: string;
+        };
+        HsdsAccessibilityResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            location_id: string;
+            /** @example Wheelchair accessible: A step-free entrance and an accessible restroom at the location where sessions happen. */
             description: string;
         };
         HsdsAddressResponse: {
@@ -1676,6 +1854,8 @@ export interface components {
             latitude: number;
             /** @example -83.0044 */
             longitude: number;
+            /** @description Physical access at the location: wheelchair_access (step-free entrance, accessible restroom). */
+            accessibility?: components["schemas"]["HsdsAccessibilityResponse"][];
             addresses: components["schemas"]["HsdsAddressResponse"][];
         };
         HsdsServiceAtLocationResponse: {
@@ -1799,6 +1979,8 @@ export interface components {
             fees_description?: string;
             /** @description Who the service welcomes (audiences), and whether it is for safe relationships only. */
             eligibility_description?: string;
+            /** @description Sessions in ASL (directly or through an interpreter the provider arranges) and interpreters on request, from accessibility. */
+            interpretation_services?: string;
             /**
              * @description The date the facts were last verified.
              * @example 2026-11-25
@@ -1814,7 +1996,7 @@ export interface components {
             service_at_locations?: components["schemas"]["HsdsServiceAtLocationResponse"][];
             languages?: components["schemas"]["HsdsLanguageResponse"][];
             cost_options?: components["schemas"]["HsdsCostOptionResponse"][];
-            /** @description Mend's vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for. */
+            /** @description Mend's vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:accessibility, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for. */
             attributes?: components["schemas"]["HsdsAttributeResponse"][];
         };
         HsdsServicePage: {
@@ -1910,6 +2092,13 @@ export interface components {
              *     ]
              */
             availability?: ("evenings" | "weekends" | "around_the_clock")[];
+            /**
+             * @description Accessibility needs (GET /v1/taxonomy defines each code), a strong preference: resources that meet more of them come first, each need met is a reason (accessibility_match) and each one not listed is a caveat (not_listed_<code>) saying what to ask. Safety lines reachable that way come first, with those routes (videophone, TTY, relay, text) first among their contact channels. Not stored.
+             * @example [
+             *       "asl"
+             *     ]
+             */
+            accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
         };
         CreateIntakeRequest: {
             /**
@@ -2123,6 +2312,11 @@ export interface components {
              * @example case-4711
              */
             clientReference?: string;
+            /**
+             * @description Let the resource's provider answer this referral itself (accepted or rejected, with a reason code) with its listing key, seeing only the referral id, its status, its dates, doNotContact and jointSessionsAppropriate. Absent: false (only you change its status).
+             * @example true
+             */
+            allowProviderResponse?: boolean;
         };
         CapacitySnapshotResponse: {
             acceptingNewClients: boolean;
@@ -2146,6 +2340,11 @@ export interface components {
              * @description The key that made the change.
              */
             keyId: string | null;
+            /**
+             * @description partner: one of your keys; provider: the resource's listing key answering the referral.
+             * @enum {string}
+             */
+            by: "partner" | "provider";
             /** Format: date-time */
             at: string;
         };
@@ -2168,6 +2367,8 @@ export interface components {
             doNotContact: boolean;
             /** @description False when the intake's safety answers rule out joint sessions: see each partner separately. Null when the intake was not screened: ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why. */
             jointSessionsAppropriate: boolean | null;
+            /** @description Whether the resource's provider may answer it (allowProviderResponse at creation). */
+            allowProviderResponse: boolean;
             capacityAtReferral: components["schemas"]["CapacitySnapshotResponse"];
             /** @description Statuses it may move to next. */
             allowedTransitions: ("requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed")[];
@@ -2455,6 +2656,236 @@ export interface components {
             listings: components["schemas"]["ListingStats"];
             reports: components["schemas"]["ReportStats"];
             safetyLines: components["schemas"]["SafetyLineStats"];
+        };
+        IssuedClaimResponse: {
+            /**
+             * Format: uuid
+             * @example 8d4c2f0e-5b7a-4c1e-9a3d-2f6b8e0c1a47
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 3f1e2d4c-6b5a-4978-8c7d-1e2f3a4b5c6d
+             */
+            resourceId: string;
+            /**
+             * @description The one-time claim token. Shown once: hand it to the provider through a channel you trust (they redeem it at POST /v1/listing-claims/redeem).
+             * @example mend_lc_live_Q7ehT2…
+             */
+            claimToken: string;
+            /**
+             * Format: date-time
+             * @description After this it can no longer be redeemed (LISTING_CLAIM_TTL_HOURS).
+             * @example 2026-12-09T15:00:00.000Z
+             */
+            expiresAt: string;
+        };
+        ListingClaimResponse: {
+            /**
+             * Format: uuid
+             * @example 8d4c2f0e-5b7a-4c1e-9a3d-2f6b8e0c1a47
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 3f1e2d4c-6b5a-4978-8c7d-1e2f3a4b5c6d
+             */
+            resourceId: string;
+            /**
+             * @description The visible start of the token, to tell claims apart; never the token.
+             * @example mend_lc_live_Q7ehT2
+             */
+            tokenPrefix: string;
+            /**
+             * @description pending: can be redeemed; redeemed: its listing key works; expired: never redeemed in time; revoked: neither the token nor its key works.
+             * @example redeemed
+             * @enum {string}
+             */
+            status: "pending" | "redeemed" | "expired" | "revoked";
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-09T15:00:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T09:12:44.000Z
+             */
+            redeemedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            revokedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The listing key it was redeemed for.
+             * @example 5b0e8a52-4f0c-4d55-9f43-0c6f3a1d2e7b
+             */
+            keyId: string | null;
+            /**
+             * Format: uuid
+             * @description The curator key that issued it.
+             * @example 0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f
+             */
+            issuedByKeyId: string;
+            /**
+             * Format: uuid
+             * @description The curator key that revoked it.
+             * @example null
+             */
+            revokedByKeyId: string | null;
+        };
+        ListingClaimListResponse: {
+            /** @description Newest first. */
+            data: components["schemas"]["ListingClaimResponse"][];
+        };
+        RedeemClaimRequest: {
+            /**
+             * @description The claim token a curator gave you.
+             * @example mend_lc_live_Q7ehT2pX0aLw9rVb3NcYdKf8mZsJ1uGhEXAMPL
+             */
+            claimToken: string;
+        };
+        ListingKeyResponse: {
+            /**
+             * @description Your listing key. Shown once: store it now. Send it as Authorization: Bearer <key> to /v1/listing.
+             * @example mend_lk_live_Hc81Za…
+             */
+            key: string;
+            /**
+             * Format: uuid
+             * @example 5b0e8a52-4f0c-4d55-9f43-0c6f3a1d2e7b
+             */
+            keyId: string;
+            /**
+             * Format: uuid
+             * @description The one listing it works for.
+             * @example 3f1e2d4c-6b5a-4978-8c7d-1e2f3a4b5c6d
+             */
+            resourceId: string;
+            /**
+             * @example [
+             *       "listing:write"
+             *     ]
+             */
+            scopes: "listing:write"[];
+        };
+        ListingCostPatch: {
+            /** @description Costs the couple nothing. */
+            free?: boolean;
+            /** @description Fees adjusted to income. */
+            slidingScale?: boolean;
+            /**
+             * @description Lowest fee per session, in integer minor units (cents, pence).
+             * @example 9000
+             */
+            feeMin?: number | null;
+            /**
+             * @description Highest fee per session, in integer minor units; not below feeMin.
+             * @example 15000
+             */
+            feeMax?: number | null;
+            /**
+             * @description What one fee buys. Absent means per_session.
+             * @example per_session
+             * @enum {string}
+             */
+            feePeriod?: "per_session" | "per_week" | "per_month" | "one_time" | "per_program";
+            /** @example First session free. */
+            notes?: string | null;
+        };
+        UpdateListingRequest: {
+            /** @description What the resource offers, in our own words (1–3 sentences). */
+            description?: string;
+            /**
+             * @description How sessions happen.
+             * @example [
+             *       "in_person",
+             *       "video"
+             *     ]
+             */
+            formats?: ("in_person" | "video" | "phone" | "chat")[];
+            /**
+             * @description ISO 639-1 codes.
+             * @example [
+             *       "en",
+             *       "es"
+             *     ]
+             */
+            languages?: string[];
+            acceptingNewClients?: boolean;
+            /** @description Typical wait before a first session, in days. */
+            waitTimeDays?: number | null;
+            /**
+             * @description Availability.
+             * @example [
+             *       "evenings"
+             *     ]
+             */
+            availability?: ("evenings" | "weekends" | "around_the_clock")[];
+            /** @description Fees and sliding scale; merged field by field into the listing’s cost. */
+            cost?: components["schemas"]["ListingCostPatch"];
+        };
+        ProviderReferralResponse: {
+            /**
+             * Format: uuid
+             * @example 6a0f3c1e-2b4d-4e8f-9a7c-5d1e3f2a4b6c
+             */
+            id: string;
+            /**
+             * @example requested
+             * @enum {string}
+             */
+            status: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
+            /**
+             * @description Whether you can answer it now (accepted or rejected): only while it is requested or on hold.
+             * @example true
+             */
+            answerable: boolean;
+            /**
+             * @description Nobody may reach out to the couple unprompted: wait for them to contact you.
+             * @example true
+             */
+            doNotContact: boolean;
+            /**
+             * @description False: see each partner separately, never in a joint session. Null: the couple was not screened; ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why.
+             * @example false
+             */
+            jointSessionsAppropriate: boolean | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:04:05.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:04:05.000Z
+             */
+            updatedAt: string;
+        };
+        ProviderReferralListResponse: {
+            data: components["schemas"]["ProviderReferralResponse"][];
+            page: components["schemas"]["ReferralPageInfo"];
+        };
+        AnswerReferralRequest: {
+            /**
+             * @description accepted: you will take the couple on; rejected: you cannot.
+             * @example rejected
+             * @enum {string}
+             */
+            status: "accepted" | "rejected";
+            /**
+             * @description Why you decline (with rejected only): a code about your practice, never about the couple.
+             * @example not_accepting_clients
+             * @enum {string}
+             */
+            reason?: "not_accepting_clients" | "outside_specialty" | "no_availability" | "fees" | "other";
         };
     };
     responses: never;
@@ -4194,6 +4625,8 @@ export interface operations {
                 language?: string[];
                 /** @description Audience the resource welcomes. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 audience?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+                /** @description Accessibility the person needs (GET /v1/taxonomy defines each code). Unlike the other lists, every code named must be met: a Deaf couple who sign needs `asl`, and a TTY-only practice does not help them. Repeat the parameter or use a comma list; a resource matches if it has every one of the values. */
+                accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
                 /** @description Who the resource is only for. Programs for people who use abuse (`people_who_use_abuse`) are left out of searches unless asked for here: a person searching for help is never shown one by chance. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[];
                 /** @description Clinician credential. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
@@ -4223,7 +4656,7 @@ export interface operations {
                 /** @description Opaque cursor from page.nextCursor (or the Link header), to fetch the next page with the same filters. */
                 cursor?: string;
                 /** @description Fields to count values of, over all resources matching the current filters. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
-                facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "credential" | "payment" | "availability")[];
+                facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "accessibility" | "credential" | "payment" | "availability")[];
                 /** @description The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor. */
                 lang?: "en" | "es";
             };
@@ -6223,6 +6656,8 @@ export interface operations {
                 roles?: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
                 /** @description Who the person is, so the most specific line comes first (comma-separated). */
                 audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+                /** @description Accessibility needs (comma-separated): lines reachable that way come first within a role, with those routes first among their contact channels. */
+                accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
                 /** @description The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language. */
                 lang?: "en" | "es";
             };
@@ -7761,6 +8196,1125 @@ export interface operations {
             };
             /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
             414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listListingClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingClaimListResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: resources:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createListingClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedClaimResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: resources:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A safety line or other hotline: only curators change it (safety_line_not_claimable). */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    revokeListingClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or revoked already). */
+            204: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: resources:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No claim with this id on this resource. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    redeemListingClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemClaimRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingKeyResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token cannot be redeemed: unknown, expired, revoked or used (claim_token_not_redeemable). */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many redemption attempts from this address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the listing, for the next If-Match. */
+                    ETag?: string;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateListing: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your listing as last read (GET /v1/listing), compared strongly. Missing: 428; no longer current or weak: 412. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateListingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the listing, for the next If-Match. */
+                    ETag?: string;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponse"];
+                };
+            };
+            /** @description Invalid values, in the patch or in the merged listing (validation_failed, naming each field). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The listing no longer exists. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The listing changed since that ETag (precondition_failed). */
+            412: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A field that is not the provider's (listing_field_not_provider_owned, naming each), or the listing is now a safety line (safety_line_not_claimable). */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description If-Match missing, or * (precondition_required). */
+            428: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listListingReferrals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description page.nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderReferralListResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    answerListingReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerReferralRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderReferralResponse"];
+                };
+            };
+            /** @description Invalid status or reason, or a reason with accepted (reason_needs_rejection). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No referral to your listing that you may answer has this id. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions). */
+            409: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
                 headers: {
                     /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
                     RateLimit?: string;

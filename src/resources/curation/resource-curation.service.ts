@@ -11,15 +11,31 @@ import { Freshness } from '../freshness.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from '../resource.mapper.js';
 import type { ResourceRow } from '../resource.row.js';
 import { ResourcesRepository } from '../resources.repository.js';
-import { isSafetyLine, type VerificationCutoffs, verificationStatus, type VerifiedBy } from '../verification.js';
+import {
+  isSafetyLine as followsSafetyLinePolicy,
+  type VerificationCutoffs,
+  verificationStatus,
+  type VerifiedBy,
+} from '../verification.js';
 import { CurationErrors } from './curation.errors.js';
+import type { UpdateListingRequest } from './dto/listing.request.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
 import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
-import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
-import { documentToWrite, mergePatch, type ResourceDocument, toResourceDocument } from './resource-document.js';
+import { type AuditAction, type AuditActorType, ResourceCurationRepository } from './resource-curation.repository.js';
+import { documentToWrite, isSafetyLine, mergePatch, type ResourceDocument, toResourceDocument } from './resource-document.js';
 import { type ResourceSnapshot, snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 
-type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
+/** The written version (and, when the change decides it, the audit action), none when the version moved on, or 'unchanged'. */
+type Change = (
+  tx: EntityManager,
+  before: ResourceRow,
+  versions: number[],
+) => Promise<{ version: number; action?: AuditAction } | undefined | 'unchanged'>;
+
+/** Who writes: a partner's key (curation), or a provider's listing key (its own listing only; no partner). */
+export type WriteActor = { type: 'partner'; partnerId: string; keyId: string } | { type: 'provider'; keyId: string };
+
+const partnerActor = (principal: Principal): WriteActor => ({ type: 'partner', partnerId: principal.partnerId, keyId: principal.keyId });
 
 /** Internal callers' If-Match: the version current when the write runs. */
 const CURRENT_VERSION = Symbol('current version');
@@ -34,7 +50,7 @@ export interface WriteOptions {
   tx?: EntityManager;
 }
 
-/** A verification: by whom, when (default: now on the app's Clock), against what source, at which version. */
+/** A verification: when (default: now on the app's Clock), against what source, at which version. */
 export interface VerifyOptions extends WriteOptions {
   at?: Date;
   sourceUrl?: string;
@@ -75,7 +91,7 @@ export class ResourceCurationService {
       if (!id) throw CurationErrors.slugTaken(input.slug);
       const after = (await this.resources.findByIdOrSlug(id, tx))!;
       const cutoffs = this.freshness.cutoffs();
-      await this.audit(tx, principal, 'create', id, null, after, cutoffs);
+      await this.audit(tx, partnerActor(principal), 'create', id, null, after, cutoffs);
       return mapVersionedResource(after, cutoffs);
     });
     await this.directory.catchUpAfterWrite(); // read-your-writes: a search right after finds it
@@ -85,8 +101,8 @@ export class ResourceCurationService {
   /**
    * A patch that changes nothing (`{}`, or every value as stored) writes nothing: no new version, no audit entry.
    * With `reverify`, the same write also records that the listing's facts were confirmed now by
-   * that party (a provider updating its own listing, a curator resolving a report): one version,
-   * one audit entry; a patch that changes nothing then is a plain verification (markVerified).
+   * that party (a curator resolving a report): one version, one audit entry; a patch that changes
+   * nothing then is a plain verification (markVerified).
    */
   async updateResource(
     id: string,
@@ -103,7 +119,7 @@ export class ResourceCurationService {
       }
     }
     const at = this.freshness.now();
-    const verified = await this.write(id, ifMatch, principal, 'update', options, async (tx, before, versions) => {
+    const verified = await this.write(id, ifMatch, partnerActor(principal), 'update', options, async (tx, before, versions) => {
       const current = toResourceDocument(before);
       const merged = mergePatch(current, fields);
       if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
@@ -130,7 +146,7 @@ export class ResourceCurationService {
 
   /** Soft delete: status inactive. Deleting an inactive resource again changes nothing. */
   async deleteResource(id: string, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
-    const { written } = await this.write(id, ifMatch, principal, 'delete', {}, async (tx, before, versions) =>
+    const { written } = await this.write(id, ifMatch, partnerActor(principal), 'delete', {}, async (tx, before, versions) =>
       before.status === 'inactive' ? 'unchanged' : this.curation.deactivate(tx, id, versions),
     );
     return written;
@@ -146,12 +162,13 @@ export class ResourceCurationService {
    * Clock), verified_by = `by`, optionally a new source URL, in one versioned write with an audit
    * entry ('verify'). Search, intakes and safety lists see the new status once this resolves (or,
    * in the caller's transaction, after its catchUpAfterCommit()). Used by the curators' verify
-   * endpoint (`curator`), report reviews (`report_review`) and providers' own updates (`provider`).
+   * endpoint (`curator`) and report reviews (`report_review`); a provider's own update re-stamps
+   * `provider` in the same write (updateProviderListing).
    */
   async markVerified(resourceId: string, by: VerifiedBy, principal: Principal, options: VerifyOptions = {}): Promise<VersionedResource> {
     const at = options.at ?? this.freshness.now();
     const ifMatch = options.requireIfMatch || options.ifMatch !== undefined ? options.ifMatch : CURRENT_VERSION;
-    const { written } = await this.write(resourceId, ifMatch, principal, 'verify', options, (tx, _before, versions) =>
+    const { written } = await this.write(resourceId, ifMatch, partnerActor(principal), 'verify', options, (tx, _before, versions) =>
       this.curation.markVerified(tx, resourceId, versions, { sourceUrl: options.sourceUrl, by, at }),
     );
     return written;
@@ -160,6 +177,49 @@ export class ResourceCurationService {
   /** Read-your-writes after a caller's transaction that wrote through this service (WriteOptions.tx) committed. */
   catchUpAfterCommit(): Promise<void> {
     return this.directory.catchUpAfterWrite();
+  }
+
+  /**
+   * A provider's merge patch of its own listing (src/listings): the patch holds provider-owned
+   * fields only (its DTO), the merged record is validated as a whole like a curator's, and the
+   * write re-stamps the verification (now, verifiedBy `provider`). A patch that changes nothing
+   * confirms the listing as it is: a new version with the verification re-stamped, audited as a
+   * verify. Safety lines are never the provider's to change, even if a claimed resource became one later.
+   */
+  async updateProviderListing(
+    id: string,
+    patch: UpdateListingRequest,
+    ifMatch: string | undefined,
+    keyId: string,
+  ): Promise<VersionedResource> {
+    const fields = JSON.parse(JSON.stringify(patch)) as UpdateListingRequest;
+    const at = this.freshness.now();
+    const { written } = await this.write(id, ifMatch, { type: 'provider', keyId }, 'update', {}, async (tx, before, versions) => {
+      if (isSafetyLine(before)) throw CurationErrors.safetyLineNotClaimable();
+      const current = toResourceDocument(before);
+      const merged = mergePatch(current, fields) as ResourceDocument;
+      if (isDeepStrictEqual(merged, current)) {
+        const verified = await this.curation.markVerified(tx, id, versions, { by: 'provider', at });
+        return verified && { ...verified, action: 'verify' };
+      }
+      const document = (await this.validation.transform(merged, {
+        type: 'body',
+        metatype: CreateResourceRequest,
+        data: '',
+      })) as ResourceDocument;
+      const write = { ...documentToWrite(document, before.status), lastVerifiedAt: at, verifiedBy: 'provider' as const };
+      const result = await this.curation.update(tx, id, versions, write);
+      if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug); // the slug is not the provider's: cannot happen
+      return result;
+    });
+    return written;
+  }
+
+  /** 404 for an unknown resource; 422 for a safety line (or any hotline), which no provider may claim. */
+  async assertClaimable(id: string, manager?: EntityManager): Promise<void> {
+    const row = await this.resources.findByIdOrSlug(id, manager);
+    if (!row) throw CurationErrors.notFound(id);
+    if (isSafetyLine(row)) throw CurationErrors.safetyLineNotClaimable();
   }
 
   async listAudit(id: string, limit: number): Promise<ResourceAuditEntryResponse[]> {
@@ -171,6 +231,8 @@ export class ResourceCurationService {
       return {
         id: row.id,
         action: row.action,
+        actorType: row.actor,
+        actor: `${row.actor} key ${row.key_id ?? 'unknown'}`,
         partnerId: row.partner_id,
         keyId: row.key_id,
         before: row.before && snapshotToResponse(row.before, then),
@@ -189,7 +251,7 @@ export class ResourceCurationService {
   private async write(
     id: string,
     ifMatch: string | typeof CURRENT_VERSION | undefined,
-    principal: Principal,
+    actor: WriteActor,
     action: AuditAction,
     options: WriteOptions,
     change: Change,
@@ -211,7 +273,7 @@ export class ResourceCurationService {
       if (result === 'unchanged') return { written: mapVersionedResource(before, cutoffs), changed: false };
       if (!result) throw CurationErrors.preconditionFailed();
       const after = (await this.resources.findByIdOrSlug(id, tx))!;
-      await this.audit(tx, principal, action, id, before, after, cutoffs);
+      await this.audit(tx, actor, result.action ?? action, id, before, after, cutoffs);
       return { written: mapVersionedResource(after, cutoffs), changed: true };
     };
     if (options.tx) return work(options.tx);
@@ -222,7 +284,7 @@ export class ResourceCurationService {
 
   private audit(
     tx: EntityManager,
-    principal: Principal,
+    actor: WriteActor,
     action: AuditAction,
     resourceId: string,
     before: ResourceRow | null,
@@ -231,8 +293,9 @@ export class ResourceCurationService {
   ): Promise<void> {
     return this.curation.insertAudit(tx, {
       resourceId,
-      partnerId: principal.partnerId,
-      keyId: principal.keyId,
+      partnerId: actor.type === 'partner' ? actor.partnerId : null,
+      keyId: actor.keyId,
+      actor: actor.type satisfies AuditActorType,
       action,
       before: before && toSnapshot(mapResource(before, cutoffs)),
       after: toSnapshot(mapResource(after, cutoffs)),
@@ -241,12 +304,13 @@ export class ResourceCurationService {
 }
 
 /**
- * The verification an entry written before the field existed showed: only curators wrote through
- * the API then (audit entries exist only for API writes), at the policy's cutoffs of the entry's time.
+ * The verification an entry written before the field existed showed: the date as stored, `curator`
+ * as who (who verified was not recorded then; curators made nearly every such write), and the
+ * status at the policy's cutoffs of the entry's time.
  */
 function verificationOfOlderSnapshot(s: ResourceSnapshot, cutoffs: VerificationCutoffs) {
   const at = s.provenance.lastVerifiedAt;
-  const safetyLine = isSafetyLine({ kind: s.kind, line_roles: s.lineRoles ?? [], demo: s.provenance.demo });
+  const safetyLine = followsSafetyLinePolicy({ kind: s.kind, line_roles: s.lineRoles ?? [], demo: s.provenance.demo });
   return {
     lastVerifiedAt: at,
     verifiedBy: at ? ('curator' as const) : null,

@@ -15,8 +15,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   reporter is the partner (attribution) and, for visitors, a keyed hash of the IP address kept
  *   only for the suspension window (never the address itself).
  */
-export class FreshnessAndReports1796410000000 implements MigrationInterface {
-  name = 'FreshnessAndReports1796410000000';
+export class FreshnessAndReports1796600000000 implements MigrationInterface {
+  name = 'FreshnessAndReports1796600000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE resource ADD COLUMN verified_by text
