@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,18 +8,15 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 
 import { stack } from '../../common/decorator-stack.js';
-import { CountryCodeField, PostalCodeField } from '../../common/dto/field-decorators.js';
+import { CountryCodeField, MoneyAmount, NestedObject, OptionalText, PostalCodeField } from '../../common/dto/field-decorators.js';
 import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import { ACCESSIBILITY, APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
@@ -103,11 +99,7 @@ export class CreateIntakeRequest {
   @IsIn([...WILLINGNESS, ...DEPRECATED_WILLINGNESS])
   willingness: (typeof WILLINGNESS)[number] | (typeof DEPRECATED_WILLINGNESS)[number];
 
-  @ApiPropertyOptional({ type: SafetyAnswersDto, description: 'Best asked of each partner privately; any yes counts.' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SafetyAnswersDto)
+  @NestedObject(SafetyAnswersDto, { optional: true, description: 'Best asked of each partner privately; any yes counts.' })
   safety?: SafetyAnswersDto;
 
   @ApiPropertyOptional({
@@ -181,22 +173,13 @@ export class CreateIntakeRequest {
     maximum: 10000,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(10000)
+  @MoneyAmount(10000)
   budgetPerSession?: number;
 
-  @ApiPropertyOptional({ description: 'Insurer name, or "none".', example: 'Aetna', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText({ description: 'Insurer name, or "none".', example: 'Aetna', maxLength: 100 })
   insurance?: string;
 
-  @ApiPropertyOptional({ type: PreferencesDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PreferencesDto)
+  @NestedObject(PreferencesDto, { optional: true })
   preferences?: PreferencesDto;
 
   @LangField(

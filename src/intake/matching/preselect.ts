@@ -1,3 +1,5 @@
+// Types only: the engine reads the directory's answer as data and imports no code of it.
+import type { CandidateFacts } from '../../resources/candidate-criteria.js';
 import { insuranceFit } from './insurance.js';
 import { compareRankKeys, FITS_HELP, helpTypeFit, rankCandidates, type RankKey, scoreCandidate, strongPreferencesMet } from './rank.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource } from './types.js';
@@ -21,16 +23,12 @@ export type ResourceFact =
   | { flag: 'jointSessions' | 'acceptingNewClients' | 'free' | 'slidingScale' | 'feeMinUnknown' }
   | { feeAtMost: number };
 
-/** Every candidate of a query, by position, with what the bounds need; `read` is the costly part. */
-export interface CandidatePool<C extends Candidate> {
-  readonly size: number;
-  readonly kinds: readonly string[];
-  /** Two words per candidate: bit k of word k >> 5 is set when facts[k] holds. */
-  readonly facts: Uint32Array;
-  id(i: number): string;
-  name(i: number): string;
-  /** Metres per candidate, NaN without a distance (as Candidate.distanceMeters undefined). */
-  readonly distances: Float64Array;
+/**
+ * Every candidate of a query, by position, with what the bounds need: the directory's answer
+ * (bit k of word k >> 5 is set when facts[k] holds; a NaN distance is Candidate.distanceMeters
+ * undefined), and `read`, the costly part.
+ */
+export interface CandidatePool<C extends Candidate> extends CandidateFacts {
   /** The candidate itself (decodes its row). */
   read(i: number): C;
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ProblemException } from '../../common/problem/problem.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { CURATED_DATA_DIR } from '../../seeding/curated-dataset.js';
-import type { ResourceResponse } from '../dto/resource.response.js';
+import { exampleResource } from '../dto/resource.examples.js';
 import { type ResourceRecord, toResourceWrite } from '../resource-record.js';
 import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
 import { documentToWrite, mergePatch } from './resource-document.js';
@@ -120,42 +120,11 @@ describe('mergePatch (RFC 7396)', () => {
 });
 
 describe('audit snapshots', () => {
-  const shown: ResourceResponse = {
-    id: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e',
-    slug: 'a-line',
-    name: 'A line',
-    description: 'Help.',
+  // Every field set, those added after the log began (feePeriod, notForCrisis, …) away from their defaults.
+  const shown = exampleResource({
     organization: { name: 'Org', website: null },
-    url: 'https://a.example',
-    phone: '988',
-    email: null,
     kind: 'hotline',
-    formats: ['phone', 'chat'],
-    cost: {
-      free: true,
-      slidingScale: false,
-      feeMin: null,
-      feeMax: null,
-      currency: 'USD',
-      feePeriod: 'per_week',
-      insuranceAccepted: false,
-      insurers: [],
-      noInsuranceNeeded: true,
-      notes: null,
-    },
-    specialties: ['crisis_support'],
-    approaches: [],
-    languages: ['en', 'es'],
-    audiences: ['veterans'],
-    accessibility: ['text_based'],
-    credentials: [],
-    paymentOptions: [],
-    locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.96, longitude: -83 }],
-    serviceAreas: ['US'],
-    capacity: { acceptingNewClients: true, waitTimeDays: null },
-    availability: ['around_the_clock'],
-    jointSessions: false,
-    safeRelationshipsOnly: false,
+    cost: { ...exampleResource().cost, feePeriod: 'per_week' },
     notForCrisis: true,
     eligibility: ['military_community'],
     lineRoles: ['crisis'],
@@ -163,11 +132,8 @@ describe('audit snapshots', () => {
       { type: 'text', value: '838255' },
       { type: 'text', value: '741741', keyword: 'HOME' },
     ],
-    provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
-    status: 'active',
-    createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-02T00:00:00.000Z',
-  };
+  });
 
   it('store the resource as shown, and read back as it was shown', () => {
     expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))))).toEqual(shown);

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,6 +25,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { stack } from '../../../common/decorator-stack.js';
+import { NestedObject } from '../../../common/dto/field-decorators.js';
 import { UUID_TEXT } from '../../../common/uuid.js';
 import {
   ACCESSIBILITY,
@@ -99,6 +101,22 @@ function AccessibilityCodes() {
   );
 }
 
+/** A required, non-empty string of at most the `maxLength` it documents. */
+function Text(api: ApiPropertyOptions & { maxLength: number }) {
+  return stack(ApiProperty(api), MaxLength(api.maxLength), MinLength(1), IsString());
+}
+
+/** An optional http(s) URL of at most the `maxLength` it documents. */
+function OptionalHttpUrl(api: ApiPropertyOptions & { maxLength: number }) {
+  return stack(
+    ApiPropertyOptional(api),
+    IsOptional(),
+    IsUrl(URL_OPTIONS, { message: '$property must be an http(s) URL' }),
+    MaxLength(api.maxLength),
+    IsString(),
+  );
+}
+
 /** A real (non-demo) listing must say where its facts come from and when they were checked. */
 const requiredUnlessDemo = (o: { demo?: boolean }, value: unknown) => o.demo !== true || (value !== undefined && value !== null);
 
@@ -135,17 +153,10 @@ export class ContactChannelInput {
 }
 
 export class OrganizationInput {
-  @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
-  @MaxLength(200)
-  @MinLength(1)
-  @IsString()
+  @Text({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
   name: string;
 
-  @ApiPropertyOptional({ example: 'https://riverbend.example', maxLength: 500 })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'website must be an http(s) URL' })
-  @MaxLength(500)
-  @IsString()
+  @OptionalHttpUrl({ example: 'https://riverbend.example', maxLength: 500 })
   website?: string;
 }
 
@@ -224,10 +235,7 @@ export class LocationInput {
   @IsString()
   address?: string;
 
-  @ApiProperty({ example: 'Columbus', maxLength: 100 })
-  @MaxLength(100)
-  @MinLength(1)
-  @IsString()
+  @Text({ example: 'Columbus', maxLength: 100 })
   city: string;
 
   @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region, inside country.', pattern: REGION.source })
@@ -275,30 +283,16 @@ export class CreateResourceRequest {
   @IsString()
   slug: string;
 
-  @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200 })
-  @MaxLength(200)
-  @MinLength(1)
-  @IsString()
+  @Text({ example: 'Riverbend Couples Therapy', maxLength: 200 })
   name: string;
 
-  @ApiProperty({ maxLength: 2000, description: 'What the resource offers, in our own words (1–3 sentences).' })
-  @MaxLength(2000)
-  @MinLength(1)
-  @IsString()
+  @Text({ maxLength: 2000, description: 'What the resource offers, in our own words (1–3 sentences).' })
   description: string;
 
-  @ApiProperty({ type: OrganizationInput })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrganizationInput)
+  @NestedObject(OrganizationInput)
   organization: OrganizationInput;
 
-  @ApiPropertyOptional({ example: 'https://riverbend.example/couples', maxLength: 500 })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' })
-  @MaxLength(500)
-  @IsString()
+  @OptionalHttpUrl({ example: 'https://riverbend.example/couples', maxLength: 500 })
   url?: string;
 
   @ApiPropertyOptional({ example: '1-800-799-7233', description: 'As dialled in the country.' })
@@ -321,11 +315,7 @@ export class CreateResourceRequest {
   @CodeList(FORMATS.codes, 'How sessions happen.', ['in_person', 'video'])
   formats: Format[];
 
-  @ApiProperty({ type: CostInput })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CostInput)
+  @NestedObject(CostInput)
   cost: CostInput;
 
   @CodeList(SPECIALTIES.codes, 'Specialties.', ['infidelity', 'trust_rebuilding'])
@@ -511,18 +501,10 @@ export class CostPatch extends PartialType(CostInput) {
 export class UpdateResourceRequest extends PartialType(
   OmitType(CreateResourceRequest, ['organization', 'cost', 'accessibility'] as const),
 ) {
-  @ApiPropertyOptional({ type: OrganizationPatch })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrganizationPatch)
+  @NestedObject(OrganizationPatch, { optional: true })
   organization?: OrganizationPatch;
 
-  @ApiPropertyOptional({ type: CostPatch })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CostPatch)
+  @NestedObject(CostPatch, { optional: true })
   cost?: CostPatch;
 
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES, description: '"active" brings back a deleted (inactive) resource.' })
@@ -547,14 +529,10 @@ export class UpdateResourceRequest extends PartialType(
 }
 
 export class VerifyResourceRequest {
-  @ApiPropertyOptional({
+  @OptionalHttpUrl({
     example: 'https://www.thehotline.org/',
     maxLength: 500,
     description: 'The page the facts were checked against; replaces the stored sourceUrl.',
   })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' })
-  @MaxLength(500)
-  @IsString()
   sourceUrl?: string;
 }
