@@ -76,6 +76,7 @@ interface Match {
     specialties: string[];
     provenance: { demo: boolean };
   };
+  reasons: { code: string; text: string }[];
   caveats: { code: string }[];
 }
 interface Body {
@@ -240,12 +241,11 @@ const SCENARIOS: Scenario[] = [
     notLines: US_ONLY,
   },
   {
-    name: "Scotland, violence: Scotland's own helpline comes first",
+    name: "Scotland, violence: Scotland's own helpline comes first (England's National Domestic Abuse Helpline is not Scotland's)",
     body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, region: 'GB-SCT' },
     level: 'urgent',
     firstLine: LINES.scotland.slug,
-    lines: [LINES.ukDomesticAbuse.slug],
-    notLines: US_ONLY,
+    notLines: [...US_ONLY, LINES.ukDomesticAbuse.slug],
   },
   {
     name: 'Australia, abuse: 1800RESPECT and Lifeline, emergency 000',
@@ -488,7 +488,7 @@ const SCENARIOS: Scenario[] = [
     notLines: [LINES.ukDomesticAbuse.slug],
   },
   {
-    name: 'Mexico, abuse: 911 works nationwide there; no other country\'s lines',
+    name: "Mexico, abuse: 911 works nationwide there; no other country's lines",
     body: { concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true, physicalViolence: true }, country: 'MX' },
     level: 'urgent',
     emergency: '911',
@@ -630,8 +630,8 @@ describe('safety routing (what a person at risk is given)', () => {
     const allAnswered = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'selfHarmRisk', 'sexualViolence'].every(
       (k) => answers[k] !== undefined,
     );
-    if (!anyYes(request)) expect(body.jointSessionsAppropriate).toBe(allAnswered ? true : null);
     const ownBehaviour = request.aboutMe === OWN_BEHAVIOUR;
+    if (!anyYes(request) && !ownBehaviour) expect(body.jointSessionsAppropriate).toBe(allAnswered ? true : null);
     // Programs for people who use abuse only for a person who says they are worried about their own behaviour.
     if (!ownBehaviour) expect(JSON.stringify(body)).not.toContain(ABUSER_PROGRAM);
     if (ownBehaviour) {
@@ -1018,6 +1018,35 @@ describe('safety routing (what a person at risk is given)', () => {
     expect(body.matches.map((m) => m.resource.kind)).not.toContain('workshop');
   });
 
+  describe('review 14 (M3): safety first means the advocate first, and no couples words for one partner alone', () => {
+    it('afraid and controlled in Atlanta: the DV advocacy centre comes before general counseling', async () => {
+      const body = await submit({
+        concerns: ['financial_secrecy', 'jealousy_control'],
+        willingness: 'both',
+        relationship: 'married',
+        postalCode: '30303',
+        formats: ['in_person', 'video'],
+        budgetPerSession: 50,
+        insurance: 'none',
+        safety: { ...ALL_SAFETY_NO, feelsAfraid: true, coerciveControl: true },
+      });
+      expect(body.matches[0].resource.specialties).toContain('domestic_violence');
+    });
+    it('an unmarried person who is controlled is not told a match "welcomes unmarried couples"', async () => {
+      const body = await submit({
+        concerns: ['jealousy_control'],
+        willingness: 'both',
+        relationship: 'unmarried',
+        postalCode: '80202',
+        formats: ['in_person', 'video'],
+        budgetPerSession: 150,
+        safety: { ...ALL_SAFETY_NO, coerciveControl: true },
+      });
+      const reasons = body.matches.flatMap((m) => m.reasons);
+      expect(reasons.map((r) => r.text).join(' | ')).not.toMatch(/couples/);
+    });
+  });
+
   describe('review 14: lines true to who they serve, and no fictional line where a person could call it', () => {
     it('Spanish speakers see the Crisis Text Line with its Spanish keyword', async () => {
       const body = await submit({
@@ -1040,7 +1069,12 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(JSON.stringify(body.relaxations)).not.toMatch(/\b211\b/);
     });
     it('a fictional hotline never appears in a directory search, with or without filters', async () => {
-      for (const query of ['kind=hotline&limit=100', 'q=helpline&limit=100', 'near=29.76,-95.37&limit=100', 'specialty=domestic_violence&limit=100']) {
+      for (const query of [
+        'kind=hotline&limit=100',
+        'q=helpline&limit=100',
+        'near=29.76,-95.37&limit=100',
+        'specialty=domestic_violence&limit=100',
+      ]) {
         const res = await t.http().get(`/v1/resources?${query}`).set('Authorization', auth).expect(200);
         const slugs = (res.body.data as { slug: string }[]).map((r) => r.slug);
         expect([query, slugs.includes(DEMO_LINE)]).toEqual([query, false]);

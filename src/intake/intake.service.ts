@@ -19,7 +19,9 @@ import {
   type CandidateConstraints,
   fallbackConstraints,
   initialConstraints,
+  passesBudget,
   relaxationSteps,
+  servesPeopleHarmed,
 } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
 import { nextSteps } from './matching/next-steps.js';
@@ -29,6 +31,7 @@ import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
+import { placeName } from './matching/words.js';
 
 const DAY_MS = 86_400_000;
 
@@ -50,6 +53,8 @@ export interface IntakeReferralContext {
   jointWorkExcluded: boolean;
   safetyScreened: boolean;
   concerns: Concern[];
+  /** The person said they are worried about their own behaviour: a program for people who use abuse is for them. */
+  ownBehaviour: boolean;
 }
 
 @Injectable()
@@ -100,6 +105,7 @@ export class IntakeService {
       formats,
       languages: req.languages ?? [],
       budgetMinor: req.budgetPerSession === undefined ? undefined : Math.round(req.budgetPerSession * 100),
+      aboutMe: req.aboutMe,
       insurance: insurance === '' ? undefined : insurance,
       approaches: req.preferences?.approaches ?? [],
       audiences: req.preferences?.audiences ?? [],
@@ -137,7 +143,8 @@ export class IntakeService {
       pool = this.findCandidates(constraints, facts);
     }
     if (pool.size === 0) {
-      pool = this.findCandidates(fallbackConstraints(constraints), facts);
+      constraints = fallbackConstraints(constraints);
+      pool = this.findCandidates(constraints, facts);
       taken.push(
         pool.size
           ? {
@@ -146,11 +153,15 @@ export class IntakeService {
             }
           : {
               code: 'no_options_found',
-              text: 'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.',
+              // 211 is an information line in the US and Canada only.
+              text:
+                profile.country === 'US' || profile.country === 'CA' || !profile.country
+                  ? 'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.'
+                  : 'Mend does not list counseling that reaches you yet. The crisis and abuse lines, or findahelpline.com, can point you to help near you.',
             },
       );
     }
-    return { pool, relaxations: taken };
+    return { pool, relaxations: taken, constraints };
   }
 
   /**
@@ -196,6 +207,7 @@ export class IntakeService {
       jointWorkExcluded: intake.jointWorkExcluded,
       safetyScreened: intake.safetyScreened,
       concerns: Array.isArray(concerns) ? (concerns as Concern[]) : [],
+      ownBehaviour: intake.answers.aboutMe === 'worried_about_my_behaviour',
     };
   }
 
@@ -256,12 +268,12 @@ export class IntakeService {
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
   match(req: CreateIntakeRequest) {
     const profile = this.toProfile(req);
-    const safety = assessSafety(profile.safety, profile.country);
+    const safety = assessSafety(profile.safety, profile.country, profile.aboutMe === 'worried_about_my_behaviour');
     const recommendation = recommendHelp(profile.willingness, safety);
     const linePlan = planSafetyLines(profile, safety);
-    // A program for a partner who uses abuse is offered only when every safety answer is a clear no.
-    // …and never beside joint workshops: the couples path is for couples without abuse.
-    const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
+    // Programs for people who use abuse only for a person who says they are worried about their own
+    // behaviour (never inferred from control among the concerns: a survivor who minimises answers so).
+    const offerAccountability = safety.ownBehaviour;
     const family = familySupportSpecialties(profile.concerns);
     // Candidates come from the in-memory directory index, synchronously; only the safety lines are read from PostgreSQL (below).
     // Every eligible candidate is ranked; rankPool reads only those that can reach the top (preselect.ts).
@@ -276,8 +288,10 @@ export class IntakeService {
       (!isFamilyGroup(r) || r.specialties.some((s) => family.includes(s))) &&
       // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
       (!safety.abuse || r.kind !== 'support_group' || r.specialties.includes('domestic_violence')) &&
-      // Beside a program for a partner who uses abuse, no joint workshops or intensives.
-      (!offerAccountability || r.kind !== 'workshop');
+      // Services for people harmed by a partner are never offered to the person worried about their own behaviour.
+      (!safety.ownBehaviour || !servesPeopleHarmed(r)) &&
+      // An insurer named lets a fee above the budget through only where the provider takes that plan.
+      passesBudget(profile, found.constraints, r);
     const ranked = rankPool(profile, recommendation.type, found.pool, facts, req.limit ?? DEFAULT_MATCH_COUNT, keep);
     const forAccountability = offerAccountability
       ? rankPool(profile, 'individual_counseling', this.findCandidates(accountabilityConstraints(profile), facts), facts, 3, () => true)
@@ -306,7 +320,7 @@ export class IntakeService {
     const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
     // Any safety yes forces doNotContact: a message or call can alert the partner who causes harm.
-    const doNotContact = safety.jointWorkExcluded ? true : (req.doNotContact ?? true);
+    const doNotContact = safety.riskReported ? true : (req.doNotContact ?? true);
     const stored = await this.intakes.save(
       {
         partnerId,
@@ -322,6 +336,7 @@ export class IntakeService {
           languages: profile.languages,
           budgetMinor: profile.budgetMinor ?? null,
           insurance: profile.insurance ? (profile.insurance === 'none' ? 'none' : 'given') : null,
+          aboutMe: profile.aboutMe ?? null,
         },
         safetyLevel: safety.level,
         recommendation: recommendation.type,
@@ -338,7 +353,7 @@ export class IntakeService {
       id: stored.id,
       expiresAt: expiresAt.toISOString(),
       doNotContact,
-      doNotContactForced: safety.jointWorkExcluded && req.doNotContact === false,
+      doNotContactForced: safety.riskReported && req.doNotContact === false,
       jointSessionsAppropriate: safety.jointWorkExcluded ? false : safety.answered ? true : null,
       safety: {
         level: safety.level,
@@ -347,7 +362,8 @@ export class IntakeService {
           safety.guidance,
           lines.length
             ? ''
-            : `Mend does not list verified lines for ${linePlan.country} yet: findahelpline.com lists free, confidential helplines in many countries.`,
+            : `Mend does not list verified lines for ${placeName(linePlan.country)} yet: findahelpline.com lists free, confidential helplines in many countries.`,
+          linePlan.regionAssumedNote ?? '',
           linePlan.countryAssumed
             ? 'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.'
             : '',
@@ -366,11 +382,12 @@ export class IntakeService {
       ...(accountability.length
         ? {
             forPartnerWhoUsesAbuse: {
-              title: 'For a partner who wants to stop controlling or abusive behaviour',
+              // Shown only to a person who said they are worried about their own behaviour: addressed to them.
+              title: 'For you: programs to stop controlling or abusive behaviour',
               text:
-                'These programs are for the partner whose behavior is causing harm, not for the person on the receiving end, and not a form of couples counseling. ' +
-                'Do not pressure or arrange for your partner to attend: that can raise the risk, and attending does not by itself mean anyone is safe. ' +
-                'Programs that are state-certified and work with victim advocates are the better choice. If anyone feels afraid or controlled, talk first to a domestic-violence line.',
+                'These programs work with the person whose behaviour is causing harm, usually in groups over several months. They are not couples counseling, and your partner does not have to take part. ' +
+                'Programs that are certified where you live and work with advocates for partners are the better choice. Finishing a program does not by itself mean anyone is safe: what counts is whether your partner feels safe over time. ' +
+                'If it is you who feels afraid or controlled, talk first to a domestic-violence line.',
               resources: accountability,
             },
           }

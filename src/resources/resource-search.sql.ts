@@ -77,6 +77,7 @@ function filtered(
   }
   // A person searching for help never meets a program for people who use abuse by chance.
   if (!c.eligibility?.includes('people_who_use_abuse')) where.push(`NOT ('people_who_use_abuse' = ANY(r.eligibility))`);
+  where.push(`NOT (r.demo AND r.kind = 'hotline')`); // a fictional hotline is never listed where someone could call it
   for (const [criterion, column] of Object.entries(EQUALS_COLUMNS) as [keyof typeof EQUALS_COLUMNS, string][]) {
     const value = c[criterion];
     if (value !== undefined) where.push(`r.${column} = ${sql.param(value)}`);

@@ -1,4 +1,5 @@
 import { needsCaution } from './constraints.js';
+import { callEmergencyText } from './emergency-numbers.js';
 import type { SafetyAssessment } from './safety.js';
 import type { IntakeProfile } from './types.js';
 
@@ -20,12 +21,30 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
       text: 'Before anything else, contact a crisis line. You do not have to wait until things get worse.',
     });
   }
-  if (safety.jointWorkExcluded) {
+  if (safety.riskReported) {
     // doNotContact is forced on: say so, so nobody waits for a call that will not come.
     steps.push({
       code: 'you_reach_out',
       text: 'Nobody from these services will contact you unless you reach out: the choice of when, and from which phone, is yours.',
     });
+  }
+  if (safety.ownBehaviour) {
+    // Addressed to the person worried about their own behaviour, whatever the safety answers (never survivor advice to them).
+    steps.push(
+      {
+        code: 'own_behaviour_program',
+        text: 'Contact a program for people who want to stop controlling or abusive behaviour. Ask whether it is certified where you live and whether it works with advocates for partners.',
+      },
+      {
+        code: 'own_behaviour_pause',
+        text: `When you notice jealousy or anger rising, stop and step away before you check, question or threaten. If you might hurt someone, ${callEmergencyText(safety.emergency)}.`,
+      },
+      {
+        code: 'own_behaviour_no_pressure',
+        text: 'Do not ask your partner to join sessions, to forgive you or to stay while you work on this: their choices are theirs, and respecting them is part of the change.',
+      },
+    );
+    return steps;
   }
   if (safety.abuse) {
     steps.push(
@@ -115,9 +134,12 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   steps.push({
     code: 'seek_professional_help',
     text:
-      profile.willingness === 'both'
-        ? 'Contact one or two of the counselors listed here and ask about a first session together.'
-        : 'Contact one of the options listed here; it is fine to start on your own.',
+      profile.willingness !== 'both'
+        ? 'Contact one of the options listed here; it is fine to start on your own.'
+        : needsCaution(profile, safety)
+          ? // Not screened (or control named): no invitation to a joint session before each partner is asked alone.
+            'Contact one or two of the counselors listed here and ask how they talk with each of you on your own before any session together.'
+          : 'Contact one or two of the counselors listed here and ask about a first session together.',
   });
   return steps;
 }

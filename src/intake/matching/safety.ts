@@ -9,13 +9,17 @@ export interface SafetyAssessment {
   /** Violence, fear, coercive control or sexual violence: abuse, not a relationship problem. */
   abuse: boolean;
   selfHarm: boolean;
+  /** The person filling in the form said they are worried about their own behaviour towards their partner. */
+  ownBehaviour: boolean;
+  /** Any safety answer was yes: doNotContact is forced on (a call or message can alert the partner who causes harm). */
+  riskReported: boolean;
   /**
-   * Any yes: joint sessions, workshops and couples-only services are ruled out, doNotContact is
-   * forced on, and referrals are safety-checked. With abuse joint work can raise the danger;
-   * with self-harm, crisis support and individual help come first.
+   * Any yes, or a person worried about their own behaviour: joint sessions, workshops and
+   * couples-only services are ruled out, and referrals are safety-checked. With abuse joint work
+   * can raise the danger; with self-harm, crisis support and individual help come first.
    */
   jointWorkExcluded: boolean;
-  /** Couples counseling must not be recommended (abuse) — a narrower statement than jointWorkExcluded. */
+  /** Couples counseling must not be recommended (abuse, or one's own abusive behaviour) — narrower than jointWorkExcluded. */
   couplesCounselingContraindicated: boolean;
   /** Line roles the person's answers call for, in the order to show them. */
   reportedLineRoles: LineRole[];
@@ -32,7 +36,7 @@ export interface SafetyAssessment {
  * danger (National DV Hotline guidance), so couples counseling is not recommended.
  * The emergency number is the one of the person's country, never "911" for everyone.
  */
-export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessment {
+export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = false): SafetyAssessment {
   const abuse = !!(s.physicalViolence || s.feelsAfraid || s.coerciveControl || s.sexualViolence);
   const selfHarm = !!s.selfHarmRisk;
   // Answered means every question got an answer: a partly answered screen is not a clear no.
@@ -60,7 +64,14 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
       `If anyone is thinking about suicide or self-harm, contact a crisis line now: it is free and confidential, and you do not have to wait until things get worse. In immediate danger, ${call}.`,
     );
   }
-  if (abuse) {
+  if (ownBehaviour) {
+    // Addressed to the person who may cause harm; the DV lines stay for the case where they are the one harmed.
+    parts.push(
+      'You said you are worried about how you behave towards your partner. Couples counseling is not where to start: programs for people who want to stop controlling or abusive behaviour work with you on your own, and your partner does not have to take part. ' +
+        `If you feel you might hurt someone, step away now; if anyone is in danger, ${call}. ` +
+        'If it is you who feels afraid or controlled, the domestic-violence lines listed are for you.',
+    );
+  } else if (abuse) {
     parts.push(
       'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: ' +
         'what is said in a joint session can be used against the person at risk afterwards, and abuse is not a shared relationship problem to negotiate. ' +
@@ -69,13 +80,14 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
         (selfHarm ? '' : ` If you are in danger right now, ${call}.`) +
         (emergency?.ifYouCannotSpeak ? ` ${emergency.ifYouCannotSpeak}` : ''),
     );
-    if (s.sexualViolence) {
-      parts.push(
-        'After a recent sexual assault, medical care is time-sensitive: HIV prevention (PEP) has to start within 72 hours, emergency contraception works for up to 5 days, ' +
-          'and a forensic exam (only if you want one) is best done within days. A sexual-assault service, a domestic-violence line or a doctor can explain the options and go through them with you.',
-      );
-    }
-  } else if (selfHarm) {
+  }
+  if (s.sexualViolence) {
+    parts.push(
+      'After a recent sexual assault, medical care is time-sensitive: HIV prevention (PEP) has to start within 72 hours, emergency contraception works for up to 5 days, ' +
+        'and a forensic exam (only if you want one) is best done within days. A sexual-assault service, a domestic-violence line or a doctor can explain the options and go through them with you.',
+    );
+  }
+  if (selfHarm && !abuse && !ownBehaviour) {
     parts.push(
       'Couples work can wait until the crisis has passed; for now, individual support alongside the crisis line is the better start. ' +
         'If a partner threatens suicide to control what you do, that is a warning sign of abuse too: a domestic-violence line can help you think it through.',
@@ -94,8 +106,10 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
     answered,
     abuse,
     selfHarm,
-    jointWorkExcluded: abuse || selfHarm,
-    couplesCounselingContraindicated: abuse,
+    ownBehaviour,
+    riskReported: abuse || selfHarm,
+    jointWorkExcluded: abuse || selfHarm || ownBehaviour,
+    couplesCounselingContraindicated: abuse || ownBehaviour,
     reportedLineRoles,
     emergency,
     reasons,
@@ -112,7 +126,18 @@ export interface Recommendation {
 
 /** The kind of help that fits, before any particular resource. */
 export function recommendHelp(willingness: Willingness, safety: SafetyAssessment): Recommendation {
-  if (safety.couplesCounselingContraindicated) {
+  if (safety.ownBehaviour && !safety.selfHarm) {
+    // Never couples-first: joint sessions while a partner may be afraid or controlled can raise the danger.
+    return {
+      type: 'individual_counseling',
+      title: 'Help to change your own behaviour',
+      explanation:
+        'Programs for people who want to stop controlling or abusive behaviour are the place to start: Mend shows the ones it lists near you separately, and a domestic-violence line can often point you to others. Individual counseling can support that work, but it does not replace it. ' +
+        'Couples counseling is not the first step: while a partner may feel afraid or controlled, joint sessions can make things more dangerous for them.',
+      alsoConsider: [],
+    };
+  }
+  if (safety.couplesCounselingContraindicated && !safety.ownBehaviour) {
     return {
       type: 'safety_first',
       title: 'Safety first: individual support and a domestic-violence advocate',

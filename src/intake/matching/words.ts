@@ -29,7 +29,8 @@ const AUDIENCE_PHRASES: Record<string, string> = {
   lgbtq_affirming: 'LGBTQ+ affirming',
   faith_based: 'rooted in a faith community',
   young_people: 'welcomes young people',
-  veterans: 'experienced with veterans and military families',
+  veterans: 'experienced with veterans',
+  military_families: 'experienced with military families',
   native_american: 'culturally grounded for Native American and Alaska Native people',
   deaf_hard_of_hearing: 'accessible to Deaf and hard-of-hearing people',
 };
