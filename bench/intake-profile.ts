@@ -129,7 +129,12 @@ export async function profileBodies(
     const pipe = createValidationPipe();
     // No Idempotency-Key: the key id is unused.
     const submit: Submit = async (dto) =>
-      (await service.submitIntake(dto, { partnerId: partnerId as string, keyId: partnerId as string })).body;
+      (
+        await service.submitIntake(dto, { partnerId: partnerId as string, keyId: partnerId as string }, undefined, {
+          locale: 'en',
+          explicit: false,
+        })
+      ).body;
     const out: Profiled[] = [];
     for (const m of mix) {
       const dto = (await pipe.transform(structuredClone(m.body), { type: 'body', metatype: CreateIntakeRequest })) as CreateIntakeRequest;

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HsdsModule } from './hsds/hsds.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { ListingsModule } from './listings/listings.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { DirectoryRetentionModule } from './resources/directory-retention.module.js';
@@ -28,6 +29,7 @@ import { WidgetModule } from './widget/widget.module.js';
     HsdsModule,
     IntakeModule,
     ReferralsModule,
+    ListingsModule,
     WebhooksModule,
     SeedingModule,
     WidgetModule,

@@ -70,7 +70,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('directory', 'Search and read counseling resources and the taxonomy.')
     .addTag('intake', "Describe a couple's situation and get safe, ranked recommendations; the safety lines to show.")
     .addTag('referrals', 'Refer a couple to a resource and follow the referral through its lifecycle.')
-    .addTag('curation', 'Add and maintain directory listings (keys with resources:write).')
+    .addTag('curation', 'Add and maintain directory listings (keys with resources:write), and let providers claim theirs.')
+    .addTag(
+      'listing',
+      "A provider keeps its own listing current and answers referrals to it, with a listing key redeemed from a curator's claim.",
+    )
     .addTag('hsds', 'The directory as Open Referral HSDS 3.0.')
     .addTag('partners', 'Partner profile, API keys and webhooks.')
     .addTag('health', 'Liveness and readiness probes.')
@@ -91,6 +95,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         description: "Publishable key (browsers, from the partner's allowed origins): mend_pk_…",
       },
       'publishableKey',
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'mend_lk_…',
+        description: "A provider's listing key (redeemed from a listing claim): mend_lk_live_… Works only on /v1/listing routes.",
+      },
+      'listingKey',
     )
     .build();
   return finishOpenApiDocument(

@@ -142,6 +142,20 @@ describe('directory change feed', () => {
     );
   });
 
+  it('rebuilds in the background when the index asks to compact what it has taken since its build', async () => {
+    await startDeafFeed();
+    index.compactAfter = 2;
+    const id = await insertResource(db.dataSource, { name: 'First change' });
+    await feed.refreshNow();
+    expect(index.rebuilds).toBe(1);
+    await rename(id, 'Second change');
+    await feed.refreshNow(); // applied, then the index asks for compaction
+    expect(index.rows.get(id)?.name).toBe('Second change');
+    await eventually(() => index.rebuilds === 2);
+    expect(index.rows.get(id)?.name).toBe('Second change');
+    expect(feed.status().lastAppliedSeq).toBe(await maxSeq());
+  });
+
   it('serialises catch-ups and coalesces a burst of changes into one catch-up after the one running', async () => {
     await startFeed({ pollIntervalMs: 50 });
     const ids = await Promise.all(Array.from({ length: 5 }, () => insertResource(db.dataSource)));

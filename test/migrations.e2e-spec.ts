@@ -56,6 +56,7 @@ const UNMODELLED_FOREIGN_KEYS = [
   'ALTER TABLE "referral" DROP CONSTRAINT "referral_resource_fk"',
   'ALTER TABLE "referral" DROP CONSTRAINT "referral_intake_fk"',
   'ALTER TABLE "referral_event" DROP CONSTRAINT "referral_event_referral_fk"',
+  'ALTER TABLE "api_key" DROP CONSTRAINT "api_key_resource_fk"',
 ];
 const entityDrift = async (db: DataSource) =>
   (await db.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query).filter((q) => !UNMODELLED_FOREIGN_KEYS.includes(q));

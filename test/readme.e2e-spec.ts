@@ -105,16 +105,19 @@ describe('README: every curl example runs as written against a fresh instance', 
     // Ids the examples write as placeholders, taken from the answers before them.
     const lastId = new Map<string, string>();
     const context: Record<string, string> = {};
+    // What the examples `export` from earlier answers: the listing claim's token and the listing key.
+    const variables: Record<string, string> = { KEY: partner.secretKey };
     const fill = (text: string, path?: string) =>
-      text.replace(/<(id|resourceId|referralId|intakeId)>/g, (_m, name: string) => {
+      text.replace(/<(id|resourceId|referralId|intakeId|claimId)>/g, (_m, name: string) => {
         const collection = path?.match(/^(\/v1\/(?:hsds\/)?[a-z-]+)\/<[A-Za-z]+>/)?.[1];
-        const value = (collection && lastId.get(collection)) ?? context[name];
+        const value =
+          (collection && lastId.get(collection)) ?? context[name] ?? (name === 'referralId' ? lastId.get('/v1/referrals') : undefined);
         if (!value) throw new Error(`nothing earlier in the README gives <${name}> (${text})`);
         return value;
       });
     const failures: string[] = [];
     for (const command of commands) {
-      const words = shellWords(command, { KEY: partner.secretKey });
+      const words = shellWords(command, variables);
       let method = 'GET';
       const headers: Record<string, string> = {};
       let data: string | undefined;
@@ -147,6 +150,11 @@ describe('README: every curl example runs as written against a fresh instance', 
       const list = body?.data ?? body?.contents;
       if (collection && Array.isArray(list) && typeof list[0]?.id === 'string' && !lastId.has(target.pathname))
         lastId.set(target.pathname, list[0].id);
+      if (typeof body?.claimToken === 'string') {
+        variables.CLAIM_TOKEN = body.claimToken;
+        context.claimId = body.id;
+      }
+      if (target.pathname === '/v1/listing-claims/redeem' && typeof body?.key === 'string') variables.LISTING_KEY = body.key;
       if (target.pathname === '/v1/intakes' && method === 'POST') {
         context.intakeId = body.id;
         if (body.matches?.[0]) context.resourceId = body.matches[0].resource.id;

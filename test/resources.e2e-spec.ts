@@ -309,10 +309,11 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
 
   it('the documented examples of GET /v1/resources, all together, make a valid request ("Try it out")', async () => {
     const spec = (await t.http().get('/docs-json').expect(200)).body;
-    const params: { name: string; schema?: { example?: unknown; items?: unknown }; example?: unknown }[] =
+    const params: { name: string; in: string; schema?: { example?: unknown; items?: unknown }; example?: unknown }[] =
       spec.paths['/v1/resources'].get.parameters;
     const query = new URLSearchParams();
-    for (const p of params) {
+    // Query parameters only: Accept-Language is a documented header.
+    for (const p of params.filter((x) => x.in === 'query')) {
       const example = p.example ?? p.schema?.example;
       if (example === undefined) continue;
       for (const v of Array.isArray(example) ? example : [example]) query.append(p.name, String(v));

@@ -143,6 +143,18 @@ export class Environment {
   @IntSetting(1, 1_000_000)
   PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE = 10;
 
+  /** Per client IP: attempts to redeem a listing claim token (POST /v1/listing-claims/redeem), successful or not. */
+  @IntSetting(1, 1_000_000)
+  RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE = 10;
+
+  /** Per listing key: requests a provider's listing key may make. */
+  @IntSetting(1, 1_000_000)
+  RATE_LIMIT_LISTING_KEY_PER_MINUTE = 120;
+
+  /** Hours a listing claim token can be redeemed after a curator issues it (then it expires unused). */
+  @IntSetting(1, 720)
+  LISTING_CLAIM_TTL_HOURS = 168;
+
   /**
    * Proxies whose X-Forwarded-For is believed for the client IP (rate limits, logs): a comma list
    * of addresses or CIDRs (e.g. `127.0.0.1,10.0.0.0/8`). Unset (the default): no proxy is trusted

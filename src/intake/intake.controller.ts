@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -8,9 +8,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 
 import { IdempotencyKey, Idempotent, type IdempotentResult } from '../common/http/idempotency.js';
 import { NoStore } from '../common/http/no-store.js';
+import type { RequestLocale } from '../common/i18n/locale.js';
+import { LangQuery, Localized, RequestLocaleOf } from '../common/i18n/localized.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
@@ -69,15 +72,22 @@ export class IntakeController {
     },
   })
   @Idempotent()
+  @Localized()
   @ApiCreatedResponse({ type: IntakeResponse, examples: INTAKE_RESPONSE_EXAMPLES })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid or unknown field (problem+json naming each field).' })
   @ApiProblem(422, 'This Idempotency-Key was used with a different body (idempotency_key_reused).')
-  submitIntake(
+  async submitIntake(
     @Body() body: CreateIntakeRequest,
+    @Query() _query: LangQuery,
     @CurrentPrincipal() principal: Principal,
     @IdempotencyKey() idempotencyKey: string | undefined,
+    @RequestLocaleOf() locale: RequestLocale,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IdempotentResult<IntakeResponse>> {
-    return this.intakes.submitIntake(body, principal, idempotencyKey);
+    const result = await this.intakes.submitIntake(body, principal, idempotencyKey, locale);
+    // A replay is in the language of the first response, whatever this request asked for.
+    void reply.header('content-language', result.body.lang ?? 'en');
+    return result;
   }
 
   @Delete(':intakeId')

@@ -1,7 +1,10 @@
+import { msg } from '../common/i18n/message.js';
+import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import type { CandidateCriteria } from '../resources/candidate-criteria.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
-import type { MatchResponse } from './dto/intake.response.js';
+import type { EmergencyNumberResponse, MatchResponse } from './dto/intake.response.js';
 import type { CandidateConstraints } from './matching/constraints.js';
+import type { EmergencyNumber } from './matching/emergency-numbers.js';
 import type { Match, MatchableResource } from './matching/types.js';
 
 /** The engine's hard constraints as the directory's candidate criteria (units and names of the directory): every candidate, no limit. */
@@ -68,7 +71,20 @@ export function toMatchable(r: ResourceResponse): MatchableResource {
   };
 }
 
-/** The engine's match, shown with the resource's public representation. */
-export function mapMatch(match: Match, resource: ResourceResponse): MatchResponse {
-  return { resource, score: match.score, reasons: match.reasons, caveats: match.caveats };
+/** The engine's match, shown with the resource's public representation, its reasons in the reader's words. */
+export function mapMatch(match: Match, resource: ResourceResponse, ctx: RenderContext): MatchResponse {
+  return { resource, score: match.score, reasons: renderCoded(match.reasons, ctx), caveats: renderCoded(match.caveats, ctx) };
+}
+
+/** The emergency number of the person's country, its notes in the reader's words; null when unknown. */
+export function mapEmergency(emergency: EmergencyNumber | undefined, ctx: RenderContext): EmergencyNumberResponse | null {
+  if (!emergency) return null;
+  return {
+    country: emergency.country,
+    number: emergency.number,
+    alsoWorks: emergency.alsoWorks.map((other) =>
+      other.service ? render(msg(`emergency.service.${other.service}`, { number: other.number }), ctx) : other.number,
+    ),
+    ...(emergency.ifYouCannotSpeak ? { ifYouCannotSpeak: render(emergency.ifYouCannotSpeak, ctx) } : {}),
+  };
 }

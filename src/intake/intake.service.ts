@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { IdempotentResult } from '../common/http/idempotency.js';
+import type { Locale, RequestLocale } from '../common/i18n/locale.js';
+import { msg } from '../common/i18n/message.js';
+import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
@@ -12,7 +15,7 @@ import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
 import { IntakeErrors } from './intake.errors.js';
-import { mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
+import { mapEmergency, mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
 import {
   accountabilityConstraints,
@@ -29,9 +32,8 @@ import { type CandidatePool, countByFacts, rankingFacts, rankPool, type Resource
 import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
-import type { Candidate, Concern, HelpType, IntakeProfile } from './matching/types.js';
+import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
-import { placeName } from './matching/words.js';
 
 const DAY_MS = 86_400_000;
 
@@ -135,11 +137,11 @@ export class IntakeService {
       );
     let constraints = initial;
     let pool = this.findCandidates(constraints, facts);
-    const taken: { code: string; text: string }[] = [];
+    const taken: Reason[] = [];
     for (const step of relaxationSteps(initial)) {
       if (fitting(pool, constraints) >= MIN_MATCHES) break;
       constraints = step.apply(constraints);
-      taken.push({ code: step.code, text: step.text });
+      taken.push({ code: step.code, message: step.message });
       pool = this.findCandidates(constraints, facts);
     }
     if (pool.size === 0) {
@@ -147,17 +149,15 @@ export class IntakeService {
       pool = this.findCandidates(constraints, facts);
       taken.push(
         pool.size
-          ? {
-              code: 'fallback_online_free_self_guided',
-              text: 'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
-            }
+          ? { code: 'fallback_online_free_self_guided', message: msg('relaxation.fallback_online_free_self_guided') }
           : {
               code: 'no_options_found',
               // 211 is an information line in the US and Canada only.
-              text:
-                profile.country === 'US' || profile.country === 'CA' || !profile.country
-                  ? 'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.'
-                  : 'Mend does not list counseling that reaches you yet. The crisis and abuse lines, or findahelpline.com, can point you to help near you.',
+              message: msg(
+                !profile.country || profile.country === 'US' || profile.country === 'CA'
+                  ? 'relaxation.no_options_found'
+                  : 'relaxation.no_options_found.elsewhere',
+              ),
             },
       );
     }
@@ -169,15 +169,21 @@ export class IntakeService {
    * (a retry replays the first response). Matching reads outside the write transaction;
    * the transaction holds only the INSERT and the stored response.
    */
-  submitIntake(req: CreateIntakeRequest, owner: IdempotencyOwner, idempotencyKey?: string): Promise<IdempotentResult<IntakeResponse>> {
+  submitIntake(
+    req: CreateIntakeRequest,
+    owner: IdempotencyOwner,
+    idempotencyKey: string | undefined,
+    requestLocale: RequestLocale,
+  ): Promise<IdempotentResult<IntakeResponse>> {
     const partnerId = owner.partnerId;
+    // A replay answers in the language the first response was written in (its `lang`).
     return this.idempotency.run(
       owner,
       SUBMIT_INTAKE,
       idempotencyKey,
       req,
-      async (tx, matched) => ({ status: 201, body: await this.storeIntake(req, partnerId, matched, tx) }),
-      () => this.match(req),
+      async (tx, matched) => ({ status: 201, body: await this.storeIntake(req, partnerId, matched, requestLocale, tx) }),
+      () => this.match(req, requestLocale.locale),
     );
   }
 
@@ -212,18 +218,20 @@ export class IntakeService {
   }
 
   /** GET /v1/safety-lines: the lines an intake from this place and these needs would show (reads only). */
-  safetyLines(query: SafetyLinesQuery): SafetyLinesResponse {
+  safetyLines(query: SafetyLinesQuery, requestLocale: RequestLocale): SafetyLinesResponse {
     const country = query.country ?? query.region?.slice(0, 2);
     if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
     const plan = planSafetyLines(
-      { country, region: query.region, audiences: query.audiences ?? [], concerns: [] },
+      { country, region: query.region, audiences: query.audiences ?? [], concerns: [], languages: [] },
       { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
+      requestLocale.locale,
     );
+    const ctx: RenderContext = { locale: requestLocale.locale, country: country ?? requestLocale.region };
     return {
       country: plan.country,
       countryAssumed: plan.countryAssumed,
-      emergency: safety.emergency ?? null,
+      emergency: mapEmergency(safety.emergency, ctx),
       lines: this.linesFor(plan),
     };
   }
@@ -266,11 +274,11 @@ export class IntakeService {
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
-  match(req: CreateIntakeRequest) {
+  match(req: CreateIntakeRequest, locale: Locale = 'en') {
     const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety, profile.country, profile.aboutMe === 'worried_about_my_behaviour');
     const recommendation = recommendHelp(profile.willingness, safety);
-    const linePlan = planSafetyLines(profile, safety);
+    const linePlan = planSafetyLines(profile, safety, locale);
     // Programs for people who use abuse only for a person who says they are worried about their own
     // behaviour (never inferred from control among the concerns: a survivor who minimises answers so).
     const offerAccountability = safety.ownBehaviour;
@@ -297,7 +305,7 @@ export class IntakeService {
       ? rankPool(profile, 'individual_counseling', this.findCandidates(accountabilityConstraints(profile), facts), facts, 3, () => true)
       : { matches: [], read: [] };
     const responses = new Map([...ranked.read, ...forAccountability.read].map((f) => [f.response.id, f.response]));
-    const matches = ranked.matches.map((m) => mapMatch(m, responses.get(m.resource.id)!));
+    const matches = ranked.matches.map((m) => ({ match: m, resource: responses.get(m.resource.id)! }));
     const accountability = forAccountability.matches.map((m) => responses.get(m.resource.id)!);
     return {
       profile,
@@ -315,9 +323,12 @@ export class IntakeService {
     req: CreateIntakeRequest,
     partnerId: string | null,
     matched: ReturnType<IntakeService['match']>,
+    requestLocale: RequestLocale,
     tx: EntityManager,
   ): Promise<IntakeResponse> {
     const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;
+    // The one localisation step: the engine's messages become text in the reader's language and units.
+    const ctx: RenderContext = { locale: requestLocale.locale, country: profile.country ?? requestLocale.region };
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
     // Any safety yes forces doNotContact: a message or call can alert the partner who causes harm.
     const doNotContact = safety.riskReported ? true : (req.doNotContact ?? true);
@@ -335,8 +346,8 @@ export class IntakeService {
           formats: profile.formats,
           languages: profile.languages,
           budgetMinor: profile.budgetMinor ?? null,
-          insurance: profile.insurance ? (profile.insurance === 'none' ? 'none' : 'given') : null,
           aboutMe: profile.aboutMe ?? null,
+          insurance: profile.insurance ? (profile.insurance === 'none' ? 'none' : 'given') : null,
         },
         safetyLevel: safety.level,
         recommendation: recommendation.type,
@@ -351,6 +362,7 @@ export class IntakeService {
 
     return {
       id: stored.id,
+      lang: ctx.locale,
       expiresAt: expiresAt.toISOString(),
       doNotContact,
       doNotContactForced: safety.riskReported && req.doNotContact === false,
@@ -359,41 +371,39 @@ export class IntakeService {
         level: safety.level,
         answered: safety.answered,
         guidance: [
-          safety.guidance,
-          lines.length
-            ? ''
-            : `Mend does not list verified lines for ${placeName(linePlan.country)} yet: findahelpline.com lists free, confidential helplines in many countries.`,
-          linePlan.regionAssumedNote ?? '',
-          linePlan.countryAssumed
-            ? 'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.'
-            : '',
+          ...safety.guidance,
+          ...(lines.length ? [] : [msg('safety.guidance.noLinesForCountry', { place: { place: linePlan.country } })]),
+          ...(linePlan.countryAssumed ? [msg('safety.guidance.countryAssumed')] : []),
+          ...(linePlan.regionAssumed ? [msg(`safety.guidance.regionAssumed.${linePlan.country}`)] : []),
         ]
-          .filter(Boolean)
+          .map((m) => render(m, ctx))
           .join(' '),
         couplesCounselingRecommended: !safety.jointWorkExcluded,
-        reasons: safety.reasons,
-        emergency: safety.emergency ?? null,
+        reasons: renderCoded(safety.reasons, ctx),
+        emergency: mapEmergency(safety.emergency, ctx),
         linesCountry: linePlan.country,
         countryAssumed: linePlan.countryAssumed,
         resources: lines,
       },
-      recommendation,
-      matches,
+      recommendation: {
+        type: recommendation.type,
+        title: render(recommendation.title, ctx),
+        explanation: render(recommendation.explanation, ctx),
+        alsoConsider: recommendation.alsoConsider,
+      },
+      matches: matches.map((m) => mapMatch(m.match, m.resource, ctx)),
       ...(accountability.length
         ? {
             forPartnerWhoUsesAbuse: {
-              // Shown only to a person who said they are worried about their own behaviour: addressed to them.
-              title: 'For you: programs to stop controlling or abusive behaviour',
-              text:
-                'These programs work with the person whose behaviour is causing harm, usually in groups over several months. They are not couples counseling, and your partner does not have to take part. ' +
-                'Programs that are certified where you live and work with advocates for partners are the better choice. Finishing a program does not by itself mean anyone is safe: what counts is whether your partner feels safe over time. ' +
-                'If it is you who feels afraid or controlled, talk first to a domestic-violence line.',
+              title: render(msg('accountability.title'), ctx),
+              // For the partner causing harm, never the person at risk; not couples counseling.
+              text: render(msg('accountability.text'), ctx),
               resources: accountability,
             },
           }
         : {}),
-      relaxations,
-      nextSteps: nextSteps(profile, safety),
+      relaxations: renderCoded(relaxations, ctx),
+      nextSteps: renderCoded(nextSteps(profile, safety), ctx),
     };
   }
 }

@@ -12,6 +12,16 @@ export interface AccessRule {
   anonymous: boolean;
   /** Only secret keys (never from a browser): key management. */
   secretOnly?: boolean;
+  /**
+   * Only a provider's listing key (and no partner key, admin included). Every other route refuses
+   * listing keys: the guard lets one through nowhere else.
+   */
+  listing?: boolean;
+  /**
+   * No key at all: an Authorization header is ignored, and every caller counts against the strict
+   * per-IP `redeem` limit (redeeming a listing claim token).
+   */
+  keyless?: boolean;
 }
 
 const RATE_LIMITED = ApiProblem(429, 'Too many requests for this key or address (code rate_limited); retry after Retry-After seconds.');
@@ -21,6 +31,7 @@ const RATE_LIMITED = ApiProblem(429, 'Too many requests for this key or address 
  * operation accepts (OpenAPI security) and the 401/403/429 the guard can answer.
  */
 function access(rule: AccessRule) {
+  if (rule.listing) return listingAccess(rule);
   const publishable = !rule.secretOnly && rule.scopes.every((s) => PUBLISHABLE_SCOPES.includes(s));
   const security = [
     ...(rule.anonymous ? [ApiSecurity({})] : []),
@@ -46,6 +57,16 @@ function access(rule: AccessRule) {
   );
 }
 
+function listingAccess(rule: AccessRule) {
+  return applyDecorators(
+    SetMetadata(ACCESS_KEY, rule),
+    ApiSecurity('listingKey'),
+    ApiProblem(401, 'No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key).'),
+    ApiProblem(403, 'A partner key (admin included) was presented: only a listing key works here (listing_key_required).'),
+    RATE_LIMITED,
+  );
+}
+
 /** Open to everyone; a presented key must still hold the scopes. Rate-limited per key or IP. */
 export const PublicAccess = (...scopes: Scope[]) => access({ scopes, anonymous: true });
 
@@ -57,3 +78,14 @@ export const RequireSecretScopes = (...scopes: Scope[]) => access({ scopes, anon
 
 /** Needs a secret key of the partner (any scope): only for reading the partner's own profile. */
 export const RequireSecretKey = () => access({ scopes: [], anonymous: false, secretOnly: true });
+
+/** Needs a provider's listing key (listing:write), which the handler reads with @CurrentListing(). */
+export const RequireListingKey = () => access({ scopes: ['listing:write'], anonymous: false, listing: true });
+
+/** No key: a listing claim token in the body is the credential, under the strict per-IP redeem limit. */
+export const ClaimTokenAccess = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { scopes: [], anonymous: true, keyless: true } satisfies AccessRule),
+    ApiSecurity({}),
+    ApiProblem(429, 'Too many redemption attempts from this address (code rate_limited); retry after Retry-After seconds.'),
+  );

@@ -48,6 +48,11 @@ export class AccessGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (rule.keyless) {
+      // Redeeming a claim token: whatever Authorization says, one strict budget per client IP.
+      await this.limit(reply, 'redeem', request.ip, this.env.RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE);
+      return true;
+    }
     const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
     // Whether CORS headers are granted depends on Origin, granted or not: caches must key on it.
     void reply.header('vary', 'Origin');
@@ -65,15 +70,27 @@ export class AccessGuard implements CanActivate {
 
     const presented = BEARER.exec(authorization)?.[1];
     const ip = request.ip;
-    const principal = presented
-      ? await this.keys.authenticate(presented, () => this.limit(reply, 'lookup', ip, this.env.RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE))
+    const caller = presented
+      ? await this.keys.identify(presented, () => this.limit(reply, 'lookup', ip, this.env.RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE))
       : undefined;
-    if (!principal) {
+    if (!caller) {
       await this.allowCorsForKnownOrigin(reply, origin);
       // Failed attempts count against the caller's IP, so keys cannot be guessed at speed.
       await this.limit(reply, 'ip', request.ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
       throw PartnerErrors.invalidKey();
     }
+    // Listing keys and partner keys never cross: a listing key works on RequireListingKey() routes
+    // only (deny by default, so a route added later refuses it too), and those refuse partner keys,
+    // admin included, since a partner key names no resource.
+    if (caller.type === 'listing') {
+      if (!rule.listing) throw PartnerErrors.listingKeyNotAllowed();
+      if (!hasScopes(caller.listing.scopes, rule.scopes)) throw PartnerErrors.insufficientScope(rule.scopes);
+      request.listing = caller.listing;
+      await this.limit(reply, 'listing-key', caller.listing.keyId, this.env.RATE_LIMIT_LISTING_KEY_PER_MINUTE);
+      return true;
+    }
+    if (rule.listing) throw PartnerErrors.listingKeyRequired();
+    const principal = caller.principal;
     if (principal.kind === 'publishable') {
       const embedding = widgetEmbeddingOrigin(request);
       const pageOrigin = embedding ?? origin;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { generateKey, hashKey, parseKey, visiblePrefix } from './api-key.format.js';
+import { generateClaimToken, generateKey, hashKey, isWellFormedClaimToken, parseKey, visiblePrefix } from './api-key.format.js';
 
 describe('API key format', () => {
   it('generates keys of each kind that parse back, with a visible prefix', () => {
     for (const [kind, env, prefix] of [
       ['secret', 'live', 'mend_sk_live_'],
       ['publishable', 'test', 'mend_pk_test_'],
+      ['listing', 'live', 'mend_lk_live_'],
     ] as const) {
       const key = generateKey(kind, env);
       expect(key.plaintext.startsWith(prefix)).toBe(true);
@@ -33,5 +34,16 @@ describe('API key format', () => {
     expect(a).not.toBe(b);
     expect(hashKey(a, 's1')).toMatch(/^[0-9a-f]{64}$/);
     expect(hashKey(a, 's1')).not.toBe(hashKey(a, 's2'));
+  });
+
+  it('makes listing claim tokens that are never keys, and keys that are never claim tokens', () => {
+    const token = generateClaimToken('live');
+    expect(token.plaintext).toMatch(/^mend_lc_live_[0-9A-Za-z]{38}$/);
+    expect(token.prefix).toBe(visiblePrefix(token.plaintext));
+    expect(isWellFormedClaimToken(token.plaintext)).toBe(true);
+    expect(parseKey(token.plaintext)).toBeUndefined();
+    expect(isWellFormedClaimToken(generateKey('listing', 'live').plaintext)).toBe(false);
+    const typo = token.plaintext.slice(0, 20) + (token.plaintext[20] === 'a' ? 'b' : 'a') + token.plaintext.slice(21);
+    expect(isWellFormedClaimToken(typo)).toBe(false);
   });
 });

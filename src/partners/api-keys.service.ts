@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import type { EntityManager } from 'typeorm';
 
 import type { ProblemException } from '../common/problem/problem.js';
 import { apiKeySecret, Environment, usesDevelopmentSecret } from '../config/environment.js';
@@ -9,12 +10,12 @@ import { KeyEvents } from './key-events.js';
 import type { Partner } from './partner.entity.js';
 import { PartnerErrors } from './partners.errors.js';
 import { PartnersRepository } from './partners.repository.js';
-import type { Principal } from './principal.js';
-import { DEFAULT_SECRET_SCOPES, hasScopes, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
+import type { Caller, Principal } from './principal.js';
+import { DEFAULT_SECRET_SCOPES, hasScopes, LISTING_SCOPES, PUBLISHABLE_SCOPES, type Scope } from './scopes.js';
 
 export interface IssueKeyInput {
   partnerId: string;
-  kind: KeyKind;
+  kind: Exclude<KeyKind, 'listing'>;
   /** Defaults to the partner's environment (live for a new partner). */
   environment?: KeyEnvironment;
   scopes?: Scope[];
@@ -32,7 +33,7 @@ export class ApiKeysService {
   private readonly secret: string;
   // A verified key is remembered for AUTH_CACHE_SECONDS; revocation, rotation and partner status
   // changes are broadcast to every instance (KeyEvents), which drop their copies at once.
-  private readonly verified: LRUCache<string, { key: ApiKey; partner: Partner }>;
+  private readonly verified: LRUCache<string, { key: ApiKey; partner: Partner | null }>;
 
   constructor(
     private readonly keys: PartnersRepository,
@@ -43,7 +44,7 @@ export class ApiKeysService {
     this.verified = new LRUCache({ max: 10_000, ttl: env.AUTH_CACHE_SECONDS * 1000 });
     events.onEvent((event) => {
       if (event.type === 'key') this.verified.delete(event.hash);
-      else for (const [hash, entry] of this.verified.entries()) if (entry.partner.id === event.partnerId) this.verified.delete(hash);
+      else for (const [hash, entry] of this.verified.entries()) if (entry.partner?.id === event.partnerId) this.verified.delete(hash);
     });
     if (usesDevelopmentSecret(env)) {
       this.logger.warn(
@@ -81,12 +82,62 @@ export class ApiKeysService {
   }
 
   /**
-   * Resolves a presented key to its principal, or undefined. Malformed keys and bad checksums
-   * are rejected before any database call; unknown, revoked and expired keys look the same.
+   * Issues a provider's listing key for one resource, in the caller's transaction (the redemption
+   * of a listing claim): no partner, scope listing:write only, no expiry (revoked with its claim).
+   */
+  async issueListingKey(
+    input: { resourceId: string; environment: KeyEnvironment; name: string },
+    manager?: EntityManager,
+  ): Promise<{ key: ApiKey; plaintext: string }> {
+    const generated = generateKey('listing', input.environment);
+    const key = await this.keys.insertKey(
+      {
+        partnerId: null,
+        resourceId: input.resourceId,
+        kind: 'listing',
+        environment: input.environment,
+        name: input.name,
+        prefix: generated.prefix,
+        hash: hashKey(generated.plaintext, this.secret),
+        scopes: [...LISTING_SCOPES],
+        expiresAt: null,
+        rotatedFromId: null,
+      },
+      manager,
+    );
+    return { key, plaintext: generated.plaintext };
+  }
+
+  /**
+   * Revokes listing keys at once, on every instance (a curator revoked their claims); partner keys
+   * are never touched. Not in a caller's transaction on purpose: the broadcast that drops cached
+   * copies must follow the committed revocation, or an instance could cache the key again meanwhile.
+   */
+  async revokeListingKeys(keyIds: string[]): Promise<void> {
+    if (!keyIds.length) return;
+    for (const key of await this.keys.revokeListingKeys(keyIds, new Date())) this.forget(key);
+  }
+
+  /** Hashes a presented secret (a key or a listing claim token) with the server secret, as stored. */
+  hashSecret(presented: string): string {
+    return hashKey(presented, this.secret);
+  }
+
+  /** A partner's principal for a presented key, or undefined (listing keys included: they are not partners). */
+  async authenticate(presented: string, beforeLookup?: () => Promise<void>): Promise<Principal | undefined> {
+    const caller = await this.identify(presented, beforeLookup);
+    return caller?.type === 'partner' ? caller.principal : undefined;
+  }
+
+  /**
+   * Resolves a presented key to its caller (a partner's key or a provider's listing key), or
+   * undefined. Malformed keys and bad checksums are rejected before any database call; unknown,
+   * revoked and expired keys look the same.
    * `beforeLookup` runs (and may throw, e.g. 429) only when the database is about to be asked.
    */
-  async authenticate(presented: string, beforeLookup?: () => Promise<void>): Promise<Principal | undefined> {
-    if (!parseKey(presented)) return undefined;
+  async identify(presented: string, beforeLookup?: () => Promise<void>): Promise<Caller | undefined> {
+    const parsed = parseKey(presented);
+    if (!parsed) return undefined;
     const hash = hashKey(presented, this.secret);
     let found = this.verified.get(hash);
     if (!found) {
@@ -94,31 +145,52 @@ export class ApiKeysService {
       // so well-formed but unknown keys cannot be tried against the database at speed.
       await beforeLookup?.();
       const key = await this.keys.findKeyByHash(hash);
-      if (!key?.partner) return undefined;
-      found = { key, partner: key.partner };
+      if (!key) return undefined;
+      found = { key, partner: key.partner ?? null };
       this.verified.set(hash, found);
     }
     const { key, partner } = found;
     const now = Date.now();
-    if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now) || partner.status !== 'active') return undefined;
+    if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) return undefined;
+    // The stored kind must be the one the key's text claims (mend_lk_… is a listing key and nothing else).
+    if (key.kind !== parsed.kind) return undefined;
+    if (key.kind === 'listing') {
+      if (!key.resourceId || partner) return undefined;
+      this.touch(key, now);
+      return {
+        type: 'listing',
+        listing: { keyId: key.id, resourceId: key.resourceId, environment: key.environment, scopes: key.scopes as Scope[] },
+      };
+    }
+    if (!partner || partner.status !== 'active') return undefined;
+    this.touch(key, now);
+    return {
+      type: 'partner',
+      principal: {
+        partnerId: partner.id,
+        partnerName: partner.name,
+        keyId: key.id,
+        kind: key.kind,
+        environment: key.environment,
+        scopes: key.scopes as Scope[],
+        expiresAt: key.expiresAt,
+        rateLimitPerMinute: partner.rateLimitPerMinute,
+        allowedOrigins: partner.allowedOrigins,
+      },
+    };
+  }
+
+  private touch(key: ApiKey, now: number): void {
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
       key.lastUsedAt = new Date(now);
       this.keys.recordKeyUse(key.id, key.lastUsedAt).catch((e: Error) => this.logger.warn(`lastUsedAt not recorded: ${e.message}`));
     }
-    return {
-      partnerId: partner.id,
-      partnerName: partner.name,
-      keyId: key.id,
-      kind: key.kind,
-      environment: key.environment,
-      scopes: key.scopes as Scope[],
-      expiresAt: key.expiresAt,
-      rateLimitPerMinute: partner.rateLimitPerMinute,
-      allowedOrigins: partner.allowedOrigins,
-    };
   }
 
-  /** A partner's keys (admins may pass any partner). Another partner's key id answers 404. */
+  /**
+   * A partner's keys (admins may pass any partner). Another partner's key id answers 404, and so
+   * does a listing key's, for admins too: listing keys are managed only through their claims.
+   */
   async findOwnKey(partnerId: string | null, keyId: string): Promise<ApiKey> {
     const key = await this.keys.findKey(keyId, partnerId);
     if (!key) throw PartnerErrors.keyNotFound();
@@ -158,8 +230,8 @@ export class ApiKeysService {
     }
     this.assertCovers(caller, previous, PartnerErrors.rotationExceedsCaller);
     const replacement = await this.issueKey({
-      partnerId: previous.partnerId,
-      kind: previous.kind,
+      partnerId: previous.partnerId!,
+      kind: previous.kind as IssueKeyInput['kind'],
       environment: previous.environment,
       scopes: previous.scopes as Scope[],
       name: previous.name ?? undefined,

@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Environment } from '../config/environment.js';
 import { DatabaseServer } from '../database/database-server.js';
 import { PartnersService } from './partners.service.js';
-import { SCOPES } from './scopes.js';
+import { PARTNER_SCOPES } from './scopes.js';
 
 export const DEMO_PARTNER_NAME = 'demo';
 
@@ -28,7 +28,7 @@ export class DemoPartnerBootstrap implements OnApplicationBootstrap {
     const { keys } = await this.partners.createPartner(
       { name: DEMO_PARTNER_NAME, allowedOrigins: [origin, `http://127.0.0.1:${this.env.PORT}`] },
       'test',
-      [...SCOPES],
+      [...PARTNER_SCOPES],
     );
     const [secret, publishable] = keys;
     // Printed to the console on purpose (test keys on a developer's own embedded database), once.

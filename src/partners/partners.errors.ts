@@ -11,6 +11,8 @@ export type PartnerErrorCode =
   | 'insufficient_scope'
   | 'origin_not_allowed'
   | 'publishable_key_not_allowed'
+  | 'listing_key_not_allowed'
+  | 'listing_key_required'
   | 'rate_limited'
   | 'insecure_origin'
   | 'invalid_webhook_url'
@@ -49,6 +51,19 @@ export const PartnerErrors = {
       HttpStatus.FORBIDDEN,
       'publishable_key_not_allowed',
       'Publishable keys may only read the directory and create intakes and referrals; use a secret key server-side.',
+    ),
+  /** A listing key on any route but the provider's own (/v1/listing…): never a scope a listing key could hold. */
+  listingKeyNotAllowed: () =>
+    problem(
+      HttpStatus.FORBIDDEN,
+      'listing_key_not_allowed',
+      "A listing key works only on the provider's own listing (/v1/listing and /v1/listing/referrals).",
+    ),
+  listingKeyRequired: () =>
+    problem(
+      HttpStatus.FORBIDDEN,
+      'listing_key_required',
+      "Only a provider's listing key (mend_lk_…) works here; a partner key names no listing.",
     ),
   rateLimited: (decision: RateLimitDecision) =>
     problem(

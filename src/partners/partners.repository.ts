@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, IsNull, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, Not, type Repository } from 'typeorm';
 
 import { ApiKey } from './api-key.entity.js';
 import { Partner } from './partner.entity.js';
@@ -9,7 +9,8 @@ export type NewPartner = Pick<Partner, 'name' | 'allowedOrigins' | 'rateLimitPer
 export type NewApiKey = Pick<
   ApiKey,
   'partnerId' | 'kind' | 'environment' | 'name' | 'prefix' | 'hash' | 'scopes' | 'expiresAt' | 'rotatedFromId'
->;
+> &
+  Partial<Pick<ApiKey, 'resourceId'>>;
 
 /** Where a partner's webhook events go and the secrets that sign them (the previous one only while its overlap lasts). */
 export interface WebhookDestination {
@@ -92,8 +93,9 @@ export class PartnersRepository {
     return first;
   }
 
-  insertKey(key: NewApiKey): Promise<ApiKey> {
-    return this.keys.save(this.keys.create(key));
+  insertKey(key: NewApiKey, manager: EntityManager = this.keys.manager): Promise<ApiKey> {
+    const keys = manager.getRepository(ApiKey);
+    return keys.save(keys.create(key));
   }
 
   /** A key by its hash, with its partner. */
@@ -101,9 +103,9 @@ export class PartnersRepository {
     return this.keys.findOne({ where: { hash }, relations: { partner: true } });
   }
 
-  /** One key; with a partner id, only that partner's. */
+  /** One partner key; with a partner id, only that partner's. Never a listing key (they have no partner). */
   findKey(keyId: string, partnerId: string | null): Promise<ApiKey | null> {
-    return this.keys.findOne({ where: partnerId ? { id: keyId, partnerId } : { id: keyId } });
+    return this.keys.findOne({ where: partnerId ? { id: keyId, partnerId } : { id: keyId, partnerId: Not(IsNull()) } });
   }
 
   listKeys(partnerId: string): Promise<ApiKey[]> {
@@ -117,6 +119,12 @@ export class PartnersRepository {
   /** Revokes the key at `at` unless it is revoked already (the first revocation's time stays). */
   async revokeKey(keyId: string, at: Date): Promise<void> {
     await this.keys.update({ id: keyId, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  /** Revokes these listing keys; returns every one of them (revoked now or before), for cache eviction. */
+  async revokeListingKeys(keyIds: string[], at: Date): Promise<ApiKey[]> {
+    await this.keys.update({ id: In(keyIds), kind: 'listing', revokedAt: IsNull() }, { revokedAt: at });
+    return this.keys.find({ where: { id: In(keyIds), kind: 'listing' } });
   }
 
   async setKeyExpiry(keyId: string, expiresAt: Date): Promise<void> {

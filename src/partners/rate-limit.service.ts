@@ -17,9 +17,9 @@ const WINDOW_SECONDS = 60;
 /**
  * key: a key's partner quota; ip: anonymous callers and failed keys; lookup: key lookups that reach
  * the database, per IP; key-ip / key-ip-write: a publishable key's per-IP sub-limits; frame: widget
- * frame loads per IP.
+ * frame loads per IP; listing-key: a provider's listing key; redeem: listing claim redemptions per IP.
  */
-export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame';
+export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame' | 'listing-key' | 'redeem';
 
 /**
  * Fixed one-minute windows per key (or per IP without one). Counters live in Redis when

@@ -46,3 +46,11 @@ export function allowedTransitions(from: ReferralStatus): readonly ReferralStatu
 export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
+
+/** What a provider may answer to a referral its listing key sees: the first step of the lifecycle, nothing else. */
+export const PROVIDER_ANSWERS = ['accepted', 'rejected'] as const satisfies readonly ReferralStatus[];
+export type ProviderAnswer = (typeof PROVIDER_ANSWERS)[number];
+
+/** Why a provider declines a referral: codes about the provider's capacity and fit, never about the couple. */
+export const PROVIDER_DECLINE_REASONS = ['not_accepting_clients', 'outside_specialty', 'no_availability', 'fees', 'other'] as const;
+export type ProviderDeclineReason = (typeof PROVIDER_DECLINE_REASONS)[number];

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 import type { ReferralOutcome, ReferralStatus } from './referral-lifecycle.js';
 
@@ -8,6 +8,7 @@ import type { ReferralOutcome, ReferralStatus } from './referral-lifecycle.js';
  */
 @Entity({ name: 'referral' })
 @Index('referral_partner_created_idx', ['partnerId', 'createdAt', 'id'])
+@Index('referral_resource_created_idx', ['resourceId', 'createdAt', 'id'])
 export class Referral {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +45,13 @@ export class Referral {
   @Column({ type: 'boolean', nullable: true })
   jointSessionsAppropriate: boolean | null;
 
+  /**
+   * The referring partner lets the resource's provider (its listing key) see this referral and
+   * answer it (accepted or rejected). Off unless the partner asks.
+   */
+  @Column({ type: 'boolean', default: false })
+  allowProviderResponse: boolean;
+
   /** The resource's capacity when the referral was made. */
   @Column({ type: 'jsonb' })
   capacitySnapshot: { acceptingNewClients: boolean; waitTimeDays: number | null; capturedAt: string };
@@ -58,9 +66,13 @@ export class Referral {
   updatedAt: Date;
 }
 
-/** One status change: who (partner and key), when, from, to, and why. */
+/** Who changed a referral: the referring partner's key, or the provider's listing key answering it. */
+export type ReferralActor = 'partner' | 'provider';
+
+/** One status change: who (partner and key, or the provider's listing key), when, from, to, and why. */
 @Entity({ name: 'referral_event' })
 @Index('referral_event_referral_idx', ['referralId', 'createdAt'])
+@Check('referral_event_actor_check', `actor IN ('partner', 'provider')`)
 export class ReferralEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -68,8 +80,12 @@ export class ReferralEvent {
   @Column({ type: 'uuid' })
   referralId: string;
 
-  @Column({ type: 'uuid' })
-  partnerId: string;
+  /** Null when the provider answered (a listing key belongs to no partner). */
+  @Column({ type: 'uuid', nullable: true })
+  partnerId: string | null;
+
+  @Column({ type: 'text', default: 'partner' })
+  actor: ReferralActor;
 
   @Column({ type: 'uuid', nullable: true })
   keyId: string | null;

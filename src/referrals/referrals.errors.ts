@@ -8,7 +8,12 @@ import { allowedTransitions, REFERRAL_STATUSES, type ReferralStatus } from './re
 
 /** Codes of the referrals module (problem+json; clients branch on `code`). */
 export type ReferralErrorCode =
-  'intake_not_found' | 'resource_not_found' | 'referral_unsafe' | 'outcome_needs_final_status' | 'invalid_transition';
+  | 'intake_not_found'
+  | 'resource_not_found'
+  | 'referral_unsafe'
+  | 'outcome_needs_final_status'
+  | 'invalid_transition'
+  | 'reason_needs_rejection';
 
 const { problem, invalidField } = problemsOf<ReferralErrorCode>();
 
@@ -45,6 +50,8 @@ export const ReferralErrors = {
       'outcome_needs_final_status',
       'outcome is recorded only with a final status: completed, failed, rejected or cancelled.',
     ),
+  reasonNeedsRejection: () =>
+    invalidField('reason', 'reason_needs_rejection', 'reason says why a referral is declined: send it with status rejected only.'),
   invalidTransition: (from: ReferralStatus, to: ReferralStatus) =>
     problem(HttpStatus.CONFLICT, 'invalid_transition', `A referral cannot go from ${from} to ${to}.`, {
       extensions: { currentStatus: from, allowedTransitions: [...allowedTransitions(from)] },

@@ -1,6 +1,6 @@
-import type { ReferralResponse } from './dto/referral.dto.js';
+import type { ProviderReferralResponse, ReferralResponse } from './dto/referral.dto.js';
 import type { Referral, ReferralEvent } from './referral.entity.js';
-import { allowedTransitions } from './referral-lifecycle.js';
+import { allowedTransitions, canTransition, PROVIDER_ANSWERS } from './referral-lifecycle.js';
 
 export function mapReferral(r: Referral, events: ReferralEvent[]): ReferralResponse {
   return {
@@ -12,6 +12,7 @@ export function mapReferral(r: Referral, events: ReferralEvent[]): ReferralRespo
     outcome: r.outcome,
     doNotContact: r.doNotContact,
     jointSessionsAppropriate: r.jointSessionsAppropriate,
+    allowProviderResponse: r.allowProviderResponse,
     capacityAtReferral: r.capacitySnapshot,
     allowedTransitions: [...allowedTransitions(r.status)],
     history: events.map((e) => ({
@@ -20,8 +21,22 @@ export function mapReferral(r: Referral, events: ReferralEvent[]): ReferralRespo
       reason: e.reason,
       outcome: e.outcome,
       keyId: e.keyId,
+      by: e.actor,
       at: e.createdAt.toISOString(),
     })),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** The provider's view: no intake, partner or client reference (see ProviderReferralResponse). */
+export function mapProviderReferral(r: Referral): ProviderReferralResponse {
+  return {
+    id: r.id,
+    status: r.status,
+    answerable: PROVIDER_ANSWERS.some((to) => canTransition(r.status, to)),
+    doNotContact: r.doNotContact,
+    jointSessionsAppropriate: r.jointSessionsAppropriate,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -12,5 +12,7 @@ import { ReferralsService } from './referrals.service.js';
   imports: [IdempotencyModule, IntakeModule, ResourcesModule, WebhooksModule],
   controllers: [ReferralsController],
   providers: [ReferralsService, ReferralsRepository],
+  // For src/listings: a provider's view of the referrals to its resource, and its answers.
+  exports: [ReferralsService],
 })
 export class ReferralsModule {}

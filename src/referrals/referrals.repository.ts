@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
 import { Referral, ReferralEvent } from './referral.entity.js';
 
@@ -21,6 +21,17 @@ export class ReferralsRepository {
     return manager.getRepository(Referral).findOne({ where: { id, partnerId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
   }
 
+  /**
+   * A referral to this resource that its partner let the provider answer, or undefined: a
+   * referral to another resource, or one that does not allow it, looks exactly like a missing one.
+   */
+  findForProvider(resourceId: string, id: string, manager: EntityManager, lock = false): Promise<Referral | null> {
+    return manager.getRepository(Referral).findOne({
+      where: { id, resourceId, allowProviderResponse: true },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+  }
+
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
@@ -38,12 +49,25 @@ export class ReferralsRepository {
 
   /** Keyset page, newest first, on (created_at, id) — index referral_partner_created_idx. */
   async list(partnerId: string, f: ReferralFilter): Promise<{ referral: Referral; cursorAt: string }[]> {
-    const q = this.dataSource
-      .getRepository(Referral)
-      .createQueryBuilder('r')
-      // Microsecond text of created_at for the cursor: a JS Date would round to milliseconds and skip rows.
-      .addSelect(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
-      .where('r.partnerId = :partnerId', { partnerId });
+    return this.page(f, (q) => q.where('r.partnerId = :partnerId', { partnerId }));
+  }
+
+  /** The referrals to one resource that allow its provider to answer, newest first — index referral_resource_created_idx. */
+  async listForProvider(resourceId: string, f: ReferralFilter): Promise<{ referral: Referral; cursorAt: string }[]> {
+    return this.page(f, (q) => q.where('r.resourceId = :resourceId AND r.allowProviderResponse', { resourceId }));
+  }
+
+  private async page(
+    f: ReferralFilter,
+    scope: (q: SelectQueryBuilder<Referral>) => SelectQueryBuilder<Referral>,
+  ): Promise<{ referral: Referral; cursorAt: string }[]> {
+    const q = scope(
+      this.dataSource
+        .getRepository(Referral)
+        .createQueryBuilder('r')
+        // Microsecond text of created_at for the cursor: a JS Date would round to milliseconds and skip rows.
+        .addSelect(`to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at'),
+    );
     if (f.status) q.andWhere('r.status = :status', { status: f.status });
     if (f.createdFrom) q.andWhere('r.createdAt >= :from', { from: f.createdFrom });
     if (f.createdTo) q.andWhere('r.createdAt < :to', { to: f.createdTo });

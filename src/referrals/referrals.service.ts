@@ -6,20 +6,25 @@ import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { IntakeService } from '../intake/intake.service.js';
 import { needsCaution } from '../intake/matching/constraints.js';
 import { jointWorkConflict } from '../intake/matching/joint-work.js';
-import type { Principal } from '../partners/principal.js';
+import type { ListingPrincipal, Principal } from '../partners/principal.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type {
+  AnswerReferralRequest,
   CreateReferralRequest,
+  ListProviderReferralsQuery,
   ListReferralsQuery,
+  ProviderReferralListResponse,
+  ProviderReferralResponse,
   ReferralListResponse,
   ReferralResponse,
   UpdateReferralRequest,
 } from './dto/referral.dto.js';
+import type { ReferralActor } from './referral.entity.js';
 import { referralCursors } from './referral-cursor.js';
 import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import { ReferralErrors } from './referrals.errors.js';
-import { mapReferral } from './referrals.mapper.js';
+import { mapProviderReferral, mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
 
 const CREATE_REFERRAL = 'POST /v1/referrals';
@@ -60,6 +65,7 @@ export class ReferralsService {
         intakeId: body.intakeId,
         resourceId: body.resourceId,
         clientReference: body.clientReference ?? null,
+        allowProviderResponse: body.allowProviderResponse ?? false,
         status: 'requested',
         doNotContact: intake.doNotContact,
         jointSessionsAppropriate: intake.jointWorkExcluded ? false : intake.safetyScreened ? true : null,
@@ -72,6 +78,7 @@ export class ReferralsService {
       const event = await this.referrals.addEvent(tx, {
         referralId: referral.id,
         partnerId: principal.partnerId,
+        actor: 'partner',
         keyId: principal.keyId,
         fromStatus: null,
         toStatus: 'requested',
@@ -95,6 +102,7 @@ export class ReferralsService {
       await this.referrals.addEvent(tx, {
         referralId: id,
         partnerId: principal.partnerId,
+        actor: 'partner',
         keyId: principal.keyId,
         fromStatus: from,
         toStatus: body.status,
@@ -104,6 +112,58 @@ export class ReferralsService {
       const response = mapReferral(saved, await this.referrals.history([id], tx));
       await this.notify(tx, principal.partnerId, id, REFERRAL_EVENTS.statusChanged, response, from);
       return response;
+    });
+  }
+
+  /**
+   * The referrals to the listing key's resource whose partners let the provider answer, newest
+   * first, in the provider's view (no intake, partner or client reference).
+   */
+  async listForProvider(listing: ListingPrincipal, query: ListProviderReferralsQuery): Promise<ProviderReferralListResponse> {
+    const limit = query.limit ?? 20;
+    const after = query.cursor ? referralCursors.decode(query.cursor) : undefined;
+    const rows = await this.referrals.listForProvider(listing.resourceId, { after, limit });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map(({ referral }) => mapProviderReferral(referral)),
+      page: {
+        limit,
+        nextCursor: rows.length > limit && last ? referralCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null,
+      },
+    };
+  }
+
+  /**
+   * The provider accepts or declines a referral to its own resource, when the referring partner
+   * allowed it: through the same lifecycle as the partner's own changes (a referral already
+   * accepted, cancelled or ended answers 409), recorded as the provider's, and sent to the
+   * partner's webhook as referral.status_changed with changedBy: provider. Any other referral
+   * (another resource's, one that does not allow it, another partner's) is a 404 like a missing one.
+   * doNotContact and jointSessionsAppropriate are the partner's and stay as they are.
+   */
+  async answerAsProvider(listing: ListingPrincipal, id: string, body: AnswerReferralRequest): Promise<ProviderReferralResponse> {
+    if (body.reason && body.status !== 'rejected') throw ReferralErrors.reasonNeedsRejection();
+    return this.referrals.transaction(async (tx) => {
+      const referral = await this.referrals.findForProvider(listing.resourceId, id, tx, true);
+      if (!referral) throw ReferralErrors.notFound();
+      if (!canTransition(referral.status, body.status)) throw ReferralErrors.invalidTransition(referral.status, body.status);
+      const from = referral.status;
+      referral.status = body.status;
+      const saved = await this.referrals.update(tx, referral);
+      await this.referrals.addEvent(tx, {
+        referralId: id,
+        partnerId: null, // a listing key belongs to no partner
+        actor: 'provider',
+        keyId: listing.keyId,
+        fromStatus: from,
+        toStatus: body.status,
+        reason: body.reason ?? null,
+        outcome: null,
+      });
+      const response = mapReferral(saved, await this.referrals.history([id], tx));
+      await this.notify(tx, referral.partnerId, id, REFERRAL_EVENTS.statusChanged, response, from, 'provider');
+      return mapProviderReferral(saved);
     });
   }
 
@@ -159,13 +219,14 @@ export class ReferralsService {
     type: string,
     referral: ReferralResponse,
     previousStatus?: string,
+    changedBy: ReferralActor = 'partner',
   ): Promise<void> {
     const { history: _history, ...summary } = referral;
     await this.webhooks.queueEvent(tx, {
       partnerId,
       referralId,
       type,
-      payload: { referral: summary, ...(previousStatus ? { previousStatus } : {}) },
+      payload: { referral: summary, ...(previousStatus ? { previousStatus, changedBy } : {}) },
     });
   }
 }

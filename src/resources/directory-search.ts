@@ -7,9 +7,17 @@ import { DirectoryChangeFeed } from './directory-index/change-feed.js';
 import type { DirectoryChanges, DirectoryChangeSink, LoadAllRows } from './directory-index/directory-change.js';
 import { DirectoryIndex, type FacetResult, type SearchResult } from './directory-index/directory-index.js';
 import type { IndexedResource } from './directory-index/row-store.js';
+import type { ResourceResponse } from './dto/resource.response.js';
 import type { FacetField } from './dto/search-resources.query.js';
+import { mapResource, mapResourceDistance } from './resource.mapper.js';
 import type { ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import { ResourceErrors } from './resources.errors.js';
+
+/** See wantsCompaction(). */
+const MIN_CHANGES_BEFORE_COMPACTION = 10_000;
+
+/** Mapped resources kept for hydration: about 2 KB each, so at most ~40 MB. */
+const MAX_CACHED_RESPONSES = 20_000;
 
 /** Every candidate of an intake, by position: its kind, name, distance and a bit per fact asked for. */
 export interface CandidateFacts {
@@ -52,6 +60,8 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
   private started = false;
   /** Catch-ups asked for by writes made before the first build finished (readiness waits for them). */
   private earlyWrites = 0;
+  /** Mapped responses by row slot (a changed row gets a new slot, so an entry is never stale); cleared when full. */
+  private responses = new Map<number, ResourceResponse>();
   /** Safety lines per area list, until the directory next changes (every intake reads them; they rarely change). */
   private safetyLineCache = new Map<string, readonly IndexedResource[]>();
 
@@ -74,6 +84,7 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
     });
     this.index = builder.finish();
     this.safetyLineCache = new Map();
+    this.responses = new Map();
   }
 
   apply({ upserts, removals }: DirectoryChanges): void {
@@ -81,6 +92,15 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
     index.remove(removals);
     index.upsert(upserts);
     this.safetyLineCache = new Map();
+  }
+
+  /**
+   * Changed rows take new slots and are merged into the prebuilt orders per query, so pages slow
+   * down as they pile up: rebuild once they pass a quarter of the directory (at least 10,000).
+   */
+  wantsCompaction(): boolean {
+    const stats = this.index?.stats();
+    return stats !== undefined && stats.addedSinceBuild > Math.max(MIN_CHANGES_BEFORE_COMPACTION, stats.resources / 4);
   }
 
   /**
@@ -179,6 +199,23 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
       this.safetyLineCache.set(key, lines);
     }
     return lines;
+  }
+
+  /**
+   * The public representation of a resource the index returned, with its distance when searched
+   * near a point. Decoding and mapping a row is most of a search page's cost, and the same rows
+   * are asked for again and again, so the mapped row is kept (bounded) until the row changes.
+   * The object is shared: frozen, and copied when a distance is added.
+   */
+  response(id: string, distanceMeters?: number | null): ResourceResponse {
+    const slot = this.builtIndex().rowSlot(id);
+    let response = slot === undefined ? undefined : this.responses.get(slot);
+    if (!response) {
+      response = Object.freeze(mapResource(this.row(id)));
+      if (this.responses.size >= MAX_CACHED_RESPONSES) this.responses.clear();
+      this.responses.set(slot!, response);
+    }
+    return distanceMeters === undefined || distanceMeters === null ? response : mapResourceDistance(response, distanceMeters);
   }
 
   /** The stored row of a resource the index returned (read in the same tick, so it is there). */

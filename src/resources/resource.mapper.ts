@@ -50,10 +50,12 @@ export function mapResource(row: ResourceRow, distanceMeters?: number | null): R
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
   };
-  if (distanceMeters !== undefined && distanceMeters !== null) {
-    response.distanceKm = Math.round(distanceMeters / 100) / 10;
-  }
-  return response;
+  return distanceMeters === undefined || distanceMeters === null ? response : mapResourceDistance(response, distanceMeters);
+}
+
+/** A copy of a mapped resource with its distance from the searched point (last, as the response lists it). */
+export function mapResourceDistance(response: ResourceResponse, distanceMeters: number): ResourceResponse {
+  return { ...response, distanceKm: Math.round(distanceMeters / 100) / 10 };
 }
 
 /** A resource with the ETag of its version (GET one and every curation write). */

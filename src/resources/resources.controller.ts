@@ -11,8 +11,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { sendWithEtag } from '../common/http/conditional-response.js';
-import { bodyEtag } from '../common/http/entity-tags.js';
+import { sendJsonWithBodyEtag, sendWithEtag } from '../common/http/conditional-response.js';
+import { LangQuery, Localized } from '../common/i18n/localized.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
@@ -25,6 +25,8 @@ const ID_OR_SLUG = /^[A-Za-z0-9-]{1,120}$/;
 @ApiTags('directory')
 @ApiExtraModels(FacetValue)
 @PublicAccess('directory:read')
+// Provider texts stay as written; the locale speaks for problems and says what the response is in.
+@Localized()
 @Controller('resources')
 export class ResourcesController {
   constructor(private readonly resources: ResourcesService) {}
@@ -58,7 +60,7 @@ export class ResourcesController {
       void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
     }
     void reply.header('cache-control', 'public, max-age=60');
-    sendWithEtag(request, reply, body, bodyEtag(body));
+    sendJsonWithBodyEtag(request, reply, body);
   }
 
   @Get(':id')
@@ -85,7 +87,12 @@ export class ResourcesController {
   })
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: 'No such resource (problem+json).' })
-  async getResource(@Param('id') idOrSlug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async getResource(
+    @Param('id') idOrSlug: string,
+    @Query() _query: LangQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!ID_OR_SLUG.test(idOrSlug)) throw ResourceErrors.notFound();
     const { resource, etag } = await this.resources.getResource(idOrSlug);
     void reply.header('cache-control', 'public, max-age=60');

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
+import { msg } from '../common/i18n/message.js';
 import { CommonErrors } from '../common/problem/common.errors.js';
 import { problemsOf } from '../common/problem/problem.js';
 
@@ -16,17 +17,16 @@ export type ResourceErrorCode =
 const { invalidField, problem } = problemsOf<ResourceErrorCode>();
 
 export const ResourceErrors = {
-  emptyQuery: () => invalidField('q', 'empty_query', 'q has no searchable words.'),
+  emptyQuery: () => invalidField('q', 'empty_query', msg('problem.empty_query')),
   /** Names radiusKm when it was sent, else country. */
-  placeRequired: (field: 'radiusKm' | 'country') => invalidField(field, 'place_required', 'radiusKm and country need near or postalCode.'),
-  sortNeedsQ: () => invalidField('sort', 'sort_needs_q', 'sort=relevance needs q.'),
-  sortNeedsPlace: () => invalidField('sort', 'sort_needs_place', 'sort=distance needs near or postalCode.'),
-  cursorNotForSort: () => invalidField('cursor', 'invalid_cursor', 'cursor is not a valid page cursor for this sort order.'),
-  cursorFiltersMismatch: () =>
-    invalidField('cursor', 'cursor_filters_mismatch', 'cursor was made for other filters; start again without a cursor.'),
+  placeRequired: (field: 'radiusKm' | 'country') => invalidField(field, 'place_required', msg('problem.place_required')),
+  sortNeedsQ: () => invalidField('sort', 'sort_needs_q', msg('problem.sort_needs_q')),
+  sortNeedsPlace: () => invalidField('sort', 'sort_needs_place', msg('problem.sort_needs_place')),
+  cursorNotForSort: () => invalidField('cursor', 'invalid_cursor', msg('problem.cursor_not_for_sort')),
+  cursorFiltersMismatch: () => invalidField('cursor', 'cursor_filters_mismatch', msg('problem.cursor_filters_mismatch')),
   /** The in-memory index is still being built (start-up): never an empty answer instead. */
   directoryNotReady: () =>
-    problem(HttpStatus.SERVICE_UNAVAILABLE, 'directory_not_ready', 'The directory is still loading. Retry shortly.', {
+    problem(HttpStatus.SERVICE_UNAVAILABLE, 'directory_not_ready', msg('problem.directory_not_ready'), {
       headers: { 'retry-after': '5' },
     }),
   /** The id or slug is repeated in the detail only once the controller has checked its shape. */

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 
 import { registerMergePatchParser } from './curation/merge-patch-parser.js';
+import { ProviderListingService } from './curation/provider-listing.service.js';
 import { ResourceCurationController } from './curation/resource-curation.controller.js';
 import { ResourceCurationRepository } from './curation/resource-curation.repository.js';
 import { ResourceCurationService } from './curation/resource-curation.service.js';
@@ -29,6 +30,7 @@ import { ResourcesService } from './resources.service.js';
     ResourcesRepository,
     ResourceCurationService,
     ResourceCurationRepository,
+    ProviderListingService,
     DirectoryFeedService,
     DirectoryFeedRepository,
     ResourceImportService,
@@ -37,7 +39,7 @@ import { ResourcesService } from './resources.service.js';
     DirectoryChangeRepository,
     IndexLoader,
   ],
-  exports: [ResourcesService, DirectoryFeedService, ResourceImportService, DirectorySearch],
+  exports: [ResourcesService, DirectoryFeedService, ResourceImportService, DirectorySearch, ProviderListingService],
 })
 export class ResourcesModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -107,7 +107,7 @@ export class ResourcesService {
     const nextCursor = found.hasMore && last ? encodeCursor(sort, last.sortKey, last.id, fingerprint, found.total, true) : null;
 
     const body: ResourceListResponse = {
-      data: found.hits.map((hit) => mapResource(this.directory.row(hit.id), hit.distanceM)),
+      data: found.hits.map((hit) => this.directory.response(hit.id, hit.distanceM)),
       page: { limit, nextCursor, total: found.total, totalExact: true },
     };
     if (facetResult) {
@@ -137,7 +137,7 @@ export class ResourcesService {
       id: (i) => found.id(i),
       name: (i) => found.name(i),
       read: (i) => ({
-        resource: mapResource(this.directory.row(found.id(i))),
+        resource: this.directory.response(found.id(i)),
         distanceMeters: Number.isNaN(found.distances[i]) ? null : found.distances[i],
       }),
     };

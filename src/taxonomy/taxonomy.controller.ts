@@ -1,16 +1,23 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
+import type { RequestLocale } from '../common/i18n/locale.js';
+import { LangQuery, Localized, RequestLocaleOf } from '../common/i18n/localized.js';
 import { PublicAccess } from '../partners/access.decorator.js';
-import { TAXONOMY, type TaxonomyName, type TaxonomyTerm } from './taxonomy.js';
+import { type LocalizedTaxonomy, taxonomyIn } from './taxonomy-labels.js';
 
 @ApiTags('directory')
 @PublicAccess('directory:read')
 @Controller('taxonomy')
 export class TaxonomyController {
   @Get()
-  @ApiOperation({ operationId: 'getTaxonomy', summary: 'Every filter vocabulary with labels and descriptions, for building filter UIs' })
+  @Localized()
+  @ApiOperation({
+    operationId: 'getTaxonomy',
+    summary: 'Every filter vocabulary with labels and descriptions, for building filter UIs',
+    description: 'Labels and descriptions are in the negotiated language (en or es); codes are the same in every language.',
+  })
   @ApiOkResponse({
     schema: {
       type: 'object',
@@ -25,11 +32,12 @@ export class TaxonomyController {
       example: { format: [{ code: 'video', label: 'Video', description: 'Live video sessions.' }] },
     },
   })
-  getTaxonomy(@Res({ passthrough: true }) reply: FastifyReply): Record<TaxonomyName, readonly TaxonomyTerm[]> {
+  getTaxonomy(
+    @Query() _query: LangQuery,
+    @RequestLocaleOf() { locale }: RequestLocale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): LocalizedTaxonomy {
     void reply.header('cache-control', 'public, max-age=3600');
-    return Object.fromEntries(Object.entries(TAXONOMY).map(([name, v]) => [name, v.terms])) as Record<
-      TaxonomyName,
-      readonly TaxonomyTerm[]
-    >;
+    return taxonomyIn(locale);
   }
 }

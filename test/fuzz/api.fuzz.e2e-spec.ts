@@ -97,9 +97,10 @@ describe(`fuzzing every operation of docs/openapi.json (seed ${SEED}, ${RUNS} re
 /**
  * The scopes each operation needs, written here from the access design (not read from the code):
  * the second pass below fuzzes every operation needing more than `directory:read` with a key that
- * holds only `directory:read`, so a missing scope check shows up as a 2xx. [] is any secret key.
+ * holds only `directory:read`, so a missing scope check shows up as a 2xx. [] is any secret key;
+ * 'listing' is a provider's listing key and no partner key at all (the first pass checks that).
  */
-const REQUIRED_SCOPES: Record<string, string[] | 'anonymous'> = {
+const REQUIRED_SCOPES: Record<string, string[] | 'anonymous' | 'listing'> = {
   'GET /health': 'anonymous',
   'GET /health/ready': 'anonymous',
   'GET /v1/taxonomy': 'anonymous',
@@ -133,6 +134,14 @@ const REQUIRED_SCOPES: Record<string, string[] | 'anonymous'> = {
   'GET /v1/referrals/{referralId}': ['referrals:read'],
   'PATCH /v1/referrals/{referralId}': ['referrals:write'],
   'DELETE /v1/referrals/{referralId}': ['referrals:write'],
+  'POST /v1/curation/resources/{id}/claims': ['resources:write'],
+  'GET /v1/curation/resources/{id}/claims': ['resources:write'],
+  'DELETE /v1/curation/resources/{id}/claims/{claimId}': ['resources:write'],
+  'POST /v1/listing-claims/redeem': 'anonymous',
+  'GET /v1/listing': 'listing',
+  'PATCH /v1/listing': 'listing',
+  'GET /v1/listing/referrals': 'listing',
+  'POST /v1/listing/referrals/{referralId}/answer': 'listing',
 };
 const MINIMAL_SCOPES = ['directory:read'];
 

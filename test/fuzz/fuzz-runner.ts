@@ -21,6 +21,8 @@ import { CURRENT_ETAG, type PoolName, PoolRef } from './schema-arbitraries.js';
 export interface FuzzKeys {
   secret: string;
   publishable: string;
+  /** A provider's listing key (for the /v1/listing operations, which take no other key). */
+  listing: string;
   /** An Origin the publishable key's partner allows. */
   origin: string;
 }
@@ -119,6 +121,7 @@ export function toWire(operation: ApiOperation, request: FuzzRequest, keys: Fuzz
   for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = latin1(value);
   const auth = request.auth;
   if (auth === 'secret') headers.authorization = `Bearer ${keys.secret}`;
+  else if (auth === 'listing') headers.authorization = `Bearer ${keys.listing}`;
   else if (auth === 'publishable') Object.assign(headers, { authorization: `Bearer ${keys.publishable}`, origin: keys.origin });
   else if (auth !== 'none' && 'publishableFrom' in auth) {
     headers.authorization = `Bearer ${keys.publishable}`;
@@ -146,13 +149,23 @@ function safeDecode(segment: string): string {
   }
 }
 
+/** Where ETags of the provider's listing are kept in pools.etags (its routes name no resource). */
+const LISTING = 'listing';
+const etagSubject = (wire: WireRequest): string =>
+  wire.path.split('?')[0] === '/v1/listing' ? LISTING : (wire.params.id ?? wire.params.idOrSlug ?? '');
+
 /** Fills CURRENT_ETAG in If-Match with the resource's ETag: the last one seen, or a GET now. */
 async function fillCurrentEtag(wire: WireRequest, client: FuzzClient, pools: FuzzPools, report: OperationReport): Promise<void> {
   const ifMatch = wire.headers['if-match'];
   if (!ifMatch?.includes(CURRENT_ETAG)) return;
-  const id = wire.params.id ?? wire.params.idOrSlug ?? '';
+  const id = etagSubject(wire);
   let etag = pools.etags[id];
-  if (!etag && /^[0-9a-f-]{36}$/.test(id)) {
+  if (!etag && id === LISTING && wire.headers.authorization) {
+    // The provider's own listing: read with the key the request carries (no id in its path).
+    report.helperRequests++;
+    const answer = await client.send('GET', '/v1/listing', { authorization: wire.headers.authorization });
+    if (answer.status === 200 && typeof answer.headers.etag === 'string') etag = pools.etags[id] = answer.headers.etag;
+  } else if (!etag && /^[0-9a-f-]{36}$/.test(id)) {
     report.helperRequests++;
     const answer = await client.send('GET', `/v1/resources/${encodeURIComponent(id)}`, {});
     if (answer.status === 200 && typeof answer.headers.etag === 'string') etag = pools.etags[id] = answer.headers.etag;
@@ -205,9 +218,13 @@ export function violations(
     }
   }
   if (status >= 200 && status < 300) {
-    const unauthenticated = operation.security.length > 0 && request.auth !== 'secret' && request.auth !== 'publishable';
+    const validKey = request.auth === 'secret' || request.auth === 'publishable' || request.auth === 'listing';
+    const unauthenticated = operation.security.length > 0 && !validKey;
     const publishableNotAllowed = request.auth === 'publishable' && !operation.security.includes('publishableKey');
-    if (unauthenticated || publishableNotAllowed)
+    // Listing keys and partner keys never cross: each only where the operation names its scheme.
+    const listingNotAllowed = request.auth === 'listing' && !operation.security.includes('listingKey');
+    const partnerKeyOnListing = request.auth === 'secret' && operation.security.includes('listingKey');
+    if (unauthenticated || publishableNotAllowed || listingNotAllowed || partnerKeyOnListing)
       problems.push(`${status} for a request without valid credentials (${describeAuth(request.auth)})`);
     const documented = operation.responses[String(status)];
     if (!documented)
@@ -267,7 +284,7 @@ interface HarvestedBody {
 
 /** Live ids from successful answers, so later requests reach real records (and deleted ones leave). */
 export function harvest(operation: ApiOperation, wire: WireRequest, answer: HttpAnswer, pools: FuzzPools): void {
-  if (answer.status === 412) delete pools.etags[wire.params.id ?? ''];
+  if (answer.status === 412) delete pools.etags[etagSubject(wire)];
   if (answer.status < 200 || answer.status >= 300) return;
   const body = parseJson(answer.body.toString('utf8')) as HarvestedBody | undefined;
   const add = (pool: PoolName, value: unknown, cap = 200) => {
@@ -276,7 +293,7 @@ export function harvest(operation: ApiOperation, wire: WireRequest, answer: Http
     if (pools[pool].length > cap) pools[pool].shift();
   };
   const path = wire.path.split('?')[0];
-  const resourceId = wire.params.id ?? wire.params.idOrSlug;
+  const resourceId = etagSubject(wire);
   if (resourceId && typeof answer.headers.etag === 'string' && /^"v\d+"$/.test(answer.headers.etag))
     pools.etags[resourceId] = answer.headers.etag;
   if (operation.method === 'POST' && path === '/v1/intakes') add('intakeIds', body?.id);
@@ -364,7 +381,7 @@ export async function fuzzOperation(
 
 function describeWire(wire: WireRequest): string {
   const headers = Object.entries(wire.headers)
-    .map(([k, v]) => `${k}: ${k === 'authorization' && /mend_[sp]k_/.test(v) ? `${v.slice(0, 22)}…` : v.slice(0, 120)}`)
+    .map(([k, v]) => `${k}: ${k === 'authorization' && /mend_[spl]k_/.test(v) ? `${v.slice(0, 22)}…` : v.slice(0, 120)}`)
     .join(' | ');
   const body = wire.body ? ` body(${wire.body.length} B): ${wire.body.toString('utf8').slice(0, 300)}` : '';
   return `${wire.method} ${wire.path.slice(0, 400)}${wire.path.length > 400 ? `… (${wire.path.length} chars)` : ''} [${headers}]${body}`;

@@ -25,7 +25,7 @@ export async function prepareFuzzing(t: TestApp, client: FuzzClient): Promise<Fu
     rateLimitPerMinute: 100_000,
   });
   const other = await t.createPartner({ name: 'fuzz other partner', rateLimitPerMinute: 100_000 });
-  const keys: FuzzKeys = { secret: partner.secretKey, publishable: partner.publishableKey, origin: FUZZ_ORIGIN };
+  const keys: FuzzKeys = { secret: partner.secretKey, publishable: partner.publishableKey, listing: '', origin: FUZZ_ORIGIN };
   const secret = { authorization: `Bearer ${keys.secret}`, 'content-type': 'application/json' };
   const call = async (method: string, path: string, body?: unknown) => {
     setupRequests++;
@@ -66,6 +66,15 @@ export async function prepareFuzzing(t: TestApp, client: FuzzClient): Promise<Fu
     for (let i = 0; i < 2; i++)
       pools.referralIds.push((await call('POST', '/v1/referrals', { intakeId: intake.id, resourceId, clientReference: `fuzz-${i}` })).id);
   }
+  // A provider's listing key (claim, redeem) for the first intake's first match, and referrals to
+  // it that let the provider answer: the /v1/listing operations reach real records.
+  const listedResource: string = (await call('GET', `/v1/referrals/${pools.referralIds[0]}`)).resourceId;
+  const claim = await call('POST', `/v1/curation/resources/${listedResource}/claims`, {});
+  keys.listing = (await call('POST', '/v1/listing-claims/redeem', { claimToken: claim.claimToken })).key;
+  for (let i = 0; i < 3; i++)
+    pools.referralIds.push(
+      (await call('POST', '/v1/referrals', { intakeId: pools.intakeIds[0], resourceId: listedResource, allowProviderResponse: true })).id,
+    );
   for (const query of [
     'limit=1&sort=name',
     'limit=1&sort=fee',

@@ -31,7 +31,7 @@ export interface ApiOperation {
   /** Media types of the request body with their (resolved-on-use) schemas; empty without a body. */
   requestBody: { required: boolean; content: Record<string, JsonSchema> } | undefined;
   /** Security alternatives as listed (`[]` means none needed: no security, or `{}` among the alternatives). */
-  security: ('secretKey' | 'publishableKey')[];
+  security: ('secretKey' | 'publishableKey' | 'listingKey')[];
   responses: Record<string, { contentTypes: string[]; hasSchema: boolean }>;
 }
 

@@ -91,6 +91,17 @@ async function createOwnKey(c: Context): Promise<string> {
   ).body.id;
 }
 
+async function createClaim(c: Context): Promise<{ id: string; resourceId: string; claimToken: string }> {
+  return (await c.as('post', `/v1/curation/resources/${(await createResource(c)).id}/claims`).expect(201)).body;
+}
+/** A provider's listing key (claimed and redeemed) for the resource, or a new one: the Authorization header. */
+async function listingKey(c: Context, resourceId?: string): Promise<{ Authorization: string }> {
+  const id = resourceId ?? (await createResource(c)).id;
+  const claim = (await c.as('post', `/v1/curation/resources/${id}/claims`).expect(201)).body;
+  const redeemed = await c.t.http().post('/v1/listing-claims/redeem').send({ claimToken: claim.claimToken }).expect(201);
+  return { Authorization: `Bearer ${redeemed.body.key}` };
+}
+
 /** Each operation's valid example and the status it must answer. */
 const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Response> }> = {
   'GET /health': { status: 200, run: (c) => c.t.http().get('/health') },
@@ -210,6 +221,78 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
     run: async (c) => c.as('patch', `/v1/referrals/${await createReferral(c)}`).send({ status: 'accepted' }),
   },
   'DELETE /v1/referrals/{referralId}': { status: 204, run: async (c) => c.as('delete', `/v1/referrals/${await createReferral(c)}`) },
+  'POST /v1/curation/resources/{id}/claims': {
+    status: 201,
+    run: async (c) => c.as('post', `/v1/curation/resources/${(await createResource(c)).id}/claims`),
+  },
+  'GET /v1/curation/resources/{id}/claims': {
+    status: 200,
+    run: async (c) => c.as('get', `/v1/curation/resources/${(await createClaim(c)).resourceId}/claims`),
+  },
+  'DELETE /v1/curation/resources/{id}/claims/{claimId}': {
+    status: 204,
+    run: async (c) => {
+      const claim = await createClaim(c);
+      return c.as('delete', `/v1/curation/resources/${claim.resourceId}/claims/${claim.id}`);
+    },
+  },
+  'POST /v1/listing-claims/redeem': {
+    status: 201,
+    run: async (c) =>
+      c.t
+        .http()
+        .post('/v1/listing-claims/redeem')
+        .send({ claimToken: (await createClaim(c)).claimToken }),
+  },
+  'GET /v1/listing': {
+    status: 200,
+    run: async (c) =>
+      c.t
+        .http()
+        .get('/v1/listing')
+        .set(await listingKey(c)),
+  },
+  'PATCH /v1/listing': {
+    status: 200,
+    run: async (c) => {
+      const auth = await listingKey(c);
+      const etag = (await c.t.http().get('/v1/listing').set(auth).expect(200)).headers.etag;
+      return c.t
+        .http()
+        .patch('/v1/listing')
+        .set(auth)
+        .set('If-Match', etag)
+        .send({ acceptingNewClients: false, waitTimeDays: 42, cost: { slidingScale: true } });
+    },
+  },
+  'GET /v1/listing/referrals': {
+    status: 200,
+    run: async (c) =>
+      c.t
+        .http()
+        .get('/v1/listing/referrals?limit=10')
+        .set(await listingKey(c)),
+  },
+  'POST /v1/listing/referrals/{referralId}/answer': {
+    status: 200,
+    run: async (c) => {
+      const { id: resourceId } = await createResource(c);
+      const auth = await listingKey(c, resourceId);
+      const intake = await c
+        .as('post', '/v1/intakes')
+        .send({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH' })
+        .expect(201);
+      const referral = await c
+        .as('post', '/v1/referrals')
+        .send({ intakeId: intake.body.id, resourceId, allowProviderResponse: true })
+        .expect(201);
+      return c.t
+        .http()
+        .post(`/v1/listing/referrals/${referral.body.id}/answer`)
+        .set(auth)
+        .send({ status: 'rejected', reason: 'not_accepting_clients' });
+    },
+  },
 };
 
 describe('every operation has a valid example that succeeds', () => {

@@ -20,8 +20,8 @@ import { HEADER_HINTS, PATH_HINTS, type PoolName, PoolRef, valueFor } from './sc
  */
 export interface FuzzRequest {
   mutation: string;
-  /** A valid key (publishable keys send the partner's Origin), none, a raw Authorization header, or the publishable key from another Origin (null: none). */
-  auth: 'secret' | 'publishable' | 'none' | { authorization: string; origin?: string } | { publishableFrom: string | null };
+  /** A valid key (publishable keys send the partner's Origin; listing: a provider's listing key), none, a raw Authorization header, or the publishable key from another Origin (null: none). */
+  auth: 'secret' | 'publishable' | 'listing' | 'none' | { authorization: string; origin?: string } | { publishableFrom: string | null };
   pathParams: Record<string, unknown>;
   /** Raw path segments (already encoded), overriding pathParams: garbage that must never route to a 5xx. */
   rawPath?: Record<string, string>;
@@ -39,13 +39,15 @@ export interface ArbitraryLimits {
 }
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const fakeKey = (kind: 'sk' | 'pk') =>
+const fakeKey = (kind: 'sk' | 'pk' | 'lk' | 'lc') =>
   fc.string({ unit: fc.constantFrom(...KEY_ALPHABET), minLength: 30, maxLength: 30 }).map((s) => `mend_${kind}_live_${s}`);
 
 /** Authorization headers that must all be refused with 401/403 problem+json (never 5xx, never let in). */
 const badAuthorization: fc.Arbitrary<FuzzRequest['auth']> = fc.oneof(
   fakeKey('sk').map((k) => ({ authorization: `Bearer ${k}` })),
   fakeKey('pk').map((k) => ({ authorization: `Bearer ${k}`, origin: 'https://partner.example' })),
+  fakeKey('lk').map((k) => ({ authorization: `Bearer ${k}` })),
+  fakeKey('lc').map((k) => ({ authorization: `Bearer ${k}` })),
   fc
     .constantFrom(
       'Bearer',
@@ -81,6 +83,7 @@ export function requestArbitrary(model: OpenApiModel, operation: ApiOperation, l
   const auths: FuzzRequest['auth'][] = operation.security.length === 0 ? ['none', 'secret'] : [];
   if (operation.security.includes('secretKey')) auths.push('secret');
   if (operation.security.includes('publishableKey')) auths.push('publishable');
+  if (operation.security.includes('listingKey')) auths.push('listing');
   const validAuth = fc.constantFrom(...auths);
 
   const validPath = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, PATH_HINTS[p.name] ?? valueFor(model, p.schema, p.name)])));

@@ -97,8 +97,16 @@ export class FakeIndex implements DirectoryChangeSink {
   rows = new Map<string, IndexRow>();
   rebuilds = 0;
   applied: (DirectoryChanges & { at: number })[] = [];
+  /** When set, the index asks for compaction once it has applied this many batches since its build. */
+  compactAfter?: number;
   maxConcurrent = 0;
   private active = 0;
+  private appliedSinceBuild = 0;
+
+  wantsCompaction(): boolean {
+    return this.compactAfter !== undefined && this.appliedSinceBuild >= this.compactAfter;
+  }
+
   private gate?: Promise<void>;
   private release?: () => void;
 
@@ -110,6 +118,7 @@ export class FakeIndex implements DirectoryChangeSink {
       });
       this.rows = next;
       this.rebuilds++;
+      this.appliedSinceBuild = 0;
     });
   }
 
@@ -119,6 +128,7 @@ export class FakeIndex implements DirectoryChangeSink {
       for (const row of changes.upserts) this.rows.set(row.id, row);
       for (const id of changes.removals) this.rows.delete(id);
       this.applied.push({ ...changes, at: Date.now() });
+      this.appliedSinceBuild++;
     });
   }
 

@@ -81,6 +81,8 @@ export async function createTestApp(
     RATE_LIMIT_WIDGET_FRAME_PER_MINUTE: generous,
     PUBLISHABLE_KEY_PER_IP_PER_MINUTE: generous,
     PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
+    RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE: generous,
+    RATE_LIMIT_LISTING_KEY_PER_MINUTE: generous,
     ...overrides,
     DATABASE_URL: url,
   });

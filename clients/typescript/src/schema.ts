@@ -206,7 +206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every filter vocabulary with labels and descriptions, for building filter UIs */
+        /**
+         * Every filter vocabulary with labels and descriptions, for building filter UIs
+         * @description Labels and descriptions are in the negotiated language (en or es); codes are the same in every language.
+         */
         get: operations["getTaxonomy"];
         put?: never;
         post?: never;
@@ -477,6 +480,125 @@ export interface paths {
         head?: never;
         /** Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends */
         patch: operations["updateReferral"];
+        trace?: never;
+    };
+    "/v1/curation/resources/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing's claims, newest first (never the tokens) */
+        get: operations["listListingClaims"];
+        put?: never;
+        /**
+         * Issue a one-time claim token for a listing's provider (shown once)
+         * @description The provider redeems the token at POST /v1/listing-claims/redeem for a listing key that changes only the provider-owned fields of this one listing. The token expires after LISTING_CLAIM_TTL_HOURS (default 168) and works once. Safety lines and other hotlines cannot be claimed.
+         */
+        post: operations["createListingClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/curation/resources/{id}/claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a claim: its token no longer redeems, and the listing key it was redeemed for stops working at once */
+        delete: operations["revokeListingClaim"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/listing-claims/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a claim token for a listing key (shown once)
+         * @description No API key: the claim token is the credential. Each token works once, before it expires and unless revoked; a token that cannot be redeemed, for whatever reason, is the same 422 claim_token_not_redeemable. Limited per client IP (RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE).
+         */
+        post: operations["redeemListingClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your listing as the directory shows it, with its ETag */
+        get: operations["getListing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the provider-owned fields of your listing (JSON merge patch); re-stamps its verification
+         * @description Only acceptingNewClients, waitTimeDays, cost (free, slidingScale, feeMin, feeMax, feePeriod, notes), formats, languages, availability and description; any other field is a 422 naming it. cost merges field by field, arrays replace, null removes an optional field; the merged listing is validated as a whole. Every accepted patch sets lastVerifiedAt to now (you have just checked it); an empty patch `{}` confirms the listing as it is. The change is in search results as soon as this answers, and in the listing’s audit log as yours.
+         */
+        patch: operations["updateListing"];
+        trace?: never;
+    };
+    "/v1/listing/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals to your listing that their partners let you answer, newest first
+         * @description Only the referral, its status and dates, and the flags you must respect (doNotContact, jointSessionsAppropriate).
+         */
+        get: operations["listListingReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/listing/referrals/{referralId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a referral to your listing; the referring partner is told by webhook
+         * @description Moves a requested (or on-hold) referral to accepted or rejected, with a reason code when declining. Another listing’s referral, or one whose partner did not allow answers, is a 404.
+         */
+        post: operations["answerListingReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1436,13 +1558,23 @@ export interface components {
             /** @enum {string} */
             action: "create" | "update" | "delete" | "verify";
             /**
+             * @description partner: a partner's key (curation); provider: the provider's listing key, on its own listing.
+             * @enum {string}
+             */
+            actorType: "partner" | "provider";
+            /**
+             * @description Who made the change, for people: `<actorType> key <keyId>`.
+             * @example provider key 5b0e8a52-4f0c-4d55-9f43-0c6f3a1d2e7b
+             */
+            actor: string;
+            /**
              * Format: uuid
-             * @description The partner whose key made the change.
+             * @description The partner whose key made the change (null for a provider's listing key).
              */
             partnerId: string | null;
             /**
              * Format: uuid
-             * @description The API key that made the change.
+             * @description The API key (or listing key) that made the change.
              */
             keyId: string | null;
             /** @description The resource as the API showed it before the change (null on create). */
@@ -1869,6 +2001,12 @@ export interface components {
              */
             insurance?: string;
             preferences?: components["schemas"]["PreferencesDto"];
+            /**
+             * @description The language of the texts in the response (guidance, reasons, next steps): en or es. Wins over the `lang` query parameter and over Accept-Language; kept with the Idempotency-Key, so a retry is answered in the same language.
+             * @example es
+             * @enum {string}
+             */
+            lang?: "en" | "es";
             /** @description How many matches to return. Absent: 10. */
             limit?: number;
         };
@@ -1951,6 +2089,12 @@ export interface components {
              */
             id: string;
             /**
+             * @description The language the texts are written in (also Content-Language); a replay keeps the language of the first response.
+             * @example es
+             * @enum {string}
+             */
+            lang: "en" | "es";
+            /**
              * Format: date-time
              * @description When the stored answers are purged.
              */
@@ -1998,6 +2142,11 @@ export interface components {
              * @example case-4711
              */
             clientReference?: string;
+            /**
+             * @description Let the resource's provider answer this referral itself (accepted or rejected, with a reason code) with its listing key, seeing only the referral id, its status, its dates, doNotContact and jointSessionsAppropriate. Absent: false (only you change its status).
+             * @example true
+             */
+            allowProviderResponse?: boolean;
         };
         CapacitySnapshotResponse: {
             acceptingNewClients: boolean;
@@ -2021,6 +2170,11 @@ export interface components {
              * @description The key that made the change.
              */
             keyId: string | null;
+            /**
+             * @description partner: one of your keys; provider: the resource's listing key answering the referral.
+             * @enum {string}
+             */
+            by: "partner" | "provider";
             /** Format: date-time */
             at: string;
         };
@@ -2043,6 +2197,8 @@ export interface components {
             doNotContact: boolean;
             /** @description False when the intake's safety answers rule out joint sessions: see each partner separately. Null when the intake was not screened: ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why. */
             jointSessionsAppropriate: boolean | null;
+            /** @description Whether the resource's provider may answer it (allowProviderResponse at creation). */
+            allowProviderResponse: boolean;
             capacityAtReferral: components["schemas"]["CapacitySnapshotResponse"];
             /** @description Statuses it may move to next. */
             allowedTransitions: ("requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed")[];
@@ -2081,6 +2237,236 @@ export interface components {
              * @enum {string}
              */
             outcome?: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere";
+        };
+        IssuedClaimResponse: {
+            /**
+             * Format: uuid
+             * @example 8d4c2f0e-5b7a-4c1e-9a3d-2f6b8e0c1a47
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 3f1e2d4c-6b5a-4978-8c7d-1e2f3a4b5c6d
+             */
+            resourceId: string;
+            /**
+             * @description The one-time claim token. Shown once: hand it to the provider through a channel you trust (they redeem it at POST /v1/listing-claims/redeem).
+             * @example mend_lc_live_Q7ehT2…
+             */
+            claimToken: string;
+            /**
+             * Format: date-time
+             * @description After this it can no longer be redeemed (LISTING_CLAIM_TTL_HOURS).
+             * @example 2026-12-09T15:00:00.000Z
+             */
+            expiresAt: string;
+        };
+        ListingClaimResponse: {
+            /**
+             * Format: uuid
+             * @example 8d4c2f0e-5b7a-4c1e-9a3d-2f6b8e0c1a47
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 3f1e2d4c-6b5a-4978-8c7d-1e2f3a4b5c6d
+             */
+            resourceId: string;
+            /**
+             * @description The visible start of the token, to tell claims apart; never the token.
+             * @example mend_lc_live_Q7ehT2
+             */
+            tokenPrefix: string;
+            /**
+             * @description pending: can be redeemed; redeemed: its listing key works; expired: never redeemed in time; revoked: neither the token nor its key works.
+             * @example redeemed
+             * @enum {string}
+             */
+            status: "pending" | "redeemed" | "expired" | "revoked";
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-09T15:00:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T09:12:44.000Z
+             */
+            redeemedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            revokedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The listing key it was redeemed for.
+             * @example 5b0e8a52-4f0c-4d55-9f43-0c6f3a1d2e7b
+             */
+            keyId: string | null;
+            /**
+             * Format: uuid
+             * @description The curator key that issued it.
+             * @example 0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f
+             */
+            issuedByKeyId: string;
+            /**
+             * Format: uuid
+             * @description The curator key that revoked it.
+             * @example null
+             */
+            revokedByKeyId: string | null;
+        };
+        ListingClaimListResponse: {
+            /** @description Newest first. */
+            data: components["schemas"]["ListingClaimResponse"][];
+        };
+        RedeemClaimRequest: {
+            /**
+             * @description The claim token a curator gave you.
+             * @example mend_lc_live_Q7ehT2pX0aLw9rVb3NcYdKf8mZsJ1uGhEXAMPL
+             */
+            claimToken: string;
+        };
+        ListingKeyResponse: {
+            /**
+             * @description Your listing key. Shown once: store it now. Send it as Authorization: Bearer <key> to /v1/listing.
+             * @example mend_lk_live_Hc81Za…
+             */
+            key: string;
+            /**
+             * Format: uuid
+             * @example 5b0e8a52-4f0c-4d55-9f43-0c6f3a1d2e7b
+             */
+            keyId: string;
+            /**
+             * Format: uuid
+             * @description The one listing it works for.
+             * @example 3f1e2d4c-6b5a-4978-8c7d-1e2f3a4b5c6d
+             */
+            resourceId: string;
+            /**
+             * @example [
+             *       "listing:write"
+             *     ]
+             */
+            scopes: "listing:write"[];
+        };
+        ListingCostPatch: {
+            /** @description Costs the couple nothing. */
+            free?: boolean;
+            /** @description Fees adjusted to income. */
+            slidingScale?: boolean;
+            /**
+             * @description Lowest fee per session, in integer minor units (cents, pence).
+             * @example 9000
+             */
+            feeMin?: number | null;
+            /**
+             * @description Highest fee per session, in integer minor units; not below feeMin.
+             * @example 15000
+             */
+            feeMax?: number | null;
+            /**
+             * @description What one fee buys. Absent means per_session.
+             * @example per_session
+             * @enum {string}
+             */
+            feePeriod?: "per_session" | "per_week" | "per_month" | "one_time" | "per_program";
+            /** @example First session free. */
+            notes?: string | null;
+        };
+        UpdateListingRequest: {
+            /** @description What the resource offers, in our own words (1–3 sentences). */
+            description?: string;
+            /**
+             * @description How sessions happen.
+             * @example [
+             *       "in_person",
+             *       "video"
+             *     ]
+             */
+            formats?: ("in_person" | "video" | "phone" | "chat")[];
+            /**
+             * @description ISO 639-1 codes.
+             * @example [
+             *       "en",
+             *       "es"
+             *     ]
+             */
+            languages?: string[];
+            acceptingNewClients?: boolean;
+            /** @description Typical wait before a first session, in days. */
+            waitTimeDays?: number | null;
+            /**
+             * @description Availability.
+             * @example [
+             *       "evenings"
+             *     ]
+             */
+            availability?: ("evenings" | "weekends" | "around_the_clock")[];
+            /** @description Fees and sliding scale; merged field by field into the listing’s cost. */
+            cost?: components["schemas"]["ListingCostPatch"];
+        };
+        ProviderReferralResponse: {
+            /**
+             * Format: uuid
+             * @example 6a0f3c1e-2b4d-4e8f-9a7c-5d1e3f2a4b6c
+             */
+            id: string;
+            /**
+             * @example requested
+             * @enum {string}
+             */
+            status: "requested" | "accepted" | "rejected" | "in-progress" | "on-hold" | "completed" | "cancelled" | "failed";
+            /**
+             * @description Whether you can answer it now (accepted or rejected): only while it is requested or on hold.
+             * @example true
+             */
+            answerable: boolean;
+            /**
+             * @description Nobody may reach out to the couple unprompted: wait for them to contact you.
+             * @example true
+             */
+            doNotContact: boolean;
+            /**
+             * @description False: see each partner separately, never in a joint session. Null: the couple was not screened; ask each partner about safety alone before any joint session. True only when every safety answer was no. Says nothing about why.
+             * @example false
+             */
+            jointSessionsAppropriate: boolean | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:04:05.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T15:04:05.000Z
+             */
+            updatedAt: string;
+        };
+        ProviderReferralListResponse: {
+            data: components["schemas"]["ProviderReferralResponse"][];
+            page: components["schemas"]["ReferralPageInfo"];
+        };
+        AnswerReferralRequest: {
+            /**
+             * @description accepted: you will take the couple on; rejected: you cannot.
+             * @example rejected
+             * @enum {string}
+             */
+            status: "accepted" | "rejected";
+            /**
+             * @description Why you decline (with rejected only): a code about your practice, never about the couple.
+             * @example not_accepting_clients
+             * @enum {string}
+             */
+            reason?: "not_accepting_clients" | "outside_specialty" | "no_availability" | "fees" | "other";
         };
     };
     responses: never;
@@ -3650,8 +4036,14 @@ export interface operations {
     };
     getTaxonomy: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3663,6 +4055,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3682,6 +4078,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,6 +4095,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3708,6 +4112,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3721,6 +4129,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3736,6 +4148,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3751,6 +4167,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3816,8 +4236,13 @@ export interface operations {
                 cursor?: string;
                 /** @description Fields to count values of, over all resources matching the current filters. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "credential" | "payment" | "availability")[];
+                /** @description The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3835,6 +4260,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3848,6 +4277,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3859,6 +4292,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3872,6 +4309,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3885,6 +4326,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3898,6 +4343,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3913,6 +4362,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3928,6 +4381,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4090,8 +4547,14 @@ export interface operations {
     };
     getResource: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description The resource's UUID, or its slug. */
                 id: string;
@@ -4108,6 +4571,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4121,6 +4588,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4132,6 +4603,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4145,6 +4620,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4158,6 +4637,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4171,6 +4654,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4184,6 +4671,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4199,6 +4690,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4214,6 +4709,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5368,8 +5867,13 @@ export interface operations {
     };
     submitIntake: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language of the texts Mend writes: en or es. Wins over Accept-Language. */
+                lang?: "en" | "es";
+            };
             header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
                 /** @description Retries with the same key and body return the first response (24 h). */
                 "Idempotency-Key"?: string;
             };
@@ -5388,6 +5892,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5401,6 +5909,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5414,6 +5926,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5427,6 +5943,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5442,6 +5962,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5455,6 +5979,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5468,6 +5996,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5481,6 +6013,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5494,6 +6030,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5509,6 +6049,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5524,6 +6068,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5687,8 +6235,13 @@ export interface operations {
                 roles?: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
                 /** @description Who the person is, so the most specific line comes first (comma-separated). */
                 audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
+                /** @description The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language. */
+                lang?: "en" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description The language of the texts Mend writes (guidance, reasons, labels, problem details): en or es, quality values honoured (`es-MX;q=0.9, en;q=0.5` → es); `*`, other languages or none → en. An explicit `lang` wins. Its region (es-MX, en-GB) also picks miles or km when the request names no country. Codes, enums and ids never change with the language. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5700,6 +6253,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5713,6 +6270,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5726,6 +6287,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5739,6 +6304,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5752,6 +6321,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5767,6 +6340,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5782,6 +6359,10 @@ export interface operations {
                     RateLimit?: string;
                     /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
                     "RateLimit-Policy"?: string;
+                    /** @description The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; problems for developers stay in English and say en. */
+                    "Content-Language"?: "en" | "es";
+                    /** @description Includes Accept-Language (and Origin): caches keep one copy per language. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6398,6 +6979,1125 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions). */
+            409: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listListingClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingClaimListResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: resources:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createListingClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedClaimResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: resources:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A safety line or other hotline: only curators change it (safety_line_not_claimable). */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    revokeListingClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or revoked already). */
+            204: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope: resources:write) or is a publishable key (publishable_key_not_allowed). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No claim with this id on this resource. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    redeemListingClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemClaimRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingKeyResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The token cannot be redeemed: unknown, expired, revoked or used (claim_token_not_redeemable). */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many redemption attempts from this address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the listing, for the next If-Match. */
+                    ETag?: string;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateListing: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of your listing as last read (GET /v1/listing), compared strongly. Missing: 428; no longer current or weak: 412. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateListingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of the listing, for the next If-Match. */
+                    ETag?: string;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponse"];
+                };
+            };
+            /** @description Invalid values, in the patch or in the merged listing (validation_failed, naming each field). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The listing no longer exists. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The listing changed since that ETag (precondition_failed). */
+            412: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A field that is not the provider's (listing_field_not_provider_owned, naming each), or the listing is now a safety line (safety_line_not_claimable). */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description If-Match missing, or * (precondition_required). */
+            428: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listListingReferrals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description page.nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderReferralListResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    answerListingReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerReferralRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderReferralResponse"];
+                };
+            };
+            /** @description Invalid status or reason, or a reason with accepted (reason_needs_rejection). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a listing key that is not valid: unknown, or revoked with its claim (api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner key (admin included) was presented: only a listing key works here (listing_key_required). */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No referral to your listing that you may answer has this id. */
             404: {
                 headers: {
                     /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */

@@ -12,7 +12,12 @@ export function versionEtag(version: number): string {
 
 /** A weak tag for a response body: equal bodies, equal tags. */
 export function bodyEtag(body: unknown): string {
-  return `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+  return jsonEtag(JSON.stringify(body));
+}
+
+/** bodyEtag of a body already serialised (so a large list is stringified once, not twice). */
+export function jsonEtag(json: string): string {
+  return `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
 }
 
 interface EntityTag {

@@ -8,6 +8,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger';
 
+import { LOCALIZED_EXTENSION } from '../i18n/localized.js';
 import { PROBLEM_MEDIA_TYPE } from '../problem/api-problem.decorator.js';
 
 const PROBLEM_REF = '#/components/schemas/ProblemDetailsDto';
@@ -26,6 +27,20 @@ export const RATE_LIMIT_HEADERS: HeadersObject = {
 };
 export const RETRY_AFTER: HeadersObject = {
   'Retry-After': { description: 'Seconds to wait before retrying.', required: true, schema: { type: 'integer', minimum: 0, example: 5 } },
+};
+
+/** What every response of a @Localized() operation says about its language (src/common/i18n/localized.ts). */
+export const LOCALE_HEADERS: HeadersObject = {
+  'Content-Language': {
+    description:
+      'The language of the texts Mend wrote in this response (en or es). Provider texts (names, descriptions) stay as written; ' +
+      'problems for developers stay in English and say en.',
+    schema: { type: 'string', enum: ['en', 'es'] },
+  },
+  Vary: {
+    description: 'Includes Accept-Language (and Origin): caches keep one copy per language.',
+    schema: { type: 'string', example: 'Origin, Accept-Language' },
+  },
 };
 
 /** Operations answered from the in-memory directory index, which is not there until built after a start-up. */
@@ -149,6 +164,8 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
         op.responses[status] ??= { ...description, content: PROBLEM };
       }
       const rateLimited = Boolean(op.responses['429']);
+      const localized = Boolean((op as unknown as Record<string, unknown>)[LOCALIZED_EXTENSION]);
+      delete (op as unknown as Record<string, unknown>)[LOCALIZED_EXTENSION];
       for (const [status, response] of Object.entries(op.responses)) {
         if (!response || isReference(response)) continue;
         // Errors are problem+json whichever decorator declared them.
@@ -160,6 +177,7 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
         }
         if (status === '429' || status === '503') response.headers = { ...RETRY_AFTER, ...response.headers };
         if (rateLimited) response.headers = { ...response.headers, ...RATE_LIMIT_HEADERS };
+        if (localized) response.headers = { ...response.headers, ...LOCALE_HEADERS };
       }
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }

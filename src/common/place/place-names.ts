@@ -91,13 +91,54 @@ const SUBDIVISION_BY_NAME = new Map(Object.entries(SUBDIVISIONS).map(([code, nam
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
+/** Names in Spanish where they differ from the English above (the usual Spanish exonyms). */
+const SUBDIVISIONS_ES: Record<string, string> = {
+  'US-DC': 'Distrito de Columbia',
+  'US-HI': 'Hawái',
+  'US-LA': 'Luisiana',
+  'US-MS': 'Misisipi',
+  'US-MO': 'Misuri',
+  'US-NJ': 'Nueva Jersey',
+  'US-NM': 'Nuevo México',
+  'US-NY': 'Nueva York',
+  'US-NC': 'Carolina del Norte',
+  'US-ND': 'Dakota del Norte',
+  'US-PA': 'Pensilvania',
+  'US-SC': 'Carolina del Sur',
+  'US-SD': 'Dakota del Sur',
+  'US-WV': 'Virginia Occidental',
+  'CA-BC': 'Columbia Británica',
+  'CA-NB': 'Nuevo Brunswick',
+  'CA-NL': 'Terranova y Labrador',
+  'CA-NS': 'Nueva Escocia',
+  'CA-NT': 'Territorios del Noroeste',
+  'CA-PE': 'Isla del Príncipe Eduardo',
+  'CA-QC': 'Quebec',
+  'GB-ENG': 'Inglaterra',
+  'GB-NIR': 'Irlanda del Norte',
+  'GB-SCT': 'Escocia',
+  'GB-WLS': 'Gales',
+};
+const displayNames = new Map<string, Intl.DisplayNames>();
+/** Intl's names for countries and languages in a reader's language ("Estados Unidos", "español"). */
+function namesIn(locale: string, type: 'region' | 'language'): Intl.DisplayNames {
+  const key = `${locale}:${type}`;
+  let names = displayNames.get(key);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type, fallback: 'code' });
+    displayNames.set(key, names);
+  }
+  return names;
+}
+
 export const COUNTRY = /^[A-Z]{2}$/;
 export const REGION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 export const AREA = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
-/** "Ohio" for US-OH, "United States" for US; the code itself when no name is known. */
-export function areaName(code: string): string {
-  if (COUNTRY.test(code)) return regionNames.of(code) ?? code;
+/** "Ohio" for US-OH, "United States" for US; the code itself when no name is known. In Spanish: "Nueva York", "Estados Unidos". */
+export function areaName(code: string, locale = 'en'): string {
+  if (COUNTRY.test(code)) return (locale === 'en' ? regionNames : namesIn(locale, 'region')).of(code) ?? code;
+  if (locale === 'es' && Object.hasOwn(SUBDIVISIONS_ES, code)) return SUBDIVISIONS_ES[code];
   return Object.hasOwn(SUBDIVISIONS, code) ? SUBDIVISIONS[code] : code;
 }
 
@@ -165,8 +206,8 @@ export function parseArea(value: unknown): string | undefined {
 }
 
 /** "Spanish" for es. */
-export function languageName(code: string): string {
-  return languageNames.of(code) ?? code;
+export function languageName(code: string, locale = 'en'): string {
+  return (locale === 'en' ? languageNames : namesIn(locale, 'language')).of(code) ?? code;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { problemsOf } from '../problem/problem.js';
 
 /** Codes of where-is-the-person parameters (`near`, `postalCode`), shared by search and intake. */
@@ -6,8 +7,8 @@ export type PlaceErrorCode = 'conflicting_place' | 'out_of_range' | 'unknown_pos
 const { invalidField } = problemsOf<PlaceErrorCode>();
 
 export const PlaceErrors = {
-  conflictingPlace: () => invalidField('near', 'conflicting_place', 'Give either near or postalCode, not both.'),
-  nearOutOfRange: () => invalidField('near', 'out_of_range', 'near must have a latitude within ±90 and a longitude within ±180.'),
+  conflictingPlace: () => invalidField('near', 'conflicting_place', msg('problem.conflicting_place')),
+  nearOutOfRange: () => invalidField('near', 'out_of_range', msg('problem.near_out_of_range')),
   unknownPostalCode: (code: string, country: string) =>
-    invalidField('postalCode', 'unknown_postal_code', `postalCode ${code} is not a known ${country} postal code.`),
+    invalidField('postalCode', 'unknown_postal_code', msg('problem.unknown_postal_code', { code, country })),
 };

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
+import { msg } from '../i18n/message.js';
 import { type FieldError, problemsOf } from './problem.js';
 
 /**
@@ -28,14 +29,14 @@ export const CommonErrors = {
     problem(
       HttpStatus.BAD_REQUEST,
       'validation_failed',
-      `The request has invalid fields: ${[...new Set(errors.map((e) => e.field))].join(', ')}.`,
+      msg('problem.validation_failed', { fields: [...new Set(errors.map((e) => e.field))].join(', ') }),
       { errors },
     ),
   /** Also for another partner's record: it must answer exactly like a missing one. */
   notFound: (what: string) => problem(HttpStatus.NOT_FOUND, 'not_found', `${what} was not found.`),
   queryTooLong: (maxBytes: number) =>
     problem(HttpStatus.URI_TOO_LONG, 'uri_too_long', `The query string is longer than ${maxBytes} bytes.`),
-  unknownParameter: (name: string) => invalidField(name, 'unknown_field', `${name} is not an accepted parameter.`),
+  unknownParameter: (name: string) => invalidField(name, 'unknown_field', msg('problem.unknown_parameter', { field: name })),
   bodyTooDeep: (maxDepth: number) =>
     problem(HttpStatus.BAD_REQUEST, 'body_too_deep', `The body is nested more than ${maxDepth} levels deep.`),
   nulCharacter: (field: string) => invalidField(field, 'invalid_character', `${field} must not contain the NUL character (U+0000).`),
@@ -49,5 +50,5 @@ export const CommonErrors = {
     problem(HttpStatus.BAD_REQUEST, 'forbidden_field_name', `A field named ${name} is not allowed (${field}).`, {
       errors: [{ field, code: 'forbidden_field_name', message: `a field named ${name} is not allowed` }],
     }),
-  invalidCursor: () => invalidField('cursor', 'invalid_cursor', 'cursor is not a valid page cursor.'),
+  invalidCursor: () => invalidField('cursor', 'invalid_cursor', msg('problem.invalid_cursor')),
 };

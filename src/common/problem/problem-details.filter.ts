@@ -1,7 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { localeOf } from '../i18n/localized.js';
 import { PROBLEM_TYPE_BASE, type ProblemDetails, ProblemException } from './problem.js';
+import { localizeProblem } from './problem-locale.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -69,6 +71,15 @@ function messageOf(body: object): string | undefined {
   return typeof message === 'string' ? message : undefined;
 }
 
+/** The request's negotiated locale; English if even that cannot be read (a request too broken to parse). */
+function safeLocale(request: FastifyRequest) {
+  try {
+    return localeOf(request).locale;
+  } catch {
+    return 'en' as const;
+  }
+}
+
 /** `instanceof` on the generic class would type `code` as any. */
 function isProblem(exception: unknown): exception is ProblemException {
   return exception instanceof ProblemException;
@@ -94,11 +105,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // The error itself (never the request body) goes to the log, tied to the request id.
       this.logger.error(`Unhandled error on request ${request.id}`, (exception as Error)?.stack);
     }
-    const headers = exception instanceof ProblemException ? exception.headers : {};
+    // Problems people may meet through the widget are written in their language; the rest in English.
+    const language = localizeProblem(problem, exception, safeLocale(request));
+    const headers = { ...(exception instanceof ProblemException ? exception.headers : {}) };
     if (problem.status === 503 && !headers['retry-after']) headers['retry-after'] = '5';
     void reply
       .status(problem.status)
-      .headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' })
+      .headers({ ...headers, 'content-language': language, 'content-type': 'application/problem+json; charset=utf-8' })
       .send(problem);
   }
 

@@ -1,5 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
+import type { Message } from '../i18n/message.js';
+import { render } from '../i18n/render.js';
+
 /** One invalid field or parameter, as listed in a problem's `errors[]`. */
 export interface FieldError {
   /** Dotted path of the field (`safety.feelsAfraid`) or the query parameter name. */
@@ -29,15 +32,19 @@ export const PROBLEM_TYPE_BASE = 'https://mend.dev/problems/';
  * each has a `*.errors.ts` whose factory is typed by the module's union of codes (problemsOf).
  */
 export class ProblemException<Code extends string = string> extends HttpException {
+  /** The detail as a message, when it is one people may read in their language (the filter renders it per request). */
+  readonly detailMessage?: Message;
+
   constructor(
     status: HttpStatus,
     readonly code: Code,
-    detail: string,
+    detail: string | Message,
     readonly errors?: FieldError[],
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(detail, status);
+    super(typeof detail === 'string' ? detail : render(detail, { locale: 'en' }), status);
+    if (typeof detail !== 'string') this.detailMessage = detail;
   }
 }
 
@@ -56,10 +63,15 @@ export interface ProblemOptions {
 export function problemsOf<Code extends string>() {
   return {
     /** A problem with one of the module's codes as its `code`. */
-    problem: (status: HttpStatus, code: Code, detail: string, options: ProblemOptions = {}): ProblemException<Code> =>
+    problem: (status: HttpStatus, code: Code, detail: string | Message, options: ProblemOptions = {}): ProblemException<Code> =>
       new ProblemException(status, code, detail, options.errors, options.extensions, options.headers),
-    /** 400 `validation_failed` naming one field or parameter, with one of the module's codes as the reason. */
-    invalidField: (field: string, reason: Code, message: string): ProblemException<'validation_failed'> =>
-      new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [{ field, code: reason, message }]),
+    /**
+     * 400 `validation_failed` naming one field or parameter, with one of the module's codes as the reason.
+     * A Message (a `problem.*` key) is read in the request's language, as detail and as the field's message.
+     */
+    invalidField: (field: string, reason: Code, message: string | Message): ProblemException<'validation_failed'> => {
+      const english = typeof message === 'string' ? message : render(message, { locale: 'en' });
+      return new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [{ field, code: reason, message: english }]);
+    },
   };
 }

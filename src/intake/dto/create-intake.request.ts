@@ -21,6 +21,7 @@ import {
 
 import { stack } from '../../common/decorator-stack.js';
 import { CountryCodeField, PostalCodeField } from '../../common/dto/field-decorators.js';
+import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
 import { ABOUT_ME, CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
@@ -201,6 +202,12 @@ export class CreateIntakeRequest {
   @ValidateNested()
   @Type(() => PreferencesDto)
   preferences?: PreferencesDto;
+
+  @LangField(
+    'The language of the texts in the response (guidance, reasons, next steps): en or es. Wins over the `lang` query parameter ' +
+      'and over Accept-Language; kept with the Idempotency-Key, so a retry is answered in the same language.',
+  )
+  lang?: 'en' | 'es';
 
   @ApiPropertyOptional({ description: 'How many matches to return.', type: 'integer', default: 10, minimum: 1, maximum: 25 })
   @IsOptional()

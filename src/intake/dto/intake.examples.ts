@@ -123,6 +123,7 @@ export const INTAKE_RESPONSE_EXAMPLES = {
     summary: 'Both willing, affair recovery, $150, Columbus OH',
     value: {
       id: '6f1c2b9e-1b7a-4c55-9d3e-2a9f0c8e4b11',
+      lang: 'en',
       expiresAt: '2026-12-25T16:00:00.000Z',
       doNotContact: true,
       doNotContactForced: false,
@@ -174,6 +175,7 @@ export const INTAKE_RESPONSE_EXAMPLES = {
     summary: 'One partner is afraid: DV lines first, no couples counseling',
     value: {
       id: '0b7d8c1a-52c3-4f0e-8a61-7f3e9d2c5a40',
+      lang: 'en',
       expiresAt: '2026-12-25T16:00:00.000Z',
       doNotContact: true,
       doNotContactForced: false,

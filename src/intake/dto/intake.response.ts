@@ -67,6 +67,12 @@ export class MatchResponse {
 
 export class IntakeResponse {
   @ApiProperty({ format: 'uuid', description: 'Use it to create a referral.' }) id: string;
+  @ApiProperty({
+    enum: ['en', 'es'],
+    example: 'es',
+    description: 'The language the texts are written in (also Content-Language); a replay keeps the language of the first response.',
+  })
+  lang: 'en' | 'es';
   @ApiProperty({ format: 'date-time', description: 'When the stored answers are purged.' }) expiresAt: string;
   @ApiProperty({ description: 'Nobody may reach out to the couple unprompted; copied to every referral.' }) doNotContact: boolean;
   @ApiProperty({ description: 'True when the request asked for doNotContact false but a safety answer forced it on.' })

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches } from 'class-validat
 
 import { stack } from '../../common/decorator-stack.js';
 import { CountryCodeField } from '../../common/dto/field-decorators.js';
+import { LangField } from '../../common/i18n/localized.js';
 import { ResourceResponse } from '../../resources/dto/resource.response.js';
 import { AUDIENCES, LINE_ROLES } from '../../taxonomy/taxonomy.js';
 import { EmergencyNumberResponse } from './intake.response.js';
@@ -50,6 +51,11 @@ export class SafetyLinesQuery {
 
   @CommaCodeList(AUDIENCES.codes, 'Who the person is, so the most specific line comes first (comma-separated).', 'veterans')
   audiences?: string[];
+
+  @LangField(
+    'The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language.',
+  )
+  lang?: 'en' | 'es';
 }
 
 export class SafetyLinesResponse {

@@ -1,10 +1,11 @@
+import { type Message, msg } from '../../common/i18n/message.js';
 import { ELIGIBILITY } from '../../taxonomy/taxonomy.js';
 import { insuranceFit } from './insurance.js';
 import type { SafetyAssessment } from './safety.js';
 import { isEligible } from './safety-lines.js';
 import type { HelpType, IntakeProfile, MatchableResource } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
-import { languageNames, placeName, radiusText } from './words.js';
+import { languageNames, placeName } from './words.js';
 
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
 
@@ -132,7 +133,7 @@ export function needsCaution(
 
 export interface RelaxationStep {
   code: 'wider_radius' | 'online_options' | 'sliding_scale_above_budget' | 'other_languages';
-  text: string;
+  message: Message;
   apply: (c: CandidateConstraints) => CandidateConstraints;
 }
 
@@ -143,33 +144,28 @@ export function relaxationSteps(c: CandidateConstraints): RelaxationStep[] {
     const wider = Math.min(300, Math.max(100, Math.round(c.radiusKm * 2.5)));
     steps.push({
       code: 'wider_radius',
-      text: `Widened the in-person search from ${radiusText(c.radiusKm, c.country)} to ${radiusText(wider, c.country)}.`,
+      message: msg('relaxation.wider_radius', { from: { radiusKm: c.radiusKm }, to: { radiusKm: wider } }),
       apply: (x) => ({ ...x, radiusKm: wider }),
     });
   }
   if (c.remoteFormats.length < REMOTE_FORMATS.length) {
     steps.push({
       code: 'online_options',
-      text: c.region
-        ? `Added online and phone options that can serve clients in ${placeName(c.region)}.`
-        : 'Added online and phone options.',
+      message: c.region ? msg('relaxation.online_options.region', { place: placeName(c.region) }) : msg('relaxation.online_options'),
       apply: (x) => ({ ...x, remoteFormats: REMOTE_FORMATS }),
     });
   }
   if (c.budgetMinor !== undefined) {
     steps.push({
       code: 'sliding_scale_above_budget',
-      text:
-        c.budgetMinor === 0
-          ? 'Included services with sliding-scale fees: ask them about a reduced or waived fee.'
-          : 'Included sliding-scale services whose listed minimum is above your budget: ask them about reduced fees.',
+      message: msg(c.budgetMinor === 0 ? 'relaxation.sliding_scale_above_budget.free' : 'relaxation.sliding_scale_above_budget'),
       apply: (x) => ({ ...x, allowSlidingAboveBudget: true }),
     });
   }
   if (c.languages.length > 0) {
     steps.push({
       code: 'other_languages',
-      text: `Included services that do not list ${languageNames(c.languages)}; ask about interpreters.`,
+      message: msg('relaxation.other_languages', { languages: languageNames(c.languages) }),
       apply: (x) => ({ ...x, languages: [] }),
     });
   }

@@ -1,3 +1,5 @@
+import { list, type Message, type MessageArg, msg } from '../../common/i18n/message.js';
+
 /**
  * Emergency numbers by country (ISO 3166-1 alpha-2). A person is never told to call a number
  * that does not work where they are: 911 is for the US, Canada and Mexico only. Sources: each
@@ -7,10 +9,10 @@ export interface EmergencyNumber {
   country: string;
   /** The number to lead with. */
   number: string;
-  /** Other numbers that also reach emergency services there. */
-  alsoWorks: string[];
-  /** How to get help when speaking aloud is not safe, where the country has a way. */
-  ifYouCannotSpeak?: string;
+  /** Other numbers that also reach emergency services there, with the service when it is only one (police). */
+  alsoWorks: { number: string; service?: 'police' }[];
+  /** How to get help when speaking aloud is not safe, where the country has a way (emergency.cannotSpeak.<country>). */
+  ifYouCannotSpeak?: Message;
 }
 
 // The EU's single emergency number works in every member state (and in the EEA).
@@ -48,7 +50,7 @@ const EU_112 = [
 ];
 
 const NUMBERS = new Map<string, EmergencyNumber>([
-  ['US', { country: 'US', number: '911', alsoWorks: [], ifYouCannotSpeak: 'In many areas you can text 911 when calling is not safe.' }],
+  ['US', { country: 'US', number: '911', alsoWorks: [], ifYouCannotSpeak: msg('emergency.cannotSpeak.US') }],
   ['CA', { country: 'CA', number: '911', alsoWorks: [] }],
   // Mexico's single emergency number since January 2017 (it replaced 066 and the other service numbers).
   ['MX', { country: 'MX', number: '911', alsoWorks: [] }],
@@ -57,34 +59,44 @@ const NUMBERS = new Map<string, EmergencyNumber>([
     {
       country: 'GB',
       number: '999',
-      alsoWorks: ['112'],
-      ifYouCannotSpeak:
-        'If you cannot speak, call 999 from a mobile, listen, and press 55 when asked: the police will know it is a real emergency (the Silent Solution). It does not tell them where you are, so give your location if you can.',
+      alsoWorks: [{ number: '112' }],
+      // The Silent Solution: press 55 when asked; it does not give the caller's location.
+      ifYouCannotSpeak: msg('emergency.cannotSpeak.GB'),
     },
   ],
-  ['IE', { country: 'IE', number: '112', alsoWorks: ['999'] }],
-  ['AU', { country: 'AU', number: '000', alsoWorks: ['112'] }],
+  ['IE', { country: 'IE', number: '112', alsoWorks: [{ number: '999' }] }],
+  ['AU', { country: 'AU', number: '000', alsoWorks: [{ number: '112' }] }],
   [
     'NZ',
     {
       country: 'NZ',
       number: '111',
       alsoWorks: [],
-      ifYouCannotSpeak: 'If you cannot speak, call 111, stay silent and press 55 when asked.',
+      ifYouCannotSpeak: msg('emergency.cannotSpeak.NZ'),
     },
   ],
   ...EU_112.map((c): [string, EmergencyNumber] => [c, { country: c, number: '112', alsoWorks: [] }]),
   // Countries whose police number differs from 112 (their own services' pages).
-  ['DE', { country: 'DE', number: '112', alsoWorks: ['110 (police)'] }],
-  ['FR', { country: 'FR', number: '112', alsoWorks: ['17 (police)'], ifYouCannotSpeak: 'If you cannot speak or hear, text 114.' }],
+  ['DE', { country: 'DE', number: '112', alsoWorks: [{ number: '110', service: 'police' }] }],
+  [
+    'FR',
+    { country: 'FR', number: '112', alsoWorks: [{ number: '17', service: 'police' }], ifYouCannotSpeak: msg('emergency.cannotSpeak.FR') },
+  ],
 ]);
 
 export function emergencyNumberFor(country: string | undefined): EmergencyNumber | undefined {
   return country ? NUMBERS.get(country) : undefined;
 }
 
+/** An other number as people read it: "112", "110 (police)". */
+export function alsoWorksArg(other: EmergencyNumber['alsoWorks'][number]): MessageArg {
+  return other.service ? { message: msg(`emergency.service.${other.service}`, { number: other.number }) } : other.number;
+}
+
 /** "call 999 (or 112)", or the local number in general words when the country is unknown. */
-export function callEmergencyText(emergency: EmergencyNumber | undefined): string {
-  if (!emergency) return 'call your local emergency number (911 in the US and Canada, 999 in the UK, 112 in the EU, 000 in Australia)';
-  return emergency.alsoWorks.length ? `call ${emergency.number} (or ${emergency.alsoWorks.join(' or ')})` : `call ${emergency.number}`;
+export function callEmergency(emergency: EmergencyNumber | undefined): Message {
+  if (!emergency) return msg('emergency.callUnknown');
+  return emergency.alsoWorks.length
+    ? msg('emergency.callOr', { number: emergency.number, others: list(emergency.alsoWorks.map(alsoWorksArg), 'or') })
+    : msg('emergency.call', { number: emergency.number });
 }

@@ -62,6 +62,9 @@ export function planTypeOf(name: string): PlanType | undefined {
   return (Object.keys(PLAN_KEYWORDS) as PlanType[]).find((type) => PLAN_KEYWORDS[type].some((k) => text.includes(` ${k} `)));
 }
 
+/** The name given to employer assistance programs accepted as a payment option (said in the reader's words). */
+export const EMPLOYER_PROGRAMS = 'employer assistance programs';
+
 export type InsuranceFit = { status: 'accepted'; name: string } | { status: 'ask' } | { status: 'not_listed' } | { status: 'not_accepted' };
 
 /** How a resource fits the insurance the couple named. */
@@ -75,7 +78,7 @@ export function insuranceFit(asked: string, r: Pick<MatchableResource, 'cost' | 
     if (viaOption)
       return {
         status: 'accepted',
-        name: type === 'tricare' ? 'TRICARE' : type === 'employer' ? 'employer assistance programs' : type[0].toUpperCase() + type.slice(1),
+        name: type === 'tricare' ? 'TRICARE' : type === 'employer' ? EMPLOYER_PROGRAMS : type[0].toUpperCase() + type.slice(1),
       };
     // Public plans are listed as payment options when taken: not listed means not taken ("ask" is for private insurers).
     if (r.cost.insuranceAccepted || listed.length) return { status: 'not_listed' };

@@ -1,10 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 
+import type { Message } from '../../common/i18n/message.js';
+import { formatMoney, render } from '../../common/i18n/render.js';
 import { fallbackConstraints, ineligibleCodes, initialConstraints, passesBudget, relaxationSteps } from './constraints.js';
 import { nextSteps } from './next-steps.js';
-import { FITS_HELP, formatMoney, helpTypeFit, rankCandidates, scoreCandidate } from './rank.js';
+import { FITS_HELP, helpTypeFit, rankCandidates, scoreCandidate } from './rank.js';
 import { assessSafety, recommendHelp } from './safety.js';
 import type { IntakeProfile, MatchableResource } from './types.js';
+
+/** What an English reader in `country` reads (the engine's messages, rendered). */
+const english = (message: Message, country = 'US') => render(message, { locale: 'en', country });
+const guidanceOf = (s: { guidance: Message[] }, country?: string) => s.guidance.map((m) => english(m, country)).join(' ');
 
 function resource(over: Partial<MatchableResource> & { id: string; name?: string }): MatchableResource {
   return {
@@ -70,13 +76,13 @@ describe('assessSafety', () => {
       jointWorkExcluded: false,
       reportedLineRoles: [],
     });
-    expect(s.guidance).toMatch(/did not answer all the safety questions/);
+    expect(guidanceOf(s)).toMatch(/did not answer all the safety questions/);
   });
   it.each([['physicalViolence'], ['feelsAfraid'], ['sexualViolence']])('%s → urgent, no couples counseling, DV lines', (answer) => {
     const s = assessSafety({ [answer]: true }, 'US');
     expect(s).toMatchObject({ level: 'urgent', couplesCounselingContraindicated: true, jointWorkExcluded: true });
     expect(s.reportedLineRoles[0]).toBe('domestic_violence');
-    expect(s.guidance).toMatch(/not the safe next step/);
+    expect(guidanceOf(s)).toMatch(/not the safe next step/);
   });
   it('coercive control alone → elevated and still no couples counseling; with fear → urgent', () => {
     expect(assessSafety({ coerciveControl: true })).toMatchObject({
@@ -109,13 +115,13 @@ describe('assessSafety', () => {
     ['AU', 'call 000'],
   ])('the emergency number is the one of %s', (country, text) => {
     for (const answers of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {
-      const guidance = assessSafety(answers, country).guidance;
+      const guidance = guidanceOf(assessSafety(answers, country), country);
       expect(guidance).toContain(text);
       if (country !== 'US' && country !== 'CA') expect(guidance).not.toMatch(/\b911\b/);
     }
   });
   it('an unknown country gets no single number presented as its own', () => {
-    expect(assessSafety({ physicalViolence: true }).guidance).toMatch(/your local emergency number/);
+    expect(guidanceOf(assessSafety({ physicalViolence: true }))).toMatch(/your local emergency number/);
   });
 });
 
@@ -184,13 +190,13 @@ describe('scoreCandidate', () => {
     expect(codes).toEqual(
       expect.arrayContaining(['specialty_match', 'couples_sessions', 'within_budget', 'format_match', 'distance', 'accepting_new_clients']),
     );
-    expect(m.reasons.find((x) => x.code === 'within_budget')!.text).toBe('within your budget of $80 (sliding scale)');
-    expect(m.reasons.find((x) => x.code === 'distance')!.text).toBe('8 miles away'); // 12.3 km, for a US reader
+    expect(english(m.reasons.find((x) => x.code === 'within_budget')!.message)).toBe('within your budget of $80 (sliding scale)');
+    expect(english(m.reasons.find((x) => x.code === 'distance')!.message)).toBe('8 miles away'); // 12.3 km, for a US reader
     const inCanada = scoreCandidate(profile({ country: 'CA', region: 'CA-ON', formats: ['video'] }), 'couples_counseling', {
       resource: r,
       distanceMeters: 12_300,
     });
-    expect(inCanada.reasons.find((x) => x.code === 'distance')!.text).toBe('12 km away');
+    expect(english(inCanada.reasons.find((x) => x.code === 'distance')!.message, 'CA')).toBe('12 km away');
     expect(m.score).toBeGreaterThan(0.8);
     expect(m.score).toBeLessThanOrEqual(1);
   });
@@ -201,7 +207,7 @@ describe('scoreCandidate', () => {
   });
   it('names the licence for remote help', () => {
     const r = resource({ id: 'c', kind: 'online_service', formats: ['video'], serviceAreas: ['US-OH'] });
-    expect(scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => x.text)).toContain(
+    expect(scoreCandidate(profile(), 'couples_counseling', { resource: r }).reasons.map((x) => english(x.message))).toContain(
       'licensed to serve clients in Ohio',
     );
   });
@@ -209,7 +215,7 @@ describe('scoreCandidate', () => {
     for (const kind of ['support_group', 'directory', 'self_guided']) {
       const r = resource({ id: kind, kind, formats: ['video'], serviceAreas: ['US-OH'] });
       const texts = scoreCandidate(profile(), 'couples_counseling', { resource: r })
-        .reasons.map((x) => x.text)
+        .reasons.map((x) => english(x.message))
         .join(' | ');
       expect([kind, /licensed/.test(texts)]).toEqual([kind, false]);
     }
@@ -242,7 +248,7 @@ describe('scoreCandidate', () => {
       cost: { insuranceAccepted: true, insurers: over.insurers } as never,
     });
     const m = scoreCandidate(profile({ insurance: asked.toLowerCase() }), 'couples_counseling', { resource: r });
-    expect(m.reasons.find((x) => x.code === 'insurance_accepted')?.text).toBe(`accepts ${name}`);
+    expect(english(m.reasons.find((x) => x.code === 'insurance_accepted')!.message)).toBe(`accepts ${name}`);
   });
   it('a waitlist lowers the score and says so', () => {
     const open = resource({ id: 'f' });
@@ -250,7 +256,10 @@ describe('scoreCandidate', () => {
     const a = scoreCandidate(profile(), 'couples_counseling', { resource: open });
     const b = scoreCandidate(profile(), 'couples_counseling', { resource: full });
     expect(b.score).toBeLessThan(a.score);
-    expect(b.caveats[0]).toEqual({ code: 'waitlist', text: 'waitlist of about 30 days' });
+    expect({ code: b.caveats[0].code, text: english(b.caveats[0].message) }).toEqual({
+      code: 'waitlist',
+      text: 'waitlist of about 30 days',
+    });
   });
   it('unmarried couples prefer resources that welcome them', () => {
     const welcoming = resource({ id: 'h', audiences: ['unmarried_couples'] });
@@ -307,9 +316,10 @@ describe('nextSteps', () => {
 });
 
 it('formatMoney formats minor units', () => {
-  expect(formatMoney(8000, 'USD')).toBe('$80');
-  expect(formatMoney(8050, 'USD')).toBe('$80.50');
-  expect(formatMoney(6000, 'GBP')).toBe('£60');
+  const us = { locale: 'en', country: 'US' } as const;
+  expect(formatMoney(8000, 'USD', us)).toBe('$80');
+  expect(formatMoney(8050, 'USD', us)).toBe('$80.50');
+  expect(formatMoney(6000, 'GBP', us)).toBe('£60');
 });
 
 describe('review 14: each listing as it is, and a person worried about their own behaviour', () => {
@@ -321,9 +331,9 @@ describe('review 14: each listing as it is, and a person worried about their own
     for (const willingness of ['both', 'one_hesitant', 'one_leaning_out', 'one_unwilling'] as const)
       expect(recommendHelp(willingness, s).type).toBe('individual_counseling');
     // Addressed to them, not survivor advice; the DV lines stay for the case where they are the one harmed.
-    expect(s.guidance).not.toMatch(/not the safe next step/);
+    expect(guidanceOf(s)).not.toMatch(/not the safe next step/);
     expect(assessSafety({ physicalViolence: true }, 'US', true).riskReported).toBe(true);
-    expect(recommendHelp('both', assessSafety({ selfHarmRisk: true }, 'US', true)).title).toMatch(/crisis/i);
+    expect(english(recommendHelp('both', assessSafety({ selfHarmRisk: true }, 'US', true)).title)).toMatch(/crisis/i);
   });
   it('own behaviour: individual counselors only, and its next steps are for them', () => {
     const s = assessSafety(ALL_NO, 'US', true);

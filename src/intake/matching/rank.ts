@@ -1,33 +1,19 @@
-import { FEE_PERIODS, SPECIALTIES } from '../../taxonomy/taxonomy.js';
+import { type MessageArg, money, msg, phrase, term } from '../../common/i18n/message.js';
 import { REMOTE_FORMATS } from './constraints.js';
-import { insuranceFit, planTypeOf } from './insurance.js';
+import { EMPLOYER_PROGRAMS, insuranceFit, planTypeOf } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource, Reason } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties, WEIGHTS } from './weights.js';
-import { andList, approachText, audienceText, availabilityText, distanceText, languageNames, placeName } from './words.js';
+import { approachNames, audiencePhrases, availabilityPhrases, formatPhrases, languageNames, placeName, specialtyNames } from './words.js';
 
-const FORMAT_WORDS: Record<string, string> = { in_person: 'in-person', video: 'video', phone: 'phone', chat: 'chat' };
-
-// Intl.NumberFormat is costly to build (it was ~8% of intake CPU when made per candidate): reuse them.
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-export function formatMoney(minor: number, currency: string): string {
-  const key = `${currency}:${minor % 100 === 0 ? 0 : 2}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 });
-    moneyFormats.set(key, format);
-  }
-  return format.format(minor / 100);
-}
-
-const feePeriodLabel = (code: string) => FEE_PERIODS.terms.find((t) => t.code === code)?.label ?? 'per session';
+const reason = (code: string, id: string, values?: Record<string, MessageArg>): Reason => ({ code, message: msg(id, values) });
+const fee = (r: MatchableResource, minor: number): MessageArg => money(minor, r.cost.currency);
+const feePeriod = (code: string): MessageArg => term('feePeriod', code);
 /** " (from $32 per week)" when a fee is not per session; "" otherwise. */
-const periodNote = (r: MatchableResource) =>
+const periodNote = (r: MatchableResource): MessageArg =>
   r.cost.feePeriod && r.cost.feePeriod !== 'per_session'
-    ? ` (from ${formatMoney(r.cost.feeMin ?? 0, r.cost.currency)} ${feePeriodLabel(r.cost.feePeriod)})`
+    ? phrase('reason.note.fromPerPeriod', { fee: fee(r, r.cost.feeMin ?? 0), period: feePeriod(r.cost.feePeriod) })
     : '';
 const isRemote = (r: MatchableResource) => r.formats.some((f) => REMOTE_FORMATS.includes(f));
-const specialtyLabel = (code: string) => SPECIALTIES.terms.find((t) => t.code === code)?.label.toLowerCase() ?? code;
 /** A help-type fit at or above this delivers the recommended help (ranking tier and widening count). */
 export const FITS_HELP = 0.6;
 
@@ -44,6 +30,18 @@ export const COUPLES_THERAPY_APPROACHES = ['gottman', 'eft', 'imago'];
 export const discernmentOnly = (r: Pick<MatchableResource, 'approaches'>) =>
   r.approaches.includes('discernment_counseling') && !r.approaches.some((a) => COUPLES_THERAPY_APPROACHES.includes(a));
 
+/** Who a service is only for, said of it as a caveat (caveat.eligibility_<code>): what the intake did not ask. */
+const ELIGIBILITY_CAVEATS = [
+  'women_only',
+  'men_only',
+  'military_community',
+  'serving_military_only',
+  'young_people_only',
+  'native_american_only',
+  'opposite_sex_couples_only',
+  'married_couples_only',
+];
+
 /**
  * How well the kind of resource delivers the recommended help (0–1). A directory finds
  * therapists but provides no sessions itself, so it scores below any provider that fits.
@@ -53,61 +51,57 @@ export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: read
   if (r.kind === 'directory') {
     // The discernment directory is how a leaning-out couple finds discernment counseling.
     if (help === 'discernment_counseling' && r.approaches.includes('discernment_counseling')) {
-      return { fit: 0.75, reason: { code: 'directory', text: `find a discernment counselor near you through ${r.name}` } };
+      return { fit: 0.75, reason: reason('directory', 'reason.directory.discernment', { name: r.name }) };
     }
     return {
       fit: help === 'safety_first' ? 0.2 : 0.45,
-      reason: { code: 'directory', text: `find a therapist near you through ${r.name}` },
+      reason: reason('directory', 'reason.directory', { name: r.name }),
     };
   }
   // A partner who will not come can still get help for themselves: family groups for drinking, drugs or gambling.
   const family = familySupportSpecialties(concerns);
-  const aboutConcerns = concerns.flatMap((c) => (Object.hasOwn(CONCERN_SPECIALTIES, c) ? CONCERN_SPECIALTIES[c] : []));
   const familySupport = r.kind === 'support_group' && family.some((s) => r.specialties.includes(s));
+  const aboutConcerns = concerns.flatMap((c) => (Object.hasOwn(CONCERN_SPECIALTIES, c) ? CONCERN_SPECIALTIES[c] : []));
   switch (help) {
     case 'couples_counseling':
       // Discernment-only help is for a mixed agenda, not for a couple who both want couples work (caveat in scoreCandidate).
       if (discernmentOnly(r)) return { fit: 0.3 };
       if (counselor && (r.jointSessions || r.formats.includes('in_person')))
-        return { fit: 1, reason: { code: 'couples_sessions', text: 'sees both partners together' } };
-      if (r.kind === 'workshop') return { fit: 0.7, reason: { code: 'couples_workshop', text: 'a structured workshop for couples' } };
+        return { fit: 1, reason: reason('couples_sessions', 'reason.couples_sessions') };
+      if (r.kind === 'workshop') return { fit: 0.7, reason: reason('couples_workshop', 'reason.couples_workshop') };
       // Sessions with one partner at a time (OurRitual's one-on-one model, individual therapy) are not couples counseling.
       if (counselor) return { fit: 0.5 };
-      if (r.kind === 'self_guided') return { fit: 0.3, reason: { code: 'self_guided', text: 'something you can start together at home' } };
+      if (r.kind === 'self_guided') return { fit: 0.3, reason: reason('self_guided', 'reason.self_guided.together') };
       return { fit: r.kind === 'support_group' ? 0.4 : 0.3 };
     case 'discernment_counseling':
       if (r.approaches.includes('discernment_counseling'))
         return {
           fit: 1,
-          reason: {
-            code: 'discernment_counseling',
-            text: 'offers discernment counseling, for when one of you is unsure about staying together',
-          },
+          reason: reason('discernment_counseling', 'reason.discernment_counseling'),
         };
       if (counselor && r.specialties.includes('individual_support'))
-        return { fit: 0.5, reason: { code: 'individual_support', text: 'also counsels partners individually' } };
-      if (familySupport)
-        return { fit: 0.6, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
+        return { fit: 0.5, reason: reason('individual_support', 'reason.individual_support.also') };
+      if (familySupport) return { fit: 0.6, reason: reason('family_support', 'reason.family_support') };
       return { fit: counselor ? 0.3 : 0.2 };
     case 'individual_counseling':
     case 'safety_first':
       if (r.specialties.includes('domestic_violence') && help === 'safety_first')
-        return { fit: 1, reason: { code: 'domestic_violence_specialist', text: 'experienced with abuse and coercive control' } };
+        return { fit: 1, reason: reason('domestic_violence_specialist', 'reason.domestic_violence_specialist') };
       if (counselor && r.specialties.includes('individual_support'))
-        return { fit: 0.9, reason: { code: 'individual_support', text: 'offers individual counseling' } };
+        return { fit: 0.9, reason: reason('individual_support', 'reason.individual_support') };
       if (familySupport && help === 'individual_counseling')
-        return { fit: 0.85, reason: { code: 'family_support', text: 'support for you as a partner, whatever your partner decides' } };
+        return { fit: 0.85, reason: reason('family_support', 'reason.family_support') };
       // A group for the person on their own about what happened to them, such as a therapist-led one for betrayed partners.
       if (
         r.kind === 'support_group' &&
         r.specialties.includes('individual_support') &&
         r.specialties.some((s) => aboutConcerns.includes(s))
       )
-        return { fit: 0.7, reason: { code: 'group_support', text: 'a group for you on your own, with others in the same situation' } };
+        return { fit: 0.7, reason: reason('group_support', 'reason.group_support') };
       if (r.kind === 'self_guided')
         return {
           fit: help === 'individual_counseling' ? 0.6 : 0.2,
-          reason: { code: 'self_guided', text: 'something you can start on your own today' },
+          reason: reason('self_guided', 'reason.self_guided.alone'),
         };
       return { fit: 0.4 };
   }
@@ -119,18 +113,6 @@ export function within(r: Pick<MatchableResource, 'cost'>, budgetMinor: number):
   if (r.cost.slidingScale && r.cost.feeMin === null) return 'sliding';
   return false;
 }
-
-/** Who a service is only for, said of it (caveat code `eligibility_<code>`). */
-const ELIGIBILITY_CAVEATS: Record<string, string> = {
-  women_only: 'only serves women',
-  men_only: 'only serves men',
-  military_community: 'only for service members, veterans and their families',
-  serving_military_only: 'only for serving members of the military, National Guard and Reserve and their families',
-  young_people_only: 'only for young people',
-  native_american_only: 'only for Native American and Alaska Native people',
-  opposite_sex_couples_only: 'only for couples of a man and a woman',
-  married_couples_only: 'only for married couples (separated ones included)',
-};
 
 /** Scores one candidate: the weights it earns over the weights that apply to this intake. */
 export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candidate): Match {
@@ -154,11 +136,10 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     add(WEIGHTS.concernFit, covered.length / wanted.length);
     const named = [...new Set(covered.map((specs) => specs.find((s) => r.specialties.includes(s))!))];
     if (named.length) {
-      const topics = andList(named.map(specialtyLabel));
-      reasons.push({
-        code: 'specialty_match',
-        text: r.kind === 'directory' ? `lists therapists who work on ${topics}` : `specializes in ${topics}`,
-      });
+      const topics = specialtyNames(named);
+      reasons.push(
+        reason('specialty_match', r.kind === 'directory' ? 'reason.specialty_match.directory' : 'reason.specialty_match', { topics }),
+      );
     }
   }
 
@@ -175,62 +156,63 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (profile.budgetMinor !== undefined && r.kind !== 'directory') {
     // A budget of 0 means "free options": never "your budget of $0".
     const needsFree = profile.budgetMinor === 0;
-    const budget = formatMoney(profile.budgetMinor, r.cost.currency);
+    const budget = fee(r, profile.budgetMinor);
     const ok = within(r, profile.budgetMinor);
     if (!ok && insurance?.status === 'accepted') {
       // Their plan pays: a Medicaid member usually pays nothing, others a copay.
       add(WEIGHTS.affordability, 1);
       const type = planTypeOf(profile.insurance!);
-      reasons.push({
-        code: 'covered_by_plan',
-        text: type === 'medicaid' ? 'usually no cost to you with Medicaid' : 'your plan may cover most of the cost: ask about your copay',
-      });
+      reasons.push(reason('covered_by_plan', type === 'medicaid' ? 'reason.covered_by_plan.medicaid' : 'reason.covered_by_plan'));
     } else if (!r.cost.free && (period === 'per_program' || period === 'one_time') && r.cost.feeMin !== null) {
       // A program or one-time price is not a per-session fee: say what it is instead of judging it.
       add(WEIGHTS.affordability, 0.5);
-      caveats.push({ code: 'program_fee', text: `costs ${formatMoney(r.cost.feeMin, r.cost.currency)} ${feePeriodLabel(period)}` });
+      caveats.push(reason('program_fee', 'caveat.program_fee', { fee: fee(r, r.cost.feeMin), period: feePeriod(period) }));
     } else if (ok === 'free') {
       add(WEIGHTS.affordability, 1);
-      reasons.push({ code: 'free', text: 'free of charge' });
+      reasons.push(reason('free', 'reason.free'));
     } else if (ok === 'sliding' && needsFree) {
       add(WEIGHTS.affordability, 0.75);
-      reasons.push({ code: 'sliding_scale', text: 'fees on a sliding scale: ask about a reduced or waived fee' });
+      reasons.push(reason('sliding_scale', 'reason.sliding_scale'));
     } else if (ok) {
       add(WEIGHTS.affordability, 1);
-      reasons.push({
-        code: 'within_budget',
-        text: `within your budget of ${budget}${periodNote(r)}${r.cost.slidingScale ? ' (sliding scale)' : ''}`,
-      });
+      reasons.push(
+        reason('within_budget', 'reason.within_budget', {
+          budget,
+          periodNote: periodNote(r),
+          slidingNote: r.cost.slidingScale ? phrase('reason.note.slidingScale') : '',
+        }),
+      );
     } else if (r.cost.slidingScale) {
       add(WEIGHTS.affordability, 0.5);
-      caveats.push({
-        code: 'fee_above_budget_sliding_scale',
-        text: needsFree
-          ? 'not free, but fees are on a sliding scale: ask about a reduced fee'
-          : `fee above your budget of ${budget}, but sliding scale available`,
-      });
+      caveats.push(
+        needsFree
+          ? reason('fee_above_budget_sliding_scale', 'caveat.fee_above_budget_sliding_scale.free')
+          : reason('fee_above_budget_sliding_scale', 'caveat.fee_above_budget_sliding_scale', { budget }),
+      );
     } else {
       add(WEIGHTS.affordability, 0);
-      caveats.push({
-        code: r.cost.feeMin === null ? 'fee_unknown' : needsFree ? 'not_free' : 'fee_above_budget',
-        text:
-          r.cost.feeMin === null
-            ? 'fees not published: ask before booking'
-            : needsFree
-              ? 'not free'
-              : `fee above your budget of ${budget}${periodNote(r)}`,
-      });
+      caveats.push(
+        r.cost.feeMin === null
+          ? reason('fee_unknown', 'caveat.fee_unknown')
+          : needsFree
+            ? reason('not_free', 'caveat.not_free')
+            : reason('fee_above_budget', 'caveat.fee_above_budget', { budget, periodNote: periodNote(r) }),
+      );
     }
   }
   if (profile.insurance && profile.insurance !== 'none' && r.kind !== 'directory') {
     add(WEIGHTS.insurance, !insurance ? 1 : insurance.status === 'accepted' ? 1 : insurance.status === 'ask' ? 0.5 : 0);
-    if (insurance?.status === 'accepted') reasons.push({ code: 'insurance_accepted', text: `accepts ${insurance.name}` });
-    else if (insurance?.status === 'ask')
-      caveats.push({ code: 'insurance_ask', text: 'takes insurance: ask whether your plan is accepted' });
-    else if (insurance?.status === 'not_listed') caveats.push({ code: 'insurance_not_accepted', text: 'does not list your insurer' });
-    else if (insurance?.status === 'not_accepted') caveats.push({ code: 'insurance_not_taken', text: 'does not take insurance' });
+    if (insurance?.status === 'accepted')
+      reasons.push(
+        insurance.name === EMPLOYER_PROGRAMS
+          ? reason('insurance_accepted', 'reason.insurance_accepted.employer')
+          : reason('insurance_accepted', 'reason.insurance_accepted', { insurer: insurance.name }),
+      );
+    else if (insurance?.status === 'ask') caveats.push(reason('insurance_ask', 'caveat.insurance_ask'));
+    else if (insurance?.status === 'not_listed') caveats.push(reason('insurance_not_accepted', 'caveat.insurance_not_accepted'));
+    else if (insurance?.status === 'not_accepted') caveats.push(reason('insurance_not_taken', 'caveat.insurance_not_taken'));
   } else if (profile.insurance === 'none' && r.cost.noInsuranceNeeded && !r.cost.free) {
-    reasons.push({ code: 'no_insurance_needed', text: 'no insurance needed' });
+    reasons.push(reason('no_insurance_needed', 'reason.no_insurance_needed'));
   }
 
   // Format and place.
@@ -240,26 +222,27 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     : [];
   if (profile.formats.length && r.kind !== 'directory') {
     add(WEIGHTS.formatFit, offered.length ? 1 : 0);
-    if (offered.length)
-      reasons.push({ code: 'format_match', text: `offers ${offered.map((f) => FORMAT_WORDS[f]).join(' and ')} sessions` });
+    if (offered.length) reasons.push(reason('format_match', 'reason.format_match', { formats: formatPhrases(offered) }));
   }
   // "Licensed" only with a licensed credential: a service of a counseling kind may list none (OurRitual, OURS).
   const licensed = LICENSED_KINDS.includes(r.kind) && r.credentials.includes('licensed_clinician');
   if (c.distanceMeters !== undefined) {
     const km = c.distanceMeters / 1000;
     add(WEIGHTS.proximity, 1 - km / Math.max(profile.maxTravelKm, 1));
-    reasons.push({ code: 'distance', text: distanceText(c.distanceMeters, profile.country) });
+    reasons.push({ code: 'distance', message: msg('reason.distance', { distance: { distanceMeters: c.distanceMeters } }) });
   } else if (profile.region && isRemote(r) && r.serviceAreas.some((a) => a === profile.region || a === profile.country)) {
     reasons.push(
       licensed
-        ? { code: 'licensed_in_region', text: `licensed to serve clients in ${placeName(profile.region)}` }
-        : { code: 'serves_region', text: `available in ${placeName(profile.region)}` },
+        ? reason('licensed_in_region', 'reason.licensed_in_region', { place: placeName(profile.region) })
+        : reason('serves_region', 'reason.serves_region', { place: placeName(profile.region) }),
     );
   } else if (isRemote(r) && !profile.region && LICENSED_KINDS.includes(r.kind)) {
-    caveats.push({
-      code: 'licensure_unverified',
-      text: `check that they can serve the ${profile.country === 'CA' ? 'province' : 'state'} you live in`,
-    });
+    caveats.push(
+      reason(
+        'licensure_unverified',
+        profile.country === 'CA' ? 'caveat.licensure_unverified.province' : 'caveat.licensure_unverified.state',
+      ),
+    );
   }
 
   // Language and preferences.
@@ -268,11 +251,12 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     const spoken = extraLanguages.filter((l) => r.languages.includes(l));
     add(WEIGHTS.language, spoken.length ? 1 : 0);
     if (spoken.length)
-      reasons.push({
-        code: 'language_match',
-        text: `${r.kind === 'directory' ? 'lists therapists who speak' : 'sessions in'} ${languageNames(spoken)}`,
-      });
-    else caveats.push({ code: 'language_not_listed', text: `does not list ${languageNames(extraLanguages)}: ask about an interpreter` });
+      reasons.push(
+        reason('language_match', r.kind === 'directory' ? 'reason.language_match.directory' : 'reason.language_match', {
+          languages: languageNames(spoken),
+        }),
+      );
+    else caveats.push(reason('language_not_listed', 'caveat.language_not_listed', { languages: languageNames(extraLanguages) }));
   }
   const audiences = [...profile.audiences];
   // Welcoming unmarried couples matters for couples work, not for help one partner gets alone (never "couples" words then).
@@ -282,46 +266,60 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   )
     audiences.push('unmarried_couples');
   for (const [weight, want, have, code, say] of [
-    [WEIGHTS.approach, profile.approaches, r.approaches, 'approach_match', approachText],
-    [WEIGHTS.audience, [...new Set(audiences)], r.audiences, 'audience_match', audienceText],
-    [WEIGHTS.availability, profile.availability, r.availability, 'availability_match', availabilityText],
+    [
+      WEIGHTS.approach,
+      profile.approaches,
+      r.approaches,
+      'approach_match',
+      (hit: string[]) => msg('reason.approach_match', { approaches: approachNames(hit) }),
+    ],
+    [
+      WEIGHTS.audience,
+      [...new Set(audiences)],
+      r.audiences,
+      'audience_match',
+      (hit: string[]) => msg('reason.audience_match', { audiences: audiencePhrases(hit) }),
+    ],
+    [
+      WEIGHTS.availability,
+      profile.availability,
+      r.availability,
+      'availability_match',
+      (hit: string[]) => msg('reason.availability_match', { times: availabilityPhrases(hit) }),
+    ],
   ] as const) {
     if (!want.length) continue;
     const hit = want.filter((w) => have.includes(w));
     add(weight, hit.length / want.length);
-    if (hit.length) reasons.push({ code, text: say(hit) });
+    if (hit.length) reasons.push({ code, message: say(hit) });
   }
   if (profile.audiences.includes('lgbtq_affirming') && !r.audiences.includes('lgbtq_affirming')) {
-    caveats.push({ code: 'not_listed_lgbtq_affirming', text: 'not listed as LGBTQ+ affirming' });
+    caveats.push(reason('not_listed_lgbtq_affirming', 'caveat.not_listed_lgbtq_affirming'));
   }
   if (profile.audiences.includes('deaf_hard_of_hearing') && !r.audiences.includes('deaf_hard_of_hearing')) {
-    caveats.push({ code: 'not_listed_deaf_accessible', text: 'not listed as accessible in sign language: ask about an interpreter' });
+    caveats.push(reason('not_listed_deaf_accessible', 'caveat.not_listed_deaf_accessible'));
   }
 
   // Capacity (a directory has none of its own: each listed therapist has theirs).
   if (r.kind !== 'directory' && r.kind !== 'self_guided') {
     add(WEIGHTS.capacity, r.acceptingNewClients ? 1 : 0);
-    if (r.acceptingNewClients) reasons.push({ code: 'accepting_new_clients', text: 'accepting new clients' });
+    if (r.acceptingNewClients) reasons.push(reason('accepting_new_clients', 'reason.accepting_new_clients'));
     else
-      caveats.push({
-        code: 'waitlist',
-        text: r.waitTimeDays ? `waitlist of about ${r.waitTimeDays} days` : 'not taking new clients right now',
-      });
+      caveats.push(
+        r.waitTimeDays ? reason('waitlist', 'caveat.waitlist.days', { days: r.waitTimeDays }) : reason('waitlist', 'caveat.waitlist'),
+      );
   }
 
   const score = possible ? earned / possible : 0;
   // Eligibility the couple meets is a hard filter (constraints.ts), but what was not asked (gender,
   // marriage when not given, service status) is said plainly: the listing's own limits as caveats.
   for (const code of r.eligibility) {
-    if (Object.hasOwn(ELIGIBILITY_CAVEATS, code)) caveats.push({ code: `eligibility_${code}`, text: ELIGIBILITY_CAVEATS[code] });
+    if (ELIGIBILITY_CAVEATS.includes(code)) caveats.push(reason(`eligibility_${code}`, `caveat.eligibility_${code}`));
   }
-  if (r.notForCrisis) caveats.push({ code: 'not_for_crisis', text: 'says it is not for people in a crisis' });
+  if (r.notForCrisis) caveats.push(reason('not_for_crisis', 'caveat.not_for_crisis'));
   if (help === 'couples_counseling' && r.kind !== 'directory' && discernmentOnly(r))
-    caveats.push({
-      code: 'discernment_only',
-      text: 'offers discernment counseling, for when one partner is unsure about staying, rather than ongoing couples counseling',
-    });
-  if (r.demo) caveats.push({ code: 'demo_listing', text: 'a fictional example listing, not a real service' });
+    caveats.push(reason('discernment_only', 'caveat.discernment_only'));
+  if (r.demo) caveats.push(reason('demo_listing', 'caveat.demo_listing'));
   return { resource: r, score: Math.round(score * 1000) / 1000, reasons, caveats };
 }
 

@@ -18,6 +18,7 @@ function line(over: Partial<MatchableResource> & { id: string }): MatchableResou
     serviceAreas: ['US'],
     contactChannels: [],
     availability: ['around_the_clock'],
+    languages: ['en'],
     phone: '1-800-000-0000',
     demo: false,
     ...over,
@@ -41,14 +42,43 @@ const LINES = [
   line({ id: 'sct-dv', lineRoles: ['domestic_violence'], serviceAreas: ['GB-SCT'] }),
 ];
 
-const plan = (over: { country?: string; region?: string; audiences?: string[]; answers?: Record<string, boolean> }) =>
+const plan = (over: {
+  country?: string;
+  region?: string;
+  audiences?: string[];
+  languages?: string[];
+  locale?: string;
+  answers?: Record<string, boolean>;
+}) =>
   planSafetyLines(
-    { country: over.country, region: over.region, audiences: over.audiences ?? [], concerns: ['other'] },
+    { country: over.country, region: over.region, audiences: over.audiences ?? [], concerns: ['other'], languages: over.languages ?? [] },
     assessSafety(over.answers ?? {}, over.country),
+    over.locale,
   );
 const ids = (lines: MatchableResource[]) => lines.map((l) => l.id);
 
 describe('chooseSafetyLines', () => {
+  it('a Spanish intake moves lines with Spanish service up within their role, never above a line more specific to the person', () => {
+    const lines = [
+      line({ id: 'a-en', name: 'A line', lineRoles: ['crisis'] }),
+      line({ id: 'b-es', name: 'B line', lineRoles: ['crisis'], languages: ['en', 'es'] }),
+      line({ id: 'c-dv-en', name: 'C line', lineRoles: ['domestic_violence'] }),
+      line({ id: 'vets', name: 'Veterans line', lineRoles: ['crisis'], audiences: ['veterans'], eligibility: ['military_community'] }),
+    ];
+    expect(ids(chooseSafetyLines(lines, plan({ country: 'US' })))).toEqual(['a-en', 'b-es', 'c-dv-en']);
+    // Read in Spanish, or Spanish asked for as the language of care: the same lines, Spanish first within the role.
+    expect(ids(chooseSafetyLines(lines, plan({ country: 'US', locale: 'es' })))).toEqual(['b-es', 'a-en', 'c-dv-en']);
+    expect(ids(chooseSafetyLines(lines, plan({ country: 'US', languages: ['es'] })))).toEqual(['b-es', 'a-en', 'c-dv-en']);
+    // Roles keep their order: a DV report still leads with the DV line, whatever its language.
+    expect(ids(chooseSafetyLines(lines, plan({ country: 'US', locale: 'es', answers: { feelsAfraid: true } })))[0]).toBe('c-dv-en');
+    // The line made for the person (a veteran) stays first; Spanish orders the lines that fit equally.
+    expect(ids(chooseSafetyLines(lines, plan({ country: 'US', locale: 'es', audiences: ['veterans'] })))).toEqual([
+      'vets',
+      'b-es',
+      'c-dv-en',
+    ]);
+  });
+
   it('leads with the reported role, and keeps a crisis and a DV line', () => {
     expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { feelsAfraid: true } })))[0]).toBe('us-dv');
     expect(ids(chooseSafetyLines(LINES, plan({ country: 'US', answers: { selfHarmRisk: true } })))[0]).toBe('us-crisis');

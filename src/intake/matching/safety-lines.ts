@@ -14,7 +14,9 @@ import type { IntakeProfile, MatchableResource } from './types.js';
  *   even when no safety answer was yes (low-key then), because the form may be filled by the
  *   controlling partner;
  * - the roles the person's answers call for come first, and within a role the line most
- *   specific to them (veterans, LGBTQ+ youth, Native American, Deaf) comes before the general one.
+ *   specific to them (veterans, LGBTQ+ youth, Native American, Deaf) comes before the general one;
+ * - among lines that fit equally, one that serves the person in their language (a Spanish intake:
+ *   the locale es, or Spanish among the languages asked for) comes first.
  */
 
 /** The country whose lines are shown when the intake gives none (the directory's home market). */
@@ -59,15 +61,11 @@ export function isEligible(resource: Pick<MatchableResource, 'eligibility'>, aud
 
 /**
  * Where a country's lines differ by region and the region is not known, the region whose lines
- * are shown, said in the guidance: the UK's national domestic-abuse helpline is England's
- * (Scotland, Wales and Northern Ireland have their own), and most of the UK lives in England.
+ * are shown (the guidance says so: safety.guidance.regionAssumed.<country>): the UK's national
+ * domestic-abuse helpline is England's (Scotland, Wales and Northern Ireland have their own), and
+ * most of the UK lives in England.
  */
-const ASSUMED_LINES_REGION: Record<string, { region: string; note: string }> = {
-  GB: {
-    region: 'GB-ENG',
-    note: "The lines listed are England's and the UK's; Scotland, Wales and Northern Ireland have their own domestic-abuse lines, shown when the nation is given.",
-  },
-};
+const ASSUMED_LINES_REGION: Record<string, string> = { GB: 'GB-ENG' };
 
 export function servesPlace(resource: Pick<MatchableResource, 'serviceAreas'>, country: string, region?: string): boolean {
   return resource.serviceAreas.some((area) => area === country || (region !== undefined && area === region));
@@ -79,17 +77,21 @@ export interface LinePlan {
   /** True when the intake named no country and DEFAULT_LINES_COUNTRY was assumed. */
   countryAssumed: boolean;
   region?: string;
-  /** The region's lines were assumed (ASSUMED_LINES_REGION): what to tell the person. */
-  regionAssumedNote?: string;
+  /** The region was not given and ASSUMED_LINES_REGION's was used (the guidance says so). */
+  regionAssumed: boolean;
   /** Roles in display order, each with how many lines it may take. */
   roles: { role: LineRole; max: number }[];
   audiences: string[];
+  /** Languages other than English the person reads or asked for care in: lines that speak one move up within their role. */
+  languages: string[];
 }
 
 /** The roles to show: what the answers call for, then the crisis + DV baseline, then concern-related lines. */
 export function planSafetyLines(
-  profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns'>,
+  profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns' | 'languages'>,
   safety: Pick<SafetyAssessment, 'reportedLineRoles'>,
+  /** The language the person reads the response in (en, es). */
+  locale = 'en',
 ): LinePlan {
   const roles: LinePlan['roles'] = safety.reportedLineRoles.map((role) => ({ role, max: PER_REPORTED_ROLE }));
   for (const role of ['crisis', 'domestic_violence'] as const) {
@@ -103,12 +105,17 @@ export function planSafetyLines(
   return {
     country,
     countryAssumed: !profile.country,
-    region: profile.country ? (profile.region ?? assumed?.region) : undefined,
-    ...(assumed ? { regionAssumedNote: assumed.note } : {}),
+    region: profile.country ? (profile.region ?? assumed) : undefined,
+    regionAssumed: !!assumed,
     roles,
     audiences: [...new Set(profile.audiences)],
+    languages: [...new Set([...(locale === 'en' ? [] : [locale]), ...profile.languages])].filter((l) => l !== 'en'),
   };
 }
+
+/** 1 when the line serves the person in one of their languages (or none was asked for). */
+const speaks = (line: MatchableResource, plan: LinePlan) =>
+  !plan.languages.length || plan.languages.some((l) => line.languages.includes(l)) ? 1 : 0;
 
 /** How closely a line fits the person: shared audiences, then a regional line where they are. */
 function specificity(line: MatchableResource, plan: LinePlan): number {
@@ -149,10 +156,14 @@ export function chooseSafetyLines(lines: readonly MatchableResource[], plan: Lin
     const all = usable
       .filter((l) => l.lineRoles.includes(role))
       .map((l) => ({ line: l, score: specificity(l, plan) }))
-      // Equal fit: a line open at any hour before one with limited hours.
+      // Equal fit: a line in the person's language first, then one open at any hour before one with limited hours.
       .sort(
         (a, b) =>
-          b.score - a.score || around(b.line) - around(a.line) || byName(a.line.name, b.line.name) || (a.line.id < b.line.id ? -1 : 1),
+          b.score - a.score ||
+          speaks(b.line, plan) - speaks(a.line, plan) ||
+          around(b.line) - around(a.line) ||
+          byName(a.line.name, b.line.name) ||
+          (a.line.id < b.line.id ? -1 : 1),
       );
     // Lines for another group (Trevor for adults, an Indigenous line for everyone) only when nothing else serves the role.
     const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);

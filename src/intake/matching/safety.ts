@@ -1,5 +1,6 @@
+import { type CodedMessage, type Message, msg } from '../../common/i18n/message.js';
 import type { LineRole } from '../../taxonomy/taxonomy.js';
-import { callEmergencyText, type EmergencyNumber, emergencyNumberFor } from './emergency-numbers.js';
+import { callEmergency, type EmergencyNumber, emergencyNumberFor } from './emergency-numbers.js';
 import type { HelpType, SafetyAnswers, SafetyLevel, Willingness } from './types.js';
 
 export interface SafetyAssessment {
@@ -24,8 +25,9 @@ export interface SafetyAssessment {
   /** Line roles the person's answers call for, in the order to show them. */
   reportedLineRoles: LineRole[];
   emergency?: EmergencyNumber;
-  reasons: { code: string; text: string }[];
-  guidance: string;
+  reasons: CodedMessage[];
+  /** Paragraphs of guidance, read in order (rendered and joined with a space). */
+  guidance: Message[];
 }
 
 /**
@@ -49,57 +51,37 @@ export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = 
   if (s.sexualViolence) reportedLineRoles.push('sexual_assault');
 
   const reasons: SafetyAssessment['reasons'] = [];
-  if (s.physicalViolence) reasons.push({ code: 'physical_violence', text: 'Someone has been physically hurt or threatened.' });
-  if (s.feelsAfraid) reasons.push({ code: 'fear', text: 'Someone feels afraid of their partner.' });
-  if (s.coerciveControl)
-    reasons.push({ code: 'coercive_control', text: 'There are signs of control: monitoring, isolating, or restricting money or contact.' });
-  if (s.sexualViolence) reasons.push({ code: 'sexual_violence', text: 'Someone has been forced or pressured into sexual acts.' });
-  if (selfHarm) reasons.push({ code: 'self_harm_risk', text: 'Someone may be at risk of harming themselves.' });
+  for (const [yes, code] of [
+    [s.physicalViolence, 'physical_violence'],
+    [s.feelsAfraid, 'fear'],
+    [s.coerciveControl, 'coercive_control'],
+    [s.sexualViolence, 'sexual_violence'],
+    [selfHarm, 'self_harm_risk'],
+  ] as const) {
+    if (yes) reasons.push({ code, message: msg(`safety.reason.${code}`) });
+  }
 
   const emergency = emergencyNumberFor(country);
-  const call = callEmergencyText(emergency);
-  const parts: string[] = [];
-  if (selfHarm) {
-    parts.push(
-      `If anyone is thinking about suicide or self-harm, contact a crisis line now: it is free and confidential, and you do not have to wait until things get worse. In immediate danger, ${call}.`,
-    );
-  }
+  const call = { message: callEmergency(emergency) };
+  const parts: Message[] = [];
+  if (selfHarm) parts.push(msg('safety.guidance.selfHarm', { call }));
   if (ownBehaviour) {
     // Addressed to the person who may cause harm; the DV lines stay for the case where they are the one harmed.
-    parts.push(
-      'You said you are worried about how you behave towards your partner. Couples counseling is not where to start: programs for people who want to stop controlling or abusive behaviour work with you on your own, and your partner does not have to take part. ' +
-        `If you feel you might hurt someone, step away now; if anyone is in danger, ${call}. ` +
-        'If it is you who feels afraid or controlled, the domestic-violence lines listed are for you.',
-    );
+    parts.push(msg('safety.guidance.ownBehaviour', { call }));
+    if (s.sexualViolence) parts.push(msg('safety.guidance.sexualViolence'));
   } else if (abuse) {
-    parts.push(
-      'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: ' +
-        'what is said in a joint session can be used against the person at risk afterwards, and abuse is not a shared relationship problem to negotiate. ' +
-        'Talk first, privately, with a domestic-violence advocate who can help with a safety plan, and consider individual counseling. ' +
-        'Joint work can be reconsidered only once the abuse has stopped and a specialist has assessed it is safe.' +
-        (selfHarm ? '' : ` If you are in danger right now, ${call}.`) +
-        (emergency?.ifYouCannotSpeak ? ` ${emergency.ifYouCannotSpeak}` : ''),
-    );
-  }
-  if (s.sexualViolence) {
-    parts.push(
-      'After a recent sexual assault, medical care is time-sensitive: HIV prevention (PEP) has to start within 72 hours, emergency contraception works for up to 5 days, ' +
-        'and a forensic exam (only if you want one) is best done within days. A sexual-assault service, a domestic-violence line or a doctor can explain the options and go through them with you.',
-    );
-  }
-  if (selfHarm && !abuse && !ownBehaviour) {
-    parts.push(
-      'Couples work can wait until the crisis has passed; for now, individual support alongside the crisis line is the better start. ' +
-        'If a partner threatens suicide to control what you do, that is a warning sign of abuse too: a domestic-violence line can help you think it through.',
-    );
+    // Joint sessions can be used against the person at risk; abuse is not a shared problem to negotiate.
+    parts.push(msg('safety.guidance.abuse'));
+    if (!selfHarm) parts.push(msg('safety.guidance.dangerNow', { call }));
+    if (emergency?.ifYouCannotSpeak) parts.push(emergency.ifYouCannotSpeak);
+    // PEP within 72 hours, emergency contraception up to 5 days: medical care is time-sensitive.
+    if (s.sexualViolence) parts.push(msg('safety.guidance.sexualViolence'));
+  } else if (selfHarm) {
+    parts.push(msg('safety.guidance.selfHarmWithoutAbuse'));
   }
   if (!parts.length) {
-    parts.push(
-      answered
-        ? 'Nothing in your answers suggests immediate danger. If you ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help.'
-        : 'You did not answer all the safety questions, which is fine. If you or your partner ever feel unsafe, controlled or afraid, or anyone thinks about self-harm, free and confidential crisis and abuse lines can help. If one of you filled this in for both, the other deserves a chance to answer privately, before any joint session.',
-    );
-    parts.push(`In an emergency, ${call}.`);
+    parts.push(msg(answered ? 'safety.guidance.nothingReported' : 'safety.guidance.notAnswered'));
+    parts.push(msg('safety.guidance.inAnEmergency', { call }));
   }
   return {
     level,
@@ -113,36 +95,33 @@ export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = 
     reportedLineRoles,
     emergency,
     reasons,
-    guidance: parts.join(' '),
+    guidance: parts,
   };
 }
 
 export interface Recommendation {
   type: HelpType;
-  title: string;
-  explanation: string;
+  title: Message;
+  explanation: Message;
   alsoConsider: HelpType[];
 }
+
+/** recommendation.<variant>.title / .explanation. */
+const worded = (variant: string) => ({
+  title: msg(`recommendation.${variant}.title`),
+  explanation: msg(`recommendation.${variant}.explanation`),
+});
 
 /** The kind of help that fits, before any particular resource. */
 export function recommendHelp(willingness: Willingness, safety: SafetyAssessment): Recommendation {
   if (safety.ownBehaviour && !safety.selfHarm) {
     // Never couples-first: joint sessions while a partner may be afraid or controlled can raise the danger.
-    return {
-      type: 'individual_counseling',
-      title: 'Help to change your own behaviour',
-      explanation:
-        'Programs for people who want to stop controlling or abusive behaviour are the place to start: Mend shows the ones it lists near you separately, and a domestic-violence line can often point you to others. Individual counseling can support that work, but it does not replace it. ' +
-        'Couples counseling is not the first step: while a partner may feel afraid or controlled, joint sessions can make things more dangerous for them.',
-      alsoConsider: [],
-    };
+    return { type: 'individual_counseling', ...worded('own_behaviour'), alsoConsider: [] };
   }
   if (safety.couplesCounselingContraindicated && !safety.ownBehaviour) {
     return {
       type: 'safety_first',
-      title: 'Safety first: individual support and a domestic-violence advocate',
-      explanation:
-        'Because of what you shared about safety, we are not suggesting couples counseling. Individual counseling and a confidential advocate can help you think through options at your own pace.',
+      ...worded('safety_first'),
       alsoConsider: ['individual_counseling'],
     };
   }
@@ -150,9 +129,7 @@ export function recommendHelp(willingness: Willingness, safety: SafetyAssessment
     // Never couples-first under a crisis message, and no congratulating words about willingness.
     return {
       type: 'individual_counseling',
-      title: 'Crisis support first, then individual counseling',
-      explanation:
-        'Reach a crisis line first. Alongside it, an individual counselor can help the person who is struggling, on their own terms. Couples work can come later, once the crisis has passed.',
+      ...worded('crisis'),
       alsoConsider: [],
     };
   }
@@ -160,34 +137,25 @@ export function recommendHelp(willingness: Willingness, safety: SafetyAssessment
     case 'both':
       return {
         type: 'couples_counseling',
-        title: 'Couples counseling',
-        explanation:
-          'You are both willing to work on it, which is the best starting point. A couples counselor can help you rebuild trust together — married or not, in person or online.',
+        ...worded('both'),
         alsoConsider: [],
       };
     case 'one_hesitant':
       return {
         type: 'couples_counseling',
-        title: 'Couples counseling, starting gently',
-        explanation:
-          'One of you is hesitant about counseling, which is common. A short first consultation, a workshop or a program you work through together at home can be a gentler first step; many counselors offer a free first call.',
+        ...worded('one_hesitant'),
         alsoConsider: ['individual_counseling'],
       };
     case 'one_leaning_out':
       return {
         type: 'discernment_counseling',
-        title: 'Discernment counseling',
-        explanation:
-          'When one of you is unsure about staying together, short discernment counseling helps each of you get clarity before committing to couples therapy. Individual counseling can also help the partner who is leaning in or out.',
+        ...worded('one_leaning_out'),
         alsoConsider: ['individual_counseling'],
       };
     case 'one_unwilling':
       return {
         type: 'individual_counseling',
-        title: 'Individual counseling and self-guided work',
-        explanation:
-          'Couples counseling needs both partners willing, and you cannot make that choice for your partner. You can still get help for yourself: individual counseling supports you whatever your partner decides, and self-guided programs and family groups can help in the meantime. ' +
-          'If your partner would come to a few conversations about whether to stay, discernment counseling is built for that.',
+        ...worded('one_unwilling'),
         alsoConsider: ['discernment_counseling'],
       };
   }

@@ -1,3 +1,5 @@
+import type { CodedMessage } from '../../common/i18n/message.js';
+
 export const CONCERNS = [
   'infidelity',
   'lying',
@@ -119,10 +121,8 @@ export interface Candidate {
   distanceMeters?: number;
 }
 
-export interface Reason {
-  code: string;
-  text: string;
-}
+/** A reason or caveat: a stable code, and what to say about it (rendered per locale in intake.mapper.ts). */
+export type Reason = CodedMessage;
 
 export interface Match {
   resource: MatchableResource;

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 
 import { stack } from '../../common/decorator-stack.js';
-import { SCOPES } from '../scopes.js';
+import { PARTNER_SCOPES } from '../scopes.js';
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
@@ -70,16 +70,17 @@ export class CreateKeyRequest {
   environment?: 'live' | 'test';
 
   @ApiPropertyOptional({
-    enum: SCOPES,
+    enum: PARTNER_SCOPES,
     isArray: true,
     description:
       'Defaults: secret keys get directory, intake and referral scopes; publishable keys directory:read, intakes:write, referrals:write.',
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(SCOPES.length)
-  @IsIn(SCOPES, { each: true })
-  scopes?: (typeof SCOPES)[number][];
+  @ArrayMaxSize(PARTNER_SCOPES.length)
+  // Never listing:write: listing keys are only made by redeeming a listing claim.
+  @IsIn(PARTNER_SCOPES, { each: true })
+  scopes?: (typeof PARTNER_SCOPES)[number][];
 
   @ApiPropertyOptional({ example: 'production server', maxLength: 100 })
   @IsOptional()
@@ -130,7 +131,7 @@ export class ApiKeyResponse {
   @ApiProperty({ enum: ['secret', 'publishable'] }) kind: string;
   @ApiProperty({ enum: ['live', 'test'] }) environment: string;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ enum: SCOPES, isArray: true }) scopes: string[];
+  @ApiProperty({ enum: PARTNER_SCOPES, isArray: true }) scopes: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revokedAt: string | null;

@@ -4,7 +4,8 @@ import { CommonErrors } from '../../common/problem/common.errors.js';
 import { problemsOf } from '../../common/problem/problem.js';
 
 /** Codes of directory curation (problem+json; clients branch on `code`). */
-export type CurationErrorCode = 'slug_taken' | 'not_nullable' | 'precondition_required' | 'precondition_failed';
+export type CurationErrorCode =
+  'slug_taken' | 'not_nullable' | 'precondition_required' | 'precondition_failed' | 'safety_line_not_claimable';
 
 const { problem, invalidField } = problemsOf<CurationErrorCode>();
 
@@ -26,6 +27,12 @@ export const CurationErrors = {
       HttpStatus.PRECONDITION_REQUIRED,
       'precondition_required',
       'If-Match: * is not accepted: send the ETag of the resource as you last read it.',
+    ),
+  safetyLineNotClaimable: () =>
+    problem(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'safety_line_not_claimable',
+      'This resource is a safety line (a hotline): only curators change it, so it cannot be claimed or edited by its provider.',
     ),
   preconditionFailed: () =>
     problem(

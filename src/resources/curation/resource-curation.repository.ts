@@ -13,11 +13,14 @@ import {
 import type { ResourceSnapshot } from './resource-snapshot.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'verify';
+/** A partner's key (curation) or a provider's listing key (its own listing; no partner). */
+export type AuditActorType = 'partner' | 'provider';
 
 export interface AuditEntry {
   resourceId: string;
   partnerId: string | null;
   keyId: string | null;
+  actor: AuditActorType;
   action: AuditAction;
   before: ResourceSnapshot | null;
   after: ResourceSnapshot | null;
@@ -28,6 +31,7 @@ export interface AuditRow {
   resource_id: string;
   partner_id: string | null;
   key_id: string | null;
+  actor: AuditActorType;
   action: AuditAction;
   before: ResourceSnapshot | null;
   after: ResourceSnapshot | null;
@@ -118,14 +122,24 @@ export class ResourceCurationRepository {
     return row;
   }
 
+  /**
+   * A provider's write to its own listing re-stamps the verification in the same write (no new
+   * version): the provider has just looked at it. Until the resource records who verified it,
+   * the audit entry's actor says it was the provider.
+   */
+  async stampProviderVerification(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE resource SET last_verified_at = now() WHERE id = $1`, [id]);
+  }
+
   async insertAudit(tx: EntityManager, entry: AuditEntry): Promise<void> {
     await tx.query(
-      `INSERT INTO resource_audit (resource_id, partner_id, key_id, action, before, after)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+      `INSERT INTO resource_audit (resource_id, partner_id, key_id, actor, action, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
       [
         entry.resourceId,
         entry.partnerId,
         entry.keyId,
+        entry.actor,
         entry.action,
         entry.before === null ? null : JSON.stringify(entry.before),
         entry.after === null ? null : JSON.stringify(entry.after),
@@ -136,7 +150,7 @@ export class ResourceCurationRepository {
   /** A resource's audit entries, newest first (index resource_audit_resource_idx). */
   async listAudit(resourceId: string, limit: number): Promise<AuditRow[]> {
     return this.dataSource.query(
-      `SELECT id, resource_id, partner_id, key_id, action, before, after, created_at
+      `SELECT id, resource_id, partner_id, key_id, actor, action, before, after, created_at
        FROM resource_audit WHERE resource_id = $1
        ORDER BY created_at DESC, id DESC LIMIT $2`,
       [resourceId, limit],

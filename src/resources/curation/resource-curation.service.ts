@@ -11,13 +11,24 @@ import { mapResource, mapVersionedResource, type VersionedResource } from '../re
 import type { ResourceRow } from '../resource.row.js';
 import { ResourcesRepository } from '../resources.repository.js';
 import { CurationErrors } from './curation.errors.js';
+import type { UpdateListingRequest } from './dto/listing.request.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
 import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
-import { type AuditAction, ResourceCurationRepository } from './resource-curation.repository.js';
-import { documentToWrite, mergePatch, type ResourceDocument, toResourceDocument } from './resource-document.js';
+import { type AuditAction, type AuditActorType, ResourceCurationRepository } from './resource-curation.repository.js';
+import { documentToWrite, isSafetyLine, mergePatch, type ResourceDocument, toResourceDocument } from './resource-document.js';
 import { snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 
-type Change = (tx: EntityManager, before: ResourceRow, versions: number[]) => Promise<{ version: number } | undefined | 'unchanged'>;
+/** The written version (and, when the change decides it, the audit action), none when the version moved on, or 'unchanged'. */
+type Change = (
+  tx: EntityManager,
+  before: ResourceRow,
+  versions: number[],
+) => Promise<{ version: number; action?: AuditAction } | undefined | 'unchanged'>;
+
+/** Who writes: a partner's key (curation), or a provider's listing key (its own listing only; no partner). */
+export type WriteActor = { type: 'partner'; partnerId: string; keyId: string } | { type: 'provider'; keyId: string };
+
+const partnerActor = (principal: Principal): WriteActor => ({ type: 'partner', partnerId: principal.partnerId, keyId: principal.keyId });
 
 /**
  * Directory curation: create, merge-patch, soft delete and verify resources. Every write
@@ -45,7 +56,7 @@ export class ResourceCurationService {
       const id = await this.curation.insert(tx, write);
       if (!id) throw CurationErrors.slugTaken(input.slug);
       const after = (await this.resources.findByIdOrSlug(id, tx))!;
-      await this.audit(tx, principal, 'create', id, null, after);
+      await this.audit(tx, partnerActor(principal), 'create', id, null, after);
       return mapVersionedResource(after);
     });
     await this.directory.catchUpAfterWrite(); // read-your-writes: a search right after finds it
@@ -66,7 +77,7 @@ export class ResourceCurationService {
         throw CurationErrors.notNullable(field);
       }
     }
-    return this.write(id, ifMatch, principal, 'update', async (tx, before, versions) => {
+    return this.write(id, ifMatch, partnerActor(principal), 'update', async (tx, before, versions) => {
       const current = toResourceDocument(before);
       const merged = mergePatch(current, fields);
       if (isDeepStrictEqual(merged, current) && (status ?? before.status) === before.status) return 'unchanged';
@@ -84,7 +95,7 @@ export class ResourceCurationService {
 
   /** Soft delete: status inactive. Deleting an inactive resource again changes nothing. */
   async deleteResource(id: string, ifMatch: string | undefined, principal: Principal): Promise<VersionedResource> {
-    return this.write(id, ifMatch, principal, 'delete', async (tx, before, versions) =>
+    return this.write(id, ifMatch, partnerActor(principal), 'delete', async (tx, before, versions) =>
       before.status === 'inactive' ? 'unchanged' : this.curation.deactivate(tx, id, versions),
     );
   }
@@ -95,9 +106,51 @@ export class ResourceCurationService {
     ifMatch: string | undefined,
     principal: Principal,
   ): Promise<VersionedResource> {
-    return this.write(id, ifMatch, principal, 'verify', (tx, _before, versions) =>
+    return this.write(id, ifMatch, partnerActor(principal), 'verify', (tx, _before, versions) =>
       this.curation.markVerified(tx, id, versions, body.sourceUrl),
     );
+  }
+
+  /**
+   * A provider's merge patch of its own listing (src/listings): the patch holds provider-owned
+   * fields only (its DTO), the merged record is validated as a whole like a curator's, and the
+   * write re-stamps the verification. A patch that changes nothing confirms the listing as it is:
+   * a new version with the verification re-stamped, audited as a verify. Safety lines are never
+   * the provider's to change, even if a claimed resource became one later.
+   */
+  async updateProviderListing(
+    id: string,
+    patch: UpdateListingRequest,
+    ifMatch: string | undefined,
+    keyId: string,
+  ): Promise<VersionedResource> {
+    const fields = JSON.parse(JSON.stringify(patch)) as UpdateListingRequest;
+    return this.write(id, ifMatch, { type: 'provider', keyId }, 'update', async (tx, before, versions) => {
+      if (isSafetyLine(before)) throw CurationErrors.safetyLineNotClaimable();
+      const current = toResourceDocument(before);
+      const merged = mergePatch(current, fields) as ResourceDocument;
+      if (isDeepStrictEqual(merged, current)) {
+        const verified = await this.curation.markVerified(tx, id, versions, undefined);
+        if (verified) await this.curation.stampProviderVerification(tx, id);
+        return verified && { ...verified, action: 'verify' };
+      }
+      const document = (await this.validation.transform(merged, {
+        type: 'body',
+        metatype: CreateResourceRequest,
+        data: '',
+      })) as ResourceDocument;
+      const result = await this.curation.update(tx, id, versions, documentToWrite(document, before.status));
+      if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug); // the slug is not the provider's: cannot happen
+      if (result) await this.curation.stampProviderVerification(tx, id);
+      return result;
+    });
+  }
+
+  /** 404 for an unknown resource; 422 for a safety line (or any hotline), which no provider may claim. */
+  async assertClaimable(id: string, manager?: EntityManager): Promise<void> {
+    const row = await this.resources.findByIdOrSlug(id, manager);
+    if (!row) throw CurationErrors.notFound(id);
+    if (isSafetyLine(row)) throw CurationErrors.safetyLineNotClaimable();
   }
 
   async listAudit(id: string, limit: number): Promise<ResourceAuditEntryResponse[]> {
@@ -106,6 +159,8 @@ export class ResourceCurationService {
     return rows.map((row) => ({
       id: row.id,
       action: row.action,
+      actorType: row.actor,
+      actor: `${row.actor} key ${row.key_id ?? 'unknown'}`,
       partnerId: row.partner_id,
       keyId: row.key_id,
       before: row.before && snapshotToResponse(row.before),
@@ -122,7 +177,7 @@ export class ResourceCurationService {
   private async write(
     id: string,
     ifMatch: string | undefined,
-    principal: Principal,
+    actor: WriteActor,
     action: AuditAction,
     change: Change,
   ): Promise<VersionedResource> {
@@ -138,7 +193,7 @@ export class ResourceCurationService {
       if (result === 'unchanged') return mapVersionedResource(before);
       if (!result) throw CurationErrors.preconditionFailed();
       const after = (await this.resources.findByIdOrSlug(id, tx))!;
-      await this.audit(tx, principal, action, id, before, after);
+      await this.audit(tx, actor, result.action ?? action, id, before, after);
       return mapVersionedResource(after);
     });
     await this.directory.catchUpAfterWrite(); // read-your-writes: committed, now in this instance's index
@@ -147,7 +202,7 @@ export class ResourceCurationService {
 
   private audit(
     tx: EntityManager,
-    principal: Principal,
+    actor: WriteActor,
     action: AuditAction,
     resourceId: string,
     before: ResourceRow | null,
@@ -155,8 +210,9 @@ export class ResourceCurationService {
   ): Promise<void> {
     return this.curation.insertAudit(tx, {
       resourceId,
-      partnerId: principal.partnerId,
-      keyId: principal.keyId,
+      partnerId: actor.type === 'partner' ? actor.partnerId : null,
+      keyId: actor.keyId,
+      actor: actor.type satisfies AuditActorType,
       action,
       before: before && toSnapshot(mapResource(before)),
       after: toSnapshot(mapResource(after)),

@@ -74,6 +74,15 @@ export function toResourceDocument(row: ResourceRow): ResourceDocument {
   return JSON.parse(JSON.stringify(document)) as ResourceDocument; // drops the undefined fields
 }
 
+/**
+ * Safety lines (crisis, domestic-violence, … lines: hotlines with a role) and every other hotline:
+ * never claimable by a provider. A changed number or wording on such a line could send a person
+ * in danger nowhere (REFERENCE-FACTS: exact numbers matter), so only curators change them.
+ */
+export function isSafetyLine(row: Pick<ResourceRow, 'kind' | 'line_roles'>): boolean {
+  return row.kind === 'hotline' || (row.line_roles ?? []).length > 0;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**

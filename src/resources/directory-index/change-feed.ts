@@ -189,6 +189,12 @@ export class DirectoryChangeFeed implements OnApplicationShutdown {
       await this.sink!.apply({ upserts: found.upserts, removals: found.removals, seq: found.position.seq });
     }
     this.position = found.position;
+    if (this.sink!.wantsCompaction?.()) {
+      this.logger.log('Rebuilding the directory index to compact the changes it has taken since its build');
+      // Not awaited by this catch-up's waiters: their changes are applied; the next run rebuilds.
+      this.needsRebuild = true;
+      this.rerun = true;
+    }
   }
 
   private async rebuild(): Promise<void> {

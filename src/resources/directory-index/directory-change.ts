@@ -36,6 +36,11 @@ export interface DirectoryChangeSink {
   rebuild(load: LoadAllRows): Promise<void>;
   /** Applies changed rows and removals; never called concurrently with itself or rebuild. */
   apply(changes: DirectoryChanges): void | Promise<void>;
+  /**
+   * Asked after each apply: true when the index has taken so many changes since its build that
+   * a fresh build would serve faster (the feed then rebuilds in the background, serving meanwhile).
+   */
+  wantsCompaction?(): boolean;
 }
 
 /** Why the feed rebuilds instead of applying changes. */

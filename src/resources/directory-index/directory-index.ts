@@ -204,6 +204,11 @@ export class DirectoryIndex {
     }
   }
 
+  /** Where the resource's current row is stored: changes whenever the row does (slots are never reused). */
+  rowSlot(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
   /** The stored row of a resource of any status, for hydration without PostgreSQL. */
   row(id: string): IndexedResource | undefined {
     const slot = this.slotOf.get(id);

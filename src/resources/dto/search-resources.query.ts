@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLe
 
 import { PageCursor, PageLimit, PostalCodeField } from '../../common/dto/field-decorators.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
+import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import {
   APPROACHES,
@@ -177,4 +178,9 @@ export class SearchResourcesQuery {
 
   @QueryEnumList(FACET_FIELDS, 'Fields to count values of, over all resources matching the current filters.', ['format', 'kind'])
   facets?: string[];
+
+  @LangField(
+    'The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor.',
+  )
+  lang?: 'en' | 'es';
 }

@@ -5,6 +5,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ResourceResponse } from '../../dto/resource.response.js';
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'verify'] as const;
+export const AUDIT_ACTORS = ['partner', 'provider'] as const;
 export const DEFAULT_AUDIT_LIMIT = 50;
 
 export class ResourceAuditQuery {
@@ -26,9 +27,25 @@ export class ResourceAuditQuery {
 export class ResourceAuditEntryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action: (typeof AUDIT_ACTIONS)[number];
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The partner whose key made the change.' }) partnerId:
+  @ApiProperty({
+    enum: AUDIT_ACTORS,
+    description: "partner: a partner's key (curation); provider: the provider's listing key, on its own listing.",
+  })
+  actorType: (typeof AUDIT_ACTORS)[number];
+  @ApiProperty({
+    example: 'provider key 5b0e8a52-4f0c-4d55-9f43-0c6f3a1d2e7b',
+    description: 'Who made the change, for people: `<actorType> key <keyId>`.',
+  })
+  actor: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "The partner whose key made the change (null for a provider's listing key).",
+  })
+  partnerId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The API key (or listing key) that made the change.' }) keyId:
     string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The API key that made the change.' }) keyId: string | null;
   @ApiProperty({
     type: ResourceResponse,
     nullable: true,
