@@ -5,8 +5,8 @@ import type pg from 'pg';
 
 import { generateSyntheticResources } from '../seeds/synthetic.js';
 import { requirePostalCode } from '../src/common/place/place.js';
+import type { CandidateCriteria } from '../src/resources/candidate-criteria.js';
 import { Bitmap } from '../src/resources/directory-index/bitmap.js';
-import type { CandidateQuery } from '../src/resources/directory-index/candidate-query.js';
 import { DirectoryIndex } from '../src/resources/directory-index/directory-index.js';
 import { englishLexeme } from '../src/resources/directory-index/english-text.js';
 import type { IndexRow } from '../src/resources/directory-index/index-row.js';
@@ -103,6 +103,7 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
             approaches: list(at(20)),
             languages: list(at(21)),
             audiences: list(at(22)),
+            accessibility: list(at(33)),
             credentials: list(at(23)),
             payment_options: list(at(24)),
             service_areas: list(at(25)),
@@ -215,17 +216,15 @@ const MIX: Case[] = [
   },
 ];
 
-const BROAD_INTAKE: CandidateQuery = {
+const BROAD_INTAKE: CandidateCriteria = {
   kinds: ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group', 'directory'],
   point: columbus,
-  radiusKm: 40,
-  inPersonAllowed: true,
+  radiusMeters: 40_000,
+  inPerson: true,
   remoteFormats: ['video', 'phone', 'chat'],
   region: 'US-OH',
   country: 'US',
-  allowSlidingAboveBudget: false,
-  insuranceGiven: false,
-  excludeSafeRelationshipsOnly: false,
+  excludeRequiresSafeRelationship: false,
   excludeNotForCrisis: false,
   excludeEligibility: ['people_who_use_abuse'],
   preferKinds: ['practice', 'clinic', 'online_service'],
@@ -341,7 +340,7 @@ async function main(): Promise<void> {
     'intake: broad candidates + best 300',
     time(RUNS, () => index.candidates(BROAD_INTAKE).best(300)),
   );
-  const remote = { ...BROAD_INTAKE, point: undefined, inPersonAllowed: false };
+  const remote = { ...BROAD_INTAKE, point: undefined, inPerson: false };
   report(
     'intake: remote only + best 300',
     time(RUNS, () => index.candidates(remote).best(300)),

@@ -12,6 +12,7 @@ import { SafetyRouting1796100000000 } from './1796100000000-safety-routing.js';
 import { MatchingWords1796200000000 } from './1796200000000-matching-words.js';
 import { DirectoryChangeFeed1796300000000 } from './1796300000000-directory-change-feed.js';
 import { ListingClaims1796416000000 } from './1796416000000-listing-claims.js';
+import { Accessibility1796500000000 } from './1796500000000-accessibility.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MatchingWords1796200000000,
   DirectoryChangeFeed1796300000000,
   ListingClaims1796416000000,
+  Accessibility1796500000000,
 ];

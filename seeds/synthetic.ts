@@ -71,8 +71,9 @@ export async function generateSyntheticResources(
 ): Promise<SyntheticResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 5000;
-  const rnd = new Random(mulberry32(options.seed ?? 20_251_125));
-  const generator = new Generator(rnd);
+  const seed = options.seed ?? 20_251_125;
+  const rnd = new Random(mulberry32(seed));
+  const generator = new Generator(rnd, new Random(mulberry32((seed ^ 0x0a11) >>> 0)));
   const connections: Connection[] = [];
   let organizations = 0;
   let locations = 0;

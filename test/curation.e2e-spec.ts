@@ -241,6 +241,9 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
         [{ demo: false }, 'sourceUrl'], // a real listing needs its source
         [{ status: 'archived' }, 'status'],
         [{ specialties: ['astrology'] }, 'specialties'],
+        [{ accessibility: ['braille'] }, 'accessibility'],
+        [{ accessibility: ['tty'] }, 'accessibility'], // a TTY code without the TTY number
+        [{ locations: [], accessibility: ['wheelchair_access'] }, 'accessibility'], // step-free where?
         [{ nickname: 'Z' }, 'nickname'],
       ];
       for (const [patch, field] of cases) {
@@ -249,6 +252,41 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
         expect((res.body as Problem).errors!.map((e) => e.field)).toContain(field);
       }
       expect(await etagOf(resource.id)).toBe(etag); // nothing written
+    });
+
+    it('stores accessibility with the codes its channels state, and search finds it by every code asked for', async () => {
+      const { resource, etag } = await create('zephyrine-a11y', { accessibility: ['wheelchair_access', 'asl'] });
+      expect(resource.accessibility).toEqual(['asl', 'wheelchair_access']);
+      expect(await searchIds('accessibility=asl,tty')).not.toContain(resource.id);
+      const res = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', etag)
+        .send({ contactChannels: [{ type: 'tty', value: '614-555-0191' }] })
+        .expect(200);
+      expect(res.body.accessibility).toEqual(['asl', 'tty', 'wheelchair_access']);
+      expect(await searchIds('accessibility=asl,tty')).toContain(resource.id);
+      // Taking the TTY number away needs the code gone too: the record must say where a TTY user calls.
+      const stale = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', res.headers.etag)
+        .send({ contactChannels: [] });
+      expect([stale.status, (stale.body as Problem).errors!.map((e) => [e.field, e.code])]).toEqual([
+        400,
+        [['accessibility', 'borneOutByRecord']],
+      ]);
+      const cleared = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', res.headers.etag)
+        .send({ contactChannels: [], accessibility: ['asl', 'wheelchair_access'] });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.accessibility).toEqual(['asl', 'wheelchair_access']);
+      expect(await searchIds('accessibility=tty')).not.toContain(resource.id);
     });
 
     it('a patch that changes nothing writes nothing: same ETag, no audit entry', async () => {

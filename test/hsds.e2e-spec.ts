@@ -36,7 +36,7 @@ const terms = (s: HsdsServiceResponse, vocabulary: string) =>
   s.attributes!.filter((a: HsdsAttributeResponse) => a.taxonomy_term.taxonomy === `mend:${vocabulary}`).map((a) => a.taxonomy_term.code);
 const slugOf = (s: HsdsServiceResponse) => fact(s, 'slug')[0]!;
 
-const ID_KEYS = new Set(['id', 'service_id', 'location_id', 'organization_id', 'link_id']);
+const ID_KEYS = new Set(['id', 'service_id', 'location_id', 'organization_id', 'link_id', 'phone_id']);
 
 /**
  * An export with the database's identities taken out, to compare two databases' exports:

@@ -18,10 +18,10 @@ interface Body {
     guidance: string;
     reasons: Coded[];
     emergency: { number: string; alsoWorks: string[]; ifYouCannotSpeak?: string } | null;
-    resources: { slug: string; lineRoles: string[]; languages: string[] }[];
+    resources: { slug: string; lineRoles: string[]; languages: string[]; contactChannels: { type: string }[] }[];
   };
   recommendation: { type: string; title: string; explanation: string; alsoConsider: string[] };
-  matches: { resource: { id: string; name: string }; reasons: Coded[]; caveats: Coded[] }[];
+  matches: { resource: { id: string; name: string; accessibility: string[] }; reasons: Coded[]; caveats: Coded[] }[];
   forPartnerWhoUsesAbuse?: { title: string; text: string; resources: { slug: string }[] };
   relaxations: Coded[];
   nextSteps: Coded[];
@@ -93,6 +93,15 @@ const PATHS: Record<string, Record<string, unknown>> = {
   unitedKingdom: { concerns: ['other'], willingness: 'both', country: 'GB', safety: { physicalViolence: true } },
   france: { concerns: ['other'], willingness: 'both', country: 'FR', safety: { feelsAfraid: true } },
   nowhere: { concerns: ['infidelity'], willingness: 'both' },
+  deafCouple: {
+    concerns: ['infidelity', 'communication_breakdown'],
+    willingness: 'both',
+    postalCode: '43215',
+    formats: ['in_person', 'video'],
+    safety: ALL_SAFETY_NO,
+    preferences: { accessibility: ['asl', 'captioning', 'wheelchair_access', 'interpreter_on_request'] },
+  },
+  deafAudience: { concerns: ['lying'], willingness: 'both', region: 'US-OH', preferences: { audiences: ['deaf_hard_of_hearing'] } },
 };
 
 /** Words an English sentence can hardly do without, and a Spanish one never uses. */
@@ -202,6 +211,21 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     for (const r of money)
       expect(r.text).toContain(new Intl.NumberFormat('es-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(80));
     expect(b.recommendation.title).toBe('Consejería de discernimiento');
+  });
+
+  it('a Deaf couple in Spanish: matches in ASL first, what they meet and what to ask said in Spanish, lines by videophone', async () => {
+    const b = (await intake({ ...PATHS.deafCouple, preferences: { accessibility: ['asl'] } }, { 'Accept-Language': 'es-US' })).body as Body;
+    const signs = b.matches.map((m) => m.resource.accessibility.includes('asl'));
+    expect(signs[0]).toBe(true);
+    expect(signs).toEqual([...signs].sort((x, y) => Number(y) - Number(x)));
+    expect(b.matches[0].reasons).toContainEqual({
+      code: 'accessibility_match',
+      text: expect.stringContaining('sesiones en lengua de señas americana (ASL)'),
+    });
+    const other = b.matches.find((m) => !m.resource.accessibility.includes('asl'))!;
+    expect(other.caveats).toContainEqual({ code: 'not_listed_asl', text: expect.stringMatching(/^no indica atención en lengua de señas/) });
+    const dv = b.safety.resources.find((l) => l.lineRoles.includes('domestic_violence'))!;
+    expect([dv.slug, dv.contactChannels[0].type]).toEqual(['the-deaf-hotline', 'videophone']);
   });
 
   it('distances in miles for a US reader, km for a Canadian one, whatever the language', async () => {

@@ -13,6 +13,7 @@ interface MatchBody {
     formats: string[];
     languages: string[];
     audiences: string[];
+    accessibility: string[];
     specialties: string[];
     approaches: string[];
     safeRelationshipsOnly: boolean;
@@ -465,6 +466,71 @@ describe('POST /v1/intakes', () => {
     }
   });
 
+  describe('a Deaf couple who sign asks for ASL', () => {
+    interface Line {
+      slug: string;
+      lineRoles: string[];
+      accessibility: string[];
+      contactChannels: { type: string; value: string }[];
+    }
+    const deafCouple = {
+      concerns: ['infidelity', 'communication_breakdown'],
+      willingness: 'both',
+      safety: ALL_SAFETY_NO,
+      postalCode: '43215',
+      formats: ['in_person', 'video'],
+      preferences: { accessibility: ['asl'] },
+    };
+
+    it('gets the matches that provide ASL first, says so, and says what to ask of the others', async () => {
+      const body = (await submit(deafCouple).expect(201)).body;
+      const matches = body.matches as MatchBody[];
+      const signs = matches.map((m) => m.resource.accessibility.includes('asl'));
+      expect(signs.filter(Boolean).length).toBeGreaterThanOrEqual(2); // a Columbus practice, and a clinic by video
+      expect(signs).toEqual([...signs].sort((a, b) => Number(b) - Number(a))); // no ASL match after one without
+      for (const m of matches.filter((x) => x.resource.accessibility.includes('asl'))) {
+        expect(m.reasons).toContainEqual({ code: 'accessibility_match', text: expect.stringContaining('sessions in ASL') });
+        expect(m.caveats.map((c) => c.code)).not.toContain('not_listed_asl');
+      }
+      for (const m of matches.filter((x) => !x.resource.accessibility.includes('asl')))
+        expect(m.caveats).toContainEqual({ code: 'not_listed_asl', text: expect.stringMatching(/^not listed with ASL.*interpreter/) });
+      // Without the need, the same couple's first match is not chosen for ASL.
+      const hearing = (await submit({ ...deafCouple, preferences: {} }).expect(201)).body;
+      expect((hearing.matches as MatchBody[]).some((m) => m.reasons.some((r) => r.code === 'accessibility_match'))).toBe(false);
+    });
+
+    it('sees crisis and abuse lines that sign, with their videophone first', async () => {
+      const body = (await submit(deafCouple).expect(201)).body;
+      const lines = body.safety.resources as Line[];
+      const first = (role: string) => lines.find((l) => l.lineRoles.includes(role))!;
+      expect(first('crisis').slug).toBe('988-suicide-and-crisis-lifeline');
+      expect(first('domestic_violence').slug).toBe('the-deaf-hotline');
+      for (const line of [first('crisis'), first('domestic_violence')]) {
+        expect(line.accessibility).toContain('asl');
+        expect(line.contactChannels[0].type).toBe('videophone');
+      }
+      expect(
+        first('crisis')
+          .contactChannels.slice(0, 2)
+          .map((c) => c.value),
+      ).toEqual(['1-800-273-8255', 'https://988lifeline.org']);
+    });
+
+    it('a TTY user sees the lines with a TTY first, the TTY number first among their channels', async () => {
+      const body = (await submit({ ...deafCouple, preferences: { accessibility: ['tty'] } }).expect(201)).body;
+      const dv = (body.safety.resources as Line[]).find((l) => l.lineRoles.includes('domestic_violence'))!;
+      expect(dv.slug).toBe('national-domestic-violence-hotline');
+      expect(dv.contactChannels[0]).toEqual({ type: 'tty', value: '1-800-787-3224' });
+    });
+
+    it('GET /v1/safety-lines answers the same for the same needs', async () => {
+      const res = await t.http().get('/v1/safety-lines?country=US&accessibility=asl').expect(200);
+      const lines = res.body.lines as Line[];
+      expect(lines.find((l) => l.lineRoles.includes('domestic_violence'))!.slug).toBe('the-deaf-hotline');
+      expect(lines.find((l) => l.lineRoles.includes('crisis'))!.contactChannels[0].type).toBe('videophone');
+    });
+  });
+
   describe('validation: 400 problem+json naming each field', () => {
     it.each([
       [{ willingness: 'both' }, 'concerns'],
@@ -484,6 +550,7 @@ describe('POST /v1/intakes', () => {
       [{ concerns: ['lying'], willingness: 'both', languages: ['spanish'] }, 'languages'],
       [{ concerns: ['lying'], willingness: 'both', maxTravelKm: 0 }, 'maxTravelKm'],
       [{ concerns: ['lying'], willingness: 'both', preferences: { audiences: ['everyone'] } }, 'preferences.audiences'],
+      [{ concerns: ['lying'], willingness: 'both', preferences: { accessibility: ['braille'] } }, 'preferences.accessibility'],
       [{ concerns: ['lying'], willingness: 'both', region: 'US-OH', country: 'CA' }, 'region'],
     ])('%j → %s', async (body, field) => {
       const res = await submit(body);

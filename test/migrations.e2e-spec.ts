@@ -96,4 +96,44 @@ describe('migrations', () => {
     expect(await schemaOf(db)).toEqual(before);
     expect(await entityDrift(db)).toEqual([]);
   });
+
+  it('accessibility: existing rows get the codes their contact channels and chat sessions state', async () => {
+    if ((await userTables(db)).length === 0) await runMigrations(db);
+    expect(MIGRATIONS[MIGRATIONS.length - 1].name).toBe('Accessibility1796500000000');
+    await db.undoLastMigration({ transaction: 'each' });
+    const [{ id: org }] = await db.query(`INSERT INTO organization (name) VALUES ('Migration test org') RETURNING id`);
+    const rows: [string, string[], unknown[]][] = [
+      [
+        'line-tty',
+        ['phone'],
+        [
+          { type: 'tty', value: '1-800-787-3224' },
+          { type: 'text', value: '88788' },
+        ],
+      ],
+      [
+        'line-vp',
+        ['video'],
+        [
+          { type: 'videophone', value: '1-855-812-1001' },
+          { type: 'relay', value: '711' },
+        ],
+      ],
+      ['chat-sessions', ['chat'], []],
+      ['plain', ['in_person'], [{ type: 'call', value: '555-0100' }]],
+    ];
+    for (const [slug, formats, channels] of rows)
+      await db.query(
+        `INSERT INTO resource (slug, organization_id, name, kind, formats, contact_channels) VALUES ($1, $2, $1, 'hotline', $3, $4)`,
+        [slug, org, formats, JSON.stringify(channels)],
+      );
+    await runMigrations(db);
+    const stored = await db.query(`SELECT slug, accessibility FROM resource ORDER BY slug`);
+    expect(Object.fromEntries(stored.map((r: { slug: string; accessibility: string[] }) => [r.slug, r.accessibility]))).toEqual({
+      'chat-sessions': ['text_based'],
+      'line-tty': ['tty', 'text_based'],
+      'line-vp': ['videophone', 'relay'],
+      plain: [],
+    });
+  });
 });

@@ -98,6 +98,8 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
       ['acceptingNewClients=true', (r: R) => r.capacity.acceptingNewClients],
       ['acceptingNewClients=false', (r: R) => !r.capacity.acceptingNewClients],
       ['jointSessions=true', (r: R) => r.jointSessions],
+      ['accessibility=asl', (r: R) => r.accessibility.includes('asl')],
+      ['accessibility=asl,videophone', (r: R) => r.accessibility.includes('asl') && r.accessibility.includes('videophone')],
     ])('%s', async (query, predicate) => {
       await expectFilter(query, predicate);
     });
@@ -125,6 +127,50 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
           r.languages.includes('es') &&
           (r.cost.free || (r.cost.feeMin !== null && r.cost.feeMin <= 15000) || (r.cost.slidingScale && r.cost.feeMin === null)),
       );
+    });
+  });
+
+  describe('accessibility', () => {
+    it('asks for every code named: a Deaf couple needing ASL is not helped by a TTY-only line', async () => {
+      const asl = await fetchAll('accessibility=asl');
+      const tty = await fetchAll('accessibility=tty');
+      expect(asl.length).toBeGreaterThan(0);
+      expect(tty.length).toBeGreaterThan(0);
+      const both = await fetchAll('accessibility=asl&accessibility=tty');
+      expect(ids(both)).toEqual(ids(asl.filter((r) => r.accessibility.includes('tty'))));
+      expect(both.length).toBeLessThan(Math.min(asl.length, tty.length));
+      // The TTY-only National Domestic Violence Hotline is not an ASL resource; the DeafHotline is.
+      expect(tty.map((r) => r.slug)).toContain('national-domestic-violence-hotline');
+      expect(asl.map((r) => r.slug)).not.toContain('national-domestic-violence-hotline');
+      expect(asl.map((r) => r.slug)).toContain('the-deaf-hotline');
+    });
+
+    it("states the lines' TTY, videophone and relay routes as codes, each with its number among the channels", () => {
+      for (const r of all) {
+        const channel = (code: string) => r.contactChannels.some((c) => c.type === code);
+        // A channel states its code; a TTY or videophone code always comes with its number (relay may be stated alone).
+        for (const code of ['tty', 'videophone', 'relay'])
+          if (channel(code)) expect([r.slug, r.accessibility]).toEqual([r.slug, expect.arrayContaining([code])]);
+        for (const code of ['tty', 'videophone'])
+          if (r.accessibility.includes(code)) expect([r.slug, code, channel(code)]).toEqual([r.slug, code, true]);
+      }
+      const lifeline = all.find((r) => r.slug === '988-suicide-and-crisis-lifeline')!;
+      expect(lifeline.accessibility).toEqual(expect.arrayContaining(['asl', 'videophone', 'relay', 'text_based']));
+      expect(lifeline.contactChannels.filter((c) => c.type === 'videophone').map((c) => c.value)).toEqual([
+        '1-800-273-8255',
+        'https://988lifeline.org',
+      ]);
+    });
+
+    it('counts each code as a facet over the matching resources', async () => {
+      const res = await t.http().get('/v1/resources?kind=hotline&facets=accessibility&limit=1').expect(200);
+      const hotlines = all.filter((r) => r.kind === 'hotline');
+      const counts: Record<string, number> = {};
+      for (const r of hotlines) for (const code of r.accessibility) counts[code] = (counts[code] ?? 0) + 1;
+      expect(Object.fromEntries(res.body.facets.accessibility.map((f: { value: string; count: number }) => [f.value, f.count]))).toEqual(
+        counts,
+      );
+      expect(counts.asl).toBeGreaterThanOrEqual(2);
     });
   });
 
@@ -278,6 +324,7 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
       ['serves=ohio', 'serves'],
       ['language=spanish', 'language'],
       ['facets=color', 'facets'],
+      ['accessibility=braille', 'accessibility'],
       ['radiusKm=10', 'radiusKm'],
       ['unknownParam=1', 'unknownParam'],
     ])('%s', async (query, field) => {

@@ -58,6 +58,7 @@ export interface SyntheticRow {
   acceptingNewClients: boolean;
   waitTimeDays: number | null;
   availability: string[];
+  accessibility: string[];
   jointSessions: boolean;
   status: 'active' | 'inactive';
   searchKeywords: string;
@@ -104,6 +105,7 @@ export class Batch {
   jointSessions: boolean[] = [];
   status: string[] = [];
   searchKeywords: string[] = [];
+  accessibility: string[] = [];
   locResourceId: string[] = [];
   locAddress: string[] = [];
   locCity: string[] = [];
@@ -155,6 +157,7 @@ export class Batch {
     this.jointSessions.push(row.jointSessions);
     this.status.push(row.status);
     this.searchKeywords.push(row.searchKeywords);
+    this.accessibility.push(list(row.accessibility));
     if (row.location) {
       this.locResourceId.push(row.id);
       this.locAddress.push(row.location.address);
@@ -175,22 +178,24 @@ const INSERT_RESOURCES = `
   INSERT INTO resource (id, slug, organization_id, name, description, url, phone, email, kind, formats, free,
     sliding_scale, fee_min, fee_max, currency, insurance_accepted, insurers, insurer_keys, no_insurance_needed,
     cost_notes, specialties, approaches, languages, audiences, credentials, payment_options, service_areas,
-    location_regions, accepting_new_clients, wait_time_days, availability, joint_sessions, demo, status, search_keywords)
+    location_regions, accepting_new_clients, wait_time_days, availability, joint_sessions, demo, status, search_keywords,
+    accessibility)
   SELECT u.id, u.slug, u.organization_id, u.name, u.description, u.url, u.phone, u.email, u.kind,
     string_to_array(u.formats, '|'), u.free, u.sliding_scale, u.fee_min, u.fee_max, 'USD', u.insurance_accepted,
     string_to_array(u.insurers, '|'), string_to_array(u.insurer_keys, '|'), u.no_insurance_needed, u.cost_notes,
     string_to_array(u.specialties, '|'), string_to_array(u.approaches, '|'), string_to_array(u.languages, '|'),
     string_to_array(u.audiences, '|'), string_to_array(u.credentials, '|'), string_to_array(u.payment_options, '|'),
     string_to_array(u.service_areas, '|'), string_to_array(u.location_regions, '|'), u.accepting_new_clients,
-    u.wait_time_days, string_to_array(u.availability, '|'), u.joint_sessions, true, u.status, u.search_keywords
+    u.wait_time_days, string_to_array(u.availability, '|'), u.joint_sessions, true, u.status, u.search_keywords,
+    string_to_array(u.accessibility, '|')
   FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
     $10::text[], $11::bool[], $12::bool[], $13::int[], $14::int[], $15::bool[], $16::text[], $17::text[], $18::bool[],
     $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[],
-    $28::bool[], $29::int[], $30::text[], $31::bool[], $32::text[], $33::text[])
+    $28::bool[], $29::int[], $30::text[], $31::bool[], $32::text[], $33::text[], $34::text[])
     AS u(id, slug, organization_id, name, description, url, phone, email, kind, formats, free, sliding_scale, fee_min,
       fee_max, insurance_accepted, insurers, insurer_keys, no_insurance_needed, cost_notes, specialties, approaches,
       languages, audiences, credentials, payment_options, service_areas, location_regions, accepting_new_clients,
-      wait_time_days, availability, joint_sessions, status, search_keywords)`;
+      wait_time_days, availability, joint_sessions, status, search_keywords, accessibility)`;
 
 const INSERT_LOCATIONS = `
   INSERT INTO resource_location (resource_id, position, address, city, region, postal_code, country, latitude, longitude)
@@ -237,6 +242,7 @@ export async function writeBatch(conn: Connection, b: Batch): Promise<void> {
       b.jointSessions,
       b.status,
       b.searchKeywords,
+      b.accessibility,
     ]);
     if (b.locResourceId.length) {
       await conn.query(INSERT_LOCATIONS, [

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
+import { withDerivedAccessibility } from '../../src/resources/accessibility.js';
 import { searchKeywords } from '../../src/resources/search-text.js';
 import { APPROACHES, FORMATS, PAYMENT_OPTIONS, SPECIALTIES } from '../../src/taxonomy/taxonomy.js';
 import type { Batch, SyntheticRow } from './batch.js';
 import { loadGeography, type Zip } from './geography.js';
 import type { Random } from './random.js';
 import {
+  ACCESSIBILITY_CHANCES,
   APPROACH_WEIGHTS,
   AUDIENCE_WEIGHTS,
   CLINICAL_CREDENTIALS,
@@ -57,11 +59,15 @@ interface Topics {
 
 /**
  * Plausible listings drawn from one seeded Random. Every draw happens in a fixed order (the
- * methods of addResource run in sequence), so a seed always gives the same rows.
+ * methods of addResource run in sequence), so a seed always gives the same rows. Accessibility
+ * is drawn from a second Random, so adding it left every other column of a seed's rows as it was.
  */
 export class Generator {
   private readonly geo = loadGeography();
-  constructor(private readonly rnd: Random) {}
+  constructor(
+    private readonly rnd: Random,
+    private readonly access: Random,
+  ) {}
 
   /** One organization and its 1–3 resources (numbers n, n+1, …), appended to the batch. */
   addOrganization(batch: Batch, n: number, room: number): number {
@@ -180,6 +186,7 @@ export class Generator {
       acceptingNewClients,
       waitTimeDays,
       availability,
+      accessibility: this.accessibility(kind, formats, !!zip),
       jointSessions,
       status: r.chance(0.03) ? 'inactive' : 'active',
       searchKeywords: searchKeywords({
@@ -192,6 +199,14 @@ export class Generator {
       }),
       ...(zip ? { location: this.location(zip, region!) } : {}),
     };
+  }
+
+  /** Codes a listing of this kind states, with text_based for chat sessions; wheelchair access only at a location. */
+  private accessibility(kind: Kind, formats: string[], located: boolean): string[] {
+    const drawn = ACCESSIBILITY_CHANCES[kind]
+      .filter(([code, chance]) => this.access.chance(chance) && (code !== 'wheelchair_access' || located))
+      .map(([code]) => code);
+    return withDerivedAccessibility(drawn, [], formats);
   }
 
   /** How sessions happen, in vocabulary order. */

@@ -1,4 +1,5 @@
 import {
+  ACCESSIBILITY,
   APPROACHES,
   AUDIENCES,
   AVAILABILITY,
@@ -22,6 +23,7 @@ const KNOWN = {
   credential: codes(CREDENTIALS),
   payment: codes(PAYMENT_OPTIONS),
   availability: codes(AVAILABILITY),
+  accessibility: codes(ACCESSIBILITY),
 };
 /** Weighted lists checked against the taxonomy at load, so a renamed code fails loudly instead of skewing data. */
 function vocab(name: keyof typeof KNOWN, items: [string, number][]): [string, number][] {
@@ -237,4 +239,48 @@ export const CLOSERS: Record<Kind, string[]> = {
   support_group: ['Meetings are confidential.', 'Newcomers are welcome at any meeting.', 'Partners may come alone or together.'],
   hotline: ['Calls are confidential.', 'Advocates can help with a safety plan.', 'Interpreters are available.'],
   directory: ['Searching is free.', 'Each listed therapist sets their own fees.'],
+};
+
+/**
+ * Per kind, the chance of each accessibility code a listing may state without a contact channel
+ * (tty and videophone need one; text_based comes with chat sessions). Guesses, for benchmarks:
+ * most offices are step-free, some clinics and services arrange interpreters, few sign.
+ */
+export const ACCESSIBILITY_CHANCES: Record<Kind, [string, number][]> = {
+  practice: vocab('accessibility', [
+    ['asl', 0.02],
+    ['relay', 0.08],
+    ['captioning', 0.1],
+    ['interpreter_on_request', 0.12],
+    ['wheelchair_access', 0.55],
+  ]),
+  clinic: vocab('accessibility', [
+    ['asl', 0.06],
+    ['relay', 0.2],
+    ['captioning', 0.1],
+    ['interpreter_on_request', 0.45],
+    ['wheelchair_access', 0.8],
+  ]),
+  online_service: vocab('accessibility', [
+    ['asl', 0.04],
+    ['relay', 0.1],
+    ['captioning', 0.3],
+    ['interpreter_on_request', 0.1],
+  ]),
+  workshop: vocab('accessibility', [
+    ['asl', 0.02],
+    ['captioning', 0.1],
+    ['wheelchair_access', 0.5],
+  ]),
+  self_guided: vocab('accessibility', [['captioning', 0.35]]),
+  support_group: vocab('accessibility', [
+    ['asl', 0.02],
+    ['captioning', 0.05],
+    ['wheelchair_access', 0.6],
+  ]),
+  hotline: vocab('accessibility', [
+    ['relay', 0.6],
+    ['interpreter_on_request', 0.4],
+  ]),
+  directory: vocab('accessibility', []),
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { hsdsErrors } from '../../test/hsds-schemas.js';
 import { parseArea, parseCountry, parseLanguage, parseRegion } from '../common/place/place-names.js';
 import { UUID_PATTERN } from '../common/uuid.js';
 import { toResourceDocument } from '../resources/curation/resource-document.js';
@@ -34,6 +35,7 @@ const row: FeedResourceRow = {
   approaches: ['gottman'],
   languages: ['fr', 'en'],
   audiences: ['lgbtq_affirming'],
+  accessibility: ['asl', 'videophone', 'tty', 'text_based', 'interpreter_on_request', 'wheelchair_access'],
   credentials: ['gottman_certified', 'licensed_clinician'],
   payment_options: ['insurance', 'cash'],
   service_areas: ['CA-ON', 'CA'],
@@ -49,6 +51,9 @@ const row: FeedResourceRow = {
   contact_channels: [
     { type: 'text', value: '88788', keyword: 'START' },
     { type: 'chat', value: 'https://riverbend.example/chat' },
+    { type: 'videophone', value: '1-855-812-1001' },
+    { type: 'videophone', value: 'https://riverbend.example/asl-now' },
+    { type: 'tty', value: '1-800-787-3224' },
   ],
   demo: false,
   source_url: 'https://riverbend.example/fees',
@@ -114,6 +119,70 @@ describe('the service mapping round trip (export → import mapper)', () => {
     expect(service.eligibility_description).toBe(
       'Only for: Women only. Welcomes: LGBTQ+ affirming. Not for relationships with abuse, violence or coercive control. Not for people in an acute crisis.',
     );
+  });
+});
+
+describe('accessibility in HSDS', () => {
+  const service = mapService(row);
+
+  it('is valid HSDS 3.0, with every code as a mend:accessibility attribute', () => {
+    expect(hsdsErrors('service', service)).toEqual([]);
+    expect(service.attributes!.filter((a) => a.taxonomy_term.taxonomy === 'mend:accessibility').map((a) => a.taxonomy_term.code)).toEqual(
+      row.accessibility,
+    );
+  });
+
+  it('puts TTY and videophone numbers among the phones, the videophone answered in ASL (ISO 639-3 ase)', () => {
+    expect(service.phones!.map((p) => [p.number, p.type, p.languages?.map((l) => l.code)])).toEqual([
+      ['614-555-0100', undefined, undefined],
+      ['1-855-812-1001', 'video', ['ase']],
+      ['1-800-787-3224', 'textphone', undefined],
+    ]);
+  });
+
+  it('says ASL and interpreters in interpretation_services, not as a spoken language', () => {
+    expect(service.interpretation_services).toMatch(/^American Sign Language \(ASL\): .*Interpreter on request: /);
+    expect(service.languages!.map((l) => l.code)).toEqual(['fr', 'en']);
+  });
+
+  it('puts wheelchair access on each location', () => {
+    for (const sal of service.service_at_locations!) {
+      expect(sal.location.accessibility).toEqual([expect.objectContaining({ location_id: sal.location_id })]);
+      expect(sal.location.accessibility![0].description).toMatch(/^Wheelchair accessible: A step-free entrance/);
+    }
+    expect(mapService({ ...row, accessibility: ['asl'] }).service_at_locations![0].location.accessibility).toBeUndefined();
+  });
+
+  it("reads another directory's ASL language and TTY and videophone phones as accessibility and channels", () => {
+    const mapped = mapHsdsService(
+      {
+        id: 'x2',
+        name: 'Signing Counseling',
+        description: 'Couples counseling in ASL.',
+        status: 'active',
+        assured_date: '2026-01-02',
+        attributes: [
+          { id: 'a', taxonomy_term: { name: 'Private practice' } },
+          { id: 'b', taxonomy_term: { name: 'Wheelchair accessible' } },
+        ],
+        languages: [{ code: 'en' }, { code: 'ase', name: 'American Sign Language' }],
+        phones: [{ number: '555-0100' }, { number: '555-0101', type: 'textphone' }, { number: '555-0102', type: 'video' }],
+      },
+      { name: 'Signing Org' },
+      { sourceUrl: 'https://directory.example/hsds' },
+    );
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.document).toMatchObject({
+      languages: ['en'],
+      phone: '555-0100',
+      accessibility: ['asl'],
+      contactChannels: [
+        { type: 'tty', value: '555-0101' },
+        { type: 'videophone', value: '555-0102' },
+      ],
+    });
+    // Wheelchair access needs a place: the service has no location, so the term is left out, with why.
+    expect(mapped.skipped).toContainEqual({ field: 'attributes(accessibility)', reason: 'wheelchair_access without a location' });
   });
 });
 

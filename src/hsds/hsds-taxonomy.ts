@@ -11,12 +11,17 @@ import { hsdsId } from './hsds-ids.js';
  */
 export const MEND_TAXONOMY_URI = 'https://mend.dev/hsds/taxonomies';
 
+/** American Sign Language: ISO 639-3 `ase` (no ISO 639-1 code), as HSDS language codes allow. */
+export const ASL_LANGUAGE = { code: 'ase', name: 'American Sign Language' } as const;
+
 const VOCABULARY_DESCRIPTIONS: Record<TaxonomyName, string> = {
   kind: 'What kind of help a resource is (Mend resource kinds).',
   format: 'How sessions or support happen.',
   specialty: 'Relationship problems the resource specialises in.',
   approach: 'Therapeutic approaches used.',
   audience: 'People the resource explicitly welcomes.',
+  accessibility:
+    'How a person with a disability can reach and use the resource (ASL, videophone, TTY, relay, captions, text, interpreters, wheelchair access).',
   credential: 'Credentials of the clinicians or staff.',
   payment: 'Ways to pay.',
   availability: 'When the resource can be reached.',
@@ -168,7 +173,8 @@ for (const vocabulary of [...VOCABULARIES, 'mend'] as HsdsVocabulary[]) {
   const codes = vocabulary === 'mend' ? Object.keys(MEND_FACTS) : TAXONOMY[vocabulary].codes;
   for (const code of codes) BY_TERM_ID.set(termId(vocabulary, code), { vocabulary, code });
 }
-for (const vocabulary of VOCABULARIES) {
+// Contact channel terms carry no number, so another directory's "TTY" or "Videophone" is read as accessibility.
+for (const vocabulary of VOCABULARIES.filter((v) => v !== 'contactChannel')) {
   for (const term of TAXONOMY[vocabulary].terms as readonly TaxonomyTerm[]) {
     for (const words of new Set([normalise(term.code), normalise(term.label)])) {
       const list = BY_WORDS.get(words) ?? [];

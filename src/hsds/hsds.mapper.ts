@@ -1,16 +1,27 @@
 import { areaName, languageName, stateProvinceName } from '../common/place/place-names.js';
 import type { FeedOrganizationRow, FeedResourceRow } from '../resources/directory-feed.service.js';
-import { AUDIENCES, AVAILABILITY, ELIGIBILITY, FEE_PERIODS, type TaxonomyName, type TaxonomyTerm } from '../taxonomy/taxonomy.js';
+import {
+  ACCESSIBILITY,
+  AUDIENCES,
+  AVAILABILITY,
+  CONTACT_CHANNELS,
+  ELIGIBILITY,
+  FEE_PERIODS,
+  type TaxonomyName,
+  type TaxonomyTerm,
+} from '../taxonomy/taxonomy.js';
 import type {
+  HsdsAccessibilityResponse,
   HsdsAttributeResponse,
   HsdsCostOptionResponse,
   HsdsOrganizationSummaryResponse,
+  HsdsPhoneResponse,
   HsdsScheduleResponse,
   HsdsServiceAtLocationResponse,
   HsdsServiceResponse,
 } from './dto/hsds.response.js';
 import { hsdsId } from './hsds-ids.js';
-import { type HsdsVocabulary, type MendFact, taxonomyName, taxonomyTerm, termId } from './hsds-taxonomy.js';
+import { ASL_LANGUAGE, type HsdsVocabulary, type MendFact, taxonomyName, taxonomyTerm, termId } from './hsds-taxonomy.js';
 
 /** A persistent identifier for an ISO 3166 code (the ISO Online Browsing Platform's). */
 export const ISO_3166_URI = 'https://www.iso.org/obp/ui/#iso:code:3166:';
@@ -25,6 +36,7 @@ const VOCABULARY_COLUMNS: [TaxonomyName, (r: FeedResourceRow) => string[]][] = [
   ['specialty', (r) => r.specialties],
   ['approach', (r) => r.approaches],
   ['audience', (r) => r.audiences],
+  ['accessibility', (r) => r.accessibility],
   ['credential', (r) => r.credentials],
   ['payment', (r) => r.payment_options],
   ['availability', (r) => r.availability],
@@ -34,6 +46,21 @@ const VOCABULARY_COLUMNS: [TaxonomyName, (r: FeedResourceRow) => string[]][] = [
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const label = (terms: readonly TaxonomyTerm[], code: string) => terms.find((t) => t.code === code)?.label ?? code;
+const term = (terms: readonly TaxonomyTerm[], code: string) =>
+  `${label(terms, code)}: ${terms.find((t) => t.code === code)?.description ?? ''}`;
+
+/**
+ * HSDS has a place for some accessibility codes beside the mend:accessibility attributes (which
+ * carry them all, for an exact re-import):
+ * - asl and interpreter_on_request → `interpretation_services` (free text). Not `languages`, which
+ *   HSDS keeps for languages spoken without interpretation, and Mend's asl allows an interpreter;
+ * - tty and videophone channels with a number → `phones` of type textphone and video (RFC 6350);
+ *   a videophone of a resource listed with asl carries ASL (ISO 639-3 `ase`) as its language,
+ *   since a videophone line is answered in sign language;
+ * - wheelchair_access → an `accessibility` record on each location (HSDS keeps physical access there).
+ */
+const INTERPRETATION_CODES = ['asl', 'interpreter_on_request'];
+const PHONE_TYPES: Record<string, 'textphone' | 'video'> = { tty: 'textphone', videophone: 'video' };
 
 export function mapOrganizationSummary(org: FeedOrganizationRow): HsdsOrganizationSummaryResponse {
   return { id: org.id, name: org.name, description: '', ...(org.website ? { website: org.website } : {}) };
@@ -49,6 +76,9 @@ export function mapServiceSummary(row: FeedResourceRow): HsdsServiceResponse {
   ]
     .filter(Boolean)
     .join(' ');
+  const interpretation = INTERPRETATION_CODES.filter((code) => row.accessibility.includes(code))
+    .map((code) => term(ACCESSIBILITY.terms, code))
+    .join(' ');
   return {
     id: row.id,
     organization_id: row.organization_id,
@@ -59,6 +89,7 @@ export function mapServiceSummary(row: FeedResourceRow): HsdsServiceResponse {
     status: row.status,
     ...(row.cost_notes ? { fees_description: row.cost_notes } : {}),
     ...(eligibility ? { eligibility_description: eligibility } : {}),
+    ...(interpretation ? { interpretation_services: interpretation } : {}),
     ...(row.last_verified_at ? { assured_date: iso(row.last_verified_at).slice(0, 10) } : {}),
     last_modified: iso(row.updated_at),
     organization: mapOrganizationSummary({ id: row.organization_id, name: row.organization_name, website: row.organization_website }),
@@ -75,7 +106,7 @@ export function mapService(row: FeedResourceRow): HsdsServiceResponse {
   const id = (...parts: (string | number)[]) => hsdsId('service', row.id, ...parts);
   return {
     ...mapServiceSummary(row),
-    phones: row.phone ? [{ id: id('phone', 0), service_id: row.id, number: row.phone }] : [],
+    phones: phones(row),
     schedules: row.availability.map((code) => schedule(row.id, code)),
     service_areas: row.service_areas.map((code) => ({
       id: id('service_area', code),
@@ -97,6 +128,7 @@ export function mapService(row: FeedResourceRow): HsdsServiceResponse {
         name: `${row.name} — ${l.city}`,
         latitude: l.latitude,
         longitude: l.longitude,
+        ...(row.accessibility.includes('wheelchair_access') ? { accessibility: [wheelchairAccess(id('location', i), row.id)] } : {}),
         addresses: [
           {
             id: id('address', i),
@@ -115,6 +147,39 @@ export function mapService(row: FeedResourceRow): HsdsServiceResponse {
     languages: row.languages.map((code) => ({ id: id('language', code), service_id: row.id, name: languageName(code), code })),
     cost_options: costOptions(row),
     attributes: attributes(row),
+  };
+}
+
+/** The main phone, then each TTY and videophone number (their channels; a web video call is no phone). */
+function phones(row: FeedResourceRow): HsdsPhoneResponse[] {
+  const out: HsdsPhoneResponse[] = row.phone ? [{ id: hsdsId('service', row.id, 'phone', 0), service_id: row.id, number: row.phone }] : [];
+  row.contact_channels.forEach((channel, i) => {
+    const type = Object.hasOwn(PHONE_TYPES, channel.type) ? PHONE_TYPES[channel.type] : undefined;
+    if (!type || /^https?:/i.test(channel.value)) return;
+    const phoneId = hsdsId('service', row.id, 'phone', 'channel', i);
+    out.push({
+      id: phoneId,
+      service_id: row.id,
+      number: channel.value,
+      type,
+      description: label(CONTACT_CHANNELS.terms, channel.type),
+      ...(type === 'video' && row.accessibility.includes('asl')
+        ? {
+            languages: [
+              { id: hsdsId('service', row.id, 'phone', 'channel', i, 'language', ASL_LANGUAGE.code), phone_id: phoneId, ...ASL_LANGUAGE },
+            ],
+          }
+        : {}),
+    });
+  });
+  return out;
+}
+
+function wheelchairAccess(locationId: string, serviceId: string): HsdsAccessibilityResponse {
+  return {
+    id: hsdsId('service', serviceId, 'accessibility', locationId, 'wheelchair_access'),
+    location_id: locationId,
+    description: term(ACCESSIBILITY.terms, 'wheelchair_access'),
   };
 }
 

@@ -1,46 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 
-import type { ResourceResponse } from '../resources/dto/resource.response.js';
+import { exampleResource } from '../resources/dto/resource.examples.js';
 import { toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import type { CandidateConstraints } from './matching/constraints.js';
 
 describe('intake mappers', () => {
   it("give the engine the safety flags, capacity and provenance of a resource under the engine's names", () => {
-    const shown = {
-      id: 'r',
-      name: 'R',
-      kind: 'practice',
-      status: 'active',
-      phone: null,
-      formats: [],
-      specialties: [],
-      approaches: [],
-      languages: [],
-      audiences: [],
-      availability: [],
-      paymentOptions: [],
-      serviceAreas: [],
-      eligibility: [],
-      lineRoles: [],
-      contactChannels: [],
-      jointSessions: false,
+    const shown = exampleResource({
       safeRelationshipsOnly: true,
       notForCrisis: false,
       capacity: { acceptingNewClients: false, waitTimeDays: 21 },
       provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
-      cost: {
-        free: false,
-        slidingScale: true,
-        feeMin: 5000,
-        feeMax: 9000,
-        currency: 'USD',
-        feePeriod: 'per_session',
-        insuranceAccepted: true,
-        insurers: ['Aetna'],
-        noInsuranceNeeded: false,
-        notes: null,
-      },
-    } as unknown as ResourceResponse;
+      cost: { ...exampleResource().cost, slidingScale: true, feeMin: 5000, insurers: ['Aetna'], noInsuranceNeeded: false },
+    });
     expect(toMatchable(shown)).toMatchObject({
       requiresSafeRelationship: true,
       notForCrisis: false,

@@ -46,6 +46,7 @@ export function toMatchable(r: ResourceResponse): MatchableResource {
     approaches: r.approaches,
     languages: r.languages,
     audiences: r.audiences,
+    accessibility: r.accessibility,
     availability: r.availability,
     paymentOptions: r.paymentOptions,
     serviceAreas: r.serviceAreas,

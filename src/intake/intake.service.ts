@@ -31,7 +31,7 @@ import { nextSteps } from './matching/next-steps.js';
 import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
 import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
-import { chooseSafetyLines, type LinePlan, planSafetyLines } from './matching/safety-lines.js';
+import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 
@@ -111,6 +111,7 @@ export class IntakeService {
       insurance: insurance === '' ? undefined : insurance,
       approaches: req.preferences?.approaches ?? [],
       audiences: req.preferences?.audiences ?? [],
+      accessibility: [...new Set(req.preferences?.accessibility ?? [])],
       availability: req.preferences?.availability ?? [],
     };
   }
@@ -223,7 +224,14 @@ export class IntakeService {
     if (query.region && country && query.region.slice(0, 2) !== country) throw IntakeErrors.regionCountryMismatch(query.region, country);
     const safety = assessSafety({}, country);
     const plan = planSafetyLines(
-      { country, region: query.region, audiences: query.audiences ?? [], concerns: [], languages: [] },
+      {
+        country,
+        region: query.region,
+        audiences: query.audiences ?? [],
+        accessibility: query.accessibility ?? [],
+        concerns: [],
+        languages: [],
+      },
       { ...safety, reportedLineRoles: (query.roles ?? []) as LineRole[] },
       requestLocale.locale,
     );
@@ -237,8 +245,9 @@ export class IntakeService {
   }
 
   /**
-   * The curated lines serving the plan's country and region, chosen by the pure chooser. The
-   * directory returns the same array until it changes, so the choice is kept per plan until then:
+   * The curated lines serving the plan's country and region, chosen by the pure chooser, each with
+   * the routes the person's needs call for (videophone, TTY, relay, text) first among its channels.
+   * The directory returns the same array until it changes, so the choice is kept per plan until then:
    * a catalogue with thousands of local lines costs one choice per kind of plan, not per intake.
    */
   private linesFor(plan: LinePlan): ResourceResponse[] {
@@ -249,7 +258,10 @@ export class IntakeService {
     let choice = chosen.get(key);
     if (!choice) {
       const byId = new Map(lines.map((line) => [line.id, line]));
-      choice = chooseSafetyLines(lines.map(toMatchable), plan).map((line) => byId.get(line.id)!);
+      choice = chooseSafetyLines(lines.map(toMatchable), plan).map((picked) => {
+        const line = byId.get(picked.id)!;
+        return { ...line, contactChannels: orderChannels(line.contactChannels, plan) };
+      });
       if (chosen.size >= MAX_CACHED_LINE_PLANS) chosen.clear();
       chosen.set(key, choice);
     }

@@ -26,6 +26,13 @@ export type PartnerErrorCode =
 
 const { problem, invalidField } = problemsOf<PartnerErrorCode>();
 
+/** A key may be revoked or rotated only by a caller whose scopes cover it; `missingScopes` are the ones the caller lacks. */
+const exceedsCaller =
+  (code: 'revocation_exceeds_caller' | 'rotation_exceeds_caller', verb: 'revoke' | 'rotate') => (missingScopes: string[]) =>
+    problem(HttpStatus.FORBIDDEN, code, `This key holds scopes yours lacks; ${verb} it with a key that holds them all.`, {
+      extensions: { missingScopes },
+    });
+
 /** Coded failures of the partners module; 401s never say whether a key exists. */
 export const PartnerErrors = {
   missingKey: () =>
@@ -106,19 +113,6 @@ export const PartnerErrors = {
       errors: [{ field: 'expiresAt', code: 'expires_in_past', message: 'must be in the future' }],
     }),
   keyNotActive: () => problem(HttpStatus.CONFLICT, 'key_not_active', 'Only an active key can be rotated.'),
-  /** A key may be revoked or rotated only by a caller whose scopes cover it; `missingScopes` are the ones the caller lacks. */
-  revocationExceedsCaller: (missingScopes: string[]) =>
-    problem(
-      HttpStatus.FORBIDDEN,
-      'revocation_exceeds_caller',
-      'This key holds scopes yours lacks; revoke it with a key that holds them all.',
-      { extensions: { missingScopes } },
-    ),
-  rotationExceedsCaller: (missingScopes: string[]) =>
-    problem(
-      HttpStatus.FORBIDDEN,
-      'rotation_exceeds_caller',
-      'This key holds scopes yours lacks; rotate it with a key that holds them all.',
-      { extensions: { missingScopes } },
-    ),
+  revocationExceedsCaller: exceedsCaller('revocation_exceeds_caller', 'revoke'),
+  rotationExceedsCaller: exceedsCaller('rotation_exceeds_caller', 'rotate'),
 };

@@ -1,14 +1,13 @@
-import type { CandidateQuery } from './directory-index/candidate-query.js';
-
 /**
  * What the matching engine asks the directory for (intake maps its CandidateConstraints to it):
- * active resources that meet every hard filter and can reach the couple, every one of them. Hotlines are never candidates (they are safety lines). Answered from the
- * directory index (DirectoryIndex.candidates); candidate-search.sql.ts is the previous SQL path,
- * kept for benchmarks and as the reference the index is proved against.
+ * active resources that meet every hard filter and can reach the couple, every one of them.
+ * Hotlines are never candidates (they are safety lines). Answered from the directory index
+ * (DirectoryIndex.candidates, which reads these criteria as they are); candidate-search.sql.ts is
+ * the previous SQL path, kept for benchmarks and as the reference the index is proved against.
  */
 export interface CandidateCriteria {
   kinds: string[];
-  /** When set, a candidate has one of these specialties. */
+  /** When set, a candidate has one of these specialties ([] matches nothing, as in SQL). */
   specialtiesAny?: string[];
   /** Leave out providers that are only for relationships without abuse. */
   excludeRequiresSafeRelationship: boolean;
@@ -43,26 +42,17 @@ export interface CandidateCriteria {
   limit?: number;
 }
 
-/** The directory's candidate criteria in the index's terms (the same constraints, its field names). */
-export function toCandidateQuery(c: CandidateCriteria): CandidateQuery {
-  return {
-    kinds: c.kinds,
-    specialtiesAny: c.specialtiesAny,
-    point: c.point,
-    radiusKm: c.radiusMeters / 1000,
-    inPersonAllowed: c.inPerson,
-    remoteFormats: c.remoteFormats,
-    region: c.region,
-    country: c.country,
-    budgetMinor: c.budget?.maxFeeMinor,
-    allowSlidingAboveBudget: c.budget?.slidingScaleAboveBudget ?? false,
-    insuranceGiven: c.budget?.insuranceAccepted ?? false,
-    excludeSafeRelationshipsOnly: c.excludeRequiresSafeRelationship,
-    excludeNotForCrisis: c.excludeNotForCrisis,
-    excludeEligibility: c.excludeEligibility,
-    requireEligibility: c.requireEligibility,
-    preferKinds: c.preferKinds,
-    preferSpecialties: c.preferSpecialties,
-    languages: c.languages,
-  };
+/**
+ * Every candidate of an intake, by position: its kind, name, distance and a bit per fact asked
+ * for. The matching engine's CandidatePool (intake/matching/preselect.ts) is this plus `read`.
+ */
+export interface CandidateFacts {
+  readonly size: number;
+  readonly kinds: readonly string[];
+  /** Two words per candidate: bit k (of word k >> 5) is set when the k-th fact holds for it. */
+  readonly facts: Uint32Array;
+  id(i: number): string;
+  name(i: number): string;
+  /** Per candidate, metres to its nearest location within the search box; NaN when it has none (not searched near a point, or far). */
+  readonly distances: Float64Array;
 }

@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 
 import { RetentionJob } from '../common/scheduling/retention-job.js';
-import { Environment } from '../config/environment.js';
 import { DirectoryChangeRepository } from './directory-index/directory-change.repository.js';
 
 /** How long the directory change log is kept: far longer than any instance lags or any write stays open. */
@@ -16,19 +12,9 @@ export const DIRECTORY_CHANGE_RETENTION_MS = 86_400_000;
  */
 @Injectable()
 export class DirectoryChangePruneJob extends RetentionJob {
-  constructor(
-    private readonly changes: DirectoryChangeRepository,
-    @InjectDataSource() dataSource: DataSource,
-    registry: SchedulerRegistry,
-    env: Environment,
-  ) {
-    super(
-      { name: 'prune-directory-changes', logger: 'DirectoryChangePrune', purged: 'old directory changes' },
-      { dataSource, registry, env },
+  constructor(changes: DirectoryChangeRepository) {
+    super('prune-directory-changes', 'old directory changes', () =>
+      changes.pruneChangesBefore(new Date(Date.now() - DIRECTORY_CHANGE_RETENTION_MS)),
     );
-  }
-
-  protected deleteExpired(): Promise<number> {
-    return this.changes.pruneChangesBefore(new Date(Date.now() - DIRECTORY_CHANGE_RETENTION_MS));
   }
 }

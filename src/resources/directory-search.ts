@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
+import type { CandidateCriteria, CandidateFacts } from './candidate-criteria.js';
 import { Bitmap } from './directory-index/bitmap.js';
-import type { CandidateFact, CandidateQuery, CandidateSet } from './directory-index/candidate-query.js';
+import type { CandidateFact, CandidateSet } from './directory-index/candidate-query.js';
 import { DirectoryChangeFeed } from './directory-index/change-feed.js';
 import type { DirectoryChanges, DirectoryChangeSink, LoadAllRows } from './directory-index/directory-change.js';
 import { DirectoryIndex, type FacetResult, type SearchResult } from './directory-index/directory-index.js';
@@ -18,18 +19,6 @@ const MIN_CHANGES_BEFORE_COMPACTION = 10_000;
 
 /** Mapped resources kept for hydration: about 2 KB each, so at most ~40 MB. */
 const MAX_CACHED_RESPONSES = 20_000;
-
-/** Every candidate of an intake, by position: its kind, name, distance and a bit per fact asked for. */
-export interface CandidateFacts {
-  readonly size: number;
-  readonly kinds: readonly string[];
-  /** Two words per candidate: bit k (of word k >> 5) is set when the k-th fact holds for it. */
-  readonly facts: Uint32Array;
-  id(i: number): string;
-  name(i: number): string;
-  /** Per candidate, metres to its nearest location within the search box; NaN when it has none (not searched near a point, or far). */
-  readonly distances: Float64Array;
-}
 
 /** What readiness reports about the index. */
 export interface DirectorySearchStatus {
@@ -144,7 +133,7 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
   }
 
   /** Every active resource meeting an intake's hard constraints. */
-  candidates(query: CandidateQuery): CandidateSet {
+  candidates(query: CandidateCriteria): CandidateSet {
     return this.builtIndex().candidates(query);
   }
 
@@ -152,7 +141,7 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
    * Every candidate of an intake with, for each, its kind, name, distance and which of `facts`
    * hold, read from the index's bitmaps and arrays: no row is decoded until row() is asked for.
    */
-  candidateFacts(query: CandidateQuery, facts: readonly CandidateFact[]): CandidateFacts {
+  candidateFacts(query: CandidateCriteria, facts: readonly CandidateFact[]): CandidateFacts {
     if (facts.length > 64) throw new Error('At most 64 candidate facts');
     const index = this.builtIndex();
     const set = index.candidates(query);

@@ -1,4 +1,5 @@
 import {
+  type AccessibilityCode,
   type Approach,
   type Audience,
   type Availability,
@@ -13,6 +14,7 @@ import {
   type Specialty,
   TAXONOMY,
 } from '../taxonomy/taxonomy.js';
+import { accessibilityProblem, withDerivedAccessibility } from './accessibility.js';
 import type { ContactChannel, ResourceWrite } from './resource.row.js';
 import { searchKeywords } from './search-text.js';
 
@@ -49,6 +51,8 @@ export interface ResourceRecord {
   approaches: Approach[];
   languages: string[]; // ISO 639-1
   audiences: Audience[];
+  /** How a person with a disability can reach and use it; codes its channels state are added when written. */
+  accessibility?: AccessibilityCode[];
   credentials: Credential[];
   paymentOptions: PaymentOption[];
   locations: {
@@ -99,6 +103,7 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
   checkCodes(slug, 'specialties', s.specialties, TAXONOMY.specialty.codes);
   checkCodes(slug, 'approaches', s.approaches, TAXONOMY.approach.codes);
   checkCodes(slug, 'audiences', s.audiences, TAXONOMY.audience.codes);
+  checkCodes(slug, 'accessibility', s.accessibility ?? [], TAXONOMY.accessibility.codes);
   checkCodes(slug, 'credentials', s.credentials, TAXONOMY.credential.codes);
   checkCodes(slug, 'paymentOptions', s.paymentOptions, TAXONOMY.payment.codes);
   checkCodes(slug, 'availability', s.availability, TAXONOMY.availability.codes);
@@ -123,6 +128,8 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
     checkRecord(TAXONOMY.contactChannel.codes.includes(channel.type), slug, `unknown contact channel ${String(channel.type)}`);
     checkRecord(typeof channel.value === 'string' && channel.value.length > 0, slug, 'a contact channel needs a value');
   }
+  const accessibility = accessibilityProblem(s.accessibility ?? [], s.contactChannels ?? [], s.locations);
+  checkRecord(!accessibility, slug, `accessibility: ${accessibility}`);
   return {
     slug: s.slug,
     name: s.name,
@@ -148,6 +155,7 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
     approaches: s.approaches,
     languages: s.languages,
     audiences: s.audiences,
+    accessibility: withDerivedAccessibility(s.accessibility ?? [], s.contactChannels ?? [], s.formats),
     credentials: s.credentials,
     paymentOptions: s.paymentOptions,
     serviceAreas: s.serviceAreas,

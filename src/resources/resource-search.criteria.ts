@@ -10,6 +10,8 @@ export interface ResourceSearchCriteria {
   approaches?: string[];
   languages?: string[];
   audiences?: string[];
+  /** Every one of these codes (all of them, unlike the other lists). */
+  accessibility?: string[];
   /** Only resources with one of these eligibility codes; without it, programs for people who use abuse are left out. */
   eligibility?: string[];
   credentials?: string[];

@@ -22,6 +22,7 @@ const FACET_COLUMNS: Record<FacetField, { column: string; array: boolean }> = {
   approach: { column: 'approaches', array: true },
   language: { column: 'languages', array: true },
   audience: { column: 'audiences', array: true },
+  accessibility: { column: 'accessibility', array: true },
   credential: { column: 'credentials', array: true },
   payment: { column: 'payment_options', array: true },
   availability: { column: 'availability', array: true },
@@ -31,7 +32,7 @@ export const RESOURCE_COLUMNS = `
   r.id, r.slug, r.name, r.description, r.url, r.phone, r.email, r.kind, r.formats,
   r.free, r.sliding_scale, r.fee_min, r.fee_max, r.currency, r.fee_period, r.insurance_accepted, r.insurers,
   r.no_insurance_needed, r.cost_notes, r.specialties, r.approaches, r.languages, r.audiences,
-  r.credentials, r.payment_options, r.service_areas, r.accepting_new_clients, r.wait_time_days,
+  r.accessibility, r.credentials, r.payment_options, r.service_areas, r.accepting_new_clients, r.wait_time_days,
   r.availability, r.joint_sessions, r.requires_safe_relationship, r.not_for_crisis, r.eligibility, r.line_roles,
   r.contact_channels, r.demo, r.source_url, r.last_verified_at, r.status, r.version,
   r.created_at, r.updated_at, o.name AS organization_name, o.website AS organization_website`;
@@ -76,6 +77,8 @@ function filtered(
     if (values?.length) where.push(`r.${column} && ${sql.param(values)}::text[]`);
   }
   // A person searching for help never meets a program for people who use abuse by chance.
+  // Every code asked for (`@>`, GIN-indexed): a Deaf couple needing ASL is not helped by a TTY-only practice.
+  if (c.accessibility?.length) where.push(`r.accessibility @> ${sql.param(c.accessibility)}::text[]`);
   if (!c.eligibility?.includes('people_who_use_abuse')) where.push(`NOT ('people_who_use_abuse' = ANY(r.eligibility))`);
   where.push(`NOT (r.demo AND r.kind = 'hotline')`); // a fictional hotline is never listed where someone could call it
   for (const [criterion, column] of Object.entries(EQUALS_COLUMNS) as [keyof typeof EQUALS_COLUMNS, string][]) {

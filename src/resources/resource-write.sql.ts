@@ -1,104 +1,43 @@
 import type { EntityManager } from 'typeorm';
 
-import type { ResourceWrite } from './resource.row.js';
+import { RESOURCE_FACT_COLUMNS, type ResourceFactColumn, type ResourceWrite } from './resource.row.js';
 import { roundCoordinate } from './resource-search.sql.js';
+
+/** `fee_min` → `feeMin`: a fact column's field in ResourceWrite. */
+type FieldOf<C extends string> = C extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<FieldOf<Tail>>}` : C;
+const fieldOf = <C extends ResourceFactColumn>(column: C) =>
+  column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()) as FieldOf<C>;
+// Every fact column has its ResourceWrite field: a column added to the list fails to compile here until the write has it.
+const EVERY_FACT_WRITTEN: [Exclude<FieldOf<ResourceFactColumn>, keyof ResourceWrite>] extends [never] ? true : never = true;
+void EVERY_FACT_WRITTEN;
 
 /**
  * The stored columns of one resource write, in one place, so the seed upsert (by slug) and
- * curation's insert and versioned update write exactly the same columns the same way.
- * Derived columns are computed here: insurer_keys (lower-cased insurers, for the insurance
- * filter) and location_regions (regions and countries of the locations, for `serves`).
+ * curation's insert and versioned update write exactly the same columns the same way: the facts
+ * as given, then the organization and the derived columns, computed here: insurer_keys
+ * (lower-cased insurers, for the insurance filter), location_regions (regions and countries of
+ * the locations, for `serves`) and search_keywords.
  */
 export const RESOURCE_WRITE_COLUMNS = [
-  'slug',
+  ...RESOURCE_FACT_COLUMNS,
   'organization_id',
-  'name',
-  'description',
-  'url',
-  'phone',
-  'email',
-  'kind',
-  'formats',
-  'free',
-  'sliding_scale',
-  'fee_min',
-  'fee_max',
-  'currency',
-  'insurance_accepted',
-  'insurers',
   'insurer_keys',
-  'no_insurance_needed',
-  'cost_notes',
-  'specialties',
-  'approaches',
-  'languages',
-  'audiences',
-  'credentials',
-  'payment_options',
-  'service_areas',
   'location_regions',
-  'accepting_new_clients',
-  'wait_time_days',
-  'availability',
-  'joint_sessions',
-  'demo',
-  'source_url',
-  'last_verified_at',
-  'status',
   'search_keywords',
-  'requires_safe_relationship',
-  'not_for_crisis',
-  'eligibility',
-  'line_roles',
-  'contact_channels',
-  'fee_period',
 ] as const;
 
 /** Bind values for RESOURCE_WRITE_COLUMNS, in the same order. */
 export function resourceWriteValues(r: ResourceWrite, organizationId: string): unknown[] {
+  const facts = RESOURCE_FACT_COLUMNS.map((column) =>
+    // jsonb: sent as JSON text (pg would send a JS array as a PostgreSQL array).
+    column === 'contact_channels' ? JSON.stringify(r.contactChannels) : (r[fieldOf(column)] ?? null),
+  );
   return [
-    r.slug,
+    ...facts,
     organizationId,
-    r.name,
-    r.description,
-    r.url ?? null,
-    r.phone ?? null,
-    r.email ?? null,
-    r.kind,
-    r.formats,
-    r.free,
-    r.slidingScale,
-    r.feeMin ?? null,
-    r.feeMax ?? null,
-    r.currency,
-    r.insuranceAccepted,
-    r.insurers,
     r.insurers.map((i) => i.toLowerCase()),
-    r.noInsuranceNeeded,
-    r.costNotes ?? null,
-    r.specialties,
-    r.approaches,
-    r.languages,
-    r.audiences,
-    r.credentials,
-    r.paymentOptions,
-    r.serviceAreas,
     [...new Set(r.locations.flatMap((l) => [l.region, l.country]))],
-    r.acceptingNewClients,
-    r.waitTimeDays ?? null,
-    r.availability,
-    r.jointSessions,
-    r.demo,
-    r.sourceUrl ?? null,
-    r.lastVerifiedAt ?? null,
-    r.status,
     r.searchKeywords,
-    r.requiresSafeRelationship,
-    r.notForCrisis,
-    r.eligibility,
-    r.lineRoles,
-    JSON.stringify(r.contactChannels),
-    r.feePeriod,
   ];
 }
 

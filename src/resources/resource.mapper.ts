@@ -33,6 +33,7 @@ export function mapResource(row: ResourceRow, distanceMeters?: number | null): R
     approaches: row.approaches,
     languages: row.languages,
     audiences: row.audiences,
+    accessibility: row.accessibility ?? [],
     credentials: row.credentials,
     paymentOptions: row.payment_options,
     locations: row.locations ?? [],

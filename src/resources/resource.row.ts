@@ -1,11 +1,59 @@
 /** A way to reach a service besides its main phone: a text keyword, a chat page, TTY, videophone, relay. */
 export interface ContactChannel {
   type: 'call' | 'text' | 'chat' | 'tty' | 'videophone' | 'relay';
-  /** A number as dialled in the country, or for chat an https URL. */
+  /** A number as dialled in the country, or an https URL (chat, or a videophone answered from a web page). */
   value: string;
   /** For text: the word to send (e.g. START). */
   keyword?: string;
 }
+
+/**
+ * The resource table's own columns that a write stores as given (not derived, not keys or
+ * timestamps): the write path binds them from ResourceWrite (resource-write.sql.ts) and the
+ * index's row store keeps them (directory-index/row-store.ts). One list, so both stay in step.
+ */
+export const RESOURCE_FACT_COLUMNS = [
+  'slug',
+  'name',
+  'description',
+  'url',
+  'phone',
+  'email',
+  'kind',
+  'formats',
+  'free',
+  'sliding_scale',
+  'fee_min',
+  'fee_max',
+  'currency',
+  'fee_period',
+  'insurance_accepted',
+  'insurers',
+  'no_insurance_needed',
+  'cost_notes',
+  'specialties',
+  'approaches',
+  'languages',
+  'audiences',
+  'credentials',
+  'payment_options',
+  'service_areas',
+  'accepting_new_clients',
+  'wait_time_days',
+  'availability',
+  'joint_sessions',
+  'requires_safe_relationship',
+  'not_for_crisis',
+  'eligibility',
+  'line_roles',
+  'contact_channels',
+  'accessibility',
+  'demo',
+  'source_url',
+  'last_verified_at',
+  'status',
+] as const satisfies readonly (keyof ResourceRow)[];
+export type ResourceFactColumn = (typeof RESOURCE_FACT_COLUMNS)[number];
 
 /** A resource row as the directory queries return it (snake_case, straight from SQL). */
 export interface ResourceRow {
@@ -32,6 +80,7 @@ export interface ResourceRow {
   approaches: string[];
   languages: string[];
   audiences: string[];
+  accessibility: string[];
   credentials: string[];
   payment_options: string[];
   service_areas: string[];
@@ -104,6 +153,8 @@ export interface ResourceWrite {
   approaches: string[];
   languages: string[];
   audiences: string[];
+  /** Listed codes plus those the channels state (withDerivedAccessibility). */
+  accessibility: string[];
   credentials: string[];
   paymentOptions: string[];
   serviceAreas: string[];

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
-import { type CandidateCriteria, toCandidateQuery } from './candidate-criteria.js';
+import type { CandidateCriteria, CandidateFacts } from './candidate-criteria.js';
 import type { CandidateFact } from './directory-index/candidate-query.js';
-import { type CandidateFacts, DirectorySearch } from './directory-search.js';
+import { DirectorySearch } from './directory-search.js';
 import type { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
@@ -53,6 +53,7 @@ export class ResourcesService {
       approaches: query.approach,
       languages: query.language,
       audiences: query.audience,
+      accessibility: query.accessibility,
       eligibility: query.eligibility,
       credentials: query.credential,
       paymentOptions: query.payment,
@@ -131,7 +132,7 @@ export class ResourcesService {
    * from the index's bitmaps); `read(i)` decodes one candidate's row into its response.
    */
   findCandidates(criteria: CandidateCriteria, facts: readonly CandidateFact[]): DirectoryCandidates {
-    const found = this.directory.candidateFacts(toCandidateQuery(criteria), facts);
+    const found = this.directory.candidateFacts(criteria, facts);
     return {
       ...found,
       id: (i) => found.id(i),

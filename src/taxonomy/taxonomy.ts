@@ -102,7 +102,51 @@ export const AUDIENCES = vocabulary([
   {
     code: 'deaf_hard_of_hearing',
     label: 'Deaf and hard of hearing',
-    description: 'Reachable in sign language, by videophone, TTY or relay.',
+    description:
+      'Experienced with Deaf and hard-of-hearing clients and Deaf culture. How to reach them (ASL, videophone, TTY, relay, captions) is in accessibility.',
+  },
+] as const);
+
+/**
+ * How a person with a disability can reach and use a service: facts a curator can check on the
+ * provider's own pages, each one a yes. A search asks for all of the codes it names (a Deaf
+ * couple needing ASL is not helped by a TTY-only line). `tty`, `videophone` and `relay` are also
+ * contact channels with their number: the write path derives those codes from the channels, and
+ * `text_based` from text and chat channels or chat sessions, so a line's routes are stated once.
+ */
+export const ACCESSIBILITY = vocabulary([
+  {
+    code: 'asl',
+    label: 'American Sign Language (ASL)',
+    description:
+      'Sessions or line staff in ASL, with signing clinicians or advocates or with an ASL interpreter the provider arranges at no cost to the client.',
+  },
+  {
+    code: 'videophone',
+    label: 'Videophone (VP)',
+    description: 'A videophone line or web video call answered in sign language (ASL in the US), listed as a contact channel.',
+  },
+  { code: 'tty', label: 'TTY', description: 'A TTY (text telephone) number for Deaf, hard-of-hearing and speech-disabled callers.' },
+  {
+    code: 'relay',
+    label: 'Relay calls (711)',
+    description: 'Takes calls through a telecommunications relay service (711 in the US), by text or video relay.',
+  },
+  { code: 'captioning', label: 'Captioned video sessions', description: 'Live captions for the whole of a video session.' },
+  {
+    code: 'text_based',
+    label: 'Reachable without voice',
+    description: 'Can be used entirely in writing: text messages, online chat or messaging sessions instead of a voice call.',
+  },
+  {
+    code: 'interpreter_on_request',
+    label: 'Interpreter on request',
+    description: 'A spoken-language or sign-language interpreter arranged by the provider at no cost to the client.',
+  },
+  {
+    code: 'wheelchair_access',
+    label: 'Wheelchair accessible',
+    description: 'A step-free entrance and an accessible restroom at the location where sessions happen.',
   },
 ] as const);
 
@@ -169,7 +213,12 @@ export const CONTACT_CHANNELS = vocabulary([
   { code: 'text', label: 'Text', description: 'SMS text messaging (send the keyword to the number).' },
   { code: 'chat', label: 'Online chat', description: "Live chat on the service's website." },
   { code: 'tty', label: 'TTY', description: 'Teletypewriter line for Deaf and hard-of-hearing callers.' },
-  { code: 'videophone', label: 'Videophone (sign language)', description: 'Video call in sign language (ASL in the US).' },
+  {
+    code: 'videophone',
+    label: 'Videophone (sign language)',
+    description:
+      'Video call in sign language (ASL in the US): a number to dial from a videophone, or an https page with a video call button.',
+  },
   { code: 'relay', label: 'Relay service', description: 'Telecommunications relay (for example 711 in the US).' },
 ] as const);
 
@@ -241,6 +290,7 @@ export type FeePeriod = (typeof FEE_PERIODS.codes)[number];
 export type Eligibility = (typeof ELIGIBILITY.codes)[number];
 export type LineRole = (typeof LINE_ROLES.codes)[number];
 export type ContactChannelType = (typeof CONTACT_CHANNELS.codes)[number];
+export type AccessibilityCode = (typeof ACCESSIBILITY.codes)[number];
 
 /** Every vocabulary by the name the API uses for it (filters, facets, taxonomy endpoint). */
 export const TAXONOMY = {
@@ -249,6 +299,7 @@ export const TAXONOMY = {
   specialty: SPECIALTIES,
   approach: APPROACHES,
   audience: AUDIENCES,
+  accessibility: ACCESSIBILITY,
   credential: CREDENTIALS,
   payment: PAYMENT_OPTIONS,
   availability: AVAILABILITY,

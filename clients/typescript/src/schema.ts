@@ -1008,7 +1008,7 @@ export interface components {
              */
             type: "call" | "text" | "chat" | "tty" | "videophone" | "relay";
             /**
-             * @description A number as dialled in the country, or for chat an https URL.
+             * @description A number as dialled in the country, or an https URL: for chat, and for a videophone answered from a web page.
              * @example 88788
              */
             value: string;
@@ -1052,6 +1052,15 @@ export interface components {
              */
             languages: string[];
             audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
+            /**
+             * @description How a person with a disability can reach and use it (GET /v1/taxonomy defines each code). tty, videophone and relay come with their numbers in contactChannels.
+             * @example [
+             *       "asl",
+             *       "videophone",
+             *       "text_based"
+             *     ]
+             */
+            accessibility: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
             credentials: ("gottman_certified" | "iceeft_certified" | "aamft_clinical_fellow" | "csat" | "aasect" | "apsats" | "licensed_clinician" | "supervised_trainee" | "trained_advocate")[];
             paymentOptions: ("insurance" | "medicaid" | "medicare" | "sliding_scale" | "free" | "cash" | "eap" | "payment_assistance" | "military" | "fsa_hsa")[];
             locations: components["schemas"]["LocationResponse"][];
@@ -1130,6 +1139,7 @@ export interface components {
                 approach?: components["schemas"]["FacetValue"][];
                 language?: components["schemas"]["FacetValue"][];
                 audience?: components["schemas"]["FacetValue"][];
+                accessibility?: components["schemas"]["FacetValue"][];
                 credential?: components["schemas"]["FacetValue"][];
                 payment?: components["schemas"]["FacetValue"][];
                 availability?: components["schemas"]["FacetValue"][];
@@ -1214,7 +1224,7 @@ export interface components {
              */
             type: "call" | "text" | "chat" | "tty" | "videophone" | "relay";
             /**
-             * @description A number as dialled in the country (text, tty, videophone, relay, call) or an https URL (chat).
+             * @description A number as dialled in the country (text, tty, videophone, relay, call), or an https URL: for chat, and for a videophone answered from a web page (a video call button such as 988's ASL Now).
              * @example 88788
              */
             value: string;
@@ -1288,6 +1298,14 @@ export interface components {
              *     ]
              */
             audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
+            /**
+             * @description How a person with a disability can reach and use it (GET /v1/taxonomy defines each code); only what the provider states. tty and videophone need a contact channel of that type (its number); wheelchair_access needs a location. Codes the contact channels state (tty, videophone, relay; text_based for text, chat or chat sessions) are added when stored. Absent means none.
+             * @example [
+             *       "asl",
+             *       "wheelchair_access"
+             *     ]
+             */
+            accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
             /**
              * @description Clinician credentials.
              * @example [
@@ -1544,6 +1562,7 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "inactive";
+            accessibility?: string[] | null;
         };
         VerifyResourceRequest: {
             /**
@@ -1601,6 +1620,19 @@ export interface components {
             /** @example https://riverbend.example */
             website?: string;
         };
+        HsdsPhoneLanguageResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            phone_id: string;
+            /** @example American Sign Language */
+            name: string;
+            /**
+             * @description ISO 639-3 (ase: American Sign Language).
+             * @example ase
+             */
+            code: string;
+        };
         HsdsPhoneResponse: {
             /** Format: uuid */
             id: string;
@@ -1608,6 +1640,15 @@ export interface components {
             service_id: string;
             /** @example 1-800-799-7233 */
             number: string;
+            /**
+             * @description RFC 6350 type of a TTY (textphone) or videophone (video) number, from the contact channels; absent on the main phone.
+             * @enum {string}
+             */
+            type?: "textphone" | "video";
+            /** @example Videophone (sign language) */
+            description?: string;
+            /** @description A videophone of a resource listed with ASL: American Sign Language, which the line is answered in. */
+            languages?: components["schemas"]["HsdsPhoneLanguageResponse"][];
         };
         HsdsScheduleResponse: {
             /** Format: uuid */
@@ -1642,6 +1683,14 @@ export interface components {
             /** @example https://www.iso.org/obp/ui/#iso:code:3166:US-OH */
             uri: string;
             /** @example ISO 3166-2 US-OH */
+            description: string;
+        };
+        HsdsAccessibilityResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            location_id: string;
+            /** @example Wheelchair accessible: A step-free entrance and an accessible restroom at the location where sessions happen. */
             description: string;
         };
         HsdsAddressResponse: {
@@ -1689,6 +1738,8 @@ export interface components {
             latitude: number;
             /** @example -83.0044 */
             longitude: number;
+            /** @description Physical access at the location: wheelchair_access (step-free entrance, accessible restroom). */
+            accessibility?: components["schemas"]["HsdsAccessibilityResponse"][];
             addresses: components["schemas"]["HsdsAddressResponse"][];
         };
         HsdsServiceAtLocationResponse: {
@@ -1812,6 +1863,8 @@ export interface components {
             fees_description?: string;
             /** @description Who the service welcomes (audiences), and whether it is for safe relationships only. */
             eligibility_description?: string;
+            /** @description Sessions in ASL (directly or through an interpreter the provider arranges) and interpreters on request, from accessibility. */
+            interpretation_services?: string;
             /**
              * @description The date the facts were last verified.
              * @example 2026-11-25
@@ -1827,7 +1880,7 @@ export interface components {
             service_at_locations?: components["schemas"]["HsdsServiceAtLocationResponse"][];
             languages?: components["schemas"]["HsdsLanguageResponse"][];
             cost_options?: components["schemas"]["HsdsCostOptionResponse"][];
-            /** @description Mend's vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for. */
+            /** @description Mend's vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:accessibility, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for. */
             attributes?: components["schemas"]["HsdsAttributeResponse"][];
         };
         HsdsServicePage: {
@@ -1923,6 +1976,13 @@ export interface components {
              *     ]
              */
             availability?: ("evenings" | "weekends" | "around_the_clock")[];
+            /**
+             * @description Accessibility needs (GET /v1/taxonomy defines each code), a strong preference: resources that meet more of them come first, each need met is a reason (accessibility_match) and each one not listed is a caveat (not_listed_<code>) saying what to ask. Safety lines reachable that way come first, with those routes (videophone, TTY, relay, text) first among their contact channels. Not stored.
+             * @example [
+             *       "asl"
+             *     ]
+             */
+            accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
         };
         CreateIntakeRequest: {
             /**
@@ -4206,6 +4266,8 @@ export interface operations {
                 language?: string[];
                 /** @description Audience the resource welcomes. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 audience?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
+                /** @description Accessibility the person needs (GET /v1/taxonomy defines each code). Unlike the other lists, every code named must be met: a Deaf couple who sign needs `asl`, and a TTY-only practice does not help them. Repeat the parameter or use a comma list; a resource matches if it has every one of the values. */
+                accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
                 /** @description Who the resource is only for. Programs for people who use abuse (`people_who_use_abuse`) are left out of searches unless asked for here: a person searching for help is never shown one by chance. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 eligibility?: ("people_who_use_abuse" | "military_community" | "serving_military_only" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only" | "married_couples_only")[];
                 /** @description Clinician credential. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
@@ -4235,7 +4297,7 @@ export interface operations {
                 /** @description Opaque cursor from page.nextCursor (or the Link header), to fetch the next page with the same filters. */
                 cursor?: string;
                 /** @description Fields to count values of, over all resources matching the current filters. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
-                facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "credential" | "payment" | "availability")[];
+                facets?: ("kind" | "format" | "specialty" | "approach" | "language" | "audience" | "accessibility" | "credential" | "payment" | "availability")[];
                 /** @description The language of the texts Mend writes: en or es (provider descriptions stay as written). Wins over Accept-Language; not part of the page cursor. */
                 lang?: "en" | "es";
             };
@@ -6235,6 +6297,8 @@ export interface operations {
                 roles?: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
                 /** @description Who the person is, so the most specific line comes first (comma-separated). */
                 audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
+                /** @description Accessibility needs (comma-separated): lines reachable that way come first within a role, with those routes first among their contact channels. */
+                accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
                 /** @description The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language. */
                 lang?: "en" | "es";
             };

@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 import { stack } from '../decorator-stack.js';
 import { POSTAL_CODE_PATTERN } from '../place/place.js';
@@ -46,5 +47,27 @@ export function PageCursor(description: string, maxLength: number) {
     IsString(),
     MaxLength(maxLength),
     Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a valid page cursor' }),
+  );
+}
+
+/** An optional string of at most the `maxLength` it documents. */
+export function OptionalText(api: ApiPropertyOptions & { maxLength: number }) {
+  return stack(ApiPropertyOptional(api), IsOptional(), IsString(), MaxLength(api.maxLength));
+}
+
+/** An amount of money in currency units, with cents at most: 0 to `max`. */
+export function MoneyAmount(max: number) {
+  return stack(IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }), Min(0), Max(max));
+}
+
+/** An object validated as `type` (whitelisted and checked field by field); an optional one may be absent or null. */
+export function NestedObject(type: Class, options: { optional?: boolean; description?: string } = {}) {
+  const { optional = false, ...api } = options;
+  return stack(
+    optional ? ApiPropertyOptional({ type, ...api }) : ApiProperty({ type, ...api }),
+    optional ? IsOptional() : IsDefined(),
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
   );
 }

@@ -10,11 +10,14 @@ export function toList(value: unknown): unknown {
   return items.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
 }
 
-/** An optional multi-value query parameter restricted to a vocabulary. */
-export function QueryEnumList(values: readonly string[], description: string, example?: string[]) {
+/**
+ * An optional multi-value query parameter restricted to a vocabulary. `match` says whether a
+ * resource needs any of the values (most filters) or every one of them (needs such as accessibility).
+ */
+export function QueryEnumList(values: readonly string[], description: string, example?: string[], match: 'any' | 'all' = 'any') {
   return applyDecorators(
     ApiPropertyOptional({
-      description: `${description} Repeat the parameter or use a comma list; a resource matches if it has any of the values.`,
+      description: `${description} Repeat the parameter or use a comma list; a resource matches if it has ${match === 'any' ? 'any' : 'every one'} of the values.`,
       type: [String],
       enum: values,
       isArray: true,

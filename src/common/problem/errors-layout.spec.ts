@@ -1,25 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { describe, expect, it } from '@jest/globals';
 
-const SRC = fileURLToPath(new URL('../..', import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
-  });
-}
+import { sourceFiles } from '../testing.js';
 
 /**
  * Problems are built only by the factories in `*.errors.ts`, from the module's union of codes:
  * a code written inline in a service, guard or controller escapes the union (and its review).
  */
 describe('where problems are built', () => {
-  const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
+  const files = sourceFiles();
 
   it('ProblemException is constructed only by problemsOf()', () => {
     const constructing = files.filter((f) => /new ProblemException\b|ProblemException\.\w+\(/.test(f.text)).map((f) => f.path);

@@ -76,10 +76,35 @@ export class HsdsCostOptionResponse {
   @ApiPropertyOptional({ example: 'per session' }) amount_description?: string;
 }
 
+export class HsdsPhoneLanguageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) phone_id: string;
+  @ApiProperty({ example: 'American Sign Language' }) name: string;
+  @ApiProperty({ example: 'ase', description: 'ISO 639-3 (ase: American Sign Language).' }) code: string;
+}
+
 export class HsdsPhoneResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) service_id: string;
   @ApiProperty({ example: '1-800-799-7233' }) number: string;
+  @ApiPropertyOptional({
+    enum: ['textphone', 'video'],
+    description: 'RFC 6350 type of a TTY (textphone) or videophone (video) number, from the contact channels; absent on the main phone.',
+  })
+  type?: string;
+  @ApiPropertyOptional({ example: 'Videophone (sign language)' }) description?: string;
+  @ApiPropertyOptional({
+    type: [HsdsPhoneLanguageResponse],
+    description: 'A videophone of a resource listed with ASL: American Sign Language, which the line is answered in.',
+  })
+  languages?: HsdsPhoneLanguageResponse[];
+}
+
+export class HsdsAccessibilityResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) location_id: string;
+  @ApiProperty({ example: 'Wheelchair accessible: A step-free entrance and an accessible restroom at the location where sessions happen.' })
+  description: string;
 }
 
 export class HsdsScheduleResponse {
@@ -111,6 +136,11 @@ export class HsdsLocationResponse {
   @ApiProperty({ example: 'Riverbend Couples Therapy — Columbus' }) name: string;
   @ApiProperty({ example: 39.9671 }) latitude: number;
   @ApiProperty({ example: -83.0044 }) longitude: number;
+  @ApiPropertyOptional({
+    type: [HsdsAccessibilityResponse],
+    description: 'Physical access at the location: wheelchair_access (step-free entrance, accessible restroom).',
+  })
+  accessibility?: HsdsAccessibilityResponse[];
   @ApiProperty({ type: [HsdsAddressResponse] }) addresses: HsdsAddressResponse[];
 }
 
@@ -146,6 +176,11 @@ export class HsdsServiceResponse {
   @ApiPropertyOptional({ description: 'Mend cost notes.' }) fees_description?: string;
   @ApiPropertyOptional({ description: 'Who the service welcomes (audiences), and whether it is for safe relationships only.' })
   eligibility_description?: string;
+  @ApiPropertyOptional({
+    description:
+      'Sessions in ASL (directly or through an interpreter the provider arranges) and interpreters on request, from accessibility.',
+  })
+  interpretation_services?: string;
   @ApiPropertyOptional({ example: '2026-11-25', description: 'The date the facts were last verified.' }) assured_date?: string;
   @ApiProperty({ format: 'date-time' }) last_modified: string;
   @ApiProperty({ type: HsdsOrganizationSummaryResponse }) organization: HsdsOrganizationSummaryResponse;
@@ -159,7 +194,7 @@ export class HsdsServiceResponse {
   @ApiPropertyOptional({
     type: [HsdsAttributeResponse],
     description:
-      "Mend's vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for.",
+      "Mend's vocabularies (taxonomies mend:kind, mend:format, mend:specialty, mend:approach, mend:audience, mend:accessibility, mend:credential, mend:payment, mend:availability) and the `mend` facts HSDS has no field for.",
   })
   attributes?: HsdsAttributeResponse[];
 }

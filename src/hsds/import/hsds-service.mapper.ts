@@ -4,8 +4,10 @@ import { isEmail } from 'class-validator';
 
 import { parseLanguage } from '../../common/place/place-names.js';
 import { UUID_PATTERN } from '../../common/uuid.js';
+import { CODES_NEEDING_A_CHANNEL } from '../../resources/accessibility.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
+import { ASL_LANGUAGE } from '../hsds-taxonomy.js';
 import { arr, type ImportNote, isHttpUrl, type Json, obj, quoted, text } from './hsds-json.js';
 import { contactChannels, type FactReader, factReader, readAttributes } from './hsds-service-attributes.js';
 import { type Fallback, type Fees, mapCost, readFees } from './hsds-service-cost.js';
@@ -64,10 +66,11 @@ const READ_FIELDS = new Set([
 /** Bookkeeping, not facts about the service. */
 const QUIET_FIELDS = new Set(['last_modified', 'metadata']);
 /** Free text Mend's own exports derive from the attributes (read there instead). */
-const DERIVED_IN_MEND_EXPORTS = new Set(['eligibility_description']);
+const DERIVED_IN_MEND_EXPORTS = new Set(['eligibility_description', 'interpretation_services']);
 const SKIP_REASONS: Record<string, string> = {
   alternate_name: 'Mend keeps one name per resource',
   eligibility_description: 'free text: Mend records who a resource is for as audience terms',
+  interpretation_services: 'free text: Mend records ASL and interpreters as accessibility terms (asl, interpreter_on_request)',
   program: 'Mend has no programs',
   program_id: 'Mend has no programs',
   contacts: 'Mend keeps no named contacts',
@@ -126,10 +129,10 @@ export function mapHsdsService(rawService: unknown, rawOrganization: unknown, op
   reportUnreadFields(mapping);
   const identity = mapIdentity(mapping, obj(rawOrganization) ?? {}, options);
   const kind = mapKind(mapping, options);
-  const languages = mapLanguages(service, skipped);
+  const { languages, signsAsl } = mapLanguages(service, skipped);
   const serviceAreas = mapServiceAreas(service, skipped);
   const locations = mapLocations(service, skipped);
-  const phone = mapPhone(service, skipped);
+  const { phone, channels: phoneChannels } = mapPhones(service, skipped);
   const fees = readFees(mapping, locations[0]?.country);
   const availability =
     mapping.codes.availability.length || !mapping.foreign ? mapping.codes.availability : availabilityFromSchedules(arr(service.schedules));
@@ -141,6 +144,8 @@ export function mapHsdsService(rawService: unknown, rawOrganization: unknown, op
   result.document = buildDocument(mapping, identity, {
     kind: kind!,
     languages,
+    signsAsl,
+    phoneChannels,
     serviceAreas,
     locations,
     phone,
@@ -232,11 +237,19 @@ function mapKind({ codes, problems, skipped, defaults }: ServiceMapping, options
   return kind;
 }
 
-/** Languages as ISO 639-1 codes, each once. */
-function mapLanguages(service: Json, skipped: ImportNote[]): string[] {
+/** Languages as ISO 639-1 codes, each once; American Sign Language (no ISO 639-1 code) is the accessibility code asl. */
+function mapLanguages(service: Json, skipped: ImportNote[]): { languages: string[]; signsAsl: boolean } {
   const languages: string[] = [];
+  let signsAsl = false;
   arr(service.languages).forEach((raw, i) => {
     const language = obj(raw);
+    if (
+      text(language?.code)?.toLowerCase() === ASL_LANGUAGE.code ||
+      text(language?.name)?.toLowerCase() === ASL_LANGUAGE.name.toLowerCase()
+    ) {
+      signsAsl = true;
+      return;
+    }
     const code = parseLanguage(language?.code, language?.name);
     if (!code)
       return skipped.push({
@@ -245,21 +258,28 @@ function mapLanguages(service: Json, skipped: ImportNote[]): string[] {
       });
     if (!languages.includes(code)) languages.push(code);
   });
-  return languages;
+  return { languages, signsAsl };
 }
 
-function mapPhone(service: Json, skipped: ImportNote[]): string | undefined {
+/** RFC 6350 phone types that are contact channels in Mend (a TTY or videophone number). */
+const CHANNEL_PHONE_TYPES: Record<string, 'tty' | 'videophone'> = { textphone: 'tty', video: 'videophone' };
+
+/** The one main phone, and TTY and videophone numbers (typed phones) as contact channels. */
+function mapPhones(service: Json, skipped: ImportNote[]): { phone?: string; channels: { type: 'tty' | 'videophone'; value: string }[] } {
   let phone: string | undefined;
+  const channels: { type: 'tty' | 'videophone'; value: string }[] = [];
   arr(service.phones).forEach((raw, i) => {
     const field = `phones[${i}]`;
     const number = text(obj(raw)?.number)?.replace(/^\((\d+)\)\s*/, '$1 ');
     if (!number || !PHONE.test(number))
       return skipped.push({ field, reason: `"${quoted(obj(raw)?.number)}" is not a phone number Mend accepts` });
+    const type = text(obj(raw)?.type)?.toLowerCase();
+    if (type && Object.hasOwn(CHANNEL_PHONE_TYPES, type)) return channels.push({ type: CHANNEL_PHONE_TYPES[type], value: number });
     if (phone) return skipped.push({ field, reason: 'Mend keeps one phone per resource (the first)' });
     phone = number;
     if (obj(raw)?.extension !== undefined) skipped.push({ field: `${field}.extension`, reason: 'Mend keeps no phone extensions' });
   });
-  return phone;
+  return { phone, channels };
 }
 
 function minutes(time: unknown): number | undefined {
@@ -322,6 +342,10 @@ function mapStatus(service: Json, defaults: ImportNote[]): MappedService['status
 interface MappedFields {
   kind: ResourceKind;
   languages: string[];
+  /** American Sign Language among the service's languages. */
+  signsAsl: boolean;
+  /** TTY and videophone numbers among the phones. */
+  phoneChannels: { type: 'tty' | 'videophone'; value: string }[];
   serviceAreas: string[];
   locations: ResourceDocument['locations'];
   phone?: string;
@@ -344,6 +368,11 @@ function buildDocument(
   const { website, url, email } = identity;
   const { phone, kind, fees, demo, sourceUrl, lastVerifiedAt } = fields;
   const payments = codes.payment;
+  // Mend's own exports carry the channels as mend facts (their typed phones are copies); another
+  // directory's typed phones are its TTY and videophone numbers.
+  const mendChannels = contactChannels(facts.all('contact_channel'), skipped);
+  const channels = facts.has('contact_channel') ? mendChannels : fields.phoneChannels;
+  const accessibility = accessibilityCodes(codes.accessibility, fields.signsAsl, channels, fields.locations, skipped);
   return {
     slug: identity.slug!,
     name: identity.name!,
@@ -359,6 +388,7 @@ function buildDocument(
     approaches: codes.approach as ResourceDocument['approaches'],
     languages: fields.languages,
     audiences: codes.audience as ResourceDocument['audiences'],
+    accessibility,
     credentials: codes.credential as ResourceDocument['credentials'],
     paymentOptions: payments as ResourceDocument['paymentOptions'],
     locations: fields.locations,
@@ -371,9 +401,33 @@ function buildDocument(
     notForCrisis: facts.boolean('not_for_crisis') ?? false,
     eligibility: codes.eligibility as ResourceDocument['eligibility'],
     lineRoles: codes.lineRole as ResourceDocument['lineRoles'],
-    contactChannels: contactChannels(facts.all('contact_channel'), skipped),
+    contactChannels: channels,
     demo,
     ...(sourceUrl ? { sourceUrl } : {}),
     ...(lastVerifiedAt ? { lastVerifiedAt } : {}),
   };
+}
+
+/**
+ * Accessibility from the terms (and ASL among the languages), less what the record cannot bear
+ * out: a TTY or videophone term without its number, wheelchair access without a location.
+ */
+function accessibilityCodes(
+  terms: string[],
+  signsAsl: boolean,
+  channels: readonly { type: string }[],
+  locations: readonly unknown[],
+  skipped: ImportNote[],
+): NonNullable<ResourceDocument['accessibility']> {
+  const codes = signsAsl && !terms.includes('asl') ? ['asl', ...terms] : terms;
+  return codes.filter((code) => {
+    const needsChannel = (CODES_NEEDING_A_CHANNEL as readonly string[]).includes(code) && !channels.some((c) => c.type === code);
+    const needsPlace = code === 'wheelchair_access' && !locations.length;
+    if (needsChannel || needsPlace)
+      skipped.push({
+        field: 'attributes(accessibility)',
+        reason: needsChannel ? `${code} without a ${code} number (a phone of that type)` : 'wheelchair_access without a location',
+      });
+    return !needsChannel && !needsPlace;
+  }) as NonNullable<ResourceDocument['accessibility']>;
 }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,21 +8,18 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 
 import { stack } from '../../common/decorator-stack.js';
-import { CountryCodeField, PostalCodeField } from '../../common/dto/field-decorators.js';
+import { CountryCodeField, MoneyAmount, NestedObject, OptionalText, PostalCodeField } from '../../common/dto/field-decorators.js';
 import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
-import { APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
+import { ACCESSIBILITY, APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
 import { ABOUT_ME, CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
 
 /** A safety screening answer: an optional yes/no. */
@@ -32,9 +28,9 @@ function SafetyAnswer(description: string) {
 }
 
 /** An optional preference among taxonomy codes. */
-function PreferenceList(codes: readonly string[], example: string) {
+function PreferenceList(codes: readonly string[], example: string, description?: string) {
   return stack(
-    ApiPropertyOptional({ enum: codes, isArray: true, example: [example] }),
+    ApiPropertyOptional({ enum: codes, isArray: true, example: [example], description }),
     IsOptional(),
     IsArray(),
     ArrayMaxSize(codes.length),
@@ -68,6 +64,15 @@ export class PreferencesDto {
 
   @PreferenceList(AVAILABILITY.codes, 'evenings')
   availability?: string[];
+
+  @PreferenceList(
+    ACCESSIBILITY.codes,
+    'asl',
+    'Accessibility needs (GET /v1/taxonomy defines each code), a strong preference: resources that meet more of them come first, ' +
+      'each need met is a reason (accessibility_match) and each one not listed is a caveat (not_listed_<code>) saying what to ask. ' +
+      'Safety lines reachable that way come first, with those routes (videophone, TTY, relay, text) first among their contact channels. Not stored.',
+  )
+  accessibility?: string[];
 }
 
 /**
@@ -94,11 +99,7 @@ export class CreateIntakeRequest {
   @IsIn([...WILLINGNESS, ...DEPRECATED_WILLINGNESS])
   willingness: (typeof WILLINGNESS)[number] | (typeof DEPRECATED_WILLINGNESS)[number];
 
-  @ApiPropertyOptional({ type: SafetyAnswersDto, description: 'Best asked of each partner privately; any yes counts.' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SafetyAnswersDto)
+  @NestedObject(SafetyAnswersDto, { optional: true, description: 'Best asked of each partner privately; any yes counts.' })
   safety?: SafetyAnswersDto;
 
   @ApiPropertyOptional({
@@ -185,22 +186,13 @@ export class CreateIntakeRequest {
     maximum: 10000,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(10000)
+  @MoneyAmount(10000)
   budgetPerSession?: number;
 
-  @ApiPropertyOptional({ description: 'Insurer name, or "none".', example: 'Aetna', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText({ description: 'Insurer name, or "none".', example: 'Aetna', maxLength: 100 })
   insurance?: string;
 
-  @ApiPropertyOptional({ type: PreferencesDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PreferencesDto)
+  @NestedObject(PreferencesDto, { optional: true })
   preferences?: PreferencesDto;
 
   @LangField(

@@ -1,54 +1,8 @@
-/** Response examples for Swagger, trimmed from real responses on the curated directory. */
-const exampleResource = (over: Record<string, unknown>) => ({
-  id: '8fd0055f-3dbe-4959-af59-e015727e65dd',
-  slug: 'riverbend-couples-therapy',
-  name: 'Riverbend Couples Therapy',
-  description: 'A small group practice near downtown Columbus where every clinician works only with couples.',
-  organization: { name: 'Riverbend Couples Therapy', website: 'https://example.org/riverbend-couples-therapy' },
-  url: 'https://example.org/riverbend-couples-therapy',
-  phone: '614-555-0142',
-  email: 'riverbend@example.org',
-  kind: 'practice',
-  formats: ['in_person', 'video'],
-  cost: {
-    free: false,
-    slidingScale: false,
-    feeMin: 14000,
-    feeMax: 19000,
-    currency: 'USD',
-    feePeriod: 'per_session',
-    insuranceAccepted: true,
-    insurers: ['Aetna', 'Cigna'],
-    noInsuranceNeeded: true,
-    notes: 'Fictional demo listing.',
-  },
-  specialties: ['infidelity', 'trust_rebuilding', 'communication'],
-  approaches: ['gottman'],
-  languages: ['en'],
-  audiences: [],
-  credentials: ['gottman_certified', 'licensed_clinician'],
-  paymentOptions: ['insurance', 'cash', 'fsa_hsa'],
-  locations: [
-    { address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.9671, longitude: -83.0044 },
-  ],
-  serviceAreas: ['US-OH', 'US-KY'],
-  capacity: { acceptingNewClients: true, waitTimeDays: null },
-  availability: ['evenings'],
-  jointSessions: true,
-  safeRelationshipsOnly: false,
-  notForCrisis: false,
-  eligibility: [],
-  lineRoles: [],
-  contactChannels: [],
-  provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
-  status: 'active',
-  createdAt: '2026-11-25T16:00:00.000Z',
-  updatedAt: '2026-11-25T16:00:00.000Z',
-  ...over,
-});
+import { exampleResource } from '../../resources/dto/resource.examples.js';
+import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 
 /** The national lines in the examples: free, confidential, around the clock, by phone and chat. */
-const nationalHotline = (over: Record<string, unknown>) =>
+const nationalHotline = (over: Partial<ResourceResponse>) =>
   exampleResource({
     email: null,
     kind: 'hotline',
@@ -86,6 +40,7 @@ const ndvh = nationalHotline({
   phone: '1-800-799-7233',
   specialties: ['domestic_violence'],
   lineRoles: ['domestic_violence'],
+  accessibility: ['tty', 'text_based'],
   contactChannels: [
     { type: 'tty', value: '1-800-787-3224' },
     { type: 'text', value: '88788', keyword: 'START' },
@@ -104,10 +59,13 @@ const lifeline988 = nationalHotline({
   phone: '988',
   specialties: ['crisis_support'],
   lineRoles: ['crisis'],
+  accessibility: ['asl', 'videophone', 'relay', 'text_based'],
   contactChannels: [
     { type: 'text', value: '988' },
     { type: 'chat', value: 'https://988lifeline.org/chat' },
     { type: 'relay', value: '711' },
+    { type: 'videophone', value: '1-800-273-8255' },
+    { type: 'videophone', value: 'https://988lifeline.org' },
   ],
   provenance: { sourceUrl: 'https://988lifeline.org/get-help/what-to-expect', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
 });
@@ -118,6 +76,7 @@ const US_EMERGENCY = {
   ifYouCannotSpeak: 'In many areas you can text 911 when calling is not safe.',
 };
 
+/** Response examples for Swagger, trimmed from real responses on the curated directory. */
 export const INTAKE_RESPONSE_EXAMPLES = {
   affairRecovery: {
     summary: 'Both willing, affair recovery, $150, Columbus OH',

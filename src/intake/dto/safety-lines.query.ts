@@ -6,7 +6,7 @@ import { stack } from '../../common/decorator-stack.js';
 import { CountryCodeField } from '../../common/dto/field-decorators.js';
 import { LangField } from '../../common/i18n/localized.js';
 import { ResourceResponse } from '../../resources/dto/resource.response.js';
-import { AUDIENCES, LINE_ROLES } from '../../taxonomy/taxonomy.js';
+import { ACCESSIBILITY, AUDIENCES, LINE_ROLES } from '../../taxonomy/taxonomy.js';
 import { EmergencyNumberResponse } from './intake.response.js';
 
 const toList = (value: unknown) =>
@@ -51,6 +51,13 @@ export class SafetyLinesQuery {
 
   @CommaCodeList(AUDIENCES.codes, 'Who the person is, so the most specific line comes first (comma-separated).', 'veterans')
   audiences?: string[];
+
+  @CommaCodeList(
+    ACCESSIBILITY.codes,
+    'Accessibility needs (comma-separated): lines reachable that way come first within a role, with those routes first among their contact channels.',
+    'asl',
+  )
+  accessibility?: string[];
 
   @LangField(
     'The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language.',

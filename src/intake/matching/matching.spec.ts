@@ -24,6 +24,7 @@ function resource(over: Partial<MatchableResource> & { id: string; name?: string
     approaches: [],
     languages: ['en'],
     audiences: [],
+    accessibility: [],
     availability: [],
     paymentOptions: [],
     serviceAreas: ['US-OH'],
@@ -60,6 +61,7 @@ const profile = (over: Partial<IntakeProfile> = {}): IntakeProfile => ({
   languages: [],
   approaches: [],
   audiences: [],
+  accessibility: [],
   availability: [],
   region: 'US-OH',
   country: 'US',
@@ -292,6 +294,71 @@ describe('scoreCandidate', () => {
       10,
     );
     expect(near[0].resource.id).toBe('k');
+  });
+});
+
+describe('accessibility needs', () => {
+  const deaf = profile({ accessibility: ['asl'] });
+  /** Reasons or caveats as an English reader reads them. */
+  const read = (list: { code: string; message: Message }[]) => list.map((x) => ({ code: x.code, text: english(x.message) }));
+
+  it('rank resources that meet them first, before a better score, and say which are met', () => {
+    // The better match on every scored count, but without ASL.
+    const strong = resource({ id: 'm1', name: 'A strong match', specialties: ['infidelity'], approaches: ['gottman'] });
+    const signing = resource({ id: 'm2', name: 'Z signing practice', accessibility: ['asl', 'captioning'] });
+    const ranked = rankCandidates(deaf, 'couples_counseling', [{ resource: strong }, { resource: signing }], 10);
+    expect(ranked.map((m) => m.resource.id)).toEqual(['m2', 'm1']);
+    expect(ranked[0].score).toBeLessThan(ranked[1].score);
+    expect(read(ranked[0].reasons)).toContainEqual({ code: 'accessibility_match', text: 'meets your access needs: sessions in ASL' });
+    expect(read(ranked[1].caveats)).toContainEqual({ code: 'not_listed_asl', text: 'not listed with ASL: ask about an interpreter' });
+    expect(rankCandidates(profile(), 'couples_counseling', [{ resource: strong }, { resource: signing }], 10)[0].resource.id).toBe('m1');
+  });
+
+  it('count one each: meeting two needs outranks meeting one, which outranks none', () => {
+    const both = resource({ id: 'n1', name: 'C', accessibility: ['asl', 'captioning'] });
+    const one = resource({ id: 'n2', name: 'A', accessibility: ['captioning'] });
+    const none = resource({ id: 'n3', name: 'B' });
+    const ranked = rankCandidates(
+      profile({ accessibility: ['asl', 'captioning'] }),
+      'couples_counseling',
+      [none, one, both].map((r) => ({ resource: r })),
+      10,
+    );
+    expect(ranked.map((m) => m.resource.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(read(ranked[1].reasons)).toContainEqual({
+      code: 'accessibility_match',
+      text: 'meets your access needs: captioned video sessions',
+    });
+    expect(ranked[1].caveats.map((c) => c.code)).toEqual(['not_listed_asl']);
+  });
+
+  it('point to interpreters when ASL is not listed but the provider arranges them', () => {
+    const m = scoreCandidate(deaf, 'couples_counseling', { resource: resource({ id: 'o', accessibility: ['interpreter_on_request'] }) });
+    expect(read(m.caveats)).toContainEqual({
+      code: 'not_listed_asl',
+      text: 'not listed with ASL, but arranges interpreters at no cost: ask for an ASL interpreter',
+    });
+  });
+
+  it('wheelchair access is met by help with no office to enter', () => {
+    const wheelchair = profile({ accessibility: ['wheelchair_access'] });
+    const online = scoreCandidate(wheelchair, 'couples_counseling', { resource: resource({ id: 'p1', formats: ['video'] }) });
+    const office = scoreCandidate(wheelchair, 'couples_counseling', { resource: resource({ id: 'p2', formats: ['in_person', 'video'] }) });
+    expect(online.caveats.map((c) => c.code)).not.toContain('not_listed_wheelchair_access');
+    expect(read(office.caveats)).toContainEqual({
+      code: 'not_listed_wheelchair_access',
+      text: 'wheelchair access not listed: ask about the entrance and restroom',
+    });
+  });
+
+  it('the Deaf audience alone (older clients) still orders by the audience, and asks about signing from the codes', () => {
+    const audience = profile({ audiences: ['deaf_hard_of_hearing'] });
+    const experienced = resource({ id: 'q1', name: 'Z', audiences: ['deaf_hard_of_hearing'], accessibility: ['asl'] });
+    const other = resource({ id: 'q2', name: 'A' });
+    const ranked = rankCandidates(audience, 'couples_counseling', [{ resource: other }, { resource: experienced }], 10);
+    expect(ranked.map((m) => m.resource.id)).toEqual(['q1', 'q2']);
+    expect(ranked[0].caveats.map((c) => c.code)).not.toContain('not_listed_deaf_accessible');
+    expect(ranked[1].caveats.map((c) => c.code)).toContain('not_listed_deaf_accessible');
   });
 });
 

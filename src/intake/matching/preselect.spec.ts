@@ -70,6 +70,7 @@ const resourceArb = (id: number): fc.Arbitrary<MatchableResource> =>
     approaches: pick(['gottman', 'eft', 'imago', 'solution_focused', 'discernment_counseling']),
     languages: pick(['en', 'es', 'zh']),
     audiences: pick(['lgbtq_affirming', 'deaf_hard_of_hearing', 'unmarried_couples', 'veterans']),
+    accessibility: pick(['asl', 'videophone', 'captioning', 'wheelchair_access', 'interpreter_on_request']),
     availability: pick(['evenings', 'weekends']),
     paymentOptions: pick(['insurance', 'medicaid', 'medicare', 'military', 'eap', 'cash']),
     serviceAreas: fc.constantFrom(['US-OH'], ['US'], []),
@@ -122,6 +123,7 @@ const profileArb: fc.Arbitrary<IntakeProfile> = fc.record({
   insurance: fc.option(fc.constantFrom('aetna', 'medicaid', 'none', 'marketplace plan', 'insurance plan', 'kaiser'), { nil: undefined }),
   approaches: pick(['gottman', 'discernment_counseling']),
   audiences: pick(['lgbtq_affirming', 'deaf_hard_of_hearing', 'veterans']),
+  accessibility: pick(['asl', 'captioning', 'wheelchair_access']),
   availability: pick(['evenings']),
 });
 

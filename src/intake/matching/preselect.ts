@@ -1,3 +1,5 @@
+// Types only: the engine reads the directory's answer as data and imports no code of it.
+import type { CandidateFacts } from '../../resources/candidate-criteria.js';
 import { insuranceFit } from './insurance.js';
 import {
   advocateFor,
@@ -25,20 +27,19 @@ import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 
 /** A property the directory can test for every candidate at once (the index's CandidateFact). */
 export type ResourceFact =
-  | { field: 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'availability' | 'feePeriod'; value: string }
+  | {
+      field: 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'accessibility' | 'availability' | 'feePeriod';
+      value: string;
+    }
   | { flag: 'jointSessions' | 'acceptingNewClients' | 'free' | 'slidingScale' | 'feeMinUnknown' }
   | { feeAtMost: number };
 
-/** Every candidate of a query, by position, with what the bounds need; `read` is the costly part. */
-export interface CandidatePool<C extends Candidate> {
-  readonly size: number;
-  readonly kinds: readonly string[];
-  /** Two words per candidate: bit k of word k >> 5 is set when facts[k] holds. */
-  readonly facts: Uint32Array;
-  id(i: number): string;
-  name(i: number): string;
-  /** Metres per candidate, NaN without a distance (as Candidate.distanceMeters undefined). */
-  readonly distances: Float64Array;
+/**
+ * Every candidate of a query, by position, with what the bounds need: the directory's answer
+ * (bit k of word k >> 5 is set when facts[k] holds; a NaN distance is Candidate.distanceMeters
+ * undefined), and `read`, the costly part.
+ */
+export interface CandidatePool<C extends Candidate> extends CandidateFacts {
   /** The candidate itself (decodes its row). */
   read(i: number): C;
 }
@@ -71,6 +72,7 @@ export function rankingFacts(profile: IntakeProfile): ResourceFact[] {
     ...values('approaches', ['discernment_counseling', ...COUPLES_THERAPY_APPROACHES, ...profile.approaches]),
     ...values('languages', profile.languages),
     ...values('audiences', audiences),
+    ...values('accessibility', profile.accessibility),
     ...values('availability', profile.availability),
     ...values('feePeriod', PROGRAM_PERIODS),
     { flag: 'jointSessions' },
@@ -106,6 +108,7 @@ export function favourableResource(
     approaches: [],
     languages: [],
     audiences: [],
+    accessibility: [],
     availability: [],
     paymentOptions: PLAN_OPTIONS,
     serviceAreas: [],

@@ -1,9 +1,19 @@
 import { type MessageArg, money, msg, phrase, term } from '../../common/i18n/message.js';
+import { accessibilityMet, SIGNING } from './accessibility.js';
 import { REMOTE_FORMATS } from './constraints.js';
 import { EMPLOYER_PROGRAMS, insuranceFit, planTypeOf } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource, Reason } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties, WEIGHTS } from './weights.js';
-import { approachNames, audiencePhrases, availabilityPhrases, formatPhrases, languageNames, placeName, specialtyNames } from './words.js';
+import {
+  accessibilityPhrases,
+  approachNames,
+  audiencePhrases,
+  availabilityPhrases,
+  formatPhrases,
+  languageNames,
+  placeName,
+  specialtyNames,
+} from './words.js';
 
 const reason = (code: string, id: string, values?: Record<string, MessageArg>): Reason => ({ code, message: msg(id, values) });
 const fee = (r: MatchableResource, minor: number): MessageArg => money(minor, r.cost.currency);
@@ -296,7 +306,19 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   if (profile.audiences.includes('lgbtq_affirming') && !r.audiences.includes('lgbtq_affirming')) {
     caveats.push(reason('not_listed_lgbtq_affirming', 'caveat.not_listed_lgbtq_affirming'));
   }
-  if (profile.audiences.includes('deaf_hard_of_hearing') && !r.audiences.includes('deaf_hard_of_hearing')) {
+  // Accessibility needs: each one met is said, each one not met is a caveat with what to ask.
+  const needs = [...new Set(profile.accessibility)];
+  if (needs.length) {
+    const met = accessibilityMet(needs, r);
+    const listed = met.filter((code) => r.accessibility.includes(code));
+    if (listed.length) reasons.push(reason('accessibility_match', 'reason.accessibility_match', { needs: accessibilityPhrases(listed) }));
+    for (const code of needs.filter((c) => !met.includes(c))) {
+      // A provider that arranges interpreters (sign language included) is the next best thing to one listed with ASL.
+      const interpreters = code === 'asl' && r.accessibility.includes('interpreter_on_request');
+      caveats.push(reason(`not_listed_${code}`, interpreters ? 'caveat.not_listed_asl.interpreters' : `caveat.not_listed_${code}`));
+    }
+  } else if (profile.audiences.includes('deaf_hard_of_hearing') && !SIGNING.some((code) => r.accessibility.includes(code))) {
+    // Asked only as an audience (older clients): whether it signs is now a fact of its accessibility codes.
     caveats.push(reason('not_listed_deaf_accessible', 'caveat.not_listed_deaf_accessible'));
   }
 
@@ -327,12 +349,17 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
 const byName = new Intl.Collator('en').compare;
 
 /**
- * Strong preferences: when asked for, a language other than English, LGBTQ+ affirming care and
- * Deaf accessibility decide the order before the score does: a resource that meets more of them
- * outranks one that meets fewer (hard constraints have already been applied).
+ * Strong preferences: when asked for, a language other than English, LGBTQ+ affirming care, care
+ * experienced with Deaf clients and each accessibility need decide the order before the score
+ * does: a resource that meets more of them outranks one that meets fewer (hard constraints have
+ * already been applied). Needs count one each, so a place with ASL and captions comes before one
+ * with ASL only, and that one before a place with neither.
  */
-export function strongPreferencesMet(profile: Pick<IntakeProfile, 'languages' | 'audiences'>, r: MatchableResource): number {
-  let met = 0;
+export function strongPreferencesMet(
+  profile: Pick<IntakeProfile, 'languages' | 'audiences' | 'accessibility'>,
+  r: MatchableResource,
+): number {
+  let met = accessibilityMet([...new Set(profile.accessibility)], r).length;
   const languages = profile.languages.filter((l) => l !== 'en');
   if (languages.length && languages.some((l) => r.languages.includes(l))) met++;
   for (const audience of ['lgbtq_affirming', 'deaf_hard_of_hearing']) {

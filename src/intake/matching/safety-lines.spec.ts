@@ -3,7 +3,7 @@ import fc from 'fast-check';
 
 import { LINE_ROLES } from '../../taxonomy/taxonomy.js';
 import { assessSafety } from './safety.js';
-import { chooseSafetyLines, isEligible, planSafetyLines, servesPlace } from './safety-lines.js';
+import { chooseSafetyLines, isEligible, orderChannels, planSafetyLines, servesPlace } from './safety-lines.js';
 import type { MatchableResource } from './types.js';
 
 /** A line with only what the chooser reads; the rest is irrelevant here. */
@@ -13,6 +13,8 @@ function line(over: Partial<MatchableResource> & { id: string }): MatchableResou
     kind: 'hotline',
     status: 'active',
     audiences: [],
+    accessibility: [],
+    formats: ['phone'],
     eligibility: [],
     lineRoles: ['crisis'],
     serviceAreas: ['US'],
@@ -46,12 +48,20 @@ const plan = (over: {
   country?: string;
   region?: string;
   audiences?: string[];
+  accessibility?: string[];
   languages?: string[];
   locale?: string;
   answers?: Record<string, boolean>;
 }) =>
   planSafetyLines(
-    { country: over.country, region: over.region, audiences: over.audiences ?? [], concerns: ['other'], languages: over.languages ?? [] },
+    {
+      country: over.country,
+      region: over.region,
+      audiences: over.audiences ?? [],
+      accessibility: over.accessibility ?? [],
+      concerns: ['other'],
+      languages: over.languages ?? [],
+    },
     assessSafety(over.answers ?? {}, over.country),
     over.locale,
   );
@@ -102,6 +112,48 @@ describe('chooseSafetyLines', () => {
     expect(noProvince).toEqual(expect.arrayContaining(['ca-finder', 'ca-211', 'ca-crisis']));
     expect(ids(chooseSafetyLines(LINES, plan({ country: 'GB', region: 'GB-SCT', answers: { feelsAfraid: true } })))[0]).toBe('sct-dv');
   });
+  it('for a Deaf person: a line reachable the way they need comes first within its role, and shows those routes first', () => {
+    const ndvh = line({
+      id: 'us-dv-tty',
+      lineRoles: ['domestic_violence'],
+      accessibility: ['tty', 'text_based'],
+      contactChannels: [{ type: 'tty' }, { type: 'text' }],
+    });
+    const deafLine = line({
+      id: 'us-dv-asl',
+      lineRoles: ['domestic_violence'],
+      audiences: ['deaf_hard_of_hearing'],
+      accessibility: ['asl', 'videophone', 'text_based'],
+    });
+    const pool = [ndvh, deafLine, LINES[0]];
+    const afraid = { feelsAfraid: true };
+    // Without needs the general line leads (the Deaf line is for another group).
+    expect(ids(chooseSafetyLines(pool, plan({ country: 'US', answers: afraid })))[0]).toBe('us-dv-tty');
+    // Signing: the ASL line leads, whether asked as a need or (older clients) as the audience.
+    expect(ids(chooseSafetyLines(pool, plan({ country: 'US', accessibility: ['asl'], answers: afraid })))[0]).toBe('us-dv-asl');
+    expect(ids(chooseSafetyLines(pool, plan({ country: 'US', audiences: ['deaf_hard_of_hearing'], answers: afraid })))[0]).toBe(
+      'us-dv-asl',
+    );
+    // A TTY user: the line with a TTY leads.
+    expect(ids(chooseSafetyLines(pool, plan({ country: 'US', accessibility: ['tty'], answers: afraid })))[0]).toBe('us-dv-tty');
+  });
+
+  it("orders a line's channels with the routes the person needs first, keeping the curated order otherwise", () => {
+    const channels = [
+      { type: 'text', value: '988' },
+      { type: 'chat', value: 'https://988lifeline.org/chat' },
+      { type: 'relay', value: '711' },
+      { type: 'videophone', value: '1-800-273-8255' },
+      { type: 'tty', value: '1-800-000-0000' },
+    ];
+    const types = (p: { audiences?: string[]; accessibility?: string[] }) =>
+      orderChannels(channels, { audiences: p.audiences ?? [], accessibility: p.accessibility ?? [] }).map((c) => c.type);
+    expect(types({})).toEqual(['text', 'chat', 'relay', 'videophone', 'tty']);
+    expect(types({ accessibility: ['asl'] })).toEqual(['videophone', 'text', 'chat', 'relay', 'tty']);
+    expect(types({ accessibility: ['tty', 'asl'] })).toEqual(['tty', 'videophone', 'text', 'chat', 'relay']);
+    expect(types({ audiences: ['deaf_hard_of_hearing'] })).toEqual(['videophone', 'tty', 'text', 'chat', 'relay']);
+  });
+
   it('no place: US lines, said so', () => {
     const p = plan({});
     expect([p.country, p.countryAssumed]).toEqual(['US', true]);

@@ -1,4 +1,5 @@
 import type { LineRole } from '../../taxonomy/taxonomy.js';
+import { accessibilityMet } from './accessibility.js';
 import type { SafetyAssessment } from './safety.js';
 import type { IntakeProfile, MatchableResource } from './types.js';
 
@@ -15,6 +16,8 @@ import type { IntakeProfile, MatchableResource } from './types.js';
  *   controlling partner;
  * - the roles the person's answers call for come first, and within a role the line most
  *   specific to them (veterans, LGBTQ+ youth, Native American, Deaf) comes before the general one;
+ *   a line reachable the way the person needs (ASL by videophone, TTY, relay, text) comes before
+ *   one that is not, and shows those routes first (orderChannels);
  * - among lines that fit equally, one that serves the person in their language (a Spanish intake:
  *   the locale es, or Spanish among the languages asked for) comes first.
  */
@@ -82,13 +85,15 @@ export interface LinePlan {
   /** Roles in display order, each with how many lines it may take. */
   roles: { role: LineRole; max: number }[];
   audiences: string[];
+  /** Accessibility needs (taxonomy codes). */
+  accessibility: string[];
   /** Languages other than English the person reads or asked for care in: lines that speak one move up within their role. */
   languages: string[];
 }
 
 /** The roles to show: what the answers call for, then the crisis + DV baseline, then concern-related lines. */
 export function planSafetyLines(
-  profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'concerns' | 'languages'>,
+  profile: Pick<IntakeProfile, 'country' | 'region' | 'audiences' | 'accessibility' | 'concerns' | 'languages'>,
   safety: Pick<SafetyAssessment, 'reportedLineRoles'>,
   /** The language the person reads the response in (en, es). */
   locale = 'en',
@@ -109,8 +114,40 @@ export function planSafetyLines(
     regionAssumed: !!assumed,
     roles,
     audiences: [...new Set(profile.audiences)],
+    accessibility: [...new Set(profile.accessibility)],
     languages: [...new Set([...(locale === 'en' ? [] : [locale]), ...profile.languages])].filter((l) => l !== 'en'),
   };
+}
+
+/** Routes a Deaf or hard-of-hearing person can use without hearing a voice call, for a plan that names the audience only. */
+const DEAF_ROUTES = ['asl', 'videophone', 'tty'];
+
+/** The contact channel types that serve each accessibility need. */
+const CHANNELS_FOR_NEED: Record<string, string[]> = {
+  asl: ['videophone'],
+  videophone: ['videophone'],
+  tty: ['tty'],
+  relay: ['relay'],
+  text_based: ['text', 'chat'],
+};
+
+/** The channel types to show first for this person, most needed first (none: keep the curated order). */
+function channelsFirst(plan: Pick<LinePlan, 'audiences' | 'accessibility'>): string[] {
+  const needs = plan.accessibility.length ? plan.accessibility : plan.audiences.includes('deaf_hard_of_hearing') ? DEAF_ROUTES : [];
+  return [...new Set(needs.flatMap((need) => CHANNELS_FOR_NEED[need] ?? []))];
+}
+
+/** A line's channels with the routes the person needs first (a stable order otherwise). */
+export function orderChannels<C extends { type: string }>(
+  channels: readonly C[],
+  plan: Pick<LinePlan, 'audiences' | 'accessibility'>,
+): C[] {
+  const first = channelsFirst(plan);
+  const rank = (c: C) => (first.includes(c.type) ? first.indexOf(c.type) : first.length);
+  return channels
+    .map((channel, i) => ({ channel, i }))
+    .sort((a, b) => rank(a.channel) - rank(b.channel) || a.i - b.i)
+    .map(({ channel }) => channel);
 }
 
 /** 1 when the line serves the person in one of their languages (or none was asked for). */
@@ -124,8 +161,10 @@ function specificity(line: MatchableResource, plan: LinePlan): number {
     if (plan.audiences.includes(audience)) score += 4;
     else if (audience !== 'unmarried_couples') score -= 1; // a line for another group sinks below the general one
   }
-  if (plan.audiences.includes('deaf_hard_of_hearing') && line.contactChannels.some((c) => c.type === 'tty' || c.type === 'videophone'))
-    score += 2;
+  // Reachable the way the person needs: each need met counts (ASL by videophone for a Deaf person who signs).
+  if (plan.accessibility.length) score += 2 * accessibilityMet(plan.accessibility, line).length;
+  // Deaf, with no needs named: a line with a sign-language or TTY route.
+  else if (plan.audiences.includes('deaf_hard_of_hearing') && DEAF_ROUTES.some((code) => line.accessibility.includes(code))) score += 2;
   // A line only for some people (women only, men only) comes after one for everyone.
   score -= line.eligibility.filter((code) => ELIGIBLE_WITH[code] === '*').length;
   if (plan.region && line.serviceAreas.includes(plan.region)) score += 1;

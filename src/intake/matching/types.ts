@@ -61,6 +61,8 @@ export interface IntakeProfile {
   insurance?: string;
   approaches: string[];
   audiences: string[];
+  /** Accessibility needs (taxonomy codes): strong preferences, each met or said to be missing. */
+  accessibility: string[];
   availability: string[];
 }
 
@@ -84,6 +86,8 @@ export interface MatchableResource {
   approaches: string[];
   languages: string[];
   audiences: string[];
+  /** Accessibility codes (taxonomy), including those its contact channels state. */
+  accessibility: string[];
   availability: string[];
   paymentOptions: string[];
   /** ISO 3166 codes where it may serve clients (licensure for remote help). */

@@ -1,5 +1,5 @@
 import { list, type MessageArg, phrase, term } from '../../common/i18n/message.js';
-import { AUDIENCES, AVAILABILITY } from '../../taxonomy/taxonomy.js';
+import { ACCESSIBILITY, AUDIENCES, AVAILABILITY } from '../../taxonomy/taxonomy.js';
 
 /**
  * The words people read in reasons, caveats and relaxations, as message arguments: names, never
@@ -33,3 +33,10 @@ export function availabilityPhrases(codes: string[]): MessageArg {
 
 /** "in-person and video". */
 export const formatPhrases = (codes: string[]): MessageArg => list(codes.map((c) => phrase(`phrase.format.${c}`)));
+
+/** Accessibility needs as what the resource offers: "sessions in ASL and captioned video sessions". */
+export function accessibilityPhrases(codes: string[]): MessageArg {
+  return list(
+    codes.map((c) => ((ACCESSIBILITY.codes as readonly string[]).includes(c) ? phrase(`phrase.accessibility.${c}`) : c.replace(/_/g, ' '))),
+  );
+}

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ProblemException } from '../../common/problem/problem.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
 import { CURATED_DATA_DIR } from '../../seeding/curated-dataset.js';
-import type { ResourceResponse } from '../dto/resource.response.js';
+import { exampleResource } from '../dto/resource.examples.js';
 import { type ResourceRecord, toResourceWrite } from '../resource-record.js';
 import { CreateResourceRequest, UpdateResourceRequest } from './dto/resource.request.js';
 import { documentToWrite, mergePatch } from './resource-document.js';
@@ -63,8 +63,28 @@ describe('resource request validation', () => {
     ['a website that is not a URL', { organization: { name: 'X', website: 'example' } }, 'organization.website', 'isUrl'],
     ['an unknown field', { rating: 5 }, 'rating', 'unknown_field'],
     ['an unknown nested field', { cost: { ...local.cost, tip: 1 } }, 'cost.tip', 'unknown_field'],
+    ['an unknown accessibility code', { accessibility: ['braille'] }, 'accessibility', 'isIn'],
+    ['a TTY without its number', { accessibility: ['tty'], contactChannels: [] }, 'accessibility', 'borneOutByRecord'],
+    ['wheelchair access without a location', { accessibility: ['wheelchair_access'], locations: [] }, 'accessibility', 'borneOutByRecord'],
   ])('rejects %s, naming the field', async (_what, change, field, code) => {
     expect(await fieldErrors({ ...local, ...change })).toContainEqual({ field, code });
+  });
+
+  it('stores the accessibility codes the contact channels and chat sessions state, once each, in taxonomy order', async () => {
+    const document = await validate({
+      ...local,
+      formats: ['in_person', 'chat'],
+      accessibility: ['wheelchair_access', 'tty', 'asl'],
+      contactChannels: [
+        { type: 'tty', value: '1-800-787-3224' },
+        { type: 'videophone', value: '1-855-812-1001' },
+        { type: 'relay', value: '711' },
+      ],
+    });
+    expect(documentToWrite(document).accessibility).toEqual(['asl', 'videophone', 'tty', 'relay', 'text_based', 'wheelchair_access']);
+    expect(documentToWrite(await validate({ ...local, accessibility: undefined, contactChannels: [] })).accessibility).toEqual(
+      local.formats.includes('chat') ? ['text_based'] : [],
+    );
   });
 
   it('needs sourceUrl and lastVerifiedAt for a real resource, not for a demo listing', async () => {
@@ -100,41 +120,11 @@ describe('mergePatch (RFC 7396)', () => {
 });
 
 describe('audit snapshots', () => {
-  const shown: ResourceResponse = {
-    id: '0b0e0e4e-7d2e-4b8a-9a4a-3f1f2b1c0d9e',
-    slug: 'a-line',
-    name: 'A line',
-    description: 'Help.',
+  // Every field set, those added after the log began (feePeriod, notForCrisis, …) away from their defaults.
+  const shown = exampleResource({
     organization: { name: 'Org', website: null },
-    url: 'https://a.example',
-    phone: '988',
-    email: null,
     kind: 'hotline',
-    formats: ['phone', 'chat'],
-    cost: {
-      free: true,
-      slidingScale: false,
-      feeMin: null,
-      feeMax: null,
-      currency: 'USD',
-      feePeriod: 'per_week',
-      insuranceAccepted: false,
-      insurers: [],
-      noInsuranceNeeded: true,
-      notes: null,
-    },
-    specialties: ['crisis_support'],
-    approaches: [],
-    languages: ['en', 'es'],
-    audiences: ['veterans'],
-    credentials: [],
-    paymentOptions: [],
-    locations: [{ address: null, city: 'Columbus', region: 'US-OH', postalCode: '43215', country: 'US', latitude: 39.96, longitude: -83 }],
-    serviceAreas: ['US'],
-    capacity: { acceptingNewClients: true, waitTimeDays: null },
-    availability: ['around_the_clock'],
-    jointSessions: false,
-    safeRelationshipsOnly: false,
+    cost: { ...exampleResource().cost, feePeriod: 'per_week' },
     notForCrisis: true,
     eligibility: ['military_community'],
     lineRoles: ['crisis'],
@@ -142,18 +132,15 @@ describe('audit snapshots', () => {
       { type: 'text', value: '838255' },
       { type: 'text', value: '741741', keyword: 'HOME' },
     ],
-    provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
-    status: 'active',
-    createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-02T00:00:00.000Z',
-  };
+  });
 
   it('store the resource as shown, and read back as it was shown', () => {
     expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))))).toEqual(shown);
   });
 
   it('read an entry written before a field existed with the default its column was given', () => {
-    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, ...stored } = toSnapshot(shown);
+    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, accessibility: _a, ...stored } = toSnapshot(shown);
     const { feePeriod: _f, ...storedCost } = stored.cost;
     expect(snapshotToResponse({ ...stored, cost: storedCost })).toEqual({
       ...shown,
@@ -161,6 +148,7 @@ describe('audit snapshots', () => {
       eligibility: [],
       lineRoles: [],
       contactChannels: [],
+      accessibility: [],
       cost: { ...shown.cost, feePeriod: 'per_session' },
     });
   });

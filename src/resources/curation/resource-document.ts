@@ -46,6 +46,7 @@ export function toResourceDocument(row: ResourceRow): ResourceDocument {
     approaches: row.approaches as ResourceDocument['approaches'],
     languages: row.languages,
     audiences: row.audiences as ResourceDocument['audiences'],
+    accessibility: row.accessibility as ResourceDocument['accessibility'],
     credentials: row.credentials as ResourceDocument['credentials'],
     paymentOptions: row.payment_options as ResourceDocument['paymentOptions'],
     locations: (row.locations ?? []).map((l) => ({

@@ -1,8 +1,9 @@
 import type { ResourceResponse } from '../dto/resource.response.js';
 import type { LocationRow, ResourceWrite } from '../resource.row.js';
 
-/** The code lists a snapshot keeps as the write shape has them. */
-type TaxonomyLists = 'specialties' | 'approaches' | 'languages' | 'audiences' | 'credentials' | 'paymentOptions';
+/** The code lists a snapshot keeps as the write shape has them, in the response's key order. */
+const TAXONOMY_LISTS = ['specialties', 'approaches', 'languages', 'audiences', 'credentials', 'paymentOptions'] as const;
+type TaxonomyLists = (typeof TAXONOMY_LISTS)[number];
 
 /**
  * A resource as the audit log stores it (resource_audit.before / after, jsonb): the resource as
@@ -46,6 +47,8 @@ export interface ResourceSnapshot extends Pick<ResourceWrite, TaxonomyLists> {
   eligibility?: string[];
   lineRoles?: string[];
   contactChannels?: SnapshotContactChannel[];
+  /** Since migration 1796500000000 (default []). */
+  accessibility?: string[];
   provenance: { sourceUrl: string | null; lastVerifiedAt: string | null; demo: boolean };
   status: string;
   createdAt: string;
@@ -92,12 +95,8 @@ function copyResource(s: ResourceSnapshot): ResourceResponse {
       feePeriod: s.cost.feePeriod ?? 'per_session',
       ...pick(s.cost, ['insuranceAccepted', 'insurers', 'noInsuranceNeeded', 'notes']),
     },
-    specialties: s.specialties,
-    approaches: s.approaches,
-    languages: s.languages,
-    audiences: s.audiences,
-    credentials: s.credentials,
-    paymentOptions: s.paymentOptions,
+    ...pick(s, TAXONOMY_LISTS),
+    accessibility: s.accessibility ?? [],
     locations: s.locations.map((l) => pick(l, LOCATION_FIELDS)),
     serviceAreas: s.serviceAreas,
     capacity: { acceptingNewClients: s.capacity.acceptingNewClients, waitTimeDays: s.capacity.waitTimeDays },

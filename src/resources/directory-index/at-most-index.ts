@@ -1,4 +1,5 @@
 import { Bitmap, unionAll } from './bitmap.js';
+import { ValueIndex } from './value-index.js';
 
 /** Every how many distinct values a cumulative bitmap is kept. */
 const STRIDE = 16;
@@ -9,41 +10,31 @@ const STRIDE = 16;
  * with at most STRIDE − 1 exact ones, in one native call, whatever the number of slots.
  */
 export class AtMostIndex {
-  private readonly exact = new Map<number, Bitmap>();
+  /** A bitmap per distinct value (built and sealed as a ValueIndex). */
+  private readonly exact = new ValueIndex<number>();
   /** Distinct values, ascending. */
   private values: number[] = [];
   /** Cumulative bitmaps: slots with a value ≤ cumulativeUpTo[i], ascending. */
   private readonly cumulative: Bitmap[] = [];
   private readonly cumulativeUpTo: number[] = [];
-  private pending: Map<number, number[]> | undefined = new Map();
 
   add(value: number, slot: number): void {
-    if (this.pending) {
-      const slots = this.pending.get(value);
-      if (slots) slots.push(slot);
-      else this.pending.set(value, [slot]);
-      return;
+    if (this.exact.sealed) {
+      if (!this.exact.has(value)) this.values.splice(upperBound(this.values, value), 0, value);
+      this.cumulative.forEach((bitmap, i) => {
+        if (this.cumulativeUpTo[i] >= value) bitmap.add(slot);
+      });
     }
-    let bitmap = this.exact.get(value);
-    if (!bitmap) {
-      this.exact.set(value, (bitmap = new Bitmap()));
-      this.values.splice(upperBound(this.values, value), 0, value);
-    }
-    bitmap.add(slot);
-    this.cumulative.forEach((bitmap, i) => {
-      if (this.cumulativeUpTo[i] >= value) bitmap.add(slot);
-    });
+    this.exact.add(value, slot);
   }
 
   seal(): void {
-    if (!this.pending) return;
-    this.values = [...this.pending.keys()].sort((a, b) => a - b);
+    if (this.exact.sealed) return;
+    this.exact.seal();
+    this.values = [...this.exact.values()].sort((a, b) => a - b);
     let running = new Bitmap();
     this.values.forEach((value, i) => {
-      const bitmap = new Bitmap(Uint32Array.from(this.pending!.get(value)!));
-      bitmap.runOptimize();
-      this.exact.set(value, bitmap);
-      running.orInPlace(bitmap);
+      running.orInPlace(this.exact.get(value));
       if ((i + 1) % STRIDE === 0) {
         running.runOptimize();
         this.cumulative.push(running);
@@ -51,7 +42,6 @@ export class AtMostIndex {
         running = running.clone();
       }
     });
-    this.pending = undefined;
   }
 
   /** Slots whose value is ≤ x: a fresh bitmap. */
@@ -63,7 +53,7 @@ export class AtMostIndex {
       parts.push(this.cumulative[c]);
       from = upperBound(this.values, this.cumulativeUpTo[c]);
     }
-    for (let i = from; i < this.values.length && this.values[i] <= x; i++) parts.push(this.exact.get(this.values[i])!);
+    for (let i = from; i < this.values.length && this.values[i] <= x; i++) parts.push(this.exact.get(this.values[i]));
     return unionAll(parts);
   }
 }

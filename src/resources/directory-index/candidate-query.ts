@@ -1,34 +1,4 @@
-/**
- * The hard constraints of an intake's candidate search, field for field those of
- * CandidateConstraints (src/intake/matching/constraints.ts) that IntakeRepository.findCandidates
- * reads, less `limit`: the index returns every eligible resource, and `best(n)` takes the first n.
- * Declared here so the index does not depend on the intake module; a CandidateConstraints value
- * is a CandidateQuery (checked in directory-index.postgres.spec.ts).
- */
-export interface CandidateQuery {
-  kinds: string[];
-  /** When set, a candidate must have one of these specialties ([] matches nothing, as in SQL). */
-  specialtiesAny?: string[];
-  point?: { lat: number; lng: number };
-  radiusKm: number;
-  inPersonAllowed: boolean;
-  /** Remote formats acceptable; [] = none. */
-  remoteFormats: string[];
-  region?: string;
-  country?: string;
-  budgetMinor?: number;
-  allowSlidingAboveBudget: boolean;
-  insuranceGiven: boolean;
-  excludeSafeRelationshipsOnly: boolean;
-  excludeNotForCrisis: boolean;
-  excludeEligibility: string[];
-  requireEligibility?: string;
-  preferKinds: string[];
-  preferSpecialties: string[];
-  /** [] = any language. */
-  languages: string[];
-}
-
+/** The index answers the directory's CandidateCriteria (../candidate-criteria.ts) with these. */
 export interface CandidateHit {
   id: string;
   /** Metres to the nearest location inside the search box around the point; null when not near. */
@@ -56,7 +26,7 @@ export interface CandidateSet {
 
 /** Fields whose values the index holds as bitmaps, in intake's terms (MatchableResource). */
 export type CandidateFactField =
-  'kind' | 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'availability' | 'feePeriod';
+  'kind' | 'formats' | 'specialties' | 'approaches' | 'languages' | 'audiences' | 'accessibility' | 'availability' | 'feePeriod';
 
 /**
  * A property the index tests for every candidate at once, from its bitmaps: a value of a field,

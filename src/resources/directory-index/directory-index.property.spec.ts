@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 
+import type { CandidateCriteria } from '../candidate-criteria.js';
 import type { FacetField, SortOrder } from '../dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria } from '../resource-search.criteria.js';
 import { roundCoordinate } from '../resource-search.sql.js';
-import type { CandidateHit, CandidateQuery } from './candidate-query.js';
+import type { CandidateHit } from './candidate-query.js';
 import { DirectoryIndex, type SearchHit } from './directory-index.js';
 import { chordOf, earthDistance, earthPoint } from './earth.js';
 import { parseTsQuery } from './english-text.js';
@@ -26,6 +27,7 @@ const KINDS = ['practice', 'clinic', 'online_service', 'self_guided', 'support_g
 const FORMATS = ['in_person', 'video', 'phone', 'chat'];
 const SPECIALTIES = ['infidelity', 'trust_rebuilding', 'communication', 'individual_support'];
 const LANGUAGES = ['en', 'es', 'fr'];
+const ACCESSIBILITY = ['asl', 'tty', 'captioning', 'wheelchair_access'];
 const ELIGIBILITY = ['veterans', 'people_who_use_abuse'];
 const AREAS = ['US', 'US-OH', 'US-TX', 'CA', 'CA-ON'];
 const REGIONS = ['US-OH', 'US-TX', 'CA-ON'];
@@ -70,6 +72,7 @@ const rowArb = (id: string) =>
       formats: fc.oneof(pick(FORMATS), fc.constant<string[]>(['in_person', 'in_person'])),
       specialties: pick(SPECIALTIES),
       languages: pick(LANGUAGES),
+      accessibility: pick(ACCESSIBILITY),
       eligibility: pick(ELIGIBILITY),
       service_areas: pick(AREAS),
       location_regions: pick(REGIONS),
@@ -121,6 +124,7 @@ const CRITERIA = {
   formats: pick(FORMATS),
   specialties: pick(SPECIALTIES),
   languages: pick(LANGUAGES),
+  accessibility: fc.subarray(ACCESSIBILITY, { minLength: 1, maxLength: 2 }),
   eligibility: pick(ELIGIBILITY),
   free: fc.boolean(),
   slidingScale: fc.boolean(),
@@ -187,6 +191,8 @@ function referenceMatches(d: Directory, c: ResourceSearchCriteria): IndexRow[] {
       !overlaps(r.eligibility, c.eligibility)
     )
       return false;
+    // Accessibility: every code asked for (`@>`), not any.
+    if (c.accessibility && !c.accessibility.every((code) => r.accessibility.includes(code))) return false;
     if (!c.eligibility?.includes('people_who_use_abuse') && r.eligibility.includes('people_who_use_abuse')) return false;
     if (r.demo && r.kind === 'hotline') return false;
     for (const [value, column] of [
@@ -255,6 +261,7 @@ function referenceFacets(d: Directory, c: ResourceSearchCriteria, fields: FacetF
     format: (r) => r.formats,
     specialty: (r) => r.specialties,
     language: (r) => r.languages,
+    accessibility: (r) => r.accessibility,
   };
   const rows = referenceMatches(d, c);
   const counts: FacetCount[] = [];
@@ -314,7 +321,7 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
       fc.property(
         directoryArb,
         criteriaArb,
-        fc.array(fc.constantFrom<FacetField>('kind', 'format', 'specialty', 'language'), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.constantFrom<FacetField>('kind', 'format', 'specialty', 'language', 'accessibility'), { minLength: 1, maxLength: 3 }),
         ([rows, changes], criteria, fields) => {
           const { index, directory } = apply(rows, changes);
           expect(index.facets(criteria, fields)).toEqual(referenceFacets(directory, criteria, fields));
@@ -324,7 +331,7 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
     );
   });
 
-  const candidateArb: fc.Arbitrary<CandidateQuery> = fc.record(
+  const candidateArb: fc.Arbitrary<CandidateCriteria> = fc.record(
     {
       kinds: pick(KINDS),
       specialtiesAny: fc.option(pick(SPECIALTIES), { nil: undefined }),
@@ -332,15 +339,16 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
         fc.constantFrom(...CENTERS).map(([lat, lng]) => ({ lat, lng })),
         { nil: undefined },
       ),
-      radiusKm: fc.constantFrom(5, 25, 80),
-      inPersonAllowed: fc.boolean(),
+      radiusMeters: fc.constantFrom(5000, 25_000, 80_000),
+      inPerson: fc.boolean(),
       remoteFormats: pick(['video', 'phone', 'chat']),
       region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
       country: fc.option(fc.constantFrom('US', 'CA'), { nil: undefined }),
-      budgetMinor: fc.option(fc.constantFrom(0, 5000, 9000), { nil: undefined }),
-      allowSlidingAboveBudget: fc.boolean(),
-      insuranceGiven: fc.boolean(),
-      excludeSafeRelationshipsOnly: fc.boolean(),
+      budget: fc.option(
+        fc.record({ maxFeeMinor: fc.constantFrom(0, 5000, 9000), slidingScaleAboveBudget: fc.boolean(), insuranceAccepted: fc.boolean() }),
+        { nil: undefined },
+      ),
+      excludeRequiresSafeRelationship: fc.boolean(),
       excludeNotForCrisis: fc.boolean(),
       excludeEligibility: pick(ELIGIBILITY),
       requireEligibility: fc.option(fc.constantFrom(...ELIGIBILITY), { nil: undefined }),
@@ -351,12 +359,10 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
     {
       requiredKeys: [
         'kinds',
-        'radiusKm',
-        'inPersonAllowed',
+        'radiusMeters',
+        'inPerson',
         'remoteFormats',
-        'allowSlidingAboveBudget',
-        'insuranceGiven',
-        'excludeSafeRelationshipsOnly',
+        'excludeRequiresSafeRelationship',
         'excludeNotForCrisis',
         'excludeEligibility',
         'preferKinds',
@@ -366,23 +372,24 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
     },
   );
 
-  function referenceCandidates(d: Directory, q: CandidateQuery): CandidateHit[] {
-    const box = q.inPersonAllowed && q.point ? { p: pointOf(q.point.lat, q.point.lng), half: chordOf(q.radiusKm * 1000) } : undefined;
+  function referenceCandidates(d: Directory, q: CandidateCriteria): CandidateHit[] {
+    const box = q.inPerson && q.point ? { p: pointOf(q.point.lat, q.point.lng), half: chordOf(q.radiusMeters) } : undefined;
     const hits: (CandidateHit & { r: IndexRow })[] = [];
     for (const r of d.rows.values()) {
       if (r.status !== 'active' || r.kind === 'hotline' || !q.kinds.includes(r.kind)) continue;
-      if ((q.excludeSafeRelationshipsOnly && r.requires_safe_relationship) || (q.excludeNotForCrisis && r.not_for_crisis)) continue;
+      if ((q.excludeRequiresSafeRelationship && r.requires_safe_relationship) || (q.excludeNotForCrisis && r.not_for_crisis)) continue;
       if (r.eligibility.some((e) => q.excludeEligibility.includes(e))) continue;
       if (q.requireEligibility && !r.eligibility.includes(q.requireEligibility)) continue;
       if (q.specialtiesAny && !r.specialties.some((s) => q.specialtiesAny!.includes(s))) continue;
-      if (q.budgetMinor !== undefined) {
+      if (q.budget) {
+        const { maxFeeMinor, slidingScaleAboveBudget, insuranceAccepted } = q.budget;
         const ok =
           r.free ||
           r.kind === 'directory' ||
-          (q.budgetMinor > 0 && ['per_program', 'one_time'].includes(r.fee_period)) ||
-          (r.fee_min !== null && r.fee_min <= q.budgetMinor) ||
-          (q.allowSlidingAboveBudget ? r.sliding_scale : r.sliding_scale && r.fee_min === null) ||
-          (q.insuranceGiven && r.insurance_accepted);
+          (maxFeeMinor > 0 && ['per_program', 'one_time'].includes(r.fee_period)) ||
+          (r.fee_min !== null && r.fee_min <= maxFeeMinor) ||
+          (slidingScaleAboveBudget ? r.sliding_scale : r.sliding_scale && r.fee_min === null) ||
+          (insuranceAccepted && r.insurance_accepted);
         if (!ok) continue;
       }
       if (q.languages.length && !r.languages.some((l) => q.languages.includes(l))) continue;
@@ -396,11 +403,11 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
       const areas = [q.region, q.country].filter((a): a is string => !!a);
       const reach =
         r.kind === 'self_guided' ||
-        (q.inPersonAllowed && !q.point && !!q.region && r.formats.includes('in_person') && r.location_regions.includes(q.region)) ||
+        (q.inPerson && !q.point && !!q.region && r.formats.includes('in_person') && r.location_regions.includes(q.region)) ||
         (q.remoteFormats.length > 0 &&
           r.formats.some((f) => q.remoteFormats.includes(f)) &&
           (areas.length ? r.service_areas.some((a) => areas.includes(a)) : r.service_areas.some((a) => [...a].length === 2))) ||
-        (distanceM !== null && distanceM <= q.radiusKm * 1000 && r.formats.includes('in_person'));
+        (distanceM !== null && distanceM <= q.radiusMeters && r.formats.includes('in_person'));
       if (reach) hits.push({ id: r.id, distanceM, r });
     }
     const shortfall = (r: IndexRow) =>

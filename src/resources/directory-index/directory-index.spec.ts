@@ -1,4 +1,4 @@
-import type { CandidateQuery } from './candidate-query.js';
+import type { CandidateCriteria } from '../candidate-criteria.js';
 import { DirectoryIndex } from './directory-index.js';
 import type { IndexRow } from './index-row.js';
 import { indexRow, location, uuid } from './testing.js';
@@ -281,16 +281,14 @@ describe('DirectoryIndex geo', () => {
 });
 
 describe('DirectoryIndex candidates (findCandidates)', () => {
-  const base: CandidateQuery = {
+  const base: CandidateCriteria = {
     kinds: ['practice', 'clinic', 'online_service', 'self_guided', 'support_group', 'directory'],
-    radiusKm: 25,
-    inPersonAllowed: true,
+    radiusMeters: 25_000,
+    inPerson: true,
     remoteFormats: ['video'],
     region: 'US-OH',
     country: 'US',
-    allowSlidingAboveBudget: false,
-    insuranceGiven: false,
-    excludeSafeRelationshipsOnly: false,
+    excludeRequiresSafeRelationship: false,
     excludeNotForCrisis: false,
     excludeEligibility: [],
     preferKinds: ['practice'],
@@ -315,7 +313,7 @@ describe('DirectoryIndex candidates (findCandidates)', () => {
     expect(set.ids().sort()).toEqual([uuid(1), uuid(3), uuid(5), uuid(7), uuid(8)]);
     expect(set.distanceM(uuid(1))).toBeGreaterThan(0);
     expect(set.distanceM(uuid(3))).toBeNull();
-    expect(index.candidates({ ...base, point: { lat: 39.9612, lng: -82.9988 }, excludeSafeRelationshipsOnly: true }).has(uuid(7))).toBe(
+    expect(index.candidates({ ...base, point: { lat: 39.9612, lng: -82.9988 }, excludeRequiresSafeRelationship: true }).has(uuid(7))).toBe(
       false,
     );
   });
@@ -335,7 +333,7 @@ describe('DirectoryIndex candidates (findCandidates)', () => {
       row(2, { kind: 'self_guided', locations: [location(9.2 * km, 9.2 * km)] }),
       row(3, { formats: ['in_person'], locations: [location(9.2 * km, 9.2 * km)] }),
     ]);
-    const set = index.candidates({ ...base, point: { lat: 0, lng: 0 }, radiusKm: 10 });
+    const set = index.candidates({ ...base, point: { lat: 0, lng: 0 }, radiusMeters: 10_000 });
     expect(set.ids().sort()).toEqual([uuid(1), uuid(2)]);
     expect(set.distanceM(uuid(1))).toBeNull();
     expect(set.distanceM(uuid(2))).toBeGreaterThan(10000);

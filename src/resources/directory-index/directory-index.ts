@@ -1,9 +1,10 @@
+import type { CandidateCriteria } from '../candidate-criteria.js';
 import type { FacetField, SortOrder } from '../dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
 import { roundCoordinate } from '../resource-search.sql.js';
 import { AtMostIndex } from './at-most-index.js';
 import { Bitmap, EMPTY_BITMAP, intersectAll, unionAll } from './bitmap.js';
-import type { CandidateFact, CandidateFactField, CandidateHit, CandidateQuery, CandidateSet } from './candidate-query.js';
+import type { CandidateFact, CandidateFactField, CandidateHit, CandidateSet } from './candidate-query.js';
 import { angleOf, chordOf, earthBoxAngle, earthDistance, earthPoint } from './earth.js';
 import { type LexemeQuery, parseTsQuery } from './english-text.js';
 import { GeoIndex, type SlotLocation } from './geo-index.js';
@@ -62,6 +63,7 @@ const VALUE_FIELDS = [
   'approaches',
   'languages',
   'audiences',
+  'accessibility',
   'eligibility',
   'credentials',
   'payment_options',
@@ -102,6 +104,7 @@ const FACET_FIELDS: Record<FacetField, ValueField> = {
   approach: 'approaches',
   language: 'languages',
   audience: 'audiences',
+  accessibility: 'accessibility',
   credential: 'credentials',
   payment: 'payment_options',
   availability: 'availability',
@@ -296,25 +299,26 @@ export class DirectoryIndex {
     return { total: matches.size, counts };
   }
 
-  /** Every resource meeting an intake's hard constraints (IntakeRepository.findCandidates without its LIMIT). */
-  candidates(q: CandidateQuery): CandidateSet {
+  /** Every resource meeting an intake's hard constraints (candidatesSql without its LIMIT). */
+  candidates(q: CandidateCriteria): CandidateSet {
     const must: Bitmap[] = [this.active, this.values.kind.union(q.kinds)];
     const mustNot: Bitmap[] = [this.values.kind.get('hotline')];
-    if (q.excludeSafeRelationshipsOnly) mustNot.push(this.flags.requiresSafeRelationship.bitmap);
+    if (q.excludeRequiresSafeRelationship) mustNot.push(this.flags.requiresSafeRelationship.bitmap);
     if (q.excludeNotForCrisis) mustNot.push(this.flags.notForCrisis.bitmap);
     if (q.excludeEligibility.length) mustNot.push(this.values.eligibility.union(q.excludeEligibility));
     if (q.requireEligibility) must.push(this.values.eligibility.get(q.requireEligibility));
     if (q.specialtiesAny) must.push(this.values.specialties.union(q.specialtiesAny));
-    if (q.budgetMinor !== undefined) {
+    if (q.budget) {
+      const { maxFeeMinor, slidingScaleAboveBudget, insuranceAccepted } = q.budget;
       // Directories are free to search; a program fee is not a per-session fee; $0 means free options only.
-      const within = [this.flags.free.bitmap, this.values.kind.get('directory'), this.feeMin.atMost(q.budgetMinor)];
-      if (q.budgetMinor > 0) within.push(this.values.fee_period.get('per_program'), this.values.fee_period.get('one_time'));
+      const within = [this.flags.free.bitmap, this.values.kind.get('directory'), this.feeMin.atMost(maxFeeMinor)];
+      if (maxFeeMinor > 0) within.push(this.values.fee_period.get('per_program'), this.values.fee_period.get('one_time'));
       within.push(
-        q.allowSlidingAboveBudget
+        slidingScaleAboveBudget
           ? this.flags.slidingScale.bitmap
           : Bitmap.and(this.flags.slidingScale.bitmap, this.flags.feeMinUnknown.bitmap),
       );
-      if (q.insuranceGiven) within.push(this.flags.insuranceAccepted.bitmap);
+      if (insuranceAccepted) within.push(this.flags.insuranceAccepted.bitmap);
       must.push(unionAll(within));
     }
     if (q.languages.length) must.push(this.values.languages.union(q.languages));
@@ -323,7 +327,7 @@ export class DirectoryIndex {
 
     // Ways to reach the couple other than being near them.
     const reach: Bitmap[] = [this.values.kind.get('self_guided')];
-    if (q.inPersonAllowed && !q.point && q.region)
+    if (q.inPerson && !q.point && q.region)
       reach.push(Bitmap.and(this.values.formats.get('in_person'), this.values.location_regions.get(q.region)));
     if (q.remoteFormats.length) {
       const areas = [q.region, q.country].filter((a): a is string => !!a);
@@ -331,8 +335,8 @@ export class DirectoryIndex {
       reach.push(Bitmap.and(this.values.formats.union(q.remoteFormats), licensed));
     }
     let near: { slots: Uint32Array; meters: Float64Array } | undefined;
-    if (q.inPersonAllowed && q.point) {
-      const box = this.inEarthBox(q.point.lat, q.point.lng, q.radiusKm * 1000);
+    if (q.inPerson && q.point) {
+      const box = this.inEarthBox(q.point.lat, q.point.lng, q.radiusMeters);
       near = box;
       reach.push(Bitmap.and(box.withinRadius, this.values.formats.get('in_person')));
     }
@@ -446,6 +450,8 @@ export class DirectoryIndex {
     overlap('approaches', c.approaches);
     overlap('languages', c.languages);
     overlap('audiences', c.audiences);
+    // Every code asked for: one bitmap each, intersected with the rest.
+    for (const code of new Set(c.accessibility ?? [])) must.push(this.values.accessibility.get(code));
     overlap('eligibility', c.eligibility);
     // A person searching for help never meets a program for people who use abuse by chance.
     if (!c.eligibility?.includes('people_who_use_abuse')) mustNot.push(this.values.eligibility.get('people_who_use_abuse'));
@@ -510,15 +516,18 @@ export class DirectoryIndex {
     return ++this.geoStamp;
   }
 
-  /** Resources with a location within `radius` metres, and their nearest distance (search's `near`). */
-  private withinRadius(lat: number, lng: number, radius: number): { bitmap: Bitmap; meters: (slot: number) => number } {
-    const [px, py, pz] = earthPoint(roundCoordinate(lat), roundCoordinate(lng));
+  /**
+   * Visits the locations within `angle` of the point; per slot, keeps in geoMeters (stamped for
+   * this query) the least distance `measure` gives its locations, a negative one leaving the
+   * location out. Returns the slots found, in visit order.
+   */
+  private nearestPerSlot(lat: number, lng: number, angle: number, measure: (x: number, y: number, z: number) => number): number[] {
     const stamp = this.nextGeoStamp();
     const { geoMeters, geoStamps } = this;
     const found: number[] = [];
-    this.geo.visitNear(roundCoordinate(lat), roundCoordinate(lng), angleOf(radius), (slot, x, y, z) => {
-      const d = earthDistance(px, py, pz, x, y, z);
-      if (d > radius) return;
+    this.geo.visitNear(roundCoordinate(lat), roundCoordinate(lng), angle, (slot, x, y, z) => {
+      const d = measure(x, y, z);
+      if (d < 0) return;
       if (geoStamps[slot] !== stamp) {
         geoStamps[slot] = stamp;
         geoMeters[slot] = d;
@@ -527,6 +536,17 @@ export class DirectoryIndex {
         geoMeters[slot] = d;
       }
     });
+    return found;
+  }
+
+  /** Resources with a location within `radius` metres, and their nearest distance (search's `near`). */
+  private withinRadius(lat: number, lng: number, radius: number): { bitmap: Bitmap; meters: (slot: number) => number } {
+    const [px, py, pz] = earthPoint(roundCoordinate(lat), roundCoordinate(lng));
+    const found = this.nearestPerSlot(lat, lng, angleOf(radius), (x, y, z) => {
+      const d = earthDistance(px, py, pz, x, y, z);
+      return d > radius ? -1 : d;
+    });
+    const { geoMeters } = this;
     return { bitmap: new Bitmap(found), meters: (slot) => geoMeters[slot] };
   }
 
@@ -539,20 +559,10 @@ export class DirectoryIndex {
     const [px, py, pz] = earthPoint(roundCoordinate(lat), roundCoordinate(lng));
     const half = chordOf(radius);
     const [loX, hiX, loY, hiY, loZ, hiZ] = [px - half, px + half, py - half, py + half, pz - half, pz + half];
-    const stamp = this.nextGeoStamp();
-    const { geoMeters, geoStamps } = this;
-    const found: number[] = [];
-    this.geo.visitNear(roundCoordinate(lat), roundCoordinate(lng), earthBoxAngle(radius), (slot, x, y, z) => {
-      if (x < loX || x > hiX || y < loY || y > hiY || z < loZ || z > hiZ) return;
-      const d = earthDistance(px, py, pz, x, y, z);
-      if (geoStamps[slot] !== stamp) {
-        geoStamps[slot] = stamp;
-        geoMeters[slot] = d;
-        found.push(slot);
-      } else if (d < geoMeters[slot]) {
-        geoMeters[slot] = d;
-      }
-    });
+    const found = this.nearestPerSlot(lat, lng, earthBoxAngle(radius), (x, y, z) =>
+      x < loX || x > hiX || y < loY || y > hiY || z < loZ || z > hiZ ? -1 : earthDistance(px, py, pz, x, y, z),
+    );
+    const { geoMeters } = this;
     const slots = Uint32Array.from(found).sort();
     const meters = new Float64Array(slots.length);
     const within: number[] = [];
@@ -612,40 +622,39 @@ export class DirectoryIndex {
   }
 
   private pageByName(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
-    const { names, ids } = this;
-    const key = String(after?.key);
-    return this.pageInOrder(
-      this.nameOrder,
-      matches,
-      after,
-      need,
-      (slot) => compareCodePoints(names[slot], key) || compareIds(ids[slot], after!.id),
-      (a, b) => compareCodePoints(names[a], names[b]) || compareIds(ids[a], ids[b]),
-    );
+    const { names } = this;
+    return this.pageInOrder(this.nameOrder, matches, after, need, (slot) => names[slot], String(after?.key), compareCodePoints);
   }
 
   private pageByFee(matches: Bitmap, after: SearchPage['after'], need: number): number[] {
-    const { feeSort, ids } = this;
-    const key = Number(after?.key);
+    const { feeSort } = this;
     return this.pageInOrder(
       this.feeOrder,
       matches,
       after,
       need,
-      (slot) => (feeSort[slot] < key ? -1 : feeSort[slot] > key ? 1 : compareIds(ids[slot], after!.id)),
-      (a, b) => feeSort[a] - feeSort[b] || compareIds(ids[a], ids[b]),
+      (slot) => feeSort[slot],
+      Number(after?.key),
+      (a, b) => a - b,
     );
   }
 
-  /** A keyset page in a prebuilt order: binary search for the cursor, blocks from there, added slots merged. */
-  private pageInOrder(
+  /**
+   * A keyset page in a prebuilt order (by the key, then id): binary search for the cursor, blocks
+   * from there, added slots merged.
+   */
+  private pageInOrder<K>(
     order: BlockedOrder,
     matches: Bitmap,
     after: SearchPage['after'],
     need: number,
-    vsCursor: (slot: number) => number,
-    compare: (a: number, b: number) => number,
+    keyOf: (slot: number) => K,
+    cursorKey: K,
+    compareKeys: (a: K, b: K) => number,
   ): number[] {
+    const { ids } = this;
+    const vsCursor = (slot: number) => compareKeys(keyOf(slot), cursorKey) || compareIds(ids[slot], after!.id);
+    const compare = (a: number, b: number) => compareKeys(keyOf(a), keyOf(b)) || compareIds(ids[a], ids[b]);
     const from = after ? DirectoryIndex.firstAfter(order.length, (p) => order.order[p], vsCursor) : 0;
     return this.mergeAdded(order.take(matches, from, need), matches, compare, (slot) => !after || vsCursor(slot) > 0, need);
   }
@@ -702,7 +711,7 @@ export class DirectoryIndex {
     return this.slotOf.get(id);
   }
 
-  /** @internal */ candidateClasses(q: CandidateQuery): { kind: Bitmap; specialty: Bitmap; accepting: Bitmap } {
+  /** @internal */ candidateClasses(q: CandidateCriteria): { kind: Bitmap; specialty: Bitmap; accepting: Bitmap } {
     return {
       kind: this.values.kind.union(q.preferKinds),
       specialty: this.values.specialties.union(q.preferSpecialties),
@@ -740,6 +749,7 @@ const CANDIDATE_FACT_FIELDS: Record<CandidateFactField, ValueField> = {
   approaches: 'approaches',
   languages: 'languages',
   audiences: 'audiences',
+  accessibility: 'accessibility',
   availability: 'availability',
   feePeriod: 'fee_period',
 };
@@ -750,7 +760,7 @@ class Candidates implements CandidateSet {
     private readonly index: DirectoryIndex,
     private readonly eligible: Bitmap,
     private readonly near: { slots: Uint32Array; meters: Float64Array } | undefined,
-    private readonly query: CandidateQuery,
+    private readonly query: CandidateCriteria,
   ) {}
 
   get size(): number {

@@ -26,6 +26,7 @@ export function indexRow(overrides: Partial<IndexRow> & { id: string }): IndexRo
     approaches: [],
     languages: [],
     audiences: [],
+    accessibility: [],
     credentials: [],
     payment_options: [],
     service_areas: [],

@@ -6,11 +6,16 @@ import { Bitmap, EMPTY_BITMAP, unionAll } from './bitmap.js';
  * afterwards `add` writes to the bitmaps directly (a change feed adds a few slots at a time).
  * Slots are only ever added: a removed resource leaves the live set, not these bitmaps.
  */
-export class ValueIndex {
-  private readonly bitmaps = new Map<string, Bitmap>();
-  private pending: Map<string, number[]> | undefined = new Map();
+export class ValueIndex<V extends string | number = string> {
+  private readonly bitmaps = new Map<V, Bitmap>();
+  private pending: Map<V, number[]> | undefined = new Map();
 
-  add(value: string, slot: number): void {
+  /** Sealed: the build is over, and `add` writes to the bitmaps. */
+  get sealed(): boolean {
+    return !this.pending;
+  }
+
+  add(value: V, slot: number): void {
     if (this.pending) {
       const slots = this.pending.get(value);
       if (slots) slots.push(slot);
@@ -34,17 +39,25 @@ export class ValueIndex {
   }
 
   /** The slots with this value; a shared bitmap, never to be mutated. */
-  get(value: string): Bitmap {
+  get(value: V): Bitmap {
     return this.bitmaps.get(value) ?? EMPTY_BITMAP;
   }
 
   /** The slots with any of these values: a fresh bitmap. */
-  union(values: readonly string[]): Bitmap {
+  union(values: readonly V[]): Bitmap {
     return unionAll(values.map((v) => this.get(v)));
   }
 
-  entries(): IterableIterator<[string, Bitmap]> {
+  has(value: V): boolean {
+    return this.bitmaps.has(value);
+  }
+
+  entries(): IterableIterator<[V, Bitmap]> {
     return this.bitmaps.entries();
+  }
+
+  values(): IterableIterator<V> {
+    return this.bitmaps.keys();
   }
 
   sizeInBytes(): number {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import {
+  ACCESSIBILITY,
   APPROACHES,
   AUDIENCES,
   AVAILABILITY,
@@ -60,7 +61,11 @@ export class CapacityResponse {
 
 export class ContactChannelResponse {
   @ApiProperty({ enum: CONTACT_CHANNELS.codes, example: 'text' }) type: 'call' | 'text' | 'chat' | 'tty' | 'videophone' | 'relay';
-  @ApiProperty({ example: '88788', description: 'A number as dialled in the country, or for chat an https URL.' }) value: string;
+  @ApiProperty({
+    example: '88788',
+    description: 'A number as dialled in the country, or an https URL: for chat, and for a videophone answered from a web page.',
+  })
+  value: string;
   @ApiPropertyOptional({ example: 'START', description: 'For text: the word to send.' }) keyword?: string;
 }
 
@@ -90,6 +95,14 @@ export class ResourceResponse {
   @ApiProperty({ enum: APPROACHES.codes, isArray: true }) approaches: string[];
   @ApiProperty({ type: [String], description: 'ISO 639-1 codes.', example: ['en', 'es'] }) languages: string[];
   @ApiProperty({ enum: AUDIENCES.codes, isArray: true }) audiences: string[];
+  @ApiProperty({
+    enum: ACCESSIBILITY.codes,
+    isArray: true,
+    description:
+      'How a person with a disability can reach and use it (GET /v1/taxonomy defines each code). tty, videophone and relay come with their numbers in contactChannels.',
+    example: ['asl', 'videophone', 'text_based'],
+  })
+  accessibility: string[];
   @ApiProperty({ enum: CREDENTIALS.codes, isArray: true }) credentials: string[];
   @ApiProperty({ enum: PAYMENT_OPTIONS.codes, isArray: true }) paymentOptions: string[];
   @ApiProperty({ type: [LocationResponse] }) locations: LocationResponse[];

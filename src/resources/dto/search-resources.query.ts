@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-import { PageCursor, PageLimit, PostalCodeField } from '../../common/dto/field-decorators.js';
+import { MoneyAmount, OptionalText, PageCursor, PageLimit, PostalCodeField } from '../../common/dto/field-decorators.js';
 import { QueryBoolean, QueryEnumList, toList } from '../../common/dto/query-decorators.js';
 import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import {
+  ACCESSIBILITY,
   APPROACHES,
   AUDIENCES,
   AVAILABILITY,
@@ -27,6 +28,7 @@ export const FACET_FIELDS = [
   'approach',
   'language',
   'audience',
+  'accessibility',
   'credential',
   'payment',
   'availability',
@@ -36,15 +38,12 @@ export const SUPPORTED_POSTAL_COUNTRIES = ['US', 'CA'] as const;
 
 /** GET /v1/resources query: every filter optional and combinable (AND across parameters, OR within one). */
 export class SearchResourcesQuery {
-  @ApiPropertyOptional({
+  @OptionalText({
     description:
       'Full-text search over name, description, organization and specialties (stemmed, ranked). Everyday words find the taxonomy: "affair" or "cheating" → infidelity, "money" → financial conflict, "drinking" → substance use, "online" → video/chat.',
     example: 'affair recovery',
     maxLength: 200,
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
   q?: string;
 
   @QueryEnumList(RESOURCE_KINDS.codes, 'Kind of resource.', ['practice', 'online_service'])
@@ -68,15 +67,10 @@ export class SearchResourcesQuery {
   })
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(100000)
+  @MoneyAmount(100000)
   maxFee?: number;
 
-  @ApiPropertyOptional({ description: 'Accepts this insurer (case-insensitive exact name).', example: 'Aetna', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText({ description: 'Accepts this insurer (case-insensitive exact name).', example: 'Aetna', maxLength: 100 })
   insurance?: string;
 
   @QueryBoolean('Only resources that can be used without any insurance.')
@@ -97,6 +91,14 @@ export class SearchResourcesQuery {
 
   @QueryEnumList(AUDIENCES.codes, 'Audience the resource welcomes.', ['lgbtq_affirming'])
   audience?: string[];
+
+  @QueryEnumList(
+    ACCESSIBILITY.codes,
+    'Accessibility the person needs (GET /v1/taxonomy defines each code). Unlike the other lists, every code named must be met: a Deaf couple who sign needs `asl`, and a TTY-only practice does not help them.',
+    ['asl'],
+    'all',
+  )
+  accessibility?: string[];
 
   @QueryEnumList(
     ELIGIBILITY.codes,

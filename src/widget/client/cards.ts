@@ -36,6 +36,8 @@ function channelList(r: Resource): HTMLElement | undefined {
     { className: 'channels' },
     channels.map((c) => {
       if (c.type === 'chat') return h('li', {}, externalLink(c.value, CHANNEL_WORDS.chat) ?? CHANNEL_WORDS.chat);
+      // A videophone answered from a web page (988's ASL Now): a link, not a number.
+      if (/^https:/i.test(c.value)) return h('li', {}, externalLink(c.value, CHANNEL_WORDS[c.type] ?? c.type) ?? c.value);
       const words = c.type === 'text' && c.keyword ? `Text ${c.keyword} to ${c.value}` : `${CHANNEL_WORDS[c.type] ?? c.type}: ${c.value}`;
       return h('li', {}, words);
     }),

@@ -18,18 +18,7 @@ export function intakeResults(api: Api, result: IntakeResult, onStartOver: () =>
     h('h3', {}, result.recommendation.title),
     h('p', {}, result.recommendation.explanation),
   );
-  const widened =
-    result.relaxations.length > 0 &&
-    h(
-      'div',
-      { className: 'note' },
-      h('p', {}, 'Few options matched everything, so we widened the search:'),
-      h(
-        'ul',
-        {},
-        result.relaxations.map((r) => h('li', {}, r.text)),
-      ),
-    );
+  const widened = titledList('note', h('p', {}, 'Few options matched everything, so we widened the search:'), result.relaxations);
   const matches = h(
     'ul',
     { className: 'cards', 'aria-label': 'Matches' },
@@ -37,30 +26,8 @@ export function intakeResults(api: Api, result: IntakeResult, onStartOver: () =>
       resourceCard(
         m.resource,
         'h4',
-        m.reasons.length
-          ? h(
-              'div',
-              { className: 'reasons' },
-              h('p', { className: 'reasons-title' }, 'Why this fits'),
-              h(
-                'ul',
-                {},
-                m.reasons.map((r) => h('li', {}, r.text)),
-              ),
-            )
-          : undefined,
-        m.caveats.length
-          ? h(
-              'div',
-              { className: 'caveats' },
-              h('p', { className: 'reasons-title' }, 'Keep in mind'),
-              h(
-                'ul',
-                {},
-                m.caveats.map((r) => h('li', {}, r.text)),
-              ),
-            )
-          : undefined,
+        titledList('reasons', h('p', { className: 'reasons-title' }, 'Why this fits'), m.reasons),
+        titledList('caveats', h('p', { className: 'reasons-title' }, 'Keep in mind'), m.caveats),
         REFERRABLE_KINDS.includes(m.resource.kind) ? referralAction(api, result.id, m.resource) : undefined,
       ),
     ),
@@ -92,6 +59,21 @@ export function intakeResults(api: Api, result: IntakeResult, onStartOver: () =>
     nextSteps,
     !urgent && safety,
     h('div', { className: 'actions' }, again),
+  );
+}
+
+/** Texts in a list under their title (the search widened, a match's reasons or caveats); nothing when there are none. */
+function titledList(className: string, title: HTMLElement, items: { text: string }[]): HTMLElement | undefined {
+  if (!items.length) return undefined;
+  return h(
+    'div',
+    { className },
+    title,
+    h(
+      'ul',
+      {},
+      items.map((r) => h('li', {}, r.text)),
+    ),
   );
 }
 

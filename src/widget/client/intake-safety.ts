@@ -41,41 +41,22 @@ export async function showHelplines(api: Api, safety: IntakeAnswers['safety'], c
  * controlling partner.
  */
 export function resultsSafetySection(safety: IntakeResult['safety']): HTMLElement {
-  if (safety.level !== 'none') {
-    return h(
-      'section',
-      { className: 'safety', 'aria-labelledby': 'safety-results-title' },
-      h('h3', { id: 'safety-results-title' }, 'Your safety comes first'),
-      h('p', {}, safety.guidance),
-      h(
-        'ul',
-        { className: 'cards' },
-        safety.resources.map((r) => resourceCard(r, 'h4')),
-      ),
-    );
-  }
-  if (!safety.answered) {
-    return h(
-      'section',
-      { className: 'safety-baseline', 'aria-labelledby': 'safety-baseline-title' },
-      h('h3', { id: 'safety-baseline-title' }, 'If you ever feel unsafe'),
-      h('p', {}, safety.guidance),
-      h(
-        'ul',
-        { className: 'cards' },
-        safety.resources.map((r) => resourceCard(r, 'h4')),
-      ),
-    );
-  }
-  return h(
-    'details',
-    { className: 'safety-baseline' },
-    h('summary', {}, 'If you ever feel unsafe: lines that answer at any hour'),
+  const lines = () => [
     h('p', {}, safety.guidance),
     h(
       'ul',
       { className: 'cards' },
       safety.resources.map((r) => resourceCard(r, 'h4')),
     ),
+  ];
+  const open = (className: string, titleId: string, title: string) =>
+    h('section', { className, 'aria-labelledby': titleId }, h('h3', { id: titleId }, title), lines());
+  if (safety.level !== 'none') return open('safety', 'safety-results-title', 'Your safety comes first');
+  if (!safety.answered) return open('safety-baseline', 'safety-baseline-title', 'If you ever feel unsafe');
+  return h(
+    'details',
+    { className: 'safety-baseline' },
+    h('summary', {}, 'If you ever feel unsafe: lines that answer at any hour'),
+    lines(),
   );
 }

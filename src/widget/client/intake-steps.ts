@@ -66,32 +66,38 @@ function safetyStep(answers: IntakeAnswers): Step {
   };
 }
 
-function concernsStep(answers: IntakeAnswers): Step {
-  const concerns = choices('checkbox', 'concerns', 'What has been hurting trust between you?', CONCERN_LABELS, {
-    hint: 'Choose all that apply.',
-  });
+/**
+ * A step of one group of choices: `store` keeps the checked values in the answers and returns
+ * what is missing, if anything, shown under the group (whose first choice then takes the focus).
+ */
+function choicesStep(title: string, group: HTMLFieldSetElement, name: string, store: (checked: string[]) => string | undefined): Step {
   return {
-    title: 'What happened',
-    body: concerns,
+    title,
+    body: group,
     collect: () => {
-      answers.concerns = checkedValues(concerns, 'concerns');
-      setError(concerns, answers.concerns.length ? undefined : 'Choose at least one, or "Something else".');
-      return answers.concerns.length ? undefined : (concerns.querySelector('input') ?? undefined);
+      const missing = store(checkedValues(group, name));
+      setError(group, missing);
+      return missing ? (group.querySelector('input') ?? undefined) : undefined;
     },
   };
 }
 
+function concernsStep(answers: IntakeAnswers): Step {
+  const concerns = choices('checkbox', 'concerns', 'What has been hurting trust between you?', CONCERN_LABELS, {
+    hint: 'Choose all that apply.',
+  });
+  return choicesStep('What happened', concerns, 'concerns', (checked) => {
+    answers.concerns = checked;
+    return checked.length ? undefined : 'Choose at least one, or "Something else".';
+  });
+}
+
 function willingnessStep(answers: IntakeAnswers): Step {
   const willingness = choices('radio', 'willingness', 'How do you both feel about getting help?', WILLINGNESS_LABELS);
-  return {
-    title: 'Both of you',
-    body: willingness,
-    collect: () => {
-      answers.willingness = checkedValues(willingness, 'willingness')[0] ?? '';
-      setError(willingness, answers.willingness ? undefined : 'Choose the one closest to where you are.');
-      return answers.willingness ? undefined : (willingness.querySelector('input') ?? undefined);
-    },
-  };
+  return choicesStep('Both of you', willingness, 'willingness', (checked) => {
+    answers.willingness = checked[0] ?? '';
+    return answers.willingness ? undefined : 'Choose the one closest to where you are.';
+  });
 }
 
 function placeStep(answers: IntakeAnswers): Step {
@@ -124,14 +130,10 @@ function formatsStep(answers: IntakeAnswers): Step {
   const formats = choices('checkbox', 'formats', 'How would you like to meet?', FORMAT_LABELS, {
     hint: 'Choose any; none means any way is fine.',
   });
-  return {
-    title: 'How to meet',
-    body: formats,
-    collect: () => {
-      answers.formats = checkedValues(formats, 'formats');
-      return undefined;
-    },
-  };
+  return choicesStep('How to meet', formats, 'formats', (checked) => {
+    answers.formats = checked;
+    return undefined;
+  });
 }
 
 function costStep(answers: IntakeAnswers): Step {

@@ -168,6 +168,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'reason.distance': '{distance}',
   'reason.availability_match': 'disponible {times}',
   'reason.accepting_new_clients': 'acepta nuevos clientes',
+  'reason.accessibility_match': 'responde a sus necesidades de accesibilidad: {needs}',
   'caveat.program_fee': 'cuesta {fee} {period}',
   'caveat.fee_above_budget_sliding_scale.free': 'no es gratuito, pero tiene tarifas de escala móvil: pregunte por una tarifa reducida',
   'caveat.fee_above_budget_sliding_scale': 'la tarifa supera su presupuesto de {budget}, pero tiene escala móvil',
@@ -182,6 +183,16 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'caveat.language_not_listed': 'no indica {languages}: pregunte si ofrecen intérprete',
   'caveat.not_listed_lgbtq_affirming': 'no indica que apoye y afirme a las personas LGBTQ+',
   'caveat.not_listed_deaf_accessible': 'no indica atención en lengua de señas: pregunte si ofrecen intérprete',
+  'caveat.not_listed_asl': 'no indica atención en lengua de señas americana (ASL): pregunte si ofrecen intérprete',
+  'caveat.not_listed_asl.interpreters':
+    'no indica atención en lengua de señas americana (ASL), pero ofrece intérpretes sin costo: pida un intérprete de ASL',
+  'caveat.not_listed_videophone': 'no indica una línea de videoteléfono: pregunte cómo comunicarse en ASL',
+  'caveat.not_listed_tty': 'no indica una línea TTY: una llamada por el servicio de retransmisión (711) quizá sí llegue',
+  'caveat.not_listed_relay': 'no indica que acepte llamadas por retransmisión: pregunte cómo comunicarse por escrito',
+  'caveat.not_listed_captioning': 'no indica sesiones con subtítulos: pregunte antes de reservar',
+  'caveat.not_listed_text_based': 'no indica que se pueda comunicar por mensaje de texto o chat',
+  'caveat.not_listed_interpreter_on_request': 'no indica intérpretes sin costo: pregunte antes de reservar',
+  'caveat.not_listed_wheelchair_access': 'no indica acceso para silla de ruedas: pregunte por la entrada y el baño',
   'caveat.waitlist.days':
     '{days, plural, one {lista de espera de aproximadamente # día} other {lista de espera de aproximadamente # días}}',
   'caveat.waitlist': 'no está aceptando nuevos clientes en este momento',
@@ -210,7 +221,15 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'phrase.audience.veterans': 'con experiencia con veteranos',
   'phrase.audience.military_families': 'con experiencia con familias de militares',
   'phrase.audience.native_american': 'con raíces culturales en los pueblos nativos americanos y de Alaska',
-  'phrase.audience.deaf_hard_of_hearing': 'accesible para personas sordas o con pérdida auditiva',
+  'phrase.audience.deaf_hard_of_hearing': 'con experiencia con personas sordas o con pérdida auditiva',
+  'phrase.accessibility.asl': 'sesiones en lengua de señas americana (ASL)',
+  'phrase.accessibility.videophone': 'una línea de videoteléfono',
+  'phrase.accessibility.tty': 'una línea TTY',
+  'phrase.accessibility.relay': 'acepta llamadas por retransmisión (711)',
+  'phrase.accessibility.captioning': 'sesiones por video con subtítulos',
+  'phrase.accessibility.text_based': 'se puede comunicar por mensaje de texto o chat',
+  'phrase.accessibility.interpreter_on_request': 'intérprete sin costo para usted',
+  'phrase.accessibility.wheelchair_access': 'accesible en silla de ruedas (entrada sin escalones y baño accesible)',
   'phrase.availability.evenings': 'por las tardes y noches',
   'phrase.availability.weekends': 'los fines de semana',
   'phrase.availability.around_the_clock': 'las 24 horas, todos los días',
@@ -341,7 +360,35 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       ],
       deaf_hard_of_hearing: [
         'Personas sordas o con pérdida auditiva',
-        'Se puede contactar en lengua de señas, por videoteléfono, TTY o servicio de retransmisión.',
+        'Con experiencia con personas sordas o con pérdida auditiva y con la cultura sorda. Las formas de comunicarse (ASL, videoteléfono, TTY, retransmisión, subtítulos) están en accesibilidad.',
+      ],
+    },
+    accessibility: {
+      asl: [
+        'Lengua de señas americana (ASL)',
+        'Sesiones o personal de la línea en ASL, con profesionales o personas defensoras que usan la lengua de señas o con un intérprete de ASL que el servicio organiza sin costo para la persona.',
+      ],
+      videophone: [
+        'Videoteléfono (VP)',
+        'Una línea de videoteléfono o una videollamada desde una página web, atendida en lengua de señas (ASL en Estados Unidos), indicada como canal de contacto.',
+      ],
+      tty: ['TTY', 'Un número TTY (teléfono de texto) para personas sordas, con pérdida auditiva o con dificultades del habla.'],
+      relay: [
+        'Llamadas por retransmisión (711)',
+        'Acepta llamadas por un servicio de retransmisión de telecomunicaciones (el 711 en Estados Unidos), por texto o por video.',
+      ],
+      captioning: ['Sesiones por video con subtítulos', 'Subtítulos en vivo durante toda la sesión por video.'],
+      text_based: [
+        'Sin necesidad de hablar',
+        'Se puede usar todo por escrito: mensajes de texto, chat en línea o sesiones por mensajes, en lugar de una llamada de voz.',
+      ],
+      interpreter_on_request: [
+        'Intérprete si lo solicita',
+        'Un intérprete de lengua hablada o de lengua de señas que el servicio organiza sin costo para la persona.',
+      ],
+      wheelchair_access: [
+        'Accesible en silla de ruedas',
+        'Una entrada sin escalones y un baño accesible en el lugar donde se hacen las sesiones.',
       ],
     },
     eligibility: {
@@ -393,7 +440,10 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       text: ['Mensaje de texto', 'Mensajes de texto SMS (envíe la palabra clave al número).'],
       chat: ['Chat en línea', 'Chat en vivo en el sitio web del servicio.'],
       tty: ['TTY', 'Línea de teletipo para personas sordas o con pérdida auditiva.'],
-      videophone: ['Videoteléfono (lengua de señas)', 'Videollamada en lengua de señas (ASL en Estados Unidos).'],
+      videophone: [
+        'Videoteléfono (lengua de señas)',
+        'Videollamada en lengua de señas (ASL en Estados Unidos): un número para marcar desde un videoteléfono o una página https con un botón de videollamada.',
+      ],
       relay: ['Servicio de retransmisión', 'Servicio de retransmisión de telecomunicaciones (por ejemplo, el 711 en Estados Unidos).'],
     },
     credential: {

@@ -1,5 +1,7 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
+import { accessibilityProblem } from '../../accessibility.js';
+
 const sibling = (args: ValidationArguments, field: string): unknown => (args.object as Record<string, unknown>)[field];
 
 /** A number not below a sibling number field, when both are given (a fee range: feeMax ≥ feeMin). */
@@ -92,6 +94,35 @@ export function IsNotInFuture(toleranceMs: number, options?: ValidationOptions) 
           const time = Date.parse(value);
           return Number.isNaN(time) || time <= Date.now() + toleranceMs;
         },
+      },
+    });
+}
+
+/** Why a list of accessibility codes is not borne out by the rest of the record (accessibilityProblem). */
+function accessibilityProblemOf(args: ValidationArguments): string | undefined {
+  if (!Array.isArray(args.value)) return undefined;
+  const channels = sibling(args, 'contactChannels');
+  const locations = sibling(args, 'locations');
+  return accessibilityProblem(
+    args.value as string[],
+    Array.isArray(channels) ? (channels as { type: string }[]) : [],
+    Array.isArray(locations) ? locations : [],
+  );
+}
+
+/**
+ * Accessibility codes the rest of the record bears out: tty and videophone with a contact channel
+ * of that type (its number), wheelchair_access with a location.
+ */
+export function IsBorneOutByRecord(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'borneOutByRecord',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args: ValidationArguments) => `$property: ${accessibilityProblemOf(args)}`, ...options },
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) => accessibilityProblemOf(args) === undefined,
       },
     });
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,8 +25,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { stack } from '../../../common/decorator-stack.js';
+import { NestedObject } from '../../../common/dto/field-decorators.js';
 import { UUID_TEXT } from '../../../common/uuid.js';
 import {
+  ACCESSIBILITY,
+  type AccessibilityCode,
   type Approach,
   APPROACHES,
   type Audience,
@@ -53,7 +57,13 @@ import {
   type Specialty,
 } from '../../../taxonomy/taxonomy.js';
 import { CURRENCIES } from '../../resource-record.js';
-import { IsEmptyUnlessField, IsNotInFuture, IsNotLessThanField, IsRegionOfCountryField } from './cross-field.validators.js';
+import {
+  IsBorneOutByRecord,
+  IsEmptyUnlessField,
+  IsNotInFuture,
+  IsNotLessThanField,
+  IsRegionOfCountryField,
+} from './cross-field.validators.js';
 
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
 
@@ -81,8 +91,38 @@ function CodeList(codes: readonly string[], description: string, example: string
   );
 }
 
+/** A list of accessibility codes, each at most once (the checks against the rest of the record are the full record's). */
+function AccessibilityCodes() {
+  return applyDecorators(
+    IsIn(ACCESSIBILITY.codes, { each: true, message: `each value of accessibility must be one of: ${ACCESSIBILITY.codes.join(', ')}` }),
+    ArrayUnique(),
+    ArrayMaxSize(ACCESSIBILITY.codes.length),
+    IsArray(),
+  );
+}
+
+/** A required, non-empty string of at most the `maxLength` it documents. */
+function Text(api: ApiPropertyOptions & { maxLength: number }) {
+  return stack(ApiProperty(api), MaxLength(api.maxLength), MinLength(1), IsString());
+}
+
+/** An optional http(s) URL of at most the `maxLength` it documents. */
+function OptionalHttpUrl(api: ApiPropertyOptions & { maxLength: number }) {
+  return stack(
+    ApiPropertyOptional(api),
+    IsOptional(),
+    IsUrl(URL_OPTIONS, { message: '$property must be an http(s) URL' }),
+    MaxLength(api.maxLength),
+    IsString(),
+  );
+}
+
 /** A real (non-demo) listing must say where its facts come from and when they were checked. */
 const requiredUnlessDemo = (o: { demo?: boolean }, value: unknown) => o.demo !== true || (value !== undefined && value !== null);
+
+/** Chat is a web page; a videophone is a number, or a web page with a video call button. */
+const isWebChannel = (o: ContactChannelInput) =>
+  o.type === 'chat' || (o.type === 'videophone' && typeof o.value === 'string' && /^https?:/i.test(o.value));
 
 export class ContactChannelInput {
   @ApiProperty({ enum: CONTACT_CHANNELS.codes, example: 'text' })
@@ -92,11 +132,12 @@ export class ContactChannelInput {
   @ApiProperty({
     example: '88788',
     maxLength: 500,
-    description: 'A number as dialled in the country (text, tty, videophone, relay, call) or an https URL (chat).',
+    description:
+      "A number as dialled in the country (text, tty, videophone, relay, call), or an https URL: for chat, and for a videophone answered from a web page (a video call button such as 988's ASL Now).",
   })
-  @ValidateIf((o: ContactChannelInput) => o.type === 'chat')
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat channel value must be an https URL' })
-  @ValidateIf((o: ContactChannelInput) => o.type !== 'chat')
+  @ValidateIf((o: ContactChannelInput) => isWebChannel(o))
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat or web videophone channel value must be an https URL' })
+  @ValidateIf((o: ContactChannelInput) => !isWebChannel(o))
   @Matches(PHONE, { message: 'value must be a phone number such as 1-800-799-7233 or 711' })
   @MaxLength(500)
   @MinLength(1)
@@ -112,17 +153,10 @@ export class ContactChannelInput {
 }
 
 export class OrganizationInput {
-  @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
-  @MaxLength(200)
-  @MinLength(1)
-  @IsString()
+  @Text({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
   name: string;
 
-  @ApiPropertyOptional({ example: 'https://riverbend.example', maxLength: 500 })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'website must be an http(s) URL' })
-  @MaxLength(500)
-  @IsString()
+  @OptionalHttpUrl({ example: 'https://riverbend.example', maxLength: 500 })
   website?: string;
 }
 
@@ -201,10 +235,7 @@ export class LocationInput {
   @IsString()
   address?: string;
 
-  @ApiProperty({ example: 'Columbus', maxLength: 100 })
-  @MaxLength(100)
-  @MinLength(1)
-  @IsString()
+  @Text({ example: 'Columbus', maxLength: 100 })
   city: string;
 
   @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region, inside country.', pattern: REGION.source })
@@ -252,30 +283,16 @@ export class CreateResourceRequest {
   @IsString()
   slug: string;
 
-  @ApiProperty({ example: 'Riverbend Couples Therapy', maxLength: 200 })
-  @MaxLength(200)
-  @MinLength(1)
-  @IsString()
+  @Text({ example: 'Riverbend Couples Therapy', maxLength: 200 })
   name: string;
 
-  @ApiProperty({ maxLength: 2000, description: 'What the resource offers, in our own words (1–3 sentences).' })
-  @MaxLength(2000)
-  @MinLength(1)
-  @IsString()
+  @Text({ maxLength: 2000, description: 'What the resource offers, in our own words (1–3 sentences).' })
   description: string;
 
-  @ApiProperty({ type: OrganizationInput })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrganizationInput)
+  @NestedObject(OrganizationInput)
   organization: OrganizationInput;
 
-  @ApiPropertyOptional({ example: 'https://riverbend.example/couples', maxLength: 500 })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' })
-  @MaxLength(500)
-  @IsString()
+  @OptionalHttpUrl({ example: 'https://riverbend.example/couples', maxLength: 500 })
   url?: string;
 
   @ApiPropertyOptional({ example: '1-800-799-7233', description: 'As dialled in the country.' })
@@ -298,11 +315,7 @@ export class CreateResourceRequest {
   @CodeList(FORMATS.codes, 'How sessions happen.', ['in_person', 'video'])
   formats: Format[];
 
-  @ApiProperty({ type: CostInput })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CostInput)
+  @NestedObject(CostInput)
   cost: CostInput;
 
   @CodeList(SPECIALTIES.codes, 'Specialties.', ['infidelity', 'trust_rebuilding'])
@@ -320,6 +333,20 @@ export class CreateResourceRequest {
 
   @CodeList(AUDIENCES.codes, 'Audiences the resource welcomes.', ['unmarried_couples'])
   audiences: Audience[];
+
+  @ApiPropertyOptional({
+    enum: ACCESSIBILITY.codes,
+    isArray: true,
+    description:
+      'How a person with a disability can reach and use it (GET /v1/taxonomy defines each code); only what the provider states. ' +
+      'tty and videophone need a contact channel of that type (its number); wheelchair_access needs a location. ' +
+      'Codes the contact channels state (tty, videophone, relay; text_based for text, chat or chat sessions) are added when stored. Absent means none.',
+    example: ['asl', 'wheelchair_access'],
+  })
+  @IsOptional()
+  @IsBorneOutByRecord()
+  @AccessibilityCodes()
+  accessibility?: AccessibilityCode[];
 
   @CodeList(CREDENTIALS.codes, 'Clinician credentials.', ['licensed_clinician'])
   credentials: Credential[];
@@ -471,19 +498,13 @@ export class CostPatch extends PartialType(CostInput) {
  * clear a listing's safety flag. The booleans are not nullable: turning a flag off takes an
  * explicit false.
  */
-export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRequest, ['organization', 'cost'] as const)) {
-  @ApiPropertyOptional({ type: OrganizationPatch })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrganizationPatch)
+export class UpdateResourceRequest extends PartialType(
+  OmitType(CreateResourceRequest, ['organization', 'cost', 'accessibility'] as const),
+) {
+  @NestedObject(OrganizationPatch, { optional: true })
   organization?: OrganizationPatch;
 
-  @ApiPropertyOptional({ type: CostPatch })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CostPatch)
+  @NestedObject(CostPatch, { optional: true })
   cost?: CostPatch;
 
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES, description: '"active" brings back a deleted (inactive) resource.' })
@@ -496,6 +517,11 @@ export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRe
   @RemovableText() email?: string;
   @RemovableInteger() waitTimeDays?: number;
   @RemovableList(String) eligibility?: Eligibility[];
+  // The codes alone: whether the channels and locations bear them out is checked on the merged record.
+  @RemovableList(String)
+  @IsOptional()
+  @AccessibilityCodes()
+  accessibility?: AccessibilityCode[];
   @RemovableList(String) lineRoles?: LineRole[];
   @RemovableList(ContactChannelInput) contactChannels?: ContactChannelInput[];
   @RemovableText() sourceUrl?: string;
@@ -503,14 +529,10 @@ export class UpdateResourceRequest extends PartialType(OmitType(CreateResourceRe
 }
 
 export class VerifyResourceRequest {
-  @ApiPropertyOptional({
+  @OptionalHttpUrl({
     example: 'https://www.thehotline.org/',
     maxLength: 500,
     description: 'The page the facts were checked against; replaces the stored sourceUrl.',
   })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'sourceUrl must be an http(s) URL' })
-  @MaxLength(500)
-  @IsString()
   sourceUrl?: string;
 }
