@@ -120,6 +120,8 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
             demo: true,
             source_url: null,
             last_verified_at: null,
+            verified_by: null,
+            safety_suspended: false,
             status: at(31),
             version: 1,
             created_at: now,

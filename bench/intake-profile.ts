@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { createValidationPipe } from '../src/common/problem/validation.js';
+import { Environment } from '../src/config/environment.js';
 import { CreateIntakeRequest } from '../src/intake/dto/create-intake.request.js';
 import type { IntakeResponse } from '../src/intake/dto/intake.response.js';
 import { toMatchable } from '../src/intake/intake.mapper.js';
@@ -12,6 +13,7 @@ import { assessSafety, recommendHelp } from '../src/intake/matching/safety.js';
 import type { Candidate } from '../src/intake/matching/types.js';
 import { DEFAULT_MATCH_COUNT } from '../src/intake/matching/weights.js';
 import { mapResource } from '../src/resources/resource.mapper.js';
+import { verificationCutoffs, verificationPolicy } from '../src/resources/verification.js';
 
 /*
  * bench:intake --explain, part 1: each body through the running app's own IntakeService (as the
@@ -202,14 +204,16 @@ function timeCpuSteps(service: IntakeService, dto: CreateIntakeRequest, statemen
   const recommendation = recommendHelp(profile.willingness, safety);
   const candidateRows = [...statements].reverse().find((s) => s.label === 'candidates')!.rows as Parameters<typeof mapResource>[0][];
   const hotlineRows = (statements.find((s) => s.label === 'hotlines')?.rows ?? []) as Parameters<typeof mapResource>[0][];
+  const now = new Date();
+  const cutoffs = verificationCutoffs({ policy: verificationPolicy(new Environment()), now });
   const mapped = timeSync(9, () =>
     candidateRows.map((row): Candidate => ({
-      resource: toMatchable(mapResource(row)),
+      resource: toMatchable(mapResource(row, cutoffs), now),
       distanceMeters: (row as { distance_m?: number | null }).distance_m ?? undefined,
     })),
   );
   const ranked = timeSync(9, () => rankCandidates(profile, recommendation.type, mapped.value, dto.limit ?? DEFAULT_MATCH_COUNT));
-  const hotlineMap = timeSync(9, () => hotlineRows.map((row) => mapResource(row)));
+  const hotlineMap = timeSync(9, () => hotlineRows.map((row) => mapResource(row, cutoffs)));
   const json = timeSync(9, () => JSON.stringify(response));
   return { mapMs: mapped.ms, rankMs: ranked.ms, hotlineMapMs: hotlineMap.ms, stringifyMs: json.ms, responseKiB: json.value.length / 1024 };
 }

@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 
 import { createValidationPipe } from '../src/common/problem/validation.js';
+import { Environment } from '../src/config/environment.js';
 import { findFreePort } from '../src/database/embedded-postgres.js';
 import { type FacetField, SearchResourcesQuery, type SortOrder } from '../src/resources/dto/search-resources.query.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from '../src/resources/page-cursor.js';
@@ -14,6 +15,7 @@ import type { ResourceRow } from '../src/resources/resource.row.js';
 import type { ResourceSearchCriteria, SearchPage } from '../src/resources/resource-search.criteria.js';
 import { type BuiltSql, countSql, facetsSql, searchSql } from '../src/resources/resource-search.sql.js';
 import { ResourcesService } from '../src/resources/resources.service.js';
+import { verificationCutoffs, verificationPolicy } from '../src/resources/verification.js';
 import { startMendReady } from './app-readiness.js';
 import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
@@ -206,7 +208,9 @@ async function startSqlPath(databaseUrl: string, prepared: Map<string, Prepared>
     const nextCursor =
       rows.rows.length > p.limit && last ? encodeCursor(p.sort, last.sort_key, last.id, p.fingerprint, total, totalExact) : null;
     return {
-      data: pageRows.map((row) => mapResource(row, row.distance_m)),
+      data: pageRows.map((row) =>
+        mapResource(row, verificationCutoffs({ policy: verificationPolicy(new Environment()), now: new Date() }), row.distance_m),
+      ),
       page: { limit: p.limit, nextCursor, total, totalExact },
       ...(p.facets.length ? { facets: facetObject(p.facets, aggregate!.rows as FacetRow[]) } : {}),
     };

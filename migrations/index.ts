@@ -13,6 +13,7 @@ import { MatchingWords1796200000000 } from './1796200000000-matching-words.js';
 import { DirectoryChangeFeed1796300000000 } from './1796300000000-directory-change-feed.js';
 import { ListingClaims1796416000000 } from './1796416000000-listing-claims.js';
 import { Accessibility1796500000000 } from './1796500000000-accessibility.js';
+import { FreshnessAndReports1796600000000 } from './1796600000000-freshness-and-reports.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   DirectoryChangeFeed1796300000000,
   ListingClaims1796416000000,
   Accessibility1796500000000,
+  FreshnessAndReports1796600000000,
 ];

@@ -10,6 +10,7 @@ import { IntakeModule } from './intake/intake.module.js';
 import { ListingsModule } from './listings/listings.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { DirectoryRetentionModule } from './resources/directory-retention.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
@@ -29,6 +30,7 @@ import { WidgetModule } from './widget/widget.module.js';
     HsdsModule,
     IntakeModule,
     ReferralsModule,
+    ReportsModule,
     ListingsModule,
     WebhooksModule,
     SeedingModule,

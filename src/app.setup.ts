@@ -70,7 +70,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('directory', 'Search and read counseling resources and the taxonomy.')
     .addTag('intake', "Describe a couple's situation and get safe, ranked recommendations; the safety lines to show.")
     .addTag('referrals', 'Refer a couple to a resource and follow the referral through its lifecycle.')
-    .addTag('curation', 'Add and maintain directory listings (keys with resources:write), and let providers claim theirs.')
+    .addTag('reports', 'Report a problem with a listing: open to visitors and partners, screened for personal data.')
+    .addTag(
+      'curation',
+      'Add and maintain directory listings, let providers claim theirs, triage reports and follow freshness (keys with resources:write).',
+    )
     .addTag(
       'listing',
       "A provider keeps its own listing current and answers referrals to it, with a listing key redeemed from a curator's claim.",

@@ -108,7 +108,7 @@ describe('README: every curl example runs as written against a fresh instance', 
     // What the examples `export` from earlier answers: the listing claim's token and the listing key.
     const variables: Record<string, string> = { KEY: partner.secretKey };
     const fill = (text: string, path?: string) =>
-      text.replace(/<(id|resourceId|referralId|intakeId|claimId)>/g, (_m, name: string) => {
+      text.replace(/<(id|resourceId|referralId|intakeId|claimId|reportId)>/g, (_m, name: string) => {
         const collection = path?.match(/^(\/v1\/(?:hsds\/)?[a-z-]+)\/<[A-Za-z]+>/)?.[1];
         const value =
           (collection && lastId.get(collection)) ?? context[name] ?? (name === 'referralId' ? lastId.get('/v1/referrals') : undefined);
@@ -146,7 +146,9 @@ describe('README: every curl example runs as written against a fresh instance', 
       if (res.status >= 300) failures.push(`${command}\n  → ${res.status} ${JSON.stringify(res.body)}`);
       const body = res.body as Json;
       const collection = pathname.match(/^\/v1\/(?:hsds\/)?[a-z-]+/)?.[0];
-      if (collection && typeof body?.id === 'string') lastId.set(collection, body.id);
+      // A report is made under its resource's path, but is no resource: its id is <reportId>.
+      if (method === 'POST' && pathname.endsWith('/reports') && typeof body?.id === 'string') context.reportId = body.id;
+      else if (collection && typeof body?.id === 'string') lastId.set(collection, body.id);
       const list = body?.data ?? body?.contents;
       if (collection && Array.isArray(list) && typeof list[0]?.id === 'string' && !lastId.has(target.pathname))
         lastId.set(target.pathname, list[0].id);

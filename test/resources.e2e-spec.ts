@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import type { ResourceResponse } from '../src/resources/dto/resource.response.js';
-import { TAXONOMY } from '../src/taxonomy/taxonomy.js';
+import { INTERFACE_VOCABULARIES, TAXONOMY } from '../src/taxonomy/taxonomy.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type R = ResourceResponse;
@@ -371,7 +371,8 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
 
   it('GET /v1/taxonomy serves every vocabulary with labels and descriptions', async () => {
     const res = await t.http().get('/v1/taxonomy').expect(200);
-    expect(Object.keys(res.body).sort()).toEqual(Object.keys(TAXONOMY).sort());
+    expect(Object.keys(res.body).sort()).toEqual([...Object.keys(TAXONOMY), ...Object.keys(INTERFACE_VOCABULARIES)].sort());
+    expect(res.body.reportReason.map((t: { code: string }) => t.code)).toContain('phone_not_working');
     for (const terms of Object.values<{ code: string; label: string; description: string }[]>(res.body)) {
       for (const term of terms)
         expect(term).toEqual({ code: expect.any(String), label: expect.any(String), description: expect.any(String) });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 
 import { ALL_SAFETY_NO, submitIntake } from './support/intakes.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, type TestApp, waitForDirectoryIndex } from './support/test-app.js';
 
 /**
  * What a person at risk needs, written down independently of the code and the seed files:
@@ -57,6 +57,7 @@ const ABUSER_PROGRAM = 'northland-respect-accountability-program';
 const OWN_BEHAVIOUR = 'worried_about_my_behaviour';
 
 interface Line {
+  id: string;
   slug: string;
   phone: string | null;
   kind: string;
@@ -1135,4 +1136,67 @@ describe('safety routing (what a person at risk is given)', () => {
       { numRuns: 60, seed: 20261201 },
     );
   });
+});
+
+/**
+ * Issue 16: a safety line suspended by reports from the field (its number reported dead, or the
+ * service closed) is never shown, and no intake is left without help because of it: the country's
+ * emergency number stays, the next line of the same role takes its place, and nothing is said
+ * about the line left out. The flag is set here as the reports module sets it (resource row,
+ * followed by the index); test/reports.e2e-spec.ts shows reports setting it.
+ */
+describe('a suspended safety line', () => {
+  let t: TestApp;
+  let auth: string;
+  let db: pg.Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    auth = (await t.createPartner()).auth;
+    db = new pg.Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const suspend = async (id: string, suspended: boolean) => {
+    await db.query(`UPDATE resource SET safety_suspended = $2 WHERE id = $1`, [id, suspended]);
+    await waitForDirectoryIndex(t.app);
+  };
+  const linesFor = async (country: string, role: string) =>
+    ((await t.http().get(`/v1/safety-lines?country=${country}&roles=${role}`).expect(200)).body.lines as Line[]).filter((l) =>
+      l.lineRoles.includes(role),
+    );
+
+  it.each(['US', 'CA', 'GB', 'IE', 'AU', 'DE', 'FR', 'NZ'])(
+    '%s: whichever line an intake shows is suspended, the intake still shows the emergency number and other lines, never that one',
+    async (country) => {
+      for (const safety of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {
+        const request = { concerns: ['other'], willingness: 'both', safety, country };
+        const baseline = await submitIntake<Body>(t, auth, request);
+        expect(baseline.safety.resources.length).toBeGreaterThan(0);
+        for (const line of baseline.safety.resources) {
+          await suspend(line.id, true);
+          try {
+            const body = await submitIntake<Body>(t, auth, request);
+            const shown = body.safety.resources;
+            expect([country, line.slug, shown.length > 0]).toEqual([country, line.slug, true]);
+            expect(shown.map((l) => l.id)).not.toContain(line.id);
+            expect(body.safety.emergency?.number).toBe(baseline.safety.emergency?.number);
+            expect(JSON.stringify(body)).not.toMatch(/suspend/i);
+            // The next line of each of its roles takes its place, wherever the directory has one.
+            for (const role of line.lineRoles) {
+              if (!baseline.safety.resources.some((l) => l.lineRoles.includes(role))) continue;
+              const others = await linesFor(country, role);
+              expect(others.map((l) => l.id)).not.toContain(line.id);
+              if (others.length) expect([line.slug, role, shown.some((l) => l.lineRoles.includes(role))]).toEqual([line.slug, role, true]);
+            }
+          } finally {
+            await suspend(line.id, false);
+          }
+        }
+      }
+    },
+  );
 });

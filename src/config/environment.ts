@@ -175,6 +175,43 @@ export class Environment {
   @IsBoolean()
   DEMO_PARTNER = true;
 
+  /**
+   * Freshness policy (README, "Freshness"): a listing whose details were last verified this many
+   * days ago is `due` for a check, and `stale` from VERIFICATION_STALE_DAYS (ranked lower in
+   * intakes, with a caveat). Safety lines have their own, shorter periods: a stale safety line is
+   * never shown as one.
+   */
+  @IntSetting(1, 3650)
+  VERIFICATION_DUE_DAYS = 180;
+
+  @IntSetting(1, 3650)
+  VERIFICATION_STALE_DAYS = 365;
+
+  @IntSetting(1, 3650)
+  SAFETY_LINE_DUE_DAYS = 90;
+
+  @IntSetting(1, 3650)
+  SAFETY_LINE_STALE_DAYS = 180;
+
+  /**
+   * Reports of `phone_not_working` or `closed` from this many distinct reporters within
+   * SAFETY_REPORT_WINDOW_HOURS suspend a safety line from every safety list until a curator
+   * resolves or dismisses one of them.
+   */
+  @IntSetting(1, 100)
+  SAFETY_REPORT_SUSPEND_COUNT = 3;
+
+  @IntSetting(1, 720)
+  SAFETY_REPORT_WINDOW_HOURS = 72;
+
+  /** Per IP: listing reports from visitors (no key, or a publishable key), in a one-hour window. */
+  @IntSetting(1, 1_000_000)
+  RATE_LIMIT_REPORTS_PER_IP_PER_HOUR = 5;
+
+  /** Days a closed report keeps its note; then the note is erased (the reason and dates stay, for the numbers). */
+  @IntSetting(1, 3650)
+  REPORT_NOTE_RETENTION_DAYS = 90;
+
   /** When retention jobs (intake and idempotency purges) fire; each runs on one instance per hour. */
   @IsString()
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'RETENTION_CRON must be a cron expression such as "0 * * * *"' })
@@ -217,6 +254,17 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
           constraints: { format: 'WEBHOOK_TEST_ALLOWED_CIDRS must be a comma list of addresses or CIDRs' },
         });
       }
+    }
+  }
+  for (const [due, stale] of [
+    ['VERIFICATION_DUE_DAYS', 'VERIFICATION_STALE_DAYS'],
+    ['SAFETY_LINE_DUE_DAYS', 'SAFETY_LINE_STALE_DAYS'],
+  ] as const) {
+    if (Number.isInteger(env[due]) && Number.isInteger(env[stale]) && env[due] >= env[stale]) {
+      errors.push({
+        property: due,
+        constraints: { order: `${due} must be less than ${stale} (a listing is due for a check before it is stale)` },
+      });
     }
   }
   if (errors.length > 0) {

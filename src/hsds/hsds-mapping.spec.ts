@@ -58,6 +58,8 @@ const row: FeedResourceRow = {
   demo: false,
   source_url: 'https://riverbend.example/fees',
   last_verified_at: new Date('2026-11-20T14:31:07.250Z'),
+  verified_by: 'curator',
+  safety_suspended: false,
   status: 'inactive',
   version: 4,
   created_at: new Date('2026-01-01T00:00:00Z'),

@@ -77,6 +77,12 @@ export const MEND_FACTS = {
   demo: { name: 'Demo listing', description: 'A fictional listing for demonstration.', value: 'boolean' },
   source_url: { name: 'Source URL', description: 'Where the facts come from.', value: 'text' },
   last_verified_at: { name: 'Last verified', description: 'When the facts were last checked (ISO 8601 date-time).', value: 'text' },
+  verified_by: {
+    name: 'Verified by',
+    description:
+      'Who last checked the facts: curator, provider, import or report_review (a Mend export; an import from elsewhere is import).',
+    value: 'text',
+  },
 } as const;
 export type MendFact = keyof typeof MEND_FACTS;
 

@@ -250,5 +250,6 @@ function attributes(row: FeedResourceRow): HsdsAttributeResponse[] {
   fact('demo', row.demo);
   fact('source_url', row.source_url);
   fact('last_verified_at', row.last_verified_at && iso(row.last_verified_at));
+  fact('verified_by', row.last_verified_at ? row.verified_by : null);
   return out;
 }

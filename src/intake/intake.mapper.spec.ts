@@ -10,10 +10,12 @@ describe('intake mappers', () => {
       safeRelationshipsOnly: true,
       notForCrisis: false,
       capacity: { acceptingNewClients: false, waitTimeDays: 21 },
-      provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
+      provenance: { sourceUrl: null, lastVerifiedAt: '2025-11-20T00:00:00.000Z', demo: true },
+      verification: { lastVerifiedAt: '2025-11-20T00:00:00.000Z', verifiedBy: 'curator', status: 'stale' },
       cost: { ...exampleResource().cost, slidingScale: true, feeMin: 5000, insurers: ['Aetna'], noInsuranceNeeded: false },
     });
-    expect(toMatchable(shown)).toMatchObject({
+    expect(toMatchable(shown, new Date('2026-12-01T12:00:00Z'))).toMatchObject({
+      freshness: { status: 'stale', checkedDaysAgo: 376 },
       requiresSafeRelationship: true,
       notForCrisis: false,
       acceptingNewClients: false,

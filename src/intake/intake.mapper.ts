@@ -32,13 +32,23 @@ export function toCandidateCriteria(c: CandidateConstraints): CandidateCriteria 
   };
 }
 
-/** A directory resource as the matching engine's model: the facts its rules read, nothing else. */
-export function toMatchable(r: ResourceResponse): MatchableResource {
+const DAY_MS = 86_400_000;
+
+/**
+ * A directory resource as the matching engine's model: the facts its rules read, nothing else.
+ * `now` is the moment of the intake (freshness: how many days ago the details were confirmed).
+ */
+export function toMatchable(r: ResourceResponse, now: Date): MatchableResource {
+  const verifiedAt = r.verification.lastVerifiedAt;
   return {
     id: r.id,
     name: r.name,
     kind: r.kind,
     status: r.status,
+    freshness: {
+      status: r.verification.status,
+      checkedDaysAgo: verifiedAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(verifiedAt)) / DAY_MS)),
+    },
     demo: r.provenance.demo,
     phone: r.phone,
     formats: r.formats,

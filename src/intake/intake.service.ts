@@ -6,6 +6,7 @@ import type { Locale, RequestLocale } from '../common/i18n/locale.js';
 import { msg } from '../common/i18n/message.js';
 import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
+import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
@@ -69,6 +70,7 @@ export class IntakeService {
     private readonly resources: ResourcesService,
     private readonly env: Environment,
     private readonly idempotency: IdempotencyService,
+    private readonly clock: Clock,
   ) {}
 
   /** Validated request → the engine's profile: place resolved offline, money in minor units. */
@@ -245,10 +247,12 @@ export class IntakeService {
   }
 
   /**
-   * The curated lines serving the plan's country and region, chosen by the pure chooser, each with
+   * The curated lines serving the plan's country and region, chosen by the pure chooser (which
+   * leaves stale lines out; lines suspended by reports from the field never reach it), each with
    * the routes the person's needs call for (videophone, TTY, relay, text) first among its channels.
-   * The directory returns the same array until it changes, so the choice is kept per plan until then:
-   * a catalogue with thousands of local lines costs one choice per kind of plan, not per intake.
+   * The directory returns the same array until it or a line's verification status changes, so the
+   * choice is kept per plan until then: a catalogue with thousands of local lines costs one choice
+   * per kind of plan, not per intake.
    */
   private linesFor(plan: LinePlan): ResourceResponse[] {
     const lines = this.resources.findSafetyLines([plan.country, plan.region].filter((a): a is string => !!a));
@@ -258,7 +262,11 @@ export class IntakeService {
     let choice = chosen.get(key);
     if (!choice) {
       const byId = new Map(lines.map((line) => [line.id, line]));
-      choice = chooseSafetyLines(lines.map(toMatchable), plan).map((picked) => {
+      const now = this.clock.now();
+      choice = chooseSafetyLines(
+        lines.map((line) => toMatchable(line, now)),
+        plan,
+      ).map((picked) => {
         const line = byId.get(picked.id)!;
         return { ...line, contactChannels: orderChannels(line.contactChannels, plan) };
       });
@@ -271,6 +279,7 @@ export class IntakeService {
   /** Every candidate meeting the constraints, with the facts the ranking reads; rows are read only when ranked. */
   private findCandidates(constraints: CandidateConstraints, facts: ResourceFact[]): CandidatePool<FoundCandidate> {
     const found = this.resources.findCandidates(toCandidateCriteria(constraints), facts);
+    const now = this.clock.now();
     return {
       size: found.size,
       kinds: found.kinds,
@@ -280,7 +289,7 @@ export class IntakeService {
       distances: found.distances,
       read: (i) => {
         const { resource, distanceMeters } = found.read(i);
-        return { resource: toMatchable(resource), distanceMeters: distanceMeters ?? undefined, response: resource };
+        return { resource: toMatchable(resource, now), distanceMeters: distanceMeters ?? undefined, response: resource };
       },
     };
   }

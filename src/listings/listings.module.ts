@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 
-import { Clock } from '../common/clock.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { ReferralsModule } from '../referrals/referrals.module.js';
 import { ResourcesModule } from '../resources/resources.module.js';
@@ -18,6 +17,6 @@ import { ListingClaimsService } from './listing-claims.service.js';
 @Module({
   imports: [PartnersModule, ResourcesModule, ReferralsModule],
   controllers: [ListingClaimsController, ListingClaimRedemptionController, ListingController],
-  providers: [ListingClaimsService, ListingClaimsRepository, Clock],
+  providers: [ListingClaimsService, ListingClaimsRepository],
 })
 export class ListingsModule {}

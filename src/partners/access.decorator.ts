@@ -22,6 +22,11 @@ export interface AccessRule {
    * per-IP `redeem` limit (redeeming a listing claim token).
    */
   keyless?: boolean;
+  /**
+   * A write any visitor may make (a listing report): callers without a key and publishable keys
+   * (a browser) are also held to the per-IP limit for it, counted per hour.
+   */
+  visitorWrite?: 'report';
 }
 
 const RATE_LIMITED = ApiProblem(429, 'Too many requests for this key or address (code rate_limited); retry after Retry-After seconds.');
@@ -69,6 +74,12 @@ function listingAccess(rule: AccessRule) {
 
 /** Open to everyone; a presented key must still hold the scopes. Rate-limited per key or IP. */
 export const PublicAccess = (...scopes: Scope[]) => access({ scopes, anonymous: true });
+
+/**
+ * Open to everyone like PublicAccess, for a report from the field: visitors (no key, or a
+ * publishable key from a browser) are also limited per IP by RATE_LIMIT_REPORTS_PER_IP_PER_HOUR.
+ */
+export const PublicReportAccess = (...scopes: Scope[]) => access({ scopes, anonymous: true, visitorWrite: 'report' });
 
 /** Needs a key with these scopes. */
 export const RequireScopes = (...scopes: Scope[]) => access({ scopes, anonymous: false });

@@ -65,6 +65,7 @@ export class AccessGuard implements CanActivate {
       }
       await this.allowCorsForKnownOrigin(reply, origin);
       await this.limit(reply, 'ip', request.ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
+      await this.limitVisitorWrite(reply, rule, request.ip);
       return true;
     }
 
@@ -108,6 +109,7 @@ export class AccessGuard implements CanActivate {
       if (request.method === 'POST' && rule.scopes.some((s) => s === 'intakes:write' || s === 'referrals:write')) {
         await this.limit(reply, 'key-ip-write', `${principal.keyId}:${ip}`, this.env.PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE);
       }
+      await this.limitVisitorWrite(reply, rule, ip);
     }
     await this.limit(reply, 'key', principal.keyId, principal.rateLimitPerMinute);
     return true;
@@ -117,8 +119,14 @@ export class AccessGuard implements CanActivate {
     if (origin && (await this.origins.isKnown(origin))) void reply.headers(corsHeaders(origin));
   }
 
-  private async limit(reply: FastifyReply, policy: RateLimitPolicy, subject: string, perMinute: number): Promise<void> {
-    const decision = await this.rateLimits.consume(policy, subject, perMinute);
+  /** A visitor's report: a strict hourly count per IP, whatever key (if any) it came through. */
+  private async limitVisitorWrite(reply: FastifyReply, rule: AccessRule, ip: string): Promise<void> {
+    if (rule.visitorWrite !== 'report') return;
+    await this.limit(reply, 'report-ip', ip, this.env.RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, 3600);
+  }
+
+  private async limit(reply: FastifyReply, policy: RateLimitPolicy, subject: string, points: number, windowSeconds = 60): Promise<void> {
+    const decision = await this.rateLimits.consume(policy, subject, points, windowSeconds);
     void reply.headers(rateLimitHeaders(decision));
     if (!decision.allowed) throw PartnerErrors.rateLimited(decision);
   }

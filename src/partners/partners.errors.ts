@@ -76,7 +76,7 @@ export const PartnerErrors = {
     problem(
       HttpStatus.TOO_MANY_REQUESTS,
       'rate_limited',
-      `Too many requests: the limit is ${decision.limit} per minute. Retry after ${decision.resetSeconds} s.`,
+      `Too many requests: the limit is ${decision.limit} per ${decision.windowSeconds === 3600 ? 'hour' : decision.windowSeconds === 60 ? 'minute' : `${decision.windowSeconds} s`}. Retry after ${decision.resetSeconds} s.`,
       {
         headers: { ...rateLimitHeaders(decision), 'retry-after': String(decision.resetSeconds) },
       },

@@ -64,6 +64,18 @@ export class PartnersRepository {
     await this.partners.update({ id: partnerId, webhookSigningSecret: IsNull() }, { webhookSigningSecret: secret });
   }
 
+  /** Active partners with a webhook URL and a live secret key with resources:write or admin (see PartnersService). */
+  async findCuratorWebhookPartnerIds(manager: EntityManager = this.partners.manager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT p.id FROM partner p
+       WHERE p.status = 'active' AND p.webhook_url IS NOT NULL
+         AND EXISTS (SELECT 1 FROM api_key k WHERE k.partner_id = p.id AND k.kind = 'secret' AND k.revoked_at IS NULL
+                       AND (k.expires_at IS NULL OR k.expires_at > now()) AND k.scopes && ARRAY['resources:write', 'admin'])
+       ORDER BY p.id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The partner's webhook URL, in the caller's transaction; null when none is registered (or no such partner). */
   async findWebhookUrl(partnerId: string, manager: EntityManager = this.partners.manager): Promise<string | null> {
     const partner = await manager.getRepository(Partner).findOne({ select: { id: true, webhookUrl: true }, where: { id: partnerId } });

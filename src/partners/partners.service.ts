@@ -133,6 +133,14 @@ export class PartnersService implements OnApplicationBootstrap {
     return webhookSettings(await this.partners.savePartner(partner));
   }
 
+  /**
+   * Curators subscribed to directory events: active partners with a webhook URL and a live secret
+   * key (not revoked, not expired) holding resources:write or admin. Read in the caller's transaction.
+   */
+  findCuratorWebhookPartnerIds(manager?: EntityManager): Promise<string[]> {
+    return this.partners.findCuratorWebhookPartnerIds(manager);
+  }
+
   /** The partner's webhook URL, read in the caller's transaction (null: no webhook, nothing to queue). */
   findWebhookUrl(partnerId: string, manager?: EntityManager): Promise<string | null> {
     return this.partners.findWebhookUrl(partnerId, manager);

@@ -10,6 +10,8 @@ export interface RateLimitDecision {
   limit: number;
   remaining: number;
   resetSeconds: number;
+  /** The window the limit counts in (60 s unless a policy says otherwise). */
+  windowSeconds: number;
 }
 
 const WINDOW_SECONDS = 60;
@@ -17,12 +19,13 @@ const WINDOW_SECONDS = 60;
 /**
  * key: a key's partner quota; ip: anonymous callers and failed keys; lookup: key lookups that reach
  * the database, per IP; key-ip / key-ip-write: a publishable key's per-IP sub-limits; frame: widget
- * frame loads per IP; listing-key: a provider's listing key; redeem: listing claim redemptions per IP.
+ * frame loads per IP; listing-key: a provider's listing key; redeem: listing claim redemptions per
+ * IP; report-ip: listing reports from visitors, per IP (counted per hour).
  */
-export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame' | 'listing-key' | 'redeem';
+export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame' | 'listing-key' | 'redeem' | 'report-ip';
 
 /**
- * Fixed one-minute windows per key (or per IP without one). Counters live in Redis when
+ * Fixed windows (one minute unless the caller asks for longer) per key (or per IP without one). Counters live in Redis when
  * REDIS_URL is set, so every API instance shares them; in memory otherwise. If Redis fails,
  * an in-memory limiter takes over (limits stay on, per instance) rather than failing requests.
  */
@@ -43,11 +46,11 @@ export class RateLimitService implements OnApplicationShutdown {
     return this.redis ? 'redis' : 'memory';
   }
 
-  private limiter(policy: string, points: number): RateLimiterAbstract {
-    const name = `${policy}:${points}`;
+  private limiter(policy: string, points: number, windowSeconds: number): RateLimiterAbstract {
+    const name = windowSeconds === WINDOW_SECONDS ? `${policy}:${points}` : `${policy}:${points}:${windowSeconds}`;
     let limiter = this.limiters.get(name);
     if (!limiter) {
-      const options = { keyPrefix: `${this.env.RATE_LIMIT_REDIS_PREFIX}:${name}`, points, duration: WINDOW_SECONDS };
+      const options = { keyPrefix: `${this.env.RATE_LIMIT_REDIS_PREFIX}:${name}`, points, duration: windowSeconds };
       limiter = this.redis
         ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) })
         : new RateLimiterMemory(options);
@@ -56,16 +59,17 @@ export class RateLimitService implements OnApplicationShutdown {
     return limiter;
   }
 
-  async consume(policy: RateLimitPolicy, subject: string, points: number): Promise<RateLimitDecision> {
+  async consume(policy: RateLimitPolicy, subject: string, points: number, windowSeconds = WINDOW_SECONDS): Promise<RateLimitDecision> {
+    const decision = { policy, limit: points, windowSeconds };
     try {
-      const res = await this.limiter(policy, points).consume(subject);
-      return { allowed: true, policy, limit: points, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
+      const res = await this.limiter(policy, points, windowSeconds).consume(subject);
+      return { ...decision, allowed: true, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
-        return { allowed: false, policy, limit: points, remaining: 0, resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        return { ...decision, allowed: false, remaining: 0, resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
       this.logger.warn(`Rate limiter unavailable, request allowed: ${(rejection as Error).message}`);
-      return { allowed: true, policy, limit: points, remaining: points, resetSeconds: WINDOW_SECONDS };
+      return { ...decision, allowed: true, remaining: points, resetSeconds: windowSeconds };
     }
   }
 
@@ -77,7 +81,7 @@ export class RateLimitService implements OnApplicationShutdown {
 /** IETF draft-ietf-httpapi-ratelimit-headers: RateLimit-Policy and RateLimit structured fields. */
 export function rateLimitHeaders(d: RateLimitDecision): Record<string, string> {
   return {
-    'ratelimit-policy': `"${d.policy}";q=${d.limit};w=${WINDOW_SECONDS}`,
+    'ratelimit-policy': `"${d.policy}";q=${d.limit};w=${d.windowSeconds}`,
     ratelimit: `"${d.policy}";r=${d.remaining};t=${d.resetSeconds}`,
   };
 }

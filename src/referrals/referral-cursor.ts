@@ -1,19 +1,11 @@
 import { CursorCodec } from '../common/pagination/cursor-codec.js';
+import { isCursorTime } from '../common/pagination/cursor-time.js';
 import { LOWERCASE_UUID_PATTERN } from '../common/uuid.js';
 
 /** Where a page of referrals ends: the last referral's created_at (microsecond text) and id. */
 export interface ReferralCursor {
   createdAt: string;
   id: string;
-}
-
-const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** A real UTC instant in the cursor's format: it reads back as itself (no day 30 of February, no hour 24, no year 0). */
-function isCursorTime(text: string): boolean {
-  if (!CURSOR_AT.test(text)) return false;
-  const time = new Date(text);
-  return !Number.isNaN(time.getTime()) && time.getUTCFullYear() >= 1 && time.toISOString().slice(0, 19) === text.slice(0, 19);
 }
 
 /** Written as `[createdAt, id]`. */

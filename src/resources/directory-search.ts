@@ -10,9 +10,10 @@ import { DirectoryIndex, type FacetResult, type SearchResult } from './directory
 import type { IndexedResource } from './directory-index/row-store.js';
 import type { ResourceResponse } from './dto/resource.response.js';
 import type { FacetField } from './dto/search-resources.query.js';
-import { mapResource, mapResourceDistance } from './resource.mapper.js';
+import { mapResource, mapResourceDistance, withVerificationAt } from './resource.mapper.js';
 import type { ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
 import { ResourceErrors } from './resources.errors.js';
+import type { VerificationCutoffs } from './verification.js';
 
 /** See wantsCompaction(). */
 const MIN_CHANGES_BEFORE_COMPACTION = 10_000;
@@ -191,16 +192,17 @@ export class DirectorySearch implements DirectoryChangeSink, OnApplicationBootst
   }
 
   /**
-   * The public representation of a resource the index returned, with its distance when searched
-   * near a point. Decoding and mapping a row is most of a search page's cost, and the same rows
-   * are asked for again and again, so the mapped row is kept (bounded) until the row changes.
-   * The object is shared: frozen, and copied when a distance is added.
+   * The public representation of a resource the index returned, with its verification status at
+   * `cutoffs` and its distance when searched near a point. Decoding and mapping a row is most of a
+   * search page's cost, and the same rows are asked for again and again, so the mapped row is kept
+   * (bounded) until the row changes; only its status moves with time, and is checked on each read.
+   * The object is shared: frozen, and copied when the status changes or a distance is added.
    */
-  response(id: string, distanceMeters?: number | null): ResourceResponse {
+  response(id: string, cutoffs: VerificationCutoffs, distanceMeters?: number | null): ResourceResponse {
     const slot = this.builtIndex().rowSlot(id);
-    let response = slot === undefined ? undefined : this.responses.get(slot);
-    if (!response) {
-      response = Object.freeze(mapResource(this.row(id)));
+    const cached = slot === undefined ? undefined : this.responses.get(slot);
+    const response = cached ? withVerificationAt(cached, cutoffs) : Object.freeze(mapResource(this.row(id), cutoffs));
+    if (response !== cached) {
       if (this.responses.size >= MAX_CACHED_RESPONSES) this.responses.clear();
       this.responses.set(slot!, response);
     }

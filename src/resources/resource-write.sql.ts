@@ -16,7 +16,7 @@ void EVERY_FACT_WRITTEN;
  * curation's insert and versioned update write exactly the same columns the same way: the facts
  * as given, then the organization and the derived columns, computed here: insurer_keys
  * (lower-cased insurers, for the insurance filter), location_regions (regions and countries of
- * the locations, for `serves`) and search_keywords.
+ * the locations, for `serves`), search_keywords and verified_by (who made last_verified_at).
  */
 export const RESOURCE_WRITE_COLUMNS = [
   ...RESOURCE_FACT_COLUMNS,
@@ -24,6 +24,7 @@ export const RESOURCE_WRITE_COLUMNS = [
   'insurer_keys',
   'location_regions',
   'search_keywords',
+  'verified_by',
 ] as const;
 
 /** Bind values for RESOURCE_WRITE_COLUMNS, in the same order. */
@@ -38,6 +39,8 @@ export function resourceWriteValues(r: ResourceWrite, organizationId: string): u
     r.insurers.map((i) => i.toLowerCase()),
     [...new Set(r.locations.flatMap((l) => [l.region, l.country]))],
     r.searchKeywords,
+    // Who verified: only with a verification date; unsaid, a curator's (seed data, curation).
+    r.lastVerifiedAt ? (r.verifiedBy ?? 'curator') : null,
   ];
 }
 

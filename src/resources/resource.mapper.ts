@@ -1,11 +1,28 @@
 import { versionEtag } from '../common/http/entity-tags.js';
-import type { ResourceResponse } from './dto/resource.response.js';
+import type { ResourceResponse, VerificationResponse } from './dto/resource.response.js';
 import type { ResourceRow } from './resource.row.js';
+import { isSafetyLine, type VerificationCutoffs, verificationStatus } from './verification.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** The public shape of a resource; the only place a row becomes a response. */
-export function mapResource(row: ResourceRow, distanceMeters?: number | null): ResourceResponse {
+/** When and by whom the details were last confirmed, and what that makes them at the cutoffs of this read. */
+export function mapVerification(
+  row: Pick<ResourceRow, 'last_verified_at' | 'verified_by' | 'kind' | 'line_roles' | 'demo'>,
+  cutoffs: VerificationCutoffs,
+): VerificationResponse {
+  const lastVerifiedAt = row.last_verified_at === null ? null : new Date(row.last_verified_at);
+  return {
+    lastVerifiedAt: lastVerifiedAt && lastVerifiedAt.toISOString(),
+    verifiedBy: lastVerifiedAt ? (row.verified_by ?? null) : null,
+    status: verificationStatus(lastVerifiedAt, isSafetyLine(row), cutoffs),
+  };
+}
+
+/**
+ * The public shape of a resource; the only place a row becomes a response. `cutoffs` are the
+ * freshness policy's at the moment of the read (Freshness.cutoffs()): the status is computed, never stored.
+ */
+export function mapResource(row: ResourceRow, cutoffs: VerificationCutoffs, distanceMeters?: number | null): ResourceResponse {
   const response: ResourceResponse = {
     id: row.id,
     slug: row.slug,
@@ -47,11 +64,24 @@ export function mapResource(row: ResourceRow, distanceMeters?: number | null): R
     lineRoles: row.line_roles ?? [],
     contactChannels: row.contact_channels ?? [],
     provenance: { sourceUrl: row.source_url, lastVerifiedAt: iso(row.last_verified_at), demo: row.demo },
+    verification: mapVerification(row, cutoffs),
     status: row.status,
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
   };
   return distanceMeters === undefined || distanceMeters === null ? response : mapResourceDistance(response, distanceMeters);
+}
+
+/**
+ * A mapped resource with its verification status as of these cutoffs: the same object while the
+ * status is unchanged (so cached, shared responses stay shared), otherwise a frozen copy. The
+ * status is time's doing alone, so it is recomputed from the response itself, without the row.
+ */
+export function withVerificationAt(response: ResourceResponse, cutoffs: VerificationCutoffs): ResourceResponse {
+  const v = response.verification;
+  const safetyLine = isSafetyLine({ kind: response.kind, line_roles: response.lineRoles, demo: response.provenance.demo });
+  const status = verificationStatus(v.lastVerifiedAt === null ? null : new Date(v.lastVerifiedAt), safetyLine, cutoffs);
+  return status === v.status ? response : Object.freeze({ ...response, verification: { ...v, status } });
 }
 
 /** A copy of a mapped resource with its distance from the searched point (last, as the response lists it). */
@@ -65,6 +95,6 @@ export interface VersionedResource {
   etag: string;
 }
 
-export function mapVersionedResource(row: ResourceRow): VersionedResource {
-  return { resource: mapResource(row), etag: versionEtag(row.version) };
+export function mapVersionedResource(row: ResourceRow, cutoffs: VerificationCutoffs): VersionedResource {
+  return { resource: mapResource(row, cutoffs), etag: versionEtag(row.version) };
 }

@@ -1,3 +1,5 @@
+import type { VerifiedBy } from './verification.js';
+
 /** A way to reach a service besides its main phone: a text keyword, a chat page, TTY, videophone, relay. */
 export interface ContactChannel {
   type: 'call' | 'text' | 'chat' | 'tty' | 'videophone' | 'relay';
@@ -96,6 +98,10 @@ export interface ResourceRow {
   demo: boolean;
   source_url: string | null;
   last_verified_at: Date | null;
+  /** Who last verified it (null when never verified). */
+  verified_by: VerifiedBy | null;
+  /** A safety line held back from safety lists by reports from the field until a curator reviews them. */
+  safety_suspended: boolean;
   status: 'active' | 'inactive';
   version: number;
   created_at: Date;
@@ -171,6 +177,8 @@ export interface ResourceWrite {
   demo: boolean;
   sourceUrl?: string;
   lastVerifiedAt?: string | Date;
+  /** Who verified it at lastVerifiedAt; unset: a curator (seeds, curation), imports say `import`. Ignored without lastVerifiedAt. */
+  verifiedBy?: VerifiedBy;
   status: 'active' | 'inactive';
   /** Organization name and taxonomy labels, indexed with weight B (see search-keywords.ts). */
   searchKeywords: string;

@@ -13,6 +13,7 @@ import { DirectoryChangeFeed } from './directory-index/change-feed.js';
 import { DirectoryChangeRepository } from './directory-index/directory-change.repository.js';
 import { IndexLoader } from './directory-index/index-loader.js';
 import { DirectorySearch } from './directory-search.js';
+import { Freshness } from './freshness.js';
 import { ResourceImportService } from './resource-import.service.js';
 import { ResourcesController } from './resources.controller.js';
 import { ResourcesRepository } from './resources.repository.js';
@@ -38,8 +39,9 @@ import { ResourcesService } from './resources.service.js';
     DirectoryChangeFeed,
     DirectoryChangeRepository,
     IndexLoader,
+    Freshness,
   ],
-  exports: [ResourcesService, DirectoryFeedService, ResourceImportService, DirectorySearch, ProviderListingService],
+  exports: [ResourcesService, ResourceCurationService, DirectoryFeedService, ResourceImportService, DirectorySearch, ProviderListingService],
 })
 export class ResourcesModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -12,6 +12,7 @@ import {
   resourceWriteValues,
   upsertOrganization,
 } from './resource-write.sql.js';
+import type { VerificationCutoffs, VerificationStatus, VerifiedBy } from './verification.js';
 
 /** Directory reads by key and writes, as plain parameterised SQL; searches run on the in-memory index (directory-search.ts). */
 @Injectable()
@@ -30,6 +31,74 @@ export class ResourcesRepository {
       [idOrSlug],
     );
     return rows[0];
+  }
+
+  /**
+   * Active real listings counted by kind and verification status at the cutoffs. The CASE is
+   * verificationStatus() (verification.ts) in SQL, on the same cutoffs, so the count needs no row
+   * in JavaScript; curation-stats.e2e-spec checks the two agree. Demo listings are left out: they
+   * are fictional, so there is nothing to verify.
+   */
+  async countByVerification(
+    c: VerificationCutoffs,
+  ): Promise<{ kind: string; safety_line: boolean; status: VerificationStatus; count: number }[]> {
+    return this.dataSource.query(
+      `WITH listed AS (
+         SELECT kind, (kind = 'hotline' AND line_roles <> '{}') AS safety_line, last_verified_at
+         FROM resource WHERE status = 'active' AND NOT demo)
+       SELECT kind, safety_line,
+              CASE WHEN last_verified_at IS NULL THEN 'due'
+                   WHEN last_verified_at <= CASE WHEN safety_line THEN $4::timestamptz ELSE $2::timestamptz END THEN 'stale'
+                   WHEN last_verified_at <= CASE WHEN safety_line THEN $3::timestamptz ELSE $1::timestamptz END THEN 'due'
+                   ELSE 'current' END AS status,
+              count(*)::int AS count
+       FROM listed GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [c.dueAtOrBefore, c.staleAtOrBefore, c.safetyLineDueAtOrBefore, c.safetyLineStaleAtOrBefore],
+    );
+  }
+
+  /**
+   * Active real listings due for a check or stale at the cutoffs (never verified included), the
+   * longest unchecked first. For `npm run curation:due`; the status itself is computed by the caller.
+   */
+  async findDueForVerification(c: VerificationCutoffs): Promise<DueListingRow[]> {
+    return this.dataSource.query(
+      `SELECT id, slug, name, kind, (kind = 'hotline' AND line_roles <> '{}') AS safety_line, line_roles, last_verified_at, verified_by
+       FROM resource
+       WHERE status = 'active' AND NOT demo
+         AND (last_verified_at IS NULL
+              OR last_verified_at <= CASE WHEN kind = 'hotline' AND line_roles <> '{}' THEN $2::timestamptz ELSE $1::timestamptz END)
+       ORDER BY last_verified_at ASC NULLS FIRST, name, id`,
+      [c.dueAtOrBefore, c.safetyLineDueAtOrBefore],
+    );
+  }
+
+  /**
+   * Holds a safety line back from safety lists, or lets it back, in the caller's transaction.
+   * Neither version nor updated_at changes: no fact of the listing did (a curator's If-Match stays
+   * valid); the directory's trigger still logs the change, so every instance's index follows it.
+   * Returns whether the flag changed.
+   */
+  async setSafetySuspended(tx: EntityManager, id: string, suspended: boolean): Promise<boolean> {
+    const [rows] = await tx.query<[{ id: string }[], number]>(
+      `UPDATE resource SET safety_suspended = $2 WHERE id = $1 AND safety_suspended <> $2 RETURNING id`,
+      [id, suspended],
+    );
+    return rows.length > 0;
+  }
+
+  /** Ids, slugs, names and kinds of these resources (any status). */
+  async findSummaries(ids: string[]): Promise<{ id: string; slug: string; name: string; kind: string }[]> {
+    if (!ids.length) return [];
+    return this.dataSource.query(`SELECT id, slug, name, kind FROM resource WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Ids of the active safety lines (real hotlines with a role), anywhere. */
+  async findActiveSafetyLineIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM resource WHERE status = 'active' AND kind = 'hotline' AND NOT demo AND line_roles <> '{}'`,
+    );
+    return rows.map((r) => r.id);
   }
 
   /** What a referral to this resource depends on; undefined for an unknown id. */
@@ -82,4 +151,16 @@ export class ResourcesRepository {
     });
     return written;
   }
+}
+
+/** A listing due for a check, as findDueForVerification returns it. */
+export interface DueListingRow {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  safety_line: boolean;
+  line_roles: string[];
+  last_verified_at: Date | null;
+  verified_by: VerifiedBy | null;
 }

@@ -1,16 +1,16 @@
 import { taxonomyKey } from '../common/i18n/catalogue.js';
 import { type Locale, LOCALES } from '../common/i18n/locale.js';
 import { render } from '../common/i18n/render.js';
-import { TAXONOMY, type TaxonomyName, type TaxonomyTerm } from './taxonomy.js';
+import { INTERFACE_VOCABULARIES, type InterfaceVocabularyName, TAXONOMY, type TaxonomyName, type TaxonomyTerm } from './taxonomy.js';
 
-export type LocalizedTaxonomy = Record<TaxonomyName, TaxonomyTerm[]>;
+export type LocalizedTaxonomy = Record<TaxonomyName | InterfaceVocabularyName, TaxonomyTerm[]>;
 
 /** Every vocabulary with its labels and descriptions in `locale` (codes unchanged); built once per locale. */
 const byLocale = new Map<Locale, LocalizedTaxonomy>(
   LOCALES.map((locale) => [
     locale,
     Object.fromEntries(
-      Object.entries(TAXONOMY).map(([name, vocabulary]) => [
+      Object.entries({ ...TAXONOMY, ...INTERFACE_VOCABULARIES }).map(([name, vocabulary]) => [
         name,
         vocabulary.terms.map((t) => ({
           code: t.code,

@@ -16,7 +16,8 @@ export class TaxonomyController {
   @ApiOperation({
     operationId: 'getTaxonomy',
     summary: 'Every filter vocabulary with labels and descriptions, for building filter UIs',
-    description: 'Labels and descriptions are in the negotiated language (en or es); codes are the same in every language.',
+    description:
+      'Labels and descriptions are in the negotiated language (en or es); codes are the same in every language. Also the reasons a listing can be reported for (reportReason) and the verification statuses (verificationStatus), for report pickers and freshness labels.',
   })
   @ApiOkResponse({
     schema: {

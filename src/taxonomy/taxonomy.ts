@@ -308,3 +308,57 @@ export const TAXONOMY = {
   contactChannel: CONTACT_CHANNELS,
 } as const;
 export type TaxonomyName = keyof typeof TAXONOMY;
+
+/**
+ * What a visitor can report about a listing (POST /v1/resources/{id}/reports): the reason picker
+ * of a "Report a problem with this listing" control. `phone_not_working` and `closed` from several
+ * people suspend a safety line until a curator reviews it.
+ */
+export const REPORT_REASONS = vocabulary([
+  {
+    code: 'phone_not_working',
+    label: 'Phone number does not work',
+    description: 'The number is disconnected, never answers or reaches someone else.',
+  },
+  { code: 'closed', label: 'Closed', description: 'The service has closed or stopped offering this help.' },
+  {
+    code: 'not_accepting_clients',
+    label: 'Not taking new clients',
+    description: 'They are not taking anyone new, or the wait is much longer than listed.',
+  },
+  { code: 'wrong_fees', label: 'Fees are wrong', description: 'The fees, sliding scale or insurance differ from the listing.' },
+  { code: 'wrong_address', label: 'Address is wrong', description: 'The service is not at the listed place.' },
+  { code: 'wrong_hours', label: 'Hours are wrong', description: 'The hours or availability differ from the listing.' },
+  {
+    code: 'unsafe_or_inappropriate',
+    label: 'Unsafe or inappropriate',
+    description: 'Something about the service or the listing seems unsafe or wrong to recommend.',
+  },
+  { code: 'other', label: 'Something else', description: 'Another problem with the listing.' },
+] as const);
+export type ReportReason = (typeof REPORT_REASONS.codes)[number];
+
+/** How fresh a listing's details are (ResourceResponse.verification.status), for labels on cards. */
+export const VERIFICATION_STATUS = vocabulary([
+  {
+    code: 'current',
+    label: 'Recently checked',
+    description: 'The details were confirmed within the freshness policy (180 days; 90 for safety lines).',
+  },
+  { code: 'due', label: 'Due for a check', description: 'The details are due to be confirmed again, or have not been confirmed yet.' },
+  {
+    code: 'stale',
+    label: 'Not checked in a long time',
+    description: 'The details were last confirmed over a year ago (180 days for safety lines): check them before relying on them.',
+  },
+] as const);
+
+/**
+ * Vocabularies of the API that are not properties of a listing (so not filters, and not exported
+ * to HSDS): served by GET /v1/taxonomy beside TAXONOMY for building interfaces.
+ */
+export const INTERFACE_VOCABULARIES = {
+  reportReason: REPORT_REASONS,
+  verificationStatus: VERIFICATION_STATUS,
+} as const;
+export type InterfaceVocabularyName = keyof typeof INTERFACE_VOCABULARIES;

@@ -4,8 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 export interface OutboxEvent {
   partnerId: string;
-  /** The referral the event reports; erasing the referral deletes its events (FK ON DELETE CASCADE). */
-  referralId: string;
+  /** The referral the event reports, if any: erasing the referral deletes its events (FK ON DELETE CASCADE). */
+  referralId?: string;
   type: string;
   payload: Record<string, unknown>;
 }
@@ -34,7 +34,7 @@ export class WebhookOutboxRepository {
   async enqueue(manager: EntityManager, event: OutboxEvent): Promise<void> {
     await manager.query(`INSERT INTO webhook_outbox (partner_id, referral_id, type, payload) VALUES ($1, $2, $3, $4::jsonb)`, [
       event.partnerId,
-      event.referralId,
+      event.referralId ?? null,
       event.type,
       JSON.stringify(event.payload),
     ]);

@@ -170,6 +170,27 @@ const EXAMPLES: Record<string, { status: number; run: (c: Context) => Promise<Re
     },
   },
   'GET /v1/resources/{id}/audit': { status: 200, run: async (c) => c.as('get', `/v1/resources/${(await createResource(c)).id}/audit`) },
+  'POST /v1/resources/{id}/reports': {
+    status: 201,
+    run: (c) =>
+      c.t.http().post('/v1/resources/open-path-collective/reports').send({ reason: 'wrong_fees', note: 'Sessions now start at $40.' }),
+  },
+  'GET /v1/curation/reports': { status: 200, run: (c) => c.as('get', '/v1/curation/reports?status=open&reason=wrong_fees') },
+  'POST /v1/curation/reports/{reportId}/resolve': {
+    status: 200,
+    run: async (c) => {
+      const report = await c.t.http().post('/v1/resources/open-path-collective/reports').send({ reason: 'wrong_hours' }).expect(201);
+      return c.as('post', `/v1/curation/reports/${report.body.id}/resolve`).send({ reverify: true });
+    },
+  },
+  'POST /v1/curation/reports/{reportId}/dismiss': {
+    status: 200,
+    run: async (c) => {
+      const report = await c.t.http().post('/v1/resources/open-path-collective/reports').send({ reason: 'other' }).expect(201);
+      return c.as('post', `/v1/curation/reports/${report.body.id}/dismiss`).send({ reason: 'duplicate' });
+    },
+  },
+  'GET /v1/curation/stats': { status: 200, run: (c) => c.as('get', '/v1/curation/stats') },
   'GET /v1/hsds/services': { status: 200, run: (c) => c.t.http().get('/v1/hsds/services') },
   'GET /v1/hsds/services/{id}': {
     status: 200,

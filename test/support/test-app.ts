@@ -8,6 +8,7 @@ import request from 'supertest';
 
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createAdapter } from '../../src/app.setup.js';
+import { Clock } from '../../src/common/clock.js';
 import { type Environment, validateEnvironment } from '../../src/config/environment.js';
 import { PartnersService } from '../../src/partners/partners.service.js';
 import type { Scope } from '../../src/partners/scopes.js';
@@ -65,7 +66,7 @@ export function waitForDirectoryIndex(app: INestApplicationContext): Promise<voi
 export async function createTestApp(
   overrides: Record<string, string> = {},
   extraModules: Type[] = [],
-  options: { databaseUrl?: string; waitForIndex?: boolean } = {},
+  options: { databaseUrl?: string; waitForIndex?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   // Several apps may share one database to act as instances of one deployment.
   const url = options.databaseUrl ?? (await createTestDatabase());
@@ -83,13 +84,16 @@ export async function createTestApp(
     PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE: generous,
     RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE: generous,
     RATE_LIMIT_LISTING_KEY_PER_MINUTE: generous,
+    RATE_LIMIT_REPORTS_PER_IP_PER_HOUR: generous,
     ...overrides,
     DATABASE_URL: url,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env), ...extraModules] })
+  let testing = Test.createTestingModule({ imports: [AppModule.forRoot(env), ...extraModules] })
     .overrideProvider(SchedulerRegistry)
-    .useClass(NoSchedulingRegistry)
-    .compile();
+    .useClass(NoSchedulingRegistry);
+  // A fixed clock (FixedClock) makes date rules (verification status, report windows) testable without waiting.
+  if (options.clock) testing = testing.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await testing.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(env), { logger: false });
   // Every response this app sends is checked against docs/openapi.json (test/support/contract.ts).
   const contract = new ContractRecorder();

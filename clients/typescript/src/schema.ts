@@ -208,7 +208,7 @@ export interface paths {
         };
         /**
          * Every filter vocabulary with labels and descriptions, for building filter UIs
-         * @description Labels and descriptions are in the negotiated language (en or es); codes are the same in every language.
+         * @description Labels and descriptions are in the negotiated language (en or es); codes are the same in every language. Also the reasons a listing can be reported for (reportReason) and the verification statuses (verificationStatus), for report pickers and freshness labels.
          */
         get: operations["getTaxonomy"];
         put?: never;
@@ -480,6 +480,100 @@ export interface paths {
         head?: never;
         /** Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends */
         patch: operations["updateReferral"];
+        trace?: never;
+    };
+    "/v1/resources/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a problem with a listing
+         * @description Open to visitors without a key (and with a publishable key) under a strict per-IP limit (RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, default 5 an hour), and to partners with any key holding directory:read (the partner is recorded for attribution; a visitor is told apart only by a keyed hash of the IP address, erased after the suspension window, never the address). The optional note is refused when it looks like contact details or a name (422 report_note_personal_data). Reports of phone_not_working or closed from several people within a window suspend a safety line from every safety list until a curator reviews them. Curators are told through the resource.report_created webhook event.
+         */
+        post: operations["reportResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/curation/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports from the field, newest first (keyset-paginated) */
+        get: operations["listReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/curation/reports/{reportId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a report, optionally re-verifying and/or updating the listing in the same step
+         * @description reverify: true records that the listing was confirmed now (verifiedBy report_review). listing is a JSON merge patch of the listing, applied like PATCH /v1/resources/{id} (validated, audited, If-Match with the listing ETag required). Closing a report of phone_not_working or closed lifts the safety-line suspension such reports caused: a curator has reviewed the line.
+         */
+        post: operations["resolveReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/curation/reports/{reportId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a report, with a reason code */
+        post: operations["dismissReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/curation/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How fresh the directory is, and where reports stand
+         * @description Active real listings by verification status and kind (demo listings have nothing to verify), open reports by reason and age, the median time from report to resolution or dismissal over the last 90 days, and the safety lines due, stale or suspended.
+         */
+        get: operations["getCurationStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/curation/resources/{id}/claims": {
@@ -1026,6 +1120,26 @@ export interface components {
             /** @description A fictional listing for demonstration: never a real service to contact (shown as "Example listing"). Never among safety lines. */
             demo: boolean;
         };
+        VerificationResponse: {
+            /**
+             * Format: date-time
+             * @description When the details were last confirmed; null when never (demo listings).
+             * @example 2026-11-25T00:00:00.000Z
+             */
+            lastVerifiedAt: string | null;
+            /**
+             * @description Who confirmed them: a Mend curator, the provider itself (through its listing key), an import from another directory, or a curator reviewing a report from the field.
+             * @example curator
+             * @enum {string|null}
+             */
+            verifiedBy: "curator" | "provider" | "import" | "report_review" | null;
+            /**
+             * @description Computed when read from the freshness policy: current; due for a check (180 days by default, 90 for safety lines; also a listing never verified); stale (365 days, 180 for safety lines): ranked lower in intakes with a details_stale caveat, and a stale safety line is never shown as one.
+             * @example current
+             * @enum {string}
+             */
+            status: "current" | "due" | "stale";
+        };
         ResourceResponse: {
             /** Format: uuid */
             id: string;
@@ -1086,6 +1200,8 @@ export interface components {
             /** @description Other ways in: text, chat, TTY, videophone (sign language), relay. */
             contactChannels: components["schemas"]["ContactChannelResponse"][];
             provenance: components["schemas"]["ProvenanceResponse"];
+            /** @description How fresh the details are: when and by whom they were last confirmed. */
+            verification: components["schemas"]["VerificationResponse"];
             /** @enum {string} */
             status: "active" | "inactive";
             /** Format: date-time */
@@ -2297,6 +2413,255 @@ export interface components {
              * @enum {string}
              */
             outcome?: "got_help" | "could_not_contact" | "no_capacity" | "not_eligible" | "could_not_get_help" | "no_longer_interested" | "referred_elsewhere";
+        };
+        CreateReportRequest: {
+            /**
+             * @description What is wrong with the listing (labels: GET /v1/taxonomy, reportReason).
+             * @example phone_not_working
+             * @enum {string}
+             */
+            reason: "phone_not_working" | "closed" | "not_accepting_clients" | "wrong_fees" | "wrong_address" | "wrong_hours" | "unsafe_or_inappropriate" | "other";
+            /**
+             * @description What is wrong, in a few words (at most 280 characters). Never contact details or names, yours or anyone's: a note that looks like an email, a phone number other than the listing's own, a link to a person's page, a street address or a person's name is refused (422 report_note_personal_data, errors[0].code says which: email, phone_number, personal_url, street_address, name).
+             * @example The number rings out every time, three days in a row.
+             */
+            note?: string;
+        };
+        ReportReceiptResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resourceId: string;
+            /**
+             * @example phone_not_working
+             * @enum {string}
+             */
+            reason: "phone_not_working" | "closed" | "not_accepting_clients" | "wrong_fees" | "wrong_address" | "wrong_hours" | "unsafe_or_inappropriate" | "other";
+            /**
+             * @description Every report starts open, for a curator to triage.
+             * @example open
+             * @enum {string}
+             */
+            status: "open";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReportedResourceResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example national-domestic-violence-hotline */
+            slug: string;
+            /** @example National Domestic Violence Hotline */
+            name: string;
+            /** @example hotline */
+            kind: string;
+        };
+        ReportClosureResponse: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description The curator partner who closed it.
+             */
+            partnerId: string | null;
+            /**
+             * Format: uuid
+             * @description The key it was closed with.
+             */
+            keyId: string | null;
+            /** @description Resolved with the listing re-verified (verifiedBy: report_review). */
+            reverified: boolean;
+            /** @description Resolved with a change to the listing (in its audit trail). */
+            listingUpdated: boolean;
+            /**
+             * @description Why it was dismissed (dismissed reports only).
+             * @enum {string|null}
+             */
+            dismissReason: "listing_correct" | "duplicate" | "not_about_listing" | "could_not_confirm" | "spam" | "other" | null;
+        };
+        ReportResponse: {
+            /** Format: uuid */
+            id: string;
+            resource: components["schemas"]["ReportedResourceResponse"];
+            /** @enum {string} */
+            reason: "phone_not_working" | "closed" | "not_accepting_clients" | "wrong_fees" | "wrong_address" | "wrong_hours" | "unsafe_or_inappropriate" | "other";
+            /** @description The reporter's note (screened for personal data; erased REPORT_NOTE_RETENTION_DAYS after the report is closed). */
+            note: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved" | "dismissed";
+            /**
+             * Format: uuid
+             * @description The partner whose key sent it (attribution); null for a visitor without a key.
+             */
+            reporterPartnerId: string | null;
+            /** @description One of the reports that suspend this safety line from every safety list (phone_not_working or closed, from several people within the window) until a curator resolves or dismisses one of them. */
+            suspendsSafetyLine: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who closed it, when and how; null while open. */
+            closed: components["schemas"]["ReportClosureResponse"] | (never | null);
+        };
+        ReportPageInfo: {
+            /** @example 20 */
+            limit: number;
+            /**
+             * @description Pass as cursor for the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ReportListResponse: {
+            /** @description Newest first. */
+            data: components["schemas"]["ReportResponse"][];
+            page: components["schemas"]["ReportPageInfo"];
+        };
+        ResolveReportRequest: {
+            /**
+             * @description Record that the listing's details were confirmed now: lastVerifiedAt = now, verifiedBy = report_review (in the listing's audit trail). No If-Match needed for this alone.
+             * @example true
+             * @enum {boolean}
+             */
+            reverify?: true;
+            /**
+             * @description A JSON merge patch of the listing, applied through the curation update path (validated, audited) with the listing's ETag in If-Match (428 without it, 412 when stale), in the same transaction as the resolution.
+             * @example {
+             *       "acceptingNewClients": false,
+             *       "waitTimeDays": 60
+             *     }
+             */
+            listing?: components["schemas"]["UpdateResourceRequest"];
+        };
+        ResolveReportResponse: {
+            report: components["schemas"]["ReportResponse"];
+            /** @description The listing after the change or re-verification; null when neither was asked for. */
+            resource: components["schemas"]["ResourceResponse"] | (never | null);
+        };
+        DismissReportRequest: {
+            /**
+             * @description Why: the listing was checked and is right, a duplicate of another report, not about this listing, could not be confirmed, spam, other.
+             * @example listing_correct
+             * @enum {string}
+             */
+            reason: "listing_correct" | "duplicate" | "not_about_listing" | "could_not_confirm" | "spam" | "other";
+        };
+        VerificationPolicyResponse: {
+            /** @example 180 */
+            dueDays: number;
+            /** @example 365 */
+            staleDays: number;
+            /** @example 90 */
+            safetyLineDueDays: number;
+            /** @example 180 */
+            safetyLineStaleDays: number;
+        };
+        StatusCounts: {
+            /** @example 120 */
+            current: number;
+            /** @example 14 */
+            due: number;
+            /** @example 3 */
+            stale: number;
+        };
+        KindStatusCounts: {
+            /** @example 120 */
+            current: number;
+            /** @example 14 */
+            due: number;
+            /** @example 3 */
+            stale: number;
+            /**
+             * @example practice
+             * @enum {string}
+             */
+            kind: "practice" | "clinic" | "online_service" | "workshop" | "self_guided" | "support_group" | "hotline" | "directory";
+        };
+        ListingStats: {
+            /**
+             * @description Active listings that are not demo listings.
+             * @example 137
+             */
+            total: number;
+            byStatus: components["schemas"]["StatusCounts"];
+            /** @description Per kind (kinds with listings only), in kind order. */
+            byKind: components["schemas"]["KindStatusCounts"][];
+        };
+        ReasonAgeCounts: {
+            /**
+             * @example phone_not_working
+             * @enum {string}
+             */
+            reason: "phone_not_working" | "closed" | "not_accepting_clients" | "wrong_fees" | "wrong_address" | "wrong_hours" | "unsafe_or_inappropriate" | "other";
+            /** @example 4 */
+            total: number;
+            /**
+             * @description Open for less than a day.
+             * @example 1
+             */
+            underOneDay: number;
+            /**
+             * @description Open for one to seven days.
+             * @example 2
+             */
+            oneToSevenDays: number;
+            /**
+             * @description Open for more than seven days.
+             * @example 1
+             */
+            overSevenDays: number;
+        };
+        ResolutionStats: {
+            /**
+             * @description Reports resolved or dismissed in the last 90 days.
+             * @example 31
+             */
+            closed: number;
+            /**
+             * @description Median hours from report to resolution or dismissal over those reports; null when none.
+             * @example 18.5
+             */
+            medianHours: number | null;
+        };
+        ReportStats: {
+            /** @example 4 */
+            open: number;
+            /** @description Open reports per reason (reasons with open reports only), by age. */
+            openByReason: components["schemas"]["ReasonAgeCounts"][];
+            last90Days: components["schemas"]["ResolutionStats"];
+        };
+        SafetyLineStats: {
+            /**
+             * @description Active safety lines (hotlines with a role, not demo).
+             * @example 50
+             */
+            total: number;
+            /** @example 46 */
+            current: number;
+            /**
+             * @description Due for a check: still shown.
+             * @example 3
+             */
+            due: number;
+            /**
+             * @description Stale: no longer shown as safety lines.
+             * @example 1
+             */
+            stale: number;
+            /**
+             * @description Suspended by reports from the field until a curator reviews them.
+             * @example 0
+             */
+            suspended: number;
+        };
+        CurationStatsResponse: {
+            /**
+             * Format: date-time
+             * @description The moment the statuses were computed for.
+             */
+            asOf: string;
+            policy: components["schemas"]["VerificationPolicyResponse"];
+            listings: components["schemas"]["ListingStats"];
+            reports: components["schemas"]["ReportStats"];
+            safetyLines: components["schemas"]["SafetyLineStats"];
         };
         IssuedClaimResponse: {
             /**
@@ -7096,6 +7461,747 @@ export interface operations {
             };
             /** @description The body is not application/json (code unsupported_media_type). */
             415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    reportResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's UUID, or its slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Received, open for a curator. */
+            201: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportReceiptResponse"];
+                };
+            };
+            /** @description Invalid reason or note (problem+json naming the field). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key presented is not valid (a request without a key is fine). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do. */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource (problem+json). */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The note looks like contact details or a name (code report_note_personal_data; errors[0].code: email, phone_number, personal_url, street_address or name). Nothing was stored. */
+            422: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description Only reports in this status (all by default). */
+                status?: "open" | "resolved" | "dismissed";
+                reason?: "phone_not_working" | "closed" | "not_accepting_clients" | "wrong_fees" | "wrong_address" | "wrong_hours" | "unsafe_or_inappropriate" | "other";
+                /** @description Only this resource's reports: its UUID or slug. */
+                resource?: string;
+                limit?: number;
+                /** @description page.nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportListResponse"];
+                };
+            };
+            /** @description Invalid filter, limit or cursor (problem+json naming it). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do. */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    resolveReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The listing's ETag as last read (GET /v1/resources/{id}); required when listing is given (428 without it, 412 when stale). */
+                "If-Match"?: string;
+            };
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveReportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The listing version after the change, when the resolve changed or re-verified it. */
+                    ETag?: string;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolveReportResponse"];
+                };
+            };
+            /** @description Invalid fields in the body or the listing patch (problem+json naming each). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do. */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such report. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The report is already resolved or dismissed (report_closed), or the new slug is taken (slug_taken). */
+            409: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The listing changed since the ETag in If-Match was read (precondition_failed). */
+            412: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description listing given without If-Match (precondition_required). */
+            428: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    dismissReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissReportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description Invalid reason (problem+json). */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do. */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such report. */
+            404: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The report is already resolved or dismissed (report_closed). */
+            409: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES (code payload_too_large). */
+            413: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json (code unsupported_media_type). */
+            415: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests for this key or address (code rate_limited); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database is unavailable or the request took longer than REQUEST_TIMEOUT_MS; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getCurationStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurationStatsResponse"];
+                };
+            };
+            /** @description Invalid request: code validation_failed with errors[] naming each field or parameter, bad_request for a body that does not parse, body_too_deep for one nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not valid (codes api_key_required, invalid_api_key). */
+            401: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key lacks a scope (insufficient_scope), or a publishable key was used from an origin it does not allow (origin_not_allowed) or for what only secret keys may do. */
+            403: {
+                headers: {
+                    /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
+                    RateLimit?: string;
+                    /** @description The limit that applies: "<policy>";q=<requests>;w=<window seconds>. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The query string is longer than MAX_QUERY_BYTES (code uri_too_long). */
+            414: {
                 headers: {
                     /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */
                     RateLimit?: string;

@@ -1,4 +1,4 @@
-import { FEE_PERIODS, TAXONOMY } from '../../taxonomy/taxonomy.js';
+import { FEE_PERIODS, INTERFACE_VOCABULARIES, TAXONOMY } from '../../taxonomy/taxonomy.js';
 import type { Locale } from './locale.js';
 import { en } from './messages/en.js';
 import { es } from './messages/es.js';
@@ -6,7 +6,7 @@ import { es } from './messages/es.js';
 /** Taxonomy labels and descriptions keep their English in taxonomy.ts, the vocabularies' one place. */
 // Fee periods are said inside sentences ("from $32 per week") though not a filter of GET /v1/taxonomy.
 const taxonomyEnglish = Object.fromEntries(
-  Object.entries({ ...TAXONOMY, feePeriod: FEE_PERIODS }).flatMap(([vocabulary, { terms }]) =>
+  Object.entries({ ...TAXONOMY, ...INTERFACE_VOCABULARIES, feePeriod: FEE_PERIODS }).flatMap(([vocabulary, { terms }]) =>
     terms.flatMap((t) => [
       [`taxonomy.${vocabulary}.${t.code}.label`, t.label],
       [`taxonomy.${vocabulary}.${t.code}.description`, t.description],

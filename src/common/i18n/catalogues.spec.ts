@@ -1,7 +1,7 @@
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from '@jest/globals';
 
-import { TAXONOMY } from '../../taxonomy/taxonomy.js';
+import { INTERFACE_VOCABULARIES, TAXONOMY } from '../../taxonomy/taxonomy.js';
 import { CATALOGUES } from './catalogue.js';
 import { LOCALES } from './locale.js';
 import { formatMoney, render } from './render.js';
@@ -38,7 +38,7 @@ describe('message catalogues', () => {
 
   it('every taxonomy term has a label and a description in every locale', () => {
     for (const locale of LOCALES) {
-      for (const [name, vocabulary] of Object.entries(TAXONOMY)) {
+      for (const [name, vocabulary] of Object.entries({ ...TAXONOMY, ...INTERFACE_VOCABULARIES })) {
         for (const term of vocabulary.terms) {
           for (const part of ['label', 'description']) {
             expect([locale, name, term.code, part, Object.hasOwn(CATALOGUES[locale], `taxonomy.${name}.${term.code}.${part}`)]).toEqual([

@@ -144,7 +144,8 @@ export class HsdsImporter {
         }
         let write: ResourceWrite;
         try {
-          write = documentToWrite(document, mapped.status);
+          // Verified by the other directory (its assured_date), unless a Mend export says who checked it.
+          write = { ...documentToWrite(document, mapped.status), verifiedBy: mapped.verifiedBy ?? 'import' };
         } catch (error) {
           report.reasons.push((error as Error).message);
           continue;

@@ -6,6 +6,7 @@ import { parseLanguage } from '../../common/place/place-names.js';
 import { UUID_PATTERN } from '../../common/uuid.js';
 import { CODES_NEEDING_A_CHANNEL, statedAccessibility } from '../../resources/accessibility.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
+import { VERIFIED_BY, type VerifiedBy } from '../../resources/verification.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
 import { ASL_LANGUAGE } from '../hsds-taxonomy.js';
 import { arr, type ImportNote, isHttpUrl, type Json, obj, quoted, text } from './hsds-json.js';
@@ -37,6 +38,8 @@ export interface MappedService {
   skipped: ImportNote[];
   /** Fields the data did not give, filled with Mend's defaults. */
   defaults: ImportNote[];
+  /** Who verified it, when a Mend export says (its verified_by fact); an import from elsewhere was verified by that directory. */
+  verifiedBy?: VerifiedBy;
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -140,6 +143,8 @@ export function mapHsdsService(rawService: unknown, rawOrganization: unknown, op
   const status = mapStatus(service, defaults);
 
   const result: MappedService = { hsdsId: identity.hsdsId, name: identity.name, slug: identity.slug, status, problems, skipped, defaults };
+  const verifiedBy = mapping.facts.text('verified_by');
+  if (verifiedBy && (VERIFIED_BY as readonly string[]).includes(verifiedBy)) result.verifiedBy = verifiedBy as VerifiedBy;
   if (problems.length) return result;
   result.document = buildDocument(mapping, identity, {
     kind: kind!,

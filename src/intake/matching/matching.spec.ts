@@ -494,3 +494,46 @@ describe('review 14: each listing as it is, and a person worried about their own
     );
   });
 });
+
+describe('stale listings (freshness policy)', () => {
+  const base = { formats: ['in_person', 'video'], specialties: ['infidelity'] };
+  const current = resource({ id: 'b-current', ...base, freshness: { status: 'current', checkedDaysAgo: 20 } });
+  const stale = resource({ id: 'a-stale', ...base, freshness: { status: 'stale', checkedDaysAgo: 400 } });
+  const help = recommendHelp('both', assessSafety({})).type;
+
+  it('take STALE_PENALTY off the score and say when the details were last checked', () => {
+    const fresh = scoreCandidate(profile(), help, { resource: current });
+    const old = scoreCandidate(profile(), help, { resource: stale });
+    expect(old.score).toBeCloseTo(fresh.score - 0.15, 3);
+    const caveat = old.caveats.find((c) => c.code === 'details_stale')!;
+    expect(english(caveat.message)).toBe('details last checked over a year ago');
+    expect(render(caveat.message, { locale: 'es', country: 'US' })).toBe('datos comprobados por última vez hace más de un año');
+    expect(fresh.caveats.map((c) => c.code)).not.toContain('details_stale');
+  });
+
+  it('rank below an equally good current listing, whatever the name order says', () => {
+    expect(rankCandidates(profile(), help, [{ resource: stale }, { resource: current }], 2).map((m) => m.resource.id)).toEqual([
+      'b-current',
+      'a-stale',
+    ]);
+  });
+
+  it('due gets no penalty and no caveat', () => {
+    const due = resource({ id: 'c-due', ...base, freshness: { status: 'due', checkedDaysAgo: 200 } });
+    const match = scoreCandidate(profile(), help, { resource: due });
+    expect(match.score).toBe(scoreCandidate(profile(), help, { resource: current }).score);
+    expect(match.caveats.map((c) => c.code)).not.toContain('details_stale');
+  });
+
+  it('never lift a listing that does not fit the recommended help above one that does (fit decides first)', () => {
+    const fitting = resource({ id: 'fits', ...base, freshness: { status: 'stale', checkedDaysAgo: 800 } });
+    const selfGuided = resource({ id: 'book', kind: 'self_guided', formats: ['video'], specialties: ['infidelity'] });
+    expect(rankCandidates(profile(), help, [{ resource: selfGuided }, { resource: fitting }], 2)[0].resource.id).toBe('fits');
+  });
+
+  it('a shorter stale period says months, not a year', () => {
+    const months = resource({ id: 'm', ...base, freshness: { status: 'stale', checkedDaysAgo: 200 } });
+    const caveat = scoreCandidate(profile(), help, { resource: months }).caveats.find((c) => c.code === 'details_stale')!;
+    expect(english(caveat.message)).toBe('details last checked over 6 months ago');
+  });
+});

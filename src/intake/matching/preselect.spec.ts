@@ -62,6 +62,12 @@ const resourceArb = (id: number): fc.Arbitrary<MatchableResource> =>
     name: fc.constantFrom('Alder Counseling', 'Birch Clinic', 'alder counseling', 'Cedar Couples'),
     kind: fc.constantFrom(...KINDS),
     status: fc.constant('active'),
+    // Stale listings lose score (STALE_PENALTY): the index reports no fact for it, so every bound
+    // assumes a current listing, and must still be exact.
+    freshness: fc.record({
+      status: fc.constantFrom('current', 'due', 'stale', 'stale'),
+      checkedDaysAgo: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
+    }),
     demo: fc.boolean(),
     phone: fc.constant(null),
     formats: pick(['in_person', 'video', 'phone', 'chat']),

@@ -3,7 +3,7 @@ import { accessibilityMet, SIGNING } from './accessibility.js';
 import { REMOTE_FORMATS } from './constraints.js';
 import { EMPLOYER_PROGRAMS, insuranceFit, planTypeOf } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource, Reason } from './types.js';
-import { CONCERN_SPECIALTIES, familySupportSpecialties, WEIGHTS } from './weights.js';
+import { CONCERN_SPECIALTIES, familySupportSpecialties, STALE_PENALTY, WEIGHTS } from './weights.js';
 import {
   accessibilityPhrases,
   approachNames,
@@ -332,7 +332,17 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
       );
   }
 
-  const score = possible ? earned / possible : 0;
+  let score = possible ? earned / possible : 0;
+  // Stale details: ranked lower and said plainly (weights.ts, STALE_PENALTY). Due gets nothing: still within a year.
+  if (r.freshness?.status === 'stale') {
+    score = Math.max(0, score - STALE_PENALTY);
+    const days = r.freshness.checkedDaysAgo;
+    caveats.push(
+      days !== null && days < 365
+        ? reason('details_stale', 'caveat.details_stale.months', { months: Math.floor(days / 30) })
+        : reason('details_stale', 'caveat.details_stale'),
+    );
+  }
   // Eligibility the couple meets is a hard filter (constraints.ts), but what was not asked (gender,
   // marriage when not given, service status) is said plainly: the listing's own limits as caveats.
   for (const code of r.eligibility) {

@@ -204,3 +204,38 @@ describe('chooseSafetyLines', () => {
     );
   });
 });
+
+describe('stale safety lines', () => {
+  const US_LINES = [
+    line({ id: 'crisis-a', name: 'A crisis line', lineRoles: ['crisis'] }),
+    line({ id: 'crisis-b', name: 'B crisis line', lineRoles: ['crisis'] }),
+    line({ id: 'dv-a', name: 'A DV line', lineRoles: ['domestic_violence'] }),
+    line({ id: 'dv-b', name: 'B DV line', lineRoles: ['domestic_violence'] }),
+  ];
+  const usPlan = plan({ country: 'US', answers: { feelsAfraid: true } });
+  const staleOne = (id: string) =>
+    US_LINES.map((l) => ({ ...l, freshness: { status: l.id === id ? ('stale' as const) : ('current' as const), checkedDaysAgo: 10 } }));
+
+  it('a stale line is left out and the next line of its role takes its place', () => {
+    expect(ids(chooseSafetyLines(US_LINES, usPlan))[0]).toBe('dv-a');
+    const without = ids(chooseSafetyLines(staleOne('dv-a'), usPlan));
+    expect(without).not.toContain('dv-a');
+    expect(without[0]).toBe('dv-b');
+    expect(without).toEqual(expect.arrayContaining(['crisis-a', 'crisis-b']));
+  });
+
+  it('a line that is only due is still shown', () => {
+    const due = US_LINES.map((l) => ({ ...l, freshness: { status: 'due' as const, checkedDaysAgo: 100 } }));
+    expect(ids(chooseSafetyLines(due, usPlan)).sort()).toEqual(['crisis-a', 'crisis-b', 'dv-a', 'dv-b']);
+  });
+
+  it('property: whichever one line is stale, every role that had another line keeps one', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...US_LINES.map((l) => l.id)), (staleId) => {
+        const shown = chooseSafetyLines(staleOne(staleId), usPlan);
+        expect(ids(shown)).not.toContain(staleId);
+        for (const role of ['crisis', 'domestic_violence']) expect(shown.some((l) => l.lineRoles.includes(role))).toBe(true);
+      }),
+    );
+  });
+});

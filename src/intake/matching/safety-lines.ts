@@ -9,6 +9,10 @@ import type { IntakeProfile, MatchableResource } from './types.js';
  * Invariants (tested in safety-lines.spec.ts and test/safety.e2e-spec.ts):
  * - never a demo (fictional) line, never an inactive one, never a line that does not serve the
  *   person's country (and, for regional lines, region);
+ * - never a stale line (details not confirmed within the safety-line period: a number that no
+ *   longer works is worse than none); the next line of the same role takes its place, and nothing
+ *   is said about the one left out (lines suspended by reports from the field never reach the
+ *   chooser: the directory leaves them out, ResourcesService.findSafetyLines);
  * - never a line whose eligibility excludes the person (e.g. the Veterans Crisis Line for a
  *   couple that did not say they are a military family);
  * - always a crisis line and a domestic-violence line where the directory has one for the country,
@@ -186,6 +190,7 @@ export function chooseSafetyLines(lines: readonly MatchableResource[], plan: Lin
       l.kind === 'hotline' &&
       l.status === 'active' &&
       !l.demo &&
+      l.freshness?.status !== 'stale' &&
       servesPlace(l, plan.country, plan.region) &&
       isEligible(l, plan.audiences),
   );

@@ -78,6 +78,11 @@ export interface MatchableResource {
   kind: string;
   /** active or inactive. */
   status: string;
+  /**
+   * How fresh its details are (the directory's verification status at the time of the intake) and
+   * how many whole days ago they were last confirmed (null: never). Absent: current.
+   */
+  freshness?: { status: 'current' | 'due' | 'stale'; checkedDaysAgo: number | null };
   /** A fictional listing: never a safety line. */
   demo: boolean;
   phone: string | null;

@@ -26,6 +26,15 @@ export const WEIGHTS = {
   capacity: 0.05,
 } as const;
 
+/**
+ * Taken off the score of a listing whose details are stale (not confirmed for over a year by
+ * default): a dead number or a closed practice is a door that does not open, and a person who
+ * finally reached out may not try again. Only the score: whether it fits the recommended help and
+ * the strong preferences still decide first, so a stale listing drops behind current ones that fit
+ * about as well, and is never hidden (its details may still be right; the caveat says to check).
+ */
+export const STALE_PENALTY = 0.15;
+
 /** Concern → the directory specialties that address it. */
 export const CONCERN_SPECIALTIES: Record<string, string[]> = {
   infidelity: ['infidelity', 'trust_rebuilding'],

@@ -120,6 +120,9 @@ describe('mergePatch (RFC 7396)', () => {
 });
 
 describe('audit snapshots', () => {
+  const neverCalled = (): never => {
+    throw new Error('a snapshot with its verification needs no fallback');
+  };
   // Every field set, those added after the log began (feePeriod, notForCrisis, …) away from their defaults.
   const shown = exampleResource({
     organization: { name: 'Org', website: null },
@@ -132,17 +135,21 @@ describe('audit snapshots', () => {
       { type: 'text', value: '838255' },
       { type: 'text', value: '741741', keyword: 'HOME' },
     ],
+    provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
+    verification: { lastVerifiedAt: '2026-01-01T00:00:00.000Z', verifiedBy: 'provider', status: 'due' },
     updatedAt: '2026-01-02T00:00:00.000Z',
   });
 
   it('store the resource as shown, and read back as it was shown', () => {
-    expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))))).toEqual(shown);
+    expect(snapshotToResponse(JSON.parse(JSON.stringify(toSnapshot(shown))), neverCalled)).toEqual(shown);
   });
 
   it('read an entry written before a field existed with the default its column was given', () => {
-    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, accessibility: _a, ...stored } = toSnapshot(shown);
+    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, accessibility: _a, verification: _v, ...stored } =
+      toSnapshot(shown);
     const { feePeriod: _f, ...storedCost } = stored.cost;
-    expect(snapshotToResponse({ ...stored, cost: storedCost })).toEqual({
+    const then = { lastVerifiedAt: '2026-01-01T00:00:00.000Z', verifiedBy: 'curator' as const, status: 'current' as const };
+    expect(snapshotToResponse({ ...stored, cost: storedCost }, () => then)).toEqual({
       ...shown,
       notForCrisis: false,
       eligibility: [],
@@ -150,6 +157,7 @@ describe('audit snapshots', () => {
       contactChannels: [],
       accessibility: [],
       cost: { ...shown.cost, feePeriod: 'per_session' },
+      verification: then,
     });
   });
 });

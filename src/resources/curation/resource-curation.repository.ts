@@ -10,6 +10,7 @@ import {
   resourceWriteValues,
   upsertOrganization,
 } from '../resource-write.sql.js';
+import type { VerifiedBy } from '../verification.js';
 import type { ResourceSnapshot } from './resource-snapshot.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'verify';
@@ -111,24 +112,20 @@ export class ResourceCurationRepository {
     return row;
   }
 
-  /** Marks the facts checked now, optionally against a new source. */
-  async markVerified(tx: EntityManager, id: string, versions: number[], sourceUrl: string | undefined): Promise<Versioned> {
+  /** Marks the facts checked at `at` by `by`, optionally against a new source. */
+  async markVerified(
+    tx: EntityManager,
+    id: string,
+    versions: number[],
+    verification: { sourceUrl?: string; by: VerifiedBy; at: Date },
+  ): Promise<Versioned> {
     const [row] = await updateReturning<{ version: number }>(
       tx,
-      `UPDATE resource SET last_verified_at = now(), source_url = COALESCE($3, source_url), version = version + 1, updated_at = now()
+      `UPDATE resource SET last_verified_at = $3, verified_by = $4, source_url = COALESCE($5, source_url), version = version + 1, updated_at = now()
        WHERE id = $1 AND version = ANY($2::int[]) RETURNING version`,
-      [id, versions, sourceUrl ?? null],
+      [id, versions, verification.at, verification.by, verification.sourceUrl ?? null],
     );
     return row;
-  }
-
-  /**
-   * A provider's write to its own listing re-stamps the verification in the same write (no new
-   * version): the provider has just looked at it. Until the resource records who verified it,
-   * the audit entry's actor says it was the provider.
-   */
-  async stampProviderVerification(tx: EntityManager, id: string): Promise<void> {
-    await tx.query(`UPDATE resource SET last_verified_at = now() WHERE id = $1`, [id]);
   }
 
   async insertAudit(tx: EntityManager, entry: AuditEntry): Promise<void> {

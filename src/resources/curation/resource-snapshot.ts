@@ -1,5 +1,6 @@
 import type { ResourceResponse } from '../dto/resource.response.js';
 import type { LocationRow, ResourceWrite } from '../resource.row.js';
+import type { VerificationStatus, VerifiedBy } from '../verification.js';
 
 /** The code lists a snapshot keeps as the write shape has them, in the response's key order. */
 const TAXONOMY_LISTS = ['specialties', 'approaches', 'languages', 'audiences', 'credentials', 'paymentOptions'] as const;
@@ -50,9 +51,17 @@ export interface ResourceSnapshot extends Pick<ResourceWrite, TaxonomyLists> {
   /** Since migration 1796500000000 (default []). */
   accessibility?: string[];
   provenance: { sourceUrl: string | null; lastVerifiedAt: string | null; demo: boolean };
+  /** Since migration 1796600000000: as shown at the time of the change (status included). */
+  verification?: SnapshotVerification;
   status: string;
   createdAt: string;
   updatedAt: string;
+}
+
+interface SnapshotVerification {
+  lastVerifiedAt: string | null;
+  verifiedBy: VerifiedBy | null;
+  status: VerificationStatus;
 }
 
 /** The location shape resource rows store too (resource_location, as the search query aggregates it). */
@@ -66,19 +75,23 @@ interface SnapshotContactChannel {
 
 /** What the audit log keeps of a resource as shown. */
 export function toSnapshot(r: ResourceResponse): ResourceSnapshot {
-  return copyResource(r);
+  return copyResource(r, r.verification);
 }
 
-/** A stored snapshot in the response shape (ResourceAuditEntryResponse.before / after). */
-export function snapshotToResponse(s: ResourceSnapshot): ResourceResponse {
-  return copyResource(s);
+/**
+ * A stored snapshot in the response shape (ResourceAuditEntryResponse.before / after).
+ * `verificationThen` gives what entries older than the verification field showed (computed from
+ * the snapshot as it was at the time of the entry).
+ */
+export function snapshotToResponse(s: ResourceSnapshot, verificationThen: (s: ResourceSnapshot) => SnapshotVerification): ResourceResponse {
+  return copyResource(s, s.verification ?? verificationThen(s));
 }
 
 /**
  * One copy for both directions: a response always has every field, so the defaults for fields
  * older snapshots lack only ever apply when reading the log back.
  */
-function copyResource(s: ResourceSnapshot): ResourceResponse {
+function copyResource(s: ResourceSnapshot, verification: SnapshotVerification): ResourceResponse {
   return {
     id: s.id,
     slug: s.slug,
@@ -108,6 +121,7 @@ function copyResource(s: ResourceSnapshot): ResourceResponse {
     lineRoles: s.lineRoles ?? [],
     contactChannels: (s.contactChannels ?? []).map(copyChannel),
     provenance: { sourceUrl: s.provenance.sourceUrl, lastVerifiedAt: s.provenance.lastVerifiedAt, demo: s.provenance.demo },
+    verification: { lastVerifiedAt: verification.lastVerifiedAt, verifiedBy: verification.verifiedBy, status: verification.status },
     status: s.status,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

@@ -221,13 +221,14 @@ export class DirectoryIndex {
   /**
    * Active, real hotlines with a safety role serving any of these areas, in name order: what
    * intake's safety-line chooser picks from (the former ResourcesRepository.findSafetyLines).
+   * A line suspended by reports from the field is left out until a curator reviews it.
    */
   safetyLines(areas: readonly string[]): IndexedResource[] {
     const lines = intersectAll([this.active, this.values.kind.get('hotline'), this.values.service_areas.union([...areas])]);
     lines.andNotInPlace(this.flags.demo.bitmap);
     return this.pageByName(lines, undefined, lines.size)
       .map((slot) => this.rows.get(slot))
-      .filter((row) => row.line_roles.length > 0);
+      .filter((row) => row.line_roles.length > 0 && !row.safety_suspended);
   }
 
   /** One page of GET /v1/resources (searchSql) with the exact total (countSql, uncapped). */

@@ -8,6 +8,8 @@ export type IndexedResource = Omit<IndexRow, 'search_vector'>;
 const COLUMNS = [
   'id',
   ...RESOURCE_FACT_COLUMNS,
+  'verified_by',
+  'safety_suspended',
   'version',
   'created_at',
   'updated_at',

@@ -42,6 +42,8 @@ export function indexRow(overrides: Partial<IndexRow> & { id: string }): IndexRo
     demo: false,
     source_url: null,
     last_verified_at: null,
+    verified_by: null,
+    safety_suspended: false,
     status: 'active',
     version: 1,
     created_at: new Date('2025-01-01T00:00:00Z'),

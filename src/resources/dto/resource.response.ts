@@ -16,6 +16,7 @@ import {
   SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 import { CURRENCIES } from '../resource-record.js';
+import { VERIFICATION_STATUSES, VERIFIED_BY } from '../verification.js';
 import { FACET_FIELDS } from './search-resources.query.js';
 
 export class OrganizationResponse {
@@ -79,6 +80,32 @@ export class ProvenanceResponse {
   demo: boolean;
 }
 
+export class VerificationResponse {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-11-25T00:00:00.000Z',
+    description: 'When the details were last confirmed; null when never (demo listings).',
+  })
+  lastVerifiedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: [...VERIFIED_BY, null],
+    example: 'curator',
+    description:
+      'Who confirmed them: a Mend curator, the provider itself (through its listing key), an import from another directory, or a curator reviewing a report from the field.',
+  })
+  verifiedBy: (typeof VERIFIED_BY)[number] | null;
+  @ApiProperty({
+    enum: VERIFICATION_STATUSES,
+    example: 'current',
+    description:
+      'Computed when read from the freshness policy: current; due for a check (180 days by default, 90 for safety lines; also a listing never verified); stale (365 days, 180 for safety lines): ranked lower in intakes with a details_stale caveat, and a stale safety line is never shown as one.',
+  })
+  status: (typeof VERIFICATION_STATUSES)[number];
+}
+
 export class ResourceResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'riverbend-couples-therapy' }) slug: string;
@@ -135,6 +162,8 @@ export class ResourceResponse {
   @ApiProperty({ type: [ContactChannelResponse], description: 'Other ways in: text, chat, TTY, videophone (sign language), relay.' })
   contactChannels: ContactChannelResponse[];
   @ApiProperty({ type: ProvenanceResponse }) provenance: ProvenanceResponse;
+  @ApiProperty({ type: VerificationResponse, description: 'How fresh the details are: when and by whom they were last confirmed.' })
+  verification: VerificationResponse;
   @ApiProperty({ enum: ['active', 'inactive'] }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -202,6 +202,9 @@ export const en = {
   'caveat.discernment_only':
     'offers discernment counseling, for when one partner is unsure about staying, rather than ongoing couples counseling',
   'caveat.demo_listing': 'a fictional example listing, not a real service',
+  'caveat.details_stale': 'details last checked over a year ago',
+  'caveat.details_stale.months':
+    '{months, plural, one {details last checked over # month ago} other {details last checked over # months ago}}',
 
   // Phrases inside reasons: how a format, an audience or a time is said of a resource.
   'phrase.format.in_person': 'in-person',

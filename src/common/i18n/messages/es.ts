@@ -209,6 +209,9 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'caveat.discernment_only':
     'ofrece consejería de discernimiento, para cuando uno de los dos duda si seguir en la relación, no terapia de pareja continua',
   'caveat.demo_listing': 'un ejemplo ficticio, no un servicio real',
+  'caveat.details_stale': 'datos comprobados por última vez hace más de un año',
+  'caveat.details_stale.months':
+    '{months, plural, one {datos comprobados por última vez hace más de # mes} other {datos comprobados por última vez hace más de # meses}}',
 
   'phrase.format.in_person': 'en persona',
   'phrase.format.video': 'por video',
@@ -489,6 +492,27 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       evenings: ['Tardes y noches', 'Sesiones después de las 5 p. m.'],
       weekends: ['Fines de semana', 'Sesiones el sábado o el domingo.'],
       around_the_clock: ['24/7', 'Disponible a cualquier hora, todos los días.'],
+    },
+    reportReason: {
+      phone_not_working: ['El teléfono no funciona', 'El número está desconectado, nunca contestan o responde otra persona.'],
+      closed: ['Cerrado', 'El servicio cerró o ya no ofrece esta ayuda.'],
+      not_accepting_clients: ['No acepta nuevos clientes', 'No aceptan a nadie nuevo, o la espera es mucho más larga que la indicada.'],
+      wrong_fees: ['Las tarifas son incorrectas', 'Las tarifas, la escala móvil o los seguros no coinciden con el listado.'],
+      wrong_address: ['La dirección es incorrecta', 'El servicio no está en el lugar indicado.'],
+      wrong_hours: ['El horario es incorrecto', 'El horario o la disponibilidad no coinciden con el listado.'],
+      unsafe_or_inappropriate: ['Peligroso o inapropiado', 'Algo del servicio o del listado parece peligroso o no debería recomendarse.'],
+      other: ['Otro problema', 'Otro problema con el listado.'],
+    },
+    verificationStatus: {
+      current: [
+        'Comprobado recientemente',
+        'Los datos se confirmaron dentro del plazo de actualización (180 días; 90 para las líneas de ayuda).',
+      ],
+      due: ['Pendiente de comprobar', 'Toca volver a confirmar los datos, o todavía no se han confirmado.'],
+      stale: [
+        'Sin comprobar desde hace mucho',
+        'Los datos se confirmaron por última vez hace más de un año (180 días para las líneas de ayuda): compruébelos antes de fiarse de ellos.',
+      ],
     },
   }),
 };
