@@ -73,7 +73,22 @@ const PATHS: Record<string, Record<string, unknown>> = {
     languages: ['ko'],
     budgetPerSession: 20,
   },
-  accountability: { concerns: ['jealousy_control'], willingness: 'both', region: 'US-OH', safety: ALL_SAFETY_NO },
+  // The programs' heading is shown only to a person worried about their own behaviour (review 14), near the Duluth program.
+  accountability: {
+    concerns: ['jealousy_control'],
+    willingness: 'both',
+    postalCode: '55802',
+    aboutMe: 'worried_about_my_behaviour',
+    safety: { ...ALL_SAFETY_NO, physicalViolence: true },
+  },
+  militaryFamily: {
+    concerns: ['communication_breakdown'],
+    willingness: 'both',
+    region: 'US-NC',
+    preferences: { audiences: ['military_families'] },
+    safety: ALL_SAFETY_NO,
+  },
+  mexico: { concerns: ['other'], willingness: 'both', country: 'MX', safety: { feelsAfraid: true } },
   canada: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA', safety: ALL_SAFETY_NO },
   unitedKingdom: { concerns: ['other'], willingness: 'both', country: 'GB', safety: { physicalViolence: true } },
   france: { concerns: ['other'], willingness: 'both', country: 'FR', safety: { feelsAfraid: true } },
@@ -162,6 +177,16 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
       }
     },
   );
+
+  it('the paths added by review 14 show what they are there for (the programs, a serving-family caveat, no 211 in Mexico)', async () => {
+    const own = (await intake({ ...PATHS.accountability, lang: 'es' })).body as Body;
+    expect(own.forPartnerWhoUsesAbuse?.resources.length).toBeGreaterThan(0);
+    expect(own.nextSteps.map((n) => n.code)).toContain('own_behaviour_program');
+    const military = (await intake({ ...PATHS.militaryFamily, lang: 'es' })).body as Body;
+    expect(military.matches.flatMap((m) => m.caveats.map((c) => c.code))).toContain('eligibility_serving_military_only');
+    const mexico = (await intake({ ...PATHS.mexico, lang: 'es' })).body as Body;
+    expect(mexico.safety.guidance).toMatch(/México/);
+  });
 
   it('a safety intake in Spanish: usted, the advocate, the emergency number, and lines that answer in Spanish first', async () => {
     const b = (await intake({ ...PATHS.violence, lang: 'es' })).body as Body;

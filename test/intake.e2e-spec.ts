@@ -54,7 +54,8 @@ const SCENARIOS: Scenario[] = [
     body: { concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 150 },
     recommendation: 'couples_counseling',
     firstReasons: ['specialty_match', 'within_budget'],
-    top: 2,
+    // The second used to be OurRitual, one-on-one and not couples therapy (review 14): only the first is an affair specialist nearby.
+    top: 1,
     each: (m) => m.resource.specialties.some((s) => ['infidelity', 'trust_rebuilding'].includes(s)),
   },
   {
@@ -217,10 +218,15 @@ const SCENARIOS: Scenario[] = [
     someTop3: (m) => m.resource.languages.includes('ko'),
   },
   {
-    name: 'veteran couple',
-    body: { concerns: ['communication_breakdown'], willingness: 'both', region: 'US-NC', preferences: { audiences: ['veterans'] } },
+    name: 'serving military family',
+    body: {
+      concerns: ['communication_breakdown'],
+      willingness: 'both',
+      region: 'US-NC',
+      preferences: { audiences: ['military_families'] },
+    },
     recommendation: 'couples_counseling',
-    someTop3: (m) => m.resource.audiences.includes('veterans'),
+    someTop3: (m) => m.resource.audiences.includes('military_families'),
   },
   {
     name: 'separated couple, one unsure, video',

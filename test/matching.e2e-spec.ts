@@ -12,7 +12,9 @@ interface Match {
     languages: string[];
     audiences: string[];
     credentials: string[];
-    cost: { free: boolean; feeMin: number | null; feePeriod: string };
+    cost: { free: boolean; feeMin: number | null; feePeriod: string; slidingScale: boolean };
+    capacity: { acceptingNewClients: boolean };
+    provenance: { demo: boolean };
   };
   score: number;
   reasons: { code: string; text: string }[];
@@ -388,5 +390,162 @@ describe('matching that fits the couple, in words people can read', () => {
     const text = b.nextSteps.find((n) => n.code === 'no_surveillance')!.text;
     expect(text).toMatch(/form of control/);
     expect(text).not.toMatch(/feels protective/);
+  });
+
+  describe('review 14 (couples therapist and DV advocate): help true to each listing', () => {
+    const slugs = (b: Body) => b.matches.map((m) => m.resource.slug);
+    const codesOf = (b: Body, slug: string, list: 'reasons' | 'caveats') =>
+      b.matches.find((m) => m.resource.slug === slug)?.[list].map((r) => r.code);
+
+    it('H1: a veteran couple is not offered Military OneSource, which serves serving members and their families', async () => {
+      const b = await submit({
+        concerns: ['hidden_substance_use', 'communication_breakdown'],
+        willingness: 'both',
+        relationship: 'married',
+        postalCode: '78234',
+        budgetPerSession: 50,
+        insurance: 'TRICARE',
+        preferences: { audiences: ['veterans'] },
+        safety: ALL_SAFETY_NO,
+        limit: 25,
+      });
+      expect(slugs(b)).not.toContain('military-onesource-counseling');
+    });
+    it("H1: a serving military family is, with the listing's own exclusions as caveats", async () => {
+      const b = await submit({
+        concerns: ['communication_breakdown'],
+        willingness: 'both',
+        region: 'US-NC',
+        preferences: { audiences: ['military_families'] },
+        safety: ALL_SAFETY_NO,
+        limit: 25,
+      });
+      expect(codesOf(b, 'military-onesource-counseling', 'caveats')).toEqual(
+        expect.arrayContaining(['not_for_crisis', 'eligibility_serving_military_only']),
+      );
+    });
+    it('H3: discernment-only counseling is not couples counseling for a couple who both want to work on it', async () => {
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        relationship: 'married',
+        postalCode: '77002',
+        budgetPerSession: 200,
+        safety: ALL_SAFETY_NO,
+        limit: 25,
+      });
+      expect(b.matches[0].resource.slug).not.toBe('congress-avenue-discernment-counseling');
+      const discernment = b.matches.find((m) => m.resource.slug === 'congress-avenue-discernment-counseling');
+      if (discernment) expect(discernment.reasons.map((r) => r.code)).not.toContain('couples_sessions');
+    });
+    it('H3: "licensed" only with a licensed credential, and OurRitual (one-on-one, not classic couples therapy) never "sees both partners together"', async () => {
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        region: 'US-TX',
+        formats: ['video'],
+        safety: ALL_SAFETY_NO,
+        limit: 25,
+      });
+      for (const m of b.matches) {
+        if (m.reasons.some((r) => r.code === 'licensed_in_region'))
+          expect([m.resource.slug, m.resource.credentials]).toEqual([m.resource.slug, expect.arrayContaining(['licensed_clinician'])]);
+      }
+      const ritual = b.matches.find((m) => m.resource.slug === 'ourritual');
+      expect(ritual).toBeDefined();
+      expect(ritual!.reasons.map((r) => r.code)).not.toEqual(expect.arrayContaining(['couples_sessions']));
+      expect(ritual!.reasons.map((r) => r.code)).not.toContain('licensed_in_region');
+    });
+    it('M1: an insurer the provider does not take never lets a fee above the budget through', async () => {
+      const b = await submit({
+        concerns: ['hidden_substance_use', 'communication_breakdown'],
+        willingness: 'both',
+        relationship: 'married',
+        postalCode: '19147',
+        budgetPerSession: 10,
+        insurance: 'Medicaid',
+        safety: ALL_SAFETY_NO,
+        limit: 25,
+      });
+      expect(slugs(b)).toEqual(expect.arrayContaining(['passyunk-community-counseling']));
+      for (const m of b.matches) {
+        const caveats = m.caveats.map((c) => c.code);
+        const aboveBudget = caveats.includes('fee_above_budget') || caveats.includes('fee_unknown');
+        expect([m.resource.slug, aboveBudget && caveats.includes('insurance_not_accepted')]).toEqual([m.resource.slug, false]);
+      }
+      expect(slugs(b)).not.toContain('rittenhouse-infidelity-recovery');
+      expect(slugs(b)).not.toContain('talkspace-couples-therapy');
+    });
+    it('M2: on the individual path, a nearby group that is open now ranks before a distant clinic with a waiting list', async () => {
+      const b = await submit({
+        concerns: ['infidelity', 'lying'],
+        willingness: 'one_unwilling',
+        relationship: 'married',
+        postalCode: '45202',
+        budgetPerSession: 50,
+        safety: ALL_SAFETY_NO,
+      });
+      const at = (slug: string) => slugs(b).indexOf(slug);
+      expect(at('queen-city-betrayed-partners-group')).toBeGreaterThanOrEqual(0);
+      if (at('appalachian-foothills-community-counseling') >= 0)
+        expect(at('queen-city-betrayed-partners-group')).toBeLessThan(at('appalachian-foothills-community-counseling'));
+    });
+    it.each([
+      [
+        'self-harm',
+        { concerns: ['infidelity'], willingness: 'both', postalCode: '43215', budgetPerSession: 120, safety: { selfHarmRisk: true } },
+      ],
+      [
+        'a Deaf person who is afraid',
+        {
+          concerns: ['jealousy_control'],
+          willingness: 'one_unwilling',
+          postalCode: '43215',
+          preferences: { audiences: ['deaf_hard_of_hearing'] },
+          safety: { feelsAfraid: true, coerciveControl: true },
+        },
+      ],
+    ])('M2: with %s, counselors taking new clients come before one with a waiting list', async (_label, body) => {
+      const counselors = (await submit(body)).matches.filter((m) => COUNSELORS.includes(m.resource.kind));
+      const firstWaiting = counselors.findIndex((m) => !m.resource.capacity.acceptingNewClients);
+      const lastOpen = counselors.map((m) => m.resource.capacity.acceptingNewClients).lastIndexOf(true);
+      expect(firstWaiting).toBeGreaterThanOrEqual(0); // the Columbus data has one: the test must exercise the rule
+      expect(firstWaiting).toBeGreaterThan(lastOpen);
+    });
+    it('M6: Retrouvaille (married couples of a man and a woman) is not offered to an unmarried couple, and says who it is for otherwise', async () => {
+      const unmarried = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        relationship: 'unmarried',
+        region: 'US-OR',
+        safety: ALL_SAFETY_NO,
+        limit: 25,
+      });
+      expect(slugs(unmarried)).not.toContain('retrouvaille');
+      const unknown = await submit({ concerns: ['infidelity'], willingness: 'both', safety: ALL_SAFETY_NO, limit: 25 });
+      expect(codesOf(unknown, 'retrouvaille', 'caveats')).toEqual(
+        expect.arrayContaining(['eligibility_married_couples_only', 'eligibility_opposite_sex_couples_only']),
+      );
+    });
+    it('L1: without a safety screen, the last step does not invite a first session together', async () => {
+      const b = await submit({
+        concerns: ['infidelity', 'jealousy_control'],
+        willingness: 'both',
+        relationship: 'married',
+        postalCode: '60614',
+        budgetPerSession: 150,
+      });
+      const last = b.nextSteps.at(-1)!;
+      expect(last.code).toBe('seek_professional_help');
+      expect(last.text).not.toMatch(/first session together/);
+    });
+    it('L7: a demo listing says so in its caveats', async () => {
+      const b = await submit({ concerns: ['infidelity'], willingness: 'both', postalCode: '43215', safety: ALL_SAFETY_NO });
+      const demo = b.matches.filter((m) => m.resource.provenance.demo);
+      expect(demo.length).toBeGreaterThan(0);
+      for (const m of demo) expect(m.caveats.map((c) => c.code)).toContain('demo_listing');
+      for (const m of b.matches.filter((x) => !x.resource.provenance.demo))
+        expect(m.caveats.map((c) => c.code)).not.toContain('demo_listing');
+    });
   });
 });

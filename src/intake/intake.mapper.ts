@@ -60,6 +60,7 @@ export function toMatchable(r: ResourceResponse, now: Date): MatchableResource {
     availability: r.availability,
     paymentOptions: r.paymentOptions,
     serviceAreas: r.serviceAreas,
+    credentials: r.credentials,
     eligibility: r.eligibility,
     lineRoles: r.lineRoles,
     contactChannels: r.contactChannels,

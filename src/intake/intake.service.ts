@@ -23,7 +23,9 @@ import {
   type CandidateConstraints,
   fallbackConstraints,
   initialConstraints,
+  passesBudget,
   relaxationSteps,
+  servesPeopleHarmed,
 } from './matching/constraints.js';
 import { jointWorkConflict } from './matching/joint-work.js';
 import { nextSteps } from './matching/next-steps.js';
@@ -54,6 +56,8 @@ export interface IntakeReferralContext {
   jointWorkExcluded: boolean;
   safetyScreened: boolean;
   concerns: Concern[];
+  /** The person said they are worried about their own behaviour: a program for people who use abuse is for them. */
+  ownBehaviour: boolean;
 }
 
 @Injectable()
@@ -105,6 +109,7 @@ export class IntakeService {
       formats,
       languages: req.languages ?? [],
       budgetMinor: req.budgetPerSession === undefined ? undefined : Math.round(req.budgetPerSession * 100),
+      aboutMe: req.aboutMe,
       insurance: insurance === '' ? undefined : insurance,
       approaches: req.preferences?.approaches ?? [],
       audiences: req.preferences?.audiences ?? [],
@@ -143,14 +148,23 @@ export class IntakeService {
       pool = this.findCandidates(constraints, facts);
     }
     if (pool.size === 0) {
-      pool = this.findCandidates(fallbackConstraints(constraints), facts);
+      constraints = fallbackConstraints(constraints);
+      pool = this.findCandidates(constraints, facts);
       taken.push(
         pool.size
           ? { code: 'fallback_online_free_self_guided', message: msg('relaxation.fallback_online_free_self_guided') }
-          : { code: 'no_options_found', message: msg('relaxation.no_options_found') },
+          : {
+              code: 'no_options_found',
+              // 211 is an information line in the US and Canada only.
+              message: msg(
+                !profile.country || profile.country === 'US' || profile.country === 'CA'
+                  ? 'relaxation.no_options_found'
+                  : 'relaxation.no_options_found.elsewhere',
+              ),
+            },
       );
     }
-    return { pool, relaxations: taken };
+    return { pool, relaxations: taken, constraints };
   }
 
   /**
@@ -202,6 +216,7 @@ export class IntakeService {
       jointWorkExcluded: intake.jointWorkExcluded,
       safetyScreened: intake.safetyScreened,
       concerns: Array.isArray(concerns) ? (concerns as Concern[]) : [],
+      ownBehaviour: intake.answers.aboutMe === 'worried_about_my_behaviour',
     };
   }
 
@@ -282,12 +297,12 @@ export class IntakeService {
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
   match(req: CreateIntakeRequest, locale: Locale = 'en') {
     const profile = this.toProfile(req);
-    const safety = assessSafety(profile.safety, profile.country);
+    const safety = assessSafety(profile.safety, profile.country, profile.aboutMe === 'worried_about_my_behaviour');
     const recommendation = recommendHelp(profile.willingness, safety);
     const linePlan = planSafetyLines(profile, safety, locale);
-    // A program for a partner who uses abuse is offered only when every safety answer is a clear no.
-    // …and never beside joint workshops: the couples path is for couples without abuse.
-    const offerAccountability = safety.answered && !safety.jointWorkExcluded && profile.concerns.includes('jealousy_control');
+    // Programs for people who use abuse only for a person who says they are worried about their own
+    // behaviour (never inferred from control among the concerns: a survivor who minimises answers so).
+    const offerAccountability = safety.ownBehaviour;
     const family = familySupportSpecialties(profile.concerns);
     // Candidates come from the in-memory directory index, synchronously; only the safety lines are read from PostgreSQL (below).
     // Every eligible candidate is ranked; rankPool reads only those that can reach the top (preselect.ts).
@@ -302,8 +317,10 @@ export class IntakeService {
       (!isFamilyGroup(r) || r.specialties.some((s) => family.includes(s))) &&
       // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
       (!safety.abuse || r.kind !== 'support_group' || r.specialties.includes('domestic_violence')) &&
-      // Beside a program for a partner who uses abuse, no joint workshops or intensives.
-      (!offerAccountability || r.kind !== 'workshop');
+      // Services for people harmed by a partner are never offered to the person worried about their own behaviour.
+      (!safety.ownBehaviour || !servesPeopleHarmed(r)) &&
+      // An insurer named lets a fee above the budget through only where the provider takes that plan.
+      passesBudget(profile, found.constraints, r);
     const ranked = rankPool(profile, recommendation.type, found.pool, facts, req.limit ?? DEFAULT_MATCH_COUNT, keep);
     const forAccountability = offerAccountability
       ? rankPool(profile, 'individual_counseling', this.findCandidates(accountabilityConstraints(profile), facts), facts, 3, () => true)
@@ -335,7 +352,7 @@ export class IntakeService {
     const ctx: RenderContext = { locale: requestLocale.locale, country: profile.country ?? requestLocale.region };
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
     // Any safety yes forces doNotContact: a message or call can alert the partner who causes harm.
-    const doNotContact = safety.jointWorkExcluded ? true : (req.doNotContact ?? true);
+    const doNotContact = safety.riskReported ? true : (req.doNotContact ?? true);
     const stored = await this.intakes.save(
       {
         partnerId,
@@ -350,6 +367,7 @@ export class IntakeService {
           formats: profile.formats,
           languages: profile.languages,
           budgetMinor: profile.budgetMinor ?? null,
+          aboutMe: profile.aboutMe ?? null,
           insurance: profile.insurance ? (profile.insurance === 'none' ? 'none' : 'given') : null,
         },
         safetyLevel: safety.level,
@@ -368,7 +386,7 @@ export class IntakeService {
       lang: ctx.locale,
       expiresAt: expiresAt.toISOString(),
       doNotContact,
-      doNotContactForced: safety.jointWorkExcluded && req.doNotContact === false,
+      doNotContactForced: safety.riskReported && req.doNotContact === false,
       jointSessionsAppropriate: safety.jointWorkExcluded ? false : safety.answered ? true : null,
       safety: {
         level: safety.level,
@@ -377,6 +395,7 @@ export class IntakeService {
           ...safety.guidance,
           ...(lines.length ? [] : [msg('safety.guidance.noLinesForCountry', { place: { place: linePlan.country } })]),
           ...(linePlan.countryAssumed ? [msg('safety.guidance.countryAssumed')] : []),
+          ...(linePlan.regionAssumed ? [msg(`safety.guidance.regionAssumed.${linePlan.country}`)] : []),
         ]
           .map((m) => render(m, ctx))
           .join(' '),

@@ -56,7 +56,9 @@ export class ReferralsService {
       // Not screened, or control among the concerns: no program for people who use abuse, no intensive,
       // nothing only for relationships without abuse (the matching engine offers none of these either).
       const cautious = needsCaution(intake, { answered: intake.safetyScreened, jointWorkExcluded: intake.jointWorkExcluded });
-      const refused = intake.jointWorkExcluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict)) ? conflict : undefined;
+      // A person who said they are worried about their own behaviour may be referred to a program for it (and to no joint work).
+      const forThem = intake.ownBehaviour && conflict === 'program_for_people_who_use_abuse';
+      const refused = !forThem && (intake.jointWorkExcluded || (cautious && CAUTIOUS_CONFLICTS.includes(conflict))) ? conflict : undefined;
       if (refused) throw ReferralErrors.unsafe(refused);
       const referral = await this.referrals.insert(tx, {
         partnerId: principal.partnerId,

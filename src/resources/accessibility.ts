@@ -13,6 +13,20 @@ const FROM_CHANNEL: Readonly<Record<string, AccessibilityCode>> = {
   chat: 'text_based',
 };
 
+/**
+ * The codes a curator states, out of the stored ones: those the channels and chat sessions do not
+ * already state. A record (a merge-patch base, an HSDS import) carries only these, so taking a
+ * channel away takes its code with it, and a stored array never keeps a route that is gone.
+ */
+export function statedAccessibility(
+  stored: readonly string[],
+  channels: readonly { type: string }[],
+  formats: readonly string[],
+): string[] {
+  const derived = new Set<string>(withDerivedAccessibility([], channels, formats));
+  return stored.filter((code) => !derived.has(code));
+}
+
 /** Codes that promise a route to dial: listed only with a channel of that type, which holds its number. */
 export const CODES_NEEDING_A_CHANNEL = ['tty', 'videophone'] as const satisfies readonly AccessibilityCode[];
 

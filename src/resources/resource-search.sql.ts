@@ -80,6 +80,7 @@ function filtered(
   // Every code asked for (`@>`, GIN-indexed): a Deaf couple needing ASL is not helped by a TTY-only practice.
   if (c.accessibility?.length) where.push(`r.accessibility @> ${sql.param(c.accessibility)}::text[]`);
   if (!c.eligibility?.includes('people_who_use_abuse')) where.push(`NOT ('people_who_use_abuse' = ANY(r.eligibility))`);
+  where.push(`NOT (r.demo AND r.kind = 'hotline')`); // a fictional hotline is never listed where someone could call it
   for (const [criterion, column] of Object.entries(EQUALS_COLUMNS) as [keyof typeof EQUALS_COLUMNS, string][]) {
     const value = c[criterion];
     if (value !== undefined) where.push(`r.${column} = ${sql.param(value)}`);

@@ -36,7 +36,8 @@ export class ResourcesController {
     operationId: 'searchResources',
     summary: 'Search the directory',
     description:
-      'Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header.',
+      'Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header. ' +
+      'Fictional demo hotlines are never listed (a made-up number must never look callable), and programs for people who use abuse only when asked for by eligibility.',
   })
   @ApiOkResponse({
     type: ResourceListResponse,

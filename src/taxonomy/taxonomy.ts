@@ -88,7 +88,12 @@ export const AUDIENCES = vocabulary([
   { code: 'lgbtq_affirming', label: 'LGBTQ+ affirming', description: 'Affirming of lesbian, gay, bisexual, transgender and queer people.' },
   { code: 'faith_based', label: 'Faith communities', description: 'Rooted in a faith community.' },
   { code: 'young_people', label: 'Young people', description: 'Teens and young adults.' },
-  { code: 'veterans', label: 'Veterans and military families', description: 'Service members, veterans and their partners.' },
+  { code: 'veterans', label: 'Veterans', description: 'People who have served in the armed forces, and their partners.' },
+  {
+    code: 'military_families',
+    label: 'Serving military families',
+    description: 'Active-duty, National Guard and Reserve members and their partners and families.',
+  },
   {
     code: 'native_american',
     label: 'Native American and Alaska Native',
@@ -157,6 +162,12 @@ export const ELIGIBILITY = vocabulary([
     description: 'Accountability or intervention programs for the partner causing harm; never a resource for the person at risk.',
   },
   { code: 'military_community', label: 'Military community only', description: 'Only for service members, veterans and their families.' },
+  {
+    code: 'serving_military_only',
+    label: 'Serving military families only',
+    description:
+      'Only for active-duty, National Guard and Reserve members and their families (some also for a short time after leaving); not for veterans as such.',
+  },
   { code: 'women_only', label: 'Women only', description: 'Only serves women.' },
   { code: 'men_only', label: 'Men only', description: 'Only serves men.' },
   { code: 'young_people_only', label: 'Young people only', description: 'Only for teens and young adults.' },
@@ -169,6 +180,11 @@ export const ELIGIBILITY = vocabulary([
     code: 'opposite_sex_couples_only',
     label: 'Opposite-sex couples only',
     description: 'Defines marriage or partnership as between a man and a woman; not offered to a couple asking for LGBTQ+ affirming care.',
+  },
+  {
+    code: 'married_couples_only',
+    label: 'Married couples only',
+    description: 'Only for married couples (separated ones included); not offered to a couple who said they are unmarried or engaged.',
   },
 ] as const);
 

@@ -228,7 +228,7 @@ export interface paths {
         };
         /**
          * Search the directory
-         * @description Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header.
+         * @description Filters combine with AND; values of one multi-value filter combine with OR. Keyset-paginated: follow page.nextCursor or the Link header. Fictional demo hotlines are never listed (a made-up number must never look callable), and programs for people who use abuse only when asked for by eligibility.
          */
         get: operations["searchResources"];
         put?: never;
@@ -1165,7 +1165,7 @@ export interface components {
              *     ]
              */
             languages: string[];
-            audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+            audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
             /**
              * @description How a person with a disability can reach and use it (GET /v1/taxonomy defines each code). tty, videophone and relay come with their numbers in contactChannels.
              * @example [
@@ -1194,7 +1194,7 @@ export interface components {
             /** @description The provider says it is not for people in an acute crisis (e.g. suicidal thoughts); never suggested when self-harm risk is reported. */
             notForCrisis: boolean;
             /** @description Who the service is ONLY for (empty: anyone). Unlike audiences, which say whom it welcomes. */
-            eligibility: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[];
+            eligibility: ("people_who_use_abuse" | "military_community" | "serving_military_only" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only" | "married_couples_only")[];
             /** @description For hotlines: what the line is for (empty for other kinds). */
             lineRoles: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
             /** @description Other ways in: text, chat, TTY, videophone (sign language), relay. */
@@ -1413,7 +1413,7 @@ export interface components {
              *       "unmarried_couples"
              *     ]
              */
-            audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+            audiences: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
             /**
              * @description How a person with a disability can reach and use it (GET /v1/taxonomy defines each code); only what the provider states. tty and videophone need a contact channel of that type (its number); wheelchair_access needs a location. Codes the contact channels state (tty, videophone, relay; text_based for text, chat or chat sessions) are added when stored. Absent means none.
              * @example [
@@ -1468,7 +1468,7 @@ export interface components {
              *       "military_community"
              *     ]
              */
-            eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[];
+            eligibility?: ("people_who_use_abuse" | "military_community" | "serving_military_only" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only" | "married_couples_only")[];
             /**
              * @description For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.
              * @example [
@@ -1602,7 +1602,7 @@ export interface components {
              *       "unmarried_couples"
              *     ]
              */
-            audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+            audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
             /**
              * @description Clinician credentials.
              * @example [
@@ -1649,7 +1649,7 @@ export interface components {
              *       "military_community"
              *     ]
              */
-            eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[] | null;
+            eligibility?: ("people_who_use_abuse" | "military_community" | "serving_military_only" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only" | "married_couples_only")[] | null;
             /**
              * @description For hotlines only: what the line is for. A hotline without a role is never shown as a safety line.
              * @example [
@@ -2085,7 +2085,7 @@ export interface components {
              *       "lgbtq_affirming"
              *     ]
              */
-            audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+            audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
             /**
              * @example [
              *       "evenings"
@@ -2117,6 +2117,12 @@ export interface components {
             willingness: "both" | "one_hesitant" | "one_leaning_out" | "one_unwilling" | "one_unsure";
             /** @description Best asked of each partner privately; any yes counts. */
             safety?: components["schemas"]["SafetyAnswersDto"];
+            /**
+             * @description Asked of the person filling in the form, never inferred from the safety answers. `worried_about_my_behaviour`: they are worried about their own controlling, jealous or abusive behaviour towards their partner. The response then recommends individual help (never couples counseling first), lists programs for people who want to stop abusive behaviour under `forPartnerWhoUsesAbuse` (only then), keeps the crisis and domestic-violence lines, and offers no joint work and no service for people harmed by a partner. Safety answers still count as given.
+             * @example worried_about_my_behaviour
+             * @enum {string}
+             */
+            aboutMe?: "worried_about_my_behaviour";
             /** @description Nobody may reach out to the couple unprompted (kept on referrals). Absent means true. Forced to true whenever any safety answer is yes (a call or message can alert the partner who causes harm); the response says so in doNotContactForced. */
             doNotContact?: boolean;
             /**
@@ -2278,7 +2284,7 @@ export interface components {
             safety: components["schemas"]["SafetyResponse"];
             recommendation: components["schemas"]["RecommendationResponse"];
             matches: components["schemas"]["MatchResponse"][];
-            /** @description Only when every safety answer was no and control or jealousy is a concern: programs addressed to a partner who wants to stop controlling or abusive behaviour. Never among matches. */
+            /** @description Only when the person filling in the form said they are worried about their own behaviour (`aboutMe: worried_about_my_behaviour`), and Mend lists such a program within reach: programs for people who want to stop controlling or abusive behaviour, addressed to them. Never among matches, never inferred from the concerns or the safety answers. */
             forPartnerWhoUsesAbuse?: components["schemas"]["AccountabilityResponse"];
             /** @description How the search was widened, in order, when too few resources met every constraint. */
             relaxations: components["schemas"]["ReasonDto"][];
@@ -4624,11 +4630,11 @@ export interface operations {
                 /** @description Language (ISO 639-1). Repeat or comma list; any of them. */
                 language?: string[];
                 /** @description Audience the resource welcomes. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
-                audience?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+                audience?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
                 /** @description Accessibility the person needs (GET /v1/taxonomy defines each code). Unlike the other lists, every code named must be met: a Deaf couple who sign needs `asl`, and a TTY-only practice does not help them. Repeat the parameter or use a comma list; a resource matches if it has every one of the values. */
                 accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
                 /** @description Who the resource is only for. Programs for people who use abuse (`people_who_use_abuse`) are left out of searches unless asked for here: a person searching for help is never shown one by chance. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
-                eligibility?: ("people_who_use_abuse" | "military_community" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only")[];
+                eligibility?: ("people_who_use_abuse" | "military_community" | "serving_military_only" | "women_only" | "men_only" | "young_people_only" | "native_american_only" | "opposite_sex_couples_only" | "married_couples_only")[];
                 /** @description Clinician credential. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
                 credential?: ("gottman_certified" | "iceeft_certified" | "aamft_clinical_fellow" | "csat" | "aasect" | "apsats" | "licensed_clinician" | "supervised_trainee" | "trained_advocate")[];
                 /** @description Payment option. Repeat the parameter or use a comma list; a resource matches if it has any of the values. */
@@ -6655,7 +6661,7 @@ export interface operations {
                 /** @description Roles to lead with, in order (comma-separated). A crisis and a domestic-violence line are always included. */
                 roles?: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
                 /** @description Who the person is, so the most specific line comes first (comma-separated). */
-                audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "native_american" | "deaf_hard_of_hearing")[];
+                audiences?: ("unmarried_couples" | "lgbtq_affirming" | "faith_based" | "young_people" | "veterans" | "military_families" | "native_american" | "deaf_hard_of_hearing")[];
                 /** @description Accessibility needs (comma-separated): lines reachable that way come first within a role, with those routes first among their contact channels. */
                 accessibility?: ("asl" | "videophone" | "tty" | "relay" | "captioning" | "text_based" | "interpreter_on_request" | "wheelchair_access")[];
                 /** @description The language of the texts Mend writes (emergency notes): en or es; with es, lines that serve in Spanish come first within their role. Wins over Accept-Language. */

@@ -4,7 +4,7 @@ import { isEmail } from 'class-validator';
 
 import { parseLanguage } from '../../common/place/place-names.js';
 import { UUID_PATTERN } from '../../common/uuid.js';
-import { CODES_NEEDING_A_CHANNEL } from '../../resources/accessibility.js';
+import { CODES_NEEDING_A_CHANNEL, statedAccessibility } from '../../resources/accessibility.js';
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
 import { VERIFIED_BY, type VerifiedBy } from '../../resources/verification.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
@@ -377,7 +377,7 @@ function buildDocument(
   // directory's typed phones are its TTY and videophone numbers.
   const mendChannels = contactChannels(facts.all('contact_channel'), skipped);
   const channels = facts.has('contact_channel') ? mendChannels : fields.phoneChannels;
-  const accessibility = accessibilityCodes(codes.accessibility, fields.signsAsl, channels, fields.locations, skipped);
+  const accessibility = accessibilityCodes(codes.accessibility, fields.signsAsl, channels, codes.format, fields.locations, skipped);
   return {
     slug: identity.slug!,
     name: identity.name!,
@@ -421,11 +421,13 @@ function accessibilityCodes(
   terms: string[],
   signsAsl: boolean,
   channels: readonly { type: string }[],
+  formats: readonly string[],
   locations: readonly unknown[],
   skipped: ImportNote[],
 ): NonNullable<ResourceDocument['accessibility']> {
-  const codes = signsAsl && !terms.includes('asl') ? ['asl', ...terms] : terms;
-  return codes.filter((code) => {
+  // Codes the channels and chat sessions state come back from them on write (as in a curator's record).
+  const stated = statedAccessibility(signsAsl && !terms.includes('asl') ? ['asl', ...terms] : terms, channels, formats);
+  return stated.filter((code) => {
     const needsChannel = (CODES_NEEDING_A_CHANNEL as readonly string[]).includes(code) && !channels.some((c) => c.type === code);
     const needsPlace = code === 'wheelchair_access' && !locations.length;
     if (needsChannel || needsPlace)

@@ -20,7 +20,7 @@ import { CountryCodeField, MoneyAmount, NestedObject, OptionalText, PostalCodeFi
 import { LangField } from '../../common/i18n/localized.js';
 import { LAT_LNG_PATTERN } from '../../common/place/place.js';
 import { ACCESSIBILITY, APPROACHES, AUDIENCES, AVAILABILITY, FORMATS } from '../../taxonomy/taxonomy.js';
-import { CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
+import { ABOUT_ME, CONCERNS, DEPRECATED_WILLINGNESS, RELATIONSHIPS, WILLINGNESS } from '../matching/types.js';
 
 /** A safety screening answer: an optional yes/no. */
 function SafetyAnswer(description: string) {
@@ -101,6 +101,19 @@ export class CreateIntakeRequest {
 
   @NestedObject(SafetyAnswersDto, { optional: true, description: 'Best asked of each partner privately; any yes counts.' })
   safety?: SafetyAnswersDto;
+
+  @ApiPropertyOptional({
+    enum: ABOUT_ME,
+    example: 'worried_about_my_behaviour',
+    description:
+      'Asked of the person filling in the form, never inferred from the safety answers. `worried_about_my_behaviour`: they are worried about their own ' +
+      'controlling, jealous or abusive behaviour towards their partner. The response then recommends individual help (never couples counseling first), ' +
+      'lists programs for people who want to stop abusive behaviour under `forPartnerWhoUsesAbuse` (only then), keeps the crisis and domestic-violence lines, ' +
+      'and offers no joint work and no service for people harmed by a partner. Safety answers still count as given.',
+  })
+  @IsOptional()
+  @IsIn(ABOUT_ME)
+  aboutMe?: (typeof ABOUT_ME)[number];
 
   @ApiPropertyOptional({
     description:

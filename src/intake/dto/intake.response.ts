@@ -92,7 +92,7 @@ export class IntakeResponse {
   @ApiPropertyOptional({
     type: AccountabilityResponse,
     description:
-      'Only when every safety answer was no and control or jealousy is a concern: programs addressed to a partner who wants to stop controlling or abusive behaviour. Never among matches.',
+      'Only when the person filling in the form said they are worried about their own behaviour (`aboutMe: worried_about_my_behaviour`), and Mend lists such a program within reach: programs for people who want to stop controlling or abusive behaviour, addressed to them. Never among matches, never inferred from the concerns or the safety answers.',
   })
   forPartnerWhoUsesAbuse?: AccountabilityResponse;
   @ApiProperty({ type: [ReasonDto], description: 'How the search was widened, in order, when too few resources met every constraint.' })

@@ -1,8 +1,9 @@
 import { type Message, msg } from '../../common/i18n/message.js';
 import { ELIGIBILITY } from '../../taxonomy/taxonomy.js';
+import { insuranceFit } from './insurance.js';
 import type { SafetyAssessment } from './safety.js';
 import { isEligible } from './safety-lines.js';
-import type { HelpType, IntakeProfile } from './types.js';
+import type { HelpType, IntakeProfile, MatchableResource } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 import { languageNames, placeName } from './words.js';
 
@@ -49,8 +50,10 @@ export interface CandidateConstraints {
  * Eligibility codes the couple does not meet. Programs for people who use abuse are never a
  * match: they appear only under their own heading (accountabilityConstraints).
  */
-export function ineligibleCodes(profile: Pick<IntakeProfile, 'audiences'>): string[] {
-  return ELIGIBILITY.codes.filter((code) => code === 'people_who_use_abuse' || !isEligible({ eligibility: [code] }, profile.audiences));
+export function ineligibleCodes(profile: Pick<IntakeProfile, 'audiences' | 'relationship'>): string[] {
+  return ELIGIBILITY.codes.filter(
+    (code) => code === 'people_who_use_abuse' || !isEligible({ eligibility: [code] }, profile.audiences, profile.relationship),
+  );
 }
 
 /** Which resources can deliver the recommended help. Safety cases never get joint work. */
@@ -84,6 +87,11 @@ export function initialConstraints(profile: IntakeProfile, help: HelpType, safet
       ...(help === 'individual_counseling' || help === 'safety_first' ? ['individual_support', 'domestic_violence'] : []),
     ],
   };
+  if (safety.ownBehaviour) {
+    // Individual counseling for the person worried about their own behaviour: no joint work, and no
+    // peer groups (services for people harmed by a partner are left out by the service's keep rule).
+    return { ...base, kinds: ['practice', 'clinic', 'online_service'], specialtiesAny: ['individual_support'] };
+  }
   if (safety.couplesCounselingContraindicated) {
     // Individual help and DV specialists only: no workshops, intensives or joint programs.
     return {
@@ -165,8 +173,8 @@ export function relaxationSteps(c: CandidateConstraints): RelaxationStep[] {
 }
 
 /**
- * Programs for a partner who uses abuse, shown only under their own heading and only when every
- * safety answer is no (never when anyone reported violence, fear, control or self-harm).
+ * Programs for people who use abuse, shown only under their own heading and only to a person who
+ * said they are worried about their own behaviour (whatever the safety answers).
  */
 export function accountabilityConstraints(profile: IntakeProfile): CandidateConstraints {
   return {
@@ -179,6 +187,7 @@ export function accountabilityConstraints(profile: IntakeProfile): CandidateCons
 }
 
 const NO_SAFETY_ISSUE = {
+  ownBehaviour: false,
   jointWorkExcluded: false,
   selfHarm: false,
   couplesCounselingContraindicated: false,
@@ -198,4 +207,37 @@ export function fallbackConstraints(c: CandidateConstraints): CandidateConstrain
     allowSlidingAboveBudget: true,
     languages: [],
   };
+}
+
+/**
+ * The directory lets every provider that takes insurance past the budget when an insurer was
+ * named; only those that take that plan (or may: a private insurer at a service that names none)
+ * stay. A Medicaid member is not sent to a $200 practice that does not list Medicaid.
+ */
+export function passesBudget(
+  profile: Pick<IntakeProfile, 'insurance'>,
+  c: Pick<CandidateConstraints, 'budgetMinor' | 'allowSlidingAboveBudget' | 'insuranceGiven'>,
+  r: Pick<MatchableResource, 'kind' | 'cost' | 'paymentOptions'>,
+): boolean {
+  if (c.budgetMinor === undefined || !c.insuranceGiven || !profile.insurance) return true;
+  // The directory's own budget rule (DirectoryIndex.candidates) without its insurance clause.
+  const budget = c.budgetMinor;
+  const within =
+    r.cost.free ||
+    r.kind === 'directory' ||
+    (budget > 0 && (r.cost.feePeriod === 'per_program' || r.cost.feePeriod === 'one_time')) ||
+    (r.cost.feeMin !== null && r.cost.feeMin <= budget) ||
+    (r.cost.slidingScale && (c.allowSlidingAboveBudget || r.cost.feeMin === null));
+  if (within) return true;
+  const status = insuranceFit(profile.insurance, r).status;
+  return status === 'accepted' || status === 'ask';
+}
+
+/**
+ * Services for people harmed by a partner (domestic-violence advocacy and counseling) are never
+ * offered to a person worried about their own behaviour: it could lead them to their partner's
+ * advocates, groups or shelter, and those services are built for the person at risk.
+ */
+export function servesPeopleHarmed(r: Pick<MatchableResource, 'specialties'>): boolean {
+  return r.specialties.includes('domestic_violence');
 }

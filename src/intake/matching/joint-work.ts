@@ -26,7 +26,7 @@ export function jointWorkConflict(
 
 export const JOINT_WORK_CONFLICT_TEXT: Record<JointWorkConflict, string> = {
   program_for_people_who_use_abuse:
-    'This is a program for people who use abuse; it is a referral only from an intake whose safety questions were all answered no.',
+    'This is a program for people who use abuse; it is a referral only from an intake where the person said they are worried about their own behaviour.',
   requires_safe_relationship: 'This service says it is not for relationships with abuse or coercive control.',
   not_for_crisis: 'This service says it is not for people in crisis.',
   workshop: "Workshops and intensives are joint work, which the intake's safety answers rule out.",

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 
 import type { Message } from '../../common/i18n/message.js';
 import { formatMoney, render } from '../../common/i18n/render.js';
-import { fallbackConstraints, initialConstraints, relaxationSteps } from './constraints.js';
+import { fallbackConstraints, ineligibleCodes, initialConstraints, passesBudget, relaxationSteps } from './constraints.js';
 import { nextSteps } from './next-steps.js';
-import { rankCandidates, scoreCandidate } from './rank.js';
+import { FITS_HELP, helpTypeFit, rankCandidates, scoreCandidate } from './rank.js';
 import { assessSafety, recommendHelp } from './safety.js';
 import type { IntakeProfile, MatchableResource } from './types.js';
 
@@ -28,6 +28,7 @@ function resource(over: Partial<MatchableResource> & { id: string; name?: string
     availability: [],
     paymentOptions: [],
     serviceAreas: ['US-OH'],
+    credentials: ['licensed_clinician'],
     eligibility: [],
     lineRoles: [],
     contactChannels: [],
@@ -328,7 +329,8 @@ describe('accessibility needs', () => {
       code: 'accessibility_match',
       text: 'meets your access needs: captioned video sessions',
     });
-    expect(ranked[1].caveats.map((c) => c.code)).toEqual(['not_listed_asl']);
+    // The fixtures are demo listings: their demo_listing caveat aside.
+    expect(ranked[1].caveats.map((c) => c.code).filter((c) => c !== 'demo_listing')).toEqual(['not_listed_asl']);
   });
 
   it('point to interpreters when ASL is not listed but the provider arranges them', () => {
@@ -386,6 +388,111 @@ it('formatMoney formats minor units', () => {
   expect(formatMoney(8000, 'USD', us)).toBe('$80');
   expect(formatMoney(8050, 'USD', us)).toBe('$80.50');
   expect(formatMoney(6000, 'GBP', us)).toBe('£60');
+});
+
+describe('review 14: each listing as it is, and a person worried about their own behaviour', () => {
+  const ALL_NO = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+
+  it('own behaviour: never couples-first, joint work excluded, but nothing forces doNotContact unless a safety answer is yes', () => {
+    const s = assessSafety(ALL_NO, 'US', true);
+    expect(s).toMatchObject({ ownBehaviour: true, jointWorkExcluded: true, couplesCounselingContraindicated: true, riskReported: false });
+    for (const willingness of ['both', 'one_hesitant', 'one_leaning_out', 'one_unwilling'] as const)
+      expect(recommendHelp(willingness, s).type).toBe('individual_counseling');
+    // Addressed to them, not survivor advice; the DV lines stay for the case where they are the one harmed.
+    expect(guidanceOf(s)).not.toMatch(/not the safe next step/);
+    expect(assessSafety({ physicalViolence: true }, 'US', true).riskReported).toBe(true);
+    expect(english(recommendHelp('both', assessSafety({ selfHarmRisk: true }, 'US', true)).title)).toMatch(/crisis/i);
+  });
+  it('own behaviour: individual counselors only, and its next steps are for them', () => {
+    const s = assessSafety(ALL_NO, 'US', true);
+    const c = initialConstraints(profile({ aboutMe: 'worried_about_my_behaviour' }), 'individual_counseling', s);
+    expect(c.kinds).toEqual(['practice', 'clinic', 'online_service']);
+    expect(c.specialtiesAny).toEqual(['individual_support']);
+    const codes = nextSteps(profile({ concerns: ['jealousy_control'], safety: ALL_NO }), s).map((n) => n.code);
+    expect(codes).toEqual(['own_behaviour_program', 'own_behaviour_pause', 'own_behaviour_no_pressure']);
+  });
+  it('discernment-only counseling is not couples counseling; with a couples approach it is', () => {
+    const only = resource({ id: 'a', approaches: ['discernment_counseling'] });
+    const both = resource({ id: 'b', approaches: ['discernment_counseling', 'gottman'] });
+    expect(helpTypeFit(only, 'couples_counseling').fit).toBeLessThan(FITS_HELP);
+    expect(helpTypeFit(both, 'couples_counseling').fit).toBe(1);
+    expect(helpTypeFit(only, 'discernment_counseling').fit).toBe(1);
+    const match = scoreCandidate(profile(), 'couples_counseling', { resource: only });
+    expect(match.caveats.map((c) => c.code)).toContain('discernment_only');
+  });
+  it('one-on-one sessions only (no joint sessions, no office) are not couples counseling', () => {
+    const r = resource({ id: 'a', kind: 'online_service', formats: ['video'], jointSessions: false, serviceAreas: ['US'] });
+    expect(helpTypeFit(r, 'couples_counseling').fit).toBeLessThan(FITS_HELP);
+  });
+  it('"licensed" only with a licensed credential', () => {
+    const online = { kind: 'online_service', formats: ['video'], serviceAreas: ['US'] };
+    const codes = (credentials: string[]) =>
+      scoreCandidate(profile(), 'couples_counseling', { resource: resource({ id: 'a', ...online, credentials }) }).reasons.map(
+        (r) => r.code,
+      );
+    expect(codes(['licensed_clinician'])).toContain('licensed_in_region');
+    expect(codes([])).not.toContain('licensed_in_region');
+    expect(codes([])).toContain('serves_region');
+  });
+  it('on the individual and safety paths a waiting list ranks after every open provider that fits', () => {
+    const near = resource({ id: 'near', specialties: ['individual_support', 'infidelity'], acceptingNewClients: false });
+    const far = resource({ id: 'far', specialties: ['individual_support'] });
+    const candidates = [
+      { resource: near, distanceMeters: 100 },
+      { resource: far, distanceMeters: 30_000 },
+    ];
+    const p = profile({ point: { lat: 40, lng: -83 } });
+    expect(rankCandidates(p, 'individual_counseling', candidates, 2).map((m) => m.resource.id)).toEqual(['far', 'near']);
+    expect(rankCandidates(p, 'couples_counseling', candidates, 2).map((m) => m.resource.id)).toEqual(['near', 'far']);
+  });
+  it('safety first: a domestic-violence specialist comes before general individual counseling', () => {
+    const counselor = resource({ id: 'counselor', specialties: ['individual_support'], cost: { free: true } as MatchableResource['cost'] });
+    const advocate = resource({ id: 'advocate', kind: 'support_group', specialties: ['domestic_violence'], acceptingNewClients: true });
+    const ranked = rankCandidates(profile({ budgetMinor: 0 }), 'safety_first', [{ resource: counselor }, { resource: advocate }], 2);
+    expect(ranked.map((m) => m.resource.id)).toEqual(['advocate', 'counselor']);
+  });
+  it('an insurer named passes the budget only where the provider takes that plan (or may: "ask")', () => {
+    const c = { budgetMinor: 1000, allowSlidingAboveBudget: false, insuranceGiven: true };
+    const pricey = (over: Partial<MatchableResource['cost']>, paymentOptions: string[] = ['insurance']) =>
+      resource({ id: 'x', paymentOptions, cost: { feeMin: 20000, insuranceAccepted: true, ...over } as MatchableResource['cost'] });
+    expect(passesBudget({ insurance: 'medicaid' }, c, pricey({ insurers: ['Aetna'] }))).toBe(false);
+    expect(passesBudget({ insurance: 'medicaid' }, c, pricey({ insurers: [] }))).toBe(false);
+    expect(passesBudget({ insurance: 'medicaid' }, c, pricey({ insurers: [] }, ['medicaid']))).toBe(true);
+    expect(passesBudget({ insurance: 'aetna' }, c, pricey({ insurers: ['Aetna'] }))).toBe(true);
+    expect(passesBudget({ insurance: 'aetna' }, c, pricey({ insurers: [] }))).toBe(true);
+    expect(passesBudget({ insurance: 'aetna' }, c, pricey({ insurers: ['Cigna'] }))).toBe(false);
+    expect(passesBudget({ insurance: 'aetna' }, c, pricey({ feeMin: 900, insurers: ['Cigna'] }))).toBe(true);
+  });
+  it('eligibility: serving families are not veterans; married-only services are left out for an unmarried couple, and say so otherwise', () => {
+    expect(ineligibleCodes({ audiences: ['veterans'] })).toContain('serving_military_only');
+    expect(ineligibleCodes({ audiences: ['veterans'] })).not.toContain('military_community');
+    expect(ineligibleCodes({ audiences: ['military_families'] })).not.toContain('serving_military_only');
+    expect(ineligibleCodes({ audiences: [], relationship: 'unmarried' })).toContain('married_couples_only');
+    expect(ineligibleCodes({ audiences: [], relationship: 'separated' })).not.toContain('married_couples_only');
+    const r = resource({
+      id: 'r',
+      kind: 'workshop',
+      eligibility: ['married_couples_only', 'opposite_sex_couples_only'],
+      notForCrisis: true,
+    });
+    const codes = scoreCandidate(profile(), 'couples_counseling', { resource: r }).caveats.map((c) => c.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'eligibility_married_couples_only',
+        'eligibility_opposite_sex_couples_only',
+        'not_for_crisis',
+        'demo_listing',
+      ]),
+    );
+  });
+  it('with self-harm, the relationship concern does not rank help (the crisis does)', () => {
+    const r = resource({ id: 'a', specialties: ['individual_support', 'infidelity'] });
+    const plain = resource({ id: 'b', specialties: ['individual_support'] });
+    const p = profile({ safety: { selfHarmRisk: true } });
+    expect(scoreCandidate(p, 'individual_counseling', { resource: r }).score).toBe(
+      scoreCandidate(p, 'individual_counseling', { resource: plain }).score,
+    );
+  });
 });
 
 describe('stale listings (freshness policy)', () => {

@@ -1,5 +1,6 @@
 import { type CodedMessage, msg } from '../../common/i18n/message.js';
 import { needsCaution } from './constraints.js';
+import { callEmergency } from './emergency-numbers.js';
 import type { SafetyAssessment } from './safety.js';
 import type { IntakeProfile } from './types.js';
 
@@ -18,12 +19,21 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
       message: msg('nextStep.reach_crisis_line'),
     });
   }
-  if (safety.jointWorkExcluded) {
+  if (safety.riskReported) {
     // doNotContact is forced on: say so, so nobody waits for a call that will not come.
     steps.push({
       code: 'you_reach_out',
       message: msg('nextStep.you_reach_out'),
     });
+  }
+  if (safety.ownBehaviour) {
+    // Addressed to the person worried about their own behaviour, whatever the safety answers (never survivor advice to them).
+    steps.push(
+      { code: 'own_behaviour_program', message: msg('nextStep.own_behaviour_program') },
+      { code: 'own_behaviour_pause', message: msg('nextStep.own_behaviour_pause', { call: { message: callEmergency(safety.emergency) } }) },
+      { code: 'own_behaviour_no_pressure', message: msg('nextStep.own_behaviour_no_pressure') },
+    );
+    return steps;
   }
   if (safety.abuse) {
     steps.push(
@@ -108,7 +118,14 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   });
   steps.push({
     code: 'seek_professional_help',
-    message: msg(together ? 'nextStep.seek_professional_help.together' : 'nextStep.seek_professional_help.alone'),
+    message: msg(
+      !together
+        ? 'nextStep.seek_professional_help.alone'
+        : // Not screened (or control named): no invitation to a joint session before each partner is asked alone.
+          needsCaution(profile, safety)
+          ? 'nextStep.seek_professional_help.screenFirst'
+          : 'nextStep.seek_professional_help.together',
+    ),
   });
   return steps;
 }

@@ -1,7 +1,18 @@
 // Types only: the engine reads the directory's answer as data and imports no code of it.
 import type { CandidateFacts } from '../../resources/candidate-criteria.js';
 import { insuranceFit } from './insurance.js';
-import { compareRankKeys, FITS_HELP, helpTypeFit, rankCandidates, type RankKey, scoreCandidate, strongPreferencesMet } from './rank.js';
+import {
+  advocateFor,
+  compareRankKeys,
+  COUPLES_THERAPY_APPROACHES,
+  FITS_HELP,
+  helpTypeFit,
+  rankCandidates,
+  type RankKey,
+  scoreCandidate,
+  strongPreferencesMet,
+  waitlistedFor,
+} from './rank.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 
@@ -57,7 +68,8 @@ export function rankingFacts(profile: IntakeProfile): ResourceFact[] {
       'domestic_violence',
       ...familySupportSpecialties(profile.concerns),
     ]),
-    ...values('approaches', ['discernment_counseling', ...profile.approaches]),
+    // Discernment counseling, and the couples therapy approaches that tell discernment-only services apart (helpTypeFit).
+    ...values('approaches', ['discernment_counseling', ...COUPLES_THERAPY_APPROACHES, ...profile.approaches]),
     ...values('languages', profile.languages),
     ...values('audiences', audiences),
     ...values('accessibility', profile.accessibility),
@@ -100,6 +112,7 @@ export function favourableResource(
     availability: [],
     paymentOptions: PLAN_OPTIONS,
     serviceAreas: [],
+    credentials: [],
     eligibility: [],
     lineRoles: [],
     contactChannels: [],
@@ -147,6 +160,8 @@ export function favourableResource(
 interface FactClass {
   resource: MatchableResource;
   fits: boolean;
+  waitlisted: number;
+  advocate: number;
   strong: number;
   /** Its candidates have a distance (then the bound score depends on it). */
   near: boolean;
@@ -192,6 +207,9 @@ class Bounds<C extends Candidate> {
           resource,
           // Exact: helpTypeFit and strongPreferencesMet read only facts the favourable resource has as given.
           fits: helpTypeFit(resource, help, profile.concerns).fit >= FITS_HELP,
+          // Exact too: kind, accepting new clients and the domestic_violence specialty are facts.
+          waitlisted: waitlistedFor(help, resource),
+          advocate: advocateFor(help, resource),
           strong: strongPreferencesMet(profile, resource),
           near,
           members: [],
@@ -242,6 +260,8 @@ class Bounds<C extends Candidate> {
     const distance = i === undefined ? (cls.near ? 0 : NaN) : this.pool.distances[i];
     return {
       fits: cls.fits ? 1 : 0,
+      waitlisted: cls.waitlisted,
+      advocate: cls.advocate,
       strong: cls.strong,
       directoryLast: providerFits && cls.resource.kind === 'directory' ? 1 : 0,
       score: this.score(cls, distance),
@@ -386,6 +406,8 @@ function rankKeyOf(profile: IntakeProfile, help: HelpType, c: Candidate, provide
   const r = c.resource;
   return {
     fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
+    waitlisted: waitlistedFor(help, r),
+    advocate: advocateFor(help, r),
     strong: strongPreferencesMet(profile, r),
     directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
     score: scoreCandidate(profile, help, c).score,

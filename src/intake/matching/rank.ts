@@ -30,6 +30,28 @@ export const FITS_HELP = 0.6;
 /** Kinds whose clinicians hold a licence; only these are ever called "licensed". */
 export const LICENSED_KINDS = ['practice', 'clinic', 'online_service'];
 
+/** Approaches that are couples therapy in their own right: with one of them, discernment counseling is not all a service offers. */
+export const COUPLES_THERAPY_APPROACHES = ['gottman', 'eft', 'imago'];
+
+/**
+ * A service that offers discernment counseling and no couples therapy approach: short work for a
+ * couple where one partner is leaning out, each partner mostly seen alone; not couples counseling.
+ */
+export const discernmentOnly = (r: Pick<MatchableResource, 'approaches'>) =>
+  r.approaches.includes('discernment_counseling') && !r.approaches.some((a) => COUPLES_THERAPY_APPROACHES.includes(a));
+
+/** Who a service is only for, said of it as a caveat (caveat.eligibility_<code>): what the intake did not ask. */
+const ELIGIBILITY_CAVEATS = [
+  'women_only',
+  'men_only',
+  'military_community',
+  'serving_military_only',
+  'young_people_only',
+  'native_american_only',
+  'opposite_sex_couples_only',
+  'married_couples_only',
+];
+
 /**
  * How well the kind of resource delivers the recommended help (0–1). A directory finds
  * therapists but provides no sessions itself, so it scores below any provider that fits.
@@ -49,12 +71,16 @@ export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: read
   // A partner who will not come can still get help for themselves: family groups for drinking, drugs or gambling.
   const family = familySupportSpecialties(concerns);
   const familySupport = r.kind === 'support_group' && family.some((s) => r.specialties.includes(s));
+  const aboutConcerns = concerns.flatMap((c) => (Object.hasOwn(CONCERN_SPECIALTIES, c) ? CONCERN_SPECIALTIES[c] : []));
   switch (help) {
     case 'couples_counseling':
+      // Discernment-only help is for a mixed agenda, not for a couple who both want couples work (caveat in scoreCandidate).
+      if (discernmentOnly(r)) return { fit: 0.3 };
       if (counselor && (r.jointSessions || r.formats.includes('in_person')))
         return { fit: 1, reason: reason('couples_sessions', 'reason.couples_sessions') };
       if (r.kind === 'workshop') return { fit: 0.7, reason: reason('couples_workshop', 'reason.couples_workshop') };
-      if (counselor) return { fit: 0.6 };
+      // Sessions with one partner at a time (OurRitual's one-on-one model, individual therapy) are not couples counseling.
+      if (counselor) return { fit: 0.5 };
       if (r.kind === 'self_guided') return { fit: 0.3, reason: reason('self_guided', 'reason.self_guided.together') };
       return { fit: r.kind === 'support_group' ? 0.4 : 0.3 };
     case 'discernment_counseling':
@@ -75,6 +101,13 @@ export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: read
         return { fit: 0.9, reason: reason('individual_support', 'reason.individual_support') };
       if (familySupport && help === 'individual_counseling')
         return { fit: 0.85, reason: reason('family_support', 'reason.family_support') };
+      // A group for the person on their own about what happened to them, such as a therapist-led one for betrayed partners.
+      if (
+        r.kind === 'support_group' &&
+        r.specialties.includes('individual_support') &&
+        r.specialties.some((s) => aboutConcerns.includes(s))
+      )
+        return { fit: 0.7, reason: reason('group_support', 'reason.group_support') };
       if (r.kind === 'self_guided')
         return {
           fit: help === 'individual_counseling' ? 0.6 : 0.2,
@@ -107,8 +140,8 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   const wanted = profile.concerns
     .map((concern) => (Object.hasOwn(CONCERN_SPECIALTIES, concern) ? CONCERN_SPECIALTIES[concern] : []))
     .filter((s) => s.length > 0);
-  // With abuse present the concern is safety, not the relationship issue: concern fit does not count.
-  if (wanted.length && help !== 'safety_first') {
+  // With abuse or self-harm the concern is safety, not the relationship issue: concern fit does not count.
+  if (wanted.length && help !== 'safety_first' && !profile.safety.selfHarmRisk) {
     const covered = wanted.filter((specs) => specs.some((s) => r.specialties.includes(s)));
     add(WEIGHTS.concernFit, covered.length / wanted.length);
     const named = [...new Set(covered.map((specs) => specs.find((s) => r.specialties.includes(s))!))];
@@ -201,7 +234,8 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     add(WEIGHTS.formatFit, offered.length ? 1 : 0);
     if (offered.length) reasons.push(reason('format_match', 'reason.format_match', { formats: formatPhrases(offered) }));
   }
-  const licensed = LICENSED_KINDS.includes(r.kind);
+  // "Licensed" only with a licensed credential: a service of a counseling kind may list none (OurRitual, OURS).
+  const licensed = LICENSED_KINDS.includes(r.kind) && r.credentials.includes('licensed_clinician');
   if (c.distanceMeters !== undefined) {
     const km = c.distanceMeters / 1000;
     add(WEIGHTS.proximity, 1 - km / Math.max(profile.maxTravelKm, 1));
@@ -212,7 +246,7 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
         ? reason('licensed_in_region', 'reason.licensed_in_region', { place: placeName(profile.region) })
         : reason('serves_region', 'reason.serves_region', { place: placeName(profile.region) }),
     );
-  } else if (isRemote(r) && !profile.region && licensed) {
+  } else if (isRemote(r) && !profile.region && LICENSED_KINDS.includes(r.kind)) {
     caveats.push(
       reason(
         'licensure_unverified',
@@ -235,7 +269,12 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
     else caveats.push(reason('language_not_listed', 'caveat.language_not_listed', { languages: languageNames(extraLanguages) }));
   }
   const audiences = [...profile.audiences];
-  if (profile.relationship === 'unmarried' || profile.relationship === 'engaged') audiences.push('unmarried_couples');
+  // Welcoming unmarried couples matters for couples work, not for help one partner gets alone (never "couples" words then).
+  if (
+    (profile.relationship === 'unmarried' || profile.relationship === 'engaged') &&
+    (help === 'couples_counseling' || help === 'discernment_counseling')
+  )
+    audiences.push('unmarried_couples');
   for (const [weight, want, have, code, say] of [
     [
       WEIGHTS.approach,
@@ -304,12 +343,15 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
         : reason('details_stale', 'caveat.details_stale'),
     );
   }
-  // Eligibility the couple meets is a hard filter (constraints.ts); gender is not asked, so a
-  // women-only or men-only service stays, with its eligibility said plainly.
+  // Eligibility the couple meets is a hard filter (constraints.ts), but what was not asked (gender,
+  // marriage when not given, service status) is said plainly: the listing's own limits as caveats.
   for (const code of r.eligibility) {
-    if (code === 'women_only') caveats.push(reason('eligibility_women_only', 'caveat.eligibility_women_only'));
-    if (code === 'men_only') caveats.push(reason('eligibility_men_only', 'caveat.eligibility_men_only'));
+    if (ELIGIBILITY_CAVEATS.includes(code)) caveats.push(reason(`eligibility_${code}`, `caveat.eligibility_${code}`));
   }
+  if (r.notForCrisis) caveats.push(reason('not_for_crisis', 'caveat.not_for_crisis'));
+  if (help === 'couples_counseling' && r.kind !== 'directory' && discernmentOnly(r))
+    caveats.push(reason('discernment_only', 'caveat.discernment_only'));
+  if (r.demo) caveats.push(reason('demo_listing', 'caveat.demo_listing'));
   return { resource: r, score: Math.round(score * 1000) / 1000, reasons, caveats };
 }
 
@@ -336,10 +378,29 @@ export function strongPreferencesMet(
   return met;
 }
 
+/**
+ * 1 when the help is for one person on their own (individual counseling, safety first) and the
+ * provider is not taking new clients: someone in crisis, in danger or alone with a betrayal needs
+ * help that can start now, so a waiting list ranks after every open provider that fits.
+ */
+export function waitlistedFor(help: HelpType, r: Pick<MatchableResource, 'kind' | 'acceptingNewClients'>): number {
+  const individual = help === 'individual_counseling' || help === 'safety_first';
+  return individual && r.kind !== 'directory' && r.kind !== 'self_guided' && !r.acceptingNewClients ? 1 : 0;
+}
+
+/** 1 for a domestic-violence specialist when safety comes first: the recommendation promises an advocate, so one comes first. */
+export function advocateFor(help: HelpType, r: Pick<MatchableResource, 'specialties'>): number {
+  return help === 'safety_first' && r.specialties.includes('domestic_violence') ? 1 : 0;
+}
+
 /** Where a match stands in the ranking: compared field by field by compareRankKeys. */
 export interface RankKey {
   /** 1 when it delivers the recommended help (helpTypeFit ≥ FITS_HELP). */
   fits: number;
+  /** waitlistedFor: a waiting list on the individual and safety paths. */
+  waitlisted: number;
+  /** advocateFor: a domestic-violence specialist on the safety path. */
+  advocate: number;
   /** Strong preferences met (strongPreferencesMet). */
   strong: number;
   /** 1 for a directory when a provider fits the recommended help. */
@@ -355,6 +416,8 @@ export interface RankKey {
 export function compareRankKeys(a: RankKey, b: RankKey): number {
   return (
     b.fits - a.fits ||
+    a.waitlisted - b.waitlisted ||
+    b.advocate - a.advocate ||
     b.strong - a.strong ||
     a.directoryLast - b.directoryLast ||
     b.score - a.score ||
@@ -389,6 +452,8 @@ export function rankCandidates(
       const r = c.resource;
       const key: RankKey = {
         fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
+        waitlisted: waitlistedFor(help, r),
+        advocate: advocateFor(help, r),
         strong: strongPreferencesMet(profile, r),
         directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
         score: match.score,

@@ -34,13 +34,18 @@ const PER_REPORTED_ROLE = 3;
 const PER_BASELINE_ROLE = 2;
 const PER_EXTRA_ROLE = 1;
 
-/** Eligibility codes and the intake audience that makes a person eligible. */
-const ELIGIBLE_WITH: Record<string, string | undefined> = {
-  military_community: 'veterans',
-  young_people_only: 'young_people',
-  native_american_only: 'native_american',
+/** Eligibility codes and the intake audiences that make a person eligible ('*': not asked, so anyone). */
+const ELIGIBLE_WITH: Record<string, readonly string[] | '*' | undefined> = {
+  // The Veterans Crisis Line serves veterans, service members and their families alike.
+  military_community: ['veterans', 'military_families'],
+  // The Family Advocacy Program and Military OneSource serve serving members and families, not veterans as such.
+  serving_military_only: ['military_families'],
+  young_people_only: ['young_people'],
+  native_american_only: ['native_american'],
   // Not asked either; left out when the couple asks for LGBTQ+ affirming care (EXCLUDED_WITH).
   opposite_sex_couples_only: '*',
+  // Left out when the couple said they are unmarried or engaged (EXCLUDED_RELATIONSHIPS).
+  married_couples_only: '*',
   people_who_use_abuse: undefined, // never a safety line for the person at risk
   // Gender is not asked: a women-only or men-only line is shown with its eligibility visible.
   women_only: '*',
@@ -49,14 +54,25 @@ const ELIGIBLE_WITH: Record<string, string | undefined> = {
 
 /** Eligibility codes that rule a couple out when they ask for an audience (affirming care). */
 const EXCLUDED_WITH: Record<string, string> = { opposite_sex_couples_only: 'lgbtq_affirming' };
+/** Eligibility codes that rule a couple out by the relationship they gave. */
+const EXCLUDED_RELATIONSHIPS: Record<string, readonly string[]> = { married_couples_only: ['unmarried', 'engaged'] };
 
-export function isEligible(resource: Pick<MatchableResource, 'eligibility'>, audiences: readonly string[]): boolean {
+export function isEligible(resource: Pick<MatchableResource, 'eligibility'>, audiences: readonly string[], relationship?: string): boolean {
   return resource.eligibility.every((code) => {
     if (Object.hasOwn(EXCLUDED_WITH, code) && audiences.includes(EXCLUDED_WITH[code])) return false;
+    if (relationship && Object.hasOwn(EXCLUDED_RELATIONSHIPS, code) && EXCLUDED_RELATIONSHIPS[code].includes(relationship)) return false;
     const needs = ELIGIBLE_WITH[code];
-    return needs === '*' || (needs !== undefined && audiences.includes(needs));
+    return needs === '*' || (needs !== undefined && needs.some((audience) => audiences.includes(audience)));
   });
 }
+
+/**
+ * Where a country's lines differ by region and the region is not known, the region whose lines
+ * are shown (the guidance says so: safety.guidance.regionAssumed.<country>): the UK's national
+ * domestic-abuse helpline is England's (Scotland, Wales and Northern Ireland have their own), and
+ * most of the UK lives in England.
+ */
+const ASSUMED_LINES_REGION: Record<string, string> = { GB: 'GB-ENG' };
 
 export function servesPlace(resource: Pick<MatchableResource, 'serviceAreas'>, country: string, region?: string): boolean {
   return resource.serviceAreas.some((area) => area === country || (region !== undefined && area === region));
@@ -68,6 +84,8 @@ export interface LinePlan {
   /** True when the intake named no country and DEFAULT_LINES_COUNTRY was assumed. */
   countryAssumed: boolean;
   region?: string;
+  /** The region was not given and ASSUMED_LINES_REGION's was used (the guidance says so). */
+  regionAssumed: boolean;
   /** Roles in display order, each with how many lines it may take. */
   roles: { role: LineRole; max: number }[];
   audiences: string[];
@@ -91,10 +109,13 @@ export function planSafetyLines(
   if (profile.concerns.includes('hidden_substance_use')) roles.push({ role: 'substance_use', max: PER_EXTRA_ROLE });
   if (profile.concerns.includes('gambling')) roles.push({ role: 'gambling', max: PER_EXTRA_ROLE });
   const country = profile.country ?? DEFAULT_LINES_COUNTRY;
+  const assumed =
+    profile.country && !profile.region && Object.hasOwn(ASSUMED_LINES_REGION, country) ? ASSUMED_LINES_REGION[country] : undefined;
   return {
     country,
     countryAssumed: !profile.country,
-    region: profile.country ? profile.region : undefined,
+    region: profile.country ? (profile.region ?? assumed) : undefined,
+    regionAssumed: !!assumed,
     roles,
     audiences: [...new Set(profile.audiences)],
     accessibility: [...new Set(profile.accessibility)],

@@ -10,13 +10,17 @@ export interface SafetyAssessment {
   /** Violence, fear, coercive control or sexual violence: abuse, not a relationship problem. */
   abuse: boolean;
   selfHarm: boolean;
+  /** The person filling in the form said they are worried about their own behaviour towards their partner. */
+  ownBehaviour: boolean;
+  /** Any safety answer was yes: doNotContact is forced on (a call or message can alert the partner who causes harm). */
+  riskReported: boolean;
   /**
-   * Any yes: joint sessions, workshops and couples-only services are ruled out, doNotContact is
-   * forced on, and referrals are safety-checked. With abuse joint work can raise the danger;
-   * with self-harm, crisis support and individual help come first.
+   * Any yes, or a person worried about their own behaviour: joint sessions, workshops and
+   * couples-only services are ruled out, and referrals are safety-checked. With abuse joint work
+   * can raise the danger; with self-harm, crisis support and individual help come first.
    */
   jointWorkExcluded: boolean;
-  /** Couples counseling must not be recommended (abuse) — a narrower statement than jointWorkExcluded. */
+  /** Couples counseling must not be recommended (abuse, or one's own abusive behaviour) — narrower than jointWorkExcluded. */
   couplesCounselingContraindicated: boolean;
   /** Line roles the person's answers call for, in the order to show them. */
   reportedLineRoles: LineRole[];
@@ -34,7 +38,7 @@ export interface SafetyAssessment {
  * danger (National DV Hotline guidance), so couples counseling is not recommended.
  * The emergency number is the one of the person's country, never "911" for everyone.
  */
-export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessment {
+export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = false): SafetyAssessment {
   const abuse = !!(s.physicalViolence || s.feelsAfraid || s.coerciveControl || s.sexualViolence);
   const selfHarm = !!s.selfHarmRisk;
   // Answered means every question got an answer: a partly answered screen is not a clear no.
@@ -61,7 +65,11 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
   const call = { message: callEmergency(emergency) };
   const parts: Message[] = [];
   if (selfHarm) parts.push(msg('safety.guidance.selfHarm', { call }));
-  if (abuse) {
+  if (ownBehaviour) {
+    // Addressed to the person who may cause harm; the DV lines stay for the case where they are the one harmed.
+    parts.push(msg('safety.guidance.ownBehaviour', { call }));
+    if (s.sexualViolence) parts.push(msg('safety.guidance.sexualViolence'));
+  } else if (abuse) {
     // Joint sessions can be used against the person at risk; abuse is not a shared problem to negotiate.
     parts.push(msg('safety.guidance.abuse'));
     if (!selfHarm) parts.push(msg('safety.guidance.dangerNow', { call }));
@@ -80,8 +88,10 @@ export function assessSafety(s: SafetyAnswers, country?: string): SafetyAssessme
     answered,
     abuse,
     selfHarm,
-    jointWorkExcluded: abuse || selfHarm,
-    couplesCounselingContraindicated: abuse,
+    ownBehaviour,
+    riskReported: abuse || selfHarm,
+    jointWorkExcluded: abuse || selfHarm || ownBehaviour,
+    couplesCounselingContraindicated: abuse || ownBehaviour,
     reportedLineRoles,
     emergency,
     reasons,
@@ -104,7 +114,11 @@ const worded = (variant: string) => ({
 
 /** The kind of help that fits, before any particular resource. */
 export function recommendHelp(willingness: Willingness, safety: SafetyAssessment): Recommendation {
-  if (safety.couplesCounselingContraindicated) {
+  if (safety.ownBehaviour && !safety.selfHarm) {
+    // Never couples-first: joint sessions while a partner may be afraid or controlled can raise the danger.
+    return { type: 'individual_counseling', ...worded('own_behaviour'), alsoConsider: [] };
+  }
+  if (safety.couplesCounselingContraindicated && !safety.ownBehaviour) {
     return {
       type: 'safety_first',
       ...worded('safety_first'),

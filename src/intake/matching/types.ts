@@ -20,6 +20,13 @@ export const DEPRECATED_WILLINGNESS = ['one_unsure'] as const;
 export type Willingness = (typeof WILLINGNESS)[number];
 export const RELATIONSHIPS = ['married', 'unmarried', 'engaged', 'separated'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
+/**
+ * What the person filling in the form says about themselves. `worried_about_my_behaviour`: they
+ * are worried about their own controlling, jealous or abusive behaviour towards their partner.
+ * Asked directly, never inferred from the safety answers (a survivor who minimises answers them the same way).
+ */
+export const ABOUT_ME = ['worried_about_my_behaviour'] as const;
+export type AboutMe = (typeof ABOUT_ME)[number];
 
 export type SafetyLevel = 'none' | 'elevated' | 'urgent';
 export type HelpType = 'couples_counseling' | 'discernment_counseling' | 'individual_counseling' | 'safety_first';
@@ -38,6 +45,8 @@ export interface IntakeProfile {
   willingness: Willingness;
   safety: SafetyAnswers;
   relationship?: Relationship;
+  /** The person filling in the form is worried about their own behaviour (ABOUT_ME). */
+  aboutMe?: AboutMe;
   /** Where they are: a point (in-person search) and/or a region for licensure (US-OH) and country. */
   point?: { lat: number; lng: number };
   region?: string;
@@ -88,6 +97,8 @@ export interface MatchableResource {
   paymentOptions: string[];
   /** ISO 3166 codes where it may serve clients (licensure for remote help). */
   serviceAreas: string[];
+  /** Credentials of its clinicians (licensed_clinician, …): only a licensed one is called "licensed". */
+  credentials: string[];
   /** Who it is ONLY for. */
   eligibility: string[];
   /** Hotlines: what the line is for. */

@@ -1,3 +1,4 @@
+import { statedAccessibility } from '../accessibility.js';
 import type { ResourceRow, ResourceWrite } from '../resource.row.js';
 import { toResourceWrite } from '../resource-record.js';
 import type { CreateResourceRequest } from './dto/resource.request.js';
@@ -46,7 +47,8 @@ export function toResourceDocument(row: ResourceRow): ResourceDocument {
     approaches: row.approaches as ResourceDocument['approaches'],
     languages: row.languages,
     audiences: row.audiences as ResourceDocument['audiences'],
-    accessibility: row.accessibility as ResourceDocument['accessibility'],
+    // What the channels and chat sessions state is derived again on write, from the channels then stored.
+    accessibility: statedAccessibility(row.accessibility, row.contact_channels, row.formats) as ResourceDocument['accessibility'],
     credentials: row.credentials as ResourceDocument['credentials'],
     paymentOptions: row.payment_options as ResourceDocument['paymentOptions'],
     locations: (row.locations ?? []).map((l) => ({

@@ -86,6 +86,7 @@ const rowArb = (id: string) =>
       joint_sessions: fc.boolean(),
       requires_safe_relationship: fc.boolean(),
       not_for_crisis: fc.boolean(),
+      demo: fc.boolean(),
       status: fc.constantFrom<'active' | 'inactive'>('active', 'active', 'active', 'inactive'),
       locations: fc.array(
         fc
@@ -193,6 +194,7 @@ function referenceMatches(d: Directory, c: ResourceSearchCriteria): IndexRow[] {
     // Accessibility: every code asked for (`@>`), not any.
     if (c.accessibility && !c.accessibility.every((code) => r.accessibility.includes(code))) return false;
     if (!c.eligibility?.includes('people_who_use_abuse') && r.eligibility.includes('people_who_use_abuse')) return false;
+    if (r.demo && r.kind === 'hotline') return false;
     for (const [value, column] of [
       [c.free, r.free],
       [c.slidingScale, r.sliding_scale],

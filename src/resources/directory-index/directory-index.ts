@@ -456,6 +456,8 @@ export class DirectoryIndex {
     overlap('eligibility', c.eligibility);
     // A person searching for help never meets a program for people who use abuse by chance.
     if (!c.eligibility?.includes('people_who_use_abuse')) mustNot.push(this.values.eligibility.get('people_who_use_abuse'));
+    // A fictional hotline is never listed where someone could call it (curators still read it by id).
+    mustNot.push(Bitmap.and(this.values.kind.get('hotline'), this.flags.demo.bitmap));
     overlap('credentials', c.credentials);
     overlap('payment_options', c.paymentOptions);
     overlap('availability', c.availability);

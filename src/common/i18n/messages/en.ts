@@ -31,6 +31,11 @@ export const en = {
     'Mend does not list verified lines for {place} yet: findahelpline.com lists free, confidential helplines in many countries.',
   'safety.guidance.countryAssumed':
     'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.',
+  'safety.guidance.regionAssumed.GB':
+    "The lines listed are England's and the UK's; Scotland, Wales and Northern Ireland have their own domestic-abuse lines, shown when the nation is given.",
+  // For the person who said they are worried about their own behaviour (aboutMe): addressed to them.
+  'safety.guidance.ownBehaviour':
+    'You said you are worried about how you behave towards your partner. Couples counseling is not where to start: programs for people who want to stop controlling or abusive behaviour work with you on your own, and your partner does not have to take part. If you feel you might hurt someone, step away now; if anyone is in danger, {call}. If it is you who feels afraid or controlled, the domestic-violence lines listed are for you.',
 
   // Emergency numbers (intake/matching/emergency-numbers.ts).
   'emergency.call': 'call {number}',
@@ -62,6 +67,9 @@ export const en = {
   'recommendation.one_unwilling.title': 'Individual counseling and self-guided work',
   'recommendation.one_unwilling.explanation':
     'Couples counseling needs both partners willing, and you cannot make that choice for your partner. You can still get help for yourself: individual counseling supports you whatever your partner decides, and self-guided programs and family groups can help in the meantime. If your partner would come to a few conversations about whether to stay, discernment counseling is built for that.',
+  'recommendation.own_behaviour.title': 'Help to change your own behaviour',
+  'recommendation.own_behaviour.explanation':
+    'Programs for people who want to stop controlling or abusive behaviour are the place to start: Mend shows the ones it lists near you separately, and a domestic-violence line can often point you to others. Individual counseling can support that work, but it does not replace it. Couples counseling is not the first step: while a partner may feel afraid or controlled, joint sessions can make things more dangerous for them.',
 
   // Next steps (intake/matching/next-steps.ts).
   'nextStep.reach_crisis_line': 'Before anything else, contact a crisis line. You do not have to wait until things get worse.',
@@ -96,6 +104,14 @@ export const en = {
   'nextStep.protect_self_worth': 'Whatever happened, your own worth is not up for negotiation; look after yourself while you decide.',
   'nextStep.seek_professional_help.together': 'Contact one or two of the counselors listed here and ask about a first session together.',
   'nextStep.seek_professional_help.alone': 'Contact one of the options listed here; it is fine to start on your own.',
+  'nextStep.seek_professional_help.screenFirst':
+    'Contact one or two of the counselors listed here and ask how they talk with each of you on your own before any session together.',
+  'nextStep.own_behaviour_program':
+    'Contact a program for people who want to stop controlling or abusive behaviour. Ask whether it is certified where you live and whether it works with advocates for partners.',
+  'nextStep.own_behaviour_pause':
+    'When you notice jealousy or anger rising, stop and step away before you check, question or threaten. If you might hurt someone, {call}.',
+  'nextStep.own_behaviour_no_pressure':
+    'Do not ask your partner to join sessions, to forgive you or to stay while you work on this: their choices are theirs, and respecting them is part of the change.',
 
   // How the search was widened (intake/matching/constraints.ts, intake.service.ts).
   'relaxation.wider_radius': 'Widened the in-person search from {from} to {to}.',
@@ -109,6 +125,8 @@ export const en = {
     'Nothing met your constraints even after widening the search, so these are online, free and self-guided options anyone can use.',
   'relaxation.no_options_found':
     'Mend does not list counseling that reaches you yet. A local information line (211 in the US and Canada) or the crisis and abuse lines can point you to help near you.',
+  'relaxation.no_options_found.elsewhere':
+    'Mend does not list counseling that reaches you yet. The crisis and abuse lines, or findahelpline.com, can point you to help near you.',
 
   // Why a resource fits, and what to check (intake/matching/rank.ts).
   'reason.directory.discernment': 'find a discernment counselor near you through {name}',
@@ -121,6 +139,7 @@ export const en = {
   'reason.individual_support.also': 'also counsels partners individually',
   'reason.individual_support': 'offers individual counseling',
   'reason.family_support': 'support for you as a partner, whatever your partner decides',
+  'reason.group_support': 'a group for you on your own, with others in the same situation',
   'reason.domestic_violence_specialist': 'experienced with abuse and coercive control',
   'reason.specialty_match.directory': 'lists therapists who work on {topics}',
   'reason.specialty_match': 'specializes in {topics}',
@@ -173,6 +192,16 @@ export const en = {
   'caveat.waitlist': 'not taking new clients right now',
   'caveat.eligibility_women_only': 'only serves women',
   'caveat.eligibility_men_only': 'only serves men',
+  'caveat.eligibility_military_community': 'only for service members, veterans and their families',
+  'caveat.eligibility_serving_military_only': 'only for serving members of the military, National Guard and Reserve and their families',
+  'caveat.eligibility_young_people_only': 'only for young people',
+  'caveat.eligibility_native_american_only': 'only for Native American and Alaska Native people',
+  'caveat.eligibility_opposite_sex_couples_only': 'only for couples of a man and a woman',
+  'caveat.eligibility_married_couples_only': 'only for married couples (separated ones included)',
+  'caveat.not_for_crisis': 'says it is not for people in a crisis',
+  'caveat.discernment_only':
+    'offers discernment counseling, for when one partner is unsure about staying, rather than ongoing couples counseling',
+  'caveat.demo_listing': 'a fictional example listing, not a real service',
   'caveat.details_stale': 'details last checked over a year ago',
   'caveat.details_stale.months':
     '{months, plural, one {details last checked over # month ago} other {details last checked over # months ago}}',
@@ -186,7 +215,8 @@ export const en = {
   'phrase.audience.lgbtq_affirming': 'LGBTQ+ affirming',
   'phrase.audience.faith_based': 'rooted in a faith community',
   'phrase.audience.young_people': 'welcomes young people',
-  'phrase.audience.veterans': 'experienced with veterans and military families',
+  'phrase.audience.veterans': 'experienced with veterans',
+  'phrase.audience.military_families': 'experienced with military families',
   'phrase.audience.native_american': 'culturally grounded for Native American and Alaska Native people',
   'phrase.audience.deaf_hard_of_hearing': 'experienced with Deaf and hard-of-hearing clients',
   'phrase.accessibility.asl': 'sessions in ASL',
@@ -209,10 +239,11 @@ export const en = {
   'unit.radius.miles': '{value, plural, one {# mile} other {# miles}}',
   'unit.radius.km': '{value} km',
 
-  // The separate heading for a partner who uses abuse (intake.service.ts).
-  'accountability.title': 'For a partner who wants to stop controlling or abusive behaviour',
+  // The separate heading for programs for people who use abuse, shown only to a person who said they
+  // are worried about their own behaviour (aboutMe), so addressed to them (intake.service.ts).
+  'accountability.title': 'For you: programs to stop controlling or abusive behaviour',
   'accountability.text':
-    'These programs are for the partner whose behavior is causing harm, not for the person on the receiving end, and not a form of couples counseling. Do not pressure or arrange for your partner to attend: that can raise the risk, and attending does not by itself mean anyone is safe. Programs that are state-certified and work with victim advocates are the better choice. If anyone feels afraid or controlled, talk first to a domestic-violence line.',
+    'These programs work with the person whose behaviour is causing harm, usually in groups over several months. They are not couples counseling, and your partner does not have to take part. Programs that are certified where you live and work with advocates for partners are the better choice. Finishing a program does not by itself mean anyone is safe: what counts is whether your partner feels safe over time. If it is you who feels afraid or controlled, talk first to a domestic-violence line.',
 
   // Problem titles (RFC 9457 `title`) of the problems people may see through the widget.
   'problem.title.400': 'Bad Request',

@@ -35,6 +35,10 @@ export const es: Record<MessageId, string> & Record<string, string> = {
     'Mend todavía no tiene líneas verificadas para {place}: en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
   'safety.guidance.countryAssumed':
     'Las líneas que aparecen son de Estados Unidos; si está en otro país, en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
+  'safety.guidance.regionAssumed.GB':
+    'Las líneas que aparecen son de Inglaterra y de todo el Reino Unido; Escocia, Gales e Irlanda del Norte tienen sus propias líneas de violencia doméstica, que aparecen cuando se indica la nación.',
+  'safety.guidance.ownBehaviour':
+    'Usted dijo que le preocupa cómo se comporta con su pareja. La terapia de pareja no es el punto de partida: los programas para personas que quieren dejar de controlar o de maltratar trabajan con usted por su cuenta, y su pareja no tiene que participar. Si siente que podría hacerle daño a alguien, aléjese ahora; si alguien está en peligro, {call}. Si es usted quien siente miedo o se siente controlado, las líneas de violencia doméstica de esta lista son para usted.',
 
   'emergency.call': 'llame al {number}',
   'emergency.callOr': 'llame al {number} (o al {others})',
@@ -66,6 +70,9 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'recommendation.one_unwilling.title': 'Terapia individual y trabajo por su cuenta',
   'recommendation.one_unwilling.explanation':
     'La terapia de pareja necesita que los dos quieran participar, y usted no puede decidir por su pareja. Aun así, puede buscar ayuda para usted: la terapia individual le acompaña decida lo que decida su pareja, y mientras tanto pueden ayudarle los programas para hacer por su cuenta y los grupos para familiares. Si su pareja aceptara tener unas pocas conversaciones sobre si seguir juntos, la consejería de discernimiento está pensada para eso.',
+  'recommendation.own_behaviour.title': 'Ayuda para cambiar su propio comportamiento',
+  'recommendation.own_behaviour.explanation':
+    'Los programas para personas que quieren dejar de controlar o de maltratar son el punto de partida: Mend muestra aparte los que tiene cerca de usted, y una línea de violencia doméstica a menudo puede indicarle otros. La terapia individual puede apoyar ese trabajo, pero no lo reemplaza. La terapia de pareja no es el primer paso: mientras su pareja pueda sentir miedo o sentirse controlada, las sesiones conjuntas pueden ponerla en más peligro.',
 
   'nextStep.reach_crisis_line': 'Antes que nada, comuníquese con una línea de crisis. No tiene que esperar a que las cosas empeoren.',
   'nextStep.you_reach_out':
@@ -103,6 +110,14 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'nextStep.seek_professional_help.together':
     'Comuníquense con uno o dos de los terapeutas de esta lista y pregunten por una primera sesión juntos.',
   'nextStep.seek_professional_help.alone': 'Comuníquese con alguna de las opciones de esta lista; está bien empezar por su cuenta.',
+  'nextStep.seek_professional_help.screenFirst':
+    'Comuníquense con uno o dos de los terapeutas de esta lista y pregunten cómo hablan con cada uno por separado antes de cualquier sesión juntos.',
+  'nextStep.own_behaviour_program':
+    'Comuníquese con un programa para personas que quieren dejar de controlar o de maltratar. Pregunte si está certificado donde usted vive y si trabaja con personas defensoras de las parejas.',
+  'nextStep.own_behaviour_pause':
+    'Cuando note que los celos o el enojo aumentan, deténgase y aléjese antes de revisar, interrogar o amenazar. Si cree que podría hacerle daño a alguien, {call}.',
+  'nextStep.own_behaviour_no_pressure':
+    'No le pida a su pareja que vaya a las sesiones, que le perdone ni que se quede mientras usted trabaja en esto: sus decisiones son suyas, y respetarlas es parte del cambio.',
 
   'relaxation.wider_radius': 'Ampliamos la búsqueda de atención en persona de {from} a {to}.',
   'relaxation.online_options.region': 'Agregamos opciones en línea y por teléfono que pueden atender a personas en {place}.',
@@ -116,6 +131,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
     'Ninguna opción cumplía con todo lo que pidió, incluso después de ampliar la búsqueda; por eso le mostramos opciones en línea, gratuitas y para hacer por su cuenta, que cualquier persona puede usar.',
   'relaxation.no_options_found':
     'Mend todavía no tiene servicios de terapia que lleguen a donde usted está. Una línea local de información (el 211 en Estados Unidos y Canadá) o las líneas de crisis y de violencia doméstica pueden orientarle hacia ayuda cercana.',
+  'relaxation.no_options_found.elsewhere':
+    'Mend todavía no tiene servicios de terapia que lleguen a donde usted está. Las líneas de crisis y de violencia doméstica, o findahelpline.com, pueden orientarle hacia ayuda cercana.',
 
   'reason.directory.discernment': 'encuentre un consejero de discernimiento cerca de usted a través de {name}',
   'reason.directory': 'encuentre un terapeuta cerca de usted a través de {name}',
@@ -127,6 +144,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'reason.individual_support.also': 'también atiende a cada miembro de la pareja por separado',
   'reason.individual_support': 'ofrece terapia individual',
   'reason.family_support': 'apoyo para usted como pareja, decida lo que decida la otra persona',
+  'reason.group_support': 'un grupo para usted, con otras personas que pasan por lo mismo',
   'reason.domestic_violence_specialist': 'con experiencia en abuso y control coercitivo',
   'reason.specialty_match.directory': 'incluye terapeutas que trabajan en {topics}',
   'reason.specialty_match': 'se especializa en {topics}',
@@ -180,6 +198,17 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'caveat.waitlist': 'no está aceptando nuevos clientes en este momento',
   'caveat.eligibility_women_only': 'solo atiende a mujeres',
   'caveat.eligibility_men_only': 'solo atiende a hombres',
+  'caveat.eligibility_military_community': 'solo para militares en servicio, veteranos y sus familias',
+  'caveat.eligibility_serving_military_only':
+    'solo para militares en servicio activo, de la Guardia Nacional y de la Reserva, y sus familias',
+  'caveat.eligibility_young_people_only': 'solo para personas jóvenes',
+  'caveat.eligibility_native_american_only': 'solo para personas nativas americanas y de Alaska',
+  'caveat.eligibility_opposite_sex_couples_only': 'solo para parejas de un hombre y una mujer',
+  'caveat.eligibility_married_couples_only': 'solo para parejas casadas (también las separadas)',
+  'caveat.not_for_crisis': 'indica que no es para personas en crisis',
+  'caveat.discernment_only':
+    'ofrece consejería de discernimiento, para cuando uno de los dos duda si seguir en la relación, no terapia de pareja continua',
+  'caveat.demo_listing': 'un ejemplo ficticio, no un servicio real',
   'caveat.details_stale': 'datos comprobados por última vez hace más de un año',
   'caveat.details_stale.months':
     '{months, plural, one {datos comprobados por última vez hace más de # mes} other {datos comprobados por última vez hace más de # meses}}',
@@ -192,7 +221,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'phrase.audience.lgbtq_affirming': 'apoya y afirma a las personas LGBTQ+',
   'phrase.audience.faith_based': 'arraigado en una comunidad de fe',
   'phrase.audience.young_people': 'recibe a personas jóvenes',
-  'phrase.audience.veterans': 'con experiencia con veteranos y familias de militares',
+  'phrase.audience.veterans': 'con experiencia con veteranos',
+  'phrase.audience.military_families': 'con experiencia con familias de militares',
   'phrase.audience.native_american': 'con raíces culturales en los pueblos nativos americanos y de Alaska',
   'phrase.audience.deaf_hard_of_hearing': 'con experiencia con personas sordas o con pérdida auditiva',
   'phrase.accessibility.asl': 'sesiones en lengua de señas americana (ASL)',
@@ -214,9 +244,9 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'unit.radius.miles': '{value, plural, one {# milla} other {# millas}}',
   'unit.radius.km': '{value} km',
 
-  'accountability.title': 'Para la pareja que quiere dejar de controlar o de maltratar',
+  'accountability.title': 'Para usted: programas para dejar de controlar o de maltratar',
   'accountability.text':
-    'Estos programas son para la persona cuyo comportamiento está causando daño, no para quien lo recibe, y no son una forma de terapia de pareja. No presione a su pareja ni organice que asista: eso puede aumentar el riesgo, y asistir no significa por sí solo que alguien esté a salvo. Es mejor elegir programas certificados por el estado que trabajen con personas defensoras de víctimas. Si alguien siente miedo o se siente controlado, hable primero con una línea de violencia doméstica.',
+    'Estos programas trabajan con la persona cuyo comportamiento está causando daño, por lo general en grupos durante varios meses. No son terapia de pareja, y su pareja no tiene que participar. Es mejor elegir programas certificados donde usted vive que trabajen con personas defensoras de las parejas. Terminar un programa no significa por sí solo que alguien esté a salvo: lo que cuenta es si su pareja se siente segura con el tiempo. Si es usted quien siente miedo o se siente controlado, hable primero con una línea de violencia doméstica.',
 
   'problem.title.400': 'Solicitud incorrecta',
   'problem.title.404': 'No encontrado',
@@ -322,7 +352,11 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       lgbtq_affirming: ['Afirmativo LGBTQ+', 'Apoya y afirma a las personas lesbianas, gais, bisexuales, transgénero y queer.'],
       faith_based: ['Comunidades de fe', 'Arraigado en una comunidad de fe.'],
       young_people: ['Personas jóvenes', 'Adolescentes y adultos jóvenes.'],
-      veterans: ['Veteranos y familias de militares', 'Militares en servicio, veteranos y sus parejas.'],
+      veterans: ['Veteranos', 'Personas que han servido en las fuerzas armadas, y sus parejas.'],
+      military_families: [
+        'Familias de militares en servicio',
+        'Militares en servicio activo, de la Guardia Nacional y de la Reserva, y sus parejas y familias.',
+      ],
       native_american: [
         'Nativos americanos y de Alaska',
         'Ayuda con raíces culturales para personas nativas americanas, nativas de Alaska e indígenas.',
@@ -366,6 +400,10 @@ export const es: Record<MessageId, string> & Record<string, string> = {
         'Programas de responsabilidad o de intervención para la persona que causa el daño; nunca un recurso para la persona en riesgo.',
       ],
       military_community: ['Solo comunidad militar', 'Solo para militares en servicio, veteranos y sus familias.'],
+      serving_military_only: [
+        'Solo familias de militares en servicio',
+        'Solo para militares en servicio activo, de la Guardia Nacional y de la Reserva, y sus familias (algunos también por un tiempo después de dejar el servicio); no para veteranos como tales.',
+      ],
       women_only: ['Solo mujeres', 'Solo atiende a mujeres.'],
       men_only: ['Solo hombres', 'Solo atiende a hombres.'],
       young_people_only: ['Solo personas jóvenes', 'Solo para adolescentes y adultos jóvenes.'],
@@ -376,6 +414,10 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       opposite_sex_couples_only: [
         'Solo parejas de hombre y mujer',
         'Define el matrimonio o la pareja como la unión de un hombre y una mujer; no se ofrece a parejas que piden atención afirmativa LGBTQ+.',
+      ],
+      married_couples_only: [
+        'Solo parejas casadas',
+        'Solo para parejas casadas (también las separadas); no se ofrece a parejas que dijeron no estar casadas o estar comprometidas.',
       ],
     },
     lineRole: {
