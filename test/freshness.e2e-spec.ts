@@ -167,6 +167,37 @@ describe('freshness: verification status, stale ranking, stale safety lines', ()
     expect(hsds.last_modified).toBe(verified.body.updatedAt);
   });
 
+  it("a provider's update of its own listing re-stamps it as verified by the provider, now", async () => {
+    clock.set(new Date('2026-12-02T16:00:00Z'));
+    const { id } = await get(NATIONAL.slug);
+    const claim = await t.http().post(`/v1/curation/resources/${id}/claims`).set('Authorization', curator.auth).expect(201);
+    const redeemed = await t.http().post('/v1/listing-claims/redeem').send({ claimToken: claim.body.claimToken }).expect(201);
+    const listingKey = `Bearer ${redeemed.body.key}`;
+    const etag = (await t.http().get('/v1/listing').set('Authorization', listingKey).expect(200)).headers.etag;
+    const patched = await t
+      .http()
+      .patch('/v1/listing')
+      .set('Authorization', listingKey)
+      .set('If-Match', etag)
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ waitTimeDays: 21 }))
+      .expect(200);
+    expect(patched.body.verification).toEqual({ lastVerifiedAt: '2026-12-02T16:00:00.000Z', verifiedBy: 'provider', status: 'current' });
+    const search = await t.http().get('/v1/resources?q=betterhelp&limit=5').expect(200);
+    expect((search.body.data as ResourceResponse[]).find((r) => r.id === id)!.verification.verifiedBy).toBe('provider');
+    // A curator's later edit that leaves the date alone keeps who verified it.
+    const curatorEtag = (await t.http().get(`/v1/resources/${id}`).expect(200)).headers.etag;
+    const edited = await t
+      .http()
+      .patch(`/v1/resources/${id}`)
+      .set('Authorization', curator.auth)
+      .set('If-Match', curatorEtag)
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ waitTimeDays: 28 }))
+      .expect(200);
+    expect(edited.body.verification.verifiedBy).toBe('provider');
+  });
+
   it('the audit trail keeps the verification as shown at each change', async () => {
     const { id } = await get(LINE_988.slug);
     const audit = await t.http().get(`/v1/resources/${id}/audit`).set('Authorization', curator.auth).expect(200);

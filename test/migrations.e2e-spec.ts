@@ -99,8 +99,7 @@ describe('migrations', () => {
 
   it('accessibility: existing rows get the codes their contact channels and chat sessions state', async () => {
     if ((await userTables(db)).length === 0) await runMigrations(db);
-    expect(MIGRATIONS[MIGRATIONS.length - 1].name).toBe('Accessibility1796500000000');
-    await db.undoLastMigration({ transaction: 'each' });
+    await undoThrough('Accessibility1796500000000');
     const [{ id: org }] = await db.query(`INSERT INTO organization (name) VALUES ('Migration test org') RETURNING id`);
     const rows: [string, string[], unknown[]][] = [
       [
@@ -136,4 +135,36 @@ describe('migrations', () => {
       plain: [],
     });
   });
+
+  it('freshness: who verified is backfilled (HSDS imports by their slug, the rest curated), and no line starts suspended', async () => {
+    if ((await userTables(db)).length === 0) await runMigrations(db);
+    await undoThrough('FreshnessAndReports1796600000000');
+    const [{ id: org }] = await db.query(`INSERT INTO organization (name) VALUES ('Freshness migration org') RETURNING id`);
+    for (const [slug, verified] of [
+      ['hsds-4f2a', '2026-10-01T00:00:00Z'],
+      ['curated-listing', '2026-11-25T00:00:00Z'],
+      ['never-verified', null],
+    ] as const)
+      await db.query(`INSERT INTO resource (slug, organization_id, name, kind, last_verified_at) VALUES ($1, $2, $1, 'practice', $3)`, [
+        slug,
+        org,
+        verified,
+      ]);
+    await runMigrations(db);
+    const stored = await db.query(
+      `SELECT slug, verified_by, safety_suspended FROM resource WHERE slug IN ('hsds-4f2a', 'curated-listing', 'never-verified') ORDER BY slug`,
+    );
+    expect(stored).toEqual([
+      { slug: 'curated-listing', verified_by: 'curator', safety_suspended: false },
+      { slug: 'hsds-4f2a', verified_by: 'import', safety_suspended: false },
+      { slug: 'never-verified', verified_by: null, safety_suspended: false },
+    ]);
+  });
+
+  /** Undoes the migrations from the last back to `name`, included. */
+  async function undoThrough(name: string): Promise<void> {
+    const index = MIGRATIONS.findIndex((m) => m.name === name);
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let k = MIGRATIONS.length; k > index; k--) await db.undoLastMigration({ transaction: 'each' });
+  }
 });

@@ -17,10 +17,7 @@ export class ConfigModule {
     return {
       module: ConfigModule,
       global: true,
-      providers: [
-        { provide: Environment, useValue: env },
-        Clock,
-      ],
+      providers: [{ provide: Environment, useValue: env }, Clock],
       exports: [Environment, Clock],
     };
   }

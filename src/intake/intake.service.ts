@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import { Clock } from '../common/clock.js';
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import type { Locale, RequestLocale } from '../common/i18n/locale.js';
 import { msg } from '../common/i18n/message.js';
 import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
-import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';

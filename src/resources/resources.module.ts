@@ -41,7 +41,14 @@ import { ResourcesService } from './resources.service.js';
     IndexLoader,
     Freshness,
   ],
-  exports: [ResourcesService, ResourceCurationService, DirectoryFeedService, ResourceImportService, DirectorySearch, ProviderListingService],
+  exports: [
+    ResourcesService,
+    ResourceCurationService,
+    DirectoryFeedService,
+    ResourceImportService,
+    DirectorySearch,
+    ProviderListingService,
+  ],
 })
 export class ResourcesModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

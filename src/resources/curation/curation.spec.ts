@@ -145,8 +145,15 @@ describe('audit snapshots', () => {
   });
 
   it('read an entry written before a field existed with the default its column was given', () => {
-    const { notForCrisis: _n, eligibility: _e, lineRoles: _l, contactChannels: _c, accessibility: _a, verification: _v, ...stored } =
-      toSnapshot(shown);
+    const {
+      notForCrisis: _n,
+      eligibility: _e,
+      lineRoles: _l,
+      contactChannels: _c,
+      accessibility: _a,
+      verification: _v,
+      ...stored
+    } = toSnapshot(shown);
     const { feePeriod: _f, ...storedCost } = stored.cost;
     const then = { lastVerifiedAt: '2026-01-01T00:00:00.000Z', verifiedBy: 'curator' as const, status: 'current' as const };
     expect(snapshotToResponse({ ...stored, cost: storedCost }, () => then)).toEqual({

@@ -11,12 +11,7 @@ import { Freshness } from '../freshness.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from '../resource.mapper.js';
 import type { ResourceRow } from '../resource.row.js';
 import { ResourcesRepository } from '../resources.repository.js';
-import {
-  isSafetyLine as followsSafetyLinePolicy,
-  type VerificationCutoffs,
-  verificationStatus,
-  type VerifiedBy,
-} from '../verification.js';
+import { isSafetyLine as followsSafetyLinePolicy, type VerificationCutoffs, verificationStatus, type VerifiedBy } from '../verification.js';
 import { CurationErrors } from './curation.errors.js';
 import type { UpdateListingRequest } from './dto/listing.request.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
