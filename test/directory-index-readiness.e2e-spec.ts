@@ -11,9 +11,14 @@ import { createTestDatabase } from './support/test-database.js';
 describe('readiness and the directory index', () => {
   let t: TestApp;
   let locker: pg.Client;
+  let partnerAuth: string;
 
   beforeAll(async () => {
     const url = await createTestDatabase();
+    // The partner is made first: its key row references the resource table, which the lock below blocks.
+    const setup = await createTestApp({}, [], { databaseUrl: url });
+    partnerAuth = (await setup.createPartner()).auth;
+    await setup.close();
     locker = new pg.Client({ connectionString: url });
     await locker.connect();
     await locker.query('BEGIN');
@@ -39,11 +44,10 @@ describe('readiness and the directory index', () => {
     expect(search.headers['retry-after']).toBe('5');
     expect(search.body.code).toBe('directory_not_ready');
 
-    const partner = await t.createPartner();
     const intake = await t
       .http()
       .post('/v1/intakes')
-      .set('Authorization', partner.auth)
+      .set('Authorization', partnerAuth)
       .send({ concerns: ['infidelity'], willingness: 'both', postalCode: '43215' })
       .expect(503);
     expect(intake.body.code).toBe('directory_not_ready');
