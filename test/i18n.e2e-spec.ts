@@ -442,6 +442,7 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
       const es = await t.http().get(`/v1/safety-lines?country=${country}&lang=es`).expect(200);
       const en = await t.http().get(`/v1/safety-lines?country=${country}`).expect(200);
       expect([country, es.body.lines.length]).toEqual([country, en.body.lines.length]);
+      expect([country, resourcesIn(es.body).length]).toEqual([country, es.body.lines.length]);
       expect([country, providerTextProblems(es.body, en.body)]).toEqual([country, []]);
     }
   });
