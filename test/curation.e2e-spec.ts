@@ -208,13 +208,13 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       const { resource, etag } = await create('zephyrine-es', { translations: { es } });
       expect([resource.translations, resource.descriptionLang, resource.cost.notesLang]).toEqual([{ es }, 'en', 'en']);
       const read = await t.http().get(`/v1/resources/${resource.id}`).set('Accept-Language', 'es-MX').expect(200);
-      expect([read.body.description, read.body.descriptionLang, read.body.cost.notes, read.body.cost.notesLang, read.body.nameLang]).toEqual([
-        es.description,
-        'es',
-        es.costNotes,
-        'es',
-        'en',
-      ]);
+      expect([
+        read.body.description,
+        read.body.descriptionLang,
+        read.body.cost.notes,
+        read.body.cost.notesLang,
+        read.body.nameLang,
+      ]).toEqual([es.description, 'es', es.costNotes, 'es', 'en']);
 
       for (const [over, field] of [
         [{ translations: { fr: { description: 'Thérapie.' } } }, 'translations.fr'],

@@ -418,7 +418,11 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     const one = await t.http().get('/v1/resources/national-domestic-violence-hotline').set('Accept-Language', 'es').expect(200);
     expect(one.headers['content-language']).toBe('es');
     expect(one.headers.vary).toMatch(/Accept-Language/);
-    expect([one.body.name, one.body.nameLang, one.body.descriptionLang]).toEqual(['Línea Nacional contra la Violencia Doméstica', 'es', 'es']);
+    expect([one.body.name, one.body.nameLang, one.body.descriptionLang]).toEqual([
+      'Línea Nacional contra la Violencia Doméstica',
+      'es',
+      'es',
+    ]);
     expect(one.body.description).toContain('espanol.thehotline.org');
     const oneEn = await t.http().get('/v1/resources/national-domestic-violence-hotline').expect(200);
     expect([oneEn.body.name, oneEn.body.nameLang, oneEn.body.translations.es.name]).toEqual([

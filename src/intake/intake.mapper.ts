@@ -1,8 +1,8 @@
-import { localizeResource } from '../resources/resource-texts.js';
 import { msg } from '../common/i18n/message.js';
 import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import type { CandidateCriteria } from '../resources/candidate-criteria.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
+import { localizeResource } from '../resources/resource-texts.js';
 import type { EmergencyNumberResponse, MatchResponse } from './dto/intake.response.js';
 import type { CandidateConstraints } from './matching/constraints.js';
 import type { EmergencyNumber } from './matching/emergency-numbers.js';

@@ -1,4 +1,3 @@
-import { localizeResource } from '../resources/resource-texts.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -11,6 +10,7 @@ import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePos
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
+import { localizeResource } from '../resources/resource-texts.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';

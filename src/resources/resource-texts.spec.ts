@@ -36,13 +36,7 @@ describe('localizeResource', () => {
   it('a text with no Spanish stays the stored English, marked en', () => {
     const r = exampleResource({ translations: { es: { description: 'Una práctica pequeña.' } } });
     const es = localizeResource(r, 'es');
-    expect([es.name, es.nameLang, es.descriptionLang, es.cost.notes, es.cost.notesLang]).toEqual([
-      r.name,
-      'en',
-      'es',
-      r.cost.notes,
-      'en',
-    ]);
+    expect([es.name, es.nameLang, es.descriptionLang, es.cost.notes, es.cost.notesLang]).toEqual([r.name, 'en', 'es', r.cost.notes, 'en']);
     expect(localizeResource(exampleResource(), 'es').descriptionLang).toBe('en');
   });
 });

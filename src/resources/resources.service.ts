@@ -13,9 +13,9 @@ import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js
 import { mapResource, mapVersionedResource, type VersionedResource, withVerificationAt } from './resource.mapper.js';
 import type { ResourceReferralFacts } from './resource.row.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
+import { localizeResource } from './resource-texts.js';
 import { ResourceErrors } from './resources.errors.js';
 import { ResourcesRepository } from './resources.repository.js';
-import { localizeResource } from './resource-texts.js';
 import { buildTsQuery } from './search-text.js';
 import {
   type VerificationCutoffs,

@@ -80,7 +80,11 @@ export function contactChannels(values: string[], skipped: ImportNote[]): NonNul
 }
 
 /** The mend translations fact (Mend's own exports): kept when well formed (translationsProblem), otherwise skipped with a note. */
-export function importedTranslations(values: string[], hasCostNotes: boolean, skipped: ImportNote[]): { translations?: ResourceTranslations } {
+export function importedTranslations(
+  values: string[],
+  hasCostNotes: boolean,
+  skipped: ImportNote[],
+): { translations?: ResourceTranslations } {
   if (!values.length) return {};
   let parsed: unknown;
   try {

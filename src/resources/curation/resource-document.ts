@@ -1,7 +1,7 @@
 import { statedAccessibility } from '../accessibility.js';
 import type { ResourceRow, ResourceWrite } from '../resource.row.js';
 import { toResourceWrite } from '../resource-record.js';
-import { dropStaleTranslations, type ResourceTranslations } from '../resource-texts.js';
+import { dropStaleTranslations } from '../resource-texts.js';
 import type { CreateResourceRequest } from './dto/resource.request.js';
 
 /**
@@ -113,7 +113,7 @@ export function withCurrentTranslations(before: ResourceDocument, merged: Resour
     name: d.name,
     description: d.description,
     costNotes: d.cost.notes,
-    translations: d.translations as ResourceTranslations | undefined,
+    translations: d.translations,
   });
   return { ...merged, translations: dropStaleTranslations(english(before), english(merged), patch) };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { type Locale, LOCALES } from '../../common/i18n/locale.js';
 import {
   ACCESSIBILITY,
   APPROACHES,
@@ -15,7 +16,6 @@ import {
   RESOURCE_KINDS,
   SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
-import { LOCALES, type Locale } from '../../common/i18n/locale.js';
 import { CURRENCIES } from '../resource-record.js';
 import { TRANSLATED_FIELD_MAX } from '../resource-texts.js';
 import { VERIFICATION_STATUSES, VERIFIED_BY } from '../verification.js';
@@ -45,7 +45,12 @@ export class CostResponse {
   @ApiProperty({ description: 'Can be used with no insurance at all.' }) noInsuranceNeeded: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'In the response language where written for it (notesLang says).' })
   notes: string | null;
-  @ApiProperty({ nullable: true, enum: [...LOCALES, null], example: 'en', description: 'The language notes are written in (null without notes).' })
+  @ApiProperty({
+    nullable: true,
+    enum: [...LOCALES, null],
+    example: 'en',
+    description: 'The language notes are written in (null without notes).',
+  })
   notesLang: Locale | null;
 }
 
@@ -184,7 +189,8 @@ export class ResourceResponse {
   contactChannels: ContactChannelResponse[];
   @ApiProperty({
     type: ResourceTranslationsResponse,
-    description: 'Every text written for other languages (name, description and cost notes above are English), whatever the response language.',
+    description:
+      'Every text written for other languages (name, description and cost notes above are English), whatever the response language.',
   })
   translations: ResourceTranslationsResponse;
   @ApiProperty({ type: ProvenanceResponse }) provenance: ProvenanceResponse;

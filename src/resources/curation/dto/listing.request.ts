@@ -2,8 +2,8 @@ import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 
-import { PROVIDER_OWNED_COST_FIELDS } from '../provider-fields.js';
 import { NestedObject } from '../../../common/dto/field-decorators.js';
+import { PROVIDER_OWNED_COST_FIELDS } from '../provider-fields.js';
 import { PROVIDER_OWNED_TEXT_FIELDS } from '../provider-fields.js';
 import { CostPatch, ResourceTextsPatch, UpdateResourceRequest } from './resource.request.js';
 

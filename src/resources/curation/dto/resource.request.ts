@@ -60,11 +60,11 @@ import { CURRENCIES } from '../../resource-record.js';
 import { TRANSLATED_FIELD_MAX } from '../../resource-texts.js';
 import {
   IsBorneOutByRecord,
-  IsTranslationsOfRecord,
   IsEmptyUnlessField,
   IsNotInFuture,
   IsNotLessThanField,
   IsRegionOfCountryField,
+  IsTranslationsOfRecord,
 } from './cross-field.validators.js';
 
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
