@@ -20,6 +20,7 @@ const nationalHotline = (over: Partial<ResourceResponse>) =>
       insurers: [],
       noInsuranceNeeded: true,
       notes: 'Free and confidential.',
+      notesLang: 'en',
     },
     paymentOptions: ['free'],
     locations: [],
