@@ -131,7 +131,9 @@ describe('attack findings (issue 16)', () => {
     });
 
     it('in cost.notes too, and in disguise (fullwidth digits)', async () => {
-      const res = await patch({ cost: { notes: 'Crisis? Call \uff16\uff11\uff14-\uff15\uff15\uff15-\uff10\uff11\uff19\uff19' } }).expect(422);
+      const res = await patch({ cost: { notes: 'Crisis? Call \uff16\uff11\uff14-\uff15\uff15\uff15-\uff10\uff11\uff19\uff19' } }).expect(
+        422,
+      );
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'cost.notes', code: 'phone_number' })]);
     });
 
