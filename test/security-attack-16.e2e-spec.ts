@@ -20,6 +20,7 @@ describe('attack findings (issue 16)', () => {
     t = await createTestApp({
       TRUST_PROXY: '127.0.0.1/8,::1/128,::ffff:127.0.0.1/128',
       RATE_LIMIT_REPORTS_PER_IP_PER_HOUR: '5', // the default, which createTestApp otherwise lifts
+      RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR: '3',
     });
     curator = await t.createPartner({ name: 'attack16-curator' });
   });
@@ -139,6 +140,21 @@ describe('attack findings (issue 16)', () => {
 
     it('text without a phone number is taken', async () => {
       await patch({ description: 'Reduced-fee sessions with licensed therapists, online or in person.' }).expect(200);
+    });
+  });
+
+  describe('5. a partner server cannot flood the curators with reports', () => {
+    it("a secret key's reports are limited per partner and hour (RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR): the next is 429, another partner is unaffected", async () => {
+      const flooder = await t.createPartner({ name: 'attack16-flooder', scopes: ['directory:read'] });
+      const other = await t.createPartner({ name: 'attack16-other', scopes: ['directory:read'] });
+      const send = (auth: string) =>
+        t.http().post('/v1/resources/open-path-collective/reports').set('Authorization', auth).send({ reason: 'wrong_fees' });
+      for (let i = 0; i < 3; i++) await send(flooder.auth).expect(201);
+      const res = await send(flooder.auth).expect(429);
+      expect(res.headers['content-type']).toMatch(problemJson);
+      expect(res.body.code).toBe('rate_limited');
+      await send(other.auth).expect(201);
+      await dismissOpen('open-path-collective');
     });
   });
 });
