@@ -114,6 +114,11 @@ export class AccessGuard implements CanActivate {
       await this.limitVisitorWrite(reply, rule, ip);
     }
     await this.limit(reply, 'key', principal.keyId, principal.rateLimitPerMinute);
+    if (principal.kind === 'secret' && rule.visitorWrite === 'report') {
+      // A partner's server: not held to a visitor's per-IP limit, but each report reaches every
+      // curator's queue and webhook, so the partner (all its keys together) gets an hourly budget.
+      await this.limit(reply, 'report-partner', principal.partnerId, this.env.RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR, 3600);
+    }
     return true;
   }
 
