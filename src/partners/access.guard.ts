@@ -126,7 +126,7 @@ export class AccessGuard implements CanActivate {
     if (origin && (await this.origins.isKnown(origin))) void reply.headers(corsHeaders(origin));
   }
 
-  /** A visitor's report: a strict hourly count per IP, whatever key (if any) it came through. */
+  /** A visitor's report: a strict hourly count per IP (an IPv6 client by its /64), whatever key (if any) it came through. */
   private async limitVisitorWrite(reply: FastifyReply, rule: AccessRule, ip: string): Promise<void> {
     if (rule.visitorWrite !== 'report') return;
     await this.limit(reply, 'report-ip', ip, this.env.RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, 3600);
