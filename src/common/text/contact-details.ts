@@ -96,18 +96,22 @@ export function readAsSeen(text: string): string {
 }
 
 /**
- * Digits however they are written: spelled digits ("six one four") become digits, and in a word
+ * Digits however they are written: spelled digits ("six one four", "nine hundred") become digits, and in a word
  * that already holds a digit ("61four", "O123") spelled digits, O and l are read as 0 and 1.
  */
 export function readDigits(text: string): string {
-  return text
-    .replace(/\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/giu, (w) => DIGIT_WORDS[w.toLowerCase()])
-    .replace(/\S*\d\S*/gu, (word) =>
-      word
-        .replace(DIGIT_WORD, (w) => DIGIT_WORDS[w.toLowerCase()])
-        .replace(/[oO]/g, '0')
-        .replace(/[lI]/g, '1'),
-    );
+  return (
+    text
+      .replace(/\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/giu, (w) => DIGIT_WORDS[w.toLowerCase()])
+      // "nine hundred" is how 900 is said (one nine hundred …); "a hundred" alone is no digit.
+      .replace(/(\d)\s*hundred\b/giu, (_, digit: string) => `${digit}00`)
+      .replace(/\S*\d\S*/gu, (word) =>
+        word
+          .replace(DIGIT_WORD, (w) => DIGIT_WORDS[w.toLowerCase()])
+          .replace(/[oO]/g, '0')
+          .replace(/[lI]/g, '1'),
+      )
+  );
 }
 
 export interface PhoneContext {
