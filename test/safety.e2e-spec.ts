@@ -37,6 +37,7 @@ const LINES = {
   alberta: { slug: 'alberta-family-violence-info-line', phone: '310-1818' },
   canada211: { slug: '211-canada', phone: '211' },
   hilfetelefon: { slug: 'hilfetelefon-gewalt-gegen-frauen', phone: '116 016' },
+  hilfetelefonMen: { slug: 'hilfetelefon-gewalt-an-maennern', phone: '0800 123 99 00' },
   telefonseelsorge: { slug: 'telefonseelsorge', phone: '0800 111 0 111' },
   france3919: { slug: '3919-violences-femmes-info', phone: '3919' },
   france3114: { slug: '3114-prevention-suicide', phone: '3114' },
@@ -1195,6 +1196,14 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(body.recommendation.explanation).not.toMatch(/separately/);
       expect(body.recommendation.explanation).toMatch(/does not list/);
       expect(body.recommendation.explanation).toMatch(/domestic-violence line/);
+    });
+
+    it('M2: in Germany a man harmed by a partner has a line that serves men, beside the women-only one', async () => {
+      const body = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' });
+      const slugs = slugsOf(body);
+      expect(slugs).toEqual(expect.arrayContaining([LINES.hilfetelefon.slug, LINES.hilfetelefonMen.slug]));
+      const men = body.safety.resources.find((l) => l.slug === LINES.hilfetelefonMen.slug);
+      expect([men?.phone, men?.eligibility]).toEqual([LINES.hilfetelefonMen.phone, ['men_only']]);
     });
 
     it('L5: a military family reporting abuse is told about restricted reporting (no command or police notification)', async () => {
