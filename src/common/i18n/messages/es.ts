@@ -42,7 +42,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.guidance.countryAssumed':
     'Las líneas que aparecen son de Estados Unidos; si está en otro país, en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
   'safety.guidance.regionAssumed.GB':
-    'Las líneas que aparecen son de Inglaterra y de todo el Reino Unido. En Escocia, Gales e Irlanda del Norte, llame a la línea de violencia doméstica de cada nación, gratuita y abierta a cualquier hora: Escocia 0800 027 1234, Gales (Live Fear Free) 0808 80 10 800, Irlanda del Norte 0808 802 1414.',
+    'Las líneas que aparecen son de Inglaterra y de todo el Reino Unido. En Escocia, Gales e Irlanda del Norte, llame a la línea de violencia doméstica de cada nación, gratuita y abierta a cualquier hora: Escocia 0800 027 1234, Gales 0808 80 10 800, Irlanda del Norte 0808 802 1414.',
   'safety.guidance.restrictedReporting':
     'Para familias militares: una denuncia restringida (restricted report), hecha solo ante una persona defensora de víctimas o un profesional clínico del Family Advocacy Program, o ante personal de salud militar, da acceso a apoyo, terapia y atención médica sin que se avise al mando ni a la policía. No es una opción cuando alguien corre un riesgo inmediato de daño grave.',
   'safety.guidance.ownBehaviour':
