@@ -7,7 +7,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 /** When and by whom the details were last confirmed, and what that makes them at the cutoffs of this read. */
 export function mapVerification(
-  row: Pick<ResourceRow, 'last_verified_at' | 'verified_by' | 'kind' | 'line_roles' | 'demo'>,
+  row: Pick<ResourceRow, 'last_verified_at' | 'verified_by' | 'kind' | 'line_roles' | 'demo' | 'safety_suspended'>,
   cutoffs: VerificationCutoffs,
 ): VerificationResponse {
   const lastVerifiedAt = row.last_verified_at === null ? null : new Date(row.last_verified_at);
@@ -15,6 +15,7 @@ export function mapVerification(
     lastVerifiedAt: lastVerifiedAt && lastVerifiedAt.toISOString(),
     verifiedBy: lastVerifiedAt ? (row.verified_by ?? null) : null,
     status: verificationStatus(lastVerifiedAt, isSafetyLine(row), cutoffs),
+    reportedNotWorking: row.safety_suspended,
   };
 }
 

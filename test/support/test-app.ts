@@ -111,7 +111,7 @@ export async function createTestApp(
       });
       return payload;
     });
-  await configureApp(app, env);
+  configureApp(app, env);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   // The directory index builds in the background: tests start once it serves (the readiness test opts out).

@@ -1139,6 +1139,11 @@ export interface components {
              * @enum {string}
              */
             status: "current" | "due" | "stale";
+            /**
+             * @description True while several independent reports from the field say this line does not answer or has closed, until a curator reviews them. Such a line is left out of every safety list; where it is still shown (the directory, by id), show this warning with it.
+             * @example false
+             */
+            reportedNotWorking: boolean;
         };
         ResourceResponse: {
             /** Format: uuid */

@@ -62,6 +62,8 @@ interface SnapshotVerification {
   lastVerifiedAt: string | null;
   verifiedBy: VerifiedBy | null;
   status: VerificationStatus;
+  /** Absent from snapshots written before reports from the field could suspend a line. */
+  reportedNotWorking?: boolean;
 }
 
 /** The location shape resource rows store too (resource_location, as the search query aggregates it). */
@@ -121,7 +123,12 @@ function copyResource(s: ResourceSnapshot, verification: SnapshotVerification): 
     lineRoles: s.lineRoles ?? [],
     contactChannels: (s.contactChannels ?? []).map(copyChannel),
     provenance: { sourceUrl: s.provenance.sourceUrl, lastVerifiedAt: s.provenance.lastVerifiedAt, demo: s.provenance.demo },
-    verification: { lastVerifiedAt: verification.lastVerifiedAt, verifiedBy: verification.verifiedBy, status: verification.status },
+    verification: {
+      lastVerifiedAt: verification.lastVerifiedAt,
+      verifiedBy: verification.verifiedBy,
+      status: verification.status,
+      reportedNotWorking: verification.reportedNotWorking ?? false,
+    },
     status: s.status,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

@@ -48,7 +48,7 @@ export const exampleResource = (over: Partial<ResourceResponse> = {}): ResourceR
   lineRoles: [],
   contactChannels: [],
   provenance: { sourceUrl: null, lastVerifiedAt: null, demo: true },
-  verification: { lastVerifiedAt: null, verifiedBy: null, status: 'due' },
+  verification: { lastVerifiedAt: null, verifiedBy: null, status: 'due', reportedNotWorking: false },
   status: 'active',
   createdAt: '2026-11-25T16:00:00.000Z',
   updatedAt: '2026-11-25T16:00:00.000Z',

@@ -104,6 +104,12 @@ export class VerificationResponse {
       'Computed when read from the freshness policy: current; due for a check (180 days by default, 90 for safety lines; also a listing never verified); stale (365 days, 180 for safety lines): ranked lower in intakes with a details_stale caveat, and a stale safety line is never shown as one.',
   })
   status: (typeof VERIFICATION_STATUSES)[number];
+  @ApiProperty({
+    example: false,
+    description:
+      'True while several independent reports from the field say this line does not answer or has closed, until a curator reviews them. Such a line is left out of every safety list; where it is still shown (the directory, by id), show this warning with it.',
+  })
+  reportedNotWorking: boolean;
 }
 
 export class ResourceResponse {
