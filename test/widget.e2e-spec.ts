@@ -648,7 +648,14 @@ describe('widget', () => {
         const query = new URL(route.request().url()).search;
         const { body } = await t.http().get(`/v1/resources${query}`).set('Authorization', partner.auth);
         const real = (body.data ?? []).find((r: { provenance: { demo: boolean } }) => !r.provenance.demo);
-        if (real) real.verification = { ...real.verification, status: 'stale', lastVerifiedAt: '2025-03-10T00:00:00.000Z' };
+        if (real) {
+          real.verification = {
+            ...real.verification,
+            status: 'stale',
+            lastVerifiedAt: '2025-03-10T00:00:00.000Z',
+            reportedNotWorking: true,
+          };
+        }
         await route.fulfill({ json: body });
       });
       await frame.getByLabel('Online only (video, phone or chat)').check(); // real online services, not only local demo listings
@@ -657,6 +664,10 @@ describe('widget', () => {
       await stale.first().waitFor({ timeout: 15_000 });
       await expect(stale.first().textContent()).resolves.toBe(
         'Not checked in a long time: last checked March 2025 Confirm the details with the service before you rely on them.',
+      );
+      // Reports from the field (verification.reportedNotWorking) are said on the card until a curator reviews them.
+      await expect(stale.nth(1).textContent()).resolves.toBe(
+        'Several people have reported that this service does not answer or has closed. Mend is checking it.',
       );
       // A demo listing says it is fictional instead; a real one in the results says when it was checked.
       const demo = frame.locator('.card', { hasText: 'Example listing (fictional, not a real service)' });

@@ -20,7 +20,7 @@ export interface Resource {
   lineRoles?: string[];
   contactChannels?: { type: string; value: string; keyword?: string }[];
   accessibility?: string[];
-  verification?: { lastVerifiedAt: string | null; status: 'current' | 'due' | 'stale' };
+  verification?: { lastVerifiedAt: string | null; status: 'current' | 'due' | 'stale'; reportedNotWorking?: boolean };
   distanceKm?: number;
 }
 

@@ -45,20 +45,24 @@ function channelList(ui: Ui, r: Resource): HTMLElement | undefined {
 
 /**
  * How fresh the details are, in words: the status's label (GET /v1/taxonomy) and the month they
- * were last confirmed; stale details come with the advice to confirm them first. Demo listings
- * were never verified and say they are fictional instead.
+ * were last confirmed; stale details come with the advice to confirm them first, and a line
+ * people reported as not answering says so until a curator has checked it. Demo listings were
+ * never verified and say they are fictional instead.
  */
-function verificationNote(ui: Ui, r: Resource): HTMLElement | undefined {
-  if (!r.verification || r.provenance.demo) return undefined;
+function verificationNote(ui: Ui, r: Resource): (HTMLElement | undefined)[] {
+  if (!r.verification || r.provenance.demo) return [];
   const status = ui.term('verificationStatus', r.verification.status);
   const date = r.verification.lastVerifiedAt ? formatMonth(r.verification.lastVerifiedAt, ui.locale) : undefined;
   const stale = r.verification.status === 'stale';
-  return h(
-    'p',
-    { className: `verification verification-${r.verification.status}` },
-    date ? ui.t('card.checked', { status, date }) : status,
-    stale && ` ${ui.t('card.staleAdvice')}`,
-  );
+  return [
+    h(
+      'p',
+      { className: `verification verification-${r.verification.status}` },
+      date ? ui.t('card.checked', { status, date }) : status,
+      stale && ` ${ui.t('card.staleAdvice')}`,
+    ),
+    r.verification.reportedNotWorking ? h('p', { className: 'verification-stale' }, ui.t('card.reportedNotWorking')) : undefined,
+  ];
 }
 
 /**
@@ -156,7 +160,7 @@ export function resourceCard(env: CardEnv, r: Resource, headingLevel: 'h3' | 'h4
       channelList(ui, r),
       accessibility.length > 0 && h('p', { className: 'accessibility' }, ui.t('card.accessibility', { list: accessibility.join(', ') })),
       r.provenance.demo && h('p', { className: 'badge' }, ui.t('card.demo')),
-      verificationNote(ui, r),
+      ...verificationNote(ui, r),
       ...extra.filter((e): e is Node => e !== undefined),
       reportControl(env, r, titleId),
     ),

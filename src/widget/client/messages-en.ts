@@ -80,6 +80,7 @@ export const en = {
   'card.accessibility': 'Accessibility: {list}',
   'card.checked': '{status}: last checked {date}',
   'card.staleAdvice': 'Confirm the details with the service before you rely on them.',
+  'card.reportedNotWorking': 'Several people have reported that this service does not answer or has closed. Mend is checking it.',
   'channel.textKeyword': 'Text {keyword} to {number}',
   'channel.call': 'Also call {number}',
   'channel.labelled': '{label}: {value}',

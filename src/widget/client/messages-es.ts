@@ -80,6 +80,7 @@ export const es: Record<MessageKey, string> = {
   'card.accessibility': 'Accesibilidad: {list}',
   'card.checked': '{status}: última comprobación en {date}',
   'card.staleAdvice': 'Confirme los datos con el servicio antes de fiarse de ellos.',
+  'card.reportedNotWorking': 'Varias personas han avisado de que este servicio no contesta o ha cerrado. Mend lo está revisando.',
   'channel.textKeyword': 'Envíe {keyword} por mensaje de texto al {number}',
   'channel.call': 'También puede llamar al {number}',
   'channel.labelled': '{label}: {value}',
