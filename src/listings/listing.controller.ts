@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
+import { withEtag } from '../common/http/conditional-response.js';
 import { ACCEPTS_MERGE_PATCH } from '../common/http/json-body.js';
 import { NoStore } from '../common/http/no-store.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
@@ -29,7 +30,6 @@ import { ReferralsService } from '../referrals/referrals.service.js';
 import { UpdateListingRequest } from '../resources/curation/dto/listing.request.js';
 import { ProviderListingService } from '../resources/curation/provider-listing.service.js';
 import { ResourceResponse } from '../resources/dto/resource.response.js';
-import type { VersionedResource } from '../resources/resource.mapper.js';
 import { ProviderOwnedFieldsInterceptor } from './provider-owned-fields.interceptor.js';
 
 const ETAG_HEADER = {
@@ -155,9 +155,4 @@ export class ListingController {
   ): Promise<ProviderReferralResponse> {
     return this.referrals.answerAsProvider(listing, id, body);
   }
-}
-
-function withEtag(reply: FastifyReply, { resource, etag }: VersionedResource): ResourceResponse {
-  void reply.header('etag', etag);
-  return resource;
 }

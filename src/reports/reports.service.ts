@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { Clock } from '../common/clock.js';
+import { createdAtCursors } from '../common/pagination/created-at-cursor.js';
 import { apiKeySecret, Environment } from '../config/environment.js';
 import type { Principal } from '../partners/principal.js';
 import { ResourceCurationService } from '../resources/curation/resource-curation.service.js';
@@ -22,7 +23,6 @@ import type {
   ResolveReportRequest,
 } from './dto/report.dto.js';
 import { publishedNumbers, screenReportNote } from './note-screening.js';
-import { reportCursors } from './report-cursor.js';
 import { ReportErrors } from './reports.errors.js';
 import { mapReceipt, mapReport } from './reports.mapper.js';
 import { type ReportRow, ReportsRepository } from './reports.repository.js';
@@ -137,7 +137,7 @@ export class ReportsService {
   /** GET /v1/curation/reports: newest first, keyset pages. */
   async listReports(query: ListReportsQuery): Promise<ReportListResponse> {
     const limit = query.limit ?? 20;
-    const after = query.cursor ? reportCursors.decode(query.cursor) : undefined;
+    const after = query.cursor ? createdAtCursors.decode(query.cursor) : undefined;
     let resourceId: string | undefined;
     if (query.resource) {
       resourceId = await this.resources.findId(query.resource);
@@ -148,7 +148,7 @@ export class ReportsService {
     const last = page[page.length - 1];
     return {
       data: await this.withResources(page),
-      page: { limit, nextCursor: rows.length > limit && last ? reportCursors.encode({ createdAt: last.cursor_at, id: last.id }) : null },
+      page: { limit, nextCursor: rows.length > limit && last ? createdAtCursors.encode({ createdAt: last.cursor_at, id: last.id }) : null },
     };
   }
 

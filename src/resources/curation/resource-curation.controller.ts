@@ -17,6 +17,7 @@ import {
 import type { FastifyReply } from 'fastify';
 
 import { stack } from '../../common/decorator-stack.js';
+import { withEtag } from '../../common/http/conditional-response.js';
 import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
@@ -24,7 +25,6 @@ import { RequireScopes } from '../../partners/access.decorator.js';
 import { CurrentPrincipal } from '../../partners/current-principal.decorator.js';
 import type { Principal } from '../../partners/principal.js';
 import { ResourceResponse } from '../dto/resource.response.js';
-import type { VersionedResource } from '../resource.mapper.js';
 import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } from './dto/resource.request.js';
 import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
 import { ResourceCurationService } from './resource-curation.service.js';
@@ -162,9 +162,4 @@ export class ResourceCurationController {
   async listResourceAudit(@Param('id', resourceId) id: string, @Query() query: ResourceAuditQuery): Promise<ResourceAuditListResponse> {
     return { data: await this.curation.listAudit(id, query.limit ?? DEFAULT_AUDIT_LIMIT) };
   }
-}
-
-function withEtag(reply: FastifyReply, { resource, etag }: VersionedResource): ResourceResponse {
-  void reply.header('etag', etag);
-  return resource;
 }
