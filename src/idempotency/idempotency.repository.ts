@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+
+import { DataSourceRepository } from '../common/database/sql-repository.js';
 
 /** One Idempotency-Key's record: who used it, where, and what it answered. */
 export interface IdempotencyRecordKey {
@@ -23,13 +24,7 @@ export interface StoredIdempotencyRecord {
  * a unique constraint, not a check.
  */
 @Injectable()
-export class IdempotencyRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class IdempotencyRepository extends DataSourceRepository {
   /** Frees the key when it has expired, or when its first attempt has been in progress for over `staleSeconds` (it died). */
   async releaseStale(k: IdempotencyRecordKey, staleSeconds: number): Promise<void> {
     await this.dataSource.query(
