@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import helmet from '@fastify/helmet';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +8,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { AppModule } from './app.module.js';
 import { registerBodyParsing } from './common/http/json-body.js';
 import { registerRequestLimits } from './common/http/request-limits.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import { finishOpenApiDocument } from './common/openapi/contract.js';
 import { answerUnmetExpectations, problemClientErrorHandler, problemFrameworkErrors } from './common/problem/edge-problems.js';
@@ -118,7 +118,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /** Everything about the HTTP surface, shared by main.ts, the e2e tests and the OpenAPI generator. */
-export async function configureApp(app: NestFastifyApplication, env: Environment): Promise<OpenAPIObject> {
+export function configureApp(app: NestFastifyApplication, env: Environment): OpenAPIObject {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -126,7 +126,7 @@ export async function configureApp(app: NestFastifyApplication, env: Environment
   registerRequestLimits(fastify, { maxQueryBytes: env.MAX_QUERY_BYTES, handlerTimeoutMs: env.REQUEST_TIMEOUT_MS });
   registerBodyParsing(app, env.BODY_LIMIT_BYTES);
   answerUnmetExpectations(fastify.server);
-  await app.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -157,6 +157,6 @@ export async function createApp(env: Environment): Promise<NestFastifyApplicatio
     // Rethrow instead of process.abort(), so main.ts can stop the embedded database and exit 1.
     abortOnError: false,
   });
-  await configureApp(app, env);
+  configureApp(app, env);
   return app;
 }

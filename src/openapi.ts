@@ -17,7 +17,7 @@ export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
     logger: false,
     abortOnError: false,
   });
-  const document = await configureApp(app, env);
+  const document = configureApp(app, env);
   await app.close();
   return document;
 }
