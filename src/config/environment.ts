@@ -14,8 +14,17 @@ function IntSetting(min: number, max: number) {
   );
 }
 
+/** Requests allowed per client in a rate-limit window: at least one, and no real cap. */
+const RateLimitSetting = () => IntSetting(1, 1_000_000);
+
+/** A period in whole days, up to ten years (retention and freshness policies). */
+const DaysSetting = () => IntSetting(1, 3650);
+
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** A yes/no setting: 1, true, yes or on (any case) is yes, anything else no. */
+const BooleanSetting = () => stack(Transform(toBoolean), IsBoolean());
 
 /**
  * Every environment variable Mend reads, validated once at start-up.
@@ -48,8 +57,7 @@ export class Environment {
   DB_POOL_SIZE = 10;
 
   /** Upsert the curated directory on start-up (idempotent). */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @BooleanSetting()
   SEED_ON_START = true;
 
   /**
@@ -57,8 +65,7 @@ export class Environment {
    * development database (no DATABASE_URL, NODE_ENV not production); see seedDemoListings().
    */
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @BooleanSetting()
   SEED_DEMO?: boolean;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -79,7 +86,7 @@ export class Environment {
   @IntSetting(100, 300_000)
   REQUEST_TIMEOUT_MS = 15_000;
 
-  @IntSetting(1, 3650)
+  @DaysSetting()
   INTAKE_RETENTION_DAYS = 30;
 
   /**
@@ -116,7 +123,7 @@ export class Environment {
   RATE_LIMIT_REDIS_PREFIX = 'mend:rl';
 
   /** Requests per minute per IP address without a key (directory reads). */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   RATE_LIMIT_ANON_PER_MINUTE = 120;
 
   /**
@@ -128,27 +135,27 @@ export class Environment {
   AUTH_CACHE_SECONDS = 10;
 
   /** Per IP: presented keys not seen lately, i.e. lookups that reach the database (checked before the lookup). */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE = 60;
 
   /** Per IP: widget frame loads (/widget/frame), checked before the frame's key is looked up. */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   RATE_LIMIT_WIDGET_FRAME_PER_MINUTE = 120;
 
   /** Per client IP within one publishable key (on top of the partner's per-key quota). */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   PUBLISHABLE_KEY_PER_IP_PER_MINUTE = 60;
 
   /** Per client IP within one publishable key: intakes and referrals created (they store data and fire webhooks). */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   PUBLISHABLE_KEY_WRITES_PER_IP_PER_MINUTE = 10;
 
   /** Per client IP: attempts to redeem a listing claim token (POST /v1/listing-claims/redeem), successful or not. */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE = 10;
 
   /** Per listing key: requests a provider's listing key may make. */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   RATE_LIMIT_LISTING_KEY_PER_MINUTE = 120;
 
   /** Hours a listing claim token can be redeemed after a curator issues it (then it expires unused). */
@@ -166,13 +173,11 @@ export class Environment {
   TRUST_PROXY?: string;
 
   /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json (part of the product; can be turned off). */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @BooleanSetting()
   DOCS_ENABLED = true;
 
   /** Create the `demo` partner and print its test keys on the first start with the embedded database. */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @BooleanSetting()
   DEMO_PARTNER = true;
 
   /**
@@ -181,16 +186,16 @@ export class Environment {
    * intakes, with a caveat). Safety lines have their own, shorter periods: a stale safety line is
    * never shown as one.
    */
-  @IntSetting(1, 3650)
+  @DaysSetting()
   VERIFICATION_DUE_DAYS = 180;
 
-  @IntSetting(1, 3650)
+  @DaysSetting()
   VERIFICATION_STALE_DAYS = 365;
 
-  @IntSetting(1, 3650)
+  @DaysSetting()
   SAFETY_LINE_DUE_DAYS = 90;
 
-  @IntSetting(1, 3650)
+  @DaysSetting()
   SAFETY_LINE_STALE_DAYS = 180;
 
   /**
@@ -205,7 +210,7 @@ export class Environment {
   SAFETY_REPORT_WINDOW_HOURS = 72;
 
   /** Per IP: listing reports from visitors (no key, or a publishable key), in a one-hour window. */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   RATE_LIMIT_REPORTS_PER_IP_PER_HOUR = 5;
 
   /**
@@ -216,7 +221,7 @@ export class Environment {
   RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR = 60;
 
   /** Days a closed report keeps its note; then the note is erased (the reason and dates stay, for the numbers). */
-  @IntSetting(1, 3650)
+  @DaysSetting()
   REPORT_NOTE_RETENTION_DAYS = 90;
 
   /** When retention jobs (intake and idempotency purges) fire; each runs on one instance per hour. */

@@ -10,6 +10,12 @@ import { hsdsId } from './hsds-ids.js';
 import { recogniseTerm, taxonomyTerm, termId } from './hsds-taxonomy.js';
 import { mapHsdsService, slugFromHsdsId } from './import/hsds-service.mapper.js';
 
+const FOREIGN_SOURCE = 'https://directory.example/hsds';
+
+/** Another directory's active service, assured 2026-01-02, under an organization of that name, imported from FOREIGN_SOURCE. */
+const mapForeignService = (organization: string, service: Record<string, unknown>) =>
+  mapHsdsService({ status: 'active', assured_date: '2026-01-02', ...service }, { name: organization }, { sourceUrl: FOREIGN_SOURCE });
+
 /** A stored resource with every optional field set, including those the curated data leaves empty. */
 const row: FeedResourceRow = {
   id: '0b6f3f0e-5b1c-4f9e-9d7a-3c2b1a0f9e8d',
@@ -157,23 +163,17 @@ describe('accessibility in HSDS', () => {
   });
 
   it("reads another directory's ASL language and TTY and videophone phones as accessibility and channels", () => {
-    const mapped = mapHsdsService(
-      {
-        id: 'x2',
-        name: 'Signing Counseling',
-        description: 'Couples counseling in ASL.',
-        status: 'active',
-        assured_date: '2026-01-02',
-        attributes: [
-          { id: 'a', taxonomy_term: { name: 'Private practice' } },
-          { id: 'b', taxonomy_term: { name: 'Wheelchair accessible' } },
-        ],
-        languages: [{ code: 'en' }, { code: 'ase', name: 'American Sign Language' }],
-        phones: [{ number: '555-0100' }, { number: '555-0101', type: 'textphone' }, { number: '555-0102', type: 'video' }],
-      },
-      { name: 'Signing Org' },
-      { sourceUrl: 'https://directory.example/hsds' },
-    );
+    const mapped = mapForeignService('Signing Org', {
+      id: 'x2',
+      name: 'Signing Counseling',
+      description: 'Couples counseling in ASL.',
+      attributes: [
+        { id: 'a', taxonomy_term: { name: 'Private practice' } },
+        { id: 'b', taxonomy_term: { name: 'Wheelchair accessible' } },
+      ],
+      languages: [{ code: 'en' }, { code: 'ase', name: 'American Sign Language' }],
+      phones: [{ number: '555-0100' }, { number: '555-0101', type: 'textphone' }, { number: '555-0102', type: 'video' }],
+    });
     expect(mapped.problems).toEqual([]);
     expect(mapped.document).toMatchObject({
       languages: ['en'],
@@ -265,30 +265,24 @@ describe("slugs of other directories' services", () => {
 
 describe("another directory's service", () => {
   it('gets availability from its schedules and fees from its cost options', () => {
-    const mapped = mapHsdsService(
-      {
-        id: 'x1',
-        name: 'Evening Clinic',
-        description: 'Evenings and weekends.',
-        status: 'active',
-        assured_date: '2026-01-02',
-        attributes: [{ id: 'a', taxonomy_term: { name: 'Clinic' } }],
-        schedules: [
-          { byday: 'MO,WE', opens_at: '12:00', closes_at: '21:00-05:00' },
-          { byday: 'SU', opens_at: '10:00', closes_at: '12:00' },
-        ],
-        cost_options: [{ amount: 40.5, currency: 'usd' }, { amount: 120 }],
-      },
-      { name: 'Evening Org' },
-      { sourceUrl: 'https://directory.example/hsds' },
-    );
+    const mapped = mapForeignService('Evening Org', {
+      id: 'x1',
+      name: 'Evening Clinic',
+      description: 'Evenings and weekends.',
+      attributes: [{ id: 'a', taxonomy_term: { name: 'Clinic' } }],
+      schedules: [
+        { byday: 'MO,WE', opens_at: '12:00', closes_at: '21:00-05:00' },
+        { byday: 'SU', opens_at: '10:00', closes_at: '12:00' },
+      ],
+      cost_options: [{ amount: 40.5, currency: 'usd' }, { amount: 120 }],
+    });
     expect(mapped.problems).toEqual([]);
     expect(mapped.document).toMatchObject({
       kind: 'clinic',
       availability: ['evenings', 'weekends'],
       lastVerifiedAt: '2026-01-02T00:00:00.000Z',
       cost: { free: false, feeMin: 4050, feeMax: 12000, currency: 'USD' },
-      sourceUrl: 'https://directory.example/hsds',
+      sourceUrl: FOREIGN_SOURCE,
     });
     expect(mapped.defaults.map((d) => d.field)).toEqual(
       expect.arrayContaining(['acceptingNewClients', 'cost.noInsuranceNeeded', 'jointSessions']),

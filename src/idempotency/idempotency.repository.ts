@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+
+import { DataSourceRepository } from '../common/database/sql-repository.js';
 
 /** One Idempotency-Key's record: who used it, where, and what it answered. */
 export interface IdempotencyRecordKey {
@@ -23,13 +24,7 @@ export interface StoredIdempotencyRecord {
  * a unique constraint, not a check.
  */
 @Injectable()
-export class IdempotencyRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class IdempotencyRepository extends DataSourceRepository {
   /**
    * Claims the key for a first attempt (INSERT … ON CONFLICT DO NOTHING); false when it is held
    * already. A record that has expired, or whose first attempt has been in progress for over

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+
+import { DataSourceRepository, updateReturning } from '../common/database/sql-repository.js';
 
 export interface ListingClaimRow {
   id: string;
@@ -31,21 +32,9 @@ export interface NewListingClaim {
 const COLUMNS = `id, resource_id, environment, token_hash, token_prefix, issued_by_partner_id, issued_by_key_id,
   expires_at, created_at, redeemed_at, key_id, revoked_at, revoked_by_key_id`;
 
-/** TypeORM answers an UPDATE … RETURNING with [rows, rowCount]. */
-async function updateReturning<T>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const [rows] = await manager.query<[T[], number]>(text, values);
-  return rows;
-}
-
 /** The listing_claim table (plain SQL: redemption is one conditional UPDATE, race-free). */
 @Injectable()
-export class ListingClaimsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ListingClaimsRepository extends DataSourceRepository {
   async insert(claim: NewListingClaim): Promise<ListingClaimRow> {
     const [row] = await this.dataSource.query<ListingClaimRow[]>(
       `INSERT INTO listing_claim (resource_id, environment, token_hash, token_prefix, issued_by_partner_id, issued_by_key_id, expires_at)

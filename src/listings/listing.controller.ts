@@ -1,21 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiPreconditionRequiredResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
+import { withEtag } from '../common/http/conditional-response.js';
+import { IfMatchRequired } from '../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../common/http/json-body.js';
 import { NoStore } from '../common/http/no-store.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
-import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { RequireListingKey } from '../partners/access.decorator.js';
 import { CurrentListing } from '../partners/current-principal.decorator.js';
 import type { ListingPrincipal } from '../partners/principal.js';
@@ -29,7 +21,6 @@ import { ReferralsService } from '../referrals/referrals.service.js';
 import { UpdateListingRequest } from '../resources/curation/dto/listing.request.js';
 import { ProviderListingService } from '../resources/curation/provider-listing.service.js';
 import { ResourceResponse } from '../resources/dto/resource.response.js';
-import type { VersionedResource } from '../resources/resource.mapper.js';
 import { ProviderOwnedFieldsInterceptor } from './provider-owned-fields.interceptor.js';
 
 const ETAG_HEADER = {
@@ -75,12 +66,11 @@ export class ListingController {
       'The change is in search results as soon as this answers, and in the listing’s audit log as yours.',
   })
   @ApiConsumes('application/json', 'application/merge-patch+json')
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description:
-      'The ETag of your listing as last read (GET /v1/listing), compared strongly. Missing: 428; no longer current or weak: 412.',
+  @IfMatchRequired({
+    header: 'The ETag of your listing as last read (GET /v1/listing), compared strongly. Missing: 428; no longer current or weak: 412.',
     example: '"v7"',
+    failed: 'The listing changed since that ETag (precondition_failed).',
+    required: 'If-Match missing, or * (precondition_required).',
   })
   @ApiBody({
     type: UpdateListingRequest,
@@ -99,8 +89,6 @@ export class ListingController {
   @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
   @ApiProblem(400, 'Invalid values, in the patch or in the merged listing (validation_failed, naming each field).')
   @ApiProblem(404, 'The listing no longer exists.')
-  @ApiPreconditionFailedResponse({ type: ProblemDetailsDto, description: 'The listing changed since that ETag (precondition_failed).' })
-  @ApiPreconditionRequiredResponse({ type: ProblemDetailsDto, description: 'If-Match missing, or * (precondition_required).' })
   @ApiProblem(
     422,
     "A field that is not the provider's (listing_field_not_provider_owned, naming each), a phone number other than the listing's own in description or cost.notes (listing_text_phone_number, naming each), or the listing is now a safety line (safety_line_not_claimable).",
@@ -156,9 +144,4 @@ export class ListingController {
   ): Promise<ProviderReferralResponse> {
     return this.referrals.answerAsProvider(listing, id, body);
   }
-}
-
-function withEtag(reply: FastifyReply, { resource, etag }: VersionedResource): ResourceResponse {
-  void reply.header('etag', etag);
-  return resource;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 
+import { DataSourceRepository } from '../common/database/sql-repository.js';
 import { Referral, ReferralEvent } from './referral.entity.js';
 
 export interface ReferralFilter {
@@ -13,9 +13,7 @@ export interface ReferralFilter {
 }
 
 @Injectable()
-export class ReferralsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class ReferralsRepository extends DataSourceRepository {
   /** The partner's own referral, or undefined (another partner's id looks exactly like a missing one). */
   findOwn(partnerId: string, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Referral | null> {
     return manager.getRepository(Referral).findOne({ where: { id, partnerId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
@@ -30,10 +28,6 @@ export class ReferralsRepository {
       where: { id, resourceId, allowProviderResponse: true },
       lock: lock ? { mode: 'pessimistic_write' } : undefined,
     });
-  }
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
   }
 
   history(referralIds: string[], manager: EntityManager = this.dataSource.manager): Promise<ReferralEvent[]> {

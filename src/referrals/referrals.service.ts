@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { IdempotentResult } from '../common/http/idempotency.js';
+import { createdAtCursors } from '../common/pagination/created-at-cursor.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { IntakeService } from '../intake/intake.service.js';
 import { needsCaution } from '../intake/matching/constraints.js';
@@ -20,9 +21,8 @@ import type {
   ReferralResponse,
   UpdateReferralRequest,
 } from './dto/referral.dto.js';
-import type { ReferralActor } from './referral.entity.js';
-import { referralCursors } from './referral-cursor.js';
-import { canTransition, TERMINAL_STATUSES } from './referral-lifecycle.js';
+import type { Referral, ReferralActor } from './referral.entity.js';
+import { canTransition, type ReferralOutcome, type ReferralStatus, TERMINAL_STATUSES } from './referral-lifecycle.js';
 import { ReferralErrors } from './referrals.errors.js';
 import { mapProviderReferral, mapReferral } from './referrals.mapper.js';
 import { ReferralsRepository } from './referrals.repository.js';
@@ -93,23 +93,11 @@ export class ReferralsService {
     if (body.outcome && !TERMINAL_STATUSES.has(body.status)) throw ReferralErrors.outcomeNeedsFinalStatus();
     return this.referrals.transaction(async (tx) => {
       const referral = await this.referrals.findOwn(principal.partnerId, id, tx, true);
-      if (!referral) throw ReferralErrors.notFound();
-      if (!canTransition(referral.status, body.status)) throw ReferralErrors.invalidTransition(referral.status, body.status);
-      const from = referral.status;
-      referral.status = body.status;
-      referral.outcome = body.outcome ?? referral.outcome;
-      const saved = await this.referrals.update(tx, referral);
-      await this.referrals.addEvent(tx, {
-        referralId: id,
+      const { from, response } = await this.transition(tx, referral, body, {
         partnerId: principal.partnerId,
         actor: 'partner',
         keyId: principal.keyId,
-        fromStatus: from,
-        toStatus: body.status,
-        reason: body.reason ?? null,
-        outcome: body.outcome ?? null,
       });
-      const response = mapReferral(saved, await this.referrals.history([id], tx));
       await this.notify(tx, principal.partnerId, id, REFERRAL_EVENTS.statusChanged, response, from);
       return response;
     });
@@ -121,7 +109,7 @@ export class ReferralsService {
    */
   async listForProvider(listing: ListingPrincipal, query: ListProviderReferralsQuery): Promise<ProviderReferralListResponse> {
     const limit = query.limit ?? 20;
-    const after = query.cursor ? referralCursors.decode(query.cursor) : undefined;
+    const after = query.cursor ? createdAtCursors.decode(query.cursor) : undefined;
     const rows = await this.referrals.listForProvider(listing.resourceId, { after, limit });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -129,7 +117,7 @@ export class ReferralsService {
       data: page.map(({ referral }) => mapProviderReferral(referral)),
       page: {
         limit,
-        nextCursor: rows.length > limit && last ? referralCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null,
+        nextCursor: rows.length > limit && last ? createdAtCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null,
       },
     };
   }
@@ -146,25 +134,41 @@ export class ReferralsService {
     if (body.reason && body.status !== 'rejected') throw ReferralErrors.reasonNeedsRejection();
     return this.referrals.transaction(async (tx) => {
       const referral = await this.referrals.findForProvider(listing.resourceId, id, tx, true);
-      if (!referral) throw ReferralErrors.notFound();
-      if (!canTransition(referral.status, body.status)) throw ReferralErrors.invalidTransition(referral.status, body.status);
-      const from = referral.status;
-      referral.status = body.status;
-      const saved = await this.referrals.update(tx, referral);
-      await this.referrals.addEvent(tx, {
-        referralId: id,
+      const { from, saved, response } = await this.transition(tx, referral, body, {
         partnerId: null, // a listing key belongs to no partner
         actor: 'provider',
         keyId: listing.keyId,
-        fromStatus: from,
-        toStatus: body.status,
-        reason: body.reason ?? null,
-        outcome: null,
       });
-      const response = mapReferral(saved, await this.referrals.history([id], tx));
-      await this.notify(tx, referral.partnerId, id, REFERRAL_EVENTS.statusChanged, response, from, 'provider');
+      await this.notify(tx, saved.partnerId, id, REFERRAL_EVENTS.statusChanged, response, from, 'provider');
       return mapProviderReferral(saved);
     });
+  }
+
+  /**
+   * One move along the lifecycle, by the partner or the provider: a missing referral is a 404, a
+   * move the lifecycle does not allow a 409; the change is saved with its event in the history.
+   */
+  private async transition(
+    tx: EntityManager,
+    referral: Referral | null,
+    change: { status: ReferralStatus; reason?: string; outcome?: ReferralOutcome },
+    by: { partnerId: string | null; actor: ReferralActor; keyId: string },
+  ): Promise<{ from: ReferralStatus; saved: Referral; response: ReferralResponse }> {
+    if (!referral) throw ReferralErrors.notFound();
+    if (!canTransition(referral.status, change.status)) throw ReferralErrors.invalidTransition(referral.status, change.status);
+    const from = referral.status;
+    referral.status = change.status;
+    referral.outcome = change.outcome ?? referral.outcome;
+    const saved = await this.referrals.update(tx, referral);
+    await this.referrals.addEvent(tx, {
+      referralId: referral.id,
+      ...by,
+      fromStatus: from,
+      toStatus: change.status,
+      reason: change.reason ?? null,
+      outcome: change.outcome ?? null,
+    });
+    return { from, saved, response: mapReferral(saved, await this.referrals.history([referral.id], tx)) };
   }
 
   async getReferral(principal: Principal, id: string): Promise<ReferralResponse> {
@@ -175,7 +179,7 @@ export class ReferralsService {
 
   async listReferrals(principal: Principal, query: ListReferralsQuery): Promise<ReferralListResponse> {
     const limit = query.limit ?? 20;
-    const after = query.cursor ? referralCursors.decode(query.cursor) : undefined;
+    const after = query.cursor ? createdAtCursors.decode(query.cursor) : undefined;
     const rows = await this.referrals.list(principal.partnerId, {
       status: query.status,
       createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
@@ -195,7 +199,7 @@ export class ReferralsService {
       ),
       page: {
         limit,
-        nextCursor: rows.length > limit && last ? referralCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null,
+        nextCursor: rows.length > limit && last ? createdAtCursors.encode({ createdAt: last.cursorAt, id: last.referral.id }) : null,
       },
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
+import { DataSourceRepository, updateReturning } from '../common/database/sql-repository.js';
 import { cursorTimeSql } from '../common/pagination/cursor-time.js';
 import type { ReportReason } from '../taxonomy/taxonomy.js';
 import type { DismissReason, ReportStatus } from './dto/report.dto.js';
@@ -58,25 +58,13 @@ export interface Closure {
 const COLUMNS = `id, resource_id, reason, note, status, reporter_partner_id, suspends, created_at, closed_at, closed_by_partner_id,
   closed_by_key_id, reverified, listing_updated, dismiss_reason, ${cursorTimeSql('created_at')} AS cursor_at`;
 
-/** TypeORM answers an UPDATE … RETURNING with [rows, rowCount]. */
-async function updateReturning<T>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const [rows] = await manager.query<[T[], number]>(text, values);
-  return rows;
-}
-
 /**
  * resource_report, as plain parameterised SQL: reports from the field, their triage, and the
  * suspension of safety lines they can cause. Indexes: resource_report_status_idx (curator list),
  * resource_report_resource_idx (a resource's reports), resource_report_suspended_idx (safety lists).
  */
 @Injectable()
-export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ReportsRepository extends DataSourceRepository {
   /**
    * Serialises the reports of one resource until the transaction ends, so two reports arriving at
    * once cannot both count two reporters and miss the third (a transaction-scoped advisory lock).

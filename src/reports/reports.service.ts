@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { Clock } from '../common/clock.js';
 import { reporterNetwork } from '../common/http/client-network.js';
+import { createdAtCursors } from '../common/pagination/created-at-cursor.js';
 import { publishedNumbers } from '../common/text/contact-details.js';
 import { apiKeySecret, Environment } from '../config/environment.js';
 import type { Principal } from '../partners/principal.js';
@@ -24,7 +25,6 @@ import type {
   ResolveReportRequest,
 } from './dto/report.dto.js';
 import { screenReportNote } from './note-screening.js';
-import { reportCursors } from './report-cursor.js';
 import { ReportErrors } from './reports.errors.js';
 import { mapReceipt, mapReport } from './reports.mapper.js';
 import { type ReportRow, ReportsRepository } from './reports.repository.js';
@@ -139,7 +139,7 @@ export class ReportsService {
   /** GET /v1/curation/reports: newest first, keyset pages. */
   async listReports(query: ListReportsQuery): Promise<ReportListResponse> {
     const limit = query.limit ?? 20;
-    const after = query.cursor ? reportCursors.decode(query.cursor) : undefined;
+    const after = query.cursor ? createdAtCursors.decode(query.cursor) : undefined;
     let resourceId: string | undefined;
     if (query.resource) {
       resourceId = await this.resources.findId(query.resource);
@@ -150,7 +150,7 @@ export class ReportsService {
     const last = page[page.length - 1];
     return {
       data: await this.withResources(page),
-      page: { limit, nextCursor: rows.length > limit && last ? reportCursors.encode({ createdAt: last.cursor_at, id: last.id }) : null },
+      page: { limit, nextCursor: rows.length > limit && last ? createdAtCursors.encode({ createdAt: last.cursor_at, id: last.id }) : null },
     };
   }
 

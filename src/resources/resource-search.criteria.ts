@@ -33,6 +33,35 @@ export interface ResourceSearchCriteria {
   ids?: string[];
 }
 
+type Entries<T> = { [K in keyof T]: [K, T[K]] }[keyof T][];
+const entries = <T extends object>(table: T) => Object.entries(table) as Entries<T>;
+
+/**
+ * List criteria that match a resource sharing any value with the column: `&&` on GIN-indexed
+ * arrays in SQL (filtered() in resource-search.sql.ts), a union of the column's value bitmaps in
+ * the directory index. Not `kinds` (one value per resource) nor `accessibility` (every code).
+ */
+export const OVERLAP_FILTERS = entries({
+  formats: 'formats',
+  specialties: 'specialties',
+  approaches: 'approaches',
+  languages: 'languages',
+  audiences: 'audiences',
+  eligibility: 'eligibility',
+  credentials: 'credentials',
+  paymentOptions: 'payment_options',
+  availability: 'availability',
+} as const satisfies Partial<Record<keyof ResourceSearchCriteria, string>>);
+
+/** Yes/no criteria that match the boolean column exactly (the directory index keeps a flag under the criterion's name). */
+export const EQUALS_FILTERS = entries({
+  free: 'free',
+  slidingScale: 'sliding_scale',
+  noInsuranceNeeded: 'no_insurance_needed',
+  acceptingNewClients: 'accepting_new_clients',
+  jointSessions: 'joint_sessions',
+} as const satisfies Partial<Record<keyof ResourceSearchCriteria, string>>);
+
 export interface SearchPage {
   sort: SortOrder;
   limit: number;

@@ -1,5 +1,5 @@
 import type { FacetField, SortOrder } from './dto/search-resources.query.js';
-import type { ResourceSearchCriteria, SearchPage } from './resource-search.criteria.js';
+import { EQUALS_FILTERS, OVERLAP_FILTERS, type ResourceSearchCriteria, type SearchPage } from './resource-search.criteria.js';
 import { SqlParams } from './sql-params.js';
 
 /**
@@ -43,28 +43,6 @@ export const LOCATIONS_JSON = `
      'country', l.country, 'latitude', l.latitude, 'longitude', l.longitude) ORDER BY l.position), '[]'::json)
    FROM resource_location l WHERE l.resource_id = page.id) AS locations`;
 
-/** List criteria that match a resource sharing any value with the column (`&&`, GIN-indexed arrays). */
-const OVERLAP_COLUMNS = {
-  formats: 'formats',
-  specialties: 'specialties',
-  approaches: 'approaches',
-  languages: 'languages',
-  audiences: 'audiences',
-  eligibility: 'eligibility',
-  credentials: 'credentials',
-  paymentOptions: 'payment_options',
-  availability: 'availability',
-} as const satisfies Partial<Record<keyof ResourceSearchCriteria, string>>;
-
-/** Yes/no criteria that match the boolean column exactly. */
-const EQUALS_COLUMNS = {
-  free: 'free',
-  slidingScale: 'sliding_scale',
-  noInsuranceNeeded: 'no_insurance_needed',
-  acceptingNewClients: 'accepting_new_clients',
-  jointSessions: 'joint_sessions',
-} as const satisfies Partial<Record<keyof ResourceSearchCriteria, string>>;
-
 /** FROM + WHERE for the criteria (without pagination), shared by page, count and facets. */
 function filtered(
   c: ResourceSearchCriteria,
@@ -72,7 +50,7 @@ function filtered(
 ): { with: string; from: string; where: string[]; distance?: string; rank?: string } {
   const where = [`r.status = 'active'`];
   if (c.kinds?.length) where.push(`r.kind = ANY(${sql.param(c.kinds)}::text[])`);
-  for (const [criterion, column] of Object.entries(OVERLAP_COLUMNS) as [keyof typeof OVERLAP_COLUMNS, string][]) {
+  for (const [criterion, column] of OVERLAP_FILTERS) {
     const values = c[criterion];
     if (values?.length) where.push(`r.${column} && ${sql.param(values)}::text[]`);
   }
@@ -81,7 +59,7 @@ function filtered(
   if (c.accessibility?.length) where.push(`r.accessibility @> ${sql.param(c.accessibility)}::text[]`);
   if (!c.eligibility?.includes('people_who_use_abuse')) where.push(`NOT ('people_who_use_abuse' = ANY(r.eligibility))`);
   where.push(`NOT (r.demo AND r.kind = 'hotline')`); // a fictional hotline is never listed where someone could call it
-  for (const [criterion, column] of Object.entries(EQUALS_COLUMNS) as [keyof typeof EQUALS_COLUMNS, string][]) {
+  for (const [criterion, column] of EQUALS_FILTERS) {
     const value = c[criterion];
     if (value !== undefined) where.push(`r.${column} = ${sql.param(value)}`);
   }

@@ -59,8 +59,19 @@ export const RESOURCE_FACT_COLUMNS = [
 ] as const satisfies readonly (keyof ResourceRow)[];
 export type ResourceFactColumn = (typeof RESOURCE_FACT_COLUMNS)[number];
 
+/** The code lists a resource has under the same names in its row and in its write. */
+export interface ResourceCodeLists {
+  specialties: string[];
+  approaches: string[];
+  languages: string[];
+  audiences: string[];
+  /** Listed codes plus those the channels state (withDerivedAccessibility). */
+  accessibility: string[];
+  credentials: string[];
+}
+
 /** A resource row as the directory queries return it (snake_case, straight from SQL). */
-export interface ResourceRow {
+export interface ResourceRow extends ResourceCodeLists {
   id: string;
   slug: string;
   name: string;
@@ -80,12 +91,6 @@ export interface ResourceRow {
   insurers: string[];
   no_insurance_needed: boolean;
   cost_notes: string | null;
-  specialties: string[];
-  approaches: string[];
-  languages: string[];
-  audiences: string[];
-  accessibility: string[];
-  credentials: string[];
   payment_options: string[];
   service_areas: string[];
   accepting_new_clients: boolean;
@@ -138,7 +143,7 @@ export interface ResourceReferralFacts {
 }
 
 /** What the write path needs to store one resource (camelCase, validated upstream). */
-export interface ResourceWrite {
+export interface ResourceWrite extends ResourceCodeLists {
   slug: string;
   name: string;
   description: string;
@@ -159,13 +164,6 @@ export interface ResourceWrite {
   insurers: string[];
   noInsuranceNeeded: boolean;
   costNotes?: string;
-  specialties: string[];
-  approaches: string[];
-  languages: string[];
-  audiences: string[];
-  /** Listed codes plus those the channels state (withDerivedAccessibility). */
-  accessibility: string[];
-  credentials: string[];
   paymentOptions: string[];
   serviceAreas: string[];
   locations: (Omit<LocationRow, 'address' | 'postalCode'> & { address?: string | null; postalCode?: string | null })[];

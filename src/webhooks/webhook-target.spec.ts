@@ -25,13 +25,8 @@ describe('webhook targets (SSRF)', () => {
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:7f00:1', 'loopback'],
     ['64:ff9b::a00:1', 'rfc6052'],
-  ])('%s is blocked (%s)', (address, range) => {
-    expect(blockedRange(address, [])).toBe(range);
-  });
-
-  // IPv4 embedded in IPv6: IPv4-compatible (::/96) is decoded and judged as IPv4; NAT64, 6to4,
-  // Teredo and IPv4-translated ranges are refused whole.
-  it.each([
+    // IPv4 embedded in IPv6: IPv4-compatible (::/96) is decoded and judged as IPv4; NAT64, 6to4,
+    // Teredo and IPv4-translated ranges are refused whole.
     ['::7f00:1', 'loopback'],
     ['::127.0.0.1', 'loopback'],
     ['::a9fe:a9fe', 'linkLocal'],
@@ -42,7 +37,7 @@ describe('webhook targets (SSRF)', () => {
     ['64:ff9b:1::a9fe:a9fe', 'rfc6052'],
     ['2002:7f00:1::', '6to4'],
     ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'teredo'],
-  ])('IPv4 in IPv6: %s is blocked (%s)', (address, range) => {
+  ])('%s is blocked (%s)', (address, range) => {
     expect(blockedRange(address, [])).toBe(range);
   });
 

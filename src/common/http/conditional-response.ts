@@ -22,3 +22,9 @@ export function sendJsonWithBodyEtag(request: FastifyRequest, reply: FastifyRepl
   void reply.type('application/json; charset=utf-8');
   return sendWithEtag(request, reply, json, jsonEtag(json));
 }
+
+/** A write's answer: the ETag of the version it made goes on the reply, the representation is the body. */
+export function withEtag<T>(reply: FastifyReply, { resource, etag }: { resource: T; etag: string }): T {
+  void reply.header('etag', etag);
+  return resource;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { referralCursors } from '../../referrals/referral-cursor.js';
 import { decodeCursor, encodeCursor } from '../../resources/page-cursor.js';
 import { ProblemException } from '../problem/problem.js';
+import { createdAtCursors } from './created-at-cursor.js';
 
 const ID = '3f0c9a52-6a7e-4c2b-9d3e-0a1b2c3d4e5f';
 // Issued by the two cursor implementations this codec replaced: clients may hold cursors like these.
@@ -58,20 +58,20 @@ describe('search result cursors', () => {
   });
 });
 
-describe('referral list cursors', () => {
+describe('referral and report list cursors (created_at, id)', () => {
   it('decode cursors issued before the shared codec, and encode to the same text', () => {
     const cursor = { createdAt: '2026-03-01T12:34:56.789012Z', id: ID };
-    expect(referralCursors.decode(ISSUED_REFERRAL_CURSOR)).toEqual(cursor);
-    expect(referralCursors.encode(cursor)).toBe(ISSUED_REFERRAL_CURSOR);
+    expect(createdAtCursors.decode(ISSUED_REFERRAL_CURSOR)).toEqual(cursor);
+    expect(createdAtCursors.encode(cursor)).toBe(ISSUED_REFERRAL_CURSOR);
   });
 
   it('refuse times PostgreSQL would not read back as themselves, and ids that are not lowercase UUIDs', () => {
     const invalidCursor = { code: 'validation_failed', reason: 'invalid_cursor' };
-    expect(refusal(() => referralCursors.decode('@@'))).toEqual(invalidCursor);
-    expect(refusal(() => referralCursors.decode(wire({ createdAt: '2026-03-01T12:34:56.789012Z', id: ID })))).toEqual(invalidCursor);
-    expect(refusal(() => referralCursors.decode(wire(['2026-02-30T12:34:56.789012Z', ID])))).toEqual(invalidCursor);
-    expect(refusal(() => referralCursors.decode(wire(['2026-03-01T24:00:00.000000Z', ID])))).toEqual(invalidCursor);
-    expect(refusal(() => referralCursors.decode(wire(['2026-03-01T12:34:56.789Z', ID])))).toEqual(invalidCursor);
-    expect(refusal(() => referralCursors.decode(wire(['2026-03-01T12:34:56.789012Z', ID.toUpperCase()])))).toEqual(invalidCursor);
+    expect(refusal(() => createdAtCursors.decode('@@'))).toEqual(invalidCursor);
+    expect(refusal(() => createdAtCursors.decode(wire({ createdAt: '2026-03-01T12:34:56.789012Z', id: ID })))).toEqual(invalidCursor);
+    expect(refusal(() => createdAtCursors.decode(wire(['2026-02-30T12:34:56.789012Z', ID])))).toEqual(invalidCursor);
+    expect(refusal(() => createdAtCursors.decode(wire(['2026-03-01T24:00:00.000000Z', ID])))).toEqual(invalidCursor);
+    expect(refusal(() => createdAtCursors.decode(wire(['2026-03-01T12:34:56.789Z', ID])))).toEqual(invalidCursor);
+    expect(refusal(() => createdAtCursors.decode(wire(['2026-03-01T12:34:56.789012Z', ID.toUpperCase()])))).toEqual(invalidCursor);
   });
 });

@@ -1,10 +1,16 @@
-import { type CodedMessage, msg } from '../../common/i18n/message.js';
+import { type CodedMessage, type MessageArg, msg } from '../../common/i18n/message.js';
 import { needsCaution } from './constraints.js';
 import { callEmergency } from './emergency-numbers.js';
 import type { SafetyAssessment } from './safety.js';
 import type { IntakeProfile } from './types.js';
 
 export type NextStep = CodedMessage;
+
+/** A step whose message is its catalogue entry `nextStep.<code>`, or `nextStep.<code>.<variant>` where it has several. */
+const step = (code: string, variant?: string, values?: Record<string, MessageArg>): NextStep => ({
+  code,
+  message: msg(variant ? `nextStep.${code}.${variant}` : `nextStep.${code}`, values),
+});
 
 /**
  * Short, tailored guidance along the path the mission article describes, in our own words:
@@ -14,118 +20,63 @@ export type NextStep = CodedMessage;
 export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): NextStep[] {
   const steps: NextStep[] = [];
   if (safety.selfHarm) {
-    steps.push({
-      code: 'reach_crisis_line',
-      message: msg('nextStep.reach_crisis_line'),
-    });
+    steps.push(step('reach_crisis_line'));
   }
   if (safety.riskReported) {
     // doNotContact is forced on: say so, so nobody waits for a call that will not come.
-    steps.push({
-      code: 'you_reach_out',
-      message: msg('nextStep.you_reach_out'),
-    });
+    steps.push(step('you_reach_out'));
   }
   if (safety.ownBehaviour) {
     // Addressed to the person worried about their own behaviour, whatever the safety answers (never survivor advice to them).
     steps.push(
-      { code: 'own_behaviour_program', message: msg('nextStep.own_behaviour_program') },
-      { code: 'own_behaviour_pause', message: msg('nextStep.own_behaviour_pause', { call: { message: callEmergency(safety.emergency) } }) },
-      { code: 'own_behaviour_no_pressure', message: msg('nextStep.own_behaviour_no_pressure') },
+      step('own_behaviour_program'),
+      step('own_behaviour_pause', undefined, { call: { message: callEmergency(safety.emergency) } }),
+      step('own_behaviour_no_pressure'),
     );
     return steps;
   }
   if (safety.abuse) {
-    steps.push(
-      {
-        code: 'talk_to_advocate',
-        message: msg('nextStep.talk_to_advocate'),
-      },
-      {
-        code: 'private_device',
-        message: msg('nextStep.private_device'),
-      },
-      {
-        code: 'individual_support',
-        message: msg('nextStep.individual_support.abuse'),
-      },
-    );
+    steps.push(step('talk_to_advocate'), step('private_device'), step('individual_support', 'abuse'));
     return steps;
   }
   if (safety.selfHarm) {
-    steps.push(
-      {
-        code: 'stay_with_someone',
-        message: msg('nextStep.stay_with_someone'),
-      },
-      {
-        code: 'individual_support',
-        message: msg('nextStep.individual_support.selfHarm'),
-      },
-    );
+    steps.push(step('stay_with_someone'), step('individual_support', 'selfHarm'));
     return steps;
   }
   if (needsCaution(profile, safety)) {
-    steps.push({
-      code: 'screen_privately',
-      message: msg('nextStep.screen_privately'),
-    });
+    steps.push(step('screen_privately'));
   }
   if (profile.willingness === 'one_leaning_out') {
-    steps.push({
-      code: 'no_pressure',
-      message: msg('nextStep.no_pressure'),
-    });
+    steps.push(step('no_pressure'));
   } else if (safety.answered && profile.willingness !== 'one_unwilling') {
-    steps.push({
-      code: 'define_trust',
-      message: msg('nextStep.define_trust'),
-    });
+    steps.push(step('define_trust'));
   }
   if (profile.concerns.includes('jealousy_control')) {
-    steps.push({
-      code: 'no_surveillance',
-      message: msg('nextStep.no_surveillance'),
-    });
+    steps.push(step('no_surveillance'));
   } else {
-    steps.push({
-      code: 'talk_openly',
-      message: msg('nextStep.talk_openly'),
-    });
+    steps.push(step('talk_openly'));
   }
   if (profile.concerns.some((c) => ['infidelity', 'lying', 'financial_secrecy', 'hidden_substance_use'].includes(c))) {
-    steps.push({
-      code: 'understand_why',
-      message: msg('nextStep.understand_why'),
-    });
+    steps.push(step('understand_why'));
   }
   const together = profile.willingness === 'both';
   if (profile.concerns.includes('hidden_substance_use')) {
-    steps.push({
-      code: 'substance_support',
-      message: msg(together ? 'nextStep.substance_support.together' : 'nextStep.substance_support.alone'),
-    });
+    steps.push(step('substance_support', together ? 'together' : 'alone'));
   }
   if (profile.concerns.includes('gambling')) {
-    steps.push({
-      code: 'gambling_support',
-      message: msg(together ? 'nextStep.gambling_support.together' : 'nextStep.gambling_support.alone'),
-    });
+    steps.push(step('gambling_support', together ? 'together' : 'alone'));
   }
-  steps.push({
-    code: 'protect_self_worth',
-    message: msg('nextStep.protect_self_worth'),
-  });
-  steps.push({
-    code: 'seek_professional_help',
-    message: msg(
+  steps.push(step('protect_self_worth'));
+  steps.push(
+    step(
+      'seek_professional_help',
       !together
-        ? 'nextStep.seek_professional_help.alone'
+        ? 'alone'
         : // Not screened (or control named): no invitation to a joint session before each partner is asked alone.
           needsCaution(profile, safety)
-          ? 'nextStep.seek_professional_help.screenFirst'
-          : 'nextStep.seek_professional_help.together',
+          ? 'screenFirst'
+          : 'together',
     ),
-  });
+  );
   return steps;
 }

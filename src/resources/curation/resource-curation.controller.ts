@@ -5,18 +5,17 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiPreconditionRequiredResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import { stack } from '../../common/decorator-stack.js';
+import { withEtag } from '../../common/http/conditional-response.js';
+import { IfMatchRequired, type IfMatchWording } from '../../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
@@ -24,7 +23,6 @@ import { RequireScopes } from '../../partners/access.decorator.js';
 import { CurrentPrincipal } from '../../partners/current-principal.decorator.js';
 import type { Principal } from '../../partners/principal.js';
 import { ResourceResponse } from '../dto/resource.response.js';
-import type { VersionedResource } from '../resource.mapper.js';
 import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } from './dto/resource.request.js';
 import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
 import { ResourceCurationService } from './resource-curation.service.js';
@@ -33,27 +31,17 @@ const resourceId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const ETAG_HEADER = {
   ETag: { description: 'The version of the resource, for the next If-Match.', schema: { type: 'string', example: '"v3"' } },
 };
-const IF_MATCH = {
-  name: 'If-Match',
-  required: true,
-  description:
+const IF_MATCH: IfMatchWording = {
+  header:
     'The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412.',
   example: '"v3"',
-};
-const PRECONDITION_REQUIRED = { type: ProblemDetailsDto, description: 'If-Match missing (problem+json, code precondition_required).' };
-const PRECONDITION_FAILED = {
-  type: ProblemDetailsDto,
-  description: 'The resource changed since that ETag (problem+json, code precondition_failed).',
+  failed: 'The resource changed since that ETag (problem+json, code precondition_failed).',
+  required: 'If-Match missing (problem+json, code precondition_required).',
 };
 
 /** A write to an existing resource: the If-Match it needs, and the answers for a missing resource or version. */
-function IfMatchRequired() {
-  return stack(
-    ApiHeader(IF_MATCH),
-    ApiNotFoundResponse({ type: ProblemDetailsDto }),
-    ApiPreconditionFailedResponse(PRECONDITION_FAILED),
-    ApiPreconditionRequiredResponse(PRECONDITION_REQUIRED),
-  );
+function ExistingResourceWrite() {
+  return stack(IfMatchRequired(IF_MATCH), ApiNotFoundResponse({ type: ProblemDetailsDto }));
 }
 
 /**
@@ -101,7 +89,7 @@ export class ResourceCurationController {
   @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid fields, in the patch or in the merged record.' })
   @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The new slug is taken (code slug_taken).' })
-  @IfMatchRequired()
+  @ExistingResourceWrite()
   async updateResource(
     @Param('id', resourceId) id: string,
     @Body() body: UpdateResourceRequest,
@@ -121,7 +109,7 @@ export class ResourceCurationController {
     description: 'Sets status to inactive: it leaves every search; GET by id still shows it.',
   })
   @ApiNoContentResponse({ description: 'Deleted (or already inactive).', headers: ETAG_HEADER })
-  @IfMatchRequired()
+  @ExistingResourceWrite()
   async deleteResource(
     @Param('id', resourceId) id: string,
     @Headers('if-match') ifMatch: string | undefined,
@@ -141,7 +129,7 @@ export class ResourceCurationController {
   })
   @ApiOkResponse({ type: ResourceResponse, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid sourceUrl.' })
-  @IfMatchRequired()
+  @ExistingResourceWrite()
   async verifyResource(
     @Param('id', resourceId) id: string,
     @Body() body: VerifyResourceRequest,
@@ -162,9 +150,4 @@ export class ResourceCurationController {
   async listResourceAudit(@Param('id', resourceId) id: string, @Query() query: ResourceAuditQuery): Promise<ResourceAuditListResponse> {
     return { data: await this.curation.listAudit(id, query.limit ?? DEFAULT_AUDIT_LIMIT) };
   }
-}
-
-function withEtag(reply: FastifyReply, { resource, etag }: VersionedResource): ResourceResponse {
-  void reply.header('etag', etag);
-  return resource;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
+import { DataSourceRepository, updateReturning } from '../../common/database/sql-repository.js';
 import type { ResourceWrite } from '../resource.row.js';
 import {
   replaceLocations,
@@ -42,12 +42,6 @@ export interface AuditRow {
 /** Rows a versioned write changed: none when the id is unknown or the version moved on. */
 type Versioned = { version: number } | undefined;
 
-/** TypeORM answers an UPDATE … RETURNING with [rows, rowCount] (INSERT and SELECT with the rows alone). */
-async function updateReturning<T>(tx: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const [rows] = await tx.query<[T[], number]>(text, values);
-  return rows;
-}
-
 const isUniqueViolation = (error: unknown, constraint: string): boolean => {
   const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
   return (e.driverError?.code ?? e.code) === '23505' && (e.driverError?.constraint ?? e.constraint) === constraint;
@@ -60,13 +54,7 @@ const isUniqueViolation = (error: unknown, constraint: string): boolean => {
  * entry is written in.
  */
 @Injectable()
-export class ResourceCurationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ResourceCurationRepository extends DataSourceRepository {
   /** Inserts a new resource; undefined when the slug is taken (the unique index decides, race-free). */
   async insert(tx: EntityManager, r: ResourceWrite): Promise<string | undefined> {
     const organizationId = await upsertOrganization(tx, r);

@@ -10,18 +10,7 @@ import { createTestDatabase } from '../../../test/support/test-database.js';
 import { dataSourceOptions } from '../../database/data-source-options.js';
 import { toCandidateCriteria } from '../../intake/intake.mapper.js';
 import type { CandidateConstraints } from '../../intake/matching/constraints.js';
-import {
-  ACCESSIBILITY,
-  APPROACHES,
-  AUDIENCES,
-  AVAILABILITY,
-  CREDENTIALS,
-  ELIGIBILITY,
-  FORMATS,
-  PAYMENT_OPTIONS,
-  RESOURCE_KINDS,
-  SPECIALTIES,
-} from '../../taxonomy/taxonomy.js';
+import { TAXONOMY } from '../../taxonomy/taxonomy.js';
 import { candidatesSql } from '../candidate-search.sql.js';
 import { FACET_FIELDS, type FacetField, type SortOrder } from '../dto/search-resources.query.js';
 import type { ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
@@ -108,17 +97,17 @@ const TEXT_WORDS = [
 
 const some = (codes: readonly string[]) => fc.subarray([...codes], { minLength: 1, maxLength: 3 });
 const CRITERIA = {
-  kinds: some(RESOURCE_KINDS.codes),
-  formats: some(FORMATS.codes),
-  specialties: some(SPECIALTIES.codes),
-  approaches: some(APPROACHES.codes),
+  kinds: some(TAXONOMY.kind.codes),
+  formats: some(TAXONOMY.format.codes),
+  specialties: some(TAXONOMY.specialty.codes),
+  approaches: some(TAXONOMY.approach.codes),
   languages: some(['en', 'es', 'zh', 'vi', 'fr']),
-  audiences: some(AUDIENCES.codes),
-  accessibility: fc.subarray([...ACCESSIBILITY.codes], { minLength: 1, maxLength: 2 }),
-  eligibility: some(ELIGIBILITY.codes),
-  credentials: some(CREDENTIALS.codes),
-  paymentOptions: some(PAYMENT_OPTIONS.codes),
-  availability: some(AVAILABILITY.codes),
+  audiences: some(TAXONOMY.audience.codes),
+  accessibility: fc.subarray([...TAXONOMY.accessibility.codes], { minLength: 1, maxLength: 2 }),
+  eligibility: some(TAXONOMY.eligibility.codes),
+  credentials: some(TAXONOMY.credential.codes),
+  paymentOptions: some(TAXONOMY.payment.codes),
+  availability: some(TAXONOMY.availability.codes),
   free: fc.boolean(),
   slidingScale: fc.boolean(),
   noInsuranceNeeded: fc.boolean(),
@@ -166,18 +155,9 @@ describe('DirectoryIndex = PostgreSQL', () => {
   });
 
   it('makes the same lexemes as to_tsquery(english) of taxonomy words, synonyms and seed words', async () => {
-    const taxonomy = [
-      RESOURCE_KINDS,
-      FORMATS,
-      SPECIALTIES,
-      APPROACHES,
-      AUDIENCES,
-      ACCESSIBILITY,
-      CREDENTIALS,
-      PAYMENT_OPTIONS,
-      AVAILABILITY,
-      ELIGIBILITY,
-    ].flatMap((v) => v.terms.flatMap((t) => `${t.code} ${t.label} ${t.description}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
+    const taxonomy = Object.values(TAXONOMY).flatMap((v) =>
+      v.terms.flatMap((t) => `${t.code} ${t.label} ${t.description}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
+    );
     const synonyms = [...SEARCH_SYNONYMS].flatMap(([word, alternatives]) => [word, ...alternatives]);
     const tricky = [
       '1st',
@@ -337,7 +317,7 @@ describe('DirectoryIndex = PostgreSQL', () => {
         insuranceGiven: fc.boolean(),
         excludeSafeRelationshipsOnly: fc.boolean(),
         excludeNotForCrisis: fc.boolean(),
-        specialtiesAny: fc.option(fc.subarray(SPECIALTIES.codes, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+        specialtiesAny: fc.option(fc.subarray(TAXONOMY.specialty.codes, { minLength: 1, maxLength: 2 }), { nil: undefined }),
         languages: fc.subarray(['es', 'zh']),
         requireEligibility: fc.option(fc.constant('people_who_use_abuse'), { nil: undefined }),
       }),

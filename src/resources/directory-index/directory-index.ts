@@ -1,6 +1,12 @@
 import type { CandidateCriteria } from '../candidate-criteria.js';
 import type { FacetField, SortOrder } from '../dto/search-resources.query.js';
-import type { FacetCount, ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
+import {
+  EQUALS_FILTERS,
+  type FacetCount,
+  OVERLAP_FILTERS,
+  type ResourceSearchCriteria,
+  type SearchPage,
+} from '../resource-search.criteria.js';
 import { roundCoordinate } from '../resource-search.sql.js';
 import { AtMostIndex } from './at-most-index.js';
 import { Bitmap, EMPTY_BITMAP, intersectAll, unionAll } from './bitmap.js';
@@ -446,26 +452,14 @@ export class DirectoryIndex {
       if (value !== undefined) (value ? must : mustNot).push(this.flags[flag].bitmap);
     };
     overlap('kind', c.kinds);
-    overlap('formats', c.formats);
-    overlap('specialties', c.specialties);
-    overlap('approaches', c.approaches);
-    overlap('languages', c.languages);
-    overlap('audiences', c.audiences);
+    for (const [criterion, column] of OVERLAP_FILTERS) overlap(column, c[criterion]);
     // Every code asked for: one bitmap each, intersected with the rest.
     for (const code of new Set(c.accessibility ?? [])) must.push(this.values.accessibility.get(code));
-    overlap('eligibility', c.eligibility);
     // A person searching for help never meets a program for people who use abuse by chance.
     if (!c.eligibility?.includes('people_who_use_abuse')) mustNot.push(this.values.eligibility.get('people_who_use_abuse'));
     // A fictional hotline is never listed where someone could call it (curators still read it by id).
     mustNot.push(Bitmap.and(this.values.kind.get('hotline'), this.flags.demo.bitmap));
-    overlap('credentials', c.credentials);
-    overlap('payment_options', c.paymentOptions);
-    overlap('availability', c.availability);
-    equals('free', c.free);
-    equals('slidingScale', c.slidingScale);
-    equals('noInsuranceNeeded', c.noInsuranceNeeded);
-    equals('acceptingNewClients', c.acceptingNewClients);
-    equals('jointSessions', c.jointSessions);
+    for (const [criterion] of EQUALS_FILTERS) equals(criterion, c[criterion]);
     if (c.ids) {
       const slots = c.ids.map((id) => this.slotOf.get(id.toLowerCase())).filter((s): s is number => s !== undefined);
       must.push(new Bitmap(slots));

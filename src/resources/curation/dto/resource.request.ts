@@ -230,27 +230,26 @@ export class CostInput {
   notes?: string;
 }
 
+/** One optional text of a translation: not blank, and within the length of the English field it stands for. */
+function TranslatedText(field: keyof typeof TRANSLATED_FIELD_MAX, api: ApiPropertyOptions = {}) {
+  return stack(
+    ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX[field], ...api }),
+    IsOptional(),
+    Matches(/\S/, { message: '$property must not be blank' }),
+    MaxLength(TRANSLATED_FIELD_MAX[field]),
+    IsString(),
+  );
+}
+
 /** Texts written in one language for the listing's English name, description and cost notes. */
 export class ResourceTextsInput {
-  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.name, example: 'Línea Nacional contra la Violencia Doméstica' })
-  @IsOptional()
-  @Matches(/\S/, { message: '$property must not be blank' })
-  @MaxLength(TRANSLATED_FIELD_MAX.name)
-  @IsString()
+  @TranslatedText('name', { example: 'Línea Nacional contra la Violencia Doméstica' })
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.description })
-  @IsOptional()
-  @Matches(/\S/, { message: '$property must not be blank' })
-  @MaxLength(TRANSLATED_FIELD_MAX.description)
-  @IsString()
+  @TranslatedText('description')
   description?: string;
 
-  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.costNotes, description: 'Only beside cost.notes.' })
-  @IsOptional()
-  @Matches(/\S/, { message: '$property must not be blank' })
-  @MaxLength(TRANSLATED_FIELD_MAX.costNotes)
-  @IsString()
+  @TranslatedText('costNotes', { description: 'Only beside cost.notes.' })
   costNotes?: string;
 }
 
