@@ -23,6 +23,7 @@ import {
   type CandidateConstraints,
   fallbackConstraints,
   initialConstraints,
+  offersNoRelationshipHelp,
   passesBudget,
   relaxationSteps,
   servesPeopleHarmed,
@@ -30,7 +31,7 @@ import {
 import { jointWorkConflict } from './matching/joint-work.js';
 import { nextSteps } from './matching/next-steps.js';
 import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
-import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
+import { FITS_HELP, helpTypeFit, LICENSED_KINDS, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
@@ -296,7 +297,7 @@ export class IntakeService {
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
   match(req: CreateIntakeRequest, locale: Locale = 'en') {
-    const profile = this.toProfile(req);
+    const profile: IntakeProfile = { ...this.toProfile(req), ...(locale !== 'en' ? { readingLanguage: locale } : {}) };
     const safety = assessSafety(profile.safety, profile.country, profile.aboutMe === 'worried_about_my_behaviour');
     const recommendation = recommendHelp(profile.willingness, safety);
     const linePlan = planSafetyLines(profile, safety, locale);
@@ -319,6 +320,8 @@ export class IntakeService {
       (!safety.abuse || r.kind !== 'support_group' || r.specialties.includes('domestic_violence')) &&
       // Services for people harmed by a partner are never offered to the person worried about their own behaviour.
       (!safety.ownBehaviour || !servesPeopleHarmed(r)) &&
+      // An information line about no relationship topic is not relationship help (kept with self-harm, said as what it is).
+      (safety.selfHarm || !offersNoRelationshipHelp(r)) &&
       // An insurer named lets a fee above the budget through only where the provider takes that plan.
       passesBudget(profile, found.constraints, r);
     const ranked = rankPool(profile, recommendation.type, found.pool, facts, req.limit ?? DEFAULT_MATCH_COUNT, keep);
@@ -424,7 +427,10 @@ export class IntakeService {
           }
         : {}),
       relaxations: renderCoded(relaxations, ctx),
-      nextSteps: renderCoded(nextSteps(profile, safety), ctx),
+      nextSteps: renderCoded(
+        nextSteps(profile, safety, { counselorsListed: matches.some((m) => LICENSED_KINDS.includes(m.match.resource.kind)) }),
+        ctx,
+      ),
     };
   }
 }

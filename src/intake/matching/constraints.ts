@@ -233,6 +233,19 @@ export function passesBudget(
   return status === 'accepted' || status === 'ask';
 }
 
+/** Specialties that are not about a relationship: help for one person's own mental health or crisis. */
+const NOT_RELATIONSHIP_TOPICS = ['individual_support', 'crisis_support'];
+
+/**
+ * A peer service about no relationship topic, such as the NAMI HelpLine (information and referral
+ * about mental-health conditions): not relationship help, so never matched for couples,
+ * discernment or individual work on the relationship (review 15, M7). Kept only with self-harm,
+ * where it says what it is (rank.ts).
+ */
+export function offersNoRelationshipHelp(r: Pick<MatchableResource, 'kind' | 'specialties'>): boolean {
+  return r.kind === 'support_group' && r.specialties.every((s) => NOT_RELATIONSHIP_TOPICS.includes(s));
+}
+
 /**
  * Services for people harmed by a partner (domestic-violence advocacy and counseling) are never
  * offered to a person worried about their own behaviour: it could lead them to their partner's

@@ -11,7 +11,7 @@ export type NextStep = CodedMessage;
  * agree what trust means, talk openly without attack or surveillance, look at the intentions
  * behind the breach, protect your own worth, and get professional help.
  */
-export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): NextStep[] {
+export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment, listed: { counselorsListed?: boolean } = {}): NextStep[] {
   const steps: NextStep[] = [];
   if (safety.selfHarm) {
     steps.push({
@@ -71,6 +71,13 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
       message: msg('nextStep.screen_privately'),
     });
   }
+  if (profile.concerns.includes('infidelity')) {
+    // Clinically first after an affair, worded for whichever partner fills the form (review 15, L4).
+    steps.push(
+      { code: 'end_affair_contact', message: msg('nextStep.end_affair_contact') },
+      { code: 'no_big_decisions', message: msg('nextStep.no_big_decisions') },
+    );
+  }
   if (profile.willingness === 'one_leaning_out') {
     steps.push({
       code: 'no_pressure',
@@ -119,12 +126,15 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   steps.push({
     code: 'seek_professional_help',
     message: msg(
-      !together
-        ? 'nextStep.seek_professional_help.alone'
-        : // Not screened (or control named): no invitation to a joint session before each partner is asked alone.
-          needsCaution(profile, safety)
-          ? 'nextStep.seek_professional_help.screenFirst'
-          : 'nextStep.seek_professional_help.together',
+      // No counselor among the matches (books and an app abroad): never "contact the counselors listed" (review 15, M1).
+      listed.counselorsListed === false
+        ? 'nextStep.seek_professional_help.noCounselors'
+        : !together
+          ? 'nextStep.seek_professional_help.alone'
+          : // Not screened (or control named): no invitation to a joint session before each partner is asked alone.
+            needsCaution(profile, safety)
+            ? 'nextStep.seek_professional_help.screenFirst'
+            : 'nextStep.seek_professional_help.together',
     ),
   });
   return steps;
