@@ -598,6 +598,28 @@ describe('matching that fits the couple, in words people can read', () => {
       expect(firstWorkshop).toBeGreaterThan(0);
       expect(kinds.slice(firstWorkshop).some((k) => COUNSELORS.includes(k))).toBe(false);
     });
+    it('L1: no match is further away than the radius the search says it widened to', async () => {
+      for (const [postalCode, maxTravelKm] of [
+        ['59001', 40],
+        ['59301', 120],
+      ] as const) {
+        const b = await submit({
+          concerns: ['infidelity'],
+          willingness: 'both',
+          postalCode,
+          maxTravelKm,
+          safety: ALL_SAFETY_NO,
+          formats: ['in_person'],
+        });
+        const widened = b.relaxations.find((r) => r.code === 'wider_radius')!;
+        const radius = Number(/to (\d+) miles/.exec(widened.text)![1]);
+        const away = b.matches.flatMap((m) =>
+          m.reasons.filter((r) => r.code === 'distance').map((r) => Number(/(\d+) miles? away/.exec(r.text)?.[1] ?? 0)),
+        );
+        expect(away.length).toBeGreaterThan(0);
+        expect({ postalCode, beyond: away.filter((miles) => miles > radius) }).toEqual({ postalCode, beyond: [] });
+      }
+    });
     it('M6, L3: neutral Spanish, a UK "móvil", no brackets inside brackets, "no deje sola a esa persona"', async () => {
       const gb = await es({
         concerns: ['infidelity'],

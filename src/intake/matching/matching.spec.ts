@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Message } from '../../common/i18n/message.js';
 import { formatMoney, render } from '../../common/i18n/render.js';
 import {
+  beyondReach,
   fallbackConstraints,
   ineligibleCodes,
   initialConstraints,
@@ -605,5 +606,23 @@ describe('review 15 (couples therapist, DV advocate, Spanish reviewer)', () => {
     expect(nextSteps(profile({ concerns: ['lying'], safety: ALL_NO }), safe).map((s) => s.code)).not.toContain('end_affair_contact');
     // Safety paths keep their own steps.
     expect(nextSteps(profile(), assessSafety({ physicalViolence: true })).map((s) => s.code)).not.toContain('end_affair_contact');
+  });
+
+  it('L1: beyond the radius searched, remote help says where it serves instead of a distance the search never reached', () => {
+    const far = resource({ id: 'far', formats: ['in_person', 'video'], serviceAreas: ['US-MT'] });
+    const p = profile({ region: 'US-MT', maxTravelKm: 40, searchRadiusKm: 100 });
+    const beyond = scoreCandidate(p, 'couples_counseling', { resource: far, distanceMeters: 150_000 });
+    expect(beyond.reasons.map((r) => r.code)).not.toContain('distance');
+    expect(beyond.reasons.map((r) => r.code)).toContain('licensed_in_region');
+    const within = scoreCandidate(p, 'couples_counseling', { resource: far, distanceMeters: 90_000 });
+    expect(within.reasons.map((r) => r.code)).toContain('distance');
+    // The score is the same either way (proximity is 0 beyond maxTravelKm): only the words change.
+    expect(beyond.score).toBe(
+      scoreCandidate(profile({ region: 'US-MT', maxTravelKm: 40 }), 'couples_counseling', { resource: far, distanceMeters: 150_000 }).score,
+    );
+    const officeOnly = resource({ id: 'office', formats: ['in_person'] });
+    expect(beyondReach(p, { resource: officeOnly, distanceMeters: 150_000 }, ['video'])).toBe(true);
+    expect(beyondReach(p, { resource: far, distanceMeters: 150_000 }, ['video'])).toBe(false);
+    expect(beyondReach(p, { resource: officeOnly, distanceMeters: 90_000 }, ['video'])).toBe(false);
   });
 });

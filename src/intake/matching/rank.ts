@@ -117,6 +117,10 @@ export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: read
   }
 }
 
+/** The radius the candidate search reached (types.ts, searchRadiusKm). */
+export const searchRadiusKm = (profile: Pick<IntakeProfile, 'maxTravelKm' | 'searchRadiusKm'>) =>
+  profile.searchRadiusKm ?? profile.maxTravelKm;
+
 export function within(r: Pick<MatchableResource, 'cost'>, budgetMinor: number): 'free' | 'fee' | 'sliding' | false {
   if (r.cost.free) return 'free';
   if (r.cost.feeMin !== null && r.cost.feeMin <= budgetMinor) return 'fee';
@@ -236,17 +240,22 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   }
   // "Licensed" only with a licensed credential: a service of a counseling kind may list none (OurRitual, OURS).
   const licensed = LICENSED_KINDS.includes(r.kind) && r.credentials.includes('licensed_clinician');
+  const servesRegion = !!profile.region && isRemote(r) && r.serviceAreas.some((a) => a === profile.region || a === profile.country);
+  // Beyond the radius the search says it reached, remote help is said as where it serves (review 15, L1).
+  const saidNear = c.distanceMeters !== undefined && (!servesRegion || c.distanceMeters <= searchRadiusKm(profile) * 1000);
   if (c.distanceMeters !== undefined) {
     const km = c.distanceMeters / 1000;
     add(WEIGHTS.proximity, 1 - km / Math.max(profile.maxTravelKm, 1));
-    reasons.push({ code: 'distance', message: msg('reason.distance', { distance: { distanceMeters: c.distanceMeters } }) });
-  } else if (profile.region && isRemote(r) && r.serviceAreas.some((a) => a === profile.region || a === profile.country)) {
+  }
+  if (saidNear) {
+    reasons.push({ code: 'distance', message: msg('reason.distance', { distance: { distanceMeters: c.distanceMeters! } }) });
+  } else if (servesRegion) {
     reasons.push(
       licensed
-        ? reason('licensed_in_region', 'reason.licensed_in_region', { place: placeName(profile.region) })
-        : reason('serves_region', 'reason.serves_region', { place: placeName(profile.region) }),
+        ? reason('licensed_in_region', 'reason.licensed_in_region', { place: placeName(profile.region!) })
+        : reason('serves_region', 'reason.serves_region', { place: placeName(profile.region!) }),
     );
-  } else if (isRemote(r) && !profile.region && LICENSED_KINDS.includes(r.kind)) {
+  } else if (c.distanceMeters === undefined && isRemote(r) && !profile.region && LICENSED_KINDS.includes(r.kind)) {
     caveats.push(
       reason(
         'licensure_unverified',
