@@ -117,6 +117,7 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
             eligibility: [],
             line_roles: [],
             contact_channels: [],
+            translations: {},
             demo: true,
             source_url: null,
             last_verified_at: null,

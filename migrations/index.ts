@@ -14,6 +14,7 @@ import { DirectoryChangeFeed1796300000000 } from './1796300000000-directory-chan
 import { ListingClaims1796416000000 } from './1796416000000-listing-claims.js';
 import { Accessibility1796500000000 } from './1796500000000-accessibility.js';
 import { FreshnessAndReports1796600000000 } from './1796600000000-freshness-and-reports.js';
+import { ResourceTranslations1796700000000 } from './1796700000000-resource-translations.js';
 
 /** Every migration in order; listed explicitly so compiled code, ts-jest and scripts load the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ListingClaims1796416000000,
   Accessibility1796500000000,
   FreshnessAndReports1796600000000,
+  ResourceTranslations1796700000000,
 ];

@@ -189,7 +189,7 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
         formats: ['video'],
         url: null,
         phone: resource.phone,
-        cost: { ...resource.cost, feeMin: 8000, notes: null }, // merged field by field
+        cost: { ...resource.cost, feeMin: 8000, notes: null, notesLang: null }, // merged field by field; no notes, no language
         locations: resource.locations,
         specialties: resource.specialties,
       });
@@ -201,6 +201,58 @@ describe('directory curation: POST/PATCH/DELETE /v1/resources, verify, audit', (
       await t.http().patch(`/v1/resources/${resource.id}`).set(auth()).set('If-Match', etag).send({ name: 'Late' }).expect(412);
       expect(await searchIds('q=zephyrine&format=in_person')).not.toContain(resource.id);
       expect(await searchIds('q=zephyrine&format=video&maxFee=80')).toContain(resource.id);
+    });
+
+    it('translations: written with the record, checked (400 naming them), shown in the reader’s language, dropped when only the English changes', async () => {
+      const es = { description: 'Terapia de pareja con el método Gottman.', costNotes: 'Los horarios de tarde cuestan lo mismo.' };
+      const { resource, etag } = await create('zephyrine-es', { translations: { es } });
+      expect([resource.translations, resource.descriptionLang, resource.cost.notesLang]).toEqual([{ es }, 'en', 'en']);
+      const read = await t.http().get(`/v1/resources/${resource.id}`).set('Accept-Language', 'es-MX').expect(200);
+      expect([
+        read.body.description,
+        read.body.descriptionLang,
+        read.body.cost.notes,
+        read.body.cost.notesLang,
+        read.body.nameLang,
+      ]).toEqual([es.description, 'es', es.costNotes, 'es', 'en']);
+
+      for (const [over, field] of [
+        [{ translations: { fr: { description: 'Thérapie.' } } }, 'translations.fr'],
+        [{ translations: { es: { hours: 'x' } } }, 'translations.es.hours'],
+        [{ translations: { es: { description: ' ' } } }, 'translations.es.description'],
+        [{ translations: { es: { costNotes: 'Gratis.' } }, cost: { ...record('x').cost, notes: undefined } }, 'translations'],
+      ] as const) {
+        const res = await t.http().post('/v1/resources').set(auth()).send(record('zephyrine-es-bad', over));
+        expect({ over, status: res.status, code: res.body.code }).toEqual({ over, status: 400, code: 'validation_failed' });
+        const fields = (res.body as Problem).errors!.map((e) => e.field);
+        expect([over, fields.some((f) => f === field || f === 'translations')]).toEqual([over, true]);
+      }
+
+      // The English description changes and its Spanish is not written again: the Spanish goes, the cost notes' stays.
+      const changed = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', etag)
+        .send({ description: 'Emotionally focused couples therapy.' })
+        .expect(200);
+      expect(changed.body.translations).toEqual({ es: { costNotes: es.costNotes } });
+      const both = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', changed.headers.etag)
+        .send({ description: 'EFT for couples.', translations: { es: { description: 'Terapia focalizada en las emociones.' } } })
+        .expect(200);
+      expect(both.body.translations).toEqual({ es: { description: 'Terapia focalizada en las emociones.', costNotes: es.costNotes } });
+      const removed = await t
+        .http()
+        .patch(`/v1/resources/${resource.id}`)
+        .set(auth())
+        .set('If-Match', both.headers.etag)
+        .send({ translations: null })
+        .expect(200);
+      expect(removed.body.translations).toEqual({});
     });
 
     it('takes application/merge-patch+json, replaces arrays, and moves the slug (409 when taken)', async () => {

@@ -92,6 +92,13 @@ const PATHS: Record<string, Record<string, unknown>> = {
   canada: { concerns: ['lying'], willingness: 'both', postalCode: 'M5V 2T6', country: 'CA', safety: ALL_SAFETY_NO },
   unitedKingdom: { concerns: ['other'], willingness: 'both', country: 'GB', safety: { physicalViolence: true } },
   france: { concerns: ['other'], willingness: 'both', country: 'FR', safety: { feelsAfraid: true } },
+  // Every other country the curated lines serve, each with its own lines.
+  ireland: { concerns: ['other'], willingness: 'both', country: 'IE', safety: { physicalViolence: true } },
+  australia: { concerns: ['other'], willingness: 'both', country: 'AU', safety: { feelsAfraid: true, selfHarmRisk: true } },
+  germany: { concerns: ['other'], willingness: 'both', country: 'DE', safety: { sexualViolence: true } },
+  newZealand: { concerns: ['gambling'], willingness: 'both', country: 'NZ', safety: { feelsAfraid: true } },
+  quebec: { concerns: ['other'], willingness: 'both', region: 'CA-QC', safety: { physicalViolence: true, selfHarmRisk: true } },
+  scotland: { concerns: ['other'], willingness: 'both', region: 'GB-SCT', safety: { sexualViolence: true } },
   nowhere: { concerns: ['infidelity'], willingness: 'both' },
   deafCouple: {
     concerns: ['infidelity', 'communication_breakdown'],
@@ -130,6 +137,65 @@ function textsOf(b: Body): string[] {
   ]
     .filter(Boolean)
     .map(strip);
+}
+
+interface TextsOfResource {
+  id: string;
+  kind: string;
+  lineRoles: string[];
+  provenance: { demo: boolean };
+  name: string;
+  nameLang: string;
+  description: string;
+  descriptionLang: string;
+  cost: { notes: string | null; notesLang: string | null };
+}
+
+/** Every resource object in a response body (safety lines, matches, programs, search pages), by where it is. */
+function resourcesIn(body: unknown, path = '$'): [string, TextsOfResource][] {
+  if (Array.isArray(body)) return body.flatMap((item, i) => resourcesIn(item, `${path}[${i}]`));
+  if (!body || typeof body !== 'object') return [];
+  if ('descriptionLang' in body) return [[path, body as TextsOfResource]];
+  return Object.entries(body).flatMap(([key, value]) => resourcesIn(value, `${path}.${key}`));
+}
+
+/**
+ * The provider texts of a Spanish response against the English one, resource by resource (same
+ * place in both): a text marked es is Spanish (no English function word, not the English text);
+ * a text marked en is the stored English, unchanged and truthfully marked, so a client can set
+ * lang="en" on it. Every real safety line is written in Spanish. Returns what is wrong.
+ */
+function providerTextProblems(es: unknown, en: unknown): string[] {
+  const english = new Map(resourcesIn(en));
+  const problems: string[] = [];
+  for (const [path, r] of resourcesIn(es)) {
+    const base = english.get(path);
+    if (!base || base.id !== r.id) {
+      problems.push(`${path}: not the resource of the English response`);
+      continue;
+    }
+    const texts: [string, string | null, string | null, string | null][] = [
+      ['name', r.name, r.nameLang, base.name],
+      ['description', r.description, r.descriptionLang, base.description],
+      ['cost.notes', r.cost.notes, r.cost.notesLang, base.cost.notes],
+    ];
+    for (const [field, text, lang, stored] of texts) {
+      const where = `${path} (${r.id}) ${field}`;
+      if (text === null) {
+        if (lang !== null) problems.push(`${where}: a language for no text`);
+      } else if (lang === 'en') {
+        if (text !== stored) problems.push(`${where}: marked en but not the stored English`);
+      } else if (lang !== 'es') {
+        problems.push(`${where}: marked ${String(lang)}`);
+      } else if (field !== 'name' && (text === stored || ENGLISH_WORDS.test(text))) {
+        problems.push(`${where}: marked es but English: ${text}`);
+      }
+    }
+    const safetyLine = r.kind === 'hotline' && !r.provenance.demo && r.lineRoles.length > 0;
+    if (safetyLine && (r.descriptionLang !== 'es' || (r.cost.notes !== null && r.cost.notesLang !== 'es')))
+      problems.push(`${path} (${r.id}): a real safety line not written in Spanish`);
+  }
+  return problems;
 }
 
 /** Everything but the words: codes, ids, levels, types, order. */
@@ -175,8 +241,36 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
         expect([text, ENGLISH_WORDS.exec(text)?.[0]]).toEqual([text, undefined]);
         for (const sentence of ENGLISH_SENTENCES) expect([text, text.includes(sentence)]).toEqual([text, false]);
       }
+      // Every resource shown (lines, matches, programs) is checked, and says what language its texts are in.
+      const shown = es.body as Body;
+      expect(resourcesIn(shown).length).toBe(
+        shown.safety.resources.length + shown.matches.length + (shown.forPartnerWhoUsesAbuse?.resources.length ?? 0),
+      );
+      expect(providerTextProblems(es.body, en.body)).toEqual([]);
+      // The English response is all stored text, marked so.
+      for (const [, r] of resourcesIn(en.body)) expect([r.id, r.nameLang, r.descriptionLang]).toEqual([r.id, 'en', 'en']);
     },
   );
+
+  it('the proof fails on English: a Spanish-marked English text, a mismarked one, an untranslated safety line', async () => {
+    const en = (await intake(PATHS.violence)).body as Body;
+    const es = (await intake({ ...PATHS.violence, lang: 'es' })).body as Body;
+    expect(providerTextProblems(es, en)).toEqual([]);
+    const line = (body: Body) => body.safety.resources[0] as unknown as TextsOfResource;
+    const broken = (change: (r: TextsOfResource) => void) => {
+      const copy = JSON.parse(JSON.stringify(es)) as Body;
+      change(line(copy));
+      return providerTextProblems(copy, en);
+    };
+    expect(broken((r) => (r.description = line(en).description))).toEqual([expect.stringMatching(/description: marked es but English/)]);
+    expect(broken((r) => (r.description = 'Advocates listen and help with safety planning.'))).toEqual([
+      expect.stringMatching(/marked es but English/),
+    ]);
+    expect(broken((r) => (r.nameLang = 'en'))).toEqual([expect.stringMatching(/name: marked en but not the stored English/)]);
+    expect(broken((r) => Object.assign(r, { description: line(en).description, descriptionLang: 'en' }))).toEqual([
+      expect.stringMatching(/a real safety line not written in Spanish/),
+    ]);
+  });
 
   it('the paths added by review 14 show what they are there for (the programs, a serving-family caveat, no 211 in Mexico)', async () => {
     const own = (await intake({ ...PATHS.accountability, lang: 'es' })).body as Body;
@@ -202,6 +296,19 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
       expect([role, first?.languages]).toEqual([role, expect.arrayContaining(['es'])]);
     }
     expect(b.safety.resources[0].slug).toBe('national-domestic-violence-hotline');
+    // The lines in their own Spanish: names as they give them, how to reach the Spanish service.
+    const lines = b.safety.resources as unknown as (TextsOfResource & { slug: string })[];
+    const bySlug = (slug: string) => lines.find((l) => l.slug === slug);
+    expect(bySlug('national-domestic-violence-hotline')?.name).toBe('Línea Nacional contra la Violencia Doméstica');
+    expect(bySlug('national-domestic-violence-hotline')?.description).toMatch(/Atiende en español las 24 horas/);
+    const crisis = ((await intake({ ...PATHS.selfHarm, lang: 'es' })).body as Body).safety.resources as unknown as (TextsOfResource & {
+      slug: string;
+    })[];
+    const lifeline = crisis.find((l) => l.slug === '988-suicide-and-crisis-lifeline')!;
+    expect([lifeline.name, lifeline.nameLang]).toEqual(['Línea 988 de Prevención del Suicidio y Crisis', 'es']);
+    expect(lifeline.description).toMatch(/marque 2 para español/);
+    const textLine = crisis.find((l) => l.slug === 'crisis-text-line');
+    if (textLine) expect(textLine.description).toMatch(/envíe AYUDA al 741741/);
   });
 
   it('a budget intake in Spanish: money as Intl writes it for es-US, fees and plurals in Spanish', async () => {
@@ -280,13 +387,27 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     }
   });
 
-  it('search and a resource: Content-Language and Vary, the same data in both languages', async () => {
+  it('search and a resource: Content-Language and Vary, the same codes in both languages, provider texts in Spanish where written', async () => {
     const query = '/v1/resources?q=couples&limit=5&facets=format';
     const en = await t.http().get(query).expect(200);
     const es = await t.http().get(`${query}&lang=es`).expect(200);
     expect([en.headers['content-language'], es.headers['content-language']]).toEqual(['en', 'es']);
     expect(es.headers.vary).toMatch(/Accept-Language/);
-    expect(es.body).toEqual(en.body);
+    // Only the provider texts and their language markers differ.
+    const withoutTexts = (body: { data: Record<string, unknown>[] }) => ({
+      ...body,
+      data: body.data.map(({ name: _n, nameLang: _nl, description: _d, descriptionLang: _dl, cost, ...rest }) => ({
+        ...rest,
+        cost: { ...(cost as object), notes: null, notesLang: null },
+      })),
+    });
+    expect(withoutTexts(es.body)).toEqual(withoutTexts(en.body));
+    expect(providerTextProblems(es.body, en.body)).toEqual([]);
+    const hotlines = '/v1/resources?kind=hotline&serves=US&limit=50';
+    const linesEn = await t.http().get(hotlines).expect(200);
+    const linesEs = await t.http().get(hotlines).set('Accept-Language', 'es-US').expect(200);
+    expect(linesEs.body.data.length).toBeGreaterThan(5);
+    expect(providerTextProblems(linesEs.body, linesEn.body)).toEqual([]);
     // The cursor is the same whatever the language: lang is not a filter.
     if (en.body.page.nextCursor) {
       await t
@@ -297,6 +418,18 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     const one = await t.http().get('/v1/resources/national-domestic-violence-hotline').set('Accept-Language', 'es').expect(200);
     expect(one.headers['content-language']).toBe('es');
     expect(one.headers.vary).toMatch(/Accept-Language/);
+    expect([one.body.name, one.body.nameLang, one.body.descriptionLang]).toEqual([
+      'Línea Nacional contra la Violencia Doméstica',
+      'es',
+      'es',
+    ]);
+    expect(one.body.description).toContain('espanol.thehotline.org');
+    const oneEn = await t.http().get('/v1/resources/national-domestic-violence-hotline').expect(200);
+    expect([oneEn.body.name, oneEn.body.nameLang, oneEn.body.translations.es.name]).toEqual([
+      'National Domestic Violence Hotline',
+      'en',
+      'Línea Nacional contra la Violencia Doméstica',
+    ]);
   });
 
   it('safety lines in Spanish: emergency notes in Spanish, lines with Spanish service first within their role', async () => {
@@ -309,6 +442,13 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     const first = (role: string) => (us.body.lines as Body['safety']['resources']).find((l) => l.lineRoles.includes(role));
     expect(first('crisis')?.languages).toContain('es');
     expect(first('domestic_violence')?.languages).toContain('es');
+    for (const country of ['US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'DE', 'FR']) {
+      const es = await t.http().get(`/v1/safety-lines?country=${country}&lang=es`).expect(200);
+      const en = await t.http().get(`/v1/safety-lines?country=${country}`).expect(200);
+      expect([country, es.body.lines.length]).toEqual([country, en.body.lines.length]);
+      expect([country, resourcesIn(es.body).length]).toEqual([country, es.body.lines.length]);
+      expect([country, providerTextProblems(es.body, en.body)]).toEqual([country, []]);
+    }
   });
 
   it('validation problems in Spanish: title, detail and messages; code and fields unchanged', async () => {

@@ -249,6 +249,8 @@ describe('providers keep their own listing current: listing claims, listing keys
         ],
         [{ acceptingNewClients: true, name: 'X', cost: { feeMin: 100, insuranceAccepted: true } }, ['name', 'cost.insuranceAccepted']],
         [{ 'not a name': 1 }, ['(unnamed)']],
+        // The name is the curators' in every language.
+        [{ translations: { es: { name: 'Otro nombre', description: 'Terapia de pareja.' } } }, ['translations.es.name']],
       ];
       for (const [body, fields] of refused) {
         const res = await t.http().patch('/v1/listing').set(bearer(redeemed.key)).set('If-Match', etag).send(body);
@@ -271,12 +273,40 @@ describe('providers keep their own listing current: listing claims, listing keys
         [{ description: null }, 'description'],
         [{ acceptingNewClients: null }, 'acceptingNewClients'],
         [{ cost: null }, 'cost'],
+        [{ translations: { es: { description: '' } } }, 'translations.es.description'],
+        [{ translations: { fr: { description: 'Thérapie de couple.' } } }, 'translations.fr'],
       ] as const) {
         const res = await t.http().patch('/v1/listing').set(bearer(redeemed.key)).set('If-Match', etag).send(body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
         expect((res.body as Problem).errors!.map((e) => e.field)).toContain(field);
       }
       expect(await etagOfListing(redeemed.key)).toBe(etag);
+    });
+
+    it('writes its description in Spanish, shown to Spanish readers; changing the English alone drops the Spanish', async () => {
+      const spanish = 'Terapia de pareja en persona y por video, con horarios de tarde.';
+      let etag = await etagOfListing(redeemed.key);
+      const written = await t
+        .http()
+        .patch('/v1/listing')
+        .set(bearer(redeemed.key))
+        .set('If-Match', etag)
+        .send({ translations: { es: { description: spanish } } })
+        .expect(200);
+      expect(written.body.translations).toEqual({ es: { description: spanish } });
+      const es = await t.http().get(`/v1/resources/${written.body.id}?lang=es`).expect(200);
+      expect([es.body.description, es.body.descriptionLang, es.body.nameLang]).toEqual([spanish, 'es', 'en']);
+      etag = written.headers.etag;
+      const english = await t
+        .http()
+        .patch('/v1/listing')
+        .set(bearer(redeemed.key))
+        .set('If-Match', etag)
+        .send({ description: 'Couples therapy in person and by video, now also on Saturdays.' })
+        .expect(200);
+      expect(english.body.translations).toEqual({});
+      const after = await t.http().get(`/v1/resources/${written.body.id}`).set('Accept-Language', 'es').expect(200);
+      expect([after.body.description, after.body.descriptionLang]).toEqual([english.body.description, 'en']);
     });
 
     it('needs If-Match: 428 without it or with *, 412 when stale or weak', async () => {

@@ -212,12 +212,19 @@ describe('reports from the field', () => {
       // Nothing is said about the line left out.
       expect(JSON.stringify(intake)).not.toMatch(/suspend/i);
       expect((await listFor(NDVH, '&status=open')).filter((r) => r.suspendsSafetyLine).length).toBeGreaterThanOrEqual(3);
+      // Where it is still listed (the directory, by id), it says so: someone could otherwise call a dead number.
+      expect((await t.http().get(`/v1/resources/${NDVH}`).expect(200)).body.verification.reportedNotWorking).toBe(true);
+      const search = await t.http().get('/v1/resources?kind=hotline&limit=100').expect(200);
+      const listed = (search.body.data as ResourceResponse[]).find((r) => r.slug === NDVH)!;
+      expect(listed.verification.reportedNotWorking).toBe(true);
+      expect((search.body.data as ResourceResponse[]).find((r) => r.slug === LOVEISRESPECT)!.verification.reportedNotWorking).toBe(false);
     });
 
     it('a curator dismissing one of them lifts the suspension: the line was reviewed; the count starts again', async () => {
       const suspending = (await listFor(NDVH, '&status=open')).find((r) => r.suspendsSafetyLine)!;
       await t.http().post(`/v1/curation/reports/${suspending.id}/dismiss`).set(asCurator()).send({ reason: 'listing_correct' }).expect(200);
       expect(await safetyLines('country=US&roles=domestic_violence')).toContain(NDVH);
+      expect((await t.http().get(`/v1/resources/${NDVH}`).expect(200)).body.verification.reportedNotWorking).toBe(false);
       expect((await listFor(NDVH, '&status=open')).some((r) => r.suspendsSafetyLine)).toBe(false);
       // Reports from before the review no longer count: two new ones are not enough.
       await report(NDVH, { reason: 'closed' }).expect(201);
@@ -313,6 +320,7 @@ describe('reports from the field', () => {
         lastVerifiedAt: '2026-12-02T15:00:00.000Z',
         verifiedBy: 'report_review',
         status: 'current',
+        reportedNotWorking: false,
       });
       expect(resolved.headers.etag).toMatch(/^"v\d+"$/);
       const audit = await t.http().get(`/v1/resources/${res.body.resourceId}/audit?limit=1`).set(asCurator()).expect(200);

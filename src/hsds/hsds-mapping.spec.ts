@@ -55,6 +55,7 @@ const row: FeedResourceRow = {
     { type: 'videophone', value: 'https://riverbend.example/asl-now' },
     { type: 'tty', value: '1-800-787-3224' },
   ],
+  translations: { es: { description: 'Terapia de pareja en Toronto, en persona y por video.' } },
   demo: false,
   source_url: 'https://riverbend.example/fees',
   last_verified_at: new Date('2026-11-20T14:31:07.250Z'),

@@ -74,6 +74,12 @@ export const MEND_FACTS = {
     description: 'One other way in, as JSON {"type","value","keyword"?} (one attribute each, in order).',
     value: 'text',
   },
+  translations: {
+    name: 'Translations',
+    description:
+      'Name, description and cost notes written in other languages, as JSON {"es":{"name"?,"description"?,"costNotes"?}}: HSDS has one text per field, these are English.',
+    value: 'text',
+  },
   demo: { name: 'Demo listing', description: 'A fictional listing for demonstration.', value: 'boolean' },
   source_url: { name: 'Source URL', description: 'Where the facts come from.', value: 'text' },
   last_verified_at: { name: 'Last verified', description: 'When the facts were last checked (ISO 8601 date-time).', value: 'text' },

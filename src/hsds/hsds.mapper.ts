@@ -247,6 +247,7 @@ function attributes(row: FeedResourceRow): HsdsAttributeResponse[] {
   fact('safe_relationships_only', row.requires_safe_relationship);
   fact('not_for_crisis', row.not_for_crisis);
   row.contact_channels.forEach((channel, i) => add('mend', 'contact_channel', JSON.stringify(channel), i));
+  if (Object.keys(row.translations ?? {}).length) fact('translations', JSON.stringify(row.translations));
   fact('demo', row.demo);
   fact('source_url', row.source_url);
   fact('last_verified_at', row.last_verified_at && iso(row.last_verified_at));

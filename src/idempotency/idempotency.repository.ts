@@ -30,24 +30,35 @@ export class IdempotencyRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Frees the key when it has expired, or when its first attempt has been in progress for over `staleSeconds` (it died). */
-  async releaseStale(k: IdempotencyRecordKey, staleSeconds: number): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3
-         AND (expires_at < now() OR (state = 'in_progress' AND created_at < now() - make_interval(secs => $4)))`,
-      [k.keyId, k.endpoint, k.key, staleSeconds],
-    );
-  }
-
-  /** Claims the key for a first attempt (INSERT … ON CONFLICT DO NOTHING); false when it is held already. */
-  async claim(k: IdempotencyRecordKey, partnerId: string, requestHash: string, retentionHours: number): Promise<boolean> {
-    const rows = await this.dataSource.query<{ key: string }[]>(
-      `INSERT INTO idempotency_record (api_key_id, partner_id, endpoint, key, request_hash, state, expires_at)
-       VALUES ($1, $2, $3, $4, $5, 'in_progress', now() + make_interval(hours => $6))
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [k.keyId, partnerId, k.endpoint, k.key, requestHash, retentionHours],
-    );
-    return rows.length === 1;
+  /**
+   * Claims the key for a first attempt (INSERT … ON CONFLICT DO NOTHING); false when it is held
+   * already. A record that has expired, or whose first attempt has been in progress for over
+   * `staleSeconds` (it died), is freed first.
+   *
+   * The claim commits without waiting for its WAL flush (synchronous_commit off): if the server
+   * loses it in a crash, no work was committed under it either (the work's own commit is
+   * synchronous and flushes the WAL in order), so a retry starts afresh — what the client
+   * expects. It saves one disk flush per write request.
+   */
+  claim(k: IdempotencyRecordKey, partnerId: string, requestHash: string, retentionHours: number, staleSeconds: number): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SET LOCAL synchronous_commit = off');
+      const insert = () =>
+        tx.query<{ key: string }[]>(
+          `INSERT INTO idempotency_record (api_key_id, partner_id, endpoint, key, request_hash, state, expires_at)
+           VALUES ($1, $2, $3, $4, $5, 'in_progress', now() + make_interval(hours => $6))
+           ON CONFLICT DO NOTHING RETURNING key`,
+          [k.keyId, partnerId, k.endpoint, k.key, requestHash, retentionHours],
+        );
+      if ((await insert()).length === 1) return true;
+      const released = await tx.query<unknown[]>(
+        `DELETE FROM idempotency_record WHERE api_key_id = $1 AND endpoint = $2 AND key = $3
+           AND (expires_at < now() OR (state = 'in_progress' AND created_at < now() - make_interval(secs => $4)))
+         RETURNING key`,
+        [k.keyId, k.endpoint, k.key, staleSeconds],
+      );
+      return released.length > 0 && (await insert()).length === 1;
+    });
   }
 
   /** Stores the response of the first attempt, in the transaction of its work. */

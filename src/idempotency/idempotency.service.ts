@@ -66,8 +66,7 @@ export class IdempotencyService {
     const record: IdempotencyRecordKey = { keyId: owner.keyId, endpoint, key };
     const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
     // Expired records, and first attempts that died long ago, no longer hold their key.
-    await this.records.releaseStale(record, STALE_IN_PROGRESS_SECONDS);
-    const claimed = await this.records.claim(record, owner.partnerId, requestHash, RETENTION_HOURS);
+    const claimed = await this.records.claim(record, owner.partnerId, requestHash, RETENTION_HOURS, STALE_IN_PROGRESS_SECONDS);
     if (!claimed) return this.replay<T>(record, requestHash);
     try {
       const prepared = await prepare();

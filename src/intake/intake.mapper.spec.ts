@@ -11,7 +11,7 @@ describe('intake mappers', () => {
       notForCrisis: false,
       capacity: { acceptingNewClients: false, waitTimeDays: 21 },
       provenance: { sourceUrl: null, lastVerifiedAt: '2025-11-20T00:00:00.000Z', demo: true },
-      verification: { lastVerifiedAt: '2025-11-20T00:00:00.000Z', verifiedBy: 'curator', status: 'stale' },
+      verification: { lastVerifiedAt: '2025-11-20T00:00:00.000Z', verifiedBy: 'curator', status: 'stale', reportedNotWorking: false },
       cost: { ...exampleResource().cost, slidingScale: true, feeMin: 5000, insurers: ['Aetna'], noInsuranceNeeded: false },
     });
     expect(toMatchable(shown, new Date('2026-12-01T12:00:00Z'))).toMatchObject({

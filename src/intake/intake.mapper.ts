@@ -2,6 +2,7 @@ import { msg } from '../common/i18n/message.js';
 import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
 import type { CandidateCriteria } from '../resources/candidate-criteria.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
+import { localizeResource } from '../resources/resource-texts.js';
 import type { EmergencyNumberResponse, MatchResponse } from './dto/intake.response.js';
 import type { CandidateConstraints } from './matching/constraints.js';
 import type { EmergencyNumber } from './matching/emergency-numbers.js';
@@ -84,7 +85,12 @@ export function toMatchable(r: ResourceResponse, now: Date): MatchableResource {
 
 /** The engine's match, shown with the resource's public representation, its reasons in the reader's words. */
 export function mapMatch(match: Match, resource: ResourceResponse, ctx: RenderContext): MatchResponse {
-  return { resource, score: match.score, reasons: renderCoded(match.reasons, ctx), caveats: renderCoded(match.caveats, ctx) };
+  return {
+    resource: localizeResource(resource, ctx.locale),
+    score: match.score,
+    reasons: renderCoded(match.reasons, ctx),
+    caveats: renderCoded(match.caveats, ctx),
+  };
 }
 
 /** The emergency number of the person's country, its notes in the reader's words; null when unknown. */

@@ -10,6 +10,7 @@ import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePos
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
 import type { ResourceResponse } from '../resources/dto/resource.response.js';
+import { localizeResource } from '../resources/resource-texts.js';
 import { ResourcesService } from '../resources/resources.service.js';
 import type { LineRole } from '../taxonomy/taxonomy.js';
 import type { CreateIntakeRequest } from './dto/create-intake.request.js';
@@ -244,7 +245,7 @@ export class IntakeService {
       country: plan.country,
       countryAssumed: plan.countryAssumed,
       emergency: mapEmergency(safety.emergency, ctx),
-      lines: this.linesFor(plan),
+      lines: this.linesFor(plan).map((line) => localizeResource(line, ctx.locale)),
     };
   }
 
@@ -415,7 +416,7 @@ export class IntakeService {
         emergency: mapEmergency(safety.emergency, ctx),
         linesCountry: linePlan.country,
         countryAssumed: linePlan.countryAssumed,
-        resources: lines,
+        resources: lines.map((line) => localizeResource(line, ctx.locale)),
       },
       recommendation: {
         type: recommendation.type,
@@ -430,7 +431,7 @@ export class IntakeService {
               title: render(msg('accountability.title'), ctx),
               // For the partner causing harm, never the person at risk; not couples counseling.
               text: render(msg('accountability.text'), ctx),
-              resources: accountability,
+              resources: accountability.map((r) => localizeResource(r, ctx.locale)),
             },
           }
         : {}),

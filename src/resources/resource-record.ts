@@ -16,6 +16,7 @@ import {
 } from '../taxonomy/taxonomy.js';
 import { accessibilityProblem, withDerivedAccessibility } from './accessibility.js';
 import type { ContactChannel, ResourceWrite } from './resource.row.js';
+import { normalizeTranslations, type ResourceTranslations, translationsProblem } from './resource-texts.js';
 import { searchKeywords } from './search-text.js';
 
 /** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
@@ -74,6 +75,8 @@ export interface ResourceRecord {
   eligibility?: Eligibility[]; // who it is ONLY for (audiences say whom it welcomes)
   lineRoles?: LineRole[]; // hotlines: what the line is for (required for real hotlines)
   contactChannels?: ContactChannel[]; // text, chat, TTY, videophone, relay
+  /** Name, description and cost notes in other languages (the fields above are English): resource-texts.ts. */
+  translations?: ResourceTranslations;
   demo: boolean; // true for fictional listings
   sourceUrl?: string; // required for real (demo=false) resources
   lastVerifiedAt?: string; // YYYY-MM-DD, required for real resources
@@ -128,6 +131,8 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
     checkRecord(TAXONOMY.contactChannel.codes.includes(channel.type), slug, `unknown contact channel ${String(channel.type)}`);
     checkRecord(typeof channel.value === 'string' && channel.value.length > 0, slug, 'a contact channel needs a value');
   }
+  const translations = translationsProblem(s.translations, !!s.cost.notes);
+  checkRecord(!translations, slug, translations!);
   const accessibility = accessibilityProblem(s.accessibility ?? [], s.contactChannels ?? [], s.locations);
   checkRecord(!accessibility, slug, `accessibility: ${accessibility}`);
   return {
@@ -169,6 +174,7 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
     eligibility: s.eligibility ?? [],
     lineRoles: s.lineRoles ?? [],
     contactChannels: s.contactChannels ?? [],
+    translations: normalizeTranslations(s.translations),
     demo: s.demo,
     sourceUrl: s.sourceUrl,
     lastVerifiedAt: s.lastVerifiedAt,

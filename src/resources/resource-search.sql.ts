@@ -34,7 +34,7 @@ export const RESOURCE_COLUMNS = `
   r.no_insurance_needed, r.cost_notes, r.specialties, r.approaches, r.languages, r.audiences,
   r.accessibility, r.credentials, r.payment_options, r.service_areas, r.accepting_new_clients, r.wait_time_days,
   r.availability, r.joint_sessions, r.requires_safe_relationship, r.not_for_crisis, r.eligibility, r.line_roles,
-  r.contact_channels, r.demo, r.source_url, r.last_verified_at, r.verified_by, r.safety_suspended, r.status, r.version,
+  r.contact_channels, r.translations, r.demo, r.source_url, r.last_verified_at, r.verified_by, r.safety_suspended, r.status, r.version,
   r.created_at, r.updated_at, o.name AS organization_name, o.website AS organization_website`;
 
 export const LOCATIONS_JSON = `

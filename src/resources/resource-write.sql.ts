@@ -31,7 +31,7 @@ export const RESOURCE_WRITE_COLUMNS = [
 export function resourceWriteValues(r: ResourceWrite, organizationId: string): unknown[] {
   const facts = RESOURCE_FACT_COLUMNS.map((column) =>
     // jsonb: sent as JSON text (pg would send a JS array as a PostgreSQL array).
-    column === 'contact_channels' ? JSON.stringify(r.contactChannels) : (r[fieldOf(column)] ?? null),
+    column === 'contact_channels' || column === 'translations' ? JSON.stringify(r[fieldOf(column)]) : (r[fieldOf(column)] ?? null),
   );
   return [
     ...facts,

@@ -1,13 +1,14 @@
 import { versionEtag } from '../common/http/entity-tags.js';
 import type { ResourceResponse, VerificationResponse } from './dto/resource.response.js';
 import type { ResourceRow } from './resource.row.js';
+import { STORED_TEXT_LOCALE } from './resource-texts.js';
 import { isSafetyLine, type VerificationCutoffs, verificationStatus } from './verification.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** When and by whom the details were last confirmed, and what that makes them at the cutoffs of this read. */
 export function mapVerification(
-  row: Pick<ResourceRow, 'last_verified_at' | 'verified_by' | 'kind' | 'line_roles' | 'demo'>,
+  row: Pick<ResourceRow, 'last_verified_at' | 'verified_by' | 'kind' | 'line_roles' | 'demo' | 'safety_suspended'>,
   cutoffs: VerificationCutoffs,
 ): VerificationResponse {
   const lastVerifiedAt = row.last_verified_at === null ? null : new Date(row.last_verified_at);
@@ -15,6 +16,7 @@ export function mapVerification(
     lastVerifiedAt: lastVerifiedAt && lastVerifiedAt.toISOString(),
     verifiedBy: lastVerifiedAt ? (row.verified_by ?? null) : null,
     status: verificationStatus(lastVerifiedAt, isSafetyLine(row), cutoffs),
+    reportedNotWorking: row.safety_suspended,
   };
 }
 
@@ -27,7 +29,9 @@ export function mapResource(row: ResourceRow, cutoffs: VerificationCutoffs, dist
     id: row.id,
     slug: row.slug,
     name: row.name,
+    nameLang: STORED_TEXT_LOCALE,
     description: row.description,
+    descriptionLang: STORED_TEXT_LOCALE,
     organization: { name: row.organization_name, website: row.organization_website },
     url: row.url,
     phone: row.phone,
@@ -45,6 +49,7 @@ export function mapResource(row: ResourceRow, cutoffs: VerificationCutoffs, dist
       insurers: row.insurers,
       noInsuranceNeeded: row.no_insurance_needed,
       notes: row.cost_notes,
+      notesLang: row.cost_notes === null ? null : STORED_TEXT_LOCALE,
     },
     specialties: row.specialties,
     approaches: row.approaches,
@@ -63,6 +68,7 @@ export function mapResource(row: ResourceRow, cutoffs: VerificationCutoffs, dist
     eligibility: row.eligibility ?? [],
     lineRoles: row.line_roles ?? [],
     contactChannels: row.contact_channels ?? [],
+    translations: row.translations ?? {},
     provenance: { sourceUrl: row.source_url, lastVerifiedAt: iso(row.last_verified_at), demo: row.demo },
     verification: mapVerification(row, cutoffs),
     status: row.status,

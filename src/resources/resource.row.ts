@@ -1,3 +1,4 @@
+import type { ResourceTranslations } from './resource-texts.js';
 import type { VerifiedBy } from './verification.js';
 
 /** A way to reach a service besides its main phone: a text keyword, a chat page, TTY, videophone, relay. */
@@ -50,6 +51,7 @@ export const RESOURCE_FACT_COLUMNS = [
   'line_roles',
   'contact_channels',
   'accessibility',
+  'translations',
   'demo',
   'source_url',
   'last_verified_at',
@@ -95,6 +97,8 @@ export interface ResourceRow {
   eligibility: string[];
   line_roles: string[];
   contact_channels: ContactChannel[];
+  /** Name, description and cost notes in other languages (resource-texts.ts). */
+  translations: ResourceTranslations;
   demo: boolean;
   source_url: string | null;
   last_verified_at: Date | null;
@@ -174,6 +178,7 @@ export interface ResourceWrite {
   eligibility: string[];
   lineRoles: string[];
   contactChannels: ContactChannel[];
+  translations: ResourceTranslations;
   demo: boolean;
   sourceUrl?: string;
   lastVerifiedAt?: string | Date;

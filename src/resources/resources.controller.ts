@@ -12,7 +12,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { sendJsonWithBodyEtag, sendWithEtag } from '../common/http/conditional-response.js';
-import { LangQuery, Localized } from '../common/i18n/localized.js';
+import type { RequestLocale } from '../common/i18n/locale.js';
+import { LangQuery, Localized, RequestLocaleOf } from '../common/i18n/localized.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
@@ -25,7 +26,7 @@ const ID_OR_SLUG = /^[A-Za-z0-9-]{1,120}$/;
 @ApiTags('directory')
 @ApiExtraModels(FacetValue)
 @PublicAccess('directory:read')
-// Provider texts stay as written; the locale speaks for problems and says what the response is in.
+// Provider texts in the locale where written for it (descriptionLang … say which); the locale also speaks for problems.
 @Localized()
 @Controller('resources')
 export class ResourcesController {
@@ -52,8 +53,13 @@ export class ResourcesController {
   })
   @ApiNotModifiedResponse({ description: 'If-None-Match holds the current ETag: nothing changed.' })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid parameter (problem+json naming it).' })
-  searchResources(@Query() query: SearchResourcesQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    const { body, nextCursor } = this.resources.searchResources(query);
+  searchResources(
+    @Query() query: SearchResourcesQuery,
+    @RequestLocaleOf() { locale }: RequestLocale,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): void {
+    const { body, nextCursor } = this.resources.searchResources(query, locale);
     if (nextCursor) {
       const url = new URL(request.url, 'http://placeholder');
       url.searchParams.set('cursor', nextCursor);
@@ -90,11 +96,12 @@ export class ResourcesController {
   async getResource(
     @Param('id') idOrSlug: string,
     @Query() _query: LangQuery,
+    @RequestLocaleOf() { locale }: RequestLocale,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!ID_OR_SLUG.test(idOrSlug)) throw ResourceErrors.notFound();
-    const { resource, etag } = await this.resources.getResource(idOrSlug);
+    const { resource, etag } = await this.resources.getResource(idOrSlug, locale);
     void reply.header('cache-control', 'public, max-age=60');
     sendWithEtag(request, reply, resource, etag);
   }

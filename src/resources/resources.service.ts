@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+import type { Locale } from '../common/i18n/locale.js';
 import { parseNear, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import type { CandidateCriteria, CandidateFacts } from './candidate-criteria.js';
 import type { CandidateFact } from './directory-index/candidate-query.js';
@@ -12,6 +13,7 @@ import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js
 import { mapResource, mapVersionedResource, type VersionedResource, withVerificationAt } from './resource.mapper.js';
 import type { ResourceReferralFacts } from './resource.row.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
+import { localizeResource } from './resource-texts.js';
 import { ResourceErrors } from './resources.errors.js';
 import { ResourcesRepository } from './resources.repository.js';
 import { buildTsQuery } from './search-text.js';
@@ -117,7 +119,7 @@ export class ResourcesService {
   }
 
   /** GET /v1/resources, answered from the in-memory index: ids and sort keys, exact total, facets, rows. */
-  searchResources(query: SearchResourcesQuery): SearchResult {
+  searchResources(query: SearchResourcesQuery, locale: Locale = 'en'): SearchResult {
     const criteria = this.toCriteria(query);
     const sort = this.sortFor(query, criteria);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -133,7 +135,7 @@ export class ResourcesService {
 
     const cutoffs = this.freshness.cutoffs();
     const body: ResourceListResponse = {
-      data: found.hits.map((hit) => this.directory.response(hit.id, cutoffs, hit.distanceM)),
+      data: found.hits.map((hit) => localizeResource(this.directory.response(hit.id, cutoffs, hit.distanceM), locale)),
       page: { limit, nextCursor, total: found.total, totalExact: true },
     };
     if (facetResult) {
@@ -145,10 +147,11 @@ export class ResourcesService {
   }
 
   /** Any status: a deleted (inactive) resource is still readable, so links to it explain themselves. */
-  async getResource(idOrSlug: string): Promise<VersionedResource> {
+  async getResource(idOrSlug: string, locale: Locale = 'en'): Promise<VersionedResource> {
     const row = await this.repository.findByIdOrSlug(idOrSlug);
     if (!row) throw ResourceErrors.notFound(idOrSlug);
-    return mapVersionedResource(row, this.freshness.cutoffs());
+    const { resource, etag } = mapVersionedResource(row, this.freshness.cutoffs());
+    return { resource: localizeResource(resource, locale), etag };
   }
 
   /**

@@ -37,6 +37,14 @@ export function loadCuratedDataset(dir = CURATED_DATA_DIR, { includeDemo = true 
         record.slug,
         'a real hotline needs lineRoles',
       );
+      // A Spanish reader of a safety intake meets every line that serves them: each real one is written in Spanish too.
+      checkRecord(
+        record.kind !== 'hotline' ||
+          record.demo ||
+          (!!record.translations?.es?.description && (!record.cost.notes || !!record.translations.es.costNotes)),
+        record.slug,
+        'a real hotline needs its description (and cost notes) in Spanish: translations.es',
+      );
       const write = toResourceWrite(record);
       if (includeDemo || !write.demo) resources.push(write);
     }

@@ -1069,7 +1069,14 @@ export interface components {
             insurers: string[];
             /** @description Can be used with no insurance at all. */
             noInsuranceNeeded: boolean;
+            /** @description In the response language where written for it (notesLang says). */
             notes: string | null;
+            /**
+             * @description The language notes are written in (null without notes).
+             * @example en
+             * @enum {string|null}
+             */
+            notesLang: "en" | "es" | null;
         };
         LocationResponse: {
             /** @example 100 Main St */
@@ -1112,6 +1119,16 @@ export interface components {
              */
             keyword?: string;
         };
+        ResourceTextsResponse: {
+            /** @example Línea Nacional contra la Violencia Doméstica */
+            name?: string;
+            description?: string;
+            costNotes?: string;
+        };
+        ResourceTranslationsResponse: {
+            /** @description Spanish texts. */
+            es?: components["schemas"]["ResourceTextsResponse"];
+        };
         ProvenanceResponse: {
             /** @description Where the facts come from. */
             sourceUrl: string | null;
@@ -1139,14 +1156,33 @@ export interface components {
              * @enum {string}
              */
             status: "current" | "due" | "stale";
+            /**
+             * @description True while several independent reports from the field say this line does not answer or has closed, until a curator reviews them. Such a line is left out of every safety list; where it is still shown (the directory, by id), show this warning with it.
+             * @example false
+             */
+            reportedNotWorking: boolean;
         };
         ResourceResponse: {
             /** Format: uuid */
             id: string;
             /** @example riverbend-couples-therapy */
             slug: string;
+            /** @description In the response language where written for it (nameLang says). */
             name: string;
+            /**
+             * @description The language name is written in.
+             * @example es
+             * @enum {string}
+             */
+            nameLang: "en" | "es";
+            /** @description What the resource offers, in the response language where written for it, otherwise as stored (English); descriptionLang says which, so a client can mark the text (lang="en"). */
             description: string;
+            /**
+             * @description The language description is written in.
+             * @example es
+             * @enum {string}
+             */
+            descriptionLang: "en" | "es";
             organization: components["schemas"]["OrganizationResponse"];
             url: string | null;
             phone: string | null;
@@ -1199,6 +1235,8 @@ export interface components {
             lineRoles: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
             /** @description Other ways in: text, chat, TTY, videophone (sign language), relay. */
             contactChannels: components["schemas"]["ContactChannelResponse"][];
+            /** @description Every text written for other languages (name, description and cost notes above are English), whatever the response language. */
+            translations: components["schemas"]["ResourceTranslationsResponse"];
             provenance: components["schemas"]["ProvenanceResponse"];
             /** @description How fresh the details are: when and by whom they were last confirmed. */
             verification: components["schemas"]["VerificationResponse"];
@@ -1350,6 +1388,17 @@ export interface components {
              */
             keyword?: string;
         };
+        ResourceTextsInput: {
+            /** @example Línea Nacional contra la Violencia Doméstica */
+            name?: string;
+            description?: string;
+            /** @description Only beside cost.notes. */
+            costNotes?: string;
+        };
+        TranslationsInput: {
+            /** @description In Spanish, as the service writes it itself where it does. */
+            es?: components["schemas"]["ResourceTextsInput"];
+        };
         CreateResourceRequest: {
             /**
              * @description Unique, kebab-case; the resource can be fetched by it.
@@ -1478,6 +1527,8 @@ export interface components {
             lineRoles?: ("crisis" | "domestic_violence" | "sexual_assault" | "substance_use" | "gambling" | "information_referral" | "family_support")[];
             /** @description Other ways in: text, chat, TTY, videophone (sign language), relay. */
             contactChannels?: components["schemas"]["ContactChannelInput"][];
+            /** @description The name, description and cost notes above are English; these are the texts for readers of other languages (a response in that language shows them, and says so in nameLang, descriptionLang, cost.notesLang). A change to an English text that leaves its translation alone drops the translation (never kept beside English it no longer says). */
+            translations?: components["schemas"]["TranslationsInput"];
             /** @description A fictional listing for demonstration. Absent: false. */
             demo?: boolean;
             /**
@@ -1540,6 +1591,17 @@ export interface components {
             noInsuranceNeeded?: boolean;
             /** @example First session free. */
             notes?: string | null;
+        };
+        ResourceTextsPatch: {
+            /** @example Línea Nacional contra la Violencia Doméstica */
+            name?: string | null;
+            description?: string | null;
+            /** @description Only beside cost.notes. */
+            costNotes?: string | null;
+        };
+        TranslationsPatch: {
+            /** @description Spanish; null removes them all. */
+            es?: components["schemas"]["ResourceTextsPatch"];
         };
         UpdateResourceRequest: {
             /**
@@ -1679,6 +1741,8 @@ export interface components {
              */
             status?: "active" | "inactive";
             accessibility?: string[] | null;
+            /** @description Merged language by language, field by field; null removes. */
+            translations?: components["schemas"]["TranslationsPatch"];
         };
         VerifyResourceRequest: {
             /**
@@ -2806,6 +2870,15 @@ export interface components {
             /** @example First session free. */
             notes?: string | null;
         };
+        ListingTextsPatch: {
+            description?: string | null;
+            /** @description Only beside cost.notes. */
+            costNotes?: string | null;
+        };
+        ListingTranslationsPatch: {
+            /** @description In Spanish. */
+            es?: components["schemas"]["ListingTextsPatch"];
+        };
         UpdateListingRequest: {
             /** @description What the resource offers, in our own words (1–3 sentences). */
             description?: string;
@@ -2837,6 +2910,8 @@ export interface components {
             availability?: ("evenings" | "weekends" | "around_the_clock")[];
             /** @description Fees and sliding scale; merged field by field into the listing’s cost. */
             cost?: components["schemas"]["ListingCostPatch"];
+            /** @description Description and cost notes in other languages, merged field by field; null removes. */
+            translations?: components["schemas"]["ListingTranslationsPatch"];
         };
         ProviderReferralResponse: {
             /**

@@ -1,4 +1,5 @@
 import type { ResourceDocument } from '../../resources/curation/resource-document.js';
+import { type ResourceTranslations, translationsProblem } from '../../resources/resource-texts.js';
 import { CONTACT_CHANNELS, type TaxonomyName } from '../../taxonomy/taxonomy.js';
 import { type ForeignTerm, MEND_FACTS, type MendFact, recogniseTerm, VOCABULARIES } from '../hsds-taxonomy.js';
 import { arr, type ImportNote, type Json, obj, text } from './hsds-json.js';
@@ -76,4 +77,25 @@ export function contactChannels(values: string[], skipped: ImportNote[]): NonNul
     channels.push({ type: c.type as never, value: c.value, ...(typeof c.keyword === 'string' && c.keyword ? { keyword: c.keyword } : {}) });
   });
   return channels;
+}
+
+/** The mend translations fact (Mend's own exports): kept when well formed (translationsProblem), otherwise skipped with a note. */
+export function importedTranslations(
+  values: string[],
+  hasCostNotes: boolean,
+  skipped: ImportNote[],
+): { translations?: ResourceTranslations } {
+  if (!values.length) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(values[0]);
+  } catch {
+    parsed = undefined;
+  }
+  const problem = parsed === undefined ? 'not JSON' : translationsProblem(parsed, hasCostNotes);
+  if (problem) {
+    skipped.push({ field: 'attributes(mend translations)', reason: problem });
+    return {};
+  }
+  return { translations: parsed as ResourceTranslations };
 }

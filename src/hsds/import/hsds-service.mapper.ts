@@ -10,7 +10,7 @@ import { VERIFIED_BY, type VerifiedBy } from '../../resources/verification.js';
 import { RESOURCE_KINDS, type ResourceKind, type TaxonomyName } from '../../taxonomy/taxonomy.js';
 import { ASL_LANGUAGE } from '../hsds-taxonomy.js';
 import { arr, type ImportNote, isHttpUrl, type Json, obj, quoted, text } from './hsds-json.js';
-import { contactChannels, type FactReader, factReader, readAttributes } from './hsds-service-attributes.js';
+import { contactChannels, type FactReader, factReader, importedTranslations, readAttributes } from './hsds-service-attributes.js';
 import { type Fallback, type Fees, mapCost, readFees } from './hsds-service-cost.js';
 import { mapLocations, mapServiceAreas } from './hsds-service-places.js';
 
@@ -378,6 +378,7 @@ function buildDocument(
   const mendChannels = contactChannels(facts.all('contact_channel'), skipped);
   const channels = facts.has('contact_channel') ? mendChannels : fields.phoneChannels;
   const accessibility = accessibilityCodes(codes.accessibility, fields.signsAsl, channels, codes.format, fields.locations, skipped);
+  const cost = mapCost(fees, facts, payments, text(service.fees_description) ?? text(service.fees), fallback);
   return {
     slug: identity.slug!,
     name: identity.name!,
@@ -388,7 +389,7 @@ function buildDocument(
     ...(email ? { email } : {}),
     kind,
     formats: codes.format as ResourceDocument['formats'],
-    cost: mapCost(fees, facts, payments, text(service.fees_description) ?? text(service.fees), fallback),
+    cost,
     specialties: codes.specialty as ResourceDocument['specialties'],
     approaches: codes.approach as ResourceDocument['approaches'],
     languages: fields.languages,
@@ -407,6 +408,7 @@ function buildDocument(
     eligibility: codes.eligibility as ResourceDocument['eligibility'],
     lineRoles: codes.lineRole as ResourceDocument['lineRoles'],
     contactChannels: channels,
+    ...importedTranslations(facts.all('translations'), !!cost.notes, skipped),
     demo,
     ...(sourceUrl ? { sourceUrl } : {}),
     ...(lastVerifiedAt ? { lastVerifiedAt } : {}),

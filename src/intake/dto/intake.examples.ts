@@ -20,6 +20,7 @@ const nationalHotline = (over: Partial<ResourceResponse>) =>
       insurers: [],
       noInsuranceNeeded: true,
       notes: 'Free and confidential.',
+      notesLang: 'en',
     },
     paymentOptions: ['free'],
     locations: [],
@@ -47,7 +48,7 @@ const ndvh = nationalHotline({
     { type: 'chat', value: 'https://www.thehotline.org/' },
   ],
   provenance: { sourceUrl: 'https://www.thehotline.org', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
-  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current' },
+  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current', reportedNotWorking: false },
 });
 const lifeline988 = nationalHotline({
   id: '5fb09d6e-f6bb-4dc6-9a8a-f7643e01c1d5',
@@ -69,7 +70,7 @@ const lifeline988 = nationalHotline({
     { type: 'videophone', value: 'https://988lifeline.org' },
   ],
   provenance: { sourceUrl: 'https://988lifeline.org/get-help/what-to-expect', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
-  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current' },
+  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current', reportedNotWorking: false },
 });
 const US_EMERGENCY = {
   country: 'US',

@@ -136,7 +136,7 @@ describe('audit snapshots', () => {
       { type: 'text', value: '741741', keyword: 'HOME' },
     ],
     provenance: { sourceUrl: 'https://a.example/about', lastVerifiedAt: '2026-01-01T00:00:00.000Z', demo: false },
-    verification: { lastVerifiedAt: '2026-01-01T00:00:00.000Z', verifiedBy: 'provider', status: 'due' },
+    verification: { lastVerifiedAt: '2026-01-01T00:00:00.000Z', verifiedBy: 'provider', status: 'due', reportedNotWorking: false },
     updatedAt: '2026-01-02T00:00:00.000Z',
   });
 
@@ -164,7 +164,7 @@ describe('audit snapshots', () => {
       contactChannels: [],
       accessibility: [],
       cost: { ...shown.cost, feePeriod: 'per_session' },
-      verification: then,
+      verification: { ...then, reportedNotWorking: false },
     });
   });
 });

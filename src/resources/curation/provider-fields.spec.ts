@@ -22,6 +22,10 @@ describe('refusedProviderFields', () => {
       refusedProviderFields({ name: 'x', acceptingNewClients: true, cost: { currency: 'GBP', feeMin: 1, insurers: [] }, kind: 'hotline' }),
     ).toEqual(['name', 'cost.currency', 'cost.insurers', 'kind']);
     expect(refusedProviderFields({ lineRoles: null, demo: false, status: 'inactive' })).toEqual(['lineRoles', 'demo', 'status']);
+    // Of the translations, the description and cost notes are the provider's; the name never is.
+    expect(refusedProviderFields({ translations: { es: { description: 'x', costNotes: 'y', name: 'z' } } })).toEqual([
+      'translations.es.name',
+    ]);
   });
 
   it('leaves bodies that are not objects to validation, and a cost that is not an object too', () => {

@@ -8,7 +8,7 @@
  *
  * "Hours" are `availability` (evenings, weekends, around the clock): the directory keeps no
  * opening times. Of `cost`, the fees and how they are charged; insurance and currency stay with
- * curators.
+ * curators. Of `translations`, the description and cost notes in other languages (not the name).
  */
 export const PROVIDER_OWNED_FIELDS = [
   'acceptingNewClients',
@@ -18,8 +18,11 @@ export const PROVIDER_OWNED_FIELDS = [
   'languages',
   'availability',
   'description',
+  'translations',
 ] as const;
 export const PROVIDER_OWNED_COST_FIELDS = ['free', 'slidingScale', 'feeMin', 'feeMax', 'feePeriod', 'notes'] as const;
+/** Of a translation, the texts the provider writes in English too; the name stays the curators'. */
+export const PROVIDER_OWNED_TEXT_FIELDS = ['description', 'costNotes'] as const;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -35,6 +38,12 @@ export function refusedProviderFields(body: unknown): string[] {
     else if (field === 'cost' && isPlainObject(value)) {
       for (const costField of Object.keys(value)) {
         if (!(PROVIDER_OWNED_COST_FIELDS as readonly string[]).includes(costField)) refused.push(`cost.${costField}`);
+      }
+    } else if (field === 'translations' && isPlainObject(value)) {
+      for (const [locale, texts] of Object.entries(value)) {
+        if (!isPlainObject(texts)) continue;
+        for (const textField of Object.keys(texts))
+          if (!(PROVIDER_OWNED_TEXT_FIELDS as readonly string[]).includes(textField)) refused.push(`translations.${locale}.${textField}`);
       }
     }
   }

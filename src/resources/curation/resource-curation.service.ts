@@ -17,7 +17,14 @@ import type { UpdateListingRequest } from './dto/listing.request.js';
 import { CreateResourceRequest, type UpdateResourceRequest, type VerifyResourceRequest } from './dto/resource.request.js';
 import type { ResourceAuditEntryResponse } from './dto/resource-audit.response.js';
 import { type AuditAction, type AuditActorType, ResourceCurationRepository } from './resource-curation.repository.js';
-import { documentToWrite, isSafetyLine, mergePatch, type ResourceDocument, toResourceDocument } from './resource-document.js';
+import {
+  documentToWrite,
+  isSafetyLine,
+  mergePatch,
+  type ResourceDocument,
+  toResourceDocument,
+  withCurrentTranslations,
+} from './resource-document.js';
 import { type ResourceSnapshot, snapshotToResponse, toSnapshot } from './resource-snapshot.js';
 
 /** The written version (and, when the change decides it, the audit action), none when the version moved on, or 'unchanged'. */
@@ -124,7 +131,7 @@ export class ResourceCurationService {
         metatype: CreateResourceRequest,
         data: '',
       })) as ResourceDocument;
-      const write = documentToWrite(document, status ?? before.status);
+      const write = documentToWrite(withCurrentTranslations(current, document, fields.translations), status ?? before.status);
       if (options.reverify) {
         write.lastVerifiedAt = at;
         write.verifiedBy = options.reverify;
@@ -202,7 +209,11 @@ export class ResourceCurationService {
         metatype: CreateResourceRequest,
         data: '',
       })) as ResourceDocument;
-      const write = { ...documentToWrite(document, before.status), lastVerifiedAt: at, verifiedBy: 'provider' as const };
+      const write = {
+        ...documentToWrite(withCurrentTranslations(current, document, fields.translations), before.status),
+        lastVerifiedAt: at,
+        verifiedBy: 'provider' as const,
+      };
       const result = await this.curation.update(tx, id, versions, write);
       if (result === 'slug_taken') throw CurationErrors.slugTaken(document.slug); // the slug is not the provider's: cannot happen
       return result;

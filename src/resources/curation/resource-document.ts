@@ -1,6 +1,7 @@
 import { statedAccessibility } from '../accessibility.js';
 import type { ResourceRow, ResourceWrite } from '../resource.row.js';
 import { toResourceWrite } from '../resource-record.js';
+import { dropStaleTranslations } from '../resource-texts.js';
 import type { CreateResourceRequest } from './dto/resource.request.js';
 
 /**
@@ -70,6 +71,7 @@ export function toResourceDocument(row: ResourceRow): ResourceDocument {
     eligibility: row.eligibility as ResourceDocument['eligibility'],
     lineRoles: row.line_roles as ResourceDocument['lineRoles'],
     contactChannels: row.contact_channels,
+    translations: Object.keys(row.translations ?? {}).length ? row.translations : undefined,
     demo: row.demo,
     sourceUrl: present(row.source_url),
     lastVerifiedAt: row.last_verified_at === null ? undefined : iso(row.last_verified_at),
@@ -100,4 +102,18 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
     else if (value !== undefined) result[key] = mergePatch(result[key], value);
   }
   return result;
+}
+
+/**
+ * The merged document of an update with translations whose English the update changed and left
+ * untranslated dropped (dropStaleTranslations); `patch` is the update's own translations, if any.
+ */
+export function withCurrentTranslations(before: ResourceDocument, merged: ResourceDocument, patch: unknown): ResourceDocument {
+  const english = (d: ResourceDocument) => ({
+    name: d.name,
+    description: d.description,
+    costNotes: d.cost.notes,
+    translations: d.translations,
+  });
+  return { ...merged, translations: dropStaleTranslations(english(before), english(merged), patch) };
 }

@@ -1,5 +1,6 @@
 import type { ResourceResponse } from '../dto/resource.response.js';
 import type { LocationRow, ResourceWrite } from '../resource.row.js';
+import { normalizeTranslations, type ResourceTranslations, STORED_TEXT_LOCALE } from '../resource-texts.js';
 import type { VerificationStatus, VerifiedBy } from '../verification.js';
 
 /** The code lists a snapshot keeps as the write shape has them, in the response's key order. */
@@ -51,6 +52,8 @@ export interface ResourceSnapshot extends Pick<ResourceWrite, TaxonomyLists> {
   /** Since migration 1796500000000 (default []). */
   accessibility?: string[];
   provenance: { sourceUrl: string | null; lastVerifiedAt: string | null; demo: boolean };
+  /** Since migration 1796700000000 (default {}); the texts above are the stored English. */
+  translations?: ResourceTranslations;
   /** Since migration 1796600000000: as shown at the time of the change (status included). */
   verification?: SnapshotVerification;
   status: string;
@@ -62,6 +65,8 @@ interface SnapshotVerification {
   lastVerifiedAt: string | null;
   verifiedBy: VerifiedBy | null;
   status: VerificationStatus;
+  /** Absent from snapshots written before reports from the field could suspend a line. */
+  reportedNotWorking?: boolean;
 }
 
 /** The location shape resource rows store too (resource_location, as the search query aggregates it). */
@@ -96,7 +101,9 @@ function copyResource(s: ResourceSnapshot, verification: SnapshotVerification): 
     id: s.id,
     slug: s.slug,
     name: s.name,
+    nameLang: STORED_TEXT_LOCALE,
     description: s.description,
+    descriptionLang: STORED_TEXT_LOCALE,
     organization: { name: s.organization.name, website: s.organization.website },
     url: s.url,
     phone: s.phone,
@@ -107,6 +114,7 @@ function copyResource(s: ResourceSnapshot, verification: SnapshotVerification): 
       ...pick(s.cost, ['free', 'slidingScale', 'feeMin', 'feeMax', 'currency']),
       feePeriod: s.cost.feePeriod ?? 'per_session',
       ...pick(s.cost, ['insuranceAccepted', 'insurers', 'noInsuranceNeeded', 'notes']),
+      notesLang: s.cost.notes === null ? null : STORED_TEXT_LOCALE,
     },
     ...pick(s, TAXONOMY_LISTS),
     accessibility: s.accessibility ?? [],
@@ -120,8 +128,14 @@ function copyResource(s: ResourceSnapshot, verification: SnapshotVerification): 
     eligibility: s.eligibility ?? [],
     lineRoles: s.lineRoles ?? [],
     contactChannels: (s.contactChannels ?? []).map(copyChannel),
+    translations: normalizeTranslations(s.translations),
     provenance: { sourceUrl: s.provenance.sourceUrl, lastVerifiedAt: s.provenance.lastVerifiedAt, demo: s.provenance.demo },
-    verification: { lastVerifiedAt: verification.lastVerifiedAt, verifiedBy: verification.verifiedBy, status: verification.status },
+    verification: {
+      lastVerifiedAt: verification.lastVerifiedAt,
+      verifiedBy: verification.verifiedBy,
+      status: verification.status,
+      reportedNotWorking: verification.reportedNotWorking ?? false,
+    },
     status: s.status,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

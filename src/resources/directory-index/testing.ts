@@ -39,6 +39,7 @@ export function indexRow(overrides: Partial<IndexRow> & { id: string }): IndexRo
     eligibility: [],
     line_roles: [],
     contact_channels: [],
+    translations: {},
     demo: false,
     source_url: null,
     last_verified_at: null,

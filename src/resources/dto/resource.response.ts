@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { type Locale, LOCALES } from '../../common/i18n/locale.js';
 import {
   ACCESSIBILITY,
   APPROACHES,
@@ -16,6 +17,7 @@ import {
   SPECIALTIES,
 } from '../../taxonomy/taxonomy.js';
 import { CURRENCIES } from '../resource-record.js';
+import { TRANSLATED_FIELD_MAX } from '../resource-texts.js';
 import { VERIFICATION_STATUSES, VERIFIED_BY } from '../verification.js';
 import { FACET_FIELDS } from './search-resources.query.js';
 
@@ -41,7 +43,25 @@ export class CostResponse {
   @ApiProperty() insuranceAccepted: boolean;
   @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'] }) insurers: string[];
   @ApiProperty({ description: 'Can be used with no insurance at all.' }) noInsuranceNeeded: boolean;
-  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'In the response language where written for it (notesLang says).' })
+  notes: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: [...LOCALES, null],
+    example: 'en',
+    description: 'The language notes are written in (null without notes).',
+  })
+  notesLang: Locale | null;
+}
+
+export class ResourceTextsResponse {
+  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.name, example: 'Línea Nacional contra la Violencia Doméstica' }) name?: string;
+  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.description }) description?: string;
+  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.costNotes }) costNotes?: string;
+}
+
+export class ResourceTranslationsResponse {
+  @ApiPropertyOptional({ type: ResourceTextsResponse, description: 'Spanish texts.' }) es?: ResourceTextsResponse;
 }
 
 export class LocationResponse {
@@ -104,13 +124,25 @@ export class VerificationResponse {
       'Computed when read from the freshness policy: current; due for a check (180 days by default, 90 for safety lines; also a listing never verified); stale (365 days, 180 for safety lines): ranked lower in intakes with a details_stale caveat, and a stale safety line is never shown as one.',
   })
   status: (typeof VERIFICATION_STATUSES)[number];
+  @ApiProperty({
+    example: false,
+    description:
+      'True while several independent reports from the field say this line does not answer or has closed, until a curator reviews them. Such a line is left out of every safety list; where it is still shown (the directory, by id), show this warning with it.',
+  })
+  reportedNotWorking: boolean;
 }
 
 export class ResourceResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'riverbend-couples-therapy' }) slug: string;
-  @ApiProperty() name: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ description: 'In the response language where written for it (nameLang says).' }) name: string;
+  @ApiProperty({ enum: LOCALES, example: 'es', description: 'The language name is written in.' }) nameLang: Locale;
+  @ApiProperty({
+    description:
+      'What the resource offers, in the response language where written for it, otherwise as stored (English); descriptionLang says which, so a client can mark the text (lang="en").',
+  })
+  description: string;
+  @ApiProperty({ enum: LOCALES, example: 'es', description: 'The language description is written in.' }) descriptionLang: Locale;
   @ApiProperty({ type: OrganizationResponse }) organization: OrganizationResponse;
   @ApiProperty({ nullable: true, type: String }) url: string | null;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
@@ -161,6 +193,12 @@ export class ResourceResponse {
   lineRoles: string[];
   @ApiProperty({ type: [ContactChannelResponse], description: 'Other ways in: text, chat, TTY, videophone (sign language), relay.' })
   contactChannels: ContactChannelResponse[];
+  @ApiProperty({
+    type: ResourceTranslationsResponse,
+    description:
+      'Every text written for other languages (name, description and cost notes above are English), whatever the response language.',
+  })
+  translations: ResourceTranslationsResponse;
   @ApiProperty({ type: ProvenanceResponse }) provenance: ProvenanceResponse;
   @ApiProperty({ type: VerificationResponse, description: 'How fresh the details are: when and by whom they were last confirmed.' })
   verification: VerificationResponse;

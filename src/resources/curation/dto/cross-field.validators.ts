@@ -1,6 +1,7 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 import { accessibilityProblem } from '../../accessibility.js';
+import { translationsProblem } from '../../resource-texts.js';
 
 const sibling = (args: ValidationArguments, field: string): unknown => (args.object as Record<string, unknown>)[field];
 
@@ -123,6 +124,26 @@ export function IsBorneOutByRecord(options?: ValidationOptions) {
       options: { message: (args: ValidationArguments) => `$property: ${accessibilityProblemOf(args)}`, ...options },
       validator: {
         validate: (_value: unknown, args: ValidationArguments) => accessibilityProblemOf(args) === undefined,
+      },
+    });
+}
+
+/** Why translations are not well formed for this record (translationsProblem: known languages and fields, cost notes only beside cost.notes). */
+function translationsProblemOf(args: ValidationArguments): string | undefined {
+  const cost = sibling(args, 'cost') as { notes?: unknown } | undefined;
+  return translationsProblem(args.value ?? undefined, typeof cost?.notes === 'string' && cost.notes.length > 0);
+}
+
+/** Translations the record can carry: the record checks' rule (resource-texts.ts), so a valid request never fails them. */
+export function IsTranslationsOfRecord(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'translationsOfRecord',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args: ValidationArguments) => `${translationsProblemOf(args)}`, ...options },
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) => translationsProblemOf(args) === undefined,
       },
     });
 }

@@ -57,12 +57,14 @@ import {
   type Specialty,
 } from '../../../taxonomy/taxonomy.js';
 import { CURRENCIES } from '../../resource-record.js';
+import { TRANSLATED_FIELD_MAX } from '../../resource-texts.js';
 import {
   IsBorneOutByRecord,
   IsEmptyUnlessField,
   IsNotInFuture,
   IsNotLessThanField,
   IsRegionOfCountryField,
+  IsTranslationsOfRecord,
 } from './cross-field.validators.js';
 
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
@@ -226,6 +228,36 @@ export class CostInput {
   @MaxLength(1000)
   @IsString()
   notes?: string;
+}
+
+/** Texts written in one language for the listing's English name, description and cost notes. */
+export class ResourceTextsInput {
+  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.name, example: 'Línea Nacional contra la Violencia Doméstica' })
+  @IsOptional()
+  @Matches(/\S/, { message: '$property must not be blank' })
+  @MaxLength(TRANSLATED_FIELD_MAX.name)
+  @IsString()
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.description })
+  @IsOptional()
+  @Matches(/\S/, { message: '$property must not be blank' })
+  @MaxLength(TRANSLATED_FIELD_MAX.description)
+  @IsString()
+  description?: string;
+
+  @ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX.costNotes, description: 'Only beside cost.notes.' })
+  @IsOptional()
+  @Matches(/\S/, { message: '$property must not be blank' })
+  @MaxLength(TRANSLATED_FIELD_MAX.costNotes)
+  @IsString()
+  costNotes?: string;
+}
+
+/** The listing's texts per language other than English (the stored name, description and cost notes are English). */
+export class TranslationsInput {
+  @NestedObject(ResourceTextsInput, { optional: true, description: 'In Spanish, as the service writes it itself where it does.' })
+  es?: ResourceTextsInput;
 }
 
 export class LocationInput {
@@ -443,6 +475,15 @@ export class CreateResourceRequest {
   @Type(() => ContactChannelInput)
   contactChannels?: ContactChannelInput[];
 
+  @IsTranslationsOfRecord()
+  @NestedObject(TranslationsInput, {
+    optional: true,
+    description:
+      'The name, description and cost notes above are English; these are the texts for readers of other languages (a response in that language shows them, and says so in nameLang, descriptionLang, cost.notesLang). ' +
+      'A change to an English text that leaves its translation alone drops the translation (never kept beside English it no longer says).',
+  })
+  translations?: TranslationsInput;
+
   @ApiPropertyOptional({ default: false, description: 'A fictional listing for demonstration.' })
   @IsOptional()
   @IsBoolean()
@@ -482,6 +523,17 @@ export class OrganizationPatch extends PartialType(OrganizationInput) {
   @RemovableText() website?: string;
 }
 
+export class ResourceTextsPatch extends PartialType(ResourceTextsInput) {
+  @RemovableText() name?: string;
+  @RemovableText() description?: string;
+  @RemovableText() costNotes?: string;
+}
+
+export class TranslationsPatch {
+  @NestedObject(ResourceTextsPatch, { optional: true, description: 'Spanish; null removes them all.' })
+  es?: ResourceTextsPatch;
+}
+
 export class CostPatch extends PartialType(CostInput) {
   @RemovableInteger() feeMin?: number;
   @RemovableInteger() feeMax?: number;
@@ -499,7 +551,7 @@ export class CostPatch extends PartialType(CostInput) {
  * explicit false.
  */
 export class UpdateResourceRequest extends PartialType(
-  OmitType(CreateResourceRequest, ['organization', 'cost', 'accessibility'] as const),
+  OmitType(CreateResourceRequest, ['organization', 'cost', 'accessibility', 'translations'] as const),
 ) {
   @NestedObject(OrganizationPatch, { optional: true })
   organization?: OrganizationPatch;
@@ -524,6 +576,8 @@ export class UpdateResourceRequest extends PartialType(
   accessibility?: AccessibilityCode[];
   @RemovableList(String) lineRoles?: LineRole[];
   @RemovableList(ContactChannelInput) contactChannels?: ContactChannelInput[];
+  @NestedObject(TranslationsPatch, { optional: true, description: 'Merged language by language, field by field; null removes.' })
+  translations?: TranslationsPatch;
   @RemovableText() sourceUrl?: string;
   @RemovableText() lastVerifiedAt?: string;
 }
