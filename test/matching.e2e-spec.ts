@@ -552,7 +552,7 @@ describe('matching that fits the couple, in words people can read', () => {
   describe('review 15 (couples therapist, DV advocate, Spanish reviewer): help and words true to the reader', () => {
     const es = (body: Record<string, unknown>) => submit({ ...body, lang: 'es' });
     it('M1: abroad with only books and an app, the last step says Mend lists no counseling there, and books say their language', async () => {
-      const b = await es({ concerns: ['infidelity'], willingness: 'both', country: 'MX', safety: ALL_SAFETY_NO });
+      const b = await es({ concerns: ['infidelity'], willingness: 'both', country: 'MX', safety: ALL_SAFETY_NO, languages: ['es'] });
       expect(b.matches.length).toBeGreaterThan(0);
       expect(b.matches.every((m) => !COUNSELORS.includes(m.resource.kind))).toBe(true);
       const last = b.nextSteps.at(-1)!;

@@ -299,7 +299,7 @@ export class IntakeService {
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
   match(req: CreateIntakeRequest, locale: Locale = 'en') {
-    const profile: IntakeProfile = { ...this.toProfile(req), ...(locale !== 'en' ? { readingLanguage: locale } : {}) };
+    const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety, profile.country, profile.aboutMe === 'worried_about_my_behaviour');
     const recommendation = recommendHelp(profile.willingness, safety);
     const linePlan = planSafetyLines(profile, safety, locale);

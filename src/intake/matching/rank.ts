@@ -284,8 +284,8 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
           : reason('language_not_listed', 'caveat.language_not_listed', { languages: languageNames(extraLanguages) }),
       );
   }
-  const reading = [...extraLanguages, ...(profile.readingLanguage && profile.readingLanguage !== 'en' ? [profile.readingLanguage] : [])];
-  if (material && reading.length && !reading.some((l) => r.languages.includes(l)) && r.languages.length)
+  // Only for a language asked for: the codes of a match never depend on the language it is read in.
+  if (material && extraLanguages.length && !extraLanguages.some((l) => r.languages.includes(l)) && r.languages.length)
     caveats.push(reason('material_language', 'caveat.material_language', { languages: languageNames(r.languages) }));
   const audiences = [...profile.audiences];
   // Welcoming unmarried couples matters for couples work, not for help one partner gets alone (never "couples" words then).

@@ -60,11 +60,6 @@ export interface IntakeProfile {
   /** Preferred formats; empty = any. */
   formats: string[];
   languages: string[];
-  /**
-   * The language the person reads Mend in (the response locale), when not English: a book or app
-   * that is not in it says the language it is in, even when no language was asked for (never a filter).
-   */
-  readingLanguage?: string;
   /** Per session, minor units; undefined = not given; 0 = needs free help. */
   budgetMinor?: number;
   /** Insurer name lower-cased, 'none' for no insurance, undefined if not given. */
