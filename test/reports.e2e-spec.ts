@@ -51,7 +51,7 @@ describe('reports from the field', () => {
   const clock = new FixedClock(new Date('2026-12-02T12:00:00Z'));
   let nextIp = 1;
   /** A fresh visitor address (X-Forwarded-For through the trusted loopback proxy). */
-  const visitor = () => `198.51.100.${nextIp++}`;
+  const visitor = () => `198.${nextIp++}.100.1`; // a network of its own: one /24 is one reporter
 
   beforeAll(async () => {
     server = createServer((req, res) => {

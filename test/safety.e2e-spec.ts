@@ -37,6 +37,7 @@ const LINES = {
   alberta: { slug: 'alberta-family-violence-info-line', phone: '310-1818' },
   canada211: { slug: '211-canada', phone: '211' },
   hilfetelefon: { slug: 'hilfetelefon-gewalt-gegen-frauen', phone: '116 016' },
+  hilfetelefonMen: { slug: 'hilfetelefon-gewalt-an-maennern', phone: '0800 123 99 00' },
   telefonseelsorge: { slug: 'telefonseelsorge', phone: '0800 111 0 111' },
   france3919: { slug: '3919-violences-femmes-info', phone: '3919' },
   france3114: { slug: '3114-prevention-suicide', phone: '3114' },
@@ -1082,6 +1083,141 @@ describe('safety routing (what a person at risk is given)', () => {
       }
       // Curators still reach it by id or slug.
       await t.http().get(`/v1/resources/${DEMO_LINE}`).expect(200);
+    });
+  });
+
+  describe('review 15: lines where the person is, lethality signs, and who a line is for', () => {
+    const slugsOf = (body: Body) => body.safety.resources.map((l) => l.slug);
+    it.each(['PR', 'VI', 'GU', 'AS', 'MP'])('C1: a US territory (%s) gets 911, 988 and the National DV Hotline', async (country) => {
+      const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country });
+      expect(body.safety.emergency?.number).toBe('911');
+      expect(body.safety.linesCountry).toBe('US');
+      expect(slugsOf(body)).toEqual(expect.arrayContaining([LINES.ndvh.slug, LINES.us988.slug]));
+      expect(body.safety.guidance).not.toMatch(/findahelpline/);
+      const res = await t.http().get(`/v1/safety-lines?country=${country}`).set('Authorization', auth).expect(200);
+      expect(res.body.lines.map((l: Line) => l.slug)).toEqual(expect.arrayContaining([LINES.ndvh.slug, LINES.us988.slug]));
+      expect(res.body.emergency?.number).toBe('911');
+    });
+
+    it.each([
+      ['strangulation', 'strangulation'],
+      ['weaponOrThreatsToKill', 'weapon_or_threats_to_kill'],
+    ])('H4: %s alone is urgent, names medical care and a danger assessment, and rules out joint work', async (flag, code) => {
+      const body = await submit({ concerns: ['other'], willingness: 'both', safety: { [flag]: true }, ...US });
+      expect(body.safety.level).toBe('urgent');
+      expect(body.recommendation.type).toBe('safety_first');
+      expect(body.jointSessionsAppropriate).toBe(false);
+      expect(body.doNotContact).toBe(true);
+      expect((body.safety as unknown as { reasons: { code: string }[] }).reasons.map((r) => r.code)).toContain(code);
+      expect(body.safety.guidance).toMatch(/danger assessment/);
+      expect(slugsOf(body)[0]).toBe(LINES.ndvh.slug);
+      if (flag === 'strangulation') expect(body.safety.guidance).toMatch(/no visible marks/);
+    });
+    it('H4: a single push is not worded as a lethality sign', async () => {
+      const body = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, ...US });
+      expect(body.safety.guidance).not.toMatch(/danger assessment/);
+    });
+    it('H4: the lethality guidance in Spanish, in usted', async () => {
+      const res = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', auth)
+        .set('Accept-Language', 'es')
+        .send({ concerns: ['other'], willingness: 'both', safety: { strangulation: true }, ...US })
+        .expect(201);
+      expect(res.body.safety.guidance).toMatch(/evaluación del peligro/);
+      expect(res.body.safety.guidance).toMatch(/atención médica/);
+    });
+    it('H4: a flag that is not a boolean is a 400 problem+json naming it', async () => {
+      const res = await t
+        .http()
+        .post('/v1/intakes')
+        .set('Authorization', auth)
+        .send({ concerns: ['other'], willingness: 'both', safety: { strangulation: 'yes' }, ...US });
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.stringify(res.body)).toMatch(/strangulation/);
+    });
+
+    it('M3: a young couple who did not say LGBTQ+ gets loveisrespect first, then 988, and no Trevor Project', async () => {
+      const body = await submit({
+        concerns: ['other'],
+        willingness: 'both',
+        safety: { feelsAfraid: true },
+        ...US,
+        preferences: { audiences: ['young_people'] },
+      });
+      const slugs = slugsOf(body);
+      expect(slugs[0]).toBe('loveisrespect');
+      expect(slugs).not.toContain(LINES.trevor.slug);
+      expect(slugs).toContain(LINES.us988.slug);
+    });
+    it('M3: Trevor only for a young couple who asked for LGBTQ+ affirming care', async () => {
+      const body = await submit({
+        concerns: ['other'],
+        willingness: 'both',
+        safety: { selfHarmRisk: true },
+        ...US,
+        preferences: { audiences: ['young_people', 'lgbtq_affirming'] },
+      });
+      expect(slugsOf(body)).toContain(LINES.trevor.slug);
+    });
+
+    it('M4: UK without a nation: the Scottish, Welsh and Northern Irish numbers are given, as the seeds have them', async () => {
+      const body = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'GB' });
+      for (const slug of [LINES.scotland.slug, 'live-fear-free-helpline', 'ni-domestic-and-sexual-abuse-helpline']) {
+        const line = await t.http().get(`/v1/resources/${slug}`).expect(200);
+        expect(body.safety.guidance).toContain(line.body.phone);
+      }
+      expect(body.safety.guidance).not.toMatch(/shown when the nation is given/);
+    });
+
+    it('M5: a fictional program for people who use abuse is said to be fictional', async () => {
+      const body = await submit({
+        concerns: ['jealousy_control'],
+        willingness: 'both',
+        safety: ALL_SAFETY_NO,
+        aboutMe: OWN_BEHAVIOUR,
+        postalCode: '55802',
+      });
+      const block = body.forPartnerWhoUsesAbuse as unknown as { text: string; resources: Line[] };
+      expect(block.resources.some((r) => r.provenance.demo)).toBe(true);
+      expect(block.text).toMatch(/fictional/);
+    });
+    it('M5: no program listed (Houston): the text says none is listed and points to the DV line', async () => {
+      const body = await submit({
+        concerns: ['jealousy_control'],
+        willingness: 'both',
+        safety: { physicalViolence: true },
+        aboutMe: OWN_BEHAVIOUR,
+        postalCode: '77002',
+      });
+      expect(body.forPartnerWhoUsesAbuse).toBeUndefined();
+      expect(body.recommendation.explanation).not.toMatch(/separately/);
+      expect(body.recommendation.explanation).toMatch(/does not list/);
+      expect(body.recommendation.explanation).toMatch(/domestic-violence line/);
+    });
+
+    it('M2: in Germany a man harmed by a partner has a line that serves men, beside the women-only one', async () => {
+      const body = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'DE' });
+      const slugs = slugsOf(body);
+      expect(slugs).toEqual(expect.arrayContaining([LINES.hilfetelefon.slug, LINES.hilfetelefonMen.slug]));
+      const men = body.safety.resources.find((l) => l.slug === LINES.hilfetelefonMen.slug);
+      expect([men?.phone, men?.eligibility]).toEqual([LINES.hilfetelefonMen.phone, ['men_only']]);
+    });
+
+    it('L5: a military family reporting abuse is told about restricted reporting (no command or police notification)', async () => {
+      const body = await submit({
+        concerns: ['other'],
+        willingness: 'both',
+        safety: { physicalViolence: true },
+        ...US,
+        preferences: { audiences: ['military_families'] },
+      });
+      expect(body.safety.guidance).toMatch(/restricted report/);
+      expect(body.safety.guidance).toMatch(/command/);
+      const civilians = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, ...US });
+      expect(civilians.safety.guidance).not.toMatch(/restricted report/);
     });
   });
 

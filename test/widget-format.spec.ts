@@ -2,29 +2,31 @@ import { describe, expect, it } from '@jest/globals';
 
 import { SafetyAnswersDto } from '../src/intake/dto/create-intake.request.js';
 import { CONCERNS, WILLINGNESS } from '../src/intake/matching/types.js';
-import { FORMATS, RESOURCE_KINDS } from '../src/taxonomy/taxonomy.js';
+import { FORMATS } from '../src/taxonomy/taxonomy.js';
 import {
-  CONCERN_LABELS,
-  FORMAT_LABELS,
+  CONCERNS as WIDGET_CONCERNS,
+  FORMAT_CODES,
   formatCost,
   friendlyError,
   type IntakeAnswers,
   intakeBody,
-  KIND_LABELS,
   SAFETY_QUESTIONS,
   type SearchFilters,
   searchParams,
   validateSearch,
-  WILLINGNESS_LABELS,
+  WILLINGNESS as WIDGET_WILLINGNESS,
 } from '../src/widget/client/format.js';
+import { widgetTranslator } from '../src/widget/widget-messages.js';
+
+const t = widgetTranslator('en');
+const es = widgetTranslator('es');
 
 // The widget's pure logic (src/widget/client/format.ts), run under Node.
 describe('widget wording and requests', () => {
-  it("labels every code of the API's vocabularies, and asks every safety question", () => {
-    expect(Object.keys(FORMAT_LABELS).sort()).toEqual([...FORMATS.codes].sort());
-    expect(Object.keys(KIND_LABELS).sort()).toEqual([...RESOURCE_KINDS.codes].sort());
-    expect(Object.keys(CONCERN_LABELS).sort()).toEqual([...CONCERNS].sort());
-    expect(Object.keys(WILLINGNESS_LABELS).sort()).toEqual([...WILLINGNESS].sort());
+  it("offers every code of the API's vocabularies, and asks every safety question", () => {
+    expect([...FORMAT_CODES].sort()).toEqual([...FORMATS.codes].sort());
+    expect([...WIDGET_CONCERNS].sort()).toEqual([...CONCERNS].sort());
+    expect([...WIDGET_WILLINGNESS].sort()).toEqual([...WILLINGNESS].sort());
     const dtoFields = [
       'physicalViolence',
       'feelsAfraid',
@@ -32,16 +34,23 @@ describe('widget wording and requests', () => {
       'sexualViolence',
       'selfHarmRisk',
     ] satisfies (keyof SafetyAnswersDto)[];
-    expect(SAFETY_QUESTIONS.map((q) => q.field).sort()).toEqual([...dtoFields].sort());
+    expect([...SAFETY_QUESTIONS].sort()).toEqual([...dtoFields].sort());
   });
 
   it('formats costs in plain words', () => {
     const base = { free: false, slidingScale: false, feeMin: null, feeMax: null, currency: 'USD', insuranceAccepted: false };
-    expect(formatCost({ ...base, free: true })).toBe('Free');
-    expect(formatCost({ ...base, feeMin: 9000, feeMax: 15000, slidingScale: true })).toBe('$90–$150 per session · sliding scale');
-    expect(formatCost({ ...base, feeMin: 4250, feeMax: 4250 })).toBe('$42.50 per session');
-    expect(formatCost({ ...base, slidingScale: true })).toBe('Sliding scale');
-    expect(formatCost(base)).toBe('Fees not listed');
+    expect(formatCost({ ...base, free: true }, t, 'en-US')).toBe('Free');
+    expect(formatCost({ ...base, feeMin: 9000, feeMax: 15000, slidingScale: true }, t, 'en-US')).toBe(
+      '$90–$150 per session · sliding scale',
+    );
+    expect(formatCost({ ...base, feeMin: 4250, feeMax: 4250 }, t, 'en-US')).toBe('$42.50 per session');
+    expect(formatCost({ ...base, slidingScale: true }, t, 'en-US')).toBe('Sliding scale');
+    expect(formatCost(base, t, 'en-US')).toBe('Fees not listed');
+    // Spanish words, US money format (es-US writes "$80", as the API does).
+    expect(formatCost({ ...base, feeMin: 3200, feeMax: 3200, feePeriod: 'per_week', insuranceAccepted: true }, es, 'es-US')).toBe(
+      '$32 por semana · acepta seguro médico',
+    );
+    expect(formatCost({ ...base, slidingScale: true }, es, 'es-US')).toBe('Escala móvil');
   });
 
   it('builds search parameters: a postal code, or online only (remote formats licensed in the country)', () => {
@@ -69,28 +78,64 @@ describe('widget wording and requests', () => {
       budget: '0',
       insurance: 'Aetna',
       noInsurance: true,
+      language: '',
+      affirming: false,
+      accessibility: [],
     };
-    expect(intakeBody(answers)).toEqual({
+    expect(intakeBody(answers, 'en')).toEqual({
       concerns: ['infidelity'],
       willingness: 'both',
       safety: { feelsAfraid: true, physicalViolence: false },
       country: 'CA',
       budgetPerSession: 0,
       insurance: 'none',
+      lang: 'en',
     });
-    expect(intakeBody({ ...answers, safety: {}, postalCode: '43215', country: 'US', budget: '', noInsurance: false })).toEqual({
+    expect(intakeBody({ ...answers, safety: {}, postalCode: '43215', country: 'US', budget: '', noInsurance: false }, 'en')).toEqual({
       concerns: ['infidelity'],
       willingness: 'both',
       postalCode: '43215',
       country: 'US',
       insurance: 'Aetna',
+      lang: 'en',
+    });
+  });
+
+  it('sends the language of care, affirming care and accessibility needs as the API names them, and the UI language', () => {
+    const answers: IntakeAnswers = {
+      safety: {},
+      concerns: ['lying'],
+      willingness: 'both',
+      postalCode: '',
+      country: 'US',
+      formats: ['video'],
+      budget: '',
+      insurance: '',
+      noInsurance: false,
+      language: 'es',
+      affirming: true,
+      accessibility: ['asl', 'captioning'],
+    };
+    expect(intakeBody(answers, 'es')).toEqual({
+      concerns: ['lying'],
+      willingness: 'both',
+      country: 'US',
+      formats: ['video'],
+      languages: ['es'],
+      preferences: { audiences: ['lgbtq_affirming'], accessibility: ['asl', 'captioning'] },
+      lang: 'es',
     });
   });
 
   it('words failures for people: rate limits with the wait, never a status dump', () => {
-    expect(friendlyError(429, 12)).toBe('A lot of people are searching right now. Please try again in 12 seconds.');
-    expect(friendlyError(429)).toContain('in a minute');
-    expect(friendlyError('network')).toContain('connection');
-    for (const status of [400, 401, 403, 404, 500, 503]) expect(friendlyError(status)).not.toMatch(/\d{3}|{|error/i);
+    expect(friendlyError(t, 429, 12)).toBe('A lot of people are searching right now. Please try again in 12 seconds.');
+    expect(friendlyError(t, 429, 1)).toBe('A lot of people are searching right now. Please try again in 1 second.');
+    expect(friendlyError(es, 429, 12)).toBe('Hay mucha gente buscando en este momento. Inténtelo de nuevo en 12 segundos.');
+    expect(friendlyError(t, 429)).toContain('in a minute');
+    expect(friendlyError(t, 'network')).toContain('connection');
+    for (const status of [400, 401, 403, 404, 500, 503]) {
+      expect(friendlyError(t, status)).not.toMatch(/\d{3}|{|error/i);
+      expect(friendlyError(es, status)).not.toMatch(/\d{3}|{|error/i);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { type Browser, chromium, type Frame, type FrameLocator, type Page } from
 
 import { FRAME_CSS } from '../src/widget/frame-stylesheet.js';
 import { WIDGET_BUILD_DIR } from '../src/widget/widget-assets.js';
+import { WIDGET_MESSAGES } from '../src/widget/widget-messages.js';
 import { describeWithService } from './support/services.js';
 import { createTestApp, type TestApp, type TestPartner } from './support/test-app.js';
 
@@ -46,18 +47,27 @@ describe('widget', () => {
   let allowedHost: { server: Server; origin: string };
   let otherHost: { server: Server; origin: string };
   let demoHtml = '';
+  let demoHtmlEs = '';
 
   beforeAll(async () => {
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     const port = (t.app.getHttpServer().address() as AddressInfo).port;
     mend = `http://localhost:${port}`;
-    allowedHost = await startHost({ '/article': () => demoHtml });
+    allowedHost = await startHost({
+      '/article': () => demoHtml,
+      '/articulo': () => demoHtmlEs,
+      // An English page whose embed asks for Spanish: data-lang wins over <html lang>.
+      '/data-lang': () =>
+        `<!doctype html><html lang="en"><head><title>Partner</title></head><body><aside><mend-finder data-key="${partner.publishableKey}" data-lang="es-MX"></mend-finder></aside><script src="${mend}/widget.js" async></script></body></html>`,
+    });
     otherHost = await startHost({ '/article': () => demoHtml });
     partner = await t.createPartner({ name: 'second-chances', origins: [allowedHost.origin, mend] });
     // The demo partner page as Mend renders it for this key, served from the partner's own origin.
     const demo = await t.http().get(`/widget/demo?key=${partner.publishableKey}`).set('Host', `localhost:${port}`).expect(200);
     demoHtml = demo.text;
+    demoHtmlEs = (await t.http().get(`/widget/demo?key=${partner.publishableKey}&lang=es`).set('Host', `localhost:${port}`).expect(200))
+      .text;
   });
 
   afterAll(async () => {
@@ -124,12 +134,22 @@ describe('widget', () => {
       }
     });
 
-    it('stays within its size budget: under 25 KB gzipped, loader, frame scripts and stylesheet together', () => {
+    it('stays within its size budget: under 25 KB gzipped, loader, frame scripts, one language and stylesheet together', () => {
       const names = readdirSync(WIDGET_BUILD_DIR).filter((n) => n.endsWith('.js'));
-      expect(names).toEqual(expect.arrayContaining(['loader.js', 'frame.js']));
-      const files = [...names.map((n) => readFileSync(join(WIDGET_BUILD_DIR, n))), Buffer.from(FRAME_CSS)];
-      const gzipped = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
-      expect(gzipped).toBeLessThan(25_000);
+      expect(names).toEqual(expect.arrayContaining(['loader.js', 'frame.js', 'messages-en.js', 'messages-es.js']));
+      const gzipped = (file: Buffer) => gzipSync(file, { level: 9 }).length;
+      // A visitor's browser loads the catalogue of its language only (messages.ts loadMessages).
+      const shared = [
+        ...names.filter((n) => !/^messages-\w+\.js$/.test(n)).map((n) => readFileSync(join(WIDGET_BUILD_DIR, n))),
+        Buffer.from(FRAME_CSS),
+      ];
+      for (const lang of ['en', 'es']) {
+        const total = [...shared, readFileSync(join(WIDGET_BUILD_DIR, `messages-${lang}.js`))].reduce(
+          (sum, file) => sum + gzipped(file),
+          0,
+        );
+        expect({ lang, total: total < 25_000 }).toEqual({ lang, total: true });
+      }
     });
 
     it('serves only the built widget files', async () => {
@@ -147,6 +167,32 @@ describe('widget', () => {
         const res = await t.http().get(path);
         expect(res.status).toBe(404);
       }
+    });
+
+    it('writes the frame page in the language the loader asks for (en or es; anything else: en)', async () => {
+      const es = await t.http().get(`/widget/frame?key=${partner.publishableKey}&lang=es`).expect(200);
+      expect(es.text).toContain('<html lang="es">');
+      expect(es.text).toContain('data-lang="es"');
+      expect(es.text).toContain('<title>Buscar terapia de pareja</title>');
+      expect(es.text).toContain('Cargando…');
+      for (const lang of ['fr', 'es<script>', '']) {
+        const other = await t
+          .http()
+          .get(`/widget/frame?key=${partner.publishableKey}&lang=${encodeURIComponent(lang)}`)
+          .expect(200);
+        expect(other.text).toContain('<html lang="en">');
+        expect(other.text).toContain('data-lang="en"');
+      }
+      const unavailable = await t.http().get(`/widget/frame?key=nope&lang=es`).expect(403);
+      expect(unavailable.text).toContain('Este buscador no está disponible');
+    });
+
+    it('serves the demo page in Spanish with ?lang=es (the finders follow its <html lang>)', () => {
+      expect(demoHtmlEs).toContain('<html lang="es">');
+      expect(demoHtmlEs).toContain('Cuando se rompe la confianza');
+      expect(demoHtmlEs).toContain('<code>data-lang=&quot;en|es&quot;</code>');
+      expect(demoHtmlEs).not.toContain('When trust breaks');
+      expect(demoHtml).toContain('<html lang="en">');
     });
 
     describe("publishable keys from Mend's own widget frame", () => {
@@ -235,7 +281,8 @@ describe('widget', () => {
     const searchFrame = (page: Page) => page.frameLocator('aside mend-finder iframe');
 
     /** The widget has started: the frame rendered its controls after the handshake with the loader. */
-    const started = (frame: FrameLocator) => frame.getByRole('button', { name: 'Quick exit' }).waitFor({ timeout: 15_000 });
+    const started = (frame: FrameLocator, lang: 'en' | 'es' = 'en') =>
+      frame.getByRole('button', { name: WIDGET_MESSAGES[lang]['frame.exit'] }).waitFor({ timeout: 15_000 });
 
     /** The frame's own document (for measuring it). */
     const frameOf = (page: Page, mode: string): Frame => page.frames().find((f) => f.url().includes(`mode=${mode}`)) as Frame;
@@ -259,6 +306,8 @@ describe('widget', () => {
       await frame.getByLabel('In person').check();
       await frame.getByLabel('Video').check();
       await frame.getByRole('button', { name: 'Next' }).click();
+      await frame.getByRole('heading', { name: 'What you need' }).waitFor();
+      await frame.getByRole('button', { name: 'Next' }).click();
       await frame.getByLabel('Up to $150 a session').check();
       await frame.getByRole('button', { name: 'See my options' }).click();
       await frame.getByRole('heading', { name: 'Your options' }).waitFor({ timeout: 15_000 });
@@ -281,7 +330,8 @@ describe('widget', () => {
       await started(frame);
       await frame.getByLabel('ZIP or postal code').fill('43215');
       await frame.getByRole('button', { name: 'Search', exact: true }).click();
-      const status = frame.getByRole('status');
+      // The results' status (each card has its own, for its report).
+      const status = frame.locator('.view > [role=status]');
       await status.filter({ hasText: /^Showing \d+ of \d+/ }).waitFor({ timeout: 15_000 });
       await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
       const cards = frame.getByRole('list', { name: 'Search results' }).getByRole('listitem');
@@ -515,6 +565,236 @@ describe('widget', () => {
       await snap(page, 'narrow-320-results', '.embed mend-finder');
       await page.close();
     });
+
+    it('reports a problem with a listing from its card: a reason only, by keyboard, confirmed, and there for curators', async () => {
+      const { page, console } = await open(`${allowedHost.origin}/article`);
+      const frame = searchFrame(page);
+      await started(frame);
+      await frame.getByLabel('ZIP or postal code').fill('43215');
+      await frame.getByRole('button', { name: 'Search', exact: true }).click();
+      await frame
+        .getByRole('status')
+        .filter({ hasText: /^Showing/ })
+        .waitFor({ timeout: 15_000 });
+      const cards = frame.getByRole('list', { name: 'Search results' }).locator(':scope > li');
+      const card = cards.first();
+      // Every card has the control (the search's own results and the domestic-violence line below them).
+      expect(await frame.getByRole('button', { name: 'Report a problem with this listing' }).count()).toBe(
+        await frame.locator('.card').count(),
+      );
+      const toggle = card.getByRole('button', { name: 'Report a problem with this listing' });
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+      // Keyboard: Enter opens the picker and puts the focus on its first reason; Space chooses it.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      const picker = card.getByRole('group', { name: 'What is wrong with this listing?' });
+      await picker.waitFor();
+      // The API's reportReason labels, and nowhere to type.
+      await expect(picker.getByRole('radio').count()).resolves.toBe(8);
+      await expect(card.locator('textarea, input[type=text]').count()).resolves.toBe(0);
+      await card.getByRole('button', { name: 'Send report' }).click();
+      await expect(picker.getByText('Choose what is wrong.').isVisible()).resolves.toBe(true);
+      await picker.getByLabel('Phone number does not work').focus();
+      await page.keyboard.press('Space');
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/reports'));
+      await card.getByRole('button', { name: 'Send report' }).click();
+      const request = await sent;
+      expect(request.postDataJSON()).toEqual({ reason: 'phone_not_working' }); // no note, ever
+      await card
+        .getByRole('status')
+        .filter({ hasText: 'Thank you. Someone at Mend will check this listing.' })
+        .waitFor({ timeout: 15_000 });
+      await expect(toggle.count()).resolves.toBe(0);
+      // The report is in the curators' list, for the resource on the card.
+      const resourceId = /\/v1\/resources\/([^/]+)\/reports/.exec(request.url())?.[1] as string;
+      const resource = (await t.http().get(`/v1/resources/${resourceId}`).expect(200)).body;
+      await expect(card.getByRole('heading').textContent()).resolves.toBe(resource.name);
+      const reports = (await t.http().get(`/v1/curation/reports?resource=${resourceId}`).set('Authorization', partner.auth).expect(200))
+        .body.data;
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toMatchObject({ reason: 'phone_not_working', status: 'open', note: null });
+
+      // Too many reports from one address: said plainly, the picker stays for later.
+      await page.route('**/v1/resources/*/reports', (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { 'retry-after': '3600' },
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ status: 429, code: 'rate_limited' }),
+        }),
+      );
+      const second = cards.nth(1);
+      await second.getByRole('button', { name: 'Report a problem with this listing' }).click();
+      await second.getByLabel('Closed', { exact: true }).check();
+      await second.getByRole('button', { name: 'Send report' }).click();
+      await second
+        .getByRole('status')
+        .filter({ hasText: 'You have sent several reports in a short time. Please try again later.' })
+        .waitFor({ timeout: 15_000 });
+      await expect(second.getByRole('button', { name: 'Send report' }).isEnabled()).resolves.toBe(true);
+      await snap(page, 'report-a-problem', 'aside mend-finder');
+      expect(console.filter((m) => m.startsWith('error') && !m.includes('429'))).toEqual([]);
+      await page.close();
+    });
+
+    it('says on each card how fresh its details are, and warns when they are stale', async () => {
+      const { page } = await open(`${allowedHost.origin}/article`);
+      const frame = searchFrame(page);
+      await started(frame);
+      // The API's answer with its first real listing's details made old (a stale listing may still be listed).
+      // (Fetched with the partner's secret key: the frame's own request is same-origin only.)
+      await page.route('**/v1/resources?**', async (route) => {
+        const query = new URL(route.request().url()).search;
+        const { body } = await t.http().get(`/v1/resources${query}`).set('Authorization', partner.auth);
+        const real = (body.data ?? []).find((r: { provenance: { demo: boolean } }) => !r.provenance.demo);
+        if (real) {
+          real.verification = {
+            ...real.verification,
+            status: 'stale',
+            lastVerifiedAt: '2025-03-10T00:00:00.000Z',
+            reportedNotWorking: true,
+          };
+        }
+        await route.fulfill({ json: body });
+      });
+      await frame.getByLabel('Online only (video, phone or chat)').check(); // real online services, not only local demo listings
+      await frame.getByRole('button', { name: 'Search', exact: true }).click();
+      const stale = frame.locator('.cards .verification-stale');
+      await stale.first().waitFor({ timeout: 15_000 });
+      await expect(stale.first().textContent()).resolves.toBe(
+        'Not checked in a long time: last checked March 2025 Confirm the details with the service before you rely on them.',
+      );
+      // Reports from the field (verification.reportedNotWorking) are said on the card until a curator reviews them.
+      await expect(stale.nth(1).textContent()).resolves.toBe(
+        'Several people have reported that this service does not answer or has closed. Mend is checking it.',
+      );
+      // A demo listing says it is fictional instead; a real one in the results says when it was checked.
+      const demo = frame.locator('.card', { hasText: 'Example listing (fictional, not a real service)' });
+      if ((await demo.count()) > 0) await expect(demo.first().locator('.verification').count()).resolves.toBe(0);
+      await expect(frame.locator('.safety-note .verification').first().textContent()).resolves.toMatch(
+        /^(Recently checked|Due for a check): last checked [A-Z][a-z]+ \d{4}$/,
+      );
+      await page.close();
+    });
+
+    it('in Spanish (the page says <html lang="es">): an intake that sends accessibility needs, in Spanish words and none of the widget’s English', async () => {
+      const { page } = await open(`${allowedHost.origin}/articulo`);
+      const frame = intakeFrame(page);
+      await started(frame, 'es');
+      await expect(frameOf(page, 'intake').evaluate<string>('document.documentElement.lang')).resolves.toBe('es');
+      for (const question of ['golpeado', 'miedo', 'teléfono', 'presionado', 'suicidio']) {
+        await frame
+          .getByRole('group', { name: new RegExp(question) })
+          .getByLabel('No', { exact: true })
+          .check();
+      }
+      const next = frame.getByRole('button', { name: 'Siguiente' });
+      await next.click();
+      await frame.getByLabel('Una aventura o una infidelidad emocional').check();
+      await next.click();
+      await frame.getByLabel('Los dos queremos trabajar en esto juntos').check();
+      await next.click();
+      await frame.getByLabel('Código postal (opcional)').fill('43215');
+      await next.click();
+      await frame.getByLabel('En persona').check(); // the API's Spanish format labels
+      await frame.getByLabel('Video').check();
+      await next.click();
+      await frame.getByRole('heading', { name: 'Lo que necesitan' }).waitFor();
+      await frame.getByLabel('Idioma de las sesiones').selectOption('es');
+      await expect(frame.getByLabel('Idioma de las sesiones').locator('option:checked').textContent()).resolves.toBe('español');
+      await frame.getByLabel('Queremos una atención afirmativa LGBTQ+').check();
+      await frame.getByLabel('Lengua de señas americana (ASL)').check();
+      await next.click();
+      await frame.getByLabel('Hasta $150 por sesión').check();
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v1/intakes'));
+      await frame.getByRole('button', { name: 'Ver las opciones' }).click();
+      const body = (await sent).postDataJSON();
+      expect(body).toMatchObject({
+        lang: 'es',
+        languages: ['es'],
+        preferences: { audiences: ['lgbtq_affirming'], accessibility: ['asl'] },
+        formats: ['in_person', 'video'],
+        budgetPerSession: 150,
+      });
+      await frame.getByRole('heading', { name: 'Sus opciones' }).waitFor({ timeout: 15_000 });
+
+      // The API's own Spanish, shown as given: the recommendation and the first match's reasons.
+      const api = (await t.http().post('/v1/intakes').set('Authorization', partner.auth).send(body).expect(201)).body;
+      await frame.getByRole('heading', { name: api.recommendation.title }).waitFor();
+      const results = frame.locator('.results');
+      for (const reason of api.matches[0].reasons) await expect(results.getByText(reason.text).count()).resolves.toBeGreaterThan(0);
+      await expect(frame.getByText('Por qué encaja').first().isVisible()).resolves.toBe(true);
+
+      // None of the widget's English: every English fragment of its catalogue that is not also Spanish,
+      // in the frame's text without what providers wrote (names, descriptions: data, not Mend's words).
+      const text = await frameOf(page, 'intake').evaluate<string>(
+        "(() => { const c = document.body.cloneNode(true); c.querySelectorAll('.card-title, .description').forEach((e) => e.remove()); return c.textContent; })()",
+      );
+      const spanish = Object.values(WIDGET_MESSAGES.es).join('\n');
+      const fragments = Object.values(WIDGET_MESSAGES.en).flatMap((pattern) =>
+        pattern
+          .replace(/\{\w+, plural,/g, '{')
+          .replace(/(one|other|=\d+) \{/g, '{')
+          .split(/\{[^{}]*\}|[{}#]/)
+          .map((f) => f.trim())
+          .filter((f) => f.length >= 6 && /[a-z]/i.test(f) && !spanish.includes(f)),
+      );
+      expect(fragments.length).toBeGreaterThan(100);
+      expect(fragments.filter((f) => text.includes(f))).toEqual([]);
+      await snap(page, 'intake-es', '.embed mend-finder');
+      await page.close();
+    });
+
+    it('data-lang on the embed wins over the page language (es-MX → es)', async () => {
+      const { page } = await open(`${allowedHost.origin}/data-lang`);
+      const frame = page.frameLocator('mend-finder iframe');
+      await started(frame, 'es');
+      await expect(frame.getByRole('heading', { name: 'Encuentre terapia de pareja cerca de usted' }).isVisible()).resolves.toBe(true);
+      await expect(page.locator('mend-finder iframe').getAttribute('title')).resolves.toBe('Buscar terapia de pareja');
+      await page.close();
+    });
+
+    for (const lang of ['en', 'es'] as const) {
+      it(`at 320 px in ${lang}: axe finds no serious or critical violation with results, a report picker and helplines shown; nothing scrolls sideways`, async () => {
+        const m = WIDGET_MESSAGES[lang];
+        // Only this test bypasses CSP: it injects axe into the frames, which their CSP rightly refuses.
+        const context = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${allowedHost.origin}/${lang === 'es' ? 'articulo' : 'article'}`);
+        const search = searchFrame(page);
+        const intake = intakeFrame(page);
+        await started(search, lang);
+        await started(intake, lang);
+        await search.getByLabel(m['search.postal'], { exact: true }).fill('43215');
+        await search.getByRole('button', { name: m['search.submit'], exact: true }).click();
+        await search.locator('.cards .card').first().waitFor({ timeout: 15_000 });
+        await search.getByRole('button', { name: m['report.open'] }).first().click();
+        await search.getByRole('group', { name: m['report.legend'] }).waitFor();
+        await intake
+          .getByRole('group', { name: new RegExp(lang === 'es' ? 'miedo' : 'afraid') })
+          .getByLabel(m['common.yes'], { exact: true })
+          .check();
+        await intake.getByRole('button', { name: m['intake.next'] }).click();
+        await intake.getByRole('heading', { name: m['helplines.title'] }).waitFor();
+        await intake.locator('.safety .card').first().waitFor({ timeout: 15_000 });
+        const overflow = (f: Page | Frame) =>
+          f.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+        await expect(overflow(page)).resolves.toBeLessThanOrEqual(0);
+        for (const mode of ['search', 'intake']) {
+          const frame = frameOf(page, mode);
+          await expect(overflow(frame)).resolves.toBeLessThanOrEqual(0);
+          await frame.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+          const { passes, violations } = await frame.evaluate<{ passes: number; violations: string[] }>(
+            "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }).then((r) => ({ passes: r.passes.length, violations: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }))",
+          );
+          expect(passes).toBeGreaterThan(10);
+          expect({ lang, mode, violations }).toEqual({ lang, mode, violations: [] });
+        }
+        await snap(page, `narrow-320-${lang}`);
+        await context.close();
+      });
+    }
 
     it('Swagger UI at /docs renders, and "Try it out" on GET /v1/resources returns 200', async () => {
       const { page, console } = await open(`${mend}/docs`);

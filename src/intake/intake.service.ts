@@ -343,7 +343,11 @@ export class IntakeService {
     return {
       profile,
       safety,
-      recommendation,
+      // Nothing is shown separately when no program is listed near the person: the explanation says so and points to a DV line.
+      recommendation:
+        offerAccountability && !accountability.length && recommendation.type === 'individual_counseling' && !safety.selfHarm
+          ? { ...recommendation, explanation: msg('recommendation.own_behaviour.explanationNoneListed') }
+          : recommendation,
       lines: this.linesFor(linePlan),
       linePlan,
       matches,
@@ -408,6 +412,10 @@ export class IntakeService {
           ...(lines.length ? [] : [msg('safety.guidance.noLinesForCountry', { place: { place: linePlan.country } })]),
           ...(linePlan.countryAssumed ? [msg('safety.guidance.countryAssumed')] : []),
           ...(linePlan.regionAssumed ? [msg(`safety.guidance.regionAssumed.${linePlan.country}`)] : []),
+          // US military families can get FAP advocacy and care without command or police being told (Military OneSource).
+          ...(safety.abuse && !safety.ownBehaviour && linePlan.country === 'US' && profile.audiences.includes('military_families')
+            ? [msg('safety.guidance.restrictedReporting')]
+            : []),
         ]
           .map((m) => render(m, ctx))
           .join(' '),
@@ -430,7 +438,10 @@ export class IntakeService {
             forPartnerWhoUsesAbuse: {
               title: render(msg('accountability.title'), ctx),
               // For the partner causing harm, never the person at risk; not couples counseling.
-              text: render(msg('accountability.text'), ctx),
+              // A fictional (demo) program is said to be one: a person must never look for it as a real program.
+              text: [msg('accountability.text'), ...(accountability.some((r) => r.provenance.demo) ? [msg('accountability.demo')] : [])]
+                .map((m) => render(m, ctx))
+                .join(' '),
               resources: accountability.map((r) => localizeResource(r, ctx.locale)),
             },
           }

@@ -70,6 +70,7 @@ export class ListingController {
     description:
       'Only acceptingNewClients, waitTimeDays, cost (free, slidingScale, feeMin, feeMax, feePeriod, notes), formats, languages, availability and description; ' +
       'any other field is a 422 naming it. cost merges field by field, arrays replace, null removes an optional field; the merged listing is validated as a whole. ' +
+      'description and cost.notes may not name a phone number the listing does not publish (numbers are curated). ' +
       'Every accepted patch sets lastVerifiedAt to now (you have just checked it); an empty patch `{}` confirms the listing as it is. ' +
       'The change is in search results as soon as this answers, and in the listing’s audit log as yours.',
   })
@@ -102,7 +103,7 @@ export class ListingController {
   @ApiPreconditionRequiredResponse({ type: ProblemDetailsDto, description: 'If-Match missing, or * (precondition_required).' })
   @ApiProblem(
     422,
-    "A field that is not the provider's (listing_field_not_provider_owned, naming each), or the listing is now a safety line (safety_line_not_claimable).",
+    "A field that is not the provider's (listing_field_not_provider_owned, naming each), a phone number other than the listing's own in description or cost.notes (listing_text_phone_number, naming each), or the listing is now a safety line (safety_line_not_claimable).",
   )
   async updateListing(
     @CurrentListing() listing: ListingPrincipal,

@@ -77,7 +77,8 @@ export const PublicAccess = (...scopes: Scope[]) => access({ scopes, anonymous: 
 
 /**
  * Open to everyone like PublicAccess, for a report from the field: visitors (no key, or a
- * publishable key from a browser) are also limited per IP by RATE_LIMIT_REPORTS_PER_IP_PER_HOUR.
+ * publishable key from a browser) are also limited per IP by RATE_LIMIT_REPORTS_PER_IP_PER_HOUR,
+ * and a partner's secret keys together by RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR.
  */
 export const PublicReportAccess = (...scopes: Scope[]) => access({ scopes, anonymous: true, visitorWrite: 'report' });
 

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { rateLimitSubject } from '../common/http/client-network.js';
 import { Environment } from '../config/environment.js';
 import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -48,9 +49,11 @@ export class AccessGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // Per-IP limits count an IPv6 client by its /64: one customer holds all of it.
+    const ip = rateLimitSubject(request.ip);
     if (rule.keyless) {
       // Redeeming a claim token: whatever Authorization says, one strict budget per client IP.
-      await this.limit(reply, 'redeem', request.ip, this.env.RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE);
+      await this.limit(reply, 'redeem', ip, this.env.RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE);
       return true;
     }
     const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
@@ -64,20 +67,19 @@ export class AccessGuard implements CanActivate {
         throw PartnerErrors.missingKey();
       }
       await this.allowCorsForKnownOrigin(reply, origin);
-      await this.limit(reply, 'ip', request.ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
-      await this.limitVisitorWrite(reply, rule, request.ip);
+      await this.limit(reply, 'ip', ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
+      await this.limitVisitorWrite(reply, rule, ip);
       return true;
     }
 
     const presented = BEARER.exec(authorization)?.[1];
-    const ip = request.ip;
     const caller = presented
       ? await this.keys.identify(presented, () => this.limit(reply, 'lookup', ip, this.env.RATE_LIMIT_KEY_LOOKUPS_PER_MINUTE))
       : undefined;
     if (!caller) {
       await this.allowCorsForKnownOrigin(reply, origin);
       // Failed attempts count against the caller's IP, so keys cannot be guessed at speed.
-      await this.limit(reply, 'ip', request.ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
+      await this.limit(reply, 'ip', ip, this.env.RATE_LIMIT_ANON_PER_MINUTE);
       throw PartnerErrors.invalidKey();
     }
     // Listing keys and partner keys never cross: a listing key works on RequireListingKey() routes
@@ -112,6 +114,11 @@ export class AccessGuard implements CanActivate {
       await this.limitVisitorWrite(reply, rule, ip);
     }
     await this.limit(reply, 'key', principal.keyId, principal.rateLimitPerMinute);
+    if (principal.kind === 'secret' && rule.visitorWrite === 'report') {
+      // A partner's server: not held to a visitor's per-IP limit, but each report reaches every
+      // curator's queue and webhook, so the partner (all its keys together) gets an hourly budget.
+      await this.limit(reply, 'report-partner', principal.partnerId, this.env.RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR, 3600);
+    }
     return true;
   }
 
@@ -119,7 +126,7 @@ export class AccessGuard implements CanActivate {
     if (origin && (await this.origins.isKnown(origin))) void reply.headers(corsHeaders(origin));
   }
 
-  /** A visitor's report: a strict hourly count per IP, whatever key (if any) it came through. */
+  /** A visitor's report: a strict hourly count per IP (an IPv6 client by its /64), whatever key (if any) it came through. */
   private async limitVisitorWrite(reply: FastifyReply, rule: AccessRule, ip: string): Promise<void> {
     if (rule.visitorWrite !== 'report') return;
     await this.limit(reply, 'report-ip', ip, this.env.RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, 3600);

@@ -3,6 +3,7 @@ import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 
+import { rateLimitSubject } from '../common/http/client-network.js';
 import { PROBLEM_TYPE_BASE } from '../common/problem/problem.js';
 import { Environment } from '../config/environment.js';
 import { DatabaseModule } from '../database/database.module.js';
@@ -50,7 +51,7 @@ export class PartnersModule implements OnModuleInit {
     // The widget frame looks its key up with no API guard in front: limit loads per IP first.
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET' || !/^\/widget\/frame(\?|\/?$)/.test(request.url)) return;
-      const decision = await this.rateLimits.consume('frame', request.ip, this.env.RATE_LIMIT_WIDGET_FRAME_PER_MINUTE);
+      const decision = await this.rateLimits.consume('frame', rateLimitSubject(request.ip), this.env.RATE_LIMIT_WIDGET_FRAME_PER_MINUTE);
       void reply.headers(rateLimitHeaders(decision));
       if (decision.allowed) return;
       return reply

@@ -22,7 +22,8 @@ const WINDOW_SECONDS = 60;
  * frame loads per IP; listing-key: a provider's listing key; redeem: listing claim redemptions per
  * IP; report-ip: listing reports from visitors, per IP (counted per hour).
  */
-export type RateLimitPolicy = 'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame' | 'listing-key' | 'redeem' | 'report-ip';
+export type RateLimitPolicy =
+  'key' | 'ip' | 'lookup' | 'key-ip' | 'key-ip-write' | 'frame' | 'listing-key' | 'redeem' | 'report-ip' | 'report-partner';
 
 /**
  * Fixed windows (one minute unless the caller asks for longer) per key (or per IP without one). Counters live in Redis when

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { publishedNumbers, screenReportNote } from './note-screening.js';
+import { publishedNumbers } from '../common/text/contact-details.js';
+import { screenReportNote } from './note-screening.js';
 
 const listing = {
   ownPhones: ['1-800-799-7233', '88788'],

@@ -1,7 +1,6 @@
 import nlp from 'compromise';
-import { type CountryCode, findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/core';
-// The metadata as a module (not the JSON file the default entry imports): loads the same under Node and jest.
-import metadata from 'libphonenumber-js/min/metadata';
+
+import { hasOtherPhoneNumber, type PhoneContext, readAsSeen } from '../common/text/contact-details.js';
 
 /**
  * Screens the short note of a report from the field for contact details and names before it is
@@ -18,11 +17,7 @@ import metadata from 'libphonenumber-js/min/metadata';
 export const NOTE_FINDINGS = ['email', 'phone_number', 'personal_url', 'street_address', 'name'] as const;
 export type NoteFinding = (typeof NOTE_FINDINGS)[number];
 
-export interface NoteContext {
-  /** The listing's own phone numbers (its phone and call/text/TTY/videophone channels), as published. */
-  ownPhones: string[];
-  /** ISO 3166-1 countries the listing serves or sits in: how local numbers are read. */
-  countries: string[];
+export interface NoteContext extends PhoneContext {
   /** The listing's and its organization's names: a name in them ("The Gottman Institute") is the listing's, not a person's. */
   names: string[];
 }
@@ -40,29 +35,14 @@ const STREET_ADDRESS =
 /** Someone saying who they are: the rest is a name, whatever it is ("I am Deaf" is not one, so not "I am …"). */
 const SELF_NAMING = /\b(?:my name is|my name's|I am called|I'm called|call me|ask for|speak to|talk to)\s+\p{Lu}\p{Ll}+/iu;
 
-const DIALLABLE = ['call', 'text', 'tty', 'videophone', 'relay'];
-
-/** The E.164 forms of the listing's own numbers, read in each of its countries. */
-function ownNumbers(context: NoteContext, countries: CountryCode[]): Set<string> {
-  const own = new Set<string>();
-  for (const phone of context.ownPhones) {
-    for (const country of countries) {
-      const parsed = parsePhoneNumberFromString(phone, country, metadata);
-      if (parsed) own.add(parsed.number);
-    }
-  }
-  return own;
-}
-
-function hasPhoneNumber(note: string, context: NoteContext): boolean {
-  const countries = [...new Set([...context.countries, 'US'])].filter((c): c is CountryCode =>
-    isSupportedCountry(c as CountryCode, metadata),
-  );
-  const own = ownNumbers(context, countries);
-  return countries.some((country) =>
-    findPhoneNumbersInText(note, { defaultCountry: country }, metadata).some((found) => !own.has(found.number.number)),
-  );
-}
+/** An email written around a filter: "jane at gmail dot com", "jane (at) gmail (dot) com". */
+const DOT_IN_WORDS = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\sdot\s|\.)`;
+const EMAIL_IN_WORDS = new RegExp(
+  String.raw`[\p{L}\p{N}._%+-]+(?:\s*[([{]\s*at\s*[)\]}]\s*|\sat\s)[\p{L}\p{N}-]+(?:${DOT_IN_WORDS}[\p{L}\p{N}-]+)*${DOT_IN_WORDS}(?:com|net|org|edu|gov|mil|io|me|co|us|uk|ca|au|nz|ie|de|fr|info|biz)\b`,
+  'iu',
+);
+/** A social-media handle on its own: "@jane_doe" (an email's @ has a name before it). */
+const HANDLE = /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_.]{2,30}/u;
 
 function hasPersonalUrl(note: string): boolean {
   for (const [link] of note.matchAll(LINK)) {
@@ -86,17 +66,13 @@ function hasName(note: string, context: NoteContext): boolean {
 
 /** What in the note looks like contact details or a name (in this order of checks), or undefined when nothing does. */
 export function screenReportNote(note: string, context: NoteContext): NoteFinding | undefined {
-  if (EMAIL.test(note)) return 'email';
-  if (hasPersonalUrl(note)) return 'personal_url';
-  if (hasPhoneNumber(note, context)) return 'phone_number';
-  if (STREET_ADDRESS.test(note)) return 'street_address';
-  if (hasName(note, context)) return 'name';
+  // Read as a person would: fullwidth forms, zero-width characters, look-alike letters and
+  // spaced-out letters are how screening is dodged ("jane＠gmail.com", "Oak Strееt", "j a n e").
+  const seen = readAsSeen(note);
+  if (EMAIL.test(seen) || EMAIL.test(seen.replace(/\s*([@.])\s*/g, '$1')) || EMAIL_IN_WORDS.test(seen)) return 'email';
+  if (hasPersonalUrl(seen) || HANDLE.test(seen)) return 'personal_url';
+  if (hasOtherPhoneNumber(note, context)) return 'phone_number';
+  if (STREET_ADDRESS.test(seen)) return 'street_address';
+  if (hasName(seen, context)) return 'name';
   return undefined;
-}
-
-/** The numbers a listing publishes, for NoteContext.ownPhones. */
-export function publishedNumbers(resource: { phone: string | null; contactChannels: { type: string; value: string }[] }): string[] {
-  return [resource.phone, ...resource.contactChannels.filter((c) => DIALLABLE.includes(c.type)).map((c) => c.value)].filter(
-    (n): n is string => !!n,
-  );
 }

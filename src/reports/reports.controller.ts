@@ -29,10 +29,10 @@ export class ReportsController {
     operationId: 'reportResource',
     summary: 'Report a problem with a listing',
     description:
-      'Open to visitors without a key (and with a publishable key) under a strict per-IP limit (RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, default 5 an hour), ' +
-      'and to partners with any key holding directory:read (the partner is recorded for attribution; a visitor is told apart only by a keyed hash of the IP address, erased after the suspension window, never the address). ' +
+      'Open to visitors without a key (and with a publishable key) under a strict per-IP limit (RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, default 5 an hour; an IPv6 client counts by its /64), ' +
+      'and to partners with any key holding directory:read (secret keys: RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR per partner, default 60; the partner is recorded for attribution; a visitor is told apart only by a keyed hash of its network, an IPv4 /24 or IPv6 /48, erased after the suspension window, never the address). ' +
       'The optional note is refused when it looks like contact details or a name (422 report_note_personal_data). ' +
-      'Reports of phone_not_working or closed from several people within a window suspend a safety line from every safety list until a curator reviews them. ' +
+      'Reports of phone_not_working or closed from several people (several networks) within a window suspend a safety line from every safety list until a curator reviews them. ' +
       'Curators are told through the resource.report_created webhook event.',
   })
   @ApiParam({

@@ -3,6 +3,8 @@ import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { Clock } from '../common/clock.js';
+import { reporterNetwork } from '../common/http/client-network.js';
+import { publishedNumbers } from '../common/text/contact-details.js';
 import { apiKeySecret, Environment } from '../config/environment.js';
 import type { Principal } from '../partners/principal.js';
 import { ResourceCurationService } from '../resources/curation/resource-curation.service.js';
@@ -21,7 +23,7 @@ import type {
   ReportResponse,
   ResolveReportRequest,
 } from './dto/report.dto.js';
-import { publishedNumbers, screenReportNote } from './note-screening.js';
+import { screenReportNote } from './note-screening.js';
 import { reportCursors } from './report-cursor.js';
 import { ReportErrors } from './reports.errors.js';
 import { mapReceipt, mapReport } from './reports.mapper.js';
@@ -236,8 +238,16 @@ export class ReportsService {
     return rows.map((row) => mapReport(row, byId.get(row.resource_id)));
   }
 
-  /** A keyed hash of the IP address (HMAC with the server secret): stable within the suspension window, useless without the secret. */
+  /**
+   * A keyed hash of the reporter's network (HMAC with the server secret): stable within the
+   * suspension window, useless without the secret. The network (an IPv4 /24, an IPv6 /48), not the
+   * address: one person holding a few addresses of one network must count as one reporter, or they
+   * alone could suspend a real safety line.
+   */
   private hashIp(ip: string): string {
-    return createHmac('sha256', this.hashKey).update(`resource_report:${ip}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.hashKey)
+      .update(`resource_report:${reporterNetwork(ip)}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 }

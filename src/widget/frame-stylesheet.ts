@@ -58,6 +58,13 @@ legend { padding: 0 0.25rem; }
 .reasons, .caveats { margin-top: 0.5rem; font-size: 0.93rem; }
 .reasons-title { font-weight: 600; margin: 0.2rem 0; }
 .reasons ul, .caveats ul, .note ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+.accessibility { font-size: 0.92rem; margin: 0.1rem 0; }
+.verification { color: var(--muted); font-size: 0.88rem; margin: 0.2rem 0; }
+.verification-stale { color: var(--danger); font-weight: 600; }
+.report { margin-top: 0.5rem; border-top: 1px dashed var(--line); }
+button.link-button { background: none; border: 0; color: var(--accent); text-decoration: underline; padding: 0.25rem 0; font-size: 0.9rem; text-align: left; }
+.report-form fieldset { margin-top: 0.25rem; }
+.report-status { margin: 0.2rem 0; font-size: 0.93rem; }
 .referral { display: flex; flex-wrap: wrap; align-items: center; gap: 10px; margin-top: 0.6rem; }
 .referral-status { margin: 0; font-size: 0.93rem; }
 .safety { border: 2px solid var(--danger); border-radius: 10px; padding: 4px 14px 10px; margin: 12px 0; background: #fdf3f2; }

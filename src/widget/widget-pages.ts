@@ -1,8 +1,12 @@
 /**
  * The widget's HTML: the frame, the frame's "unavailable" page, and the demo partner page.
  * Every interpolated value is escaped; the frame page has no inline script or style at all
- * (its CSP allows 'self' only), its configuration travels in data- attributes.
+ * (its CSP allows 'self' only), its configuration travels in data- attributes. Words come from
+ * the widget's catalogue (client/messages.ts) and, for the demo page, demo-page.messages.ts.
  */
+import { formatMessage, type WidgetLang } from './client/messages.js';
+import { DEMO_PAGE_MESSAGES, type DemoMessageKey } from './demo-page.messages.js';
+import { widgetTranslator } from './widget-messages.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -10,6 +14,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCA
 export interface FramePageInput {
   key: string;
   mode: 'search' | 'intake';
+  lang: WidgetLang;
   accent?: string;
   exitUrl?: string;
   /** The partner's allowed origins: the frame accepts its loader's handshake only from these. */
@@ -20,40 +25,44 @@ export function framePage(input: FramePageInput): string {
   const data = [
     `data-key="${escapeHtml(input.key)}"`,
     `data-mode="${input.mode}"`,
+    `data-lang="${input.lang}"`,
     `data-origins="${escapeHtml(input.origins.join(' '))}"`,
     input.accent ? `data-accent="${escapeHtml(input.accent)}"` : '',
     input.exitUrl ? `data-exit="${escapeHtml(input.exitUrl)}"` : '',
   ]
     .filter(Boolean)
     .join(' ');
+  const t = widgetTranslator(input.lang);
   return `<!doctype html>
-<html lang="en">
+<html lang="${input.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Find couples counseling</title>
+<title>${escapeHtml(t('page.title'))}</title>
 <link rel="stylesheet" href="/widget/frame.css">
 <script type="module" src="/widget/frame.js"></script>
+<link rel="modulepreload" href="/widget/messages-${input.lang}.js">
 </head>
 <body>
-<main id="mend-app" ${data}><p class="notice">Loading…</p><noscript><p>This finder needs JavaScript.</p></noscript></main>
+<main id="mend-app" ${data}><p class="notice">${escapeHtml(t('page.loading'))}</p><noscript><p>${escapeHtml(t('page.noscript'))}</p></noscript></main>
 </body>
 </html>
 `;
 }
 
 /** The same page for unknown, revoked, expired and secret keys: it says nothing about which. */
-export function unavailablePage(): string {
+export function unavailablePage(lang: WidgetLang = 'en'): string {
+  const t = widgetTranslator(lang);
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Finder unavailable</title>
+<title>${escapeHtml(t('page.unavailableTitle'))}</title>
 <link rel="stylesheet" href="/widget/frame.css">
 </head>
 <body>
-<main id="mend-app"><h1>This finder is not available</h1><p class="notice">The website's key for Mend is not valid. If you run this website, check the data-key of &lt;mend-finder&gt;.</p></main>
+<main id="mend-app"><h1>${escapeHtml(t('page.unavailableHeading'))}</h1><p class="notice">${escapeHtml(t('page.unavailableText'))}</p></main>
 </body>
 </html>
 `;
@@ -68,25 +77,40 @@ export interface DemoPageInput {
   baseUrl: string;
   /** A publishable key for the embedded widgets; without one, the page explains how to get one. */
   key?: string;
+  /** The article's language (`<html lang>`), which the embedded finders take when they have no data-lang. */
+  lang?: WidgetLang;
+}
+
+/**
+ * A message of the demo page as HTML: the text escaped, then `html` arguments (markup such as
+ * <code>) put in where the message names them.
+ */
+function demoText(lang: WidgetLang, key: DemoMessageKey, html: Record<string, string> = {}): string {
+  const marks = Object.fromEntries(Object.keys(html).map((name, i) => [name, `\uE000${i}\uE000`]));
+  const text = escapeHtml(formatMessage(DEMO_PAGE_MESSAGES[lang][key], marks, lang));
+  return text.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => Object.values(html)[Number(i)]);
 }
 
 /**
  * A realistic partner page: a relationship-advice article on a fictional blog, with the finder
  * embedded twice (guided questions in the article, search in the sidebar) and the snippet to copy.
+ * `?lang=es` serves the Spanish article: the finders follow the page's <html lang>.
  */
-export function demoPage({ baseUrl, key }: DemoPageInput): string {
+export function demoPage({ baseUrl, key, lang = 'en' }: DemoPageInput): string {
   const base = escapeHtml(baseUrl);
   const snippet = escapeHtml(embedSnippet(baseUrl, 'mend_pk_live_YOUR_PUBLISHABLE_KEY'));
+  const d = (k: DemoMessageKey, html?: Record<string, string>) => demoText(lang, k, html);
+  const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
   const widget = (mode: string, accent: string) =>
     key
       ? `<mend-finder data-key="${escapeHtml(key)}" data-mode="${mode}" data-accent="${accent}"></mend-finder>`
-      : `<p class="missing">No publishable key for this demo. Start Mend with the embedded database (it creates a <code>demo</code> partner), or open <code>/widget/demo?key=mend_pk_test_…</code> with a key whose partner allows this page's origin.</p>`;
+      : `<p class="missing">${d('demo.missingKey', { demo: code('demo'), url: code('/widget/demo?key=mend_pk_test_…') })}</p>`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>When trust breaks: first steps after an affair — Second Chances</title>
+<title>${d('demo.title')}</title>
 <link rel="icon" href="data:,">
 <style>
   body { margin: 0; font: 17px/1.65 Georgia, "Times New Roman", serif; color: #222; background: #faf8f5; }
@@ -104,33 +128,39 @@ export function demoPage({ baseUrl, key }: DemoPageInput): string {
 </style>
 </head>
 <body>
-<header class="site">Second Chances<nav>Relationships · Trust · Healing</nav></header>
+<header class="site">Second Chances<nav>${d('demo.nav')}</nav></header>
 <div class="wrap">
 <main>
   <article>
-    <p class="byline">Relationship advice · 6 min read</p>
-    <h1>When trust breaks: first steps after an affair</h1>
-    <p>Finding out that your partner has been unfaithful — or being the one who was — can turn ordinary days upside down. Many couples do rebuild trust, and most of those who do had help along the way.</p>
-    <p>Start by agreeing on what trust means to each of you. Say what you need without attacking, and resist the urge to monitor each other: checking phones rarely brings the safety it promises. Try to understand what led to the breach, and protect your own worth while you do.</p>
-    <p>A counselor who works with couples can give you a structure for these conversations. If either of you feels afraid of the other, though, couples counseling is not the right first step: reach out to a domestic-violence advocate instead.</p>
-    <section class="embed" aria-label="Find help">
-      <h2>Not sure where to start? Answer a few questions</h2>
+    <p class="byline">${d('demo.byline')}</p>
+    <h1>${d('demo.heading')}</h1>
+    <p>${d('demo.p1')}</p>
+    <p>${d('demo.p2')}</p>
+    <p>${d('demo.p3')}</p>
+    <section class="embed" aria-label="${d('demo.embedLabel')}">
+      <h2>${d('demo.intakeHeading')}</h2>
       ${widget('intake', '#6b4f8a')}
     </section>
-    <h2>Add this finder to your site</h2>
-    <p>Two lines, with your publishable key (your page's origin must be one of your partner account's allowed origins):</p>
+    <h2>${d('demo.addHeading')}</h2>
+    <p>${d('demo.addText')}</p>
     <pre><code>${snippet}</code></pre>
-    <p>Options: <code>data-mode="search|intake"</code>, <code>data-accent="#2a6f97"</code>, <code>data-exit-url="https://…"</code> (where Quick exit goes).</p>
+    <p>${d('demo.options', {
+      mode: code('data-mode="search|intake"'),
+      accent: code('data-accent="#2a6f97"'),
+      exit: code('data-exit-url="https://…"'),
+      lang: code('data-lang="en|es"'),
+      html: code('<html lang>'),
+    })}</p>
   </article>
 </main>
 <aside>
   <div class="box">
-    <h2>Search counseling near you</h2>
+    <h2>${d('demo.searchHeading')}</h2>
     ${widget('search', '#2a6f97')}
   </div>
 </aside>
 </div>
-<footer>Second Chances is a fictional blog. The finder is served by Mend at ${base}.</footer>
+<footer>${d('demo.footer', { base })}</footer>
 <script src="${base}/widget.js" async></script>
 </body>
 </html>

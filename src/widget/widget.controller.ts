@@ -44,8 +44,14 @@ export class WidgetController {
   }
 
   @Get('widget/demo')
-  async getDemo(@Query('key') key: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const html = await this.widget.demoPage(this.baseUrl(request), typeof key === 'string' ? key : undefined);
+  async getDemo(
+    @Query('key') key: string | undefined,
+    @Query('lang') lang: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const html = await this.widget.demoPage(this.baseUrl(request), text(key), text(lang));
     if (!html) throw WidgetErrors.pageNotFound();
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   }

@@ -4,6 +4,7 @@ import { Environment } from '../config/environment.js';
 import { ApiKeysService } from '../partners/api-keys.service.js';
 import { DEMO_PARTNER_NAME } from '../partners/demo-partner.js';
 import { PartnersService } from '../partners/partners.service.js';
+import { widgetLang } from './client/messages.js';
 import { demoPage, framePage, unavailablePage } from './widget-pages.js';
 
 const PUBLISHABLE_KEY = /^mend_pk_(live|test)_[0-9A-Za-z]{38}$/;
@@ -18,6 +19,8 @@ export interface FrameQuery {
   mode?: unknown;
   accent?: unknown;
   exit?: unknown;
+  /** en or es (the loader sends the embed's data-lang or the page's <html lang>); anything else: en. */
+  lang?: unknown;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -69,12 +72,13 @@ export class WidgetService {
   async framePage(query: FrameQuery): Promise<WidgetPage> {
     const key = text(query.key);
     const accent = text(query.accent);
+    const lang = widgetLang(text(query.lang)) ?? 'en';
     const principal = key && PUBLISHABLE_KEY.test(key) ? await this.keys.authenticate(key) : undefined;
     const origins = principal?.kind === 'publishable' ? principal.allowedOrigins.filter((o) => ORIGIN.test(o)) : [];
     if (!principal || principal.kind !== 'publishable') {
       return {
         status: 403,
-        html: unavailablePage(),
+        html: unavailablePage(lang),
         headers: {
           'content-security-policy': [
             "default-src 'none'",
@@ -93,6 +97,7 @@ export class WidgetService {
       html: framePage({
         key: key as string,
         mode: query.mode === 'intake' ? 'intake' : 'search',
+        lang,
         accent: accent && ACCENT.test(accent) ? accent : undefined,
         exitUrl: httpsUrl(text(query.exit)),
         origins,
@@ -106,10 +111,10 @@ export class WidgetService {
   }
 
   /** The demo partner page; not served in production. */
-  async demoPage(baseUrl: string, key: string | undefined): Promise<string | undefined> {
+  async demoPage(baseUrl: string, key: string | undefined, lang?: string): Promise<string | undefined> {
     if (this.env.NODE_ENV === 'production') return undefined;
     const publishable = key && PUBLISHABLE_KEY.test(key) ? key : await this.ensureDemoKey();
-    return demoPage({ baseUrl, key: publishable });
+    return demoPage({ baseUrl, key: publishable, lang: widgetLang(lang) ?? 'en' });
   }
 
   /**

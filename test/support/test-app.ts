@@ -85,6 +85,7 @@ export async function createTestApp(
     RATE_LIMIT_CLAIM_REDEEM_PER_MINUTE: generous,
     RATE_LIMIT_LISTING_KEY_PER_MINUTE: generous,
     RATE_LIMIT_REPORTS_PER_IP_PER_HOUR: generous,
+    RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR: generous,
     ...overrides,
     DATABASE_URL: url,
   });

@@ -493,7 +493,7 @@ export interface paths {
         put?: never;
         /**
          * Report a problem with a listing
-         * @description Open to visitors without a key (and with a publishable key) under a strict per-IP limit (RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, default 5 an hour), and to partners with any key holding directory:read (the partner is recorded for attribution; a visitor is told apart only by a keyed hash of the IP address, erased after the suspension window, never the address). The optional note is refused when it looks like contact details or a name (422 report_note_personal_data). Reports of phone_not_working or closed from several people within a window suspend a safety line from every safety list until a curator reviews them. Curators are told through the resource.report_created webhook event.
+         * @description Open to visitors without a key (and with a publishable key) under a strict per-IP limit (RATE_LIMIT_REPORTS_PER_IP_PER_HOUR, default 5 an hour; an IPv6 client counts by its /64), and to partners with any key holding directory:read (secret keys: RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR per partner, default 60; the partner is recorded for attribution; a visitor is told apart only by a keyed hash of its network, an IPv4 /24 or IPv6 /48, erased after the suspension window, never the address). The optional note is refused when it looks like contact details or a name (422 report_note_personal_data). Reports of phone_not_working or closed from several people (several networks) within a window suspend a safety line from every safety list until a curator reviews them. Curators are told through the resource.report_created webhook event.
          */
         post: operations["reportResource"];
         delete?: never;
@@ -650,7 +650,7 @@ export interface paths {
         head?: never;
         /**
          * Change the provider-owned fields of your listing (JSON merge patch); re-stamps its verification
-         * @description Only acceptingNewClients, waitTimeDays, cost (free, slidingScale, feeMin, feeMax, feePeriod, notes), formats, languages, availability and description; any other field is a 422 naming it. cost merges field by field, arrays replace, null removes an optional field; the merged listing is validated as a whole. Every accepted patch sets lastVerifiedAt to now (you have just checked it); an empty patch `{}` confirms the listing as it is. The change is in search results as soon as this answers, and in the listing’s audit log as yours.
+         * @description Only acceptingNewClients, waitTimeDays, cost (free, slidingScale, feeMin, feeMax, feePeriod, notes), formats, languages, availability and description; any other field is a 422 naming it. cost merges field by field, arrays replace, null removes an optional field; the merged listing is validated as a whole. description and cost.notes may not name a phone number the listing does not publish (numbers are curated). Every accepted patch sets lastVerifiedAt to now (you have just checked it); an empty patch `{}` confirms the listing as it is. The change is in search results as soon as this answers, and in the listing’s audit log as yours.
          */
         patch: operations["updateListing"];
         trace?: never;
@@ -2136,6 +2136,10 @@ export interface components {
             selfHarmRisk?: boolean;
             /** @description Has either partner been forced or pressured into sexual acts? */
             sexualViolence?: boolean;
+            /** @description Has either partner ever choked or strangled the other (hands, arm or an object on the neck), even once? Asked apart from physicalViolence: it is among the strongest signs that a partner may kill. Yes: urgent, with guidance to get medical care even without visible marks and to ask an advocate for a danger assessment. Optional: not needed for `answered`. */
+            strangulation?: boolean;
+            /** @description Has either partner used or threatened to use a weapon, or threatened to kill the other? Among the strongest signs that a partner may kill. Yes: urgent, with guidance to ask an advocate for a danger assessment. Optional: not needed for `answered`. */
+            weaponOrThreatsToKill?: boolean;
         };
         PreferencesDto: {
             /**
@@ -9109,7 +9113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A field that is not the provider's (listing_field_not_provider_owned, naming each), or the listing is now a safety line (safety_line_not_claimable). */
+            /** @description A field that is not the provider's (listing_field_not_provider_owned, naming each), a phone number other than the listing's own in description or cost.notes (listing_text_phone_number, naming each), or the listing is now a safety line (safety_line_not_claimable). */
             422: {
                 headers: {
                     /** @description The limit left in this window: "<policy>";r=<remaining>;t=<seconds until reset>. */

@@ -53,6 +53,20 @@ export class SafetyAnswersDto {
 
   @SafetyAnswer('Has either partner been forced or pressured into sexual acts?')
   sexualViolence?: boolean;
+
+  @SafetyAnswer(
+    'Has either partner ever choked or strangled the other (hands, arm or an object on the neck), even once? ' +
+      'Asked apart from physicalViolence: it is among the strongest signs that a partner may kill. Yes: urgent, with guidance to get ' +
+      'medical care even without visible marks and to ask an advocate for a danger assessment. Optional: not needed for `answered`.',
+  )
+  strangulation?: boolean;
+
+  @SafetyAnswer(
+    'Has either partner used or threatened to use a weapon, or threatened to kill the other? ' +
+      'Among the strongest signs that a partner may kill. Yes: urgent, with guidance to ask an advocate for a danger assessment. ' +
+      'Optional: not needed for `answered`.',
+  )
+  weaponOrThreatsToKill?: boolean;
 }
 
 export class PreferencesDto {

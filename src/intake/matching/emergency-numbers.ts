@@ -2,7 +2,7 @@ import { list, type Message, type MessageArg, msg } from '../../common/i18n/mess
 
 /**
  * Emergency numbers by country (ISO 3166-1 alpha-2). A person is never told to call a number
- * that does not work where they are: 911 is for the US, Canada and Mexico only. Sources: each
+ * that does not work where they are: 911 is for the US (and its territories), Canada and Mexico only. Sources: each
  * government's own emergency-services page (see docs/matching.md, "Sources").
  */
 export interface EmergencyNumber {
@@ -52,6 +52,8 @@ const EU_112 = [
 const NUMBERS = new Map<string, EmergencyNumber>([
   ['US', { country: 'US', number: '911', alsoWorks: [], ifYouCannotSpeak: msg('emergency.cannotSpeak.US') }],
   ['CA', { country: 'CA', number: '911', alsoWorks: [] }],
+  // US territories use 911 like the states (Puerto Rico, US Virgin Islands, Guam, American Samoa, Northern Mariana Islands).
+  ...['PR', 'VI', 'GU', 'AS', 'MP'].map((c): [string, EmergencyNumber] => [c, { country: c, number: '911', alsoWorks: [] }]),
   // Mexico's single emergency number since January 2017 (it replaced 066 and the other service numbers).
   ['MX', { country: 'MX', number: '911', alsoWorks: [] }],
   [

@@ -14,7 +14,8 @@ import type { IntakeProfile, MatchableResource } from './types.js';
  *   is said about the one left out (lines suspended by reports from the field never reach the
  *   chooser: the directory leaves them out, ResourcesService.findSafetyLines);
  * - never a line whose eligibility excludes the person (e.g. the Veterans Crisis Line for a
- *   couple that did not say they are a military family);
+ *   couple that did not say they are a military family); an LGBTQ+ line (the Trevor Project) only
+ *   for a person who asked for LGBTQ+ affirming care, unless nothing else serves the role;
  * - always a crisis line and a domestic-violence line where the directory has one for the country,
  *   even when no safety answer was yes (low-key then), because the form may be filled by the
  *   controlling partner;
@@ -28,6 +29,12 @@ import type { IntakeProfile, MatchableResource } from './types.js';
 
 /** The country whose lines are shown when the intake gives none (the directory's home market). */
 export const DEFAULT_LINES_COUNTRY = 'US';
+
+/**
+ * US territories with their own ISO 3166-1 codes. The national US lines (988, the National DV
+ * Hotline, RAINN) serve them, so a person there gets the US lines, with the territory as the region.
+ */
+export const US_TERRITORIES: Readonly<Record<string, string>> = { PR: 'US-PR', VI: 'US-VI', GU: 'US-GU', AS: 'US-AS', MP: 'US-MP' };
 
 /** How many lines per role: enough to choose from, few enough to read in a crisis. */
 const PER_REPORTED_ROLE = 3;
@@ -108,13 +115,14 @@ export function planSafetyLines(
   }
   if (profile.concerns.includes('hidden_substance_use')) roles.push({ role: 'substance_use', max: PER_EXTRA_ROLE });
   if (profile.concerns.includes('gambling')) roles.push({ role: 'gambling', max: PER_EXTRA_ROLE });
-  const country = profile.country ?? DEFAULT_LINES_COUNTRY;
+  const territory = profile.country && Object.hasOwn(US_TERRITORIES, profile.country) ? US_TERRITORIES[profile.country] : undefined;
+  const country = territory ? 'US' : (profile.country ?? DEFAULT_LINES_COUNTRY);
   const assumed =
     profile.country && !profile.region && Object.hasOwn(ASSUMED_LINES_REGION, country) ? ASSUMED_LINES_REGION[country] : undefined;
   return {
     country,
     countryAssumed: !profile.country,
-    region: profile.country ? (profile.region ?? assumed) : undefined,
+    region: profile.country ? (profile.region ?? territory ?? assumed) : undefined,
     regionAssumed: !!assumed,
     roles,
     audiences: [...new Set(profile.audiences)],
@@ -175,6 +183,10 @@ function specificity(line: MatchableResource, plan: LinePlan): number {
   return score;
 }
 
+/** A line for LGBTQ+ people, for a person who did not ask for LGBTQ+ affirming care. */
+const forUnaskedLgbtq = (line: MatchableResource, plan: LinePlan) =>
+  line.audiences.includes('lgbtq_affirming') && !plan.audiences.includes('lgbtq_affirming');
+
 const byName = new Intl.Collator('en').compare;
 
 const around = (l: MatchableResource) => (l.availability.includes('around_the_clock') ? 1 : 0);
@@ -210,7 +222,8 @@ export function chooseSafetyLines(lines: readonly MatchableResource[], plan: Lin
           (a.line.id < b.line.id ? -1 : 1),
       );
     // Lines for another group (Trevor for adults, an Indigenous line for everyone) only when nothing else serves the role.
-    const fitting = all.filter((r) => r.score >= 0 || r.line.eligibility.length > 0);
+    // An LGBTQ+ line only for a person who asked for LGBTQ+ affirming care: being young says nothing about it (Trevor).
+    const fitting = all.filter((r) => (r.score >= 0 || r.line.eligibility.length > 0) && !forUnaskedLgbtq(r.line, plan));
     const ranked = fitting.length ? fitting : all;
     let taken = 0;
     const forRole: MatchableResource[] = [];

@@ -33,18 +33,22 @@ export interface SafetyAssessment {
 /**
  * Safety first. Any yes from whoever filled the form counts as a yes.
  * - Violence, fear of a partner, sexual violence or self-harm risk → urgent.
+ * - Strangulation, a weapon or threats to kill (asked apart: lethality signs) → urgent, with medical
+ *   care and a danger assessment named.
  * - Coercive control alone → elevated (abuse can exist without violence); with fear → urgent.
  * With any of violence, fear, sexual violence or coercive control, joint sessions can raise the
  * danger (National DV Hotline guidance), so couples counseling is not recommended.
  * The emergency number is the one of the person's country, never "911" for everyone.
  */
 export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = false): SafetyAssessment {
-  const abuse = !!(s.physicalViolence || s.feelsAfraid || s.coerciveControl || s.sexualViolence);
+  // Strangulation, a weapon or threats to kill: the strongest signs that a partner may kill (lethality).
+  const lethality = !!(s.strangulation || s.weaponOrThreatsToKill);
+  const abuse = !!(s.physicalViolence || s.feelsAfraid || s.coerciveControl || s.sexualViolence || lethality);
   const selfHarm = !!s.selfHarmRisk;
   // Answered means every question got an answer: a partly answered screen is not a clear no.
   const answered = [s.physicalViolence, s.feelsAfraid, s.coerciveControl, s.selfHarmRisk, s.sexualViolence].every((a) => a !== undefined);
   const level: SafetyLevel =
-    s.physicalViolence || s.feelsAfraid || s.sexualViolence || selfHarm ? 'urgent' : s.coerciveControl ? 'elevated' : 'none';
+    s.physicalViolence || s.feelsAfraid || s.sexualViolence || lethality || selfHarm ? 'urgent' : s.coerciveControl ? 'elevated' : 'none';
   const reportedLineRoles: LineRole[] = [];
   if (selfHarm) reportedLineRoles.push('crisis');
   if (abuse) reportedLineRoles.push('domestic_violence');
@@ -56,6 +60,8 @@ export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = 
     [s.feelsAfraid, 'fear'],
     [s.coerciveControl, 'coercive_control'],
     [s.sexualViolence, 'sexual_violence'],
+    [s.strangulation, 'strangulation'],
+    [s.weaponOrThreatsToKill, 'weapon_or_threats_to_kill'],
     [selfHarm, 'self_harm_risk'],
   ] as const) {
     if (yes) reasons.push({ code, message: msg(`safety.reason.${code}`) });
@@ -72,6 +78,8 @@ export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = 
   } else if (abuse) {
     // Joint sessions can be used against the person at risk; abuse is not a shared problem to negotiate.
     parts.push(msg('safety.guidance.abuse'));
+    // Injuries from strangulation can be invisible and show hours or days later; an advocate's danger assessment fits the plan to the risk.
+    if (lethality) parts.push(msg(s.strangulation ? 'safety.guidance.strangulation' : 'safety.guidance.weaponOrThreats'));
     if (!selfHarm) parts.push(msg('safety.guidance.dangerNow', { call }));
     if (emergency?.ifYouCannotSpeak) parts.push(emergency.ifYouCannotSpeak);
     // PEP within 72 hours, emergency contraception up to 5 days: medical care is time-sensitive.

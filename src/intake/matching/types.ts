@@ -37,6 +37,10 @@ export interface SafetyAnswers {
   coerciveControl?: boolean;
   selfHarmRisk?: boolean;
   sexualViolence?: boolean;
+  /** Choking or strangulation, asked apart from physicalViolence (a lethality sign). */
+  strangulation?: boolean;
+  /** A weapon used or threatened, or threats to kill (a lethality sign). */
+  weaponOrThreatsToKill?: boolean;
 }
 
 /** A couple's situation, normalised: what the engine reasons about (no names, no free text). */

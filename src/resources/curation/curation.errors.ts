@@ -5,7 +5,12 @@ import { problemsOf } from '../../common/problem/problem.js';
 
 /** Codes of directory curation (problem+json; clients branch on `code`). */
 export type CurationErrorCode =
-  'slug_taken' | 'not_nullable' | 'precondition_required' | 'precondition_failed' | 'safety_line_not_claimable';
+  | 'slug_taken'
+  | 'not_nullable'
+  | 'precondition_required'
+  | 'precondition_failed'
+  | 'safety_line_not_claimable'
+  | 'listing_text_phone_number';
 
 const { problem, invalidField } = problemsOf<CurationErrorCode>();
 
@@ -33,6 +38,24 @@ export const CurationErrors = {
       HttpStatus.UNPROCESSABLE_ENTITY,
       'safety_line_not_claimable',
       'This resource is a safety line (a hotline): only curators change it, so it cannot be claimed or edited by its provider.',
+    ),
+  /**
+   * A provider's free text names a phone number that is not one of the listing's own: curators
+   * verify a listing's numbers, and a number in a description ("the hotline has moved to …") would
+   * send a person in danger wherever the provider chose.
+   */
+  textPhoneNumber: (fields: string[]) =>
+    problem(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'listing_text_phone_number',
+      `A phone number that is not one of the listing's own is not allowed in ${fields.join(', ')}: ask the directory's curators to add or change a number.`,
+      {
+        errors: fields.map((field) => ({
+          field,
+          code: 'phone_number',
+          message: `${field} names a phone number the listing does not publish`,
+        })),
+      },
     ),
   preconditionFailed: () =>
     problem(

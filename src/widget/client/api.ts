@@ -1,4 +1,6 @@
-import { type Cost, friendlyError, requestId } from './format.js';
+import { type Cost, requestId } from './format.js';
+import type { WidgetLang } from './messages.js';
+import type { Taxonomy } from './ui.js';
 
 /** The parts of Mend's API responses the frame shows (see src/resources/dto, src/intake/dto). */
 export interface Resource {
@@ -17,6 +19,8 @@ export interface Resource {
   provenance: { demo: boolean };
   lineRoles?: string[];
   contactChannels?: { type: string; value: string; keyword?: string }[];
+  accessibility?: string[];
+  verification?: { lastVerifiedAt: string | null; status: 'current' | 'due' | 'stale'; reportedNotWorking?: boolean };
   distanceKm?: number;
 }
 
@@ -51,8 +55,15 @@ export interface IntakeResult {
   nextSteps: Reason[];
 }
 
-/** A failure already worded for the couple. */
-export class FriendlyError extends Error {}
+/** A failed call: its HTTP status (or 'network'), worded for the couple where it is shown (friendlyError). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number | 'network',
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`Mend API: ${status}`);
+  }
+}
 
 export const newKey = (): string => requestId(crypto.getRandomValues(new Uint8Array(16)));
 
@@ -62,7 +73,7 @@ export const newKey = (): string => requestId(crypto.getRandomValues(new Uint8Ar
  * handshake; the API accepts it only on same-origin requests (Sec-Fetch-Site), i.e. from Mend's
  * own pages, and checks it against the key's allowed origins (src/partners/access.guard.ts).
  */
-export function createApi(key: string, embedOrigin: string) {
+export function createApi(key: string, embedOrigin: string, lang: WidgetLang) {
   async function call<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${key}`,
@@ -82,24 +93,35 @@ export function createApi(key: string, embedOrigin: string) {
         referrerPolicy: 'no-referrer',
       });
     } catch {
-      throw new FriendlyError(friendlyError('network'));
+      throw new ApiError('network');
     }
-    if (!response.ok) throw new FriendlyError(friendlyError(response.status, Number(response.headers.get('retry-after')) || undefined));
+    if (!response.ok) throw new ApiError(response.status, Number(response.headers.get('retry-after')) || undefined);
     try {
       return (await response.json()) as T;
     } catch {
-      throw new FriendlyError(friendlyError(500));
+      throw new ApiError(500);
     }
   }
 
+  /** Every read names the language (`lang` wins over Accept-Language): taxonomy labels, emergency notes, problems. */
+  const withLang = (params: URLSearchParams) => {
+    const p = new URLSearchParams(params);
+    p.set('lang', lang);
+    return p;
+  };
+
   return {
-    searchResources: (params: URLSearchParams) => call<ResourceList>(`/v1/resources?${params}`),
-    safetyLines: (params: URLSearchParams) => call<SafetyLines>(`/v1/safety-lines?${params}`),
+    taxonomy: () => call<Taxonomy>(`/v1/taxonomy?${withLang(new URLSearchParams())}`),
+    searchResources: (params: URLSearchParams) => call<ResourceList>(`/v1/resources?${withLang(params)}`),
+    safetyLines: (params: URLSearchParams) => call<SafetyLines>(`/v1/safety-lines?${withLang(params)}`),
     /** One Idempotency-Key per submission: a retry after a lost response never makes a second intake. */
     submitIntake: (body: Record<string, unknown>, idempotencyKey = newKey()) =>
       call<IntakeResult>('/v1/intakes', { method: 'POST', body, idempotencyKey }),
     createReferral: (intakeId: string, resourceId: string, idempotencyKey = newKey()) =>
       call<{ id: string; status: string }>('/v1/referrals', { method: 'POST', body: { intakeId, resourceId }, idempotencyKey }),
+    /** A reason code only: the widget never sends a note (free text could carry personal data). */
+    reportResource: (resourceId: string, reason: string) =>
+      call<{ id: string; status: string }>(`/v1/resources/${encodeURIComponent(resourceId)}/reports`, { method: 'POST', body: { reason } }),
   };
 }
 

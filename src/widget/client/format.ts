@@ -1,8 +1,11 @@
 /**
  * The frame's pure logic: wording, formatting, request building, error messages. No DOM and no
- * I/O, so test/widget-format.spec.ts runs it under Node; labels are checked there against the
- * API's vocabularies, so a new code on the server cannot go unlabelled here.
+ * I/O, so test/widget-format.spec.ts runs it under Node; its codes are checked there against the
+ * API's vocabularies (and test/widget-i18n.spec.ts checks they have words in both languages), so a
+ * new code on the server cannot go unworded here.
  */
+
+import type { MessageKey, Translate, WidgetLang } from './messages.js';
 
 export const PROTOCOL = 'mend-widget/1';
 
@@ -19,53 +22,32 @@ export function isWidgetMessage(data: unknown, type: WidgetMessage['type']): dat
   );
 }
 
-export const FORMAT_LABELS: Record<string, string> = { in_person: 'In person', video: 'Video', phone: 'Phone', chat: 'Chat or text' };
+/** Format codes (labels: GET /v1/taxonomy, format). */
+export const FORMAT_CODES = ['in_person', 'video', 'phone', 'chat'];
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
 
-export const KIND_LABELS: Record<string, string> = {
-  practice: 'Private practice',
-  clinic: 'Clinic',
-  online_service: 'Online service',
-  workshop: 'Workshop',
-  self_guided: 'Self-guided program',
-  support_group: 'Support group',
-  hotline: 'Hotline',
-  directory: 'Therapist directory',
-};
+/** The intake's concerns (codes: src/intake/matching/types.ts; words: concern.* in messages.ts). */
+export const CONCERNS = [
+  'infidelity',
+  'lying',
+  'financial_secrecy',
+  'hidden_substance_use',
+  'gambling',
+  'jealousy_control',
+  'communication_breakdown',
+  'other',
+] as const;
 
-/** The intake's concerns in a couple's words (codes: src/intake/matching/types.ts). */
-export const CONCERN_LABELS: Record<string, string> = {
-  infidelity: 'An affair or emotional infidelity',
-  lying: 'Lying or broken promises',
-  financial_secrecy: 'Hidden spending, debt or money secrets',
-  hidden_substance_use: 'Hidden drinking or drug use',
-  gambling: 'Gambling or betting',
-  jealousy_control: 'Jealousy, snooping or checking up on each other',
-  communication_breakdown: "We can't talk without fighting or shutting down",
-  other: 'Something else',
-};
-
-export const WILLINGNESS_LABELS: Record<string, string> = {
-  both: 'We both want to work on it together',
-  one_hesitant: 'One of us is hesitant about counseling',
-  one_leaning_out: 'One of us is unsure about staying together',
-  one_unwilling: "One of us doesn't want to take part",
-};
+export const WILLINGNESS = ['both', 'one_hesitant', 'one_leaning_out', 'one_unwilling'] as const;
 
 /**
  * Safety questions, asked first and without judgement (wording after the National Domestic
- * Violence Hotline's screening guidance). Keys are the API's SafetyAnswersDto fields.
+ * Violence Hotline's screening guidance, in safety.q.* of messages.ts). The API's SafetyAnswersDto fields.
  */
-export const SAFETY_QUESTIONS: { field: string; question: string }[] = [
-  { field: 'physicalViolence', question: 'Has either of you hit, pushed, choked or threatened to hurt the other?' },
-  { field: 'feelsAfraid', question: 'Is either of you afraid of the other?' },
-  {
-    field: 'coerciveControl',
-    question: "Does one of you check the other's phone, control the money, or keep them from friends or family?",
-  },
-  { field: 'sexualViolence', question: 'Has either of you been forced or pressured into sexual acts by the other?' },
-  { field: 'selfHarmRisk', question: 'Is either of you thinking about suicide or hurting yourself?' },
-];
+export const SAFETY_QUESTIONS = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence', 'selfHarmRisk'] as const;
+
+/** Languages of care the intake offers (ISO 639-1), named by Intl.DisplayNames in the reader's language. */
+export const CARE_LANGUAGES = ['en', 'es', 'zh', 'vi', 'ko', 'tl', 'ar', 'fr', 'pt', 'ru'];
 
 export interface Cost {
   free: boolean;
@@ -77,9 +59,9 @@ export interface Cost {
   insuranceAccepted: boolean;
 }
 
-function money(minor: number, currency: string): string {
+export function formatMoney(minor: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(
       minor / 100,
     );
   } catch {
@@ -87,40 +69,44 @@ function money(minor: number, currency: string): string {
   }
 }
 
-/** "Free", "$90–$150 per session · sliding scale", "Sliding scale", "Fees not listed". */
-/** What one fee buys (src/taxonomy FEE_PERIODS). */
-export const FEE_PERIOD_WORDS: Record<string, string> = {
-  per_session: 'per session',
-  per_week: 'per week',
-  per_month: 'per month',
-  one_time: 'one time',
-  per_program: 'for the whole program',
-};
+const FEE_PERIODS = ['per_session', 'per_week', 'per_month', 'one_time', 'per_program'] as const;
 
-export function formatCost(cost: Cost): string {
-  if (cost.free) return 'Free';
+/** "Free", "$90–$150 per session · sliding scale", "Sliding scale", "Fees not listed" (and the same in Spanish). */
+export function formatCost(cost: Cost, t: Translate, locale: string): string {
+  if (cost.free) return t('cost.free');
   const parts: string[] = [];
-  const period = FEE_PERIOD_WORDS[cost.feePeriod ?? 'per_session'] ?? 'per session';
+  const code = FEE_PERIODS.find((p) => p === cost.feePeriod) ?? 'per_session';
+  const period = t(`period.${code}`);
   if (cost.feeMin !== null && cost.feeMax !== null && cost.feeMax !== cost.feeMin) {
-    parts.push(`${money(cost.feeMin, cost.currency)}–${money(cost.feeMax, cost.currency)} ${period}`);
+    parts.push(
+      t('cost.range', {
+        min: formatMoney(cost.feeMin, cost.currency, locale),
+        max: formatMoney(cost.feeMax, cost.currency, locale),
+        period,
+      }),
+    );
   } else if (cost.feeMin !== null || cost.feeMax !== null) {
-    parts.push(`${money((cost.feeMin ?? cost.feeMax) as number, cost.currency)} ${period}`);
+    parts.push(t('cost.single', { amount: formatMoney((cost.feeMin ?? cost.feeMax) as number, cost.currency, locale), period }));
   }
-  if (cost.slidingScale) parts.push('sliding scale');
-  if (cost.insuranceAccepted) parts.push('takes insurance');
-  if (parts.length === 0) return 'Fees not listed';
+  if (cost.slidingScale) parts.push(t('cost.sliding'));
+  if (cost.insuranceAccepted) parts.push(t('cost.insurance'));
+  if (parts.length === 0) return t('cost.notListed');
   const text = parts.join(' · ');
-  return text[0].toUpperCase() + text.slice(1);
+  return text[0].toLocaleUpperCase(locale) + text.slice(1);
 }
 
-export function formatList(codes: string[], labels: Record<string, string>): string {
-  return codes.map((c) => labels[c] ?? c.replace(/_/g, ' ')).join(', ');
-}
-
-export function formatDistance(km: number | undefined): string | undefined {
+export function formatDistance(km: number | undefined, t: Translate): string | undefined {
   if (km === undefined || km === null) return undefined;
   const miles = km / 1.609344;
-  return miles < 1 ? 'less than a mile away' : `${Math.round(miles)} mi (${Math.round(km)} km) away`;
+  return miles < 1 ? t('distance.underMile') : t('distance.away', { miles: Math.round(miles), km: Math.round(km) });
+}
+
+/** "June 2026", "junio de 2026": when a listing's details were last confirmed. */
+export function formatMonth(iso: string, locale: string): string | undefined {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? undefined
+    : new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 export interface SearchFilters {
@@ -132,16 +118,16 @@ export interface SearchFilters {
   onlineOnly: boolean;
 }
 
-export type Validation = { field: keyof SearchFilters; message: string } | undefined;
+export type Validation = { field: keyof SearchFilters; message: MessageKey } | undefined;
 
 const POSTAL = /^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/;
 
 export function validateSearch(f: SearchFilters): Validation {
   if (!f.onlineOnly && !POSTAL.test(f.postalCode.trim())) {
-    return { field: 'postalCode', message: 'Enter a ZIP or postal code, such as 43215, or choose "Online only".' };
+    return { field: 'postalCode', message: 'search.errorPostal' };
   }
   if (f.cost === 'max' && !(Number(f.maxFee) >= 0 && f.maxFee.trim() !== '')) {
-    return { field: 'maxFee', message: 'Enter the most you can pay per session, in dollars, such as 80.' };
+    return { field: 'maxFee', message: 'search.errorMaxFee' };
   }
   return undefined;
 }
@@ -164,17 +150,8 @@ export function searchParams(f: SearchFilters, limit = 10): URLSearchParams {
   return p;
 }
 
-/** Countries whose crisis and safety lines Mend lists; the intake asks first, so the lines shown work there. */
-export const INTAKE_COUNTRIES: Record<string, string> = {
-  US: 'United States',
-  CA: 'Canada',
-  GB: 'United Kingdom',
-  IE: 'Ireland',
-  AU: 'Australia',
-  NZ: 'New Zealand',
-  DE: 'Germany',
-  FR: 'France',
-};
+/** Countries whose crisis and safety lines Mend lists; the intake asks first, so the lines shown work there (names: country.*). */
+export const INTAKE_COUNTRIES = ['US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'DE', 'FR'] as const;
 
 /** Postal-code lookup (help near you) works in these countries; elsewhere the country alone is sent. */
 export const POSTAL_COUNTRIES = ['US', 'CA'];
@@ -189,14 +166,22 @@ export interface IntakeAnswers {
   budget: string; // '' = not a concern, '0' = needs free help, or dollars
   insurance: string;
   noInsurance: boolean;
+  /** ISO 639-1 language of care; '' = any. */
+  language: string;
+  affirming: boolean;
+  /** Accessibility codes (GET /v1/taxonomy, accessibility). */
+  accessibility: string[];
 }
 
 export function anySafetyConcern(safety: IntakeAnswers['safety']): boolean {
   return Object.values(safety).some((v) => v === true);
 }
 
-/** POST /v1/intakes body. Only what the couple chose to give; doNotContact stays at its default (true). */
-export function intakeBody(a: IntakeAnswers): Record<string, unknown> {
+/**
+ * POST /v1/intakes body. Only what the couple chose to give; doNotContact stays at its default
+ * (true). `lang`: the API writes its guidance, reasons and next steps in the widget's language.
+ */
+export function intakeBody(a: IntakeAnswers, lang: WidgetLang): Record<string, unknown> {
   const body: Record<string, unknown> = { concerns: a.concerns, willingness: a.willingness };
   const safety = Object.fromEntries(Object.entries(a.safety).filter(([, v]) => typeof v === 'boolean'));
   if (Object.keys(safety).length > 0) body.safety = safety;
@@ -207,20 +192,24 @@ export function intakeBody(a: IntakeAnswers): Record<string, unknown> {
   if (a.budget !== '') body.budgetPerSession = Number(a.budget);
   if (a.noInsurance) body.insurance = 'none';
   else if (a.insurance.trim()) body.insurance = a.insurance.trim().slice(0, 100);
+  if (a.language) body.languages = [a.language];
+  const preferences: Record<string, string[]> = {};
+  // LGBTQ+ affirming care is the audience code lgbtq_affirming (GET /v1/taxonomy, audience).
+  if (a.affirming) preferences.audiences = ['lgbtq_affirming'];
+  if (a.accessibility.length > 0) preferences.accessibility = a.accessibility;
+  if (Object.keys(preferences).length > 0) body.preferences = preferences;
+  body.lang = lang;
   return body;
 }
 
 /** What the couple is told when a request fails: never a status dump, a stack or JSON. */
-export function friendlyError(status: number | 'network', retryAfterSeconds?: number): string {
-  if (status === 'network') return "We couldn't reach the service. Check your connection, then try again.";
-  if (status === 429) {
-    const wait =
-      retryAfterSeconds && retryAfterSeconds > 0 ? ` in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : ' in a minute';
-    return `A lot of people are searching right now. Please try again${wait}.`;
-  }
-  if (status === 400 || status === 422) return 'Some answers could not be used. Please check them and try again.';
-  if (status === 401 || status === 403) return "This finder isn't set up correctly on this website yet. Please try again later.";
-  return 'Something went wrong on our side. Please try again in a moment.';
+export function friendlyError(t: Translate, status: number | 'network', retryAfterSeconds?: number): string {
+  if (status === 'network') return t('error.network');
+  if (status === 429)
+    return retryAfterSeconds && retryAfterSeconds > 0 ? t('error.busyWait', { seconds: retryAfterSeconds }) : t('error.busy');
+  if (status === 400 || status === 422) return t('error.invalid');
+  if (status === 401 || status === 403) return t('error.setup');
+  return t('error.server');
 }
 
 /** An Idempotency-Key: retries of one submission never create two intakes or referrals. */

@@ -1,8 +1,11 @@
-import { createApi } from './api.js';
+import { type Api, createApi } from './api.js';
+import type { CardEnv } from './cards.js';
 import { h } from './dom.js';
 import { isWidgetMessage, PROTOCOL, type WidgetMessage } from './format.js';
 import { intakeView } from './intake.js';
+import { loadMessages, translator, widgetLang } from './messages.js';
 import { searchView } from './search.js';
+import { createUi, type Taxonomy } from './ui.js';
 
 /**
  * The frame (GET /widget/frame), on Mend's origin inside the partner's page. The server already
@@ -10,11 +13,14 @@ import { searchView } from './search.js';
  * frame learns which of them it is in, from the browser: the loader's "init" message carries
  * event.origin, which no page can fake. Everything the frame says goes to that origin only.
  * No cookies, no storage, no third-party requests: only Mend's API, with the publishable key.
+ * Language: data-lang, which the server set from the loader's choice (the embed's data-lang, else
+ * the host page's <html lang>, else en); every API call names it, and the API's words come back in it.
  */
 const root = document.getElementById('mend-app') as HTMLElement;
 const key = root.dataset.key ?? '';
 const allowedOrigins = (root.dataset.origins ?? '').split(' ').filter(Boolean);
 const exitUrl = root.dataset.exit || 'https://www.weather.com/';
+const lang = widgetLang(root.dataset.lang) ?? 'en';
 let mode = root.dataset.mode === 'intake' ? 'intake' : 'search';
 let parentOrigin: string | undefined;
 
@@ -50,19 +56,19 @@ document.addEventListener('keydown', (event) => {
   lastEscape = event.timeStamp;
 });
 
-function render(): void {
-  const api = createApi(key, parentOrigin as string);
-  const exit = h('button', { type: 'button', className: 'exit' }, 'Quick exit');
+function render(env: CardEnv): void {
+  const { t } = env.ui;
+  const exit = h('button', { type: 'button', className: 'exit' }, t('frame.exit'));
   exit.addEventListener('click', quickExit);
   const tabs = (['search', 'intake'] as const).map((m) => {
     const tab = h(
       'button',
       { type: 'button', className: 'tab', 'aria-pressed': String(m === mode) },
-      m === 'search' ? 'Search by place' : 'Answer a few questions',
+      t(m === 'search' ? 'frame.tabSearch' : 'frame.tabIntake'),
     );
     tab.addEventListener('click', () => {
       mode = m;
-      render();
+      render(env);
     });
     return tab;
   });
@@ -70,33 +76,42 @@ function render(): void {
     h(
       'header',
       { className: 'bar' },
-      h('p', { className: 'brand' }, 'Couples counseling finder'),
-      h('div', { className: 'exit-wrap' }, exit, h('span', { className: 'hint' }, 'or press Esc twice')),
+      h('p', { className: 'brand' }, t('frame.brand')),
+      h('div', { className: 'exit-wrap' }, exit, h('span', { className: 'hint' }, t('frame.exitHint'))),
     ),
-    h('nav', { className: 'tabs', 'aria-label': 'Ways to find help' }, tabs),
-    mode === 'intake' ? intakeView(api) : searchView(api),
-    h(
-      'p',
-      { className: 'footer' },
-      'Private: nothing you enter is seen by this website or saved in your browser. Listings marked "Example listing" are fictional.',
-    ),
+    h('nav', { className: 'tabs', 'aria-label': t('frame.tabs') }, tabs),
+    mode === 'intake' ? intakeView(env) : searchView(env),
+    h('p', { className: 'footer' }, t('frame.footer')),
   );
 }
 
-function start(origin: string): void {
+/** The API's labels in the frame's language; without them (a failed call) the frame still works, showing codes. */
+async function loadTaxonomy(api: Api): Promise<Taxonomy | undefined> {
+  try {
+    return await api.taxonomy();
+  } catch {
+    return undefined;
+  }
+}
+
+async function start(origin: string): Promise<void> {
   parentOrigin = origin;
-  render();
-  tell('ready');
+  tell('ready'); // before the taxonomy call: the loader gives up on a frame that stays silent
+  const api = createApi(key, origin, lang);
+  const [messages, taxonomy] = await Promise.all([loadMessages(lang), loadTaxonomy(api)]);
+  render({ api, ui: createUi(lang, messages, taxonomy) });
   // The loader sizes the iframe to the content, so the partner page scrolls, not the frame.
   new ResizeObserver(() => tell('resize', { height: root.getBoundingClientRect().height })).observe(root);
 }
 
 if (window.parent === window) {
-  root.replaceChildren(h('p', { className: 'notice' }, "This finder runs inside a partner's website."));
+  void loadMessages(lang).then((messages) =>
+    root.replaceChildren(h('p', { className: 'notice' }, translator(lang, messages)('frame.standalone'))),
+  );
 } else {
   window.addEventListener('message', (event) => {
     if (parentOrigin || event.source !== window.parent || !isWidgetMessage(event.data, 'init')) return;
     if (!allowedOrigins.includes(event.origin)) return; // frame-ancestors already prevents this; never trust, though
-    start(event.origin);
+    void start(event.origin);
   });
 }

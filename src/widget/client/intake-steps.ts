@@ -1,5 +1,15 @@
 import { checkedValues, choices, field, h, setError } from './dom.js';
-import { CONCERN_LABELS, FORMAT_LABELS, INTAKE_COUNTRIES, type IntakeAnswers, SAFETY_QUESTIONS, WILLINGNESS_LABELS } from './format.js';
+import {
+  CARE_LANGUAGES,
+  CONCERNS,
+  FORMAT_CODES,
+  formatMoney,
+  INTAKE_COUNTRIES,
+  type IntakeAnswers,
+  SAFETY_QUESTIONS,
+  WILLINGNESS,
+} from './format.js';
+import type { Ui } from './ui.js';
 
 export interface Step {
   title: string;
@@ -8,58 +18,51 @@ export interface Step {
   collect: () => HTMLElement | undefined;
 }
 
-// In this order on screen (integer keys first, as objects keep them), "not a concern" last.
-const BUDGETS: Record<string, string> = {
-  0: 'We need free help',
-  50: 'Up to $50 a session',
-  100: 'Up to $100 a session',
-  150: 'Up to $150 a session',
-  200: 'Up to $200 a session',
-  '': 'Cost is not a concern',
-};
+// Dollars per session, in this order on screen; "not a concern" ('') last.
+const BUDGETS = ['0', '50', '100', '150', '200', ''];
 
 /**
  * The intake form's steps, each reading its controls into `answers`: safety first (with the
  * country, so the helplines shown work there), then concerns, willingness, place, formats,
- * budget and insurance.
+ * needs (language of care, affirming care, accessibility), budget and insurance.
  */
-export function intakeSteps(answers: IntakeAnswers): Step[] {
+export function intakeSteps(answers: IntakeAnswers, ui: Ui): Step[] {
   return [
-    safetyStep(answers),
-    concernsStep(answers),
-    willingnessStep(answers),
-    placeStep(answers),
-    formatsStep(answers),
-    costStep(answers),
+    safetyStep(answers, ui),
+    concernsStep(answers, ui),
+    willingnessStep(answers, ui),
+    placeStep(answers, ui),
+    formatsStep(answers, ui),
+    needsStep(answers, ui),
+    costStep(answers, ui),
   ];
 }
 
-function safetyStep(answers: IntakeAnswers): Step {
+/** `codes` with the words for each, in order. */
+const options = (codes: readonly string[], word: (code: string) => string) => Object.fromEntries(codes.map((c) => [c, word(c)]));
+
+function safetyStep(answers: IntakeAnswers, { t }: Ui): Step {
   const country = h(
     'select',
     { name: 'country' },
-    Object.entries(INTAKE_COUNTRIES).map(([code, name]) => h('option', { value: code }, name)),
+    INTAKE_COUNTRIES.map((code) => h('option', { value: code }, t(`country.${code}`))),
   );
   const body = h(
     'div',
     {},
-    h(
-      'p',
-      {},
-      'Before anything else, your safety. Your answers go only to Mend, not to the website you are on, and this finder saves nothing in your browser (the page you are on stays in your history). You can skip any question.',
-    ),
-    h('p', { className: 'hint' }, 'If you can, answer when you are on your own.'),
-    field('Where are you right now?', country, 'So the helplines we show work where you are.'),
-    SAFETY_QUESTIONS.map((q) => choices('radio', q.field, q.question, { yes: 'Yes', no: 'No' }, { inline: true })),
+    h('p', {}, t('safety.intro')),
+    h('p', { className: 'hint' }, t('safety.alone')),
+    field(t('safety.where'), country, t('safety.whereHint')),
+    SAFETY_QUESTIONS.map((q) => choices('radio', q, t(`safety.q.${q}`), { yes: t('common.yes'), no: t('common.no') }, { inline: true })),
   );
   return {
-    title: 'Your safety',
+    title: t('safety.title'),
     body,
     collect: () => {
       answers.country = country.value;
       for (const q of SAFETY_QUESTIONS) {
-        const [value] = checkedValues(body, q.field);
-        answers.safety[q.field] = value === undefined ? undefined : value === 'yes';
+        const [value] = checkedValues(body, q);
+        answers.safety[q] = value === undefined ? undefined : value === 'yes';
       }
       return undefined;
     },
@@ -82,72 +85,119 @@ function choicesStep(title: string, group: HTMLFieldSetElement, name: string, st
   };
 }
 
-function concernsStep(answers: IntakeAnswers): Step {
-  const concerns = choices('checkbox', 'concerns', 'What has been hurting trust between you?', CONCERN_LABELS, {
-    hint: 'Choose all that apply.',
-  });
-  return choicesStep('What happened', concerns, 'concerns', (checked) => {
+function concernsStep(answers: IntakeAnswers, { t }: Ui): Step {
+  const concerns = choices(
+    'checkbox',
+    'concerns',
+    t('concerns.legend'),
+    options(CONCERNS, (c) => t(`concern.${c as (typeof CONCERNS)[number]}`)),
+    { hint: t('concerns.hint') },
+  );
+  return choicesStep(t('concerns.title'), concerns, 'concerns', (checked) => {
     answers.concerns = checked;
-    return checked.length ? undefined : 'Choose at least one, or "Something else".';
+    return checked.length ? undefined : t('concerns.missing');
   });
 }
 
-function willingnessStep(answers: IntakeAnswers): Step {
-  const willingness = choices('radio', 'willingness', 'How do you both feel about getting help?', WILLINGNESS_LABELS);
-  return choicesStep('Both of you', willingness, 'willingness', (checked) => {
+function willingnessStep(answers: IntakeAnswers, { t }: Ui): Step {
+  const willingness = choices(
+    'radio',
+    'willingness',
+    t('willingness.legend'),
+    options(WILLINGNESS, (w) => t(`willingness.${w as (typeof WILLINGNESS)[number]}`)),
+  );
+  return choicesStep(t('willingness.title'), willingness, 'willingness', (checked) => {
     answers.willingness = checked[0] ?? '';
-    return answers.willingness ? undefined : 'Choose the one closest to where you are.';
+    return answers.willingness ? undefined : t('willingness.missing');
   });
 }
 
-function placeStep(answers: IntakeAnswers): Step {
+function placeStep(answers: IntakeAnswers, { t }: Ui): Step {
   const postal = h('input', { type: 'text', name: 'postalCode', autocomplete: 'off', maxlength: 10, spellcheck: 'false' });
   return {
-    title: 'Where you are',
-    body: h(
-      'div',
-      {},
-      h(
-        'div',
-        { className: 'row' },
-        field(
-          'ZIP or postal code (optional)',
-          postal,
-          'US ZIP or Canadian postal code, for help near you. Leave it empty to see online options.',
-        ),
-      ),
-    ),
+    title: t('place.title'),
+    body: h('div', {}, h('div', { className: 'row' }, field(t('place.postal'), postal, t('place.postalHint')))),
     collect: () => {
       answers.postalCode = postal.value;
       const ok = !postal.value.trim() || /^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/.test(postal.value.trim());
-      setError(postal, ok ? undefined : 'Enter a ZIP or postal code such as 43215, or leave it empty.');
+      setError(postal, ok ? undefined : t('place.invalid'));
       return ok ? undefined : postal;
     },
   };
 }
 
-function formatsStep(answers: IntakeAnswers): Step {
-  const formats = choices('checkbox', 'formats', 'How would you like to meet?', FORMAT_LABELS, {
-    hint: 'Choose any; none means any way is fine.',
-  });
-  return choicesStep('How to meet', formats, 'formats', (checked) => {
+function formatsStep(answers: IntakeAnswers, ui: Ui): Step {
+  const formats = choices(
+    'checkbox',
+    'formats',
+    ui.t('formats.legend'),
+    options(FORMAT_CODES, (f) => ui.term('format', f)),
+    { hint: ui.t('formats.hint') },
+  );
+  return choicesStep(ui.t('formats.title'), formats, 'formats', (checked) => {
     answers.formats = checked;
     return undefined;
   });
 }
 
-function costStep(answers: IntakeAnswers): Step {
-  const budget = choices('radio', 'budget', 'What can you spend per session?', BUDGETS, { checked: [''] });
+/**
+ * What the couple needs from a service: the language of care (named in the reader's language by
+ * Intl.DisplayNames), LGBTQ+ affirming care, and accessibility needs (the API's accessibility
+ * codes and labels). All optional; each is sent as a preference the matching engine explains.
+ */
+function needsStep(answers: IntakeAnswers, ui: Ui): Step {
+  const { t } = ui;
+  const names = new Intl.DisplayNames([ui.lang], { type: 'language' });
+  const language = h(
+    'select',
+    { name: 'language' },
+    h('option', { value: '' }, t('needs.anyLanguage')),
+    CARE_LANGUAGES.map((code) => h('option', { value: code }, names.of(code) ?? code)),
+  );
+  const affirming = choices('checkbox', 'affirming', t('needs.affirmingLegend'), { lgbtq_affirming: t('needs.affirming') });
+  const accessibility = choices(
+    'checkbox',
+    'accessibility',
+    t('needs.accessibility'),
+    options(
+      ui.terms('accessibility').map((a) => a.code),
+      (a) => ui.term('accessibility', a),
+    ),
+    { hint: t('needs.accessibilityHint') },
+  );
+  accessibility.hidden = ui.terms('accessibility').length === 0; // no labels without the taxonomy
+  const body = h('div', {}, field(t('needs.language'), language, t('needs.languageHint')), affirming, accessibility);
+  return {
+    title: t('needs.title'),
+    body,
+    collect: () => {
+      answers.language = language.value;
+      answers.affirming = checkedValues(affirming, 'affirming').length > 0;
+      answers.accessibility = checkedValues(accessibility, 'accessibility');
+      return undefined;
+    },
+  };
+}
+
+function costStep(answers: IntakeAnswers, ui: Ui): Step {
+  const { t } = ui;
+  const budgetWords = (dollars: string) =>
+    dollars === ''
+      ? t('cost.noConcern')
+      : dollars === '0'
+        ? t('cost.needFree')
+        : t('cost.upTo', { amount: formatMoney(Number(dollars) * 100, 'USD', ui.locale) });
+  const budget = choices('radio', 'budget', t('cost.legend'), options(BUDGETS, budgetWords), { checked: [''] });
   const insurance = h('input', { type: 'text', name: 'insurance', autocomplete: 'off', maxlength: 100 });
   const noInsurance = h('input', { type: 'checkbox', name: 'noInsurance', id: 'no-insurance' });
   return {
-    title: 'Cost and insurance',
+    title: t('cost.title'),
     body: h(
       'div',
       {},
       budget,
-      field('Insurance company (optional)', insurance, 'For example Aetna or Blue Cross.'),
-      h('div', { className: 'choice' }, noInsurance, h('label', { for: 'no-insurance' }, "We don't have insurance")),
+      field(t('cost.insurer'), insurance, t('cost.insurerHint')),
+      h('div', { className: 'choice' }, noInsurance, h('label', { for: 'no-insurance' }, t('cost.noInsurance'))),
     ),
     collect: () => {
       answers.budget = checkedValues(budget, 'budget')[0] ?? '';

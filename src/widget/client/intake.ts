@@ -1,18 +1,22 @@
-import { type Api, FriendlyError, newKey } from './api.js';
+import { newKey } from './api.js';
+import type { CardEnv } from './cards.js';
 import { h } from './dom.js';
 import { anySafetyConcern, type IntakeAnswers, intakeBody } from './format.js';
 import { intakeResults } from './intake-results.js';
 import { showHelplines } from './intake-safety.js';
 import { intakeSteps } from './intake-steps.js';
+import { errorText } from './ui.js';
 
 /**
  * Intake mode: a short step-by-step form. Safety comes first: any "yes" brings helplines up at
  * once (they stay above the form), and the results lead with the crisis and domestic-violence
  * lines the API puts first (response.safety.resources). Then concerns, willingness, place,
- * formats, budget and insurance → the kind of help that fits and ranked matches with reasons,
- * each with a "request referral" action.
+ * formats, needs (language of care, affirming care, accessibility), budget and insurance → the
+ * kind of help that fits and ranked matches with reasons, each with a "request referral" action.
  */
-export function intakeView(api: Api): HTMLElement {
+export function intakeView(env: CardEnv): HTMLElement {
+  const { api, ui } = env;
+  const { t } = ui;
   const answers: IntakeAnswers = {
     safety: {},
     concerns: [],
@@ -23,15 +27,18 @@ export function intakeView(api: Api): HTMLElement {
     budget: '',
     insurance: '',
     noInsurance: false,
+    language: '',
+    affirming: false,
+    accessibility: [],
   };
-  const steps = intakeSteps(answers);
+  const steps = intakeSteps(answers, ui);
 
   let index = 0;
   const heading = h('h2', { className: 'view-title', tabindex: -1 });
   const progress = h('p', { className: 'progress' });
   const stepHolder = h('div', { className: 'step' });
-  const back = h('button', { type: 'button', className: 'secondary' }, 'Back');
-  const next = h('button', { type: 'submit' }, 'Next');
+  const back = h('button', { type: 'button', className: 'secondary' }, t('intake.back'));
+  const next = h('button', { type: 'submit' }, t('intake.next'));
   const status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
   const safetyPanel = h('section', { className: 'safety', hidden: true, 'aria-labelledby': 'safety-title' });
   const results = h('div', { className: 'results' });
@@ -48,31 +55,31 @@ export function intakeView(api: Api): HTMLElement {
   function show(i: number, focus: boolean): void {
     index = i;
     heading.textContent = steps[i].title;
-    progress.textContent = `Step ${i + 1} of ${steps.length}`;
+    progress.textContent = t('intake.step', { step: i + 1, steps: steps.length });
     stepHolder.replaceChildren(steps[i].body);
     back.hidden = i === 0;
-    next.textContent = i === steps.length - 1 ? 'See my options' : 'Next';
+    next.textContent = t(i === steps.length - 1 ? 'intake.finish' : 'intake.next');
     if (focus) heading.focus();
   }
 
   async function submit(): Promise<void> {
-    const body = intakeBody(answers);
+    const body = intakeBody(answers, ui.lang);
     const json = JSON.stringify(body);
     // Same answers, same Idempotency-Key: "Try again" after a lost response never makes a second intake.
     if (submission?.body !== json) submission = { body: json, key: newKey() };
     next.disabled = back.disabled = true;
     status.classList.remove('problem');
-    status.textContent = 'Finding options for you…';
+    status.textContent = t('intake.finding');
     try {
       const result = await api.submitIntake(body, submission.key);
       form.hidden = true;
-      heading.textContent = 'Your options';
-      status.textContent = `${result.matches.length} ${result.matches.length === 1 ? 'option' : 'options'} found${result.safety.level === 'none' ? '' : ', with helplines first'}.`;
-      results.replaceChildren(intakeResults(api, result, restart));
+      heading.textContent = t('intake.yourOptions');
+      status.textContent = t(result.safety.level === 'none' ? 'intake.found' : 'intake.foundWithLines', { count: result.matches.length });
+      results.replaceChildren(intakeResults(env, result, restart));
       safetyPanel.hidden = true; // the results lead with the helplines now
       heading.focus();
     } catch (error) {
-      status.textContent = error instanceof FriendlyError ? error.message : 'Something went wrong. Please try again.';
+      status.textContent = errorText(ui, error);
       status.classList.add('problem');
     } finally {
       next.disabled = back.disabled = false;
@@ -84,7 +91,8 @@ export function intakeView(api: Api): HTMLElement {
       step.body
         .querySelectorAll('input')
         .forEach((i) => (i.type === 'text' ? (i.value = '') : (i.checked = i.name === 'budget' && i.value === '')));
-    Object.assign(answers, { safety: {}, concerns: [], willingness: '' });
+    for (const step of steps) step.body.querySelectorAll('select[name="language"]').forEach((s) => ((s as HTMLSelectElement).value = ''));
+    Object.assign(answers, { safety: {}, concerns: [], willingness: '', language: '', affirming: false, accessibility: [] });
     results.replaceChildren();
     status.textContent = '';
     safetyPanel.hidden = true;
@@ -101,7 +109,7 @@ export function intakeView(api: Api): HTMLElement {
       missing.focus();
       return;
     }
-    if (index === 0 && anySafetyConcern(answers.safety)) void showHelplines(api, answers.safety, answers.country, safetyPanel);
+    if (index === 0 && anySafetyConcern(answers.safety)) void showHelplines(env, answers.safety, answers.country, safetyPanel);
     if (index === 0 && !anySafetyConcern(answers.safety)) safetyPanel.hidden = true;
     if (index < steps.length - 1) show(index + 1, true);
     else void submit();

@@ -6,7 +6,8 @@
  *
  * It defines <mend-finder> and puts an iframe served from Mend's own origin in it, so the host
  * page (and any third-party script on it) cannot read what a couple types. The loader only:
- * - builds the frame URL from its attributes (data-key, data-mode, data-accent, data-exit-url);
+ * - builds the frame URL from its attributes (data-key, data-mode, data-accent, data-exit-url,
+ *   data-lang) and the page's language (<html lang>, when data-lang is absent);
  * - introduces itself to the frame (postMessage, to Mend's origin only), so the frame learns the
  *   page's origin from the browser (MessageEvent.origin), not from anything the page claims;
  * - sizes the frame to its content, and performs Quick exit, on messages it accepts only from
@@ -25,6 +26,12 @@
   const DEFAULT_EXIT = 'https://www.weather.com/';
   // After the frame's load event, its script has run: a silent frame means it was refused.
   const HANDSHAKE_GRACE_MS = 3000;
+  // The loader's own words (it has no imports; the frame's are in messages.ts), by widget language.
+  const WORDS = {
+    en: { title: 'Find couples counseling', refused: 'The counseling finder could not be shown here.' },
+    es: { title: 'Buscar terapia de pareja', refused: 'El buscador de terapia no se pudo mostrar aquí.' },
+  } as const;
+  type Lang = keyof typeof WORDS;
 
   const script = document.currentScript as HTMLScriptElement | null;
   if (!script?.src) {
@@ -41,6 +48,12 @@
   }
 
   const log = (message: string) => console.error(`Mend widget: ${message}`);
+
+  /** The widget language of a BCP 47 tag (es-MX → es), or undefined (same rule as messages.ts widgetLang). */
+  function langOf(tag: string | null | undefined): Lang | undefined {
+    const primary = /^([a-z]{2,3})(?:[-_]|$)/i.exec((tag ?? '').trim())?.[1].toLowerCase();
+    return primary === 'en' || primary === 'es' ? primary : undefined;
+  }
 
   /** Only https destinations (or the neutral default) for Quick exit. */
   function exitUrl(value: string | null): string {
@@ -59,6 +72,7 @@
     private frame?: HTMLIFrameElement;
     private started = false;
     private timer?: number;
+    private uiLang: Lang = 'en';
     private readonly onMessage = (event: MessageEvent) => this.receive(event);
 
     connectedCallback(): void {
@@ -78,10 +92,14 @@
       if (accent && ACCENT.test(accent)) params.set('accent', accent);
       else if (accent) log('data-accent must be a hex colour such as #2a6f97.');
       if (this.dataset.exitUrl) params.set('exit', exitUrl(this.dataset.exitUrl)); // the frame's own fallback
+      // data-lang, else the page's own language, else English.
+      if (this.dataset.lang && !langOf(this.dataset.lang)) log('data-lang must be en or es; using the page language.');
+      this.uiLang = langOf(this.dataset.lang) ?? langOf(document.documentElement.lang) ?? 'en';
+      params.set('lang', this.uiLang);
 
       const frame = document.createElement('iframe');
       frame.src = `${mendOrigin}/widget/frame?${params}`;
-      frame.title = this.dataset.title || 'Find couples counseling';
+      frame.title = this.dataset.title || WORDS[this.uiLang].title;
       // The page's address is none of Mend's business: nothing about it leaves with the request.
       frame.referrerPolicy = 'no-referrer';
       // On a partner's page (another origin): scripts and same-origin (to call Mend's API), forms,
@@ -134,7 +152,8 @@
       if (this.started || !this.frame) return;
       this.frame.style.display = 'none';
       const note = document.createElement('p');
-      note.textContent = 'The counseling finder could not be shown here.';
+      note.textContent = WORDS[this.uiLang].refused;
+      note.lang = this.uiLang;
       this.shadowRoot?.append(note);
       log(
         `the frame did not start on ${window.location.origin}. This page's origin must be one of the allowedOrigins ` +

@@ -1,19 +1,21 @@
-import { type Api, FriendlyError } from './api.js';
-import { resourceCard } from './cards.js';
+import { type CardEnv, resourceCard } from './cards.js';
 import { field, h, setError } from './dom.js';
-import { FORMAT_LABELS, type SearchFilters, searchParams, validateSearch } from './format.js';
+import { FORMAT_CODES, type SearchFilters, searchParams, validateSearch } from './format.js';
+import { errorText, type Ui } from './ui.js';
 
 /**
  * Search mode: place (or online only), format and cost → a list of resources, nearest first.
  * The result count is announced through a polite live region; the list itself is not read out.
  */
-export function searchView(api: Api): HTMLElement {
-  const { form, submit, filters, showInvalid } = searchForm();
+export function searchView(env: CardEnv): HTMLElement {
+  const { api, ui } = env;
+  const { t } = ui;
+  const { form, submit, filters, showInvalid } = searchForm(ui);
   const status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
   // Every result page carries a way out for someone who is afraid: a search screens nobody.
-  const safetyNote = h('aside', { className: 'safety-note', 'aria-label': 'If you are afraid of your partner', hidden: true });
-  const list = h('ul', { className: 'cards', 'aria-label': 'Search results' });
-  const more = h('button', { type: 'button', className: 'secondary', hidden: true }, 'Show more');
+  const safetyNote = h('aside', { className: 'safety-note', 'aria-label': t('safetyNote.label'), hidden: true });
+  const list = h('ul', { className: 'cards', 'aria-label': t('search.results') });
+  const more = h('button', { type: 'button', className: 'secondary', hidden: true }, t('search.more'));
 
   let params: URLSearchParams | undefined;
   let cursor: string | null = null;
@@ -26,31 +28,27 @@ export function searchView(api: Api): HTMLElement {
     submit.disabled = more.disabled = true;
     list.setAttribute('aria-busy', 'true');
     status.classList.remove('problem');
-    status.textContent = append ? 'Loading more…' : 'Searching…';
+    status.textContent = t(append ? 'search.loadingMore' : 'search.searching');
     try {
       const [result] = await Promise.all([
         api.searchResources(page),
-        append ? undefined : showSafetyNote(api, filters().country, safetyNote),
+        append ? undefined : showSafetyNote(env, filters().country, safetyNote),
       ]);
       if (!append) {
         list.replaceChildren();
         shown = 0;
       }
       const firstNew = list.children.length;
-      list.append(...result.data.map((r) => resourceCard(r, 'h3')));
+      list.append(...result.data.map((r) => resourceCard(env, r, 'h3')));
       shown += result.data.length;
       cursor = result.page.nextCursor;
       more.hidden = !cursor;
-      const total = result.page.totalExact ? String(result.page.total) : `${result.page.total}+`;
-      status.textContent =
-        shown === 0
-          ? 'Nothing matched. Try a larger area, "Online only", or another cost option.'
-          : `Showing ${shown} of ${total} ${result.page.total === 1 ? 'option' : 'options'}.`;
+      status.textContent = shown === 0 ? t('search.none') : t('search.showing', { shown, total: result.page.total });
       // After "Show more", keyboard users continue at the first new result.
       if (append) list.children[firstNew]?.querySelector<HTMLElement>('h3')?.setAttribute('tabindex', '-1');
       if (append) list.children[firstNew]?.querySelector<HTMLElement>('h3')?.focus();
     } catch (error) {
-      status.textContent = error instanceof FriendlyError ? error.message : 'Something went wrong. Please try again.';
+      status.textContent = errorText(ui, error);
       status.classList.add('problem');
     } finally {
       submit.disabled = more.disabled = false;
@@ -68,20 +66,12 @@ export function searchView(api: Api): HTMLElement {
   });
   more.addEventListener('click', () => void load(true));
 
-  return h(
-    'section',
-    { className: 'view' },
-    h('h2', { className: 'view-title' }, 'Find couples counseling near you'),
-    form,
-    status,
-    list,
-    more,
-    safetyNote,
-  );
+  return h('section', { className: 'view' }, h('h2', { className: 'view-title' }, t('search.title')), form, status, list, more, safetyNote);
 }
 
 /** The search form: its controls, the filters they hold, and where a validation problem is shown. */
-function searchForm() {
+function searchForm(ui: Ui) {
+  const { t } = ui;
   const postal = h('input', {
     type: 'text',
     name: 'postalCode',
@@ -90,27 +80,32 @@ function searchForm() {
     maxlength: 10,
     spellcheck: 'false',
   });
-  const country = h('select', { name: 'country' }, h('option', { value: 'US' }, 'United States'), h('option', { value: 'CA' }, 'Canada'));
+  const country = h(
+    'select',
+    { name: 'country' },
+    h('option', { value: 'US' }, t('country.US')),
+    h('option', { value: 'CA' }, t('country.CA')),
+  );
   const online = h('input', { type: 'checkbox', name: 'onlineOnly', id: 'online-only' });
   const format = h(
     'select',
     { name: 'format' },
-    h('option', { value: '' }, 'Any way'),
-    Object.entries(FORMAT_LABELS).map(([v, t]) => h('option', { value: v }, t)),
+    h('option', { value: '' }, t('search.anyFormat')),
+    FORMAT_CODES.map((code) => h('option', { value: code }, ui.term('format', code))),
   );
   const cost = h(
     'select',
     { name: 'cost' },
-    h('option', { value: 'any' }, 'Any cost'),
-    h('option', { value: 'free' }, 'Free only'),
-    h('option', { value: 'sliding' }, 'Sliding scale (pay what you can)'),
-    h('option', { value: 'max' }, 'Up to a fee I choose'),
+    h('option', { value: 'any' }, t('search.anyCost')),
+    h('option', { value: 'free' }, t('search.freeOnly')),
+    h('option', { value: 'sliding' }, t('search.sliding')),
+    h('option', { value: 'max' }, t('search.upTo')),
   );
   const maxFee = h('input', { type: 'number', name: 'maxFee', min: 0, max: 10000, step: 1, inputmode: 'numeric' });
-  const maxFeeField = field('Most you can pay per session ($)', maxFee);
+  const maxFeeField = field(t('search.maxFee'), maxFee);
   maxFeeField.hidden = true;
   cost.addEventListener('change', () => (maxFeeField.hidden = cost.value !== 'max'));
-  const submit = h('button', { type: 'submit' }, 'Search');
+  const submit = h('button', { type: 'submit' }, t('search.submit'));
 
   const filters = (): SearchFilters => ({
     postalCode: postal.value,
@@ -126,17 +121,17 @@ function searchForm() {
     setError(maxFee);
     if (!invalid) return false;
     const control = invalid.field === 'postalCode' ? postal : maxFee;
-    setError(control, invalid.message);
+    setError(control, t(invalid.message));
     control.focus();
     return true;
   };
 
   const form = h(
     'form',
-    { className: 'search', novalidate: true, 'aria-label': 'Search for counseling' },
-    h('div', { className: 'row' }, field('ZIP or postal code', postal, 'Where you could go to sessions.'), field('Country', country)),
-    h('div', { className: 'choice' }, online, h('label', { for: 'online-only' }, 'Online only (video, phone or chat)')),
-    h('div', { className: 'row' }, field('How you want to meet', format), field('Cost', cost)),
+    { className: 'search', novalidate: true, 'aria-label': t('search.form') },
+    h('div', { className: 'row' }, field(t('search.postal'), postal, t('search.postalHint')), field(t('search.country'), country)),
+    h('div', { className: 'choice' }, online, h('label', { for: 'online-only' }, t('search.onlineOnly'))),
+    h('div', { className: 'row' }, field(t('search.format'), format), field(t('search.cost'), cost)),
     maxFeeField,
     h('div', { className: 'actions' }, submit),
   );
@@ -144,26 +139,19 @@ function searchForm() {
 }
 
 /** The local domestic-violence line and emergency number in `note`, from the same verified lines intakes use. */
-async function showSafetyNote(api: Api, countryCode: string, note: HTMLElement): Promise<void> {
+async function showSafetyNote(env: CardEnv, countryCode: string, note: HTMLElement): Promise<void> {
+  const { t } = env.ui;
   try {
-    const found = await api.safetyLines(new URLSearchParams({ country: countryCode, roles: 'domestic_violence' }));
+    const found = await env.api.safetyLines(new URLSearchParams({ country: countryCode, roles: 'domestic_violence' }));
     const line = found.lines.find((l) => l.lineRoles?.includes('domestic_violence'));
-    const emergency = found.emergency
-      ? `In danger right now? Call ${found.emergency.number}.`
-      : 'In danger right now? Call your local emergency number.';
+    const emergency = found.emergency ? t('safetyNote.call', { number: found.emergency.number }) : t('safetyNote.callLocal');
     note.replaceChildren(
-      h('p', {}, "If you are afraid of your partner, couples counseling isn't the safe next step. ", emergency),
-      ...(line ? [h('ul', { className: 'cards' }, resourceCard(line, 'h3'))] : []),
+      h('p', {}, `${t('safetyNote.text')} ${emergency}`),
+      ...(line ? [h('ul', { className: 'cards' }, resourceCard(env, line, 'h3'))] : []),
     );
     note.hidden = false;
   } catch {
-    note.replaceChildren(
-      h(
-        'p',
-        {},
-        "If you are afraid of your partner, couples counseling isn't the safe next step. In danger right now? Call your local emergency number.",
-      ),
-    );
+    note.replaceChildren(h('p', {}, `${t('safetyNote.text')} ${t('safetyNote.callLocal')}`));
     note.hidden = false;
   }
 }

@@ -13,10 +13,16 @@ export const en = {
   'safety.reason.coercive_control': 'There are signs of control: monitoring, isolating, or restricting money or contact.',
   'safety.reason.sexual_violence': 'Someone has been forced or pressured into sexual acts.',
   'safety.reason.self_harm_risk': 'Someone may be at risk of harming themselves.',
+  'safety.reason.strangulation': 'Someone has been choked or strangled.',
+  'safety.reason.weapon_or_threats_to_kill': 'A weapon has been used or threatened, or someone has been threatened with death.',
   'safety.guidance.selfHarm':
     'If anyone is thinking about suicide or self-harm, contact a crisis line now: it is free and confidential, and you do not have to wait until things get worse. In immediate danger, {call}.',
   'safety.guidance.abuse':
     'When there is violence, fear or control in a relationship, couples counseling is not the safe next step: what is said in a joint session can be used against the person at risk afterwards, and abuse is not a shared relationship problem to negotiate. Talk first, privately, with a domestic-violence advocate who can help with a safety plan, and consider individual counseling. Joint work can be reconsidered only once the abuse has stopped and a specialist has assessed it is safe.',
+  'safety.guidance.strangulation':
+    'Choking or strangulation, even once, is one of the strongest warning signs that a partner may kill. Get medical care soon even if there are no visible marks: injuries to the neck and brain can be hidden and can show hours or days later. Ask a domestic-violence advocate for a danger assessment, so the safety plan fits how serious the risk is.',
+  'safety.guidance.weaponOrThreats':
+    'A weapon, or threats to kill, are among the strongest warning signs that a partner may kill: take them seriously even if they were said in anger. Ask a domestic-violence advocate for a danger assessment, so the safety plan fits how serious the risk is.',
   'safety.guidance.dangerNow': 'If you are in danger right now, {call}.',
   'safety.guidance.sexualViolence':
     'After a recent sexual assault, medical care is time-sensitive: HIV prevention (PEP) has to start within 72 hours, emergency contraception works for up to 5 days, and a forensic exam (only if you want one) is best done within days. A sexual-assault service, a domestic-violence line or a doctor can explain the options and go through them with you.',
@@ -31,8 +37,12 @@ export const en = {
     'Mend does not list verified lines for {place} yet: findahelpline.com lists free, confidential helplines in many countries.',
   'safety.guidance.countryAssumed':
     'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.',
+  // The three nations' own lines (seeds/data/safety-lines.json, each checked against the service's page; test/safety.e2e-spec.ts ties the numbers to the seeds).
   'safety.guidance.regionAssumed.GB':
-    "The lines listed are England's and the UK's; Scotland, Wales and Northern Ireland have their own domestic-abuse lines, shown when the nation is given.",
+    "The lines listed are England's and the UK's. In Scotland, Wales and Northern Ireland, call the nation's own domestic-abuse line, free and open at any hour: Scotland 0800 027 1234, Wales (Live Fear Free) 0808 80 10 800, Northern Ireland 0808 802 1414.",
+  // Military families (US): restricted reporting, as Military OneSource describes it (docs/matching.md, "Sources").
+  'safety.guidance.restrictedReporting':
+    'For military families: a restricted report, made only to a Family Advocacy Program victim advocate or clinician or to a military health-care provider, gives access to advocacy, counseling and medical care without notifying command or law enforcement. It is not an option when someone is at immediate risk of serious harm.',
   // For the person who said they are worried about their own behaviour (aboutMe): addressed to them.
   'safety.guidance.ownBehaviour':
     'You said you are worried about how you behave towards your partner. Couples counseling is not where to start: programs for people who want to stop controlling or abusive behaviour work with you on your own, and your partner does not have to take part. If you feel you might hurt someone, step away now; if anyone is in danger, {call}. If it is you who feels afraid or controlled, the domestic-violence lines listed are for you.',
@@ -69,6 +79,9 @@ export const en = {
   'recommendation.one_unwilling.explanation':
     'Couples counseling needs both partners willing, and you cannot make that choice for your partner. You can still get help for yourself: individual counseling supports you whatever your partner decides, and self-guided programs and family groups can help in the meantime. If your partner would come to a few conversations about whether to stay, discernment counseling is built for that.',
   'recommendation.own_behaviour.title': 'Help to change your own behaviour',
+  // The same, when Mend lists no program near the person (nothing is shown separately).
+  'recommendation.own_behaviour.explanationNoneListed':
+    'Programs for people who want to stop controlling or abusive behaviour are the place to start. Mend does not list one near you: a domestic-violence line can often tell you where to find one. Individual counseling can support that work, but it does not replace it. Couples counseling is not the first step: while a partner may feel afraid or controlled, joint sessions can make things more dangerous for them.',
   'recommendation.own_behaviour.explanation':
     'Programs for people who want to stop controlling or abusive behaviour are the place to start: Mend shows the ones it lists near you separately, and a domestic-violence line can often point you to others. Individual counseling can support that work, but it does not replace it. Couples counseling is not the first step: while a partner may feel afraid or controlled, joint sessions can make things more dangerous for them.',
 
@@ -252,6 +265,8 @@ export const en = {
   // The separate heading for programs for people who use abuse, shown only to a person who said they
   // are worried about their own behaviour (aboutMe), so addressed to them (intake.service.ts).
   'accountability.title': 'For you: programs to stop controlling or abusive behaviour',
+  'accountability.demo':
+    'Listings marked demo are fictional examples, not real programs: ask a domestic-violence line for programs near you.',
   'accountability.text':
     'These programs work with the person whose behaviour is causing harm, usually in groups over several months. They are not couples counseling, and your partner does not have to take part. Programs that are certified where you live and work with advocates for partners are the better choice. Finishing a program does not by itself mean anyone is safe: what counts is whether your partner feels safe over time. If it is you who feels afraid or controlled, talk first to a domestic-violence line.',
 

@@ -17,10 +17,16 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.reason.coercive_control': 'Hay señales de control: vigilar, aislar o limitar el dinero o el contacto con otras personas.',
   'safety.reason.sexual_violence': 'A alguien le obligaron o presionaron a tener actos sexuales.',
   'safety.reason.self_harm_risk': 'Alguien podría estar en riesgo de hacerse daño.',
+  'safety.reason.strangulation': 'A alguien le han apretado el cuello o le han estrangulado.',
+  'safety.reason.weapon_or_threats_to_kill': 'Se ha usado un arma o se ha amenazado con usarla, o alguien ha recibido amenazas de muerte.',
   'safety.guidance.selfHarm':
     'Si alguien está pensando en el suicidio o en hacerse daño, comuníquese ahora con una línea de crisis: es gratuita y confidencial, y no tiene que esperar a que las cosas empeoren. Si hay peligro inmediato, {call}.',
   'safety.guidance.abuse':
     'Cuando en una relación hay violencia, miedo o control, la terapia de pareja no es un paso seguro: lo que se dice en una sesión conjunta puede usarse después en contra de la persona en riesgo, y el abuso no es un problema de pareja que se negocia entre los dos. Hable primero, en privado, con una persona defensora especializada en violencia doméstica que le ayude a hacer un plan de seguridad, y considere la terapia individual. El trabajo en pareja solo puede volver a plantearse cuando el abuso haya terminado y una persona especialista haya evaluado que es seguro.',
+  'safety.guidance.strangulation':
+    'Que a alguien le aprieten el cuello o le estrangulen, aunque sea una sola vez, es una de las señales más claras de que una pareja puede llegar a matar. Busque atención médica pronto aunque no haya marcas visibles: las lesiones en el cuello y en el cerebro pueden no verse y aparecer horas o días después. Pida a una persona defensora especializada en violencia doméstica una evaluación del peligro, para que el plan de seguridad corresponda a la gravedad del riesgo.',
+  'safety.guidance.weaponOrThreats':
+    'Un arma, o las amenazas de muerte, están entre las señales más claras de que una pareja puede llegar a matar: tómelas en serio aunque se hayan dicho con enojo. Pida a una persona defensora especializada en violencia doméstica una evaluación del peligro, para que el plan de seguridad corresponda a la gravedad del riesgo.',
   'safety.guidance.dangerNow': 'Si está en peligro en este momento, {call}.',
   'safety.guidance.sexualViolence':
     'Después de una agresión sexual reciente, la atención médica no puede esperar: la prevención del VIH (PEP) debe empezar dentro de las 72 horas, la anticoncepción de emergencia funciona hasta 5 días después, y un examen forense (solo si usted lo desea) conviene hacerlo en los primeros días. Un servicio para víctimas de agresión sexual, una línea de violencia doméstica o un médico pueden explicarle las opciones y acompañarle en cada paso.',
@@ -36,7 +42,9 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.guidance.countryAssumed':
     'Las líneas que aparecen son de Estados Unidos; si está en otro país, en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
   'safety.guidance.regionAssumed.GB':
-    'Las líneas que aparecen son de Inglaterra y de todo el Reino Unido; Escocia, Gales e Irlanda del Norte tienen sus propias líneas de violencia doméstica, que aparecen cuando se indica la nación.',
+    'Las líneas que aparecen son de Inglaterra y de todo el Reino Unido. En Escocia, Gales e Irlanda del Norte, llame a la línea de violencia doméstica de cada nación, gratuita y abierta a cualquier hora: Escocia 0800 027 1234, Gales 0808 80 10 800, Irlanda del Norte 0808 802 1414.',
+  'safety.guidance.restrictedReporting':
+    'Para familias militares: una denuncia restringida (restricted report), hecha solo ante una persona defensora de víctimas o un profesional clínico del Family Advocacy Program, o ante personal de salud militar, da acceso a apoyo, terapia y atención médica sin que se avise al mando ni a la policía. No es una opción cuando alguien corre un riesgo inmediato de daño grave.',
   'safety.guidance.ownBehaviour':
     'Usted dijo que le preocupa cómo se comporta con su pareja. La terapia de pareja no es el punto de partida: los programas para personas que quieren dejar de controlar o de maltratar trabajan con usted por su cuenta, y su pareja no tiene que participar. Si siente que podría hacerle daño a alguien, aléjese ahora; si alguien está en peligro, {call}. Si es usted quien siente miedo o que alguien le controla, las líneas de violencia doméstica de esta lista son para usted.',
 
@@ -71,6 +79,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'recommendation.one_unwilling.explanation':
     'La terapia de pareja necesita que los dos quieran participar, y usted no puede decidir por su pareja. Aun así, puede buscar ayuda para usted: la terapia individual le acompaña decida lo que decida su pareja, y mientras tanto pueden ayudarle los programas para hacer por su cuenta y los grupos para familiares. Si su pareja aceptara tener unas pocas conversaciones sobre si seguir juntos, la consejería de discernimiento está pensada para eso.',
   'recommendation.own_behaviour.title': 'Ayuda para cambiar su propio comportamiento',
+  'recommendation.own_behaviour.explanationNoneListed':
+    'Los programas para personas que quieren dejar de controlar o de maltratar son el punto de partida. Mend no tiene ninguno cerca de usted: una línea de violencia doméstica a menudo puede indicarle dónde encontrarlo. La terapia individual puede apoyar ese trabajo, pero no lo reemplaza. La terapia de pareja no es el primer paso: mientras su pareja pueda sentir miedo o sentirse controlada, las sesiones conjuntas pueden ponerla en más peligro.',
   'recommendation.own_behaviour.explanation':
     'Los programas para personas que quieren dejar de controlar o de maltratar son el punto de partida: Mend muestra aparte los que tiene cerca de usted, y una línea de violencia doméstica a menudo puede indicarle otros. La terapia individual puede apoyar ese trabajo, pero no lo reemplaza. La terapia de pareja no es el primer paso: mientras su pareja pueda sentir miedo o sentirse controlada, las sesiones conjuntas pueden ponerla en más peligro.',
 
@@ -255,6 +265,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'unit.radius.km': '{value} km',
 
   'accountability.title': 'Para usted: programas para dejar de controlar o de maltratar',
+  'accountability.demo':
+    'Los listados marcados como demo son ejemplos ficticios, no programas reales: pida a una línea de violencia doméstica programas cerca de usted.',
   'accountability.text':
     'Estos programas trabajan con la persona cuyo comportamiento está causando daño, por lo general en grupos durante varios meses. No son terapia de pareja, y su pareja no tiene que participar. Es mejor elegir programas certificados donde usted vive que trabajen con personas defensoras de las parejas. Terminar un programa no significa por sí solo que alguien esté a salvo: lo que cuenta es si su pareja se siente segura con el tiempo. Si es usted quien siente miedo o que alguien le controla, hable primero con una línea de violencia doméstica.',
 
