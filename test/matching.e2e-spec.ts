@@ -548,4 +548,94 @@ describe('matching that fits the couple, in words people can read', () => {
         expect(m.caveats.map((c) => c.code)).not.toContain('demo_listing');
     });
   });
+
+  describe('review 15 (couples therapist, DV advocate, Spanish reviewer): help and words true to the reader', () => {
+    const es = (body: Record<string, unknown>) => submit({ ...body, lang: 'es' });
+    it('M1: abroad with only books and an app, the last step says Mend lists no counseling there, and books say their language', async () => {
+      const b = await es({ concerns: ['infidelity'], willingness: 'both', country: 'MX', safety: ALL_SAFETY_NO, languages: ['es'] });
+      expect(b.matches.length).toBeGreaterThan(0);
+      expect(b.matches.every((m) => !COUNSELORS.includes(m.resource.kind))).toBe(true);
+      const last = b.nextSteps.at(-1)!;
+      expect(last.code).toBe('seek_professional_help');
+      expect(last.text).toMatch(/^Mend todavía no tiene terapeutas/);
+      for (const m of b.matches.filter((x) => x.resource.kind === 'self_guided' && !x.resource.languages.includes('es')))
+        expect(m.caveats.map((c) => c.text)).toContain('en inglés');
+    });
+    it('L2: no interpreter caveat on books and apps; directories say to look for therapists who speak Spanish', async () => {
+      const b = await es({
+        concerns: ['gambling'],
+        willingness: 'both',
+        region: 'US-IL',
+        safety: ALL_SAFETY_NO,
+        languages: ['es'],
+        limit: 25,
+      });
+      const texts = (kind: string) => b.matches.filter((m) => m.resource.kind === kind).flatMap((m) => m.caveats.map((c) => c.text));
+      expect(texts('self_guided').length).toBeGreaterThan(0);
+      expect(texts('self_guided').join(' ')).not.toMatch(/intérprete/);
+      expect(texts('directory').join(' ')).not.toMatch(/intérprete/);
+      expect(texts('directory').join(' ')).toMatch(/busque terapeutas que hablen español/);
+      // L3: gambling in everyday Spanish.
+      expect(sentences(b).join(' ')).toMatch(/apuestas o juegos de azar/);
+      expect(sentences(b).join(' ')).not.toMatch(/especializa en juego\b/);
+    });
+    it('M7: the NAMI HelpLine (information and referral) is not matched for an affair or money', async () => {
+      for (const concerns of [['infidelity'], ['financial_secrecy']]) {
+        const b = await submit({ concerns, willingness: 'one_unwilling', region: 'US-TX', safety: ALL_SAFETY_NO, limit: 25 });
+        expect(b.matches.map((m) => m.resource.slug)).not.toContain('nami-helpline');
+      }
+    });
+    it('M8: a Gottman weekend workshop never ranks above counselors for a same-sex couple after an affair', async () => {
+      const b = await submit({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        region: 'US-OH',
+        safety: ALL_SAFETY_NO,
+        preferences: { audiences: ['lgbtq_affirming'] },
+      });
+      const kinds = b.matches.map((m) => m.resource.kind);
+      const firstWorkshop = kinds.indexOf('workshop');
+      expect(firstWorkshop).toBeGreaterThan(0);
+      expect(kinds.slice(firstWorkshop).some((k) => COUNSELORS.includes(k))).toBe(false);
+    });
+    it('L1: no match is further away than the radius the search says it widened to', async () => {
+      for (const [postalCode, maxTravelKm] of [
+        ['59001', 40],
+        ['59301', 120],
+      ] as const) {
+        const b = await submit({
+          concerns: ['infidelity'],
+          willingness: 'both',
+          postalCode,
+          maxTravelKm,
+          safety: ALL_SAFETY_NO,
+          formats: ['in_person'],
+        });
+        const widened = b.relaxations.find((r) => r.code === 'wider_radius')!;
+        const radius = Number(/to (\d+) miles/.exec(widened.text)![1]);
+        const away = b.matches.flatMap((m) =>
+          m.reasons.filter((r) => r.code === 'distance').map((r) => Number(/(\d+) miles? away/.exec(r.text)?.[1] ?? 0)),
+        );
+        expect(away.length).toBeGreaterThan(0);
+        expect({ postalCode, beyond: away.filter((miles) => miles > radius) }).toEqual({ postalCode, beyond: [] });
+      }
+    });
+    it('M6, L3: neutral Spanish, a UK "móvil", no brackets inside brackets, "no deje sola a esa persona"', async () => {
+      const gb = await es({
+        concerns: ['infidelity'],
+        willingness: 'both',
+        country: 'GB',
+        safety: { ...ALL_SAFETY_NO, selfHarmRisk: true, sexualViolence: true },
+      });
+      const de = await es({ concerns: ['infidelity'], willingness: 'both', country: 'DE', safety: ALL_SAFETY_NO });
+      const safetyReasons = (gb.safety as unknown as { reasons: { text: string }[] }).reasons.map((r) => r.text);
+      const all = [...sentences(gb), ...sentences(de), ...safetyReasons].join(' ');
+      expect(all).not.toMatch(/celular|controlad[oa]s?\b|forzado|a solas y|\([^()]*\(/);
+      expect(all).toMatch(/desde un móvil/);
+      expect(all).toMatch(/A alguien le obligaron o presionaron/);
+      const unanswered = await es({ concerns: ['infidelity'], willingness: 'both', region: 'US-OH' });
+      expect(unanswered.safety.guidance).toMatch(/que alguien les controla/);
+      expect(unanswered.safety.guidance).not.toMatch(/controlados/);
+    });
+  });
 });

@@ -223,6 +223,27 @@ describe('GET /v1/resources (directory search on the curated data)', () => {
       expect(ids(online)).toEqual(expect.arrayContaining(ids(all.filter((r) => r.formats.includes('video')))));
     });
 
+    it('review 15 H3: Spanish everyday words find what their English words find, accents or not', async () => {
+      const pairs: [string, string][] = [
+        ['violencia doméstica', 'domestic violence'],
+        ['violencia domestica', 'domestic violence'],
+        ['infidelidad', 'infidelity'],
+        ['abuso', 'abuse'],
+        ['maltrato', 'abuse'],
+        ['suicidio', 'suicide'],
+        ['terapia de pareja', 'couples therapy'],
+        ['celos', 'jealous'],
+        ['deudas', 'debt'],
+        ['problemas con el alcohol', 'alcohol'],
+      ];
+      for (const [spanish, english] of pairs) {
+        const found = ids(await fetchAll(`q=${encodeURIComponent(spanish)}`));
+        const expected = ids(await fetchAll(`q=${encodeURIComponent(english)}`));
+        expect(expected.length).toBeGreaterThan(0);
+        expect({ spanish, missing: expected.filter((id) => !found.includes(id)) }).toEqual({ spanish, missing: [] });
+      }
+    });
+
     it('combines q with filters', async () => {
       const res = await fetchAll('q=affair&format=video');
       expect(res.length).toBeGreaterThan(0);

@@ -21,9 +21,11 @@ import { mapEmergency, mapMatch, toCandidateCriteria, toMatchable } from './inta
 import { IntakeRepository } from './intake.repository.js';
 import {
   accountabilityConstraints,
+  beyondReach,
   type CandidateConstraints,
   fallbackConstraints,
   initialConstraints,
+  offersNoRelationshipHelp,
   passesBudget,
   relaxationSteps,
   servesPeopleHarmed,
@@ -31,7 +33,7 @@ import {
 import { jointWorkConflict } from './matching/joint-work.js';
 import { nextSteps } from './matching/next-steps.js';
 import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
-import { FITS_HELP, helpTypeFit, within } from './matching/rank.js';
+import { FITS_HELP, helpTypeFit, LICENSED_KINDS, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
 import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
@@ -309,20 +311,29 @@ export class IntakeService {
     // Every eligible candidate is ranked; rankPool reads only those that can reach the top (preselect.ts).
     const facts = rankingFacts(profile);
     const found = this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type, facts);
-    const keep = ({ resource: r }: FoundCandidate) =>
-      // The directory already excludes these; the engine's own rule is checked again on every candidate.
-      r.kind !== 'hotline' &&
-      !r.eligibility.includes('people_who_use_abuse') &&
-      (!safety.jointWorkExcluded || !jointWorkConflict(r)) &&
-      // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) only when drinking, drugs or gambling was named.
-      (!isFamilyGroup(r) || r.specialties.some((s) => family.includes(s))) &&
-      // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
-      (!safety.abuse || r.kind !== 'support_group' || r.specialties.includes('domestic_violence')) &&
-      // Services for people harmed by a partner are never offered to the person worried about their own behaviour.
-      (!safety.ownBehaviour || !servesPeopleHarmed(r)) &&
-      // An insurer named lets a fee above the budget through only where the provider takes that plan.
-      passesBudget(profile, found.constraints, r);
-    const ranked = rankPool(profile, recommendation.type, found.pool, facts, req.limit ?? DEFAULT_MATCH_COUNT, keep);
+    // Reasons speak of the radius the search reached, which widening may have grown.
+    const ranking: IntakeProfile = { ...profile, searchRadiusKm: found.constraints.radiusKm };
+    const keep = (c: FoundCandidate) => {
+      const r = c.resource;
+      return (
+        // The directory already excludes these; the engine's own rule is checked again on every candidate.
+        r.kind !== 'hotline' &&
+        !r.eligibility.includes('people_who_use_abuse') &&
+        (!safety.jointWorkExcluded || !jointWorkConflict(r)) &&
+        // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) only when drinking, drugs or gambling was named.
+        (!isFamilyGroup(r) || r.specialties.some((s) => family.includes(s))) &&
+        // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
+        (!safety.abuse || r.kind !== 'support_group' || r.specialties.includes('domestic_violence')) &&
+        // Services for people harmed by a partner are never offered to the person worried about their own behaviour.
+        (!safety.ownBehaviour || !servesPeopleHarmed(r)) &&
+        // An information line about no relationship topic is not relationship help (kept with self-harm, said as what it is).
+        (safety.selfHarm || !offersNoRelationshipHelp(r)) &&
+        // An insurer named lets a fee above the budget through only where the provider takes that plan.
+        passesBudget(profile, found.constraints, r) &&
+        !beyondReach(ranking, c, found.constraints.remoteFormats)
+      );
+    };
+    const ranked = rankPool(ranking, recommendation.type, found.pool, facts, req.limit ?? DEFAULT_MATCH_COUNT, keep);
     const forAccountability = offerAccountability
       ? rankPool(profile, 'individual_counseling', this.findCandidates(accountabilityConstraints(profile), facts), facts, 3, () => true)
       : { matches: [], read: [] };
@@ -436,7 +447,10 @@ export class IntakeService {
           }
         : {}),
       relaxations: renderCoded(relaxations, ctx),
-      nextSteps: renderCoded(nextSteps(profile, safety), ctx),
+      nextSteps: renderCoded(
+        nextSteps(profile, safety, { counselorsListed: matches.some((m) => LICENSED_KINDS.includes(m.match.resource.kind)) }),
+        ctx,
+      ),
     };
   }
 }

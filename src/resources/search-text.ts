@@ -45,11 +45,146 @@ export const SEARCH_SYNONYMS: ReadonlyMap<string, string[]> = new Map(
   }),
 );
 
+/**
+ * Everyday Spanish, mapped to the English words that find the same help (each then expanded with
+ * its own SEARCH_SYNONYMS): the directory's labels and descriptions are English, so without this a
+ * Spanish search found nothing (review 15, H3). Keys are lower case without accents (foldAccents):
+ * "doméstica" and "domestica" find the same. Phrases are word by word: "violencia de género" is
+ * violence & gender, and "género" also reads as domestic, the everyday name for partner violence
+ * in Spain and Latin America.
+ */
+export const SPANISH_WORDS: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({
+    infidelidad: ['infidelity'],
+    infidelidades: ['infidelity'],
+    infiel: ['unfaithful'],
+    infieles: ['unfaithful'],
+    engano: ['cheating'],
+    enganos: ['cheating'],
+    traicion: ['betrayal'],
+    aventura: ['affair'],
+    confianza: ['trust'],
+    mentiras: ['lies'],
+    mentira: ['lies'],
+    dinero: ['money'],
+    deuda: ['debt'],
+    deudas: ['debt'],
+    finanzas: ['finances'],
+    gastos: ['spending'],
+    alcohol: ['alcohol'],
+    alcoholismo: ['alcohol'],
+    bebida: ['drinking'],
+    drogas: ['drugs'],
+    adiccion: ['addiction'],
+    adicciones: ['addiction'],
+    apuestas: ['gambling'],
+    azar: ['gambling'],
+    ludopatia: ['gambling'],
+    celos: ['jealous'],
+    celoso: ['jealous'],
+    celosa: ['jealous'],
+    control: ['controlling'],
+    controlador: ['controlling'],
+    controladora: ['controlling'],
+    violencia: ['violence'],
+    domestica: ['domestic'],
+    domestico: ['domestic'],
+    intrafamiliar: ['domestic'],
+    genero: ['gender', 'domestic'],
+    abuso: ['abuse'],
+    abusos: ['abuse'],
+    maltrato: ['abuse'],
+    maltratos: ['abuse'],
+    agresion: ['abuse'],
+    abusivo: ['abusive'],
+    abusiva: ['abusive'],
+    sexual: ['sexual'],
+    violacion: ['rape'],
+    suicidio: ['suicide'],
+    suicida: ['suicidal'],
+    crisis: ['crisis'],
+    terapia: ['therapy', 'counseling'],
+    terapeuta: ['therapist', 'counselor'],
+    terapeutas: ['therapist', 'counselor'],
+    psicologo: ['therapist', 'counselor'],
+    psicologa: ['therapist', 'counselor'],
+    consejeria: ['counseling'],
+    asesoramiento: ['counseling'],
+    pareja: ['couples'],
+    parejas: ['couples'],
+    matrimonio: ['marriage'],
+    matrimonial: ['marriage'],
+    prematrimonial: ['premarital'],
+    divorcio: ['divorce'],
+    separacion: ['separation'],
+    comunicacion: ['communication'],
+    intimidad: ['intimacy'],
+    sexualidad: ['sexuality'],
+    linea: ['hotline', 'line'],
+    ayuda: ['help'],
+    apoyo: ['support'],
+    grupo: ['group'],
+    taller: ['workshop'],
+    retiro: ['retreat'],
+    libro: ['book'],
+    libros: ['book'],
+    curso: ['course'],
+    gratis: ['free'],
+    gratuito: ['free'],
+    gratuita: ['free'],
+    barato: ['cheap'],
+    economico: ['affordable'],
+    asequible: ['affordable'],
+    virtual: ['virtual'],
+    telefono: ['phone'],
+    videollamada: ['video'],
+    lesbiana: ['lesbian'],
+    lesbianas: ['lesbian'],
+    cristiano: ['christian'],
+    cristiana: ['christian'],
+    iglesia: ['church'],
+    fe: ['faith'],
+    jovenes: ['young'],
+    adolescentes: ['young'],
+    veteranos: ['veterans'],
+    militares: ['military'],
+    sordos: ['deaf'],
+    sordas: ['deaf'],
+    espanol: ['spanish'],
+  }),
+);
+
+/**
+ * Spanish words that carry no topic ("terapia de pareja", "problemas con el alcohol"): dropped
+ * from a query that has a word of SPANISH_WORDS or one of the unambiguously Spanish ones
+ * (SPANISH_ONLY), so an English "therapist LA" keeps its LA, and a query of nothing else is kept
+ * as it is (it then matches what it matched before).
+ */
+const SPANISH_FILLER: ReadonlySet<string> = new Set(
+  'de del la las el los lo y e o u en con por para mi mis su sus un una unos unas al que se me te es problema problemas'.split(' '),
+);
+const SPANISH_ONLY: ReadonlySet<string> = new Set('del los las una unos unas con para por mis sus problema problemas'.split(' '));
+
+/** Lower case without accents (NFD, combining marks removed): how SPANISH_WORDS are looked up. */
+export function foldAccents(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
+}
+
+/** A word's alternatives: itself, its English words if Spanish, and every synonym of those. */
+function alternativesOf(word: string): string[] {
+  const english = SPANISH_WORDS.get(foldAccents(word)) ?? [];
+  return [...new Set([word, ...[word, ...english].flatMap((w) => [w, ...(SEARCH_SYNONYMS.get(w) ?? [])])])];
+}
+
 const MAX_WORDS = 12;
 
 /**
  * Turns free text into a to_tsquery expression: words are reduced to letters and digits
- * (so no tsquery syntax can be injected), each word ORed with its synonyms, words ANDed.
+ * (so no tsquery syntax can be injected), each word ORed with its synonyms (a Spanish word with its
+ * English words and theirs), words ANDed; a Spanish query loses its function words (SPANISH_FILLER).
  * Returns undefined when nothing searchable is left.
  */
 export function buildTsQuery(text: string): string | undefined {
@@ -60,8 +195,10 @@ export function buildTsQuery(text: string): string | undefined {
     .filter((w) => w.length > 0)
     .slice(0, MAX_WORDS);
   if (words.length === 0) return undefined;
-  const groups = [...new Set(words)].map((word) => {
-    const alternatives = [word, ...(SEARCH_SYNONYMS.get(word) ?? [])];
+  const spanish = words.some((w) => SPANISH_WORDS.has(foldAccents(w)) || SPANISH_ONLY.has(w));
+  const topical = spanish ? words.filter((w) => !SPANISH_FILLER.has(w)) : words;
+  const groups = [...new Set(topical.length ? topical : words)].map((word) => {
+    const alternatives = alternativesOf(word);
     return alternatives.length === 1 ? word : `(${alternatives.join(' | ')})`;
   });
   return groups.join(' & ');

@@ -3,7 +3,7 @@ import { ELIGIBILITY } from '../../taxonomy/taxonomy.js';
 import { insuranceFit } from './insurance.js';
 import type { SafetyAssessment } from './safety.js';
 import { isEligible } from './safety-lines.js';
-import type { HelpType, IntakeProfile, MatchableResource } from './types.js';
+import type { Candidate, HelpType, IntakeProfile, MatchableResource } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 import { languageNames, placeName } from './words.js';
 
@@ -231,6 +231,36 @@ export function passesBudget(
   if (within) return true;
   const status = insuranceFit(profile.insurance, r).status;
   return status === 'accepted' || status === 'ask';
+}
+
+/**
+ * An office found inside the directory's box but beyond the radius the search says it reached (the
+ * box's corners reach √3 × the radius), that cannot reach the couple any other way: not a match
+ * (review 15, L1: "widened to 62 miles", then "66 miles away").
+ */
+export function beyondReach(
+  profile: Pick<IntakeProfile, 'maxTravelKm' | 'searchRadiusKm' | 'region' | 'country'>,
+  c: Candidate,
+  remoteFormats: readonly string[],
+): boolean {
+  const r = c.resource;
+  if (c.distanceMeters === undefined || c.distanceMeters <= (profile.searchRadiusKm ?? profile.maxTravelKm) * 1000) return false;
+  if (r.kind === 'self_guided' || r.kind === 'directory') return false;
+  const servesHere = r.serviceAreas.some((a) => a === profile.region || a === profile.country);
+  return !(servesHere && r.formats.some((f) => remoteFormats.includes(f)));
+}
+
+/** Specialties that are not about a relationship: help for one person's own mental health or crisis. */
+const NOT_RELATIONSHIP_TOPICS = ['individual_support', 'crisis_support'];
+
+/**
+ * A peer service about no relationship topic, such as the NAMI HelpLine (information and referral
+ * about mental-health conditions): not relationship help, so never matched for couples,
+ * discernment or individual work on the relationship (review 15, M7). Kept only with self-harm,
+ * where it says what it is (rank.ts).
+ */
+export function offersNoRelationshipHelp(r: Pick<MatchableResource, 'kind' | 'specialties'>): boolean {
+  return r.kind === 'support_group' && r.specialties.every((s) => NOT_RELATIONSHIP_TOPICS.includes(s));
 }
 
 /**

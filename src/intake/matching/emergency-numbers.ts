@@ -90,7 +90,7 @@ export function emergencyNumberFor(country: string | undefined): EmergencyNumber
   return country ? NUMBERS.get(country) : undefined;
 }
 
-/** An other number as people read it: "112", "110 (police)". */
+/** An other number as people read it: "112", "110 for the police". */
 export function alsoWorksArg(other: EmergencyNumber['alsoWorks'][number]): MessageArg {
   return other.service ? { message: msg(`emergency.service.${other.service}`, { number: other.number }) } : other.number;
 }

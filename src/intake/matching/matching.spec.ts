@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 
 import type { Message } from '../../common/i18n/message.js';
 import { formatMoney, render } from '../../common/i18n/render.js';
-import { fallbackConstraints, ineligibleCodes, initialConstraints, passesBudget, relaxationSteps } from './constraints.js';
+import {
+  beyondReach,
+  fallbackConstraints,
+  ineligibleCodes,
+  initialConstraints,
+  offersNoRelationshipHelp,
+  passesBudget,
+  relaxationSteps,
+} from './constraints.js';
 import { nextSteps } from './next-steps.js';
 import { FITS_HELP, helpTypeFit, rankCandidates, scoreCandidate } from './rank.js';
 import { assessSafety, recommendHelp } from './safety.js';
@@ -535,5 +543,83 @@ describe('stale listings (freshness policy)', () => {
     const months = resource({ id: 'm', ...base, freshness: { status: 'stale', checkedDaysAgo: 200 } });
     const caveat = scoreCandidate(profile(), help, { resource: months }).caveats.find((c) => c.code === 'details_stale')!;
     expect(english(caveat.message)).toBe('details last checked over 6 months ago');
+  });
+});
+
+describe('review 15 (couples therapist, DV advocate, Spanish reviewer)', () => {
+  const ALL_NO = { physicalViolence: false, feelsAfraid: false, coerciveControl: false, selfHarmRisk: false, sexualViolence: false };
+  const safe = assessSafety(ALL_NO);
+  const spanish = (message: Message) => render(message, { locale: 'es', country: 'MX' });
+
+  it('M1: without a counselor in the list, the last step says Mend lists none there instead of "contact the counselors listed"', () => {
+    const listed = nextSteps(profile({ safety: ALL_NO }), safe, { counselorsListed: true });
+    expect(listed.at(-1)!.message.id).toBe('nextStep.seek_professional_help.together');
+    const none = nextSteps(profile({ safety: ALL_NO }), safe, { counselorsListed: false });
+    expect(none.at(-1)!.message.id).toBe('nextStep.seek_professional_help.noCounselors');
+    expect(english(none.at(-1)!.message)).toMatch(/does not list/);
+  });
+
+  it('L2: books and apps say the language of the material, directories say to look for therapists who speak it', () => {
+    const book = resource({ id: 'book', kind: 'self_guided', formats: [], jointSessions: false, languages: ['en'] });
+    const directory = resource({ id: 'dir', kind: 'directory', formats: ['video'], jointSessions: false, languages: ['en'] });
+    const p = profile({ languages: ['es'] });
+    const bookCaveats = scoreCandidate(p, 'couples_counseling', { resource: book }).caveats;
+    expect(bookCaveats.map((c) => c.code)).toEqual(['material_language', 'demo_listing']);
+    expect(spanish(bookCaveats[0].message)).toBe('en inglés');
+    const dirCaveats = scoreCandidate(p, 'couples_counseling', { resource: directory }).caveats;
+    expect(dirCaveats[0].message.id).toBe('caveat.language_not_listed.directory');
+    expect(spanish(dirCaveats[0].message)).toMatch(/busque terapeutas que hablen español/);
+    expect(scoreCandidate(profile(), 'couples_counseling', { resource: book }).caveats.map((c) => c.code)).not.toContain(
+      'material_language',
+    );
+  });
+
+  it('M7: a helpline about no relationship topic (NAMI) is not matched for relationship work; with self-harm it says what it is', () => {
+    const nami = resource({ id: 'nami', kind: 'support_group', specialties: ['individual_support'], approaches: ['peer_support'] });
+    const group = resource({ id: 'group', kind: 'support_group', specialties: ['infidelity', 'individual_support'] });
+    expect(offersNoRelationshipHelp(nami)).toBe(true);
+    expect(offersNoRelationshipHelp(group)).toBe(false);
+    expect(offersNoRelationshipHelp(resource({ id: 'p', specialties: ['individual_support'] }))).toBe(false);
+    const crisis = scoreCandidate(profile({ safety: { selfHarmRisk: true } }), 'individual_counseling', { resource: nami });
+    expect(crisis.caveats.map((c) => c.code)).toContain('information_not_counseling');
+    expect(crisis.reasons.map((r) => r.code)).not.toContain('accepting_new_clients');
+  });
+
+  it('M8: a workshop never outranks a counselor who sees couples, whatever the strong preferences', () => {
+    const workshop = resource({ id: 'workshop', kind: 'workshop', audiences: ['lgbtq_affirming'], specialties: ['infidelity'] });
+    const therapist = resource({ id: 'therapist', specialties: ['infidelity'] });
+    const p = profile({ audiences: ['lgbtq_affirming'], safety: ALL_NO });
+    const ranked = rankCandidates(p, 'couples_counseling', [{ resource: workshop }, { resource: therapist }], 10);
+    expect(ranked.map((m) => m.resource.id)).toEqual(['therapist', 'workshop']);
+    // Among counselors the strong preference still decides.
+    const affirming = resource({ id: 'affirming', audiences: ['lgbtq_affirming'] });
+    const order = rankCandidates(p, 'couples_counseling', [{ resource: workshop }, { resource: therapist }, { resource: affirming }], 10);
+    expect(order.map((m) => m.resource.id)).toEqual(['affirming', 'therapist', 'workshop']);
+  });
+
+  it('L4: after an affair, the first steps fit whoever fills the form: end contact, no big decisions, individual support', () => {
+    const codes = nextSteps(profile({ safety: ALL_NO }), safe).map((s) => s.code);
+    expect(codes.slice(0, 2)).toEqual(['end_affair_contact', 'no_big_decisions']);
+    expect(nextSteps(profile({ concerns: ['lying'], safety: ALL_NO }), safe).map((s) => s.code)).not.toContain('end_affair_contact');
+    // Safety paths keep their own steps.
+    expect(nextSteps(profile(), assessSafety({ physicalViolence: true })).map((s) => s.code)).not.toContain('end_affair_contact');
+  });
+
+  it('L1: beyond the radius searched, remote help says where it serves instead of a distance the search never reached', () => {
+    const far = resource({ id: 'far', formats: ['in_person', 'video'], serviceAreas: ['US-MT'] });
+    const p = profile({ region: 'US-MT', maxTravelKm: 40, searchRadiusKm: 100 });
+    const beyond = scoreCandidate(p, 'couples_counseling', { resource: far, distanceMeters: 150_000 });
+    expect(beyond.reasons.map((r) => r.code)).not.toContain('distance');
+    expect(beyond.reasons.map((r) => r.code)).toContain('licensed_in_region');
+    const within = scoreCandidate(p, 'couples_counseling', { resource: far, distanceMeters: 90_000 });
+    expect(within.reasons.map((r) => r.code)).toContain('distance');
+    // The score is the same either way (proximity is 0 beyond maxTravelKm): only the words change.
+    expect(beyond.score).toBe(
+      scoreCandidate(profile({ region: 'US-MT', maxTravelKm: 40 }), 'couples_counseling', { resource: far, distanceMeters: 150_000 }).score,
+    );
+    const officeOnly = resource({ id: 'office', formats: ['in_person'] });
+    expect(beyondReach(p, { resource: officeOnly, distanceMeters: 150_000 }, ['video'])).toBe(true);
+    expect(beyondReach(p, { resource: far, distanceMeters: 150_000 }, ['video'])).toBe(false);
+    expect(beyondReach(p, { resource: officeOnly, distanceMeters: 90_000 }, ['video'])).toBe(false);
   });
 });

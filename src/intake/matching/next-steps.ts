@@ -17,7 +17,7 @@ const step = (code: string, variant?: string, values?: Record<string, MessageArg
  * agree what trust means, talk openly without attack or surveillance, look at the intentions
  * behind the breach, protect your own worth, and get professional help.
  */
-export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): NextStep[] {
+export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment, listed: { counselorsListed?: boolean } = {}): NextStep[] {
   const steps: NextStep[] = [];
   if (safety.selfHarm) {
     steps.push(step('reach_crisis_line'));
@@ -46,6 +46,10 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   if (needsCaution(profile, safety)) {
     steps.push(step('screen_privately'));
   }
+  if (profile.concerns.includes('infidelity')) {
+    // Clinically first after an affair, worded for whichever partner fills the form (review 15, L4).
+    steps.push(step('end_affair_contact'), step('no_big_decisions'));
+  }
   if (profile.willingness === 'one_leaning_out') {
     steps.push(step('no_pressure'));
   } else if (safety.answered && profile.willingness !== 'one_unwilling') {
@@ -70,12 +74,15 @@ export function nextSteps(profile: IntakeProfile, safety: SafetyAssessment): Nex
   steps.push(
     step(
       'seek_professional_help',
-      !together
-        ? 'alone'
-        : // Not screened (or control named): no invitation to a joint session before each partner is asked alone.
-          needsCaution(profile, safety)
-          ? 'screenFirst'
-          : 'together',
+      // No counselor among the matches (books and an app abroad): never "contact the counselors listed" (review 15, M1).
+      listed.counselorsListed === false
+        ? 'noCounselors'
+        : !together
+          ? 'alone'
+          : // Not screened (or control named): no invitation to a joint session before each partner is asked alone.
+            needsCaution(profile, safety)
+            ? 'screenFirst'
+            : 'together',
     ),
   );
   return steps;

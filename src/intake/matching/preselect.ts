@@ -12,6 +12,7 @@ import {
   scoreCandidate,
   strongPreferencesMet,
   waitlistedFor,
+  workshopAfterCounselors,
 } from './rank.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
@@ -162,6 +163,7 @@ interface FactClass {
   fits: boolean;
   waitlisted: number;
   advocate: number;
+  workshop: number;
   strong: number;
   /** Its candidates have a distance (then the bound score depends on it). */
   near: boolean;
@@ -210,6 +212,8 @@ class Bounds<C extends Candidate> {
           // Exact too: kind, accepting new clients and the domestic_violence specialty are facts.
           waitlisted: waitlistedFor(help, resource),
           advocate: advocateFor(help, resource),
+          // Exact: the kind is a fact.
+          workshop: workshopAfterCounselors(resource),
           strong: strongPreferencesMet(profile, resource),
           near,
           members: [],
@@ -262,6 +266,7 @@ class Bounds<C extends Candidate> {
       fits: cls.fits ? 1 : 0,
       waitlisted: cls.waitlisted,
       advocate: cls.advocate,
+      workshop: cls.workshop,
       strong: cls.strong,
       directoryLast: providerFits && cls.resource.kind === 'directory' ? 1 : 0,
       score: this.score(cls, distance),
@@ -408,6 +413,7 @@ function rankKeyOf(profile: IntakeProfile, help: HelpType, c: Candidate, provide
     fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
     waitlisted: waitlistedFor(help, r),
     advocate: advocateFor(help, r),
+    workshop: workshopAfterCounselors(r),
     strong: strongPreferencesMet(profile, r),
     directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
     score: scoreCandidate(profile, help, c).score,

@@ -1,6 +1,6 @@
 import { type MessageArg, money, msg, phrase, term } from '../../common/i18n/message.js';
 import { accessibilityMet, SIGNING } from './accessibility.js';
-import { REMOTE_FORMATS } from './constraints.js';
+import { offersNoRelationshipHelp, REMOTE_FORMATS } from './constraints.js';
 import { EMPLOYER_PROGRAMS, insuranceFit, planTypeOf } from './insurance.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource, Reason } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties, STALE_PENALTY, WEIGHTS } from './weights.js';
@@ -116,6 +116,10 @@ export function helpTypeFit(r: MatchableResource, help: HelpType, concerns: read
       return { fit: 0.4 };
   }
 }
+
+/** The radius the candidate search reached (types.ts, searchRadiusKm). */
+export const searchRadiusKm = (profile: Pick<IntakeProfile, 'maxTravelKm' | 'searchRadiusKm'>) =>
+  profile.searchRadiusKm ?? profile.maxTravelKm;
 
 export function within(r: Pick<MatchableResource, 'cost'>, budgetMinor: number): 'free' | 'fee' | 'sliding' | false {
   if (r.cost.free) return 'free';
@@ -236,17 +240,22 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   }
   // "Licensed" only with a licensed credential: a service of a counseling kind may list none (OurRitual, OURS).
   const licensed = LICENSED_KINDS.includes(r.kind) && r.credentials.includes('licensed_clinician');
+  const servesRegion = !!profile.region && isRemote(r) && r.serviceAreas.some((a) => a === profile.region || a === profile.country);
+  // Beyond the radius the search says it reached, remote help is said as where it serves (review 15, L1).
+  const saidNear = c.distanceMeters !== undefined && (!servesRegion || c.distanceMeters <= searchRadiusKm(profile) * 1000);
   if (c.distanceMeters !== undefined) {
     const km = c.distanceMeters / 1000;
     add(WEIGHTS.proximity, 1 - km / Math.max(profile.maxTravelKm, 1));
-    reasons.push({ code: 'distance', message: msg('reason.distance', { distance: { distanceMeters: c.distanceMeters } }) });
-  } else if (profile.region && isRemote(r) && r.serviceAreas.some((a) => a === profile.region || a === profile.country)) {
+  }
+  if (saidNear) {
+    reasons.push({ code: 'distance', message: msg('reason.distance', { distance: { distanceMeters: c.distanceMeters! } }) });
+  } else if (servesRegion) {
     reasons.push(
       licensed
-        ? reason('licensed_in_region', 'reason.licensed_in_region', { place: placeName(profile.region) })
-        : reason('serves_region', 'reason.serves_region', { place: placeName(profile.region) }),
+        ? reason('licensed_in_region', 'reason.licensed_in_region', { place: placeName(profile.region!) })
+        : reason('serves_region', 'reason.serves_region', { place: placeName(profile.region!) }),
     );
-  } else if (isRemote(r) && !profile.region && LICENSED_KINDS.includes(r.kind)) {
+  } else if (c.distanceMeters === undefined && isRemote(r) && !profile.region && LICENSED_KINDS.includes(r.kind)) {
     caveats.push(
       reason(
         'licensure_unverified',
@@ -257,6 +266,8 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
 
   // Language and preferences.
   const extraLanguages = profile.languages.filter((l) => l !== 'en');
+  // Books and apps are material in a language, not a conversation: no interpreter to ask for (review 15, L2).
+  const material = r.kind === 'self_guided';
   if (extraLanguages.length) {
     const spoken = extraLanguages.filter((l) => r.languages.includes(l));
     add(WEIGHTS.language, spoken.length ? 1 : 0);
@@ -266,8 +277,16 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
           languages: languageNames(spoken),
         }),
       );
-    else caveats.push(reason('language_not_listed', 'caveat.language_not_listed', { languages: languageNames(extraLanguages) }));
+    else if (!material)
+      caveats.push(
+        r.kind === 'directory'
+          ? reason('language_not_listed', 'caveat.language_not_listed.directory', { languages: languageNames(extraLanguages) })
+          : reason('language_not_listed', 'caveat.language_not_listed', { languages: languageNames(extraLanguages) }),
+      );
   }
+  // Only for a language asked for: the codes of a match never depend on the language it is read in.
+  if (material && extraLanguages.length && !extraLanguages.some((l) => r.languages.includes(l)) && r.languages.length)
+    caveats.push(reason('material_language', 'caveat.material_language', { languages: languageNames(r.languages) }));
   const audiences = [...profile.audiences];
   // Welcoming unmarried couples matters for couples work, not for help one partner gets alone (never "couples" words then).
   if (
@@ -323,9 +342,12 @@ export function scoreCandidate(profile: IntakeProfile, help: HelpType, c: Candid
   }
 
   // Capacity (a directory has none of its own: each listed therapist has theirs).
+  // An information line is not a service with clients: never "accepting new clients" (the weight stays, for the bounds).
+  const informationOnly = offersNoRelationshipHelp(r);
+  if (informationOnly) caveats.push(reason('information_not_counseling', 'caveat.information_not_counseling'));
   if (r.kind !== 'directory' && r.kind !== 'self_guided') {
     add(WEIGHTS.capacity, r.acceptingNewClients ? 1 : 0);
-    if (r.acceptingNewClients) reasons.push(reason('accepting_new_clients', 'reason.accepting_new_clients'));
+    if (r.acceptingNewClients && !informationOnly) reasons.push(reason('accepting_new_clients', 'reason.accepting_new_clients'));
     else
       caveats.push(
         r.waitTimeDays ? reason('waitlist', 'caveat.waitlist.days', { days: r.waitTimeDays }) : reason('waitlist', 'caveat.waitlist'),
@@ -393,6 +415,16 @@ export function advocateFor(help: HelpType, r: Pick<MatchableResource, 'specialt
   return help === 'safety_first' && r.specialties.includes('domestic_violence') ? 1 : 0;
 }
 
+/**
+ * 1 for a workshop: it ranks after every counselor who delivers the help, whatever the strong
+ * preferences (review 15, M8: a Gottman weekend outranked affirming therapists for a same-sex
+ * couple after an affair). A workshop teaches skills to many couples at once; it is not where a
+ * trust breach is worked through. Strong preferences still order workshops among themselves.
+ */
+export function workshopAfterCounselors(r: Pick<MatchableResource, 'kind'>): number {
+  return r.kind === 'workshop' ? 1 : 0;
+}
+
 /** Where a match stands in the ranking: compared field by field by compareRankKeys. */
 export interface RankKey {
   /** 1 when it delivers the recommended help (helpTypeFit ≥ FITS_HELP). */
@@ -401,6 +433,8 @@ export interface RankKey {
   waitlisted: number;
   /** advocateFor: a domestic-violence specialist on the safety path. */
   advocate: number;
+  /** workshopAfterCounselors. */
+  workshop: number;
   /** Strong preferences met (strongPreferencesMet). */
   strong: number;
   /** 1 for a directory when a provider fits the recommended help. */
@@ -418,6 +452,7 @@ export function compareRankKeys(a: RankKey, b: RankKey): number {
     b.fits - a.fits ||
     a.waitlisted - b.waitlisted ||
     b.advocate - a.advocate ||
+    a.workshop - b.workshop ||
     b.strong - a.strong ||
     a.directoryLast - b.directoryLast ||
     b.score - a.score ||
@@ -454,6 +489,7 @@ export function rankCandidates(
         fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
         waitlisted: waitlistedFor(help, r),
         advocate: advocateFor(help, r),
+        workshop: workshopAfterCounselors(r),
         strong: strongPreferencesMet(profile, r),
         directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
         score: match.score,

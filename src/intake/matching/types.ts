@@ -56,6 +56,11 @@ export interface IntakeProfile {
   region?: string;
   country?: string;
   maxTravelKm: number;
+  /**
+   * The radius the candidate search reached after widening (default maxTravelKm). The directory's
+   * box reaches further (its corners, √3 × the radius), so a distance beyond this is never said.
+   */
+  searchRadiusKm?: number;
   /** Preferred formats; empty = any. */
   formats: string[];
   languages: string[];

@@ -15,7 +15,7 @@ import { candidatesSql } from '../candidate-search.sql.js';
 import { FACET_FIELDS, type FacetField, type SortOrder } from '../dto/search-resources.query.js';
 import type { ResourceSearchCriteria, SearchPage } from '../resource-search.criteria.js';
 import { countSql, facetsSql, LOCATIONS_JSON, RESOURCE_COLUMNS, roundCoordinate, searchSql } from '../resource-search.sql.js';
-import { buildTsQuery, SEARCH_SYNONYMS } from '../search-text.js';
+import { buildTsQuery, SEARCH_SYNONYMS, SPANISH_WORDS } from '../search-text.js';
 import { DirectoryIndex } from './directory-index.js';
 import { chordOf, earthDistance, earthPoint } from './earth.js';
 import { englishLexeme } from './english-text.js';
@@ -158,7 +158,28 @@ describe('DirectoryIndex = PostgreSQL', () => {
     const taxonomy = Object.values(TAXONOMY).flatMap((v) =>
       v.terms.flatMap((t) => `${t.code} ${t.label} ${t.description}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
     );
-    const synonyms = [...SEARCH_SYNONYMS].flatMap(([word, alternatives]) => [word, ...alternatives]);
+    const synonyms = [...SEARCH_SYNONYMS, ...SPANISH_WORDS].flatMap(([word, alternatives]) => [word, ...alternatives]);
+    // Spanish as people type it: the query keeps the accented word beside its English ones.
+    const accented = [
+      'doméstica',
+      'doméstico',
+      'traición',
+      'adicción',
+      'agresión',
+      'violación',
+      'psicólogo',
+      'consejería',
+      'separación',
+      'comunicación',
+      'línea',
+      'género',
+      'jóvenes',
+      'teléfono',
+      'económico',
+      'engaño',
+      'ludopatía',
+      'español',
+    ];
     const tricky = [
       '1st',
       'abc123',
@@ -179,7 +200,9 @@ describe('DirectoryIndex = PostgreSQL', () => {
     ];
     const words = [
       ...new Set(
-        [...taxonomy, ...synonyms, ...seedWords, ...tricky].map((w) => w.normalize('NFKC')).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
+        [...taxonomy, ...synonyms, ...accented, ...seedWords, ...tricky]
+          .map((w) => w.normalize('NFKC'))
+          .filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
       ),
     ];
     expect(words.length).toBeGreaterThan(500);

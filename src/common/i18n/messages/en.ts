@@ -51,7 +51,8 @@ export const en = {
   'emergency.call': 'call {number}',
   'emergency.callOr': 'call {number} (or {others})',
   'emergency.callUnknown': 'call your local emergency number (911 in the US and Canada, 999 in the UK, 112 in the EU, 000 in Australia)',
-  'emergency.service.police': '{number} (police)',
+  // Inside 'call 112 (or …)': no brackets of its own (review 15, L3).
+  'emergency.service.police': '{number} for the police',
   'emergency.cannotSpeak.US': 'In many areas you can text 911 when calling is not safe.',
   'emergency.cannotSpeak.GB':
     'If you cannot speak, call 999 from a mobile, listen, and press 55 when asked: the police will know it is a real emergency (the Silent Solution). It does not tell them where you are, so give your location if you can.',
@@ -115,6 +116,12 @@ export const en = {
   'nextStep.gambling_support.alone':
     'Gambling usually needs its own help. Groups such as Gam-Anon support you whether or not your partner takes part; protect your own money in the meantime.',
   'nextStep.protect_self_worth': 'Whatever happened, your own worth is not up for negotiation; look after yourself while you decide.',
+  'nextStep.end_affair_contact':
+    'After an affair, recovery starts once contact with the affair partner has ended, openly rather than in secret; that comes before work on the relationship, whichever of you is reading this.',
+  'nextStep.no_big_decisions':
+    'In the first weeks, avoid big decisions such as moving out or divorcing. Individual support helps each of you, the partner who was betrayed and the partner who had the affair, alongside any work together.',
+  'nextStep.seek_professional_help.noCounselors':
+    'Mend does not list counselors who can see you where you are yet. A local health service or your doctor can suggest one; the options listed here can help in the meantime.',
   'nextStep.seek_professional_help.together': 'Contact one or two of the counselors listed here and ask about a first session together.',
   'nextStep.seek_professional_help.alone': 'Contact one of the options listed here; it is fine to start on your own.',
   'nextStep.seek_professional_help.screenFirst':
@@ -189,6 +196,9 @@ export const en = {
   'caveat.licensure_unverified.state': 'check that they can serve the state you live in',
   'caveat.licensure_unverified.province': 'check that they can serve the province you live in',
   'caveat.language_not_listed': 'does not list {languages}: ask about an interpreter',
+  'caveat.language_not_listed.directory': 'does not say it lists therapists who speak {languages}: search it for ones who do',
+  'caveat.material_language': 'in {languages}',
+  'caveat.information_not_counseling': 'information and referral by phone or chat, not counseling',
   'caveat.not_listed_lgbtq_affirming': 'not listed as LGBTQ+ affirming',
   'caveat.not_listed_deaf_accessible': 'not listed as accessible in sign language: ask about an interpreter',
   // One per accessibility need not met (rank.ts), saying what the couple can still ask.

@@ -15,7 +15,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.reason.physical_violence': 'Alguien ha sufrido golpes o amenazas de daño físico.',
   'safety.reason.fear': 'Alguien siente miedo de su pareja.',
   'safety.reason.coercive_control': 'Hay señales de control: vigilar, aislar o limitar el dinero o el contacto con otras personas.',
-  'safety.reason.sexual_violence': 'Alguien ha sido forzado o presionado a tener actos sexuales.',
+  'safety.reason.sexual_violence': 'A alguien le obligaron o presionaron a tener actos sexuales.',
   'safety.reason.self_harm_risk': 'Alguien podría estar en riesgo de hacerse daño.',
   'safety.reason.strangulation': 'A alguien le han apretado el cuello o le han estrangulado.',
   'safety.reason.weapon_or_threats_to_kill': 'Se ha usado un arma o se ha amenazado con usarla, o alguien ha recibido amenazas de muerte.',
@@ -33,9 +33,9 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.guidance.selfHarmWithoutAbuse':
     'El trabajo en pareja puede esperar a que pase la crisis; por ahora, lo mejor es empezar con apoyo individual junto con la línea de crisis. Si su pareja amenaza con suicidarse para controlar lo que usted hace, eso también es una señal de abuso: una línea de violencia doméstica puede ayudarle a pensarlo.',
   'safety.guidance.nothingReported':
-    'Nada en sus respuestas indica un peligro inmediato. Si en algún momento se siente en peligro, controlado o con miedo, o alguien piensa en hacerse daño, las líneas de crisis y de violencia doméstica son gratuitas y confidenciales, y pueden ayudarle.',
+    'Nada en sus respuestas indica un peligro inmediato. Si en algún momento se siente en peligro, siente miedo o que alguien le controla, o alguien piensa en hacerse daño, las líneas de crisis y de violencia doméstica son gratuitas y confidenciales, y pueden ayudarle.',
   'safety.guidance.notAnswered':
-    'No respondió todas las preguntas de seguridad, y está bien. Si usted o su pareja se sienten alguna vez en peligro, controlados o con miedo, o alguien piensa en hacerse daño, las líneas de crisis y de violencia doméstica son gratuitas y confidenciales, y pueden ayudarles. Si una sola persona llenó esto por los dos, la otra merece la oportunidad de responder en privado antes de cualquier sesión conjunta.',
+    'No respondió todas las preguntas de seguridad, y está bien. Si alguna vez usted o su pareja se sienten en peligro, sienten miedo o que alguien les controla, o alguien piensa en hacerse daño, las líneas de crisis y de violencia doméstica son gratuitas y confidenciales, y pueden ayudarles. Si una sola persona llenó esto por los dos, la otra merece la oportunidad de responder en privado antes de cualquier sesión conjunta.',
   'safety.guidance.inAnEmergency': 'En una emergencia, {call}.',
   'safety.guidance.noLinesForCountry':
     'Mend todavía no tiene líneas verificadas para {place}: en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
@@ -46,16 +46,16 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.guidance.restrictedReporting':
     'Para familias militares: una denuncia restringida (restricted report), hecha solo ante una persona defensora de víctimas o un profesional clínico del Family Advocacy Program, o ante personal de salud militar, da acceso a apoyo, terapia y atención médica sin que se avise al mando ni a la policía. No es una opción cuando alguien corre un riesgo inmediato de daño grave.',
   'safety.guidance.ownBehaviour':
-    'Usted dijo que le preocupa cómo se comporta con su pareja. La terapia de pareja no es el punto de partida: los programas para personas que quieren dejar de controlar o de maltratar trabajan con usted por su cuenta, y su pareja no tiene que participar. Si siente que podría hacerle daño a alguien, aléjese ahora; si alguien está en peligro, {call}. Si es usted quien siente miedo o se siente controlado, las líneas de violencia doméstica de esta lista son para usted.',
+    'Usted dijo que le preocupa cómo se comporta con su pareja. La terapia de pareja no es el punto de partida: los programas para personas que quieren dejar de controlar o de maltratar trabajan con usted por su cuenta, y su pareja no tiene que participar. Si siente que podría hacerle daño a alguien, aléjese ahora; si alguien está en peligro, {call}. Si es usted quien siente miedo o que alguien le controla, las líneas de violencia doméstica de esta lista son para usted.',
 
   'emergency.call': 'llame al {number}',
   'emergency.callOr': 'llame al {number} (o al {others})',
   'emergency.callUnknown':
     'llame al número de emergencias de su país (911 en Estados Unidos y Canadá, 999 en el Reino Unido, 112 en la Unión Europea, 000 en Australia)',
-  'emergency.service.police': '{number} (policía)',
+  'emergency.service.police': '{number}, de la policía',
   'emergency.cannotSpeak.US': 'En muchas zonas puede enviar un mensaje de texto al 911 cuando no es seguro llamar.',
   'emergency.cannotSpeak.GB':
-    'Si no puede hablar, llame al 999 desde un celular, escuche y marque 55 cuando se lo pidan: la policía sabrá que es una emergencia real (el sistema Silent Solution). Esto no les dice dónde está usted, así que, si puede, indique su ubicación.',
+    'Si no puede hablar, llame al 999 desde un móvil, escuche y marque 55 cuando se lo pidan: la policía sabrá que es una emergencia real (el sistema Silent Solution). Esto no les dice dónde está usted, así que, si puede, indique su ubicación.',
   'emergency.cannotSpeak.NZ': 'Si no puede hablar, llame al 111, quédese en silencio y marque 55 cuando se lo pidan.',
   'emergency.cannotSpeak.FR': 'Si no puede hablar ni oír, envíe un mensaje de texto al 114.',
 
@@ -94,7 +94,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'nextStep.individual_support.abuse':
     'La terapia individual es un lugar seguro para aclarar qué quiere hacer ahora, sin su pareja en la sala.',
   'nextStep.stay_with_someone':
-    'Si alguien podría actuar según sus pensamientos de hacerse daño, no le deje a solas y tenga a mano la línea de crisis.',
+    'Si alguien podría actuar según sus pensamientos de hacerse daño, no deje sola a esa persona y tenga a mano la línea de crisis.',
   'nextStep.individual_support.selfHarm':
     'Un terapeuta individual puede apoyar a la persona que está pasando por un momento difícil; las preguntas sobre la relación pueden esperar a que pase la crisis.',
   'nextStep.screen_privately':
@@ -104,7 +104,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'nextStep.define_trust':
     'Siéntense juntos y pónganse de acuerdo sobre qué significa la confianza para cada uno: qué esperan y qué no van a volver a hacer.',
   'nextStep.no_surveillance':
-    'Revisar el teléfono de la pareja o exigirle sus contraseñas es una forma de control, no de protección. Si alguno de ustedes lo hace o se siente vigilado, hable primero en privado con una línea de violencia doméstica; si no es el caso, acuerden juntos la transparencia que los dos elijan con libertad.',
+    'Revisar el teléfono de la pareja o exigirle sus contraseñas es una forma de control, no de protección. Si alguno de ustedes lo hace o siente que le vigilan, hable primero en privado con una línea de violencia doméstica; si no es el caso, acuerden juntos la transparencia que los dos elijan con libertad.',
   'nextStep.talk_openly': 'Digan lo que necesitan con claridad y con calma, y escuchen la respuesta sin atacar ni llevar la cuenta.',
   'nextStep.understand_why':
     'Intenten entender qué llevó a romper la confianza; no para justificarlo, sino para saber qué tiene que cambiar.',
@@ -113,10 +113,16 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'nextStep.substance_support.alone':
     'El consumo oculto de alcohol o drogas suele necesitar su propia ayuda. Los grupos para familiares, como Al-Anon, le apoyan a usted participe o no su pareja.',
   'nextStep.gambling_support.together':
-    'El juego suele necesitar su propia ayuda, además de la terapia de pareja; protejan el dinero que comparten (cuentas separadas, límites) mientras deciden juntos.',
+    'Los problemas con las apuestas o los juegos de azar suelen necesitar su propia ayuda, además de la terapia de pareja; protejan el dinero que comparten (cuentas separadas, límites) mientras deciden juntos.',
   'nextStep.gambling_support.alone':
-    'El juego suele necesitar su propia ayuda. Grupos como Gam-Anon le apoyan a usted participe o no su pareja; mientras tanto, proteja su propio dinero.',
+    'Los problemas con las apuestas o los juegos de azar suelen necesitar su propia ayuda. Grupos como Gam-Anon le apoyan a usted participe o no su pareja; mientras tanto, proteja su propio dinero.',
   'nextStep.protect_self_worth': 'Pase lo que haya pasado, su propio valor no está en discusión; cuídese mientras decide.',
+  'nextStep.end_affair_contact':
+    'Después de una infidelidad, la recuperación empieza cuando se termina el contacto con la otra persona, de forma abierta y no a escondidas; eso va antes que el trabajo en la relación, sea usted quien tuvo la relación o quien la descubrió.',
+  'nextStep.no_big_decisions':
+    'En las primeras semanas, eviten las decisiones grandes, como irse de la casa o divorciarse. El apoyo individual ayuda a cada uno, a quien sufrió la traición y a quien fue infiel, junto con cualquier trabajo en pareja.',
+  'nextStep.seek_professional_help.noCounselors':
+    'Mend todavía no tiene terapeutas que puedan atenderles donde están. Un servicio de salud local o su médico pueden recomendarles uno; mientras tanto, las opciones de esta lista pueden ayudarles.',
   'nextStep.seek_professional_help.together':
     'Comuníquense con uno o dos de los terapeutas de esta lista y pregunten por una primera sesión juntos.',
   'nextStep.seek_professional_help.alone': 'Comuníquese con alguna de las opciones de esta lista; está bien empezar por su cuenta.',
@@ -191,6 +197,10 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'caveat.licensure_unverified.state': 'confirme que puede atender a personas del estado donde usted vive',
   'caveat.licensure_unverified.province': 'confirme que puede atender a personas de la provincia donde usted vive',
   'caveat.language_not_listed': 'no indica {languages}: pregunte si ofrecen intérprete',
+  'caveat.language_not_listed.directory':
+    'no indica si incluye terapeutas que hablen {languages}: busque terapeutas que hablen {languages}',
+  'caveat.material_language': 'en {languages}',
+  'caveat.information_not_counseling': 'información y referidos por teléfono o chat, no terapia',
   'caveat.not_listed_lgbtq_affirming': 'no indica que apoye y afirme a las personas LGBTQ+',
   'caveat.not_listed_deaf_accessible': 'no indica atención en lengua de señas: pregunte si ofrecen intérprete',
   'caveat.not_listed_asl': 'no indica atención en lengua de señas americana (ASL): pregunte si ofrecen intérprete',
@@ -258,7 +268,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'accountability.demo':
     'Los listados marcados como demo son ejemplos ficticios, no programas reales: pida a una línea de violencia doméstica programas cerca de usted.',
   'accountability.text':
-    'Estos programas trabajan con la persona cuyo comportamiento está causando daño, por lo general en grupos durante varios meses. No son terapia de pareja, y su pareja no tiene que participar. Es mejor elegir programas certificados donde usted vive que trabajen con personas defensoras de las parejas. Terminar un programa no significa por sí solo que alguien esté a salvo: lo que cuenta es si su pareja se siente segura con el tiempo. Si es usted quien siente miedo o se siente controlado, hable primero con una línea de violencia doméstica.',
+    'Estos programas trabajan con la persona cuyo comportamiento está causando daño, por lo general en grupos durante varios meses. No son terapia de pareja, y su pareja no tiene que participar. Es mejor elegir programas certificados donde usted vive que trabajen con personas defensoras de las parejas. Terminar un programa no significa por sí solo que alguien esté a salvo: lo que cuenta es si su pareja se siente segura con el tiempo. Si es usted quien siente miedo o que alguien le controla, hable primero con una línea de violencia doméstica.',
 
   'problem.title.400': 'Solicitud incorrecta',
   'problem.title.404': 'No encontrado',
@@ -330,7 +340,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
       communication: ['Comunicación', 'Hablar de necesidades y conflictos sin atacar ni cerrarse.'],
       financial_conflict: ['Dinero y secretos financieros', 'Gastos ocultos, deudas y desacuerdos sobre el dinero.'],
       substance_use: ['Consumo de sustancias', 'Consumo oculto de alcohol o drogas y su efecto en la relación.'],
-      gambling: ['Juego', 'Juegos de azar o apuestas, pérdidas y deudas ocultas, para quien juega y para su familia.'],
+      gambling: ['Apuestas o juegos de azar', 'Juegos de azar o apuestas, pérdidas y deudas ocultas, para quien juega y para su familia.'],
       jealousy_control: ['Celos y control', 'Revisar el teléfono, exigir contraseñas, posesividad.'],
       premarital: ['Prematrimonial', 'Prepararse para el matrimonio o para un compromiso a largo plazo.'],
       separation_divorce: ['Separación y divorcio', 'Decidir si seguir juntos, o separarse de la mejor manera.'],
