@@ -8,11 +8,13 @@ import {
   FORMAT_CODES,
   formatCost,
   friendlyError,
+  helplineRoles,
   type IntakeAnswers,
   intakeBody,
   SAFETY_QUESTIONS,
   type SearchFilters,
   searchParams,
+  textLang,
   validateSearch,
   WILLINGNESS as WIDGET_WILLINGNESS,
 } from '../src/widget/client/format.js';
@@ -33,6 +35,8 @@ describe('widget wording and requests', () => {
       'coerciveControl',
       'sexualViolence',
       'selfHarmRisk',
+      'strangulation',
+      'weaponOrThreatsToKill',
     ] satisfies (keyof SafetyAnswersDto)[];
     expect([...SAFETY_QUESTIONS].sort()).toEqual([...dtoFields].sort());
   });
@@ -125,6 +129,48 @@ describe('widget wording and requests', () => {
       preferences: { audiences: ['lgbtq_affirming'], accessibility: ['asl', 'captioning'] },
       lang: 'es',
     });
+  });
+
+  it('sends the lethality answers (strangulation, a weapon or threats to kill) as the API names them, and only when given', () => {
+    const answers: IntakeAnswers = {
+      safety: { physicalViolence: false, strangulation: true, weaponOrThreatsToKill: undefined },
+      concerns: ['jealousy_control'],
+      willingness: 'one_hesitant',
+      postalCode: '',
+      country: 'US',
+      formats: [],
+      budget: '',
+      insurance: '',
+      noInsurance: false,
+      language: '',
+      affirming: false,
+      accessibility: [],
+    };
+    expect(intakeBody(answers, 'es')).toEqual({
+      concerns: ['jealousy_control'],
+      willingness: 'one_hesitant',
+      safety: { physicalViolence: false, strangulation: true },
+      country: 'US',
+      lang: 'es',
+    });
+    expect(intakeBody({ ...answers, safety: { weaponOrThreatsToKill: true } }, 'en').safety).toEqual({ weaponOrThreatsToKill: true });
+  });
+
+  it('a lethality sign alone brings domestic-violence lines at once, as any other sign of abuse does', () => {
+    expect(helplineRoles({ strangulation: true })).toEqual(['domestic_violence']);
+    expect(helplineRoles({ weaponOrThreatsToKill: true, strangulation: false })).toEqual(['domestic_violence']);
+    expect(helplineRoles({ selfHarmRisk: true, sexualViolence: true })).toEqual(['crisis', 'domestic_violence', 'sexual_assault']);
+    expect(helplineRoles({ strangulation: false, feelsAfraid: undefined })).toEqual([]);
+  });
+
+  it("marks a listing's text with its language when the widget speaks another (screen readers pronounce it right)", () => {
+    expect(textLang('en', 'es')).toBe('en');
+    expect(textLang('es', 'en')).toBe('es');
+    expect(textLang('es', 'es')).toBeUndefined();
+    expect(textLang('en', 'en')).toBeUndefined();
+    // No marker (older API, a line without cost notes): nothing claimed.
+    expect(textLang(undefined, 'es')).toBeUndefined();
+    expect(textLang(null, 'es')).toBeUndefined();
   });
 
   it('words failures for people: rate limits with the wait, never a status dump', () => {

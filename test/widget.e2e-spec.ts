@@ -746,6 +746,63 @@ describe('widget', () => {
       await page.close();
     });
 
+    it('in Spanish: a strangulation answer brings the urgent guidance in Spanish, and English listing texts carry lang="en"', async () => {
+      const { page } = await open(`${allowedHost.origin}/articulo`);
+      const frame = intakeFrame(page);
+      await started(frame, 'es');
+      const es = WIDGET_MESSAGES.es;
+      // Asked apart, in plain words: the strangulation and weapon questions, in Spanish.
+      await frame.getByRole('group', { name: es['safety.q.strangulation'] }).getByLabel('Sí', { exact: true }).check();
+      await frame.getByRole('group', { name: es['safety.q.weaponOrThreatsToKill'] }).getByLabel('No', { exact: true }).check();
+      const next = frame.getByRole('button', { name: 'Siguiente' });
+      await next.click();
+      // Domestic-violence lines at once, with Quick exit still there.
+      await frame.getByRole('heading', { name: es['helplines.title'] }).waitFor();
+      await frame.locator('.safety .card-hotline').first().waitFor({ timeout: 15_000 });
+      await expect(frame.getByRole('button', { name: es['frame.exit'] }).isVisible()).resolves.toBe(true);
+      await frame.getByLabel('Una aventura o una infidelidad emocional').check();
+      await next.click();
+      await frame.getByLabel('Los dos queremos trabajar en esto juntos').check();
+      await next.click();
+      await frame.getByLabel('Código postal (opcional)').fill('43215');
+      await next.click();
+      await next.click();
+      await next.click();
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v1/intakes'));
+      await frame.getByRole('button', { name: 'Ver las opciones' }).click();
+      const body = (await sent).postDataJSON();
+      expect(body).toMatchObject({ lang: 'es', safety: { strangulation: true, weaponOrThreatsToKill: false } });
+      await frame.getByRole('heading', { name: 'Sus opciones' }).waitFor({ timeout: 15_000 });
+
+      // The API's urgent guidance, in its Spanish, leads the results (medical care, danger assessment).
+      const api = (await t.http().post('/v1/intakes').set('Authorization', partner.auth).send(body).expect(201)).body;
+      expect(api.safety.level).toBe('urgent');
+      expect(api.safety.guidance).toContain('atención médica');
+      const section = frame.locator('.results .safety');
+      await expect(section.getByText(api.safety.guidance, { exact: true }).isVisible()).resolves.toBe(true);
+      await expect(frame.getByRole('button', { name: es['frame.exit'] }).isVisible()).resolves.toBe(true);
+
+      // Every English description (descriptionLang "en") in the Spanish frame says so; Spanish ones do not.
+      const resources = [...api.safety.resources, ...api.matches.map((m: { resource: unknown }) => m.resource)] as {
+        description: string;
+        descriptionLang: string;
+      }[];
+      expect(resources.some((r) => r.descriptionLang === 'en')).toBe(true);
+      const shown = await frame
+        .locator('.results .description')
+        .evaluateAll((els) => els.map((e) => ({ text: e.textContent, lang: e.getAttribute('lang') })));
+      expect(shown.length).toBe(resources.length);
+      for (const r of resources) {
+        const match = shown.find((d) => d.text === r.description);
+        expect({ description: r.description, lang: match?.lang }).toEqual({
+          description: r.description,
+          lang: r.descriptionLang === 'es' ? null : r.descriptionLang,
+        });
+      }
+      await snap(page, 'intake-es-strangulation', '.embed mend-finder');
+      await page.close();
+    });
+
     it('data-lang on the embed wins over the page language (es-MX → es)', async () => {
       const { page } = await open(`${allowedHost.origin}/data-lang`);
       const frame = page.frameLocator('mend-finder iframe');
@@ -775,6 +832,7 @@ describe('widget', () => {
           .getByRole('group', { name: new RegExp(lang === 'es' ? 'miedo' : 'afraid') })
           .getByLabel(m['common.yes'], { exact: true })
           .check();
+        await intake.getByRole('group', { name: m['safety.q.strangulation'] }).getByLabel(m['common.yes'], { exact: true }).check();
         await intake.getByRole('button', { name: m['intake.next'] }).click();
         await intake.getByRole('heading', { name: m['helplines.title'] }).waitFor();
         await intake.locator('.safety .card').first().waitFor({ timeout: 15_000 });

@@ -7,6 +7,9 @@ export interface Resource {
   id: string;
   name: string;
   description: string;
+  /** The language name and description are written in (the API's own English where it has no Spanish). */
+  nameLang?: string;
+  descriptionLang?: string;
   organization: { name: string; website: string | null };
   url: string | null;
   phone: string | null;

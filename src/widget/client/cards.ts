@@ -1,6 +1,6 @@
 import { type Api, ApiError, type Resource } from './api.js';
 import { checkedValues, choices, h, setError, uid } from './dom.js';
-import { formatCost, formatDistance, formatMonth } from './format.js';
+import { formatCost, formatDistance, formatMonth, textLang } from './format.js';
 import type { Ui } from './ui.js';
 
 /** What every card needs: the API (to report a listing) and the frame's language. */
@@ -152,10 +152,11 @@ export function resourceCard(env: CardEnv, r: Resource, headingLevel: 'h3' | 'h4
     h(
       'article',
       { 'aria-labelledby': titleId },
-      h(headingLevel, { className: 'card-title', id: titleId }, r.name),
+      // Texts in another language than the widget's carry it, so screen readers pronounce them right.
+      h(headingLevel, { className: 'card-title', id: titleId, lang: textLang(r.nameLang, ui.lang) }, r.name),
       h('p', { className: 'meta' }, [ui.term('kind', r.kind), formats, place, distance].filter(Boolean).join(' · ')),
       h('p', { className: 'cost' }, formatCost(r.cost, ui.t, ui.locale)),
-      h('p', { className: 'description' }, r.description),
+      h('p', { className: 'description', lang: textLang(r.descriptionLang, ui.lang) }, r.description),
       (phone || website) && h('p', { className: 'contact' }, phone && `${ui.t('card.call')} `, phone, phone && website && ' · ', website),
       channelList(ui, r),
       accessibility.length > 0 && h('p', { className: 'accessibility' }, ui.t('card.accessibility', { list: accessibility.join(', ') })),

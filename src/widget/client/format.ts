@@ -43,8 +43,39 @@ export const WILLINGNESS = ['both', 'one_hesitant', 'one_leaning_out', 'one_unwi
 /**
  * Safety questions, asked first and without judgement (wording after the National Domestic
  * Violence Hotline's screening guidance, in safety.q.* of messages.ts). The API's SafetyAnswersDto fields.
+ * The lethality signs (strangulation; a weapon or threats to kill) are asked apart, as advocates'
+ * danger assessments do: a yes is urgent and the API's guidance adds medical care and a danger assessment.
  */
-export const SAFETY_QUESTIONS = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence', 'selfHarmRisk'] as const;
+export const SAFETY_QUESTIONS = [
+  'physicalViolence',
+  'feelsAfraid',
+  'coerciveControl',
+  'sexualViolence',
+  'strangulation',
+  'weaponOrThreatsToKill',
+  'selfHarmRisk',
+] as const;
+
+/** Answers that are signs of abuse: a yes brings domestic-violence lines at once. */
+const ABUSE_SIGNS = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence', 'strangulation', 'weaponOrThreatsToKill'];
+
+/** The line roles (GET /v1/safety-lines `roles`) a set of safety answers calls for: crisis lines first for self-harm. */
+export function helplineRoles(safety: Record<string, boolean | undefined>): string[] {
+  const roles: string[] = [];
+  if (safety.selfHarmRisk === true) roles.push('crisis');
+  if (ABUSE_SIGNS.some((f) => safety[f] === true)) roles.push('domestic_violence');
+  if (safety.sexualViolence === true) roles.push('sexual_assault');
+  return roles;
+}
+
+/**
+ * The `lang` attribute for a listing's text whose marker (nameLang, descriptionLang) differs from
+ * the widget's language, so a screen reader pronounces an English description in the Spanish
+ * widget as English; undefined when they agree or the API gave no marker.
+ */
+export function textLang(marker: string | null | undefined, uiLang: WidgetLang): string | undefined {
+  return marker && marker !== uiLang ? marker : undefined;
+}
 
 /** Languages of care the intake offers (ISO 639-1), named by Intl.DisplayNames in the reader's language. */
 export const CARE_LANGUAGES = ['en', 'es', 'zh', 'vi', 'ko', 'tl', 'ar', 'fr', 'pt', 'ru'];

@@ -1,7 +1,7 @@
 import type { IntakeResult } from './api.js';
 import { type CardEnv, resourceCard } from './cards.js';
 import { h } from './dom.js';
-import type { IntakeAnswers } from './format.js';
+import { helplineRoles, type IntakeAnswers } from './format.js';
 
 /**
  * Helplines in `panel` at once when a safety answer calls for them, before the intake is sent:
@@ -10,11 +10,7 @@ import type { IntakeAnswers } from './format.js';
 export async function showHelplines(env: CardEnv, safety: IntakeAnswers['safety'], country: string, panel: HTMLElement): Promise<void> {
   const { api, ui } = env;
   const { t } = ui;
-  const selfHarm = safety.selfHarmRisk === true;
-  const abuse = ['physicalViolence', 'feelsAfraid', 'coerciveControl', 'sexualViolence'].some((f) => safety[f] === true);
-  const roles = [selfHarm && 'crisis', abuse && 'domestic_violence', safety.sexualViolence === true && 'sexual_assault']
-    .filter(Boolean)
-    .join(',');
+  const roles = helplineRoles(safety).join(',');
   const lines = h('ul', { className: 'cards' });
   const intro = h('p', {}, [t('helplines.thanks'), t('helplines.callLocal'), t('helplines.canHelp')].join(' '));
   panel.replaceChildren(h('h2', { id: 'safety-title' }, t('helplines.title')), intro, lines);

@@ -129,6 +129,8 @@ export const en = {
   'safety.q.feelsAfraid': 'Is either of you afraid of the other?',
   'safety.q.coerciveControl': "Does one of you check the other's phone, control the money, or keep them from friends or family?",
   'safety.q.sexualViolence': 'Has either of you been forced or pressured into sexual acts by the other?',
+  'safety.q.strangulation': 'Has your partner ever choked or strangled you, or put something over your mouth or around your neck?',
+  'safety.q.weaponOrThreatsToKill': 'Has your partner used a weapon against you or threatened you with one, or threatened to kill you?',
   'safety.q.selfHarmRisk': 'Is either of you thinking about suicide or hurting yourself?',
   'concerns.title': 'What happened',
   'concerns.legend': 'What has been hurting trust between you?',

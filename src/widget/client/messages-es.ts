@@ -128,6 +128,9 @@ export const es: Record<MessageKey, string> = {
   'safety.q.coerciveControl':
     '¿Uno de los dos revisa el teléfono del otro, controla el dinero o lo aleja de sus amistades o de su familia?',
   'safety.q.sexualViolence': '¿Alguno de los dos ha sido forzado o presionado por el otro a tener actos sexuales?',
+  'safety.q.strangulation':
+    '¿Su pareja alguna vez le ha apretado el cuello o le ha estrangulado, o le ha puesto algo sobre la boca o alrededor del cuello?',
+  'safety.q.weaponOrThreatsToKill': '¿Su pareja ha usado un arma contra usted o le ha amenazado con una, o le ha amenazado de muerte?',
   'safety.q.selfHarmRisk': '¿Alguno de los dos está pensando en el suicidio o en hacerse daño?',
   'concerns.title': 'Qué pasó',
   'concerns.legend': '¿Qué ha dañado la confianza entre ustedes?',
