@@ -437,7 +437,7 @@ describe('Spanish: every word Mend writes, in the reader’s language', () => {
     expect(gb.headers['content-language']).toBe('es');
     expect(gb.body.emergency.ifYouCannotSpeak).toMatch(/^Si no puede hablar, llame al 999/);
     const de = await t.http().get('/v1/safety-lines?country=DE').set('Accept-Language', 'es').expect(200);
-    expect(de.body.emergency.alsoWorks).toEqual(['110, de la policía']);
+    expect(de.body.emergency.alsoWorks).toEqual(['110 para la policía']);
     const us = await t.http().get('/v1/safety-lines?lang=es').expect(200);
     const first = (role: string) => (us.body.lines as Body['safety']['resources']).find((l) => l.lineRoles.includes(role));
     expect(first('crisis')?.languages).toContain('es');

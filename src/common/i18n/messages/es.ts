@@ -24,7 +24,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.guidance.abuse':
     'Cuando en una relación hay violencia, miedo o control, la terapia de pareja no es un paso seguro: lo que se dice en una sesión conjunta puede usarse después en contra de la persona en riesgo, y el abuso no es un problema de pareja que se negocia entre los dos. Hable primero, en privado, con una persona defensora especializada en violencia doméstica que le ayude a hacer un plan de seguridad, y considere la terapia individual. El trabajo en pareja solo puede volver a plantearse cuando el abuso haya terminado y una persona especialista haya evaluado que es seguro.',
   'safety.guidance.strangulation':
-    'Que a alguien le aprieten el cuello o le estrangulen, aunque sea una sola vez, es una de las señales más claras de que una pareja puede llegar a matar. Busque atención médica pronto aunque no haya marcas visibles: las lesiones en el cuello y en el cerebro pueden no verse y aparecer horas o días después. Pida a una persona defensora especializada en violencia doméstica una evaluación del peligro, para que el plan de seguridad corresponda a la gravedad del riesgo.',
+    'Que una pareja apriete el cuello o intente estrangular, aunque sea una sola vez, es una de las señales más claras de que puede llegar a matar. Busque atención médica pronto aunque no haya marcas visibles: las lesiones en el cuello y en el cerebro pueden no verse y aparecer horas o días después. Pida a una persona defensora especializada en violencia doméstica una evaluación del peligro, para que el plan de seguridad corresponda a la gravedad del riesgo.',
   'safety.guidance.weaponOrThreats':
     'Un arma, o las amenazas de muerte, están entre las señales más claras de que una pareja puede llegar a matar: tómelas en serio aunque se hayan dicho con enojo. Pida a una persona defensora especializada en violencia doméstica una evaluación del peligro, para que el plan de seguridad corresponda a la gravedad del riesgo.',
   'safety.guidance.dangerNow': 'Si está en peligro en este momento, {call}.',
@@ -52,7 +52,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'emergency.callOr': 'llame al {number} (o al {others})',
   'emergency.callUnknown':
     'llame al número de emergencias de su país (911 en Estados Unidos y Canadá, 999 en el Reino Unido, 112 en la Unión Europea, 000 en Australia)',
-  'emergency.service.police': '{number}, de la policía',
+  'emergency.service.police': '{number} para la policía',
   'emergency.cannotSpeak.US': 'En muchas zonas puede enviar un mensaje de texto al 911 cuando no es seguro llamar.',
   'emergency.cannotSpeak.GB':
     'Si no puede hablar, llame al 999 desde un móvil, escuche y marque 55 cuando se lo pidan: la policía sabrá que es una emergencia real (el sistema Silent Solution). Esto no les dice dónde está usted, así que, si puede, indique su ubicación.',
@@ -86,7 +86,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
 
   'nextStep.reach_crisis_line': 'Antes que nada, comuníquese con una línea de crisis. No tiene que esperar a que las cosas empeoren.',
   'nextStep.you_reach_out':
-    'Nadie de estos servicios se comunicará con usted a menos que usted lo busque: usted decide cuándo y desde qué teléfono.',
+    'Ninguno de estos servicios se comunicará con usted a menos que usted los busque: usted decide cuándo y desde qué teléfono.',
   'nextStep.talk_to_advocate':
     'Comuníquese con una persona defensora especializada en violencia doméstica desde un teléfono o dispositivo seguro; puede ayudarle a hacer un plan de seguridad.',
   'nextStep.private_device':
@@ -120,7 +120,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'nextStep.end_affair_contact':
     'Después de una infidelidad, la recuperación empieza cuando se termina el contacto con la otra persona, de forma abierta y no a escondidas; eso va antes que el trabajo en la relación, sea usted quien tuvo la relación o quien la descubrió.',
   'nextStep.no_big_decisions':
-    'En las primeras semanas, eviten las decisiones grandes, como irse de la casa o divorciarse. El apoyo individual ayuda a cada uno, a quien sufrió la traición y a quien fue infiel, junto con cualquier trabajo en pareja.',
+    'En las primeras semanas, eviten tomar grandes decisiones, como irse de la casa o divorciarse. El apoyo individual ayuda a cada uno, a quien sufrió la traición y a quien fue infiel, junto con cualquier trabajo en pareja.',
   'nextStep.seek_professional_help.noCounselors':
     'Mend todavía no tiene terapeutas que puedan atenderles donde están. Un servicio de salud local o su médico pueden recomendarles uno; mientras tanto, las opciones de esta lista pueden ayudarles.',
   'nextStep.seek_professional_help.together':
@@ -133,7 +133,7 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'nextStep.own_behaviour_pause':
     'Cuando note que los celos o el enojo aumentan, deténgase y aléjese antes de revisar, interrogar o amenazar. Si cree que podría hacerle daño a alguien, {call}.',
   'nextStep.own_behaviour_no_pressure':
-    'No le pida a su pareja que vaya a las sesiones, que le perdone ni que se quede mientras usted trabaja en esto: sus decisiones son suyas, y respetarlas es parte del cambio.',
+    'No le pida a su pareja que vaya a las sesiones, que le dé su perdón ni que se quede mientras usted trabaja en esto: sus decisiones son suyas, y respetarlas es parte del cambio.',
 
   'relaxation.wider_radius': 'Ampliamos la búsqueda de atención en persona de {from} a {to}.',
   'relaxation.online_options.region': 'Agregamos opciones en línea y por teléfono que pueden atender a personas en {place}.',
@@ -336,9 +336,9 @@ export const es: Record<MessageId, string> & Record<string, string> = {
     },
     specialty: {
       infidelity: ['Recuperación tras una infidelidad', 'Sanar después de una aventura o de una infidelidad emocional.'],
-      trust_rebuilding: ['Reconstruir la confianza', 'Reparar la confianza después de mentiras, secretos o acuerdos rotos.'],
+      trust_rebuilding: ['Reconstrucción de la confianza', 'Reparar la confianza después de mentiras, secretos o acuerdos rotos.'],
       communication: ['Comunicación', 'Hablar de necesidades y conflictos sin atacar ni cerrarse.'],
-      financial_conflict: ['Dinero y secretos financieros', 'Gastos ocultos, deudas y desacuerdos sobre el dinero.'],
+      financial_conflict: ['Conflictos por el dinero', 'Gastos ocultos, deudas y desacuerdos sobre el dinero.'],
       substance_use: ['Consumo de sustancias', 'Consumo oculto de alcohol o drogas y su efecto en la relación.'],
       gambling: ['Apuestas o juegos de azar', 'Juegos de azar o apuestas, pérdidas y deudas ocultas, para quien juega y para su familia.'],
       jealousy_control: ['Celos y control', 'Revisar el teléfono, exigir contraseñas, posesividad.'],
