@@ -1128,6 +1128,30 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(res.body.safety.guidance).toMatch(/evaluación del peligro/);
       expect(res.body.safety.guidance).toMatch(/atención médica/);
     });
+    it.each([
+      ['en', /strongest warning signs[\s\S]*act today[\s\S]*medical care/],
+      ['es', /señales más claras[\s\S]*actúe hoy[\s\S]*atención médica/],
+    ])(
+      'H4 (re-review): worried about own behaviour with a lethality sign, the warning is kept, addressed to them (%s)',
+      async (lang, words) => {
+        const res = await t
+          .http()
+          .post('/v1/intakes')
+          .set('Authorization', auth)
+          .send({
+            concerns: ['jealousy_control'],
+            willingness: 'both',
+            aboutMe: OWN_BEHAVIOUR,
+            safety: { strangulation: true },
+            lang,
+            ...US,
+          })
+          .expect(201);
+        expect(res.body.safety.level).toBe('urgent');
+        expect(res.body.safety.guidance).toMatch(words);
+        expect(res.body.jointSessionsAppropriate).toBe(false);
+      },
+    );
     it('H4: a flag that is not a boolean is a 400 problem+json naming it', async () => {
       const res = await t
         .http()

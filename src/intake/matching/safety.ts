@@ -74,6 +74,8 @@ export function assessSafety(s: SafetyAnswers, country?: string, ownBehaviour = 
   if (ownBehaviour) {
     // Addressed to the person who may cause harm; the DV lines stay for the case where they are the one harmed.
     parts.push(msg('safety.guidance.ownBehaviour', { call }));
+    // A lethality sign is never dropped: said to them, it asks for action today and care for the partner.
+    if (lethality) parts.push(msg('safety.guidance.ownBehaviourLethality', { call }));
     if (s.sexualViolence) parts.push(msg('safety.guidance.sexualViolence'));
   } else if (abuse) {
     // Joint sessions can be used against the person at risk; abuse is not a shared problem to negotiate.

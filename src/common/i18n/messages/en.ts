@@ -44,6 +44,9 @@ export const en = {
   'safety.guidance.restrictedReporting':
     'For military families: a restricted report, made only to a Family Advocacy Program victim advocate or clinician or to a military health-care provider, gives access to advocacy, counseling and medical care without notifying command or law enforcement. It is not an option when someone is at immediate risk of serious harm.',
   // For the person who said they are worried about their own behaviour (aboutMe): addressed to them.
+  // Said to the person worried about their own behaviour when a lethality sign was answered yes.
+  'safety.guidance.ownBehaviourLethality':
+    'You also said there has been choking or strangulation, a weapon, or threats to kill. These are among the strongest warning signs that someone could be killed: act today, not when a program starts. If your partner was choked, they may need medical care even without visible marks. Keep away from weapons, and from your partner when anger builds; if anyone is in danger, {call}.',
   'safety.guidance.ownBehaviour':
     'You said you are worried about how you behave towards your partner. Couples counseling is not where to start: programs for people who want to stop controlling or abusive behaviour work with you on your own, and your partner does not have to take part. If you feel you might hurt someone, step away now; if anyone is in danger, {call}. If it is you who feels afraid or controlled, the domestic-violence lines listed are for you.',
 

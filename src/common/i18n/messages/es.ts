@@ -45,6 +45,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
     'Las líneas que aparecen son de Inglaterra y de todo el Reino Unido. En Escocia, Gales e Irlanda del Norte, llame a la línea de violencia doméstica de cada nación, gratuita y abierta a cualquier hora: Escocia 0800 027 1234, Gales 0808 80 10 800, Irlanda del Norte 0808 802 1414.',
   'safety.guidance.restrictedReporting':
     'Para familias militares: una denuncia restringida (restricted report), hecha solo ante una persona defensora de víctimas o un profesional clínico del Family Advocacy Program, o ante personal de salud militar, da acceso a apoyo, terapia y atención médica sin que se avise al mando ni a la policía. No es una opción cuando alguien corre un riesgo inmediato de daño grave.',
+  'safety.guidance.ownBehaviourLethality':
+    'También indicó que ha habido un intento de estrangulamiento, un arma o amenazas de muerte. Son de las señales más claras de que alguien podría morir: actúe hoy, no cuando empiece un programa. Si a su pareja le apretaron el cuello, puede necesitar atención médica aunque no haya marcas visibles. Manténgase lejos de las armas, y de su pareja cuando sienta que crece el enojo; si alguien está en peligro, {call}.',
   'safety.guidance.ownBehaviour':
     'Usted dijo que le preocupa cómo se comporta con su pareja. La terapia de pareja no es el punto de partida: los programas para personas que quieren dejar de controlar o de maltratar trabajan con usted por su cuenta, y su pareja no tiene que participar. Si siente que podría hacerle daño a alguien, aléjese ahora; si alguien está en peligro, {call}. Si es usted quien siente miedo o que alguien le controla, las líneas de violencia doméstica de esta lista son para usted.',
 
