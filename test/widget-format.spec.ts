@@ -1,17 +1,25 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from '@jest/globals';
 
 import { SafetyAnswersDto } from '../src/intake/dto/create-intake.request.js';
+import { EMERGENCY_COUNTRIES } from '../src/intake/matching/emergency-numbers.js';
 import { CONCERNS, WILLINGNESS } from '../src/intake/matching/types.js';
 import { FORMATS } from '../src/taxonomy/taxonomy.js';
 import {
   CONCERNS as WIDGET_CONCERNS,
+  countryChoices,
   FORMAT_CODES,
   formatCost,
   friendlyError,
   helplineRoles,
+  INTAKE_COUNTRIES,
   type IntakeAnswers,
   intakeBody,
+  OTHER_COUNTRY,
+  preselectedCountry,
   SAFETY_QUESTIONS,
+  safetyLinesParams,
   type SearchFilters,
   searchParams,
   textLang,
@@ -55,6 +63,64 @@ describe('widget wording and requests', () => {
       '$32 por semana · acepta seguro médico',
     );
     expect(formatCost({ ...base, slidingScale: true }, es, 'es-US')).toBe('Escala móvil');
+  });
+
+  it('offers every country the API has an emergency number or lines for, named in the UI language and sorted, "Other country" last', () => {
+    const seeded = JSON.stringify(JSON.parse(readFileSync('seeds/data/safety-lines.json', 'utf8')));
+    const lineCountries = [...seeded.matchAll(/"serviceAreas":\[([^\]]*)\]/g)].flatMap((m) =>
+      [...m[1].matchAll(/"([A-Z]{2})[-"]/g)].map((c) => c[1]),
+    );
+    expect(lineCountries.length).toBeGreaterThan(0);
+    for (const code of new Set([...EMERGENCY_COUNTRIES, ...lineCountries]))
+      expect([code, INTAKE_COUNTRIES.includes(code)]).toEqual([code, true]);
+    for (const code of ['MX', 'ES', 'PR', 'VI', 'GU', 'AS', 'MP']) expect(INTAKE_COUNTRIES).toContain(code);
+
+    const spanish = countryChoices('es', es('country.other'));
+    const names = spanish.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['México', 'España', 'Puerto Rico', 'Estados Unidos', 'Alemania']));
+    expect(names.at(-1)).toBe('Otro país');
+    expect(spanish.at(-1)?.code).toBe(OTHER_COUNTRY);
+    const countries = names.slice(0, -1);
+    expect(countries).toEqual([...countries].sort((a, b) => a.localeCompare(b, 'es')));
+    expect(countryChoices('en', t('country.other')).find((c) => c.code === 'ES')?.name).toBe('Spain');
+  });
+
+  it('sends the chosen country (MX, PR as such); "Other country" sends none, for the API\'s general guidance', () => {
+    const answers: IntakeAnswers = {
+      safety: { feelsAfraid: true },
+      concerns: ['infidelity'],
+      willingness: 'both',
+      postalCode: '43215',
+      country: 'MX',
+      formats: [],
+      budget: '',
+      insurance: '',
+      noInsurance: false,
+      language: '',
+      affirming: false,
+      accessibility: [],
+    };
+    expect(intakeBody(answers, 'es')).toMatchObject({ country: 'MX' });
+    expect(intakeBody(answers, 'es')).not.toHaveProperty('postalCode'); // postal lookup is US/CA only
+    expect(intakeBody({ ...answers, country: 'PR' }, 'es')).toMatchObject({ country: 'PR' });
+    expect(intakeBody({ ...answers, country: OTHER_COUNTRY }, 'es')).not.toHaveProperty('country');
+    expect(intakeBody({ ...answers, country: '' }, 'es')).not.toHaveProperty('country');
+
+    expect(Object.fromEntries(safetyLinesParams('MX', ['domestic_violence']))).toEqual({ country: 'MX', roles: 'domestic_violence' });
+    expect(Object.fromEntries(safetyLinesParams('PR', ['crisis', 'domestic_violence']))).toEqual({
+      country: 'PR',
+      roles: 'crisis,domestic_violence',
+    });
+    expect(Object.fromEntries(safetyLinesParams(OTHER_COUNTRY, ['crisis']))).toEqual({ roles: 'crisis' });
+  });
+
+  it("preselects the country of the page's language tag (es-MX → MX, es-ES → ES), else nothing: never a silent US", () => {
+    expect(preselectedCountry('MX')).toBe('MX');
+    expect(preselectedCountry('ES')).toBe('ES');
+    expect(preselectedCountry('US')).toBe('US');
+    expect(preselectedCountry(undefined)).toBe('');
+    expect(preselectedCountry('419')).toBe(''); // es-419 (Latin America) names no country
+    expect(preselectedCountry('CO')).toBe(''); // not offered: the person chooses (or "Other country")
   });
 
   it('builds search parameters: a postal code, or online only (remote formats licensed in the country)', () => {

@@ -78,12 +78,21 @@ describe('widget message catalogues', () => {
     }
   });
 
+  it('the Spanish does not assume anyone is a man: no masculine-only forms for the reader, their partner or "the other"', () => {
+    // Either partner may be a woman: "alguna de las dos personas … la otra", "le", never "forzado", "lo aleja", "del otro".
+    const masculine =
+      /\b(alguno|uno) de (los dos|ustedes)\b|\b(del|al|el) otro\b|\blo (aleja|aparta|aísla|controla|obliga)\b|\b(sido|está|esté|estar|sentirse) (forzado|presionado|obligado|seguro|solo|asustado|amenazado)\b|\bjuntos\b/i;
+    for (const catalogue of Object.values(CATALOGUES)) {
+      for (const [key, text] of Object.entries(catalogue.es)) expect([key, text, masculine.test(text)]).toEqual([key, text, false]);
+    }
+  });
+
   it('no Spanish message is left in English', () => {
     // Words that read the same in both (Video, TTY, "No") are short; a sentence copied over is not.
     const same = Object.keys(WIDGET_MESSAGES.en).filter(
       (key) => WIDGET_MESSAGES.en[key as keyof typeof WIDGET_MESSAGES.en] === WIDGET_MESSAGES.es[key as keyof typeof WIDGET_MESSAGES.es],
     );
-    expect(same.sort()).toEqual(['channel.labelled', 'common.no', 'cost.range', 'cost.single', 'country.AU'].sort());
+    expect(same.sort()).toEqual(['channel.labelled', 'common.no', 'cost.range', 'cost.single'].sort());
   });
 
   it('takes the language of a BCP 47 tag, and only the ones it speaks', () => {

@@ -58,6 +58,9 @@ describe('widget', () => {
       '/article': () => demoHtml,
       '/articulo': () => demoHtmlEs,
       // An English page whose embed asks for Spanish: data-lang wins over <html lang>.
+      // A Mexican Spanish page with the intake: its region preselects México.
+      '/es-mx': () =>
+        `<!doctype html><html lang="es-MX"><head><title>Socio</title></head><body><mend-finder data-key="${partner.publishableKey}" data-mode="intake"></mend-finder><script src="${mend}/widget.js" async></script></body></html>`,
       '/data-lang': () =>
         `<!doctype html><html lang="en"><head><title>Partner</title></head><body><aside><mend-finder data-key="${partner.publishableKey}" data-lang="es-MX"></mend-finder></aside><script src="${mend}/widget.js" async></script></body></html>`,
     });
@@ -287,7 +290,12 @@ describe('widget', () => {
     /** The frame's own document (for measuring it). */
     const frameOf = (page: Page, mode: string): Frame => page.frames().find((f) => f.url().includes(`mode=${mode}`)) as Frame;
 
+    /** Answers "Where are you right now?": the intake asks, it assumes no country. */
+    const chooseCountry = (frame: FrameLocator, country: string, lang: 'en' | 'es' = 'en') =>
+      frame.getByLabel(WIDGET_MESSAGES[lang]['safety.where']).selectOption(country);
+
     async function answerIntake(frame: FrameLocator, safety: 'none' | 'afraid'): Promise<void> {
+      await chooseCountry(frame, 'US');
       for (const question of ['hit, pushed', 'afraid', 'phone', 'pressured', 'suicide']) {
         const answer = safety === 'afraid' && question === 'afraid' ? 'Yes' : 'No';
         await frame
@@ -460,6 +468,7 @@ describe('widget', () => {
       const us = await open(`${allowedHost.origin}/article`);
       const usFrame = intakeFrame(us.page);
       await started(usFrame);
+      await chooseCountry(usFrame, 'US');
       await usFrame
         .getByRole('group', { name: /afraid/ })
         .getByLabel('Yes', { exact: true })
@@ -471,6 +480,73 @@ describe('widget', () => {
       expect(card).toContain('Text START to 88788');
       expect(card).toContain('TTY: 1-800-787-3224');
       await us.page.close();
+    });
+
+    it('in Spanish, "España" brings Spain\'s emergency number 112 and no US line, at once and in the results', async () => {
+      const { page } = await open(`${allowedHost.origin}/articulo`);
+      const frame = intakeFrame(page);
+      await started(frame, 'es');
+      const es = WIDGET_MESSAGES.es;
+      const where = frame.getByLabel(es['safety.where']);
+      // No silent US default on a page that names no region: the person must choose, and sees why.
+      await expect(where.inputValue()).resolves.toBe('');
+      await frame.getByRole('group', { name: es['safety.q.feelsAfraid'] }).getByLabel('Sí', { exact: true }).check();
+      const next = frame.getByRole('button', { name: 'Siguiente' });
+      await next.click();
+      await frame.getByText(es['safety.whereMissing']).waitFor();
+      await expect(frame.getByRole('heading', { name: es['helplines.title'] }).count()).resolves.toBe(0);
+      // Offered by name in Spanish, with México, Puerto Rico and "Otro país" too.
+      const options = await where.locator('option').allTextContents();
+      expect(options).toEqual(expect.arrayContaining(['España', 'México', 'Puerto Rico', 'Otro país']));
+      await where.selectOption({ label: 'España' });
+      const lines = page.waitForRequest((r) => r.url().includes('/v1/safety-lines'));
+      await next.click();
+      expect(new URL((await lines).url()).searchParams.get('country')).toBe('ES');
+      const panel = frame.locator('[aria-labelledby="safety-title"]');
+      await panel.getByText(/112/).waitFor({ timeout: 15_000 });
+      expect(await panel.textContent()).not.toMatch(/911|988|1-800/);
+
+      await frame.getByLabel('Una aventura o una infidelidad emocional').check();
+      await next.click();
+      await frame.getByLabel('Los dos queremos trabajar en esto, en pareja').check();
+      await next.click();
+      await next.click();
+      await next.click();
+      await next.click();
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v1/intakes'));
+      await frame.getByRole('button', { name: 'Ver las opciones' }).click();
+      expect((await sent).postDataJSON()).toMatchObject({ country: 'ES', lang: 'es' });
+      await frame.getByRole('heading', { name: 'Sus opciones' }).waitFor({ timeout: 15_000 });
+      const results = await frame.locator('.results .safety').textContent();
+      expect(results).toContain('112');
+      expect(results).not.toMatch(/911|988|1-800/);
+      await page.close();
+    });
+
+    it('"Other country" sends no country and shows the local emergency number and findahelpline.com, not US lines', async () => {
+      const { page } = await open(`${allowedHost.origin}/articulo`);
+      const frame = intakeFrame(page);
+      await started(frame, 'es');
+      const es = WIDGET_MESSAGES.es;
+      await frame.getByLabel(es['safety.where']).selectOption({ label: 'Otro país' });
+      await frame.getByRole('group', { name: es['safety.q.feelsAfraid'] }).getByLabel('Sí', { exact: true }).check();
+      const lines = page.waitForRequest((r) => r.url().includes('/v1/safety-lines'));
+      await frame.getByRole('button', { name: 'Siguiente' }).click();
+      expect(new URL((await lines).url()).searchParams.has('country')).toBe(false);
+      const panel = frame.locator('[aria-labelledby="safety-title"]');
+      await panel.getByText(es['helplines.otherCountry'], { exact: false }).waitFor({ timeout: 15_000 });
+      const text = await panel.textContent();
+      expect(text).toContain(es['helplines.callLocal']);
+      expect(text).not.toMatch(/911|988|1-800/);
+      await page.close();
+    });
+
+    it('preselects the country of the page language tag (es-MX → México)', async () => {
+      const { page } = await open(`${allowedHost.origin}/es-mx`);
+      const frame = page.frameLocator('mend-finder iframe');
+      await started(frame, 'es');
+      await expect(frame.getByLabel(WIDGET_MESSAGES.es['safety.where']).inputValue()).resolves.toBe('MX');
+      await page.close();
     });
 
     it('a page on an origin the key does not allow cannot frame the widget, and the loader says why', async () => {
@@ -532,6 +608,7 @@ describe('widget', () => {
         .filter({ hasText: /^Showing/ })
         .waitFor({ timeout: 15_000 });
       const intake = intakeFrame(page);
+      await chooseCountry(intake, 'US');
       await intake
         .getByRole('group', { name: /afraid/ })
         .getByLabel('Yes', { exact: true })
@@ -683,6 +760,7 @@ describe('widget', () => {
       const frame = intakeFrame(page);
       await started(frame, 'es');
       await expect(frameOf(page, 'intake').evaluate<string>('document.documentElement.lang')).resolves.toBe('es');
+      await chooseCountry(frame, 'US', 'es');
       for (const question of ['golpeado', 'miedo', 'teléfono', 'presionado', 'suicidio']) {
         await frame
           .getByRole('group', { name: new RegExp(question) })
@@ -693,7 +771,7 @@ describe('widget', () => {
       await next.click();
       await frame.getByLabel('Una aventura o una infidelidad emocional').check();
       await next.click();
-      await frame.getByLabel('Los dos queremos trabajar en esto juntos').check();
+      await frame.getByLabel('Los dos queremos trabajar en esto, en pareja').check();
       await next.click();
       await frame.getByLabel('Código postal (opcional)').fill('43215');
       await next.click();
@@ -751,6 +829,7 @@ describe('widget', () => {
       const frame = intakeFrame(page);
       await started(frame, 'es');
       const es = WIDGET_MESSAGES.es;
+      await chooseCountry(frame, 'US', 'es');
       // Asked apart, in plain words: the strangulation and weapon questions, in Spanish.
       await frame.getByRole('group', { name: es['safety.q.strangulation'] }).getByLabel('Sí', { exact: true }).check();
       await frame.getByRole('group', { name: es['safety.q.weaponOrThreatsToKill'] }).getByLabel('No', { exact: true }).check();
@@ -762,7 +841,7 @@ describe('widget', () => {
       await expect(frame.getByRole('button', { name: es['frame.exit'] }).isVisible()).resolves.toBe(true);
       await frame.getByLabel('Una aventura o una infidelidad emocional').check();
       await next.click();
-      await frame.getByLabel('Los dos queremos trabajar en esto juntos').check();
+      await frame.getByLabel('Los dos queremos trabajar en esto, en pareja').check();
       await next.click();
       await frame.getByLabel('Código postal (opcional)').fill('43215');
       await next.click();
@@ -833,6 +912,7 @@ describe('widget', () => {
           .getByLabel(m['common.yes'], { exact: true })
           .check();
         await intake.getByRole('group', { name: m['safety.q.strangulation'] }).getByLabel(m['common.yes'], { exact: true }).check();
+        await chooseCountry(intake, 'US', lang);
         await intake.getByRole('button', { name: m['intake.next'] }).click();
         await intake.getByRole('heading', { name: m['helplines.title'] }).waitFor();
         await intake.locator('.safety .card').first().waitFor({ timeout: 15_000 });

@@ -38,9 +38,9 @@ const es: Record<DemoMessageKey, string> = {
   'demo.p1':
     'Descubrir que su pareja le ha sido infiel —o ser quien lo fue— puede poner de cabeza hasta los días más normales. Muchas parejas logran reconstruir la confianza, y la mayoría de las que lo consiguen tuvieron ayuda en el camino.',
   'demo.p2':
-    'Empiecen por ponerse de acuerdo en qué significa la confianza para cada uno. Digan lo que necesitan sin atacar, y eviten vigilarse: revisar el teléfono del otro casi nunca da la tranquilidad que promete. Intenten entender qué llevó a romper la confianza, y cuiden su propio valor mientras tanto.',
+    'Empiecen por ponerse de acuerdo en qué significa la confianza para cada uno. Digan lo que necesitan sin atacar, y eviten vigilarse: revisar el teléfono de la otra persona casi nunca da la tranquilidad que promete. Intenten entender qué llevó a romper la confianza, y cuiden su propio valor mientras tanto.',
   'demo.p3':
-    'Un consejero o una terapeuta que trabaje con parejas puede darles una estructura para estas conversaciones. Pero si alguno de los dos siente miedo del otro, la terapia de pareja no es el primer paso adecuado: busque primero a una persona defensora especializada en violencia doméstica.',
+    'Un consejero o una terapeuta que trabaje con parejas puede darles una estructura para estas conversaciones. Pero si alguna de las dos personas siente miedo de la otra, la terapia de pareja no es el primer paso adecuado: busque primero a una persona defensora especializada en violencia doméstica.',
   'demo.embedLabel': 'Buscar ayuda',
   'demo.intakeHeading': '¿No sabe por dónde empezar? Responda unas preguntas',
   'demo.addHeading': 'Agregue este buscador a su sitio',

@@ -17,6 +17,8 @@ export interface FramePageInput {
   lang: WidgetLang;
   accent?: string;
   exitUrl?: string;
+  /** ISO 3166-1 region of the host page's language tag (es-MX → MX): the intake's preselected country. */
+  region?: string;
   /** The partner's allowed origins: the frame accepts its loader's handshake only from these. */
   origins: string[];
 }
@@ -46,6 +48,7 @@ export function framePage(input: FramePageInput): string {
     `data-origins="${escapeHtml(input.origins.join(' '))}"`,
     input.accent ? `data-accent="${escapeHtml(input.accent)}"` : '',
     input.exitUrl ? `data-exit="${escapeHtml(input.exitUrl)}"` : '',
+    input.region ? `data-region="${escapeHtml(input.region)}"` : '',
   ]
     .filter(Boolean)
     .join(' ');

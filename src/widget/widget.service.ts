@@ -21,6 +21,8 @@ export interface FrameQuery {
   exit?: unknown;
   /** en or es (the loader sends the embed's data-lang or the page's <html lang>); anything else: en. */
   lang?: unknown;
+  /** The region of that language tag (es-MX → MX), two letters; the intake preselects it. */
+  region?: unknown;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -100,6 +102,7 @@ export class WidgetService {
         lang,
         accent: accent && ACCENT.test(accent) ? accent : undefined,
         exitUrl: httpsUrl(text(query.exit)),
+        region: /^[A-Z]{2}$/.test(text(query.region) ?? '') ? (query.region as string) : undefined,
         origins,
       }),
       headers: {

@@ -86,6 +86,9 @@ const NUMBERS = new Map<string, EmergencyNumber>([
   ],
 ]);
 
+/** Every country with a known emergency number (the widget offers each of them: test/widget-format.spec.ts). */
+export const EMERGENCY_COUNTRIES: readonly string[] = [...NUMBERS.keys()];
+
 export function emergencyNumberFor(country: string | undefined): EmergencyNumber | undefined {
   return country ? NUMBERS.get(country) : undefined;
 }

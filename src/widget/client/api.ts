@@ -29,6 +29,8 @@ export interface Resource {
 
 export interface SafetyLines {
   country: string;
+  /** No country was sent ("Other country"): the lines are the US's, which do not work elsewhere. */
+  countryAssumed: boolean;
   emergency: { number: string; alsoWorks: string[]; ifYouCannotSpeak?: string } | null;
   lines: Resource[];
 }

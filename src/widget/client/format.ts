@@ -181,8 +181,46 @@ export function searchParams(f: SearchFilters, limit = 10): URLSearchParams {
   return p;
 }
 
-/** Countries whose crisis and safety lines Mend lists; the intake asks first, so the lines shown work there (names: country.*). */
-export const INTAKE_COUNTRIES = ['US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'DE', 'FR'] as const;
+/**
+ * Every country the API has an emergency number or verified lines for (intake/matching/emergency-numbers.ts,
+ * seeds/data/safety-lines.json; the US territories get US lines): the intake asks first, so the number
+ * and lines shown work there. A person elsewhere picks OTHER_COUNTRY rather than a country that is not theirs.
+ */
+export const INTAKE_COUNTRIES = [
+  ...['US', 'PR', 'VI', 'GU', 'AS', 'MP', 'CA', 'MX', 'GB', 'IE', 'AU', 'NZ'],
+  ...['AT', 'BE', 'BG', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IS', 'IT'],
+  ...['LI', 'LT', 'LU', 'LV', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'],
+];
+
+/** "Other country": no country is sent, and the API answers with general guidance (the local emergency number, findahelpline.com). */
+export const OTHER_COUNTRY = 'other';
+
+/** The country choices in `lang`: names from Intl.DisplayNames, sorted as the language sorts, "Other country" last. */
+export function countryChoices(lang: WidgetLang, other: string): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+  const countries = INTAKE_COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code }));
+  countries.sort((a, b) => a.name.localeCompare(b.name, lang));
+  return [...countries, { code: OTHER_COUNTRY, name: other }];
+}
+
+/**
+ * The country to preselect: the region of the page's language tag (es-MX → MX, es-ES → ES; the loader
+ * reads it) when the intake offers it; otherwise '' (the person must choose: never a silent US default).
+ */
+export function preselectedCountry(region: string | undefined): string {
+  return region && INTAKE_COUNTRIES.includes(region) ? region : '';
+}
+
+/** GET /v1/safety-lines parameters: the chosen country, or none for "Other country" (the API's general guidance). */
+export function safetyLinesParams(choice: string, roles: string[]): URLSearchParams {
+  const country = requestCountry(choice);
+  return new URLSearchParams({ ...(country ? { country } : {}), roles: roles.join(',') });
+}
+
+/** The country to send for a choice: none for "Other country" or no choice (the API then gives general guidance). */
+export function requestCountry(choice: string): string | undefined {
+  return INTAKE_COUNTRIES.includes(choice) ? choice : undefined;
+}
 
 /** Postal-code lookup (help near you) works in these countries; elsewhere the country alone is sent. */
 export const POSTAL_COUNTRIES = ['US', 'CA'];
@@ -218,7 +256,8 @@ export function intakeBody(a: IntakeAnswers, lang: WidgetLang): Record<string, u
   if (Object.keys(safety).length > 0) body.safety = safety;
   // Without a postal code, the country alone: online help licensed there.
   if (a.postalCode.trim() && POSTAL_COUNTRIES.includes(a.country)) body.postalCode = a.postalCode.trim();
-  body.country = a.country;
+  const country = requestCountry(a.country);
+  if (country) body.country = country;
   if (a.formats.length > 0) body.formats = a.formats;
   if (a.budget !== '') body.budgetPerSession = Number(a.budget);
   if (a.noInsurance) body.insurance = 'none';

@@ -21,6 +21,7 @@ const key = root.dataset.key ?? '';
 const allowedOrigins = (root.dataset.origins ?? '').split(' ').filter(Boolean);
 const exitUrl = root.dataset.exit || 'https://www.weather.com/';
 const lang = widgetLang(root.dataset.lang) ?? 'en';
+const region = root.dataset.region; // the host page's region (es-MX → MX), if its language tag named one
 let mode = root.dataset.mode === 'intake' ? 'intake' : 'search';
 let parentOrigin: string | undefined;
 
@@ -99,7 +100,7 @@ async function start(origin: string): Promise<void> {
   tell('ready'); // before the taxonomy call: the loader gives up on a frame that stays silent
   const api = createApi(key, origin, lang);
   const [messages, taxonomy] = await Promise.all([loadMessages(lang), loadTaxonomy(api)]);
-  render({ api, ui: createUi(lang, messages, taxonomy) });
+  render({ api, ui: createUi(lang, messages, taxonomy, region) });
   // The loader sizes the iframe to the content, so the partner page scrolls, not the frame.
   new ResizeObserver(() => tell('resize', { height: root.getBoundingClientRect().height })).observe(root);
 }

@@ -1,7 +1,7 @@
 import type { IntakeResult } from './api.js';
 import { type CardEnv, resourceCard } from './cards.js';
 import { h } from './dom.js';
-import { helplineRoles, type IntakeAnswers } from './format.js';
+import { helplineRoles, type IntakeAnswers, requestCountry, safetyLinesParams } from './format.js';
 
 /**
  * Helplines in `panel` at once when a safety answer calls for them, before the intake is sent:
@@ -10,25 +10,33 @@ import { helplineRoles, type IntakeAnswers } from './format.js';
 export async function showHelplines(env: CardEnv, safety: IntakeAnswers['safety'], country: string, panel: HTMLElement): Promise<void> {
   const { api, ui } = env;
   const { t } = ui;
-  const roles = helplineRoles(safety).join(',');
   const lines = h('ul', { className: 'cards' });
   const intro = h('p', {}, [t('helplines.thanks'), t('helplines.callLocal'), t('helplines.canHelp')].join(' '));
   panel.replaceChildren(h('h2', { id: 'safety-title' }, t('helplines.title')), intro, lines);
   panel.hidden = false;
   try {
-    // The same verified, non-demo lines an intake would show, for the chosen country.
-    const found = await api.safetyLines(new URLSearchParams({ country: country || 'US', roles }));
+    // The same verified, non-demo lines an intake would show, for the chosen country ("Other country": none sent).
+    const found = await api.safetyLines(safetyLinesParams(country, helplineRoles(safety)));
+    if (found.countryAssumed) {
+      // No country: the API falls back to US lines, which do not work elsewhere; the local number and findahelpline instead.
+      intro.textContent = [t('helplines.thanks'), t('helplines.callLocal'), t('helplines.otherCountry')].join(' ');
+      lines.replaceChildren();
+      return;
+    }
     // The emergency number of the chosen country, never "911" for everyone.
     // ifYouCannotSpeak is the API's own text, in the language asked for.
     if (found.emergency) {
       const { number, alsoWorks, ifYouCannotSpeak } = found.emergency;
       const others = alsoWorks.reduce((said, next) => (said ? t('common.or', { first: said, second: next }) : next), '');
       const call = others ? t('helplines.callOr', { number, others }) : t('helplines.call', { number });
-      intro.textContent = [t('helplines.thanks'), call, ifYouCannotSpeak, t('helplines.canHelp')].filter(Boolean).join(' ');
+      // No listed lines there yet (Spain, Mexico…): findahelpline rather than "these lines" over an empty list.
+      const then = found.lines.length ? t('helplines.canHelp') : t('helplines.otherCountry');
+      intro.textContent = [t('helplines.thanks'), call, ifYouCannotSpeak, then].filter(Boolean).join(' ');
     }
     lines.replaceChildren(...found.lines.map((r) => resourceCard(env, r, 'h3')));
   } catch {
-    lines.replaceChildren(h('li', {}, t('helplines.fallback')));
+    // The US numbers only for the US; elsewhere the local number (already said) and findahelpline.
+    lines.replaceChildren(h('li', {}, t(requestCountry(country) === 'US' ? 'helplines.fallback' : 'helplines.otherCountry')));
   }
 }
 

@@ -2,10 +2,11 @@ import { checkedValues, choices, field, h, setError } from './dom.js';
 import {
   CARE_LANGUAGES,
   CONCERNS,
+  countryChoices,
   FORMAT_CODES,
   formatMoney,
-  INTAKE_COUNTRIES,
   type IntakeAnswers,
+  preselectedCountry,
   SAFETY_QUESTIONS,
   WILLINGNESS,
 } from './format.js';
@@ -42,12 +43,15 @@ export function intakeSteps(answers: IntakeAnswers, ui: Ui): Step[] {
 /** `codes` with the words for each, in order. */
 const options = (codes: readonly string[], word: (code: string) => string) => Object.fromEntries(codes.map((c) => [c, word(c)]));
 
-function safetyStep(answers: IntakeAnswers, { t }: Ui): Step {
+function safetyStep(answers: IntakeAnswers, { t, lang, region }: Ui): Step {
+  // Preselected only from the page's own region (es-MX → México); otherwise a required choice, never a silent US.
   const country = h(
     'select',
-    { name: 'country' },
-    INTAKE_COUNTRIES.map((code) => h('option', { value: code }, t(`country.${code}`))),
+    { name: 'country', required: true },
+    h('option', { value: '' }, t('country.choose')),
+    countryChoices(lang, t('country.other')).map(({ code, name }) => h('option', { value: code }, name)),
   );
+  country.value = preselectedCountry(region);
   const body = h(
     'div',
     {},
@@ -61,6 +65,8 @@ function safetyStep(answers: IntakeAnswers, { t }: Ui): Step {
     body,
     collect: () => {
       answers.country = country.value;
+      setError(country, country.value ? undefined : t('safety.whereMissing'));
+      if (!country.value) return country;
       for (const q of SAFETY_QUESTIONS) {
         const [value] = checkedValues(body, q);
         answers.safety[q] = value === undefined ? undefined : value === 'yes';

@@ -22,7 +22,7 @@ export function intakeView(env: CardEnv): HTMLElement {
     concerns: [],
     willingness: '',
     postalCode: '',
-    country: 'US',
+    country: '', // chosen on the first step: no silent US default
     formats: [],
     budget: '',
     insurance: '',

@@ -55,6 +55,11 @@
     return primary === 'en' || primary === 'es' ? primary : undefined;
   }
 
+  /** The region of a BCP 47 tag (es-MX → MX, zh-Hant-TW → TW), or undefined: the intake preselects that country. */
+  function regionOf(tag: string | null | undefined): string | undefined {
+    return /^[a-z]{2,3}(?:[-_][a-z]{4})?[-_]([a-z]{2})(?:[-_]|$)/i.exec((tag ?? '').trim())?.[1].toUpperCase();
+  }
+
   /** Only https destinations (or the neutral default) for Quick exit. */
   function exitUrl(value: string | null): string {
     if (!value) return DEFAULT_EXIT;
@@ -94,8 +99,12 @@
       if (this.dataset.exitUrl) params.set('exit', exitUrl(this.dataset.exitUrl)); // the frame's own fallback
       // data-lang, else the page's own language, else English.
       if (this.dataset.lang && !langOf(this.dataset.lang)) log('data-lang must be en or es; using the page language.');
-      this.uiLang = langOf(this.dataset.lang) ?? langOf(document.documentElement.lang) ?? 'en';
+      const tag = langOf(this.dataset.lang) ? this.dataset.lang : document.documentElement.lang;
+      this.uiLang = langOf(tag) ?? 'en';
       params.set('lang', this.uiLang);
+      // Where the page says its readers are (es-ES → ES): the intake starts there instead of asking.
+      const region = regionOf(tag);
+      if (region) params.set('region', region);
 
       const frame = document.createElement('iframe');
       frame.src = `${mendOrigin}/widget/frame?${params}`;

@@ -36,12 +36,8 @@ export const en = {
 
   'country.US': 'United States',
   'country.CA': 'Canada',
-  'country.GB': 'United Kingdom',
-  'country.IE': 'Ireland',
-  'country.AU': 'Australia',
-  'country.NZ': 'New Zealand',
-  'country.DE': 'Germany',
-  'country.FR': 'France',
+  'country.choose': 'Choose where you are',
+  'country.other': 'Other country',
 
   // Search mode.
   'search.title': 'Find couples counseling near you',
@@ -125,6 +121,7 @@ export const en = {
   'safety.alone': 'If you can, answer when you are on your own.',
   'safety.where': 'Where are you right now?',
   'safety.whereHint': 'So the helplines we show work where you are.',
+  'safety.whereMissing': 'Choose where you are, so the numbers we show work there. If your country is not listed, choose "Other country".',
   'safety.q.physicalViolence': 'Has either of you hit, pushed, choked or threatened to hurt the other?',
   'safety.q.feelsAfraid': 'Is either of you afraid of the other?',
   'safety.q.coerciveControl': "Does one of you check the other's phone, control the money, or keep them from friends or family?",
@@ -188,6 +185,7 @@ export const en = {
   'helplines.call': 'If you are in danger right now, call {number}.',
   'helplines.callOr': 'If you are in danger right now, call {number} (or {others}).',
   'helplines.canHelp': 'These free, confidential lines can help today:',
+  'helplines.otherCountry': 'findahelpline.com lists free, confidential helplines in many countries.',
   'helplines.fallback': 'In the US: call or text 988 (crisis), or call 1-800-799-7233 (domestic violence).',
   'safety.resultsTitle': 'Your safety comes first',
   'safety.baselineTitle': 'If you ever feel unsafe',

@@ -16,17 +16,20 @@ export interface Ui {
   /** A code's label; without the taxonomy (it failed to load), the code in plain letters. */
   term: (vocabulary: string, code: string) => string;
   terms: (vocabulary: string) => { code: string; label: string }[];
+  /** The region of the host page's language tag (es-MX → MX), if it named one: the intake's preselected country. */
+  region?: string;
   /** Numbers and dates as the language writes them in the directory's home market (en-US, es-US: "$80"). */
   locale: string;
 }
 
-export function createUi(lang: WidgetLang, messages: Messages, taxonomy: Taxonomy | undefined): Ui {
+export function createUi(lang: WidgetLang, messages: Messages, taxonomy: Taxonomy | undefined, region?: string): Ui {
   const labels = new Map<string, string>();
   for (const [vocabulary, terms] of Object.entries(taxonomy ?? {})) {
     for (const term of terms) labels.set(`${vocabulary}.${term.code}`, term.label);
   }
   return {
     lang,
+    region,
     t: translator(lang, messages),
     term: (vocabulary, code) => labels.get(`${vocabulary}.${code}`) ?? code.replace(/_/g, ' '),
     terms: (vocabulary) => (taxonomy?.[vocabulary] ?? []).map(({ code, label }) => ({ code, label })),
