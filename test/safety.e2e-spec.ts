@@ -971,7 +971,8 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('a country without listed lines is pointed to an international helpline directory', async () => {
-    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'ES' });
+    // Italy: an EU country Mend does not list lines for yet (Spain has its own since 2026-12-02).
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'IT' });
     expect(body.safety.resources).toEqual([]);
     expect(body.safety.guidance).toMatch(/findahelpline\.com/);
     expect(body.safety.guidance).toContain('call 112');
@@ -1115,6 +1116,9 @@ describe('safety routing (what a person at risk is given)', () => {
           Record<string, string> | undefined;
         expect([lang, vida?.phone, mexico.safety.emergency?.number]).toEqual([lang, '800 911 2000', '911']);
         if (lang === 'es') expect([vida?.name, vida?.nameLang]).toEqual(['Línea de la Vida', 'es']);
+        // A mental-health line is not a DV advocate: the guidance says none is listed for Mexico yet.
+        expect(mexico.safety.guidance).toMatch(lang === 'es' ? /violencia de pareja para México/ : /domestic-violence line for Mexico/);
+        expect(spain.safety.guidance).not.toMatch(/findahelpline/);
       }
     });
     it('988: Spanish speakers are told they can text AYUDA to 988, and the channel carries the keyword', async () => {
