@@ -58,9 +58,15 @@ describe('freshness: verification status, stale ranking, stale safety lines', ()
       lastVerifiedAt: '2026-11-25T00:00:00.000Z',
       verifiedBy: 'curator',
       status: 'current',
+      reportedNotWorking: false,
     });
     // Demo listings are never verified: due (nothing says their details are old), never stale.
-    expect((await get('riverbend-couples-therapy')).verification).toEqual({ lastVerifiedAt: null, verifiedBy: null, status: 'due' });
+    expect((await get('riverbend-couples-therapy')).verification).toEqual({
+      lastVerifiedAt: null,
+      verifiedBy: null,
+      status: 'due',
+      reportedNotWorking: false,
+    });
   });
 
   it('listings are due after 180 days and stale after 365; safety lines after 90 and 180', async () => {
@@ -89,7 +95,12 @@ describe('freshness: verification status, stale ranking, stale safety lines', ()
     clock.set(new Date(NATIONAL.verifiedAt + 400 * DAY));
     const res = await t.http().get('/v1/resources?q=betterhelp&limit=5').expect(200);
     const found = (res.body.data as ResourceResponse[]).find((r) => r.slug === NATIONAL.slug)!;
-    expect(found.verification).toEqual({ lastVerifiedAt: '2026-11-25T00:00:00.000Z', verifiedBy: 'curator', status: 'stale' });
+    expect(found.verification).toEqual({
+      lastVerifiedAt: '2026-11-25T00:00:00.000Z',
+      verifiedBy: 'curator',
+      status: 'stale',
+      reportedNotWorking: false,
+    });
     clock.set(new Date('2026-12-02T12:00:00Z'));
   });
 
@@ -154,7 +165,12 @@ describe('freshness: verification status, stale ranking, stale safety lines', ()
       .set('If-Match', etag)
       .send({})
       .expect(200);
-    expect(verified.body.verification).toEqual({ lastVerifiedAt: '2027-01-15T09:30:00.000Z', verifiedBy: 'curator', status: 'current' });
+    expect(verified.body.verification).toEqual({
+      lastVerifiedAt: '2027-01-15T09:30:00.000Z',
+      verifiedBy: 'curator',
+      status: 'current',
+      reportedNotWorking: false,
+    });
 
     const search = await t.http().get('/v1/resources?kind=hotline&limit=100').expect(200);
     expect((search.body.data as ResourceResponse[]).find((r) => r.id === id)!.verification.status).toBe('current');
@@ -182,7 +198,12 @@ describe('freshness: verification status, stale ranking, stale safety lines', ()
       .set('Content-Type', 'application/merge-patch+json')
       .send(JSON.stringify({ waitTimeDays: 21 }))
       .expect(200);
-    expect(patched.body.verification).toEqual({ lastVerifiedAt: '2026-12-02T16:00:00.000Z', verifiedBy: 'provider', status: 'current' });
+    expect(patched.body.verification).toEqual({
+      lastVerifiedAt: '2026-12-02T16:00:00.000Z',
+      verifiedBy: 'provider',
+      status: 'current',
+      reportedNotWorking: false,
+    });
     const search = await t.http().get('/v1/resources?q=betterhelp&limit=5').expect(200);
     expect((search.body.data as ResourceResponse[]).find((r) => r.id === id)!.verification.verifiedBy).toBe('provider');
     // A curator's later edit that leaves the date alone keeps who verified it.
@@ -204,6 +225,11 @@ describe('freshness: verification status, stale ranking, stale safety lines', ()
     const [entry] = audit.body.data;
     expect(entry.action).toBe('verify');
     expect(entry.before.verification.status).toBe('stale');
-    expect(entry.after.verification).toEqual({ lastVerifiedAt: '2027-01-15T09:30:00.000Z', verifiedBy: 'curator', status: 'current' });
+    expect(entry.after.verification).toEqual({
+      lastVerifiedAt: '2027-01-15T09:30:00.000Z',
+      verifiedBy: 'curator',
+      status: 'current',
+      reportedNotWorking: false,
+    });
   });
 });

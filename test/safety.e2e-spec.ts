@@ -1250,6 +1250,11 @@ describe('safety routing (what a person at risk is given)', () => {
       const block = body.forPartnerWhoUsesAbuse as unknown as { text: string; resources: Line[] };
       expect(block.resources.some((r) => r.provenance.demo)).toBe(true);
       expect(block.text).toMatch(/fictional/);
+      // Only fictional programs near Duluth: the recommendation must not say Mend lists real ones (re-review).
+      if (block.resources.every((r) => r.provenance.demo)) {
+        expect(body.recommendation.explanation).not.toMatch(/separately/);
+        expect(body.recommendation.explanation).toMatch(/does not list/);
+      }
     });
     it('M5: no program listed (Houston): the text says none is listed and points to the DV line', async () => {
       const body = await submit({

@@ -343,9 +343,13 @@ export class IntakeService {
     return {
       profile,
       safety,
-      // Nothing is shown separately when no program is listed near the person: the explanation says so and points to a DV line.
+      // When no real program is listed near the person (none, or only fictional demo ones), the explanation says so and
+      // points to a DV line: it never promises programs "shown separately" that a person could not find.
       recommendation:
-        offerAccountability && !accountability.length && recommendation.type === 'individual_counseling' && !safety.selfHarm
+        offerAccountability &&
+        !accountability.some((r) => !r.provenance.demo) &&
+        recommendation.type === 'individual_counseling' &&
+        !safety.selfHarm
           ? { ...recommendation, explanation: msg('recommendation.own_behaviour.explanationNoneListed') }
           : recommendation,
       lines: this.linesFor(linePlan),

@@ -53,7 +53,12 @@ describe('DirectorySearch', () => {
       seq: 1,
     });
     const first = search.response(uuid(1), now);
-    expect(first.verification).toEqual({ lastVerifiedAt: '2026-11-25T00:00:00.000Z', verifiedBy: 'curator', status: 'current' });
+    expect(first.verification).toEqual({
+      lastVerifiedAt: '2026-11-25T00:00:00.000Z',
+      verifiedBy: 'curator',
+      status: 'current',
+      reportedNotWorking: false,
+    });
     expect(search.response(uuid(1), now)).toBe(first); // shared while nothing changed
     expect(search.response(uuid(1), at('2027-06-01T00:00:00Z')).verification.status).toBe('due');
     expect(search.response(uuid(1), at('2027-12-01T00:00:00Z')).verification.status).toBe('stale');

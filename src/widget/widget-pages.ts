@@ -21,6 +21,23 @@ export interface FramePageInput {
   origins: string[];
 }
 
+/** The frame's pages share one document (frame.css, no inline style); `main` and `head` are escaped markup. */
+function framedDocument(lang: WidgetLang, title: string, main: string, head = ''): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/widget/frame.css">
+${head}</head>
+<body>
+${main}
+</body>
+</html>
+`;
+}
+
 export function framePage(input: FramePageInput): string {
   const data = [
     `data-key="${escapeHtml(input.key)}"`,
@@ -33,39 +50,24 @@ export function framePage(input: FramePageInput): string {
     .filter(Boolean)
     .join(' ');
   const t = widgetTranslator(input.lang);
-  return `<!doctype html>
-<html lang="${input.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t('page.title'))}</title>
-<link rel="stylesheet" href="/widget/frame.css">
-<script type="module" src="/widget/frame.js"></script>
+  return framedDocument(
+    input.lang,
+    t('page.title'),
+    `<main id="mend-app" ${data}><p class="notice">${escapeHtml(t('page.loading'))}</p><noscript><p>${escapeHtml(t('page.noscript'))}</p></noscript></main>`,
+    `<script type="module" src="/widget/frame.js"></script>
 <link rel="modulepreload" href="/widget/messages-${input.lang}.js">
-</head>
-<body>
-<main id="mend-app" ${data}><p class="notice">${escapeHtml(t('page.loading'))}</p><noscript><p>${escapeHtml(t('page.noscript'))}</p></noscript></main>
-</body>
-</html>
-`;
+`,
+  );
 }
 
 /** The same page for unknown, revoked, expired and secret keys: it says nothing about which. */
 export function unavailablePage(lang: WidgetLang = 'en'): string {
   const t = widgetTranslator(lang);
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t('page.unavailableTitle'))}</title>
-<link rel="stylesheet" href="/widget/frame.css">
-</head>
-<body>
-<main id="mend-app"><h1>${escapeHtml(t('page.unavailableHeading'))}</h1><p class="notice">${escapeHtml(t('page.unavailableText'))}</p></main>
-</body>
-</html>
-`;
+  return framedDocument(
+    lang,
+    t('page.unavailableTitle'),
+    `<main id="mend-app"><h1>${escapeHtml(t('page.unavailableHeading'))}</h1><p class="notice">${escapeHtml(t('page.unavailableText'))}</p></main>`,
+  );
 }
 
 /** The two lines a partner pastes. */

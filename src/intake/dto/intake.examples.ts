@@ -1,8 +1,9 @@
 import { exampleResource } from '../../resources/dto/resource.examples.js';
 import type { ResourceResponse } from '../../resources/dto/resource.response.js';
 
-/** The national lines in the examples: free, confidential, around the clock, by phone and chat. */
-const nationalHotline = (over: Partial<ResourceResponse>) =>
+/** The national lines in the examples: free, confidential, around the clock, by phone and chat, checked by a curator on one day. */
+const VERIFIED_AT = '2026-12-01T00:00:00.000Z';
+const nationalHotline = (sourceUrl: string, over: Partial<ResourceResponse>) =>
   exampleResource({
     email: null,
     kind: 'hotline',
@@ -27,10 +28,12 @@ const nationalHotline = (over: Partial<ResourceResponse>) =>
     serviceAreas: ['US'],
     availability: ['around_the_clock'],
     jointSessions: false,
+    provenance: { sourceUrl, lastVerifiedAt: VERIFIED_AT, demo: false },
+    verification: { lastVerifiedAt: VERIFIED_AT, verifiedBy: 'curator', status: 'current', reportedNotWorking: false },
     ...over,
   });
 
-const ndvh = nationalHotline({
+const ndvh = nationalHotline('https://www.thehotline.org', {
   id: 'c1d1a9d0-7b0e-4a61-9f44-0d7c2b1f9e21',
   slug: 'national-domestic-violence-hotline',
   name: 'National Domestic Violence Hotline',
@@ -47,10 +50,8 @@ const ndvh = nationalHotline({
     { type: 'text', value: '88788', keyword: 'START' },
     { type: 'chat', value: 'https://www.thehotline.org/' },
   ],
-  provenance: { sourceUrl: 'https://www.thehotline.org', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
-  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current', reportedNotWorking: false },
 });
-const lifeline988 = nationalHotline({
+const lifeline988 = nationalHotline('https://988lifeline.org/get-help/what-to-expect', {
   id: '5fb09d6e-f6bb-4dc6-9a8a-f7643e01c1d5',
   slug: '988-suicide-and-crisis-lifeline',
   name: '988 Suicide & Crisis Lifeline',
@@ -69,8 +70,6 @@ const lifeline988 = nationalHotline({
     { type: 'videophone', value: '1-800-273-8255' },
     { type: 'videophone', value: 'https://988lifeline.org' },
   ],
-  provenance: { sourceUrl: 'https://988lifeline.org/get-help/what-to-expect', lastVerifiedAt: '2026-12-01T00:00:00.000Z', demo: false },
-  verification: { lastVerifiedAt: '2026-12-01T00:00:00.000Z', verifiedBy: 'curator', status: 'current', reportedNotWorking: false },
 });
 const US_EMERGENCY = {
   country: 'US',

@@ -9,6 +9,7 @@ import {
   helpTypeFit,
   rankCandidates,
   type RankKey,
+  rankKey,
   scoreCandidate,
   strongPreferencesMet,
   waitlistedFor,
@@ -396,7 +397,7 @@ export function rankPool<C extends Candidate>(
       const candidate = readAt(members.pop());
       if (keep(candidate)) {
         kept.push(candidate);
-        const key = rankKeyOf(profile, help, candidate, providerFits);
+        const key = rankKey(profile, help, candidate, providerFits, scoreCandidate(profile, help, candidate).score);
         top.splice(upperBound(top, key), 0, { key, candidate });
         if (top.length > limit) top.pop();
       }
@@ -404,23 +405,6 @@ export function rankPool<C extends Candidate>(
     if (members.size) queue.push({ key: bounds.key(cls, members.peek(), providerFits), cls, members });
   }
   return { matches: rankCandidates(profile, help, kept, limit, providerFits), read: [...read.values()] };
-}
-
-/** The candidate's own rank key, as rankCandidates computes it. */
-function rankKeyOf(profile: IntakeProfile, help: HelpType, c: Candidate, providerFits: boolean): RankKey {
-  const r = c.resource;
-  return {
-    fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
-    waitlisted: waitlistedFor(help, r),
-    advocate: advocateFor(help, r),
-    workshop: workshopAfterCounselors(r),
-    strong: strongPreferencesMet(profile, r),
-    directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
-    score: scoreCandidate(profile, help, c).score,
-    distance: c.distanceMeters ?? Infinity,
-    name: r.name,
-    id: r.id,
-  };
 }
 
 function upperBound(top: { key: RankKey }[], key: RankKey): number {

@@ -467,6 +467,23 @@ export function anyProviderFits(profile: Pick<IntakeProfile, 'concerns'>, help: 
   return candidates.some((c) => c.resource.kind !== 'directory' && helpTypeFit(c.resource, help, profile.concerns).fit >= FITS_HELP);
 }
 
+/** A candidate's rank key; preselect.ts computes the same key for the candidates it keeps. */
+export function rankKey(profile: IntakeProfile, help: HelpType, c: Candidate, providerFits: boolean, score: number): RankKey {
+  const r = c.resource;
+  return {
+    fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
+    waitlisted: waitlistedFor(help, r),
+    advocate: advocateFor(help, r),
+    workshop: workshopAfterCounselors(r),
+    strong: strongPreferencesMet(profile, r),
+    directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
+    score,
+    distance: c.distanceMeters ?? Infinity,
+    name: r.name,
+    id: r.id,
+  };
+}
+
 /**
  * Ranks candidates: strong preferences met, score, then nearer, then name and id, so equal inputs
  * give equal output. `providerFits` is anyProviderFits over every candidate; a caller ranking a
@@ -484,20 +501,7 @@ export function rankCandidates(
   return candidates
     .map((c) => {
       const match = scoreCandidate(profile, help, c);
-      const r = c.resource;
-      const key: RankKey = {
-        fits: helpTypeFit(r, help, profile.concerns).fit >= FITS_HELP ? 1 : 0,
-        waitlisted: waitlistedFor(help, r),
-        advocate: advocateFor(help, r),
-        workshop: workshopAfterCounselors(r),
-        strong: strongPreferencesMet(profile, r),
-        directoryLast: providerFits && r.kind === 'directory' ? 1 : 0,
-        score: match.score,
-        distance: c.distanceMeters ?? Infinity,
-        name: r.name,
-        id: r.id,
-      };
-      return { match, key };
+      return { match, key: rankKey(profile, help, c, providerFits, match.score) };
     })
     .sort((a, b) => compareRankKeys(a.key, b.key))
     .slice(0, limit)

@@ -9,6 +9,7 @@ import {
   SAFETY_QUESTIONS,
   WILLINGNESS,
 } from './format.js';
+import type { Translate } from './messages.js';
 import type { Ui } from './ui.js';
 
 export interface Step {
@@ -70,12 +71,21 @@ function safetyStep(answers: IntakeAnswers, { t }: Ui): Step {
 }
 
 /**
- * A step of one group of choices: `store` keeps the checked values in the answers and returns
- * what is missing, if anything, shown under the group (whose first choice then takes the focus).
+ * A step of one group of choices, worded by `${name}.title` and `${name}.legend`: `store` keeps
+ * the checked values in the answers and returns what is missing, if anything, shown under the
+ * group (whose first choice then takes the focus).
  */
-function choicesStep(title: string, group: HTMLFieldSetElement, name: string, store: (checked: string[]) => string | undefined): Step {
+function choicesStep(
+  t: Translate,
+  type: 'radio' | 'checkbox',
+  name: 'concerns' | 'willingness' | 'formats',
+  words: Record<string, string>,
+  store: (checked: string[]) => string | undefined,
+  hint?: string,
+): Step {
+  const group = choices(type, name, t(`${name}.legend`), words, { hint });
   return {
-    title,
+    title: t(`${name}.title`),
     body: group,
     collect: () => {
       const missing = store(checkedValues(group, name));
@@ -86,30 +96,21 @@ function choicesStep(title: string, group: HTMLFieldSetElement, name: string, st
 }
 
 function concernsStep(answers: IntakeAnswers, { t }: Ui): Step {
-  const concerns = choices(
-    'checkbox',
-    'concerns',
-    t('concerns.legend'),
-    options(CONCERNS, (c) => t(`concern.${c as (typeof CONCERNS)[number]}`)),
-    { hint: t('concerns.hint') },
-  );
-  return choicesStep(t('concerns.title'), concerns, 'concerns', (checked) => {
+  const words = options(CONCERNS, (c) => t(`concern.${c as (typeof CONCERNS)[number]}`));
+  const store = (checked: string[]) => {
     answers.concerns = checked;
     return checked.length ? undefined : t('concerns.missing');
-  });
+  };
+  return choicesStep(t, 'checkbox', 'concerns', words, store, t('concerns.hint'));
 }
 
 function willingnessStep(answers: IntakeAnswers, { t }: Ui): Step {
-  const willingness = choices(
-    'radio',
-    'willingness',
-    t('willingness.legend'),
-    options(WILLINGNESS, (w) => t(`willingness.${w as (typeof WILLINGNESS)[number]}`)),
-  );
-  return choicesStep(t('willingness.title'), willingness, 'willingness', (checked) => {
+  const words = options(WILLINGNESS, (w) => t(`willingness.${w as (typeof WILLINGNESS)[number]}`));
+  const store = (checked: string[]) => {
     answers.willingness = checked[0] ?? '';
     return answers.willingness ? undefined : t('willingness.missing');
-  });
+  };
+  return choicesStep(t, 'radio', 'willingness', words, store);
 }
 
 function placeStep(answers: IntakeAnswers, { t }: Ui): Step {
@@ -126,18 +127,13 @@ function placeStep(answers: IntakeAnswers, { t }: Ui): Step {
   };
 }
 
-function formatsStep(answers: IntakeAnswers, ui: Ui): Step {
-  const formats = choices(
-    'checkbox',
-    'formats',
-    ui.t('formats.legend'),
-    options(FORMAT_CODES, (f) => ui.term('format', f)),
-    { hint: ui.t('formats.hint') },
-  );
-  return choicesStep(ui.t('formats.title'), formats, 'formats', (checked) => {
+function formatsStep(answers: IntakeAnswers, { t, term }: Ui): Step {
+  const words = options(FORMAT_CODES, (f) => term('format', f));
+  const store = (checked: string[]) => {
     answers.formats = checked;
     return undefined;
-  });
+  };
+  return choicesStep(t, 'checkbox', 'formats', words, store, t('formats.hint'));
 }
 
 /**
