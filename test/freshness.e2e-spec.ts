@@ -9,7 +9,8 @@ import { createTestApp, type TestApp, type TestPartner, waitForDirectoryIndex } 
 const DAY = 86_400_000;
 /** Seed dates (seeds/data): national listings were verified on 2026-11-25, safety lines on 2026-12-01. */
 const NATIONAL = { slug: 'betterhelp-individual-counseling', verifiedAt: Date.parse('2026-11-25T00:00:00Z') };
-const LINE_988 = { slug: '988-suicide-and-crisis-lifeline', verifiedAt: Date.parse('2026-12-01T00:00:00Z') };
+// Its seed's lastVerifiedAt (rechecked 2026-12-02 for the AYUDA text route).
+const LINE_988 = { slug: '988-suicide-and-crisis-lifeline', verifiedAt: Date.parse('2026-12-02T00:00:00Z') };
 
 interface Match {
   resource: ResourceResponse;

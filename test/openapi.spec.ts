@@ -169,7 +169,7 @@ describe('docs/openapi.json', () => {
     expect(parameter('searchResources', 'facets')).toMatchObject({ style: 'form', explode: false });
     expect(schemas.CreateIntakeRequest.properties.region.pattern).toBeDefined();
     expect(schemas.CreateIntakeRequest.properties.country.pattern).toBe('^[A-Z]{2}$');
-    expect(schemas.CostResponse.properties.currency.enum).toEqual(['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD']);
+    expect(schemas.CostResponse.properties.currency.enum).toEqual(['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD', 'MXN']);
     const health = operations.find((o) => o.op.operationId === 'checkLiveness')!.op.responses['200'].content['application/json'].schema;
     expect(health.$ref).toBe('#/components/schemas/LivenessResponse');
   });

@@ -43,6 +43,9 @@ const LINES = {
   france3114: { slug: '3114-prevention-suicide', phone: '3114' },
   nz1737: { slug: '1737-need-to-talk', phone: '1737' },
   nzRefuge: { slug: 'womens-refuge-nz-crisisline', phone: '0800 733 843' },
+  spain016: { slug: '016-violencia-contra-las-mujeres', phone: '016' },
+  spain024: { slug: '024-linea-atencion-conducta-suicida', phone: '024' },
+  lineaDeLaVida: { slug: 'linea-de-la-vida-mexico', phone: '800 911 2000' },
 } as const;
 const US_ONLY = [
   '988-suicide-and-crisis-lifeline',
@@ -294,10 +297,38 @@ const SCENARIOS: Scenario[] = [
     notLines: US_ONLY,
   },
   {
-    name: "Spain, abuse: no other country's lines, emergency 112",
+    name: "Spain, violence: 016 first, 024 too, emergency 112, no other country's lines",
     body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'ES' },
     level: 'urgent',
     emergency: '112',
+    firstLine: LINES.spain016.slug,
+    lines: [LINES.spain024.slug],
+    notLines: [...US_ONLY, LINES.hilfetelefon.slug, LINES.france3919.slug],
+  },
+  {
+    name: 'Spain, strangulation: 016 first, emergency 112',
+    body: { concerns: ['other'], willingness: 'both', safety: { strangulation: true }, country: 'ES' },
+    level: 'urgent',
+    emergency: '112',
+    firstLine: LINES.spain016.slug,
+    notLines: US_ONLY,
+  },
+  {
+    name: 'Spain, violence and self-harm: 024 first, then 016, emergency 112',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true, selfHarmRisk: true }, country: 'ES' },
+    level: 'urgent',
+    emergency: '112',
+    firstLine: LINES.spain024.slug,
+    lines: [LINES.spain016.slug],
+    notLines: US_ONLY,
+  },
+  {
+    // Línea de la Vida takes gender-violence calls but is a mental-health line, not a DV advocacy service: no DV line in Mexico yet.
+    name: 'Mexico, violence or a weapon: Línea de la Vida, emergency 911, never the US lines',
+    body: { concerns: ['other'], willingness: 'both', safety: { physicalViolence: true, weaponOrThreatsToKill: true }, country: 'MX' },
+    level: 'urgent',
+    emergency: '911',
+    lines: [LINES.lineaDeLaVida.slug],
     notLines: US_ONLY,
     baseline: false,
   },
@@ -940,7 +971,8 @@ describe('safety routing (what a person at risk is given)', () => {
   });
 
   it('a country without listed lines is pointed to an international helpline directory', async () => {
-    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'ES' });
+    // Italy: an EU country Mend does not list lines for yet (Spain has its own since 2026-12-02).
+    const body = await submit({ concerns: ['other'], willingness: 'both', safety: { feelsAfraid: true }, country: 'IT' });
     expect(body.safety.resources).toEqual([]);
     expect(body.safety.guidance).toMatch(/findahelpline\.com/);
     expect(body.safety.guidance).toContain('call 112');
@@ -1062,6 +1094,41 @@ describe('safety routing (what a person at risk is given)', () => {
       expect(ctl?.contactChannels).toEqual(
         expect.arrayContaining([expect.objectContaining({ type: 'text', value: '741741', keyword: 'AYUDA' })]),
       );
+    });
+    it('Spain and Mexico in Spanish and English: the lines in the language asked for, with what matters to say about each', async () => {
+      for (const lang of ['es', 'en'] as const) {
+        const spain = await submit({
+          concerns: ['other'],
+          willingness: 'both',
+          safety: { physicalViolence: true, selfHarmRisk: true },
+          country: 'ES',
+          lang,
+        });
+        const line016 = spain.safety.resources.find((l) => l.slug === LINES.spain016.slug) as unknown as Record<string, string> | undefined;
+        const line024 = spain.safety.resources.find((l) => l.slug === LINES.spain024.slug);
+        expect([lang, line016?.phone, line024?.phone]).toEqual([lang, '016', '024']);
+        expect(line016?.description).toMatch(lang === 'es' ? /registro de llamadas.*borrar/ : /call log.*delet/);
+        expect(line016?.description).toMatch(/600 000 016/);
+        expect(line016?.description).toMatch(/\b112\b/);
+        expect(line016?.description).not.toMatch(/\b911\b/);
+        const mexico = await submit({ concerns: ['other'], willingness: 'both', safety: { physicalViolence: true }, country: 'MX', lang });
+        const vida = mexico.safety.resources.find((l) => l.slug === LINES.lineaDeLaVida.slug) as unknown as
+          Record<string, string> | undefined;
+        expect([lang, vida?.phone, mexico.safety.emergency?.number]).toEqual([lang, '800 911 2000', '911']);
+        if (lang === 'es') expect([vida?.name, vida?.nameLang]).toEqual(['Línea de la Vida', 'es']);
+        // A mental-health line is not a DV advocate: the guidance says none is listed for Mexico yet.
+        expect(mexico.safety.guidance).toMatch(lang === 'es' ? /violencia de pareja para México/ : /domestic-violence line for Mexico/);
+        expect(spain.safety.guidance).not.toMatch(/findahelpline/);
+      }
+    });
+    it('988: Spanish speakers are told they can text AYUDA to 988, and the channel carries the keyword', async () => {
+      const body = await submit({ concerns: ['other'], willingness: 'both', safety: { selfHarmRisk: true }, country: 'US', lang: 'es' });
+      const lifeline = body.safety.resources.find((l) => l.slug === '988-suicide-and-crisis-lifeline') as unknown as
+        (Line & { description: string }) | undefined;
+      expect(lifeline?.contactChannels).toEqual(
+        expect.arrayContaining([expect.objectContaining({ type: 'text', value: '988', keyword: 'AYUDA' })]),
+      );
+      expect(lifeline?.description).toMatch(/envíe AYUDA por mensaje de texto al 988/);
     });
     it('Mexico: the country is named, never its code, and no 211 is suggested outside the US and Canada', async () => {
       const body = await submit({ concerns: ['jealousy_control'], willingness: 'both', safety: { feelsAfraid: true }, country: 'MX' });
@@ -1334,7 +1401,7 @@ describe('a suspended safety line', () => {
       l.lineRoles.includes(role),
     );
 
-  it.each(['US', 'CA', 'GB', 'IE', 'AU', 'DE', 'FR', 'NZ'])(
+  it.each(['US', 'CA', 'GB', 'IE', 'AU', 'DE', 'FR', 'NZ', 'ES'])(
     '%s: whichever line an intake shows is suspended, the intake still shows the emergency number and other lines, never that one',
     async (country) => {
       for (const safety of [{}, { feelsAfraid: true }, { selfHarmRisk: true }]) {

@@ -414,6 +414,9 @@ export class IntakeService {
         guidance: [
           ...safety.guidance,
           ...(lines.length ? [] : [msg('safety.guidance.noLinesForCountry', { place: { place: linePlan.country } })]),
+          ...(lines.length && safety.abuse && !lines.some((l) => l.lineRoles.includes('domestic_violence'))
+            ? [msg('safety.guidance.noAbuseLineForCountry', { place: { place: linePlan.country } })]
+            : []),
           ...(linePlan.countryAssumed ? [msg('safety.guidance.countryAssumed')] : []),
           ...(linePlan.regionAssumed ? [msg(`safety.guidance.regionAssumed.${linePlan.country}`)] : []),
           // US military families can get FAP advocacy and care without command or police being told (Military OneSource).

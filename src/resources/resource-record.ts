@@ -19,8 +19,8 @@ import type { ContactChannel, ResourceWrite } from './resource.row.js';
 import { normalizeTranslations, type ResourceTranslations, translationsProblem } from './resource-texts.js';
 import { searchKeywords } from './search-text.js';
 
-/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand). */
-export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD'] as const;
+/** ISO 4217 currencies of the countries the directory covers (US, Canada, UK, Ireland and the EU, Australia, New Zealand, Mexico). */
+export const CURRENCIES = ['USD', 'CAD', 'GBP', 'EUR', 'AUD', 'NZD', 'MXN'] as const;
 
 /**
  * The record shape of one resource: what `seeds/data/*.json` holds (upserted by slug), what a

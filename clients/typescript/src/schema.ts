@@ -1052,7 +1052,7 @@ export interface components {
              * @example USD
              * @enum {string}
              */
-            currency: "USD" | "CAD" | "GBP" | "EUR" | "AUD" | "NZD";
+            currency: "USD" | "CAD" | "GBP" | "EUR" | "AUD" | "NZD" | "MXN";
             /**
              * @description What one fee buys: a session, a week or month of a subscription, a one-time payment or a whole program.
              * @example per_session
@@ -1328,7 +1328,7 @@ export interface components {
              * @example USD
              * @enum {string}
              */
-            currency: "USD" | "CAD" | "GBP" | "EUR" | "AUD" | "NZD";
+            currency: "USD" | "CAD" | "GBP" | "EUR" | "AUD" | "NZD" | "MXN";
             /**
              * @description What one fee buys. Absent means per_session.
              * @example per_session
@@ -1571,7 +1571,7 @@ export interface components {
              * @example USD
              * @enum {string}
              */
-            currency?: "USD" | "CAD" | "GBP" | "EUR" | "AUD" | "NZD";
+            currency?: "USD" | "CAD" | "GBP" | "EUR" | "AUD" | "NZD" | "MXN";
             /**
              * @description What one fee buys. Absent means per_session.
              * @example per_session

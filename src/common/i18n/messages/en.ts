@@ -35,6 +35,9 @@ export const en = {
   'safety.guidance.inAnEmergency': 'In an emergency, {call}.',
   'safety.guidance.noLinesForCountry':
     'Mend does not list verified lines for {place} yet: findahelpline.com lists free, confidential helplines in many countries.',
+  // Lines for the country, but none for abuse (Mexico: Línea de la Vida is a mental-health line): say so rather than imply an advocate is listed.
+  'safety.guidance.noAbuseLineForCountry':
+    'Mend does not list a verified domestic-violence line for {place} yet: findahelpline.com lists free, confidential helplines in many countries.',
   'safety.guidance.countryAssumed':
     'The lines listed are in the United States; outside the US, findahelpline.com lists free, confidential helplines in many countries.',
   // The three nations' own lines (seeds/data/safety-lines.json, each checked against the service's page; test/safety.e2e-spec.ts ties the numbers to the seeds).

@@ -39,6 +39,8 @@ export const es: Record<MessageId, string> & Record<string, string> = {
   'safety.guidance.inAnEmergency': 'En una emergencia, {call}.',
   'safety.guidance.noLinesForCountry':
     'Mend todavía no tiene líneas verificadas para {place}: en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
+  'safety.guidance.noAbuseLineForCountry':
+    'Mend todavía no tiene una línea verificada contra la violencia de pareja para {place}: en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
   'safety.guidance.countryAssumed':
     'Las líneas que aparecen son de Estados Unidos; si está en otro país, en findahelpline.com encontrará líneas de ayuda gratuitas y confidenciales en muchos países.',
   'safety.guidance.regionAssumed.GB':
