@@ -503,7 +503,7 @@ describe('widget', () => {
       await next.click();
       expect(new URL((await lines).url()).searchParams.get('country')).toBe('ES');
       const panel = frame.locator('[aria-labelledby="safety-title"]');
-      await panel.getByText(/112/).waitFor({ timeout: 15_000 });
+      await panel.getByText(/112/).first().waitFor({ timeout: 15_000 });
       expect(await panel.textContent()).not.toMatch(/911|988|1-800/);
 
       await frame.getByLabel('Una aventura o una infidelidad emocional').check();
