@@ -139,14 +139,14 @@ describe('curation numbers: GET /v1/curation/stats and curation:due', () => {
       expect(lines[1]).toMatch(/^-+( +-+){7}$/);
       expect(table).toContain(`${due.length} listings due for verification as of 2027-06-20 (`);
       expect(lines.find((l) => l.includes('988-suicide-and-crisis-lifeline'))).toMatch(
-        /^stale\s+2026-12-01\s+curator\s+hotline\s+yes\s+988/,
+        /^stale\s+2026-12-02\s+curator\s+hotline\s+yes\s+988/,
       );
 
       const csv = formatDueListings(due, 'csv', at).trimEnd().split('\n');
       expect(csv[0]).toBe('status,lastVerifiedAt,verifiedBy,kind,safetyLine,slug,name,id');
       expect(csv).toHaveLength(due.length + 1);
       const row = csv.find((l) => l.includes(',988-suicide-and-crisis-lifeline,'))!;
-      expect(row.split(',').slice(0, 6)).toEqual(['stale', '2026-12-01', 'curator', 'hotline', 'yes', '988-suicide-and-crisis-lifeline']);
+      expect(row.split(',').slice(0, 6)).toEqual(['stale', '2026-12-02', 'curator', 'hotline', 'yes', '988-suicide-and-crisis-lifeline']);
 
       // Nothing due today.
       expect(await resources.listDueForVerification(resources.verificationCutoffs(new Date(START)))).toEqual([]);
