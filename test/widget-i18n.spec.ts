@@ -1,27 +1,10 @@
-import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { createIntl } from '@formatjs/intl';
 import { describe, expect, it } from '@jest/globals';
 
 import { formatMessage, WIDGET_LANGS, widgetLang } from '../src/widget/client/messages.js';
 import { DEMO_PAGE_MESSAGES } from '../src/widget/demo-page.messages.js';
 import { WIDGET_MESSAGES } from '../src/widget/widget-messages.js';
-
-type Element = ReturnType<typeof parse>[number];
-
-/** The arguments a message takes, with their ICU type, read by the library's own parser. */
-function argumentsOf(message: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  const walk = (elements: Element[]) => {
-    for (const element of elements) {
-      if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) {
-        found[element.value] = TYPE[element.type];
-      }
-      if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
-    }
-  };
-  walk(parse(message));
-  return found;
-}
+import { icuArgumentsOf } from './support/icu-arguments.js';
 
 const CATALOGUES = { widget: WIDGET_MESSAGES, demo: DEMO_PAGE_MESSAGES } as Record<string, Record<string, Record<string, string>>>;
 
@@ -35,7 +18,7 @@ describe('widget message catalogues', () => {
         expect({ name, lang, missing: Object.keys(en).filter((k) => !Object.hasOwn(other, k)) }).toEqual({ name, lang, missing: [] });
         expect({ name, lang, extra: Object.keys(other).filter((k) => !Object.hasOwn(en, k)) }).toEqual({ name, lang, extra: [] });
         for (const key of Object.keys(en)) {
-          expect({ key, lang, args: argumentsOf(other[key]) }).toEqual({ key, lang, args: argumentsOf(en[key]) });
+          expect({ key, lang, args: icuArgumentsOf(other[key]) }).toEqual({ key, lang, args: icuArgumentsOf(en[key]) });
         }
       }
     }
@@ -52,7 +35,7 @@ describe('widget message catalogues', () => {
           },
         });
         for (const [key, pattern] of Object.entries(catalogue[lang])) {
-          const args = argumentsOf(pattern);
+          const args = icuArgumentsOf(pattern);
           // Plurals at their edges (=0, one, other, thousands); plain arguments as text and as numbers.
           for (const n of [0, 1, 2, 7, 1234]) {
             const values = Object.fromEntries(

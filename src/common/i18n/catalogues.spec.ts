@@ -1,27 +1,10 @@
-import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from '@jest/globals';
 
+import { icuArgumentsOf } from '../../../test/support/icu-arguments.js';
 import { INTERFACE_VOCABULARIES, TAXONOMY } from '../../taxonomy/taxonomy.js';
 import { CATALOGUES } from './catalogue.js';
 import { LOCALES } from './locale.js';
 import { formatMoney, render } from './render.js';
-
-type Element = ReturnType<typeof parse>[number];
-
-/** The arguments a message takes, with their ICU type (argument, plural, select…), read by the library's own parser. */
-function argumentsOf(message: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  const walk = (elements: Element[]) => {
-    for (const element of elements) {
-      if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) {
-        found[element.value] = TYPE[element.type];
-      }
-      if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
-    }
-  };
-  walk(parse(message));
-  return found;
-}
 
 describe('message catalogues', () => {
   it('every key exists in every catalogue, with the same ICU arguments', () => {
@@ -31,7 +14,7 @@ describe('message catalogues', () => {
       expect({ locale, missing: Object.keys(en).filter((k) => !Object.hasOwn(other, k)) }).toEqual({ locale, missing: [] });
       expect({ locale, extra: Object.keys(other).filter((k) => !Object.hasOwn(en, k)) }).toEqual({ locale, extra: [] });
       for (const key of Object.keys(en)) {
-        expect({ key, locale, args: argumentsOf(other[key]) }).toEqual({ key, locale, args: argumentsOf(en[key]) });
+        expect({ key, locale, args: icuArgumentsOf(other[key]) }).toEqual({ key, locale, args: icuArgumentsOf(en[key]) });
       }
     }
   });
