@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,7 @@ import { withEtag } from '../common/http/conditional-response.js';
 import { IfMatchRequired } from '../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../common/http/json-body.js';
 import { NoStore } from '../common/http/no-store.js';
+import { UuidParam } from '../common/http/request-params.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { RequireListingKey } from '../partners/access.decorator.js';
 import { CurrentListing } from '../partners/current-principal.decorator.js';
@@ -139,7 +140,7 @@ export class ListingController {
   @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
   answerListingReferral(
     @CurrentListing() listing: ListingPrincipal,
-    @Param('referralId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @UuidParam('referralId') id: string,
     @Body() body: AnswerReferralRequest,
   ): Promise<ProviderReferralResponse> {
     return this.referrals.answerAsProvider(listing, id, body);

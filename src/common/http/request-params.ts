@@ -1,4 +1,4 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, Param, ParseUUIDPipe, type ParseUUIDPipeOptions } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 /**
@@ -14,4 +14,12 @@ export function headerText(header: string | string[] | undefined): string | unde
 /** A handler parameter decorator whose value is read from the Fastify request (`@X()` on the parameter). */
 export function requestParam<T>(read: (request: FastifyRequest) => T) {
   return createParamDecorator((_data: unknown, context: ExecutionContext): T => read(context.switchToHttp().getRequest<FastifyRequest>()));
+}
+
+/**
+ * A path parameter that names a record by its UUID. Any other text answers 404 like a missing
+ * record (it names none), not 400. `version` narrows it to one UUID version (partners' ids are v4).
+ */
+export function UuidParam(name: string, { version }: Pick<ParseUUIDPipeOptions, 'version'> = {}): ParameterDecorator {
+  return Param(name, new ParseUUIDPipe({ version, errorHttpStatusCode: 404 }));
 }

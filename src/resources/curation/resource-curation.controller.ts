@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
@@ -18,6 +18,7 @@ import { withEtag } from '../../common/http/conditional-response.js';
 import { IfMatchRequired, type IfMatchWording } from '../../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
+import { UuidParam } from '../../common/http/request-params.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
 import { RequireScopes } from '../../partners/access.decorator.js';
 import { CurrentPrincipal } from '../../partners/current-principal.decorator.js';
@@ -27,7 +28,6 @@ import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } f
 import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
 import { ResourceCurationService } from './resource-curation.service.js';
 
-const resourceId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const ETAG_HEADER = {
   ETag: { description: 'The version of the resource, for the next If-Match.', schema: { type: 'string', example: '"v3"' } },
 };
@@ -91,7 +91,7 @@ export class ResourceCurationController {
   @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The new slug is taken (code slug_taken).' })
   @ExistingResourceWrite()
   async updateResource(
-    @Param('id', resourceId) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateResourceRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -111,7 +111,7 @@ export class ResourceCurationController {
   @ApiNoContentResponse({ description: 'Deleted (or already inactive).', headers: ETAG_HEADER })
   @ExistingResourceWrite()
   async deleteResource(
-    @Param('id', resourceId) id: string,
+    @UuidParam('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -131,7 +131,7 @@ export class ResourceCurationController {
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid sourceUrl.' })
   @ExistingResourceWrite()
   async verifyResource(
-    @Param('id', resourceId) id: string,
+    @UuidParam('id') id: string,
     @Body() body: VerifyResourceRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -147,7 +147,7 @@ export class ResourceCurationController {
   @ApiOkResponse({ type: ResourceAuditListResponse })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid limit.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  async listResourceAudit(@Param('id', resourceId) id: string, @Query() query: ResourceAuditQuery): Promise<ResourceAuditListResponse> {
+  async listResourceAudit(@UuidParam('id') id: string, @Query() query: ResourceAuditQuery): Promise<ResourceAuditListResponse> {
     return { data: await this.curation.listAudit(id, query.limit ?? DEFAULT_AUDIT_LIMIT) };
   }
 }
