@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { FastifyReply } from 'fastify';
 
 import { withEtag } from '../common/http/conditional-response.js';
-import { IfMatchRequired } from '../common/http/if-match.decorator.js';
+import { IfMatchRequired, versionEtagHeader } from '../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../common/http/json-body.js';
 import { NoStore } from '../common/http/no-store.js';
 import { UuidParam } from '../common/http/request-params.js';
@@ -24,9 +24,7 @@ import { ProviderListingService } from '../resources/curation/provider-listing.s
 import { ResourceResponse } from '../resources/dto/resource.response.js';
 import { ProviderOwnedFieldsInterceptor } from './provider-owned-fields.interceptor.js';
 
-const ETAG_HEADER = {
-  ETag: { description: 'The version of the listing, for the next If-Match.', schema: { type: 'string', example: '"v7"' } },
-};
+const ETAG_HEADER = versionEtagHeader('listing', '"v7"');
 
 /**
  * A provider's own listing, with the listing key a claim was redeemed for. No route takes a

@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 
 import { stack } from '../../common/decorator-stack.js';
 import { withEtag } from '../../common/http/conditional-response.js';
-import { IfMatchRequired, type IfMatchWording } from '../../common/http/if-match.decorator.js';
+import { IfMatchRequired, type IfMatchWording, versionEtagHeader } from '../../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
 import { UuidParam } from '../../common/http/request-params.js';
@@ -28,9 +28,7 @@ import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } f
 import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
 import { ResourceCurationService } from './resource-curation.service.js';
 
-const ETAG_HEADER = {
-  ETag: { description: 'The version of the resource, for the next If-Match.', schema: { type: 'string', example: '"v3"' } },
-};
+const ETAG_HEADER = versionEtagHeader('resource', '"v3"');
 const IF_MATCH: IfMatchWording = {
   header:
     'The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412.',
