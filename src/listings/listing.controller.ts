@@ -18,6 +18,7 @@ import {
   ProviderReferralListResponse,
   ProviderReferralResponse,
 } from '../referrals/dto/referral.dto.js';
+import { ApiInvalidTransition } from '../referrals/referrals.errors.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { UpdateListingRequest } from '../resources/curation/dto/listing.request.js';
 import { ProviderListingService } from '../resources/curation/provider-listing.service.js';
@@ -135,7 +136,7 @@ export class ListingController {
   @ApiOkResponse({ type: ProviderReferralResponse })
   @ApiProblem(400, 'Invalid status or reason, or a reason with accepted (reason_needs_rejection).')
   @ApiProblem(404, 'No referral to your listing that you may answer has this id.')
-  @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
+  @ApiInvalidTransition()
   answerListingReferral(
     @CurrentListing() listing: ListingPrincipal,
     @UuidParam('referralId') id: string,

@@ -16,6 +16,7 @@ import {
   ReferralResponse,
   UpdateReferralRequest,
 } from './dto/referral.dto.js';
+import { ApiInvalidTransition } from './referrals.errors.js';
 import { ReferralsService } from './referrals.service.js';
 
 @ApiTags('referrals')
@@ -65,7 +66,7 @@ export class ReferralsController {
     summary: 'Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends',
   })
   @ApiOkResponse({ type: ReferralResponse })
-  @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
+  @ApiInvalidTransition()
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   updateReferral(
     @CurrentPrincipal() principal: Principal,
