@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+
+import { parseCliArgs, usageError } from './cli-args.js';
 
 /**
  * `npm run fuzz -- [--runs 2000] [--seed 42] [--only resources]`: the long property-based fuzz
@@ -12,17 +13,27 @@ import { parseArgs } from 'node:util';
  * operation and in total. Environment variables FUZZ_RUNS, FUZZ_SEED and FUZZ_ONLY work too.
  * Without a seed a new one is drawn, and printed so a failing run can be replayed.
  */
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: process.env.FUZZ_RUNS ?? '2000' },
-    seed: { type: 'string', default: process.env.FUZZ_SEED },
-    only: { type: 'string', default: process.env.FUZZ_ONLY },
+const USAGE = `Usage: npm run fuzz -- [--runs 2000] [--seed 42] [--only resources]
+
+Property-based fuzzing of every operation in docs/openapi.json (FUZZ_RUNS, FUZZ_SEED and FUZZ_ONLY work too).
+
+  --runs <n>     Requests per operation (default 2000).
+  --seed <n>     Replay a run (a new seed is drawn and printed otherwise).
+  --only <text>  Only operations whose path or id contains this text.`;
+const { values } = parseCliArgs(
+  {
+    options: {
+      runs: { type: 'string', default: process.env.FUZZ_RUNS ?? '2000' },
+      seed: { type: 'string', default: process.env.FUZZ_SEED },
+      only: { type: 'string', default: process.env.FUZZ_ONLY },
+    },
   },
-});
+  USAGE,
+);
 const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive whole number (requests per operation)');
+if (!Number.isInteger(runs) || runs < 1) usageError('--runs must be a positive whole number (requests per operation).', USAGE);
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
-if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
+if (!Number.isInteger(seed)) usageError('--seed must be a whole number.', USAGE);
 
 const dir = mkdtempSync(join(tmpdir(), 'mend-fuzz-'));
 const reportFile = join(dir, 'report.json');

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 
 import { isURL } from 'class-validator';
 import { SingleBar } from 'cli-progress';
@@ -7,6 +6,7 @@ import { SingleBar } from 'cli-progress';
 import { HsdsModule } from '../src/hsds/hsds.module.js';
 import { HsdsImporter, type HsdsImportReport } from '../src/hsds/import/hsds-importer.js';
 import { RESOURCE_KINDS, type ResourceKind } from '../src/taxonomy/taxonomy.js';
+import { parseCliArgs, usageError } from './cli-args.js';
 import { withApplicationContext } from './with-database.js';
 
 const USAGE = `Usage: npm run hsds:import -- <file-or-dir> [options]
@@ -22,25 +22,20 @@ Re-running it updates the same resources; it never duplicates them.
   --dry-run              Map and validate, write nothing.
   --report <file>        Write the full report (every service, every skipped field) as JSON.`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    'source-url': { type: 'string' },
-    'default-kind': { type: 'string' },
-    'slug-prefix': { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    report: { type: 'string' },
-    help: { type: 'boolean', default: false },
+const { values, positionals } = parseCliArgs(
+  {
+    allowPositionals: true,
+    options: {
+      'source-url': { type: 'string' },
+      'default-kind': { type: 'string' },
+      'slug-prefix': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      report: { type: 'string' },
+    },
   },
-});
-const fail = (message: string) => {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-};
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  USAGE,
+);
+const fail = (message: string) => usageError(message, USAGE);
 if (positionals.length !== 1) fail('Give one file or directory to import.');
 const defaultKind = values['default-kind'];
 if (defaultKind !== undefined && !RESOURCE_KINDS.codes.includes(defaultKind as ResourceKind))

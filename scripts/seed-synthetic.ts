@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
-
 import { Presets, SingleBar } from 'cli-progress';
 
 import { generateSyntheticResources, removeSyntheticResources } from '../seeds/synthetic.js';
+import { parseCliArgs, usageError } from './cli-args.js';
 import { withDatabase } from './with-database.js';
 
 /**
@@ -10,18 +9,29 @@ import { withDatabase } from './with-database.js';
  * adds synthetic demo resources (slugs synthetic-<n>) to the configured database
  * (DATABASE_URL, or the embedded server), for load tests and benchmarks.
  */
-const { values } = parseArgs({
-  options: {
-    count: { type: 'string', default: '100000' },
-    truncate: { type: 'boolean', default: false },
-    'batch-size': { type: 'string', default: '5000' },
-    seed: { type: 'string' },
+const USAGE = `Usage: npm run seed:synthetic -- [--count 100000] [--truncate] [--batch-size 5000] [--seed 42]
+
+Adds synthetic demo resources (slugs synthetic-<n>) to the configured database, for load tests and benchmarks.
+
+  --count <n>        Resources to add (default 100000; 0 with --truncate only removes).
+  --truncate         Remove the synthetic resources first.
+  --batch-size <n>   Rows per INSERT (default 5000).
+  --seed <n>         Generator seed, for the same rows again.`;
+const { values } = parseCliArgs(
+  {
+    options: {
+      count: { type: 'string', default: '100000' },
+      truncate: { type: 'boolean', default: false },
+      'batch-size': { type: 'string', default: '5000' },
+      seed: { type: 'string' },
+    },
   },
-});
+  USAGE,
+);
 const count = Number(values.count);
 const batchSize = Number(values['batch-size']);
-if (!Number.isInteger(count) || count < 0) throw new Error('--count must be a whole number');
-if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size must be a positive whole number');
+if (!Number.isInteger(count) || count < 0) usageError('--count must be a whole number.', USAGE);
+if (!Number.isInteger(batchSize) || batchSize < 1) usageError('--batch-size must be a positive whole number.', USAGE);
 
 await withDatabase(async (dataSource) => {
   if (values.truncate) {
