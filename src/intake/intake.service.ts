@@ -30,12 +30,13 @@ import {
   relaxationSteps,
   servesPeopleHarmed,
 } from './matching/constraints.js';
+import { FITS_HELP, helpTypeFit, LICENSED_KINDS } from './matching/help-type.js';
 import { jointWorkConflict } from './matching/joint-work.js';
 import { nextSteps } from './matching/next-steps.js';
 import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
-import { FITS_HELP, helpTypeFit, LICENSED_KINDS, within } from './matching/rank.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
+import { within } from './matching/score.js';
 import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
 import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
 

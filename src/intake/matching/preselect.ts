@@ -1,20 +1,18 @@
 // Types only: the engine reads the directory's answer as data and imports no code of it.
 import type { CandidateFacts } from '../../resources/candidate-criteria.js';
+import { COUPLES_THERAPY_APPROACHES, FITS_HELP, helpTypeFit } from './help-type.js';
 import { insuranceFit } from './insurance.js';
 import {
   advocateFor,
   compareRankKeys,
-  COUPLES_THERAPY_APPROACHES,
-  FITS_HELP,
-  helpTypeFit,
   rankCandidates,
   type RankKey,
   rankKey,
-  scoreCandidate,
   strongPreferencesMet,
   waitlistedFor,
   workshopAfterCounselors,
 } from './rank.js';
+import { scoreCandidate } from './score.js';
 import type { Candidate, HelpType, IntakeProfile, Match, MatchableResource } from './types.js';
 import { CONCERN_SPECIALTIES, familySupportSpecialties } from './weights.js';
 
