@@ -28,7 +28,8 @@ import {
 } from './matching/constraints.js';
 import { keepForRanking } from './matching/exclusions.js';
 import { FITS_HELP, helpTypeFit } from './matching/help-type.js';
-import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
+import { type CandidatePool, countByFacts, rankPool } from './matching/preselect.js';
+import { rankingFacts, type ResourceFact } from './matching/ranking-facts.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
 import { within } from './matching/score.js';
