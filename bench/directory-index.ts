@@ -58,6 +58,75 @@ function approximateVector(parts: [string, 'A' | 'B' | 'C'][]): string {
 
 const list = (joined: string) => (joined ? joined.split('|') : []);
 
+/** Row i of generateSyntheticResources' `INSERT INTO resource` (its columns as arrays) as the index's row, before its locations. */
+function resourceRowAt(v: unknown[][], i: number, organizations: Map<string, { name: string; website: string }>, now: Date): IndexRow {
+  const id = (v[0] as string[])[i];
+  const at = <T>(k: number) => v[k][i] as T;
+  const organization = organizations.get(at<string>(2))!;
+  const free = at<boolean>(10);
+  const feeMin = at<number | null>(12);
+  const name = at<string>(3);
+  return {
+    id,
+    slug: at(1),
+    name,
+    description: at(4),
+    url: at(5),
+    phone: at(6),
+    email: at(7),
+    kind: at(8),
+    formats: list(at(9)),
+    free,
+    sliding_scale: at(11),
+    fee_min: feeMin,
+    fee_max: at(13),
+    currency: 'USD',
+    fee_period: 'per_session',
+    insurance_accepted: at(14),
+    insurers: list(at(15)),
+    insurer_keys: list(at(16)),
+    no_insurance_needed: at(17),
+    cost_notes: at(18),
+    specialties: list(at(19)),
+    approaches: list(at(20)),
+    languages: list(at(21)),
+    audiences: list(at(22)),
+    accessibility: list(at(33)),
+    credentials: list(at(23)),
+    payment_options: list(at(24)),
+    service_areas: list(at(25)),
+    location_regions: list(at(26)),
+    accepting_new_clients: at(27),
+    wait_time_days: at(28),
+    availability: list(at(29)),
+    joint_sessions: at(30),
+    requires_safe_relationship: false,
+    not_for_crisis: false,
+    eligibility: [],
+    line_roles: [],
+    contact_channels: [],
+    translations: {},
+    demo: true,
+    source_url: null,
+    last_verified_at: null,
+    verified_by: null,
+    safety_suspended: false,
+    status: at(31),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    organization_name: organization.name,
+    organization_website: organization.website,
+    locations: [],
+    fee_sort: free ? 0 : (feeMin ?? 2147483647),
+    search_vector: approximateVector([
+      [name, 'A'],
+      [at<string>(32), 'B'],
+      [at<string>(4), 'C'],
+    ]),
+  };
+}
+
 /** Rows of one INSERT batch, keyed by id, until their locations arrive and the batch commits. */
 function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<unknown> {
   const organizations = new Map<string, { name: string; website: string }>();
@@ -72,72 +141,7 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
         ids.forEach((id, i) => organizations.set(id, { name: names[i], website: websites[i] }));
       } else if (text.includes('INSERT INTO resource (')) {
         const v = values as unknown[][];
-        (v[0] as string[]).forEach((id, i) => {
-          const at = <T>(k: number) => v[k][i] as T;
-          const organization = organizations.get(at<string>(2))!;
-          const free = at<boolean>(10);
-          const feeMin = at<number | null>(12);
-          const name = at<string>(3);
-          batch.set(id, {
-            id,
-            slug: at(1),
-            name,
-            description: at(4),
-            url: at(5),
-            phone: at(6),
-            email: at(7),
-            kind: at(8),
-            formats: list(at(9)),
-            free,
-            sliding_scale: at(11),
-            fee_min: feeMin,
-            fee_max: at(13),
-            currency: 'USD',
-            fee_period: 'per_session',
-            insurance_accepted: at(14),
-            insurers: list(at(15)),
-            insurer_keys: list(at(16)),
-            no_insurance_needed: at(17),
-            cost_notes: at(18),
-            specialties: list(at(19)),
-            approaches: list(at(20)),
-            languages: list(at(21)),
-            audiences: list(at(22)),
-            accessibility: list(at(33)),
-            credentials: list(at(23)),
-            payment_options: list(at(24)),
-            service_areas: list(at(25)),
-            location_regions: list(at(26)),
-            accepting_new_clients: at(27),
-            wait_time_days: at(28),
-            availability: list(at(29)),
-            joint_sessions: at(30),
-            requires_safe_relationship: false,
-            not_for_crisis: false,
-            eligibility: [],
-            line_roles: [],
-            contact_channels: [],
-            translations: {},
-            demo: true,
-            source_url: null,
-            last_verified_at: null,
-            verified_by: null,
-            safety_suspended: false,
-            status: at(31),
-            version: 1,
-            created_at: now,
-            updated_at: now,
-            organization_name: organization.name,
-            organization_website: organization.website,
-            locations: [],
-            fee_sort: free ? 0 : (feeMin ?? 2147483647),
-            search_vector: approximateVector([
-              [name, 'A'],
-              [at<string>(32), 'B'],
-              [at<string>(4), 'C'],
-            ]),
-          });
-        });
+        (v[0] as string[]).forEach((id, i) => batch.set(id, resourceRowAt(v, i, organizations, now)));
       } else if (text.includes('INSERT INTO resource_location')) {
         const [ids, addresses, cities, regions, postalCodes, lats, lngs] = values as unknown[][];
         (ids as string[]).forEach((id, i) => {
