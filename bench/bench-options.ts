@@ -11,6 +11,8 @@ export const COMMON_BENCH_OPTIONS = {
   explain: { type: 'boolean', default: false },
   'explain-only': { type: 'boolean', default: false },
   keep: { type: 'boolean', default: false },
+  /** A database an earlier `--keep` run left (mend_bench_…): measured as it is, neither loaded nor dropped. */
+  reuse: { type: 'string' },
 } as const;
 
 /** Numeric options, checked: each must be a non-negative number. */

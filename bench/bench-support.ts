@@ -9,7 +9,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 
-import { generateSyntheticResources } from '../seeds/synthetic.js';
+import { generateSyntheticResources, SYNTHETIC_SLUG_PREFIX } from '../seeds/synthetic.js';
 import { createApp } from '../src/app.setup.js';
 import { type Environment, validateEnvironment } from '../src/config/environment.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
@@ -96,6 +96,44 @@ export async function createScratchDatabase(options: { keep: boolean }): Promise
   const url = withDatabaseName(serverUrl, name);
   log(`scratch database ${name} on the ${label}${options.keep ? ` (kept: ${url.replace(/:[^:@/]*@/, ':***@')})` : ''}`);
   return { url, label, serverUrl, name };
+}
+
+/**
+ * The scratch directory a benchmark measures: a new database loaded with `count` synthetic rows,
+ * or (`reuse`) one an earlier `--keep` run left on DATABASE_URL's server, checked to hold that
+ * many, so a 1M run can be repeated without its load. A reused database is never dropped.
+ */
+export async function prepareScratchDirectory(options: {
+  keep: boolean;
+  reuse?: string;
+  count: number;
+  batchSize: number;
+}): Promise<Scratch> {
+  if (!options.reuse) {
+    const scratch = await createScratchDatabase({ keep: options.keep });
+    await loadScratchDirectory(scratch.url, options.count, options.batchSize);
+    return scratch;
+  }
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('--reuse needs DATABASE_URL: the embedded server of a run does not outlive it');
+  if (!/^mend_bench_[0-9a-f]{8}$/.test(options.reuse)) throw new Error('--reuse takes the name of a kept scratch database (mend_bench_…)');
+  const url = withDatabaseName(serverUrl, options.reuse);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ synthetic: string; version: string }>(
+      `SELECT (SELECT count(*) FROM resource WHERE starts_with(slug, $1)) AS synthetic, current_setting('server_version') AS version`,
+      [SYNTHETIC_SLUG_PREFIX],
+    );
+    const synthetic = Number(rows[0].synthetic);
+    if (synthetic !== options.count)
+      throw new Error(`${options.reuse} holds ${synthetic} synthetic resources, not --count ${options.count}`);
+    const label = `PostgreSQL server at DATABASE_URL, PostgreSQL ${rows[0].version}`;
+    log(`reusing scratch database ${options.reuse} on the ${label} (${synthetic} synthetic resources; not dropped)`);
+    return { url, label, serverUrl, name: options.reuse };
+  } finally {
+    await client.end();
+  }
 }
 
 /**

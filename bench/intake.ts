@@ -14,9 +14,8 @@ import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
   cleanups,
-  createScratchDatabase,
-  loadScratchDirectory,
   log,
+  prepareScratchDirectory,
   round,
   runBenchmark,
   runLoad,
@@ -35,7 +34,7 @@ import { commitBeforeIndex, startPreviousApp } from './previous-app.js';
 
 /**
  * `npm run bench:intake -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
- *   [--skip-sql] [--explain | --explain-only] [--keep] [--batch-size 5000] [--burst N] [--pool-size N]`
+ *   [--skip-sql] [--explain | --explain-only] [--keep | --reuse mend_bench_…] [--batch-size 5000] [--burst N] [--pool-size N]`
  *
  * Loads N synthetic resources plus the curated directory (so the crisis and domestic-violence
  * hotlines exist) into a scratch database, exactly as bench/search.ts does, starts the real Mend
@@ -296,8 +295,12 @@ async function measureSqlPath(
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase({ keep: args.keep });
-  await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
+  const scratch = await prepareScratchDirectory({
+    keep: args.keep,
+    reuse: args.reuse,
+    count: COUNT,
+    batchSize: Number(args['batch-size']),
+  });
 
   // --pool-size overrides the app's DB_POOL_SIZE (default 10).
   const mend = await startMendReady(scratch.url, args['pool-size'] ? { DB_POOL_SIZE: args['pool-size'] } : {});

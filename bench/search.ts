@@ -10,9 +10,8 @@ import { COMMON_BENCH_OPTIONS, numericOptions } from './bench-options.js';
 import {
   assertAllOk,
   cleanups,
-  createScratchDatabase,
-  loadScratchDirectory,
   log,
+  prepareScratchDirectory,
   round,
   runBenchmark,
   runLoad,
@@ -25,7 +24,7 @@ import { facetObject, type FacetRow, prepare, type Prepared, PREVIOUS_TOTAL_CAP,
 
 /**
  * `npm run bench:search -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
- *   [--deep-pages 50] [--skip-sql] [--explain | --explain-only] [--keep] [--batch-size 5000]`
+ *   [--deep-pages 50] [--skip-sql] [--explain | --explain-only] [--keep | --reuse mend_bench_…] [--batch-size 5000]`
  *
  * Loads N synthetic resources into a scratch database (a new `mend_bench_<hex>` on the server
  * at DATABASE_URL, or on a throwaway embedded server), then measures GET /v1/resources for a
@@ -296,8 +295,12 @@ async function measureSqlPath(sqlBase: string): Promise<Summary | null> {
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase({ keep: args.keep });
-  await loadScratchDirectory(scratch.url, COUNT, Number(args['batch-size']));
+  const scratch = await prepareScratchDirectory({
+    keep: args.keep,
+    reuse: args.reuse,
+    count: COUNT,
+    batchSize: Number(args['batch-size']),
+  });
 
   const prepared = new Map<string, Prepared>();
   for (const m of MIX) prepared.set(m.path, await prepare(m.path));

@@ -92,7 +92,12 @@ export function withVerificationAt(response: ResourceResponse, cutoffs: Verifica
 
 /** A copy of a mapped resource with its distance from the searched point (last, as the response lists it). */
 export function mapResourceDistance(response: ResourceResponse, distanceMeters: number): ResourceResponse {
-  return { ...response, distanceKm: Math.round(distanceMeters / 100) / 10 };
+  return { ...response, distanceKm: distanceKm(distanceMeters) };
+}
+
+/** A distance as the API gives it: kilometres to one decimal. */
+export function distanceKm(distanceMeters: number): number {
+  return Math.round(distanceMeters / 100) / 10;
 }
 
 /** A resource with the ETag of its version (GET one and every curation write). */

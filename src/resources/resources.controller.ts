@@ -18,6 +18,7 @@ import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { PublicAccess } from '../partners/access.decorator.js';
 import { FacetValue, ResourceListResponse, ResourceResponse } from './dto/resource.response.js';
 import { SearchResourcesQuery } from './dto/search-resources.query.js';
+import { resourceListJson } from './resource-list.json.js';
 import { ResourceErrors } from './resources.errors.js';
 import { ResourcesService } from './resources.service.js';
 
@@ -59,14 +60,15 @@ export class ResourcesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): void {
-    const { body, nextCursor } = this.resources.searchResources(query, locale);
+    const result = this.resources.searchResources(query, locale);
+    const { nextCursor } = result.page;
     if (nextCursor) {
       const url = new URL(request.url, 'http://placeholder');
       url.searchParams.set('cursor', nextCursor);
       void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
     }
     void reply.header('cache-control', 'public, max-age=60');
-    sendJsonWithBodyEtag(request, reply, body);
+    sendJsonWithBodyEtag(request, reply, resourceListJson(result.items, result.page, result.facets));
   }
 
   @Get(':id')

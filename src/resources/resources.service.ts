@@ -10,8 +10,9 @@ import type { FacetValue, ResourceListResponse, ResourceResponse } from './dto/r
 import type { FacetField, SearchResourcesQuery, SortOrder } from './dto/search-resources.query.js';
 import { Freshness } from './freshness.js';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './page-cursor.js';
-import { mapResource, mapVersionedResource, type VersionedResource, withVerificationAt } from './resource.mapper.js';
+import { distanceKm, mapResource, mapVersionedResource, type VersionedResource, withVerificationAt } from './resource.mapper.js';
 import type { ResourceReferralFacts } from './resource.row.js';
+import type { ListedResource } from './resource-list.json.js';
 import type { ResourceSearchCriteria } from './resource-search.criteria.js';
 import { localizeResource } from './resource-texts.js';
 import { ResourceErrors } from './resources.errors.js';
@@ -28,9 +29,11 @@ import {
 export const DEFAULT_RADIUS_KM = 40;
 export const DEFAULT_PAGE_SIZE = 20;
 
+/** One search page: its rows (serialised by resourceListJson), page metadata and facets. */
 export interface SearchResult {
-  body: ResourceListResponse;
-  nextCursor: string | null;
+  items: ListedResource[];
+  page: ResourceListResponse['page'];
+  facets?: ResourceListResponse['facets'];
 }
 
 /** A resource that can reach the couple, and how far its nearest location is (when searched near a point). */
@@ -134,16 +137,19 @@ export class ResourcesService {
     const nextCursor = found.hasMore && last ? encodeCursor(sort, last.sortKey, last.id, fingerprint, found.total, true) : null;
 
     const cutoffs = this.freshness.cutoffs();
-    const body: ResourceListResponse = {
-      data: found.hits.map((hit) => localizeResource(this.directory.response(hit.id, cutoffs, hit.distanceM), locale)),
+    const result: SearchResult = {
+      items: found.hits.map(({ id, distanceM }) => ({
+        resource: localizeResource(this.directory.response(id, cutoffs), locale),
+        ...(distanceM === null ? {} : { distanceKm: distanceKm(distanceM) }),
+      })),
       page: { limit, nextCursor, total: found.total, totalExact: true },
     };
     if (facetResult) {
       const facets: Partial<Record<FacetField, FacetValue[]>> = Object.fromEntries(facetFields.map((f) => [f, []]));
       for (const { facet, value, count } of facetResult.counts) facets[facet]!.push({ value, count });
-      body.facets = facets;
+      result.facets = facets;
     }
-    return { body, nextCursor };
+    return result;
   }
 
   /** Any status: a deleted (inactive) resource is still readable, so links to it explain themselves. */

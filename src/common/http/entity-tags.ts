@@ -16,7 +16,7 @@ export function bodyEtag(body: unknown): string {
 }
 
 /** bodyEtag of a body already serialised (so a large list is stringified once, not twice). */
-export function jsonEtag(json: string): string {
+export function jsonEtag(json: string | Buffer): string {
   return `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
 }
 

@@ -9,7 +9,13 @@ export { FITS_HELP, helpTypeFit } from './help-type.js';
 export { scoreCandidate, within } from './score.js';
 
 // One collator for every comparison: localeCompare(…, 'en') builds one per call (3.9 → 0.13 ms for 300 names).
-const byName = new Intl.Collator('en').compare;
+/** Names as the ranking orders them (English collation). */
+export const byName = new Intl.Collator('en').compare;
+
+/** Ids as the ranking orders them (code units: UUIDs are ASCII). */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * Strong preferences: when asked for, a language other than English, LGBTQ+ affirming care, care
@@ -89,7 +95,7 @@ export function compareRankKeys(a: RankKey, b: RankKey): number {
     b.score - a.score ||
     a.distance - b.distance ||
     byName(a.name, b.name) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    compareIds(a.id, b.id)
   );
 }
 
