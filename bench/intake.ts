@@ -269,7 +269,7 @@ async function measureSqlPath(
   headers: Record<string, string>,
   appResponses: Map<string, IntakeResponse>,
   admin: pg.Client,
-  scratch: Awaited<ReturnType<typeof createScratchDatabase>>,
+  scratch: Awaited<ReturnType<typeof prepareScratchDirectory>>,
   mend: Awaited<ReturnType<typeof startMendReady>>,
 ): Promise<Awaited<ReturnType<typeof measure>> | null> {
   try {
