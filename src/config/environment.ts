@@ -217,7 +217,7 @@ export class Environment {
    * Per partner: listing reports sent with its secret keys, in a one-hour window. A partner's
    * server is one reporter, but each report lands in the curators' queue and fires their webhook.
    */
-  @IntSetting(1, 1_000_000)
+  @RateLimitSetting()
   RATE_LIMIT_REPORTS_PER_PARTNER_PER_HOUR = 60;
 
   /** Days a closed report keeps its note; then the note is erased (the reason and dates stay, for the numbers). */

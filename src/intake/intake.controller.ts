@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -12,6 +12,7 @@ import type { FastifyReply } from 'fastify';
 
 import { IdempotencyKey, Idempotent, type IdempotentResult } from '../common/http/idempotency.js';
 import { NoStore } from '../common/http/no-store.js';
+import { UuidParam } from '../common/http/request-params.js';
 import type { RequestLocale } from '../common/i18n/locale.js';
 import { LangQuery, Localized, RequestLocaleOf } from '../common/i18n/localized.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
@@ -99,10 +100,7 @@ export class IntakeController {
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ProblemDetailsDto, description: "No intake of yours has this id (another partner's looks the same)." })
-  async deleteIntake(
-    @CurrentPrincipal() principal: Principal,
-    @Param('intakeId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-  ): Promise<void> {
+  async deleteIntake(@CurrentPrincipal() principal: Principal, @UuidParam('intakeId') id: string): Promise<void> {
     await this.intakes.deleteIntake(principal.partnerId, id);
   }
 }

@@ -1,15 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { NoStore } from '../common/http/no-store.js';
+import { UuidParam } from '../common/http/request-params.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { ClaimTokenAccess, RequireSecretScopes } from '../partners/access.decorator.js';
 import { CurrentPrincipal } from '../partners/current-principal.decorator.js';
 import type { Principal } from '../partners/principal.js';
 import { IssuedClaimResponse, ListingClaimListResponse, ListingKeyResponse, RedeemClaimRequest } from './dto/listing-claim.dto.js';
 import { ListingClaimsService } from './listing-claims.service.js';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 /** Curators (resources:write, secret keys) issue, list and revoke the claims on a listing. */
 @ApiTags('curation')
@@ -30,7 +29,7 @@ export class ListingClaimsController {
   @ApiCreatedResponse({ type: IssuedClaimResponse })
   @ApiProblem(404, 'No such resource.')
   @ApiProblem(422, 'A safety line or other hotline: only curators change it (safety_line_not_claimable).')
-  createListingClaim(@Param('id', uuid) id: string, @CurrentPrincipal() curator: Principal): Promise<IssuedClaimResponse> {
+  createListingClaim(@UuidParam('id') id: string, @CurrentPrincipal() curator: Principal): Promise<IssuedClaimResponse> {
     return this.claims.issueClaim(id, curator);
   }
 
@@ -39,7 +38,7 @@ export class ListingClaimsController {
   @ApiOperation({ operationId: 'listListingClaims', summary: "A listing's claims, newest first (never the tokens)" })
   @ApiOkResponse({ type: ListingClaimListResponse })
   @ApiProblem(404, 'No such resource.')
-  async listListingClaims(@Param('id', uuid) id: string): Promise<ListingClaimListResponse> {
+  async listListingClaims(@UuidParam('id') id: string): Promise<ListingClaimListResponse> {
     return { data: await this.claims.listClaims(id) };
   }
 
@@ -53,8 +52,8 @@ export class ListingClaimsController {
   @ApiNoContentResponse({ description: 'Revoked (or revoked already).' })
   @ApiProblem(404, 'No claim with this id on this resource.')
   async revokeListingClaim(
-    @Param('id', uuid) id: string,
-    @Param('claimId', uuid) claimId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('claimId') claimId: string,
     @CurrentPrincipal() curator: Principal,
   ): Promise<void> {
     await this.claims.revokeClaim(id, claimId, curator);

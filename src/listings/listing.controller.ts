@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import { withEtag } from '../common/http/conditional-response.js';
-import { IfMatchRequired } from '../common/http/if-match.decorator.js';
+import { IfMatchRequired, versionEtagHeader } from '../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../common/http/json-body.js';
 import { NoStore } from '../common/http/no-store.js';
+import { UuidParam } from '../common/http/request-params.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { RequireListingKey } from '../partners/access.decorator.js';
 import { CurrentListing } from '../partners/current-principal.decorator.js';
@@ -17,15 +18,14 @@ import {
   ProviderReferralListResponse,
   ProviderReferralResponse,
 } from '../referrals/dto/referral.dto.js';
+import { ApiInvalidTransition } from '../referrals/referrals.errors.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { UpdateListingRequest } from '../resources/curation/dto/listing.request.js';
 import { ProviderListingService } from '../resources/curation/provider-listing.service.js';
 import { ResourceResponse } from '../resources/dto/resource.response.js';
 import { ProviderOwnedFieldsInterceptor } from './provider-owned-fields.interceptor.js';
 
-const ETAG_HEADER = {
-  ETag: { description: 'The version of the listing, for the next If-Match.', schema: { type: 'string', example: '"v7"' } },
-};
+const ETAG_HEADER = versionEtagHeader('listing', '"v7"');
 
 /**
  * A provider's own listing, with the listing key a claim was redeemed for. No route takes a
@@ -136,10 +136,10 @@ export class ListingController {
   @ApiOkResponse({ type: ProviderReferralResponse })
   @ApiProblem(400, 'Invalid status or reason, or a reason with accepted (reason_needs_rejection).')
   @ApiProblem(404, 'No referral to your listing that you may answer has this id.')
-  @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
+  @ApiInvalidTransition()
   answerListingReferral(
     @CurrentListing() listing: ListingPrincipal,
-    @Param('referralId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @UuidParam('referralId') id: string,
     @Body() body: AnswerReferralRequest,
   ): Promise<ProviderReferralResponse> {
     return this.referrals.answerAsProvider(listing, id, body);

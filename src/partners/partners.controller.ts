@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { NoStore } from '../common/http/no-store.js';
+import { UuidParam } from '../common/http/request-params.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { RequireScopes, RequireSecretKey, RequireSecretScopes } from './access.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -25,7 +26,7 @@ import { mapIssuedKey, mapKey, mapPartner, mapWebhookSettings } from './partners
 import { PartnersService } from './partners.service.js';
 import type { Principal } from './principal.js';
 
-const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+const V4 = { version: '4' } as const;
 
 @ApiTags('partners')
 @NoStore()
@@ -90,7 +91,7 @@ export class PartnersController {
   @ApiOperation({ operationId: 'getPartner', summary: 'One partner (admin)' })
   @ApiOkResponse({ type: PartnerResponse })
   @ApiProblem(404, 'No such partner.')
-  async getPartner(@Param('partnerId', uuid) partnerId: string): Promise<PartnerResponse> {
+  async getPartner(@UuidParam('partnerId', V4) partnerId: string): Promise<PartnerResponse> {
     return mapPartner(await this.partners.getPartner(partnerId));
   }
 
@@ -103,7 +104,7 @@ export class PartnersController {
   @ApiOkResponse({ type: PartnerResponse })
   @ApiProblem(404, 'No such partner.')
   async updatePartnerStatus(
-    @Param('partnerId', uuid) partnerId: string,
+    @UuidParam('partnerId', V4) partnerId: string,
     @Body() body: UpdatePartnerStatusRequest,
   ): Promise<PartnerResponse> {
     return mapPartner(await this.partners.setStatus(partnerId, body.status));
@@ -115,7 +116,7 @@ export class PartnersController {
   @ApiCreatedResponse({ type: IssuedKeyResponse })
   @ApiProblem(404, 'No such partner.')
   @ApiProblem(422, "The key's environment is not the partner's (environment_mismatch).")
-  async createPartnerKey(@Param('partnerId', uuid) partnerId: string, @Body() body: CreateKeyRequest): Promise<IssuedKeyResponse> {
+  async createPartnerKey(@UuidParam('partnerId', V4) partnerId: string, @Body() body: CreateKeyRequest): Promise<IssuedKeyResponse> {
     await this.partners.getPartner(partnerId);
     const { key, plaintext } = await this.keys.issueKey({
       partnerId,
@@ -154,7 +155,7 @@ export class KeysController {
   })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiProblem(404, 'No key of yours has this id.')
-  async revokeKey(@CurrentPrincipal() principal: Principal, @Param('keyId', uuid) keyId: string): Promise<ApiKeyResponse> {
+  async revokeKey(@CurrentPrincipal() principal: Principal, @UuidParam('keyId', V4) keyId: string): Promise<ApiKeyResponse> {
     return mapKey(await this.keys.revoke(principal, keyId));
   }
 
@@ -166,7 +167,7 @@ export class KeysController {
   @ApiProblem(409, 'Only an active key can be rotated (key_not_active).')
   async rotateKey(
     @CurrentPrincipal() principal: Principal,
-    @Param('keyId', uuid) keyId: string,
+    @UuidParam('keyId', V4) keyId: string,
     @Body() body: RotateKeyRequest,
   ): Promise<RotatedKeyResponse> {
     const { key, plaintext, previous } = await this.keys.rotate(principal, keyId, body.overlapHours ?? 24);

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { IdempotencyKey, Idempotent, type IdempotentResult } from '../common/http/idempotency.js';
 import { NoStore } from '../common/http/no-store.js';
+import { UuidParam } from '../common/http/request-params.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { RequireScopes, RequireSecretScopes } from '../partners/access.decorator.js';
@@ -15,9 +16,8 @@ import {
   ReferralResponse,
   UpdateReferralRequest,
 } from './dto/referral.dto.js';
+import { ApiInvalidTransition } from './referrals.errors.js';
 import { ReferralsService } from './referrals.service.js';
-
-const referralId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('referrals')
 @NoStore()
@@ -55,7 +55,7 @@ export class ReferralsController {
   @ApiOperation({ operationId: 'getReferral', summary: 'One referral with its status history' })
   @ApiOkResponse({ type: ReferralResponse })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  getReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string): Promise<ReferralResponse> {
+  getReferral(@CurrentPrincipal() principal: Principal, @UuidParam('referralId') id: string): Promise<ReferralResponse> {
     return this.referrals.getReferral(principal, id);
   }
 
@@ -66,11 +66,11 @@ export class ReferralsController {
     summary: 'Move a referral to a new status (HL7 Gravity Task lifecycle), with a reason code and an outcome when it ends',
   })
   @ApiOkResponse({ type: ReferralResponse })
-  @ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).')
+  @ApiInvalidTransition()
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   updateReferral(
     @CurrentPrincipal() principal: Principal,
-    @Param('referralId', referralId) id: string,
+    @UuidParam('referralId') id: string,
     @Body() body: UpdateReferralRequest,
   ): Promise<ReferralResponse> {
     return this.referrals.updateReferral(principal, id, body);
@@ -82,7 +82,7 @@ export class ReferralsController {
   @ApiOperation({ operationId: 'deleteReferral', summary: "Delete a referral and its history (the partner's right to erase its data)" })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  async deleteReferral(@CurrentPrincipal() principal: Principal, @Param('referralId', referralId) id: string): Promise<void> {
+  async deleteReferral(@CurrentPrincipal() principal: Principal, @UuidParam('referralId') id: string): Promise<void> {
     await this.referrals.deleteReferral(principal, id);
   }
 }

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
+import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { CommonErrors } from '../common/problem/common.errors.js';
 import { documentProblemExtension } from '../common/problem/problem.dto.js';
 import { problemsOf } from '../common/problem/problem.js';
@@ -27,6 +28,10 @@ documentProblemExtension('reason', {
   enum: Object.keys(JOINT_WORK_CONFLICT_TEXT),
   description: 'referral_unsafe (422): why the resource is not a safe referral for this intake.',
 });
+
+/** The 409 of a status change, documented alike wherever a referral's status changes (its partner, or the provider). */
+export const ApiInvalidTransition = () =>
+  ApiProblem(409, 'Not a valid transition from the current status (invalid_transition, with currentStatus and allowedTransitions).');
 
 export const ReferralErrors = {
   /** Another partner's intake answers the same: its existence is not disclosed. */

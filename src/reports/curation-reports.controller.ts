@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import { NoStore } from '../common/http/no-store.js';
+import { UuidParam } from '../common/http/request-params.js';
 import { ApiProblem } from '../common/problem/api-problem.decorator.js';
 import { ProblemDetailsDto } from '../common/problem/problem.dto.js';
 import { RequireScopes } from '../partners/access.decorator.js';
@@ -20,8 +21,6 @@ import {
 } from './dto/report.dto.js';
 import { CURATION_STATS_EXAMPLES, REPORT_LIST_EXAMPLES } from './dto/report.examples.js';
 import { ReportsService } from './reports.service.js';
-
-const reportId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 /** Curators' side of reports from the field, and the numbers that tell them where to look. */
 @ApiTags('curation')
@@ -85,7 +84,7 @@ export class CurationReportsController {
   @ApiProblem(412, 'The listing changed since the ETag in If-Match was read (precondition_failed).')
   @ApiProblem(428, 'listing given without If-Match (precondition_required).')
   async resolveReport(
-    @Param('reportId', reportId) id: string,
+    @UuidParam('reportId') id: string,
     @Body() body: ResolveReportRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -109,7 +108,7 @@ export class CurationReportsController {
   @ApiProblem(400, 'Invalid reason (problem+json).')
   @ApiProblem(409, 'The report is already resolved or dismissed (report_closed).')
   dismissReport(
-    @Param('reportId', reportId) id: string,
+    @UuidParam('reportId') id: string,
     @Body() body: DismissReportRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReportResponse> {

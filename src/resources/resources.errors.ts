@@ -6,13 +6,7 @@ import { problemsOf } from '../common/problem/problem.js';
 
 /** Codes of directory search and reads (problem+json; clients branch on `code`). */
 export type ResourceErrorCode =
-  | 'empty_query'
-  | 'place_required'
-  | 'sort_needs_q'
-  | 'sort_needs_place'
-  | 'invalid_cursor'
-  | 'cursor_filters_mismatch'
-  | 'directory_not_ready';
+  'empty_query' | 'place_required' | 'sort_needs_q' | 'sort_needs_place' | 'cursor_filters_mismatch' | 'directory_not_ready';
 
 const { invalidField, problem } = problemsOf<ResourceErrorCode>();
 
@@ -22,7 +16,7 @@ export const ResourceErrors = {
   placeRequired: (field: 'radiusKm' | 'country') => invalidField(field, 'place_required', msg('problem.place_required')),
   sortNeedsQ: () => invalidField('sort', 'sort_needs_q', msg('problem.sort_needs_q')),
   sortNeedsPlace: () => invalidField('sort', 'sort_needs_place', msg('problem.sort_needs_place')),
-  cursorNotForSort: () => invalidField('cursor', 'invalid_cursor', msg('problem.cursor_not_for_sort')),
+  cursorNotForSort: () => CommonErrors.invalidCursor(msg('problem.cursor_not_for_sort')),
   cursorFiltersMismatch: () => invalidField('cursor', 'cursor_filters_mismatch', msg('problem.cursor_filters_mismatch')),
   /** The in-memory index is still being built (start-up): never an empty answer instead. */
   directoryNotReady: () =>

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { headerText } from './request-params.js';
+
 /**
  * Entity tags and the conditional request headers that carry them (RFC 9110 §8.8.3, §13.1).
  * A versioned representation's tag is its version (`"v3"`), which every write increases, so
@@ -35,7 +37,7 @@ const ENTITY_TAG = /^(W\/)?("[\x21\x23-\x7e\x80-\xff]*")$/;
  * tag matches nothing, so it is left out.
  */
 function conditionMembers(header: string | string[]): { any: boolean; tags: EntityTag[] } {
-  const text = Array.isArray(header) ? header.join(',') : header;
+  const text = headerText(header);
   const members: string[] = [];
   let start = 0;
   let quoted = false;
@@ -54,8 +56,7 @@ function conditionMembers(header: string | string[]): { any: boolean; tags: Enti
   return { any: members.includes('*'), tags };
 }
 
-const isBlank = (header: string | string[] | undefined): header is undefined =>
-  !(Array.isArray(header) ? header.join(',') : header)?.trim();
+const isBlank = (header: string | string[] | undefined): header is undefined => !headerText(header)?.trim();
 
 export type IfMatch = { kind: 'missing' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
 

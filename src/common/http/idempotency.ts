@@ -1,16 +1,10 @@
-import {
-  applyDecorators,
-  type CallHandler,
-  createParamDecorator,
-  type ExecutionContext,
-  type NestInterceptor,
-  UseInterceptors,
-} from '@nestjs/common';
+import { applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
 
 import { ApiProblem } from '../problem/api-problem.decorator.js';
+import { headerText, requestParam } from './request-params.js';
 
 /** What an @Idempotent() handler returns: the response to send, and whether it replays a stored one. */
 export interface IdempotentResult<T> {
@@ -24,10 +18,9 @@ export interface IdempotentResult<T> {
  * when absent. What a key may be is IdempotencyService.run's rule, checked there: after the body's
  * validation, so a request wrong in both still names the body's fields.
  */
-export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
-  const header = context.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
-  if (header === undefined) return undefined;
-  const raw = (Array.isArray(header) ? header.join(',') : header).trim();
+export const IdempotencyKey = requestParam((request): string | undefined => {
+  const raw = headerText(request.headers['idempotency-key'])?.trim();
+  if (raw === undefined) return undefined;
   return raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw;
 });
 

@@ -12,6 +12,14 @@ export interface IfMatchWording {
 }
 
 /**
+ * The ETag response header of a versioned representation (versionEtag), documented for `what` is
+ * versioned: the tag a client sends back as If-Match on its next write.
+ */
+export function versionEtagHeader(what: string, example: string) {
+  return { ETag: { description: `The version of the ${what}, for the next If-Match.`, schema: { type: 'string', example } } };
+}
+
+/**
  * A write that needs If-Match (optimistic concurrency, parseIfMatch): the required header and the
  * 412 and 428 problem answers, worded for what is written (a resource, a provider's listing).
  */

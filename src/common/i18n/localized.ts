@@ -1,17 +1,11 @@
-import {
-  applyDecorators,
-  type CallHandler,
-  createParamDecorator,
-  type ExecutionContext,
-  type NestInterceptor,
-  UseInterceptors,
-} from '@nestjs/common';
+import { applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiExtension, ApiHeader, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 
 import { stack } from '../decorator-stack.js';
+import { headerText, requestParam } from '../http/request-params.js';
 import { isLocale, LOCALES, negotiateLocale, type RequestLocale } from './locale.js';
 
 /** The OpenAPI extension @Localized() leaves for finishOpenApiDocument to add Content-Language and Vary to each response. */
@@ -32,8 +26,7 @@ export function localeOf(request: FastifyRequest): RequestLocale {
   let found = negotiated.get(request);
   if (!found) {
     const explicit = [record(request.body)?.lang, record(request.query)?.lang].find(isLocale);
-    const header = request.headers['accept-language'];
-    found = negotiateLocale(Array.isArray(header) ? header.join(',') : header, explicit);
+    found = negotiateLocale(headerText(request.headers['accept-language']), explicit);
     negotiated.set(request, found);
   }
   return found;
@@ -84,9 +77,7 @@ export function Localized() {
 }
 
 /** The negotiated locale of the request (set up by @Localized()). */
-export const RequestLocaleOf = createParamDecorator((_data: unknown, context: ExecutionContext): RequestLocale =>
-  localeOf(context.switchToHttp().getRequest<FastifyRequest>()),
-);
+export const RequestLocaleOf = requestParam(localeOf);
 
 /** The `lang` parameter or field: en or es, wins over Accept-Language. */
 export function LangField(description = 'The language of the texts Mend writes: en or es. Wins over Accept-Language.') {

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
-import { msg } from '../i18n/message.js';
+import { type Message, msg } from '../i18n/message.js';
 import { type FieldError, problemsOf } from './problem.js';
 
 /**
@@ -50,5 +50,6 @@ export const CommonErrors = {
     problem(HttpStatus.BAD_REQUEST, 'forbidden_field_name', `A field named ${name} is not allowed (${field}).`, {
       errors: [{ field, code: 'forbidden_field_name', message: `a field named ${name} is not allowed` }],
     }),
-  invalidCursor: () => invalidField('cursor', 'invalid_cursor', msg('problem.invalid_cursor')),
+  /** A page cursor that is not one this list handed out; a list may say why in `message` (a cursor for another sort). */
+  invalidCursor: (message: Message = msg('problem.invalid_cursor')) => invalidField('cursor', 'invalid_cursor', message),
 };

@@ -46,16 +46,18 @@ export class HsdsAttributeResponse {
   @ApiProperty({ type: HsdsTaxonomyTermResponse }) taxonomy_term: HsdsTaxonomyTermResponse;
 }
 
-export class HsdsLanguageResponse {
+/** What every record nested in a service has: its own id and the service's (HSDS's service_id foreign key). */
+export class HsdsServiceRecord {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) service_id: string;
+}
+
+export class HsdsLanguageResponse extends HsdsServiceRecord {
   @ApiProperty({ example: 'Spanish' }) name: string;
   @ApiProperty({ example: 'es', description: 'ISO 639-1.' }) code: string;
 }
 
-export class HsdsServiceAreaResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) service_id: string;
+export class HsdsServiceAreaResponse extends HsdsServiceRecord {
   @ApiProperty({ example: 'Ohio' }) name: string;
   @ApiProperty({ example: 'US-OH', description: 'The ISO 3166-2 region or ISO 3166-1 country code.' }) extent: string;
   @ApiProperty({ example: 'text' }) extent_type: string;
@@ -63,9 +65,7 @@ export class HsdsServiceAreaResponse {
   @ApiProperty({ example: 'ISO 3166-2 US-OH' }) description: string;
 }
 
-export class HsdsCostOptionResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) service_id: string;
+export class HsdsCostOptionResponse extends HsdsServiceRecord {
   @ApiProperty({ example: 'Lowest fee per session' }) option: string;
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({
@@ -83,9 +83,7 @@ export class HsdsPhoneLanguageResponse {
   @ApiProperty({ example: 'ase', description: 'ISO 639-3 (ase: American Sign Language).' }) code: string;
 }
 
-export class HsdsPhoneResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) service_id: string;
+export class HsdsPhoneResponse extends HsdsServiceRecord {
   @ApiProperty({ example: '1-800-799-7233' }) number: string;
   @ApiPropertyOptional({
     enum: ['textphone', 'video'],
@@ -107,9 +105,7 @@ export class HsdsAccessibilityResponse {
   description: string;
 }
 
-export class HsdsScheduleResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) service_id: string;
+export class HsdsScheduleResponse extends HsdsServiceRecord {
   @ApiProperty({ enum: ['WEEKLY'] }) freq: string;
   @ApiPropertyOptional({ example: 'SA,SU' }) byday?: string;
   @ApiPropertyOptional({ example: '00:00' }) opens_at?: string;
@@ -144,9 +140,7 @@ export class HsdsLocationResponse {
   @ApiProperty({ type: [HsdsAddressResponse] }) addresses: HsdsAddressResponse[];
 }
 
-export class HsdsServiceAtLocationResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) service_id: string;
+export class HsdsServiceAtLocationResponse extends HsdsServiceRecord {
   @ApiProperty({ format: 'uuid' }) location_id: string;
   @ApiProperty({ type: HsdsLocationResponse }) location: HsdsLocationResponse;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 
+import { subsetOf } from '../../../test/support/arbitraries.js';
 import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './preselect.js';
 import { FITS_HELP, helpTypeFit, rankCandidates, within } from './rank.js';
 import type { Candidate, HelpType, IntakeProfile, MatchableResource } from './types.js';
@@ -42,7 +43,6 @@ function poolOf(candidates: Candidate[], facts: ResourceFact[]): CandidatePool<C
   return pool;
 }
 
-const pick = <T>(values: readonly T[]) => fc.subarray([...values]);
 const KINDS = ['practice', 'clinic', 'online_service', 'workshop', 'self_guided', 'support_group', 'directory'];
 const SPECIALTIES = [
   'infidelity',
@@ -70,17 +70,17 @@ const resourceArb = (id: number): fc.Arbitrary<MatchableResource> =>
     }),
     demo: fc.boolean(),
     phone: fc.constant(null),
-    formats: pick(['in_person', 'video', 'phone', 'chat']),
-    specialties: pick(SPECIALTIES),
+    formats: subsetOf(['in_person', 'video', 'phone', 'chat']),
+    specialties: subsetOf(SPECIALTIES),
     // Discernment-only services (discernment, no couples therapy approach) are told apart by facts too.
-    approaches: pick(['gottman', 'eft', 'imago', 'solution_focused', 'discernment_counseling']),
-    languages: pick(['en', 'es', 'zh']),
-    audiences: pick(['lgbtq_affirming', 'deaf_hard_of_hearing', 'unmarried_couples', 'veterans']),
-    accessibility: pick(['asl', 'videophone', 'captioning', 'wheelchair_access', 'interpreter_on_request']),
-    availability: pick(['evenings', 'weekends']),
-    paymentOptions: pick(['insurance', 'medicaid', 'medicare', 'military', 'eap', 'cash']),
+    approaches: subsetOf(['gottman', 'eft', 'imago', 'solution_focused', 'discernment_counseling']),
+    languages: subsetOf(['en', 'es', 'zh']),
+    audiences: subsetOf(['lgbtq_affirming', 'deaf_hard_of_hearing', 'unmarried_couples', 'veterans']),
+    accessibility: subsetOf(['asl', 'videophone', 'captioning', 'wheelchair_access', 'interpreter_on_request']),
+    availability: subsetOf(['evenings', 'weekends']),
+    paymentOptions: subsetOf(['insurance', 'medicaid', 'medicare', 'military', 'eap', 'cash']),
     serviceAreas: fc.constantFrom(['US-OH'], ['US'], []),
-    credentials: pick(['licensed_clinician', 'supervised_trainee']),
+    credentials: subsetOf(['licensed_clinician', 'supervised_trainee']),
     eligibility: fc.constantFrom([], ['women_only']),
     lineRoles: fc.constant([]),
     contactChannels: fc.constant([]),
@@ -96,7 +96,7 @@ const resourceArb = (id: number): fc.Arbitrary<MatchableResource> =>
       currency: fc.constant('USD'),
       feePeriod: fc.constantFrom('per_session', 'per_session', 'per_program', 'one_time', 'per_week'),
       insuranceAccepted: fc.boolean(),
-      insurers: pick(['Aetna', 'Blue Cross Blue Shield', 'Medicaid', 'Covered California', 'Cigna']),
+      insurers: subsetOf(['Aetna', 'Blue Cross Blue Shield', 'Medicaid', 'Covered California', 'Cigna']),
       noInsuranceNeeded: fc.boolean(),
     }),
   });
@@ -123,14 +123,14 @@ const profileArb: fc.Arbitrary<IntakeProfile> = fc.record({
   region: fc.option(fc.constant('US-OH'), { nil: undefined }),
   country: fc.constant('US'),
   maxTravelKm: fc.constantFrom(10, 40, 100),
-  formats: pick(['in_person', 'video', 'phone']),
-  languages: pick(['en', 'es']),
+  formats: subsetOf(['in_person', 'video', 'phone']),
+  languages: subsetOf(['en', 'es']),
   budgetMinor: fc.option(fc.constantFrom(0, 9000, 20000), { nil: undefined }),
   insurance: fc.option(fc.constantFrom('aetna', 'medicaid', 'none', 'marketplace plan', 'insurance plan', 'kaiser'), { nil: undefined }),
-  approaches: pick(['gottman', 'discernment_counseling']),
-  audiences: pick(['lgbtq_affirming', 'deaf_hard_of_hearing', 'veterans']),
-  accessibility: pick(['asl', 'captioning', 'wheelchair_access']),
-  availability: pick(['evenings']),
+  approaches: subsetOf(['gottman', 'discernment_counseling']),
+  audiences: subsetOf(['lgbtq_affirming', 'deaf_hard_of_hearing', 'veterans']),
+  accessibility: subsetOf(['asl', 'captioning', 'wheelchair_access']),
+  availability: subsetOf(['evenings']),
 });
 
 const helpArb = fc.constantFrom<HelpType>('couples_counseling', 'discernment_counseling', 'individual_counseling', 'safety_first');

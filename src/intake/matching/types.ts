@@ -1,21 +1,14 @@
 import type { CodedMessage } from '../../common/i18n/message.js';
+// The intake's concern and willingness codes are written once, in the widget's pure module: its
+// browser build (tsconfig.widget.json, rootDir src/widget/client) cannot import from here.
+import { CONCERNS, WILLINGNESS } from '../../widget/client/format.js';
 
-export const CONCERNS = [
-  'infidelity',
-  'lying',
-  'financial_secrecy',
-  'hidden_substance_use',
-  'gambling',
-  'jealousy_control',
-  'communication_breakdown',
-  'other',
-] as const;
+export { CONCERNS, WILLINGNESS };
 export type Concern = (typeof CONCERNS)[number];
 /**
- * How the two partners feel about getting help. `one_unsure` meant two things (hesitant about
+ * How the two partners feel about getting help (WILLINGNESS). `one_unsure` meant two things (hesitant about
  * counseling, or unsure about staying); it is still accepted, read as `one_leaning_out`, and deprecated.
  */
-export const WILLINGNESS = ['both', 'one_hesitant', 'one_leaning_out', 'one_unwilling'] as const;
 export const DEPRECATED_WILLINGNESS = ['one_unsure'] as const;
 export type Willingness = (typeof WILLINGNESS)[number];
 export const RELATIONSHIPS = ['married', 'unmarried', 'engaged', 'separated'] as const;

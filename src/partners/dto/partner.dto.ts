@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 
 import { stack } from '../../common/decorator-stack.js';
+import { OptionalText } from '../../common/dto/field-decorators.js';
 import { PARTNER_SCOPES } from '../scopes.js';
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
@@ -82,10 +83,7 @@ export class CreateKeyRequest {
   @IsIn(PARTNER_SCOPES, { each: true })
   scopes?: (typeof PARTNER_SCOPES)[number][];
 
-  @ApiPropertyOptional({ example: 'production server', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText({ example: 'production server', maxLength: 100 })
   name?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working.' })

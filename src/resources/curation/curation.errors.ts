@@ -1,6 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
 
-import { CommonErrors } from '../../common/problem/common.errors.js';
 import { problemsOf } from '../../common/problem/problem.js';
 
 /** Codes of directory curation (problem+json; clients branch on `code`). */
@@ -15,7 +14,6 @@ export type CurationErrorCode =
 const { problem, invalidField } = problemsOf<CurationErrorCode>();
 
 export const CurationErrors = {
-  notFound: (id: string) => CommonErrors.notFound(`Resource ${id}`),
   slugTaken: (slug: string) =>
     problem(HttpStatus.CONFLICT, 'slug_taken', `Another resource already has the slug ${slug}.`, {
       errors: [{ field: 'slug', code: 'slug_taken', message: `slug ${slug} is taken` }],

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
@@ -15,9 +15,10 @@ import type { FastifyReply } from 'fastify';
 
 import { stack } from '../../common/decorator-stack.js';
 import { withEtag } from '../../common/http/conditional-response.js';
-import { IfMatchRequired, type IfMatchWording } from '../../common/http/if-match.decorator.js';
+import { IfMatchRequired, type IfMatchWording, versionEtagHeader } from '../../common/http/if-match.decorator.js';
 import { ACCEPTS_MERGE_PATCH } from '../../common/http/json-body.js';
 import { NoStore } from '../../common/http/no-store.js';
+import { UuidParam } from '../../common/http/request-params.js';
 import { ProblemDetailsDto } from '../../common/problem/problem.dto.js';
 import { RequireScopes } from '../../partners/access.decorator.js';
 import { CurrentPrincipal } from '../../partners/current-principal.decorator.js';
@@ -27,10 +28,7 @@ import { CreateResourceRequest, UpdateResourceRequest, VerifyResourceRequest } f
 import { DEFAULT_AUDIT_LIMIT, ResourceAuditListResponse, ResourceAuditQuery } from './dto/resource-audit.response.js';
 import { ResourceCurationService } from './resource-curation.service.js';
 
-const resourceId = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-const ETAG_HEADER = {
-  ETag: { description: 'The version of the resource, for the next If-Match.', schema: { type: 'string', example: '"v3"' } },
-};
+const ETAG_HEADER = versionEtagHeader('resource', '"v3"');
 const IF_MATCH: IfMatchWording = {
   header:
     'The ETag of the resource as last read (GET /v1/resources/{id}), compared strongly: a weak tag (W/"v3") does not match. Missing: 428; no longer current or weak: 412.',
@@ -91,7 +89,7 @@ export class ResourceCurationController {
   @ApiConflictResponse({ type: ProblemDetailsDto, description: 'The new slug is taken (code slug_taken).' })
   @ExistingResourceWrite()
   async updateResource(
-    @Param('id', resourceId) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateResourceRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -111,7 +109,7 @@ export class ResourceCurationController {
   @ApiNoContentResponse({ description: 'Deleted (or already inactive).', headers: ETAG_HEADER })
   @ExistingResourceWrite()
   async deleteResource(
-    @Param('id', resourceId) id: string,
+    @UuidParam('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -131,7 +129,7 @@ export class ResourceCurationController {
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid sourceUrl.' })
   @ExistingResourceWrite()
   async verifyResource(
-    @Param('id', resourceId) id: string,
+    @UuidParam('id') id: string,
     @Body() body: VerifyResourceRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -147,7 +145,7 @@ export class ResourceCurationController {
   @ApiOkResponse({ type: ResourceAuditListResponse })
   @ApiBadRequestResponse({ type: ProblemDetailsDto, description: 'Invalid limit.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  async listResourceAudit(@Param('id', resourceId) id: string, @Query() query: ResourceAuditQuery): Promise<ResourceAuditListResponse> {
+  async listResourceAudit(@UuidParam('id') id: string, @Query() query: ResourceAuditQuery): Promise<ResourceAuditListResponse> {
     return { data: await this.curation.listAudit(id, query.limit ?? DEFAULT_AUDIT_LIMIT) };
   }
 }

@@ -10,6 +10,7 @@ import { DirectorySearch } from '../directory-search.js';
 import { Freshness } from '../freshness.js';
 import { mapResource, mapVersionedResource, type VersionedResource } from '../resource.mapper.js';
 import type { ResourceRow } from '../resource.row.js';
+import { ResourceErrors } from '../resources.errors.js';
 import { ResourcesRepository } from '../resources.repository.js';
 import { isSafetyLine as followsSafetyLinePolicy, type VerificationCutoffs, verificationStatus, type VerifiedBy } from '../verification.js';
 import { CurationErrors } from './curation.errors.js';
@@ -224,12 +225,12 @@ export class ResourceCurationService {
   /** 404 for an unknown resource; 422 for a safety line (or any hotline), which no provider may claim. */
   async assertClaimable(id: string, manager?: EntityManager): Promise<void> {
     const row = await this.resources.findByIdOrSlug(id, manager);
-    if (!row) throw CurationErrors.notFound(id);
+    if (!row) throw ResourceErrors.notFound(id);
     if (isSafetyLine(row)) throw CurationErrors.safetyLineNotClaimable();
   }
 
   async listAudit(id: string, limit: number): Promise<ResourceAuditEntryResponse[]> {
-    if (!(await this.resources.findByIdOrSlug(id))) throw CurationErrors.notFound(id);
+    if (!(await this.resources.findByIdOrSlug(id))) throw ResourceErrors.notFound(id);
     const rows = await this.curation.listAudit(id, limit);
     return rows.map((row) => {
       // Entries older than the verification field: what the API showed then, at the entry's time.
@@ -271,7 +272,7 @@ export class ResourceCurationService {
     }
     const work = async (tx: EntityManager) => {
       const before = await this.resources.findByIdOrSlug(id, tx);
-      if (!before) throw CurationErrors.notFound(id);
+      if (!before) throw ResourceErrors.notFound(id);
       const versions = required ?? [before.version];
       if (!versions.includes(before.version)) throw CurationErrors.preconditionFailed();
       const result = await change(tx, before, versions);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 
+import { subsetOf } from '../../../test/support/arbitraries.js';
 import type { CandidateCriteria } from '../candidate-criteria.js';
 import type { FacetField, SortOrder } from '../dto/search-resources.query.js';
 import type { FacetCount, ResourceSearchCriteria } from '../resource-search.criteria.js';
@@ -22,7 +23,6 @@ import { parseTsVector } from './tsvector.js';
  * the same ids in the same order, totals, facet counts and keyset continuations.
  */
 
-const pick = <T>(values: readonly T[]) => fc.subarray([...values]);
 const KINDS = ['practice', 'clinic', 'online_service', 'self_guided', 'support_group', 'hotline', 'directory'];
 const FORMATS = ['in_person', 'video', 'phone', 'chat'];
 const SPECIALTIES = ['infidelity', 'trust_rebuilding', 'communication', 'individual_support'];
@@ -69,14 +69,14 @@ const rowArb = (id: string) =>
     .record({
       name: fc.constantFrom(...NAMES),
       kind: fc.constantFrom(...KINDS),
-      formats: fc.oneof(pick(FORMATS), fc.constant<string[]>(['in_person', 'in_person'])),
-      specialties: pick(SPECIALTIES),
-      languages: pick(LANGUAGES),
-      accessibility: pick(ACCESSIBILITY),
-      eligibility: pick(ELIGIBILITY),
-      service_areas: pick(AREAS),
-      location_regions: pick(REGIONS),
-      insurer_keys: pick(INSURERS),
+      formats: fc.oneof(subsetOf(FORMATS), fc.constant<string[]>(['in_person', 'in_person'])),
+      specialties: subsetOf(SPECIALTIES),
+      languages: subsetOf(LANGUAGES),
+      accessibility: subsetOf(ACCESSIBILITY),
+      eligibility: subsetOf(ELIGIBILITY),
+      service_areas: subsetOf(AREAS),
+      location_regions: subsetOf(REGIONS),
+      insurer_keys: subsetOf(INSURERS),
       insurance_accepted: fc.boolean(),
       free: fc.boolean(),
       sliding_scale: fc.boolean(),
@@ -120,12 +120,12 @@ const directoryArb = fc.uniqueArray(idArb, { maxLength: 60 }).chain((ids) =>
 );
 
 const CRITERIA = {
-  kinds: pick(KINDS),
-  formats: pick(FORMATS),
-  specialties: pick(SPECIALTIES),
-  languages: pick(LANGUAGES),
+  kinds: subsetOf(KINDS),
+  formats: subsetOf(FORMATS),
+  specialties: subsetOf(SPECIALTIES),
+  languages: subsetOf(LANGUAGES),
   accessibility: fc.subarray(ACCESSIBILITY, { minLength: 1, maxLength: 2 }),
-  eligibility: pick(ELIGIBILITY),
+  eligibility: subsetOf(ELIGIBILITY),
   free: fc.boolean(),
   slidingScale: fc.boolean(),
   acceptingNewClients: fc.boolean(),
@@ -333,15 +333,15 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
 
   const candidateArb: fc.Arbitrary<CandidateCriteria> = fc.record(
     {
-      kinds: pick(KINDS),
-      specialtiesAny: fc.option(pick(SPECIALTIES), { nil: undefined }),
+      kinds: subsetOf(KINDS),
+      specialtiesAny: fc.option(subsetOf(SPECIALTIES), { nil: undefined }),
       point: fc.option(
         fc.constantFrom(...CENTERS).map(([lat, lng]) => ({ lat, lng })),
         { nil: undefined },
       ),
       radiusMeters: fc.constantFrom(5000, 25_000, 80_000),
       inPerson: fc.boolean(),
-      remoteFormats: pick(['video', 'phone', 'chat']),
+      remoteFormats: subsetOf(['video', 'phone', 'chat']),
       region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
       country: fc.option(fc.constantFrom('US', 'CA'), { nil: undefined }),
       budget: fc.option(
@@ -350,11 +350,11 @@ describe('DirectoryIndex against a plain reference (fast-check)', () => {
       ),
       excludeRequiresSafeRelationship: fc.boolean(),
       excludeNotForCrisis: fc.boolean(),
-      excludeEligibility: pick(ELIGIBILITY),
+      excludeEligibility: subsetOf(ELIGIBILITY),
       requireEligibility: fc.option(fc.constantFrom(...ELIGIBILITY), { nil: undefined }),
-      preferKinds: pick(KINDS),
-      preferSpecialties: pick(SPECIALTIES),
-      languages: pick(LANGUAGES),
+      preferKinds: subsetOf(KINDS),
+      preferSpecialties: subsetOf(SPECIALTIES),
+      languages: subsetOf(LANGUAGES),
     },
     {
       requiredKeys: [

@@ -58,14 +58,21 @@ export class IndexLoader {
     const batchSize = options.batchSize ?? DEFAULT_LOAD_BATCH;
     return this.inSnapshot(async (manager) => {
       const position = await this.changes.currentPosition(manager);
-      let last: string | undefined;
+      // One batch ahead: PostgreSQL reads the next batch while this process indexes the current one
+      // (sequential, the build waited on the database for a third of its time at 1M rows).
+      const read = (sql: string, values: unknown[]): Promise<IndexRow[]> => {
+        const rows = manager.query<IndexRow[]>(sql, values);
+        rows.catch(() => undefined); // awaited below; a build that stops early must not leave it unhandled
+        return rows;
+      };
+      let next = read(FIRST_BATCH_SQL, [batchSize]);
       for (;;) {
         options.signal?.throwIfAborted();
-        const rows: IndexRow[] =
-          last === undefined ? await manager.query(FIRST_BATCH_SQL, [batchSize]) : await manager.query(BATCH_SQL, [last, batchSize]);
+        const rows = await next;
+        const more = rows.length === batchSize;
+        if (more) next = read(BATCH_SQL, [rows[rows.length - 1].id, batchSize]);
         if (rows.length) await onBatch(rows);
-        if (rows.length < batchSize) return position;
-        last = rows[rows.length - 1].id;
+        if (!more) return position;
       }
     });
   }

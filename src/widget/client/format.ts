@@ -26,7 +26,10 @@ export function isWidgetMessage(data: unknown, type: WidgetMessage['type']): dat
 export const FORMAT_CODES = ['in_person', 'video', 'phone', 'chat'];
 export const REMOTE_FORMATS = ['video', 'phone', 'chat'];
 
-/** The intake's concerns (codes: src/intake/matching/types.ts; words: concern.* in messages.ts). */
+/**
+ * The intake's concerns (words: concern.* in messages.ts). These and WILLINGNESS are the API's
+ * codes too: src/intake/matching/types.ts imports them from here, the one copy.
+ */
 export const CONCERNS = [
   'infidelity',
   'lying',
