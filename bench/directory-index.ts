@@ -58,6 +58,75 @@ function approximateVector(parts: [string, 'A' | 'B' | 'C'][]): string {
 
 const list = (joined: string) => (joined ? joined.split('|') : []);
 
+/** Row i of generateSyntheticResources' `INSERT INTO resource` (its columns as arrays) as the index's row, before its locations. */
+function resourceRowAt(v: unknown[][], i: number, organizations: Map<string, { name: string; website: string }>, now: Date): IndexRow {
+  const id = (v[0] as string[])[i];
+  const at = <T>(k: number) => v[k][i] as T;
+  const organization = organizations.get(at<string>(2))!;
+  const free = at<boolean>(10);
+  const feeMin = at<number | null>(12);
+  const name = at<string>(3);
+  return {
+    id,
+    slug: at(1),
+    name,
+    description: at(4),
+    url: at(5),
+    phone: at(6),
+    email: at(7),
+    kind: at(8),
+    formats: list(at(9)),
+    free,
+    sliding_scale: at(11),
+    fee_min: feeMin,
+    fee_max: at(13),
+    currency: 'USD',
+    fee_period: 'per_session',
+    insurance_accepted: at(14),
+    insurers: list(at(15)),
+    insurer_keys: list(at(16)),
+    no_insurance_needed: at(17),
+    cost_notes: at(18),
+    specialties: list(at(19)),
+    approaches: list(at(20)),
+    languages: list(at(21)),
+    audiences: list(at(22)),
+    accessibility: list(at(33)),
+    credentials: list(at(23)),
+    payment_options: list(at(24)),
+    service_areas: list(at(25)),
+    location_regions: list(at(26)),
+    accepting_new_clients: at(27),
+    wait_time_days: at(28),
+    availability: list(at(29)),
+    joint_sessions: at(30),
+    requires_safe_relationship: false,
+    not_for_crisis: false,
+    eligibility: [],
+    line_roles: [],
+    contact_channels: [],
+    translations: {},
+    demo: true,
+    source_url: null,
+    last_verified_at: null,
+    verified_by: null,
+    safety_suspended: false,
+    status: at(31),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    organization_name: organization.name,
+    organization_website: organization.website,
+    locations: [],
+    fee_sort: free ? 0 : (feeMin ?? 2147483647),
+    search_vector: approximateVector([
+      [name, 'A'],
+      [at<string>(32), 'B'],
+      [at<string>(4), 'C'],
+    ]),
+  };
+}
+
 /** Rows of one INSERT batch, keyed by id, until their locations arrive and the batch commits. */
 function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<unknown> {
   const organizations = new Map<string, { name: string; website: string }>();
@@ -72,72 +141,7 @@ function generateInto(add: (rows: IndexRow[]) => void, count: number): Promise<u
         ids.forEach((id, i) => organizations.set(id, { name: names[i], website: websites[i] }));
       } else if (text.includes('INSERT INTO resource (')) {
         const v = values as unknown[][];
-        (v[0] as string[]).forEach((id, i) => {
-          const at = <T>(k: number) => v[k][i] as T;
-          const organization = organizations.get(at<string>(2))!;
-          const free = at<boolean>(10);
-          const feeMin = at<number | null>(12);
-          const name = at<string>(3);
-          batch.set(id, {
-            id,
-            slug: at(1),
-            name,
-            description: at(4),
-            url: at(5),
-            phone: at(6),
-            email: at(7),
-            kind: at(8),
-            formats: list(at(9)),
-            free,
-            sliding_scale: at(11),
-            fee_min: feeMin,
-            fee_max: at(13),
-            currency: 'USD',
-            fee_period: 'per_session',
-            insurance_accepted: at(14),
-            insurers: list(at(15)),
-            insurer_keys: list(at(16)),
-            no_insurance_needed: at(17),
-            cost_notes: at(18),
-            specialties: list(at(19)),
-            approaches: list(at(20)),
-            languages: list(at(21)),
-            audiences: list(at(22)),
-            accessibility: list(at(33)),
-            credentials: list(at(23)),
-            payment_options: list(at(24)),
-            service_areas: list(at(25)),
-            location_regions: list(at(26)),
-            accepting_new_clients: at(27),
-            wait_time_days: at(28),
-            availability: list(at(29)),
-            joint_sessions: at(30),
-            requires_safe_relationship: false,
-            not_for_crisis: false,
-            eligibility: [],
-            line_roles: [],
-            contact_channels: [],
-            translations: {},
-            demo: true,
-            source_url: null,
-            last_verified_at: null,
-            verified_by: null,
-            safety_suspended: false,
-            status: at(31),
-            version: 1,
-            created_at: now,
-            updated_at: now,
-            organization_name: organization.name,
-            organization_website: organization.website,
-            locations: [],
-            fee_sort: free ? 0 : (feeMin ?? 2147483647),
-            search_vector: approximateVector([
-              [name, 'A'],
-              [at<string>(32), 'B'],
-              [at<string>(4), 'C'],
-            ]),
-          });
-        });
+        (v[0] as string[]).forEach((id, i) => batch.set(id, resourceRowAt(v, i, organizations, now)));
       } else if (text.includes('INSERT INTO resource_location')) {
         const [ids, addresses, cities, regions, postalCodes, lats, lngs] = values as unknown[][];
         (ids as string[]).forEach((id, i) => {
@@ -250,8 +254,8 @@ function time(runs: number, work: () => unknown): { p50: number; p95: number } {
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-async function main(): Promise<void> {
-  log(machineLine());
+/** Generates COUNT rows into a new index, timing the indexing alone (wall and CPU), and measures what the index holds. */
+async function buildIndex() {
   gc();
   const before = process.memoryUsage();
   const builder = DirectoryIndex.builder();
@@ -288,13 +292,11 @@ async function main(): Promise<void> {
     postingsMB: mb(stats.bytes.postings),
     filterBitmapsMB: mb(stats.bytes.bitmaps),
   };
-  console.log(`\n${COUNT} resources: build ${round(buildMs)} ms (CPU ${round(buildCpuMs)} ms); ${JSON.stringify(stats)}`);
-  console.log(`memory: ${JSON.stringify(memory)}`);
+  return { index, buildMs, buildCpuMs, stats, memory };
+}
 
-  // Garbage-collection pauses during the queries (they, and other jobs on a shared machine, make the p95).
-  const pauses: number[] = [];
-  const gcObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses.push(e.duration)));
-  gcObserver.observe({ entryTypes: ['gc'] });
+/** Times the query mix, deep keyset pages, hydration and intake's candidate searches: p50 and p95 per case, in µs. */
+function timeQueries(index: DirectoryIndex): Record<string, { p50: number; p95: number; total?: number }> {
   const results: Record<string, { p50: number; p95: number; total?: number }> = {};
   const report = (name: string, r: { p50: number; p95: number }, total?: number) => {
     results[name] = { ...r, total };
@@ -349,6 +351,21 @@ async function main(): Promise<void> {
     time(RUNS, () => index.candidates(remote).best(300)),
     index.candidates(remote).size,
   );
+
+  return results;
+}
+
+async function main(): Promise<void> {
+  log(machineLine());
+  const { index, buildMs, buildCpuMs, stats, memory } = await buildIndex();
+  console.log(`\n${COUNT} resources: build ${round(buildMs)} ms (CPU ${round(buildCpuMs)} ms); ${JSON.stringify(stats)}`);
+  console.log(`memory: ${JSON.stringify(memory)}`);
+
+  // Garbage-collection pauses during the queries (they, and other jobs on a shared machine, make the p95).
+  const pauses: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses.push(e.duration)));
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const results = timeQueries(index);
 
   await new Promise((resolve) => setTimeout(resolve, 200));
   gcObserver.disconnect();

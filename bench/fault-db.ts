@@ -68,7 +68,33 @@ const scratchUrl = (() => {
 })();
 
 let api: ChildProcess | undefined;
-async function main(): Promise<boolean> {
+
+/** One POST /v1/referrals as the traffic sent it: its key, status (or why none), latency and start time. */
+type Attempt = {
+  idempotencyKey: string;
+  clientReference: string;
+  status: number | 'timeout' | 'network';
+  ms: number;
+  at: number;
+  referralId?: string;
+  problem?: boolean;
+};
+
+/** The referral the traffic creates again and again: an intake matched once. */
+interface Target {
+  intakeId: string;
+  resourceId: string;
+}
+
+/** The API under test: where it listens, the partner's headers, and what to refer. */
+interface RunningApi {
+  base: string;
+  headers: Record<string, string>;
+  target: Target;
+}
+
+/** A scratch database, a test partner's key, the API started on it and ready, and one intake to refer from. */
+async function startApi(): Promise<RunningApi> {
   await admin((c) => c.query(`CREATE DATABASE "${scratch}"`));
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
@@ -108,58 +134,58 @@ async function main(): Promise<boolean> {
     })
   ).json()) as never;
   const target = { intakeId: intake.id, resourceId: intake.matches[0].resource.id };
+  return { base, headers, target };
+}
 
-  type Attempt = {
-    idempotencyKey: string;
-    clientReference: string;
-    status: number | 'timeout' | 'network';
-    ms: number;
-    at: number;
-    referralId?: string;
-    problem?: boolean;
-  };
+/** POST /v1/referrals with this Idempotency-Key; never throws (a timeout or network error is the attempt's status). */
+async function createReferral(mend: RunningApi, idempotencyKey: string, clientReference: string): Promise<Attempt> {
+  const { base, headers, target } = mend;
+  const t0 = Date.now();
+  try {
+    const res = await fetch(`${base}/v1/referrals`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': idempotencyKey },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      body: JSON.stringify({ ...target, clientReference }),
+    });
+    const body = (await res.json().catch(() => ({}))) as { id?: string };
+    return {
+      idempotencyKey,
+      clientReference,
+      status: res.status,
+      ms: Date.now() - t0,
+      at: t0,
+      referralId: res.status === 201 ? body.id : undefined,
+      problem: /problem\+json/.test(res.headers.get('content-type') ?? ''),
+    };
+  } catch (e) {
+    return {
+      idempotencyKey,
+      clientReference,
+      status: (e as Error).name === 'TimeoutError' ? 'timeout' : 'network',
+      ms: Date.now() - t0,
+      at: t0,
+    };
+  }
+}
+
+/**
+ * Referral traffic on CONNECTIONS workers and a readiness probe, for BEFORE + OUTAGE + AFTER, while
+ * PostgreSQL is stopped after BEFORE and started again OUTAGE later.
+ */
+async function runWithOutage(mend: RunningApi) {
+  const { base } = mend;
   const attempts: Attempt[] = [];
   const readiness: { at: number; status: number | 'down' }[] = [];
   let stopAt = Infinity;
   let startAt = Infinity;
   let seq = 0;
-
-  async function createReferral(idempotencyKey: string, clientReference: string): Promise<Attempt> {
-    const t0 = Date.now();
-    try {
-      const res = await fetch(`${base}/v1/referrals`, {
-        method: 'POST',
-        headers: { ...headers, 'idempotency-key': idempotencyKey },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        body: JSON.stringify({ ...target, clientReference }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { id?: string };
-      return {
-        idempotencyKey,
-        clientReference,
-        status: res.status,
-        ms: Date.now() - t0,
-        at: t0,
-        referralId: res.status === 201 ? body.id : undefined,
-        problem: /problem\+json/.test(res.headers.get('content-type') ?? ''),
-      };
-    } catch (e) {
-      return {
-        idempotencyKey,
-        clientReference,
-        status: (e as Error).name === 'TimeoutError' ? 'timeout' : 'network',
-        ms: Date.now() - t0,
-        at: t0,
-      };
-    }
-  }
-
   const start = Date.now();
   const end = start + BEFORE_MS + OUTAGE_MS + AFTER_MS;
   const workers = Array.from({ length: CONNECTIONS }, async () => {
     while (Date.now() < end) {
       const n = seq++;
-      attempts.push(await createReferral(randomUUID(), `fault-${n}`));
+      attempts.push(await createReferral(mend, randomUUID(), `fault-${n}`));
     }
   });
   const prober = (async () => {
@@ -184,15 +210,19 @@ async function main(): Promise<boolean> {
     startAt = Date.now();
   })();
   await Promise.all([...workers, prober, fault]);
+  return { attempts, readiness, stopAt, startAt, sent: seq };
+}
 
+/** Every unacknowledged request retried with its own Idempotency-Key (waiting out orphaned claims), and some acknowledged ones replayed. */
+async function retryAndReplay(mend: RunningApi, attempts: Attempt[]) {
   // Retry everything that was not acknowledged, with the same Idempotency-Key.
   const unacknowledged = attempts.filter((a) => a.status !== 201);
   const retried: Attempt[] = [];
   for (const a of unacknowledged) {
-    let r = await createReferral(a.idempotencyKey, a.clientReference);
+    let r = await createReferral(mend, a.idempotencyKey, a.clientReference);
     for (let i = 0; i < 45 && r.status === 409; i++) {
       await sleep(1000); // a claim orphaned by the outage goes stale after 30 s
-      r = await createReferral(a.idempotencyKey, a.clientReference);
+      r = await createReferral(mend, a.idempotencyKey, a.clientReference);
     }
     retried.push(r);
   }
@@ -201,8 +231,15 @@ async function main(): Promise<boolean> {
     attempts
       .filter((a) => a.status === 201)
       .slice(0, 20)
-      .map((a) => createReferral(a.idempotencyKey, a.clientReference).then((r) => r.referralId === a.referralId)),
+      .map((a) => createReferral(mend, a.idempotencyKey, a.clientReference).then((r) => r.referralId === a.referralId)),
   );
+  return { retried, replays };
+}
+
+async function main(): Promise<boolean> {
+  const mend = await startApi();
+  const { attempts, readiness, stopAt, startAt, sent: seq } = await runWithOutage(mend);
+  const { retried, replays } = await retryAndReplay(mend, attempts);
 
   const rows = await admin(
     (c) =>

@@ -248,6 +248,52 @@ function printSummary(s: Summary, cpu: CpuSplit): void {
   );
 }
 
+/** The curated directory through the app's own seeder, then statistics over the whole table for the planner. */
+async function seedCurated(app: INestApplication): Promise<void> {
+  const curated = await app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
+  const dataSource = app.get(DataSource);
+  await dataSource.query('ANALYZE resource, resource_location, organization');
+  const [h] = await dataSource.query<[{ curated: number; total: number }]>(
+    `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
+  );
+  log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);
+}
+
+/**
+ * The SQL path under load: the app at the commit before the directory index (--sql-ref, or found in
+ * git), or this app when it has no index; its answers compared with the app's first. Null, with the
+ * reason logged, when it cannot be measured.
+ */
+async function measureSqlPath(
+  baseUrl: string,
+  headers: Record<string, string>,
+  appResponses: Map<string, IntakeResponse>,
+  admin: pg.Client,
+  scratch: Awaited<ReturnType<typeof prepareScratchDirectory>>,
+  mend: Awaited<ReturnType<typeof startMendReady>>,
+): Promise<Awaited<ReturnType<typeof measure>> | null> {
+  try {
+    const ref = args['sql-ref'] ?? commitBeforeIndex();
+    let sqlBase = baseUrl;
+    if (ref) {
+      const previous = await startPreviousApp(ref, scratch.url, { API_KEY_SECRET: mend.env.API_KEY_SECRET! });
+      cleanups.push(() => previous.close());
+      sqlBase = `http://127.0.0.1:${previous.port}`;
+      log(`SQL path: the app at ${previous.commit.slice(0, 12)}`);
+    } else if (existsSync(new URL('../src/resources/directory-search.js', import.meta.url))) {
+      // An index in the build but no commit adding it (e.g. an uncommitted merge): the app is not a SQL path.
+      throw new Error('this build answers from the directory index but no commit added it: pass --sql-ref <commit before the index>');
+    } else {
+      log('SQL path: no directory index in this build, so the app itself is the SQL path');
+    }
+    await compareSqlPath(sqlBase, headers, appResponses);
+    return await measure('SQL path (the app before the directory index)', sqlBase, headers, admin, scratch.name);
+  } catch (error) {
+    log(`SQL path not measured: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const scratch = await prepareScratchDirectory({
     keep: args.keep,
@@ -259,14 +305,7 @@ async function main(): Promise<void> {
   // --pool-size overrides the app's DB_POOL_SIZE (default 10).
   const mend = await startMendReady(scratch.url, args['pool-size'] ? { DB_POOL_SIZE: args['pool-size'] } : {});
   cleanups.push(() => mend.close());
-  // The curated directory through the app's own seeder, then statistics over the whole table for the planner.
-  const curated = await mend.app.get(CuratedSeeder).seedCuratedDirectory({ force: true, includeDemo: true });
-  const dataSource = mend.app.get(DataSource);
-  await dataSource.query('ANALYZE resource, resource_location, organization');
-  const [h] = await dataSource.query<[{ curated: number; total: number }]>(
-    `SELECT count(*) FILTER (WHERE slug NOT LIKE 'synthetic-%')::int AS curated, count(*)::int AS total FROM resource WHERE kind = 'hotline' AND status = 'active'`,
-  );
-  log(`curated directory upserted (${curated.count} resources); active hotlines: ${h.total}, of which ${h.curated} curated`);
+  await seedCurated(mend.app);
   const baseUrl = `http://127.0.0.1:${mend.port}`;
   const { headers, partnerId } = await intakeHeaders(mend.app);
 
@@ -298,28 +337,7 @@ async function main(): Promise<void> {
     admin,
     scratch.name,
   );
-  let sqlRun: Awaited<ReturnType<typeof measure>> | null = null;
-  if (!args['skip-sql']) {
-    try {
-      const ref = args['sql-ref'] ?? commitBeforeIndex();
-      let sqlBase = baseUrl;
-      if (ref) {
-        const previous = await startPreviousApp(ref, scratch.url, { API_KEY_SECRET: mend.env.API_KEY_SECRET! });
-        cleanups.push(() => previous.close());
-        sqlBase = `http://127.0.0.1:${previous.port}`;
-        log(`SQL path: the app at ${previous.commit.slice(0, 12)}`);
-      } else if (existsSync(new URL('../src/resources/directory-search.js', import.meta.url))) {
-        // An index in the build but no commit adding it (e.g. an uncommitted merge): the app is not a SQL path.
-        throw new Error('this build answers from the directory index but no commit added it: pass --sql-ref <commit before the index>');
-      } else {
-        log('SQL path: no directory index in this build, so the app itself is the SQL path');
-      }
-      await compareSqlPath(sqlBase, headers, appResponses);
-      sqlRun = await measure('SQL path (the app before the directory index)', sqlBase, headers, admin, scratch.name);
-    } catch (error) {
-      log(`SQL path not measured: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const sqlRun = args['skip-sql'] ? null : await measureSqlPath(baseUrl, headers, appResponses, admin, scratch, mend);
   const appRun = await measure('Mend app, POST /v1/intakes', baseUrl, headers, admin, scratch.name);
 
   console.log(

@@ -47,7 +47,12 @@ async function must(step: string, response: Promise<Response>, expected: number)
 const checks: Record<string, boolean> = {};
 const facts: Record<string, unknown> = {};
 
-async function main(): Promise<void> {
+const auth = (k: string) => ({ authorization: `Bearer ${k}`, 'content-type': 'application/json' });
+/** The intake the referral checks refer to. */
+type Intake = { id: string; matches: { resource: { id: string } }[] };
+
+/** A scratch database, migrated, with one expired intake; two instances on it, both ready. Returns their base URLs and environment. */
+async function startInstances(): Promise<{ bases: string[]; env: NodeJS.ProcessEnv }> {
   await sql(`CREATE DATABASE "${scratch}"`, [], serverUrl);
   const env = {
     ...process.env,
@@ -84,18 +89,11 @@ async function main(): Promise<void> {
     }
     if (!ready) throw new Error(`setup failed: ${base}/health/ready never answered 200`);
   }
-  const keyOf = (name: string, limit: number) =>
-    /mend_sk_test_\w+/.exec(
-      execFileSync('node', ['dist/scripts/partner-create.js', '--name', name, '--rate-limit', String(limit), '--test'], {
-        env,
-        encoding: 'utf8',
-      }),
-    )![0];
-  const limited = keyOf('limited', 30);
-  const key = keyOf('busy', 100000);
-  const auth = (k: string) => ({ authorization: `Bearer ${k}`, 'content-type': 'application/json' });
+  return { bases, env };
+}
 
-  // 1. One rate limit across both instances (Redis).
+/** One rate limit across both instances (Redis). */
+async function checkSharedRateLimit(bases: string[], limited: string): Promise<void> {
   const statuses: number[] = [];
   for (let i = 0; i < 40; i++) statuses.push((await fetch(`${bases[i % 2]}/v1/taxonomy`, { headers: auth(limited) })).status);
   facts.rateLimit = {
@@ -105,8 +103,10 @@ async function main(): Promise<void> {
     limited: statuses.filter((s) => s === 429).length,
   };
   checks.rateLimitShared = statuses.filter((s) => s === 200).length === 30;
+}
 
-  // 2. Idempotency across instances: the same key sent to both at once creates one referral.
+/** Idempotency across instances: the same key sent to both at once creates one referral. */
+async function checkIdempotency(bases: string[], key: string): Promise<Intake> {
   const intake = (await (
     await must(
       'POST /v1/intakes',
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       }),
       201,
     )
-  ).json()) as { id: string; matches: { resource: { id: string } }[] };
+  ).json()) as Intake;
   const body = JSON.stringify({ intakeId: intake.id, resourceId: intake.matches[0].resource.id, clientReference: 'scale-idem' });
   const idem = randomUUID();
   const burst = await Promise.all(
@@ -130,8 +130,11 @@ async function main(): Promise<void> {
   const stored = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM referral WHERE client_reference = 'scale-idem'`);
   facts.idempotency = { requests: 10, statuses: burst.map((b) => b.status), referralsStored: stored[0].n };
   checks.idempotencyAcrossInstances = stored[0].n === 1 && new Set(burst.filter((b) => b.id).map((b) => b.id)).size === 1;
+  return intake;
+}
 
-  // 3. Webhooks: both instances drain the outbox; each event arrives once.
+/** Webhooks: both instances drain the outbox; each event arrives once. */
+async function checkWebhooks(bases: string[], key: string, intake: Intake): Promise<void> {
   const received = new Map<string, number>();
   const receiver = createServer((req, res) => {
     const id = String(req.headers['mend-event-id']);
@@ -168,13 +171,32 @@ async function main(): Promise<void> {
   // At least the 30 referral.created events: zero delivered must never pass as "each delivered once".
   checks.eachWebhookOnce =
     events >= 30 && received.size >= 1 && pending === 0 && received.size === events && [...received.values()].every((n) => n === 1);
+}
 
-  // 4. A scheduled purge fires on both instances every 2 s; one claims the hour and runs it.
+/** A scheduled purge fires on both instances every 2 s; one claims the hour and runs it. */
+async function checkPurge(): Promise<void> {
   await sleep(3000);
   const claims = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM scheduled_job_run WHERE job = 'purge-expired-intakes'`);
   const expired = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM intake WHERE expires_at < now()`);
   facts.purge = { claimsThisHour: claims[0].n, expiredLeft: expired[0].n };
   checks.purgeRunsOnce = claims[0].n === 1 && expired[0].n === 0;
+}
+
+async function main(): Promise<void> {
+  const { bases, env } = await startInstances();
+  const keyOf = (name: string, limit: number) =>
+    /mend_sk_test_\w+/.exec(
+      execFileSync('node', ['dist/scripts/partner-create.js', '--name', name, '--rate-limit', String(limit), '--test'], {
+        env,
+        encoding: 'utf8',
+      }),
+    )![0];
+  const limited = keyOf('limited', 30);
+  const key = keyOf('busy', 100000);
+  await checkSharedRateLimit(bases, limited);
+  const intake = await checkIdempotency(bases, key);
+  await checkWebhooks(bases, key, intake);
+  await checkPurge();
 }
 
 let ok = false;

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock.js';
 import type { IdempotentResult } from '../common/http/idempotency.js';
 import type { Locale, RequestLocale } from '../common/i18n/locale.js';
 import { msg } from '../common/i18n/message.js';
-import { render, renderCoded, type RenderContext } from '../common/i18n/render.js';
+import type { RenderContext } from '../common/i18n/render.js';
 import { parseNear, placeOfPoint, postalCodeCountry, requireOnePlace, requirePostalCode } from '../common/place/place.js';
 import { Environment } from '../config/environment.js';
 import { type IdempotencyOwner, IdempotencyService } from '../idempotency/idempotency.service.js';
@@ -17,34 +17,27 @@ import type { CreateIntakeRequest } from './dto/create-intake.request.js';
 import type { IntakeResponse } from './dto/intake.response.js';
 import type { SafetyLinesQuery, SafetyLinesResponse } from './dto/safety-lines.query.js';
 import { IntakeErrors } from './intake.errors.js';
-import { mapEmergency, mapMatch, toCandidateCriteria, toMatchable } from './intake.mapper.js';
+import { type IntakeOutcome, mapEmergency, mapIntakeResponse, toCandidateCriteria, toMatchable } from './intake.mapper.js';
 import { IntakeRepository } from './intake.repository.js';
 import {
   accountabilityConstraints,
-  beyondReach,
   type CandidateConstraints,
   fallbackConstraints,
   initialConstraints,
-  offersNoRelationshipHelp,
-  passesBudget,
   relaxationSteps,
-  servesPeopleHarmed,
 } from './matching/constraints.js';
-import { jointWorkConflict } from './matching/joint-work.js';
-import { nextSteps } from './matching/next-steps.js';
-import { type CandidatePool, countByFacts, rankingFacts, rankPool, type ResourceFact } from './matching/preselect.js';
-import { FITS_HELP, helpTypeFit, LICENSED_KINDS, within } from './matching/rank.js';
+import { keepForRanking } from './matching/exclusions.js';
+import { FITS_HELP, helpTypeFit } from './matching/help-type.js';
+import { type CandidatePool, countByFacts, rankPool } from './matching/preselect.js';
+import { rankingFacts, type ResourceFact } from './matching/ranking-facts.js';
 import { assessSafety, recommendHelp } from './matching/safety.js';
 import { chooseSafetyLines, type LinePlan, orderChannels, planSafetyLines } from './matching/safety-lines.js';
+import { within } from './matching/score.js';
 import type { Candidate, Concern, HelpType, IntakeProfile, Reason } from './matching/types.js';
-import { DEFAULT_MATCH_COUNT, FAMILY_SUPPORT_SPECIALTIES, familySupportSpecialties, MIN_MATCHES } from './matching/weights.js';
+import { DEFAULT_MATCH_COUNT, MIN_MATCHES } from './matching/weights.js';
 
 const DAY_MS = 86_400_000;
 
-/** A support group whose every specialty is a family-support one (substance use, gambling). */
-const FAMILY_GROUP_SPECIALTIES = new Set(Object.values(FAMILY_SUPPORT_SPECIALTIES).flat());
-const isFamilyGroup = (r: { kind: string; specialties: string[] }) =>
-  r.kind === 'support_group' && r.specialties.length > 0 && r.specialties.every((s) => FAMILY_GROUP_SPECIALTIES.has(s));
 const SUBMIT_INTAKE = 'POST /v1/intakes';
 /** Plans differ by country, region, audiences, concerns and roles: a few hundred in practice. */
 const MAX_CACHED_LINE_PLANS = 1000;
@@ -298,7 +291,7 @@ export class IntakeService {
   }
 
   /** The pure part of an intake: safety, recommendation, safety lines, ranked matches (reads only). */
-  match(req: CreateIntakeRequest, locale: Locale = 'en') {
+  match(req: CreateIntakeRequest, locale: Locale = 'en'): IntakeOutcome {
     const profile = this.toProfile(req);
     const safety = assessSafety(profile.safety, profile.country, profile.aboutMe === 'worried_about_my_behaviour');
     const recommendation = recommendHelp(profile.willingness, safety);
@@ -306,33 +299,13 @@ export class IntakeService {
     // Programs for people who use abuse only for a person who says they are worried about their own
     // behaviour (never inferred from control among the concerns: a survivor who minimises answers so).
     const offerAccountability = safety.ownBehaviour;
-    const family = familySupportSpecialties(profile.concerns);
     // Candidates come from the in-memory directory index, synchronously; only the safety lines are read from PostgreSQL (below).
     // Every eligible candidate is ranked; rankPool reads only those that can reach the top (preselect.ts).
     const facts = rankingFacts(profile);
     const found = this.findWithRelaxation(initialConstraints(profile, recommendation.type, safety), profile, recommendation.type, facts);
     // Reasons speak of the radius the search reached, which widening may have grown.
     const ranking: IntakeProfile = { ...profile, searchRadiusKm: found.constraints.radiusKm };
-    const keep = (c: FoundCandidate) => {
-      const r = c.resource;
-      return (
-        // The directory already excludes these; the engine's own rule is checked again on every candidate.
-        r.kind !== 'hotline' &&
-        !r.eligibility.includes('people_who_use_abuse') &&
-        (!safety.jointWorkExcluded || !jointWorkConflict(r)) &&
-        // Family groups (Al-Anon, Gam-Anon, SMART Family & Friends) only when drinking, drugs or gambling was named.
-        (!isFamilyGroup(r) || r.specialties.some((s) => family.includes(s))) &&
-        // With abuse, a peer group only when it is about abuse (not, say, betrayal after an affair).
-        (!safety.abuse || r.kind !== 'support_group' || r.specialties.includes('domestic_violence')) &&
-        // Services for people harmed by a partner are never offered to the person worried about their own behaviour.
-        (!safety.ownBehaviour || !servesPeopleHarmed(r)) &&
-        // An information line about no relationship topic is not relationship help (kept with self-harm, said as what it is).
-        (safety.selfHarm || !offersNoRelationshipHelp(r)) &&
-        // An insurer named lets a fee above the budget through only where the provider takes that plan.
-        passesBudget(profile, found.constraints, r) &&
-        !beyondReach(ranking, c, found.constraints.remoteFormats)
-      );
-    };
+    const keep = keepForRanking(ranking, safety, found.constraints);
     const ranked = rankPool(ranking, recommendation.type, found.pool, facts, req.limit ?? DEFAULT_MATCH_COUNT, keep);
     const forAccountability = offerAccountability
       ? rankPool(profile, 'individual_counseling', this.findCandidates(accountabilityConstraints(profile), facts), facts, 3, () => true)
@@ -363,11 +336,11 @@ export class IntakeService {
   private async storeIntake(
     req: CreateIntakeRequest,
     partnerId: string | null,
-    matched: ReturnType<IntakeService['match']>,
+    matched: IntakeOutcome,
     requestLocale: RequestLocale,
     tx: EntityManager,
   ): Promise<IntakeResponse> {
-    const { profile, safety, recommendation, lines, linePlan, matches, accountability, relaxations } = matched;
+    const { profile, safety, recommendation, matches } = matched;
     // The one localisation step: the engine's messages become text in the reader's language and units.
     const ctx: RenderContext = { locale: requestLocale.locale, country: profile.country ?? requestLocale.region };
     const expiresAt = new Date(Date.now() + this.env.INTAKE_RETENTION_DAYS * DAY_MS);
@@ -401,63 +374,10 @@ export class IntakeService {
       tx,
     );
 
-    return {
-      id: stored.id,
-      lang: ctx.locale,
-      expiresAt: expiresAt.toISOString(),
-      doNotContact,
-      doNotContactForced: safety.riskReported && req.doNotContact === false,
-      jointSessionsAppropriate: safety.jointWorkExcluded ? false : safety.answered ? true : null,
-      safety: {
-        level: safety.level,
-        answered: safety.answered,
-        guidance: [
-          ...safety.guidance,
-          ...(lines.length ? [] : [msg('safety.guidance.noLinesForCountry', { place: { place: linePlan.country } })]),
-          ...(lines.length && safety.abuse && !lines.some((l) => l.lineRoles.includes('domestic_violence'))
-            ? [msg('safety.guidance.noAbuseLineForCountry', { place: { place: linePlan.country } })]
-            : []),
-          ...(linePlan.countryAssumed ? [msg('safety.guidance.countryAssumed')] : []),
-          ...(linePlan.regionAssumed ? [msg(`safety.guidance.regionAssumed.${linePlan.country}`)] : []),
-          // US military families can get FAP advocacy and care without command or police being told (Military OneSource).
-          ...(safety.abuse && !safety.ownBehaviour && linePlan.country === 'US' && profile.audiences.includes('military_families')
-            ? [msg('safety.guidance.restrictedReporting')]
-            : []),
-        ]
-          .map((m) => render(m, ctx))
-          .join(' '),
-        couplesCounselingRecommended: !safety.jointWorkExcluded,
-        reasons: renderCoded(safety.reasons, ctx),
-        emergency: mapEmergency(safety.emergency, ctx),
-        linesCountry: linePlan.country,
-        countryAssumed: linePlan.countryAssumed,
-        resources: lines.map((line) => localizeResource(line, ctx.locale)),
-      },
-      recommendation: {
-        type: recommendation.type,
-        title: render(recommendation.title, ctx),
-        explanation: render(recommendation.explanation, ctx),
-        alsoConsider: recommendation.alsoConsider,
-      },
-      matches: matches.map((m) => mapMatch(m.match, m.resource, ctx)),
-      ...(accountability.length
-        ? {
-            forPartnerWhoUsesAbuse: {
-              title: render(msg('accountability.title'), ctx),
-              // For the partner causing harm, never the person at risk; not couples counseling.
-              // A fictional (demo) program is said to be one: a person must never look for it as a real program.
-              text: [msg('accountability.text'), ...(accountability.some((r) => r.provenance.demo) ? [msg('accountability.demo')] : [])]
-                .map((m) => render(m, ctx))
-                .join(' '),
-              resources: accountability.map((r) => localizeResource(r, ctx.locale)),
-            },
-          }
-        : {}),
-      relaxations: renderCoded(relaxations, ctx),
-      nextSteps: renderCoded(
-        nextSteps(profile, safety, { counselorsListed: matches.some((m) => LICENSED_KINDS.includes(m.match.resource.kind)) }),
-        ctx,
-      ),
-    };
+    return mapIntakeResponse(
+      matched,
+      { id: stored.id, expiresAt, doNotContact, doNotContactForced: safety.riskReported && req.doNotContact === false },
+      ctx,
+    );
   }
 }

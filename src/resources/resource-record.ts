@@ -98,43 +98,7 @@ function checkCodes(slug: string, field: string, values: unknown, allowed: reado
  * status is the caller's (curated records are active).
  */
 export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status'] = 'active'): ResourceWrite {
-  const slug = s.slug ?? '(no slug)';
-  checkRecord(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug), slug, 'slug must be kebab-case');
-  checkRecord(typeof s.name === 'string' && s.name.length > 0, slug, 'name is required');
-  checkRecord(TAXONOMY.kind.codes.includes(s.kind), slug, `unknown kind ${s.kind}`);
-  checkCodes(slug, 'formats', s.formats, TAXONOMY.format.codes);
-  checkCodes(slug, 'specialties', s.specialties, TAXONOMY.specialty.codes);
-  checkCodes(slug, 'approaches', s.approaches, TAXONOMY.approach.codes);
-  checkCodes(slug, 'audiences', s.audiences, TAXONOMY.audience.codes);
-  checkCodes(slug, 'accessibility', s.accessibility ?? [], TAXONOMY.accessibility.codes);
-  checkCodes(slug, 'credentials', s.credentials, TAXONOMY.credential.codes);
-  checkCodes(slug, 'paymentOptions', s.paymentOptions, TAXONOMY.payment.codes);
-  checkCodes(slug, 'availability', s.availability, TAXONOMY.availability.codes);
-  checkRecord(
-    s.languages.every((l) => /^[a-z]{2}$/.test(l)),
-    slug,
-    'languages must be ISO 639-1',
-  );
-  checkRecord(
-    s.serviceAreas.every((a) => /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(a)),
-    slug,
-    'serviceAreas must be ISO 3166-2 or country codes',
-  );
-  for (const fee of [s.cost.feeMin, s.cost.feeMax])
-    checkRecord(fee === undefined || Number.isInteger(fee), slug, 'fees are integer minor units');
-  checkRecord(s.demo || (!!s.sourceUrl && !!s.lastVerifiedAt), slug, 'real resources need sourceUrl and lastVerifiedAt');
-  checkCodes(slug, 'eligibility', s.eligibility ?? [], TAXONOMY.eligibility.codes);
-  checkCodes(slug, 'cost.feePeriod', [s.cost.feePeriod ?? 'per_session'], FEE_PERIODS.codes);
-  checkCodes(slug, 'lineRoles', s.lineRoles ?? [], TAXONOMY.lineRole.codes);
-  checkRecord(s.kind === 'hotline' || !(s.lineRoles ?? []).length, slug, 'only hotlines have lineRoles');
-  for (const channel of s.contactChannels ?? []) {
-    checkRecord(TAXONOMY.contactChannel.codes.includes(channel.type), slug, `unknown contact channel ${String(channel.type)}`);
-    checkRecord(typeof channel.value === 'string' && channel.value.length > 0, slug, 'a contact channel needs a value');
-  }
-  const translations = translationsProblem(s.translations, !!s.cost.notes);
-  checkRecord(!translations, slug, translations!);
-  const accessibility = accessibilityProblem(s.accessibility ?? [], s.contactChannels ?? [], s.locations);
-  checkRecord(!accessibility, slug, `accessibility: ${accessibility}`);
+  checkResourceRecord(s);
   return {
     slug: s.slug,
     name: s.name,
@@ -188,4 +152,45 @@ export function toResourceWrite(s: ResourceRecord, status: ResourceWrite['status
       audiences: s.audiences,
     }),
   };
+}
+
+/** The record's taxonomy and consistency checks, in order: the first that fails is the one reported. */
+function checkResourceRecord(s: ResourceRecord): void {
+  const slug = s.slug ?? '(no slug)';
+  checkRecord(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug), slug, 'slug must be kebab-case');
+  checkRecord(typeof s.name === 'string' && s.name.length > 0, slug, 'name is required');
+  checkRecord(TAXONOMY.kind.codes.includes(s.kind), slug, `unknown kind ${s.kind}`);
+  checkCodes(slug, 'formats', s.formats, TAXONOMY.format.codes);
+  checkCodes(slug, 'specialties', s.specialties, TAXONOMY.specialty.codes);
+  checkCodes(slug, 'approaches', s.approaches, TAXONOMY.approach.codes);
+  checkCodes(slug, 'audiences', s.audiences, TAXONOMY.audience.codes);
+  checkCodes(slug, 'accessibility', s.accessibility ?? [], TAXONOMY.accessibility.codes);
+  checkCodes(slug, 'credentials', s.credentials, TAXONOMY.credential.codes);
+  checkCodes(slug, 'paymentOptions', s.paymentOptions, TAXONOMY.payment.codes);
+  checkCodes(slug, 'availability', s.availability, TAXONOMY.availability.codes);
+  checkRecord(
+    s.languages.every((l) => /^[a-z]{2}$/.test(l)),
+    slug,
+    'languages must be ISO 639-1',
+  );
+  checkRecord(
+    s.serviceAreas.every((a) => /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(a)),
+    slug,
+    'serviceAreas must be ISO 3166-2 or country codes',
+  );
+  for (const fee of [s.cost.feeMin, s.cost.feeMax])
+    checkRecord(fee === undefined || Number.isInteger(fee), slug, 'fees are integer minor units');
+  checkRecord(s.demo || (!!s.sourceUrl && !!s.lastVerifiedAt), slug, 'real resources need sourceUrl and lastVerifiedAt');
+  checkCodes(slug, 'eligibility', s.eligibility ?? [], TAXONOMY.eligibility.codes);
+  checkCodes(slug, 'cost.feePeriod', [s.cost.feePeriod ?? 'per_session'], FEE_PERIODS.codes);
+  checkCodes(slug, 'lineRoles', s.lineRoles ?? [], TAXONOMY.lineRole.codes);
+  checkRecord(s.kind === 'hotline' || !(s.lineRoles ?? []).length, slug, 'only hotlines have lineRoles');
+  for (const channel of s.contactChannels ?? []) {
+    checkRecord(TAXONOMY.contactChannel.codes.includes(channel.type), slug, `unknown contact channel ${String(channel.type)}`);
+    checkRecord(typeof channel.value === 'string' && channel.value.length > 0, slug, 'a contact channel needs a value');
+  }
+  const translations = translationsProblem(s.translations, !!s.cost.notes);
+  checkRecord(!translations, slug, translations!);
+  const accessibility = accessibilityProblem(s.accessibility ?? [], s.contactChannels ?? [], s.locations);
+  checkRecord(!accessibility, slug, `accessibility: ${accessibility}`);
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ValidationPipe } from '@nestjs/common';
 
 import { type FieldError, ProblemException } from '../../common/problem/problem.js';
 import { createValidationPipe } from '../../common/problem/validation.js';
@@ -9,7 +9,7 @@ import { documentToWrite, type ResourceDocument } from '../../resources/curation
 import type { ResourceWrite } from '../../resources/resource.row.js';
 import { ResourceImportService } from '../../resources/resource-import.service.js';
 import { readHsdsInput } from './hsds-input.js';
-import { type HsdsImportOptions, type ImportNote, mapHsdsService } from './hsds-service.mapper.js';
+import { type HsdsImportOptions, type ImportNote, mapHsdsService, type MappedService } from './hsds-service.mapper.js';
 
 export const IMPORT_OUTCOMES = ['created', 'updated', 'unchanged', 'kept_curated', 'skipped'] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
@@ -59,6 +59,35 @@ function deletePath(target: Record<string, unknown>, path: string): void {
   if (node && typeof node === 'object') delete (node as Record<string, unknown>)[last];
 }
 
+/**
+ * Validates a mapped record exactly as a curator's POST /v1/resources body. When every failure is
+ * an optional field (DROPPABLE), those fields are dropped, noted in `skipped`, and it is tried once more.
+ */
+async function validateAsCurated(
+  validation: ValidationPipe,
+  document: ResourceDocument,
+  skipped: ImportNote[],
+): Promise<{ document?: CreateResourceRequest; errors?: FieldError[] }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return {
+        document: (await validation.transform(structuredClone(document), {
+          type: 'body',
+          metatype: CreateResourceRequest,
+          data: '',
+        })) as CreateResourceRequest,
+      };
+    } catch (error) {
+      if (!(error instanceof ProblemException) || !error.errors) throw error;
+      if (attempt > 0 || !error.errors.every((e) => DROPPABLE.test(e.field))) return { errors: error.errors };
+      for (const e of error.errors) {
+        deletePath(document as unknown as Record<string, unknown>, e.field);
+        skipped.push({ field: e.field, reason: e.message });
+      }
+    }
+  }
+}
+
 /** A stored resource already equal to the record (the comparison curation uses for "nothing changed"). */
 function isUnchanged(
   existing: { document: ResourceDocument; status: ResourceWrite['status'] },
@@ -92,30 +121,6 @@ export class HsdsImporter {
     const slugs = new Map<string, string>();
     const services: ServiceImportReport[] = [];
 
-    const validate = async (
-      document: ResourceDocument,
-      skipped: ImportNote[],
-    ): Promise<{ document?: CreateResourceRequest; errors?: FieldError[] }> => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return {
-            document: (await validation.transform(structuredClone(document), {
-              type: 'body',
-              metatype: CreateResourceRequest,
-              data: '',
-            })) as CreateResourceRequest,
-          };
-        } catch (error) {
-          if (!(error instanceof ProblemException) || !error.errors) throw error;
-          if (attempt > 0 || !error.errors.every((e) => DROPPABLE.test(e.field))) return { errors: error.errors };
-          for (const e of error.errors) {
-            deletePath(document as unknown as Record<string, unknown>, e.field);
-            skipped.push({ field: e.field, reason: e.message });
-          }
-        }
-      }
-    };
-
     for (const [index, entry] of input.services.entries()) {
       const mapped = mapHsdsService(entry.service, entry.organization, run);
       const report: ServiceImportReport = {
@@ -130,30 +135,7 @@ export class HsdsImporter {
       };
       services.push(report);
       try {
-        if (!mapped.document) continue;
-        const earlier = slugs.get(mapped.document.slug);
-        if (earlier) {
-          report.reasons.push(`slug ${mapped.document.slug} is already taken by ${earlier} in this import (same HSDS id?)`);
-          continue;
-        }
-        slugs.set(mapped.document.slug, entry.source);
-        const { document, errors } = await validate(mapped.document, report.skipped);
-        if (!document) {
-          report.reasons.push(...errors!.map((e) => `${e.field}: ${e.message}`));
-          continue;
-        }
-        let write: ResourceWrite;
-        try {
-          // Verified by the other directory (its assured_date), unless a Mend export says who checked it.
-          write = { ...documentToWrite(document, mapped.status), verifiedBy: mapped.verifiedBy ?? 'import' };
-        } catch (error) {
-          report.reasons.push((error as Error).message);
-          continue;
-        }
-        const existing = await this.resources.findStored(write.slug);
-        if (existing && isUnchanged(existing, document, mapped.status)) report.outcome = 'unchanged';
-        else if (run.dryRun) report.outcome = existing ? 'updated' : 'created';
-        else report.outcome = (await this.resources.upsertBySlug([write])) ? (existing ? 'updated' : 'created') : 'kept_curated';
+        await this.importService(entry.source, mapped, report, slugs, validation, run);
       } catch (error) {
         report.outcome = 'skipped';
         report.reasons.push(`not stored: ${(error as Error).message}`);
@@ -167,5 +149,43 @@ export class HsdsImporter {
       number
     >;
     return { files: input.files, dryRun: run.dryRun === true, notes: input.notes, counts, services };
+  }
+
+  /**
+   * One mapped service: skipped (reasons in its report) when unmapped, its slug taken, or invalid;
+   * otherwise written unless already stored so, or with dryRun. Sets the report's outcome.
+   */
+  private async importService(
+    source: string,
+    mapped: MappedService,
+    report: ServiceImportReport,
+    slugs: Map<string, string>,
+    validation: ValidationPipe,
+    run: HsdsImportRun,
+  ): Promise<void> {
+    if (!mapped.document) return;
+    const earlier = slugs.get(mapped.document.slug);
+    if (earlier) {
+      report.reasons.push(`slug ${mapped.document.slug} is already taken by ${earlier} in this import (same HSDS id?)`);
+      return;
+    }
+    slugs.set(mapped.document.slug, source);
+    const { document, errors } = await validateAsCurated(validation, mapped.document, report.skipped);
+    if (!document) {
+      report.reasons.push(...errors!.map((e) => `${e.field}: ${e.message}`));
+      return;
+    }
+    let write: ResourceWrite;
+    try {
+      // Verified by the other directory (its assured_date), unless a Mend export says who checked it.
+      write = { ...documentToWrite(document, mapped.status), verifiedBy: mapped.verifiedBy ?? 'import' };
+    } catch (error) {
+      report.reasons.push((error as Error).message);
+      return;
+    }
+    const existing = await this.resources.findStored(write.slug);
+    if (existing && isUnchanged(existing, document, mapped.status)) report.outcome = 'unchanged';
+    else if (run.dryRun) report.outcome = existing ? 'updated' : 'created';
+    else report.outcome = (await this.resources.upsertBySlug([write])) ? (existing ? 'updated' : 'created') : 'kept_curated';
   }
 }

@@ -4,7 +4,8 @@ import { h } from './dom.js';
 import { anySafetyConcern, type IntakeAnswers, intakeBody } from './format.js';
 import { intakeResults } from './intake-results.js';
 import { showHelplines } from './intake-safety.js';
-import { intakeSteps } from './intake-steps.js';
+import { intakeSteps, type Step } from './intake-steps.js';
+import type { Translate } from './messages.js';
 import { errorText } from './ui.js';
 
 /**
@@ -17,39 +18,11 @@ import { errorText } from './ui.js';
 export function intakeView(env: CardEnv): HTMLElement {
   const { api, ui } = env;
   const { t } = ui;
-  const answers: IntakeAnswers = {
-    safety: {},
-    concerns: [],
-    willingness: '',
-    postalCode: '',
-    country: '', // chosen on the first step: no silent US default
-    formats: [],
-    budget: '',
-    insurance: '',
-    noInsurance: false,
-    language: '',
-    affirming: false,
-    accessibility: [],
-  };
+  const answers = blankAnswers();
   const steps = intakeSteps(answers, ui);
 
   let index = 0;
-  const heading = h('h2', { className: 'view-title', tabindex: -1 });
-  const progress = h('p', { className: 'progress' });
-  const stepHolder = h('div', { className: 'step' });
-  const back = h('button', { type: 'button', className: 'secondary' }, t('intake.back'));
-  const next = h('button', { type: 'submit' }, t('intake.next'));
-  const status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
-  const safetyPanel = h('section', { className: 'safety', hidden: true, 'aria-labelledby': 'safety-title' });
-  const results = h('div', { className: 'results' });
-  const form = h(
-    'form',
-    { novalidate: true, 'aria-labelledby': 'intake-title' },
-    progress,
-    stepHolder,
-    h('div', { className: 'actions' }, back, next),
-  );
-  heading.id = 'intake-title';
+  const { heading, progress, stepHolder, back, next, status, safetyPanel, results, form } = intakeElements(t);
   let submission: { body: string; key: string } | undefined;
 
   function show(i: number, focus: boolean): void {
@@ -87,11 +60,7 @@ export function intakeView(env: CardEnv): HTMLElement {
   }
 
   function restart(): void {
-    for (const step of steps)
-      step.body
-        .querySelectorAll('input')
-        .forEach((i) => (i.type === 'text' ? (i.value = '') : (i.checked = i.name === 'budget' && i.value === '')));
-    for (const step of steps) step.body.querySelectorAll('select[name="language"]').forEach((s) => ((s as HTMLSelectElement).value = ''));
+    clearSteps(steps);
     Object.assign(answers, { safety: {}, concerns: [], willingness: '', language: '', affirming: false, accessibility: [] });
     results.replaceChildren();
     status.textContent = '';
@@ -117,4 +86,52 @@ export function intakeView(env: CardEnv): HTMLElement {
 
   show(0, false);
   return h('section', { className: 'view' }, safetyPanel, heading, form, status, results);
+}
+
+/** The answers before the first step: nothing chosen. */
+function blankAnswers(): IntakeAnswers {
+  return {
+    safety: {},
+    concerns: [],
+    willingness: '',
+    postalCode: '',
+    country: '', // chosen on the first step: no silent US default
+    formats: [],
+    budget: '',
+    insurance: '',
+    noInsurance: false,
+    language: '',
+    affirming: false,
+    accessibility: [],
+  };
+}
+
+/** The view's fixed elements: title, the form with its step holder and buttons, status, safety panel and results. */
+function intakeElements(t: Translate) {
+  const heading = h('h2', { className: 'view-title', tabindex: -1 });
+  const progress = h('p', { className: 'progress' });
+  const stepHolder = h('div', { className: 'step' });
+  const back = h('button', { type: 'button', className: 'secondary' }, t('intake.back'));
+  const next = h('button', { type: 'submit' }, t('intake.next'));
+  const status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
+  const safetyPanel = h('section', { className: 'safety', hidden: true, 'aria-labelledby': 'safety-title' });
+  const results = h('div', { className: 'results' });
+  const form = h(
+    'form',
+    { novalidate: true, 'aria-labelledby': 'intake-title' },
+    progress,
+    stepHolder,
+    h('div', { className: 'actions' }, back, next),
+  );
+  heading.id = 'intake-title';
+  return { heading, progress, stepHolder, back, next, status, safetyPanel, results, form };
+}
+
+/** Every step's inputs back to their first state (text empty, nothing checked but "no budget"), and no language of care. */
+function clearSteps(steps: readonly Step[]): void {
+  for (const step of steps)
+    step.body
+      .querySelectorAll('input')
+      .forEach((i) => (i.type === 'text' ? (i.value = '') : (i.checked = i.name === 'budget' && i.value === '')));
+  for (const step of steps) step.body.querySelectorAll('select[name="language"]').forEach((s) => ((s as HTMLSelectElement).value = ''));
 }

@@ -5,7 +5,9 @@ import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { NestedObject } from '../../../common/dto/field-decorators.js';
 import { PROVIDER_OWNED_COST_FIELDS } from '../provider-fields.js';
 import { PROVIDER_OWNED_TEXT_FIELDS } from '../provider-fields.js';
-import { CostPatch, ResourceTextsPatch, UpdateResourceRequest } from './resource.request.js';
+import { CostPatch } from './cost.input.js';
+import { UpdateResourceRequest } from './resource.request.js';
+import { ResourceTextsPatch } from './resource-texts.input.js';
 
 /** The fees of a listing and how they are charged: the provider's part of `cost`. */
 export class ListingCostPatch extends PickType(CostPatch, PROVIDER_OWNED_COST_FIELDS) {}

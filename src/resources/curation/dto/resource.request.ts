@@ -1,5 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,7 +10,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -20,14 +18,11 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
-import { stack } from '../../../common/decorator-stack.js';
 import { NestedObject } from '../../../common/dto/field-decorators.js';
-import { UUID_TEXT } from '../../../common/uuid.js';
 import {
   ACCESSIBILITY,
   type AccessibilityCode,
@@ -37,14 +32,10 @@ import {
   AUDIENCES,
   AVAILABILITY,
   type Availability,
-  CONTACT_CHANNELS,
-  type ContactChannelType,
   type Credential,
   CREDENTIALS,
   ELIGIBILITY,
   type Eligibility,
-  FEE_PERIODS,
-  type FeePeriod,
   type Format,
   FORMATS,
   LINE_ROLES,
@@ -56,248 +47,28 @@ import {
   SPECIALTIES,
   type Specialty,
 } from '../../../taxonomy/taxonomy.js';
-import { CURRENCIES } from '../../resource-record.js';
-import { TRANSLATED_FIELD_MAX } from '../../resource-texts.js';
+import { ContactChannelInput } from './contact-channel.input.js';
+import { CostInput, CostPatch } from './cost.input.js';
+import { IsBorneOutByRecord, IsEmptyUnlessField, IsNotInFuture, IsTranslationsOfRecord } from './cross-field.validators.js';
+import { LocationInput } from './location.input.js';
+import { OrganizationInput, OrganizationPatch } from './organization.input.js';
 import {
-  IsBorneOutByRecord,
-  IsEmptyUnlessField,
-  IsNotInFuture,
-  IsNotLessThanField,
-  IsRegionOfCountryField,
-  IsTranslationsOfRecord,
-} from './cross-field.validators.js';
+  AccessibilityCodes,
+  AREA,
+  CodeList,
+  OptionalHttpUrl,
+  PHONE,
+  RemovableInteger,
+  RemovableList,
+  RemovableText,
+  requiredUnlessDemo,
+  SLUG,
+  Text,
+  URL_OPTIONS,
+} from './resource-field.decorators.js';
+import { TranslationsInput, TranslationsPatch } from './resource-texts.input.js';
 
 export const RESOURCE_STATUSES = ['active', 'inactive'] as const;
-
-// Kebab-case, and never shaped like a UUID: GET /v1/resources/{id} reads those as ids.
-const SLUG = new RegExp(`^(?!${UUID_TEXT}$)[a-z0-9]+(-[a-z0-9]+)*$`);
-const REGION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
-const AREA = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
-const PHONE = /^\+?[0-9][0-9 ().-]{1,28}$/;
-const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
-/** Fees above this (minor units: $100,000) are a typo, not a price. */
-const MAX_FEE_MINOR = 10_000_000;
-
-// Each stack ends with its type check: class-validator runs a property's decorators bottom-up
-// and (stopAtFirstError) reports the first failure, so `"cheap"` for a fee says "must be an
-// integer", not "must not be greater than".
-
-/** A required list of taxonomy codes (from src/taxonomy/taxonomy.ts), each at most once. */
-function CodeList(codes: readonly string[], description: string, example: string[]) {
-  return applyDecorators(
-    ApiProperty({ enum: codes, isArray: true, description, example }),
-    IsIn(codes, { each: true, message: `each value of $property must be one of: ${codes.join(', ')}` }),
-    ArrayUnique(),
-    ArrayMaxSize(codes.length),
-    IsArray(),
-  );
-}
-
-/** A list of accessibility codes, each at most once (the checks against the rest of the record are the full record's). */
-function AccessibilityCodes() {
-  return applyDecorators(
-    IsIn(ACCESSIBILITY.codes, { each: true, message: `each value of accessibility must be one of: ${ACCESSIBILITY.codes.join(', ')}` }),
-    ArrayUnique(),
-    ArrayMaxSize(ACCESSIBILITY.codes.length),
-    IsArray(),
-  );
-}
-
-/** A required, non-empty string of at most the `maxLength` it documents. */
-function Text(api: ApiPropertyOptions & { maxLength: number }) {
-  return stack(ApiProperty(api), MaxLength(api.maxLength), MinLength(1), IsString());
-}
-
-/** An optional http(s) URL of at most the `maxLength` it documents. */
-function OptionalHttpUrl(api: ApiPropertyOptions & { maxLength: number }) {
-  return stack(
-    ApiPropertyOptional(api),
-    IsOptional(),
-    IsUrl(URL_OPTIONS, { message: '$property must be an http(s) URL' }),
-    MaxLength(api.maxLength),
-    IsString(),
-  );
-}
-
-/** A real (non-demo) listing must say where its facts come from and when they were checked. */
-const requiredUnlessDemo = (o: { demo?: boolean }, value: unknown) => o.demo !== true || (value !== undefined && value !== null);
-
-/** Chat is a web page; a videophone is a number, or a web page with a video call button. */
-const isWebChannel = (o: ContactChannelInput) =>
-  o.type === 'chat' || (o.type === 'videophone' && typeof o.value === 'string' && /^https?:/i.test(o.value));
-
-export class ContactChannelInput {
-  @ApiProperty({ enum: CONTACT_CHANNELS.codes, example: 'text' })
-  @IsIn(CONTACT_CHANNELS.codes)
-  type: ContactChannelType;
-
-  @ApiProperty({
-    example: '88788',
-    maxLength: 500,
-    description:
-      "A number as dialled in the country (text, tty, videophone, relay, call), or an https URL: for chat, and for a videophone answered from a web page (a video call button such as 988's ASL Now).",
-  })
-  @ValidateIf((o: ContactChannelInput) => isWebChannel(o))
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'a chat or web videophone channel value must be an https URL' })
-  @ValidateIf((o: ContactChannelInput) => !isWebChannel(o))
-  @Matches(PHONE, { message: 'value must be a phone number such as 1-800-799-7233 or 711' })
-  @MaxLength(500)
-  @MinLength(1)
-  @IsString()
-  value: string;
-
-  @ApiPropertyOptional({ example: 'START', maxLength: 40, description: 'For text: the word to send.' })
-  @IsOptional()
-  @MaxLength(40)
-  @MinLength(1)
-  @IsString()
-  keyword?: string;
-}
-
-export class OrganizationInput {
-  @Text({ example: 'Riverbend Couples Therapy', maxLength: 200, description: 'Organizations are shared by name across resources.' })
-  name: string;
-
-  @OptionalHttpUrl({ example: 'https://riverbend.example', maxLength: 500 })
-  website?: string;
-}
-
-export class CostInput {
-  @ApiProperty({ description: 'Costs the couple nothing.' })
-  @IsBoolean()
-  free: boolean;
-
-  @ApiProperty({ description: 'Fees adjusted to income.' })
-  @IsBoolean()
-  slidingScale: boolean;
-
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 0,
-    maximum: MAX_FEE_MINOR,
-    example: 9000,
-    description: 'Lowest fee per session, in integer minor units (cents, pence).',
-  })
-  @IsOptional()
-  @Max(MAX_FEE_MINOR)
-  @Min(0)
-  @IsInt({ message: 'feeMin must be an integer number of minor units (cents)' })
-  feeMin?: number;
-
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 0,
-    maximum: MAX_FEE_MINOR,
-    example: 15000,
-    description: 'Highest fee per session, in integer minor units; not below feeMin.',
-  })
-  @IsOptional()
-  @IsNotLessThanField('feeMin')
-  @Max(MAX_FEE_MINOR)
-  @Min(0)
-  @IsInt({ message: 'feeMax must be an integer number of minor units (cents)' })
-  feeMax?: number;
-
-  @ApiProperty({ enum: CURRENCIES, example: 'USD', description: 'ISO 4217 currency of the fees.' })
-  @IsIn(CURRENCIES)
-  currency: (typeof CURRENCIES)[number];
-
-  @ApiPropertyOptional({ enum: FEE_PERIODS.codes, example: 'per_session', description: 'What one fee buys. Absent means per_session.' })
-  @IsOptional()
-  @IsIn(FEE_PERIODS.codes)
-  feePeriod?: FeePeriod;
-
-  @ApiProperty()
-  @IsBoolean()
-  insuranceAccepted: boolean;
-
-  @ApiProperty({ type: [String], example: ['Aetna', 'Cigna'], description: 'Insurer names as the provider lists them.' })
-  @MaxLength(100, { each: true })
-  @MinLength(1, { each: true })
-  @IsString({ each: true })
-  @ArrayMaxSize(50)
-  @IsArray()
-  insurers: string[];
-
-  @ApiProperty({ description: 'Can be used with no insurance at all.' })
-  @IsBoolean()
-  noInsuranceNeeded: boolean;
-
-  @ApiPropertyOptional({ maxLength: 1000, example: 'First session free.' })
-  @IsOptional()
-  @MaxLength(1000)
-  @IsString()
-  notes?: string;
-}
-
-/** One optional text of a translation: not blank, and within the length of the English field it stands for. */
-function TranslatedText(field: keyof typeof TRANSLATED_FIELD_MAX, api: ApiPropertyOptions = {}) {
-  return stack(
-    ApiPropertyOptional({ maxLength: TRANSLATED_FIELD_MAX[field], ...api }),
-    IsOptional(),
-    Matches(/\S/, { message: '$property must not be blank' }),
-    MaxLength(TRANSLATED_FIELD_MAX[field]),
-    IsString(),
-  );
-}
-
-/** Texts written in one language for the listing's English name, description and cost notes. */
-export class ResourceTextsInput {
-  @TranslatedText('name', { example: 'Línea Nacional contra la Violencia Doméstica' })
-  name?: string;
-
-  @TranslatedText('description')
-  description?: string;
-
-  @TranslatedText('costNotes', { description: 'Only beside cost.notes.' })
-  costNotes?: string;
-}
-
-/** The listing's texts per language other than English (the stored name, description and cost notes are English). */
-export class TranslationsInput {
-  @NestedObject(ResourceTextsInput, { optional: true, description: 'In Spanish, as the service writes it itself where it does.' })
-  es?: ResourceTextsInput;
-}
-
-export class LocationInput {
-  @ApiPropertyOptional({ example: '100 Main St', maxLength: 200 })
-  @IsOptional()
-  @MaxLength(200)
-  @IsString()
-  address?: string;
-
-  @Text({ example: 'Columbus', maxLength: 100 })
-  city: string;
-
-  @ApiProperty({ example: 'US-OH', description: 'ISO 3166-2 region, inside country.', pattern: REGION.source })
-  @IsRegionOfCountryField('country')
-  @Matches(REGION, { message: 'region must be an ISO 3166-2 region such as US-OH' })
-  @IsString()
-  region: string;
-
-  @ApiPropertyOptional({ example: '43215', maxLength: 12, pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/, { message: 'postalCode must be a postal code such as 43215' })
-  @IsString()
-  postalCode?: string;
-
-  @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 country.', pattern: '^[A-Z]{2}$' })
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as US' })
-  @IsString()
-  country: string;
-
-  @ApiProperty({ example: 39.9671, minimum: -90, maximum: 90 })
-  @Max(90)
-  @Min(-90)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  latitude: number;
-
-  @ApiProperty({ example: -83.0044, minimum: -180, maximum: 180 })
-  @Max(180)
-  @Min(-180)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  longitude: number;
-}
 
 /**
  * A directory record, in the shape of a curated seed record (ResourceRecord, resource-record.ts): a
@@ -511,32 +282,6 @@ export class CreateResourceRequest {
   @IsString()
   @IsNotInFuture(86_400_000, { message: 'lastVerifiedAt must not be more than a day in the future' })
   lastVerifiedAt?: string;
-}
-
-/** In a merge patch, null removes an optional field (RFC 7396): these say so, so a generated client can send it. */
-const RemovableText = () => ApiPropertyOptional({ type: String, nullable: true });
-const RemovableInteger = () => ApiPropertyOptional({ type: 'integer', nullable: true });
-const RemovableList = (type: unknown) => ApiPropertyOptional({ type: type as never, isArray: true, nullable: true });
-
-export class OrganizationPatch extends PartialType(OrganizationInput) {
-  @RemovableText() website?: string;
-}
-
-export class ResourceTextsPatch extends PartialType(ResourceTextsInput) {
-  @RemovableText() name?: string;
-  @RemovableText() description?: string;
-  @RemovableText() costNotes?: string;
-}
-
-export class TranslationsPatch {
-  @NestedObject(ResourceTextsPatch, { optional: true, description: 'Spanish; null removes them all.' })
-  es?: ResourceTextsPatch;
-}
-
-export class CostPatch extends PartialType(CostInput) {
-  @RemovableInteger() feeMin?: number;
-  @RemovableInteger() feeMax?: number;
-  @RemovableText() notes?: string;
 }
 
 /**
