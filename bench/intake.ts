@@ -24,17 +24,15 @@ import {
 } from './bench-support.js';
 import { recordResponses, startCeiling } from './ceiling.js';
 import { cpuSnapshot, type CpuSplit, cpuSplit } from './cpu-accounting.js';
-import { explain } from './intake-explain.js';
 import type { IntakeLoadRequest, IntakeLoadResult } from './intake-load-worker.js';
 import { MIX } from './intake-mix.js';
-import { profileBodies } from './intake-profile.js';
 import type { LoadResult } from './load-worker.js';
 import { machine, machineLine } from './machine.js';
 import { commitBeforeIndex, startPreviousApp } from './previous-app.js';
 
 /**
  * `npm run bench:intake -- [--count 100000] [--duration 15] [--warmup 3] [--connections 10] [--timeout 30]
- *   [--skip-sql] [--explain | --explain-only] [--keep | --reuse mend_bench_…] [--batch-size 5000] [--burst N] [--pool-size N]`
+ *   [--skip-sql] [--keep | --reuse mend_bench_…] [--batch-size 5000] [--burst N] [--pool-size N]`
  *
  * Loads N synthetic resources plus the curated directory (so the crisis and domestic-violence
  * hotlines exist) into a scratch database, exactly as bench/search.ts does, starts the real Mend
@@ -52,11 +50,7 @@ import { commitBeforeIndex, startPreviousApp } from './previous-app.js';
  * Every app and ceiling response must be 201, or the run fails; a failing SQL path leaves its
  * figures null. The last line of stdout is one JSON object.
  *
- * --explain first runs each body, one at a time, through the running app's IntakeService (as the
- * controller calls it), with the app's DataSource instrumented to record and time every candidate and
- * hotline statement, the INSERT and the COMMIT; then prints EXPLAIN (ANALYZE, BUFFERS) of each recorded
- * statement, which indexes they use, and where a request's time goes (SQL, rows → responses, ranking,
- * INSERT, COMMIT, serialisation). --burst N sends N self-harm intakes at the same instant before the
+ * --burst N sends N self-harm intakes at the same instant before the
  * load and reports what came back; --pool-size N sets the app's DB_POOL_SIZE (default 10), as a diagnostic.
  * When the app has partner API keys, intakes are sent with the secret key of a bench partner.
  * Results and findings: docs/performance.md, "Intake".
@@ -129,14 +123,14 @@ function assertAll201(target: string, result: LoadResult, mustComplete = true): 
  * key with `intakes:write`: make a bench partner whose per-key rate limit the load cannot reach, and use
  * its secret key, so key authentication is part of what is measured. Without that module, no header.
  */
-async function intakeHeaders(app: INestApplication): Promise<{ headers: Record<string, string>; partnerId: string | null }> {
+async function intakeHeaders(app: INestApplication): Promise<Record<string, string>> {
   const specifier = '../src/partners/partners.service.js'; // not a literal: the bench builds with or without the module
   let partners: { PartnersService: new (...args: never[]) => unknown };
   try {
     partners = (await import(specifier)) as typeof partners;
   } catch {
     log('no partner API keys in this build: intakes are posted without a key');
-    return { headers: {}, partnerId: null };
+    return {};
   }
   type BenchPartners = {
     createPartner(input: {
@@ -146,13 +140,13 @@ async function intakeHeaders(app: INestApplication): Promise<{ headers: Record<s
     }): Promise<{ partner: { id: string }; keys: { plaintext: string; key: { scopes: string[] } }[] }>;
   };
   const service = app.get<unknown, BenchPartners>(partners.PartnersService);
-  const { partner, keys } = await service.createPartner({
+  const { keys } = await service.createPartner({
     name: `bench-${Date.now()}`,
     allowedOrigins: [],
     rateLimitPerMinute: 1_000_000_000,
   });
   log(`bench partner created; intakes are posted with its secret key (${keys[0].key.scopes.join(', ')})`);
-  return { headers: { authorization: `Bearer ${keys[0].plaintext}` }, partnerId: partner.id };
+  return { authorization: `Bearer ${keys[0].plaintext}` };
 }
 
 /**
@@ -295,6 +289,13 @@ async function measureSqlPath(
 }
 
 async function main(): Promise<void> {
+  if (args.explain || args['explain-only']) {
+    // It recorded and explained the SQL candidate statements, which intake no longer runs.
+    throw new Error(
+      '--explain is gone from bench:intake: candidates come from the in-memory directory index, not SQL. ' +
+        'Profile the app with node --cpu-prof instead (docs/performance.md, "Where the time goes").',
+    );
+  }
   const scratch = await prepareScratchDirectory({
     keep: args.keep,
     reuse: args.reuse,
@@ -307,13 +308,8 @@ async function main(): Promise<void> {
   cleanups.push(() => mend.close());
   await seedCurated(mend.app);
   const baseUrl = `http://127.0.0.1:${mend.port}`;
-  const { headers, partnerId } = await intakeHeaders(mend.app);
+  const headers = await intakeHeaders(mend.app);
 
-  if (args.explain || args['explain-only']) {
-    const profiled = await profileBodies(mend.app, partnerId, MIX);
-    await explain(scratch.url, profiled);
-  }
-  if (args['explain-only']) return;
   const appResponses = await checkResponses(baseUrl, headers);
   if (BURST > 0) await burstProbe(baseUrl, headers, BURST, mend.env.DB_POOL_SIZE);
 
