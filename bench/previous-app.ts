@@ -1,5 +1,5 @@
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -8,8 +8,9 @@ import { log } from './bench-support.js';
 
 /**
  * The Mend app as it was at an earlier commit (the SQL path of bench:intake): `git archive` of that
- * commit into /var/tmp/mend-previous-<sha> (kept, so later runs reuse the build), built with this
- * checkout's node_modules, then started in this process, as the current app is, on the same database.
+ * commit into /var/tmp/mend-previous-<sha> (kept, so later runs reuse the build), installed from its
+ * own package-lock.json (`npm ci`: its dependencies, not this checkout's, which have moved on) and
+ * built, then started in this process, as the current app is, on the same database.
  */
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,15 +33,19 @@ export async function startPreviousApp(
 ): Promise<{ close: () => Promise<void>; port: number; commit: string }> {
   const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
   const dir = `/var/tmp/mend-previous-${commit.slice(0, 12)}`;
-  // A build is reused only while its node_modules link still resolves to this checkout's.
-  if (!existsSync(join(dir, 'dist/src/app.setup.js')) || !existsSync(join(dir, 'node_modules/typescript'))) {
-    log(`building the app at ${commit.slice(0, 12)} in ${dir}`);
+  // Reused once built with its own node_modules (earlier builds linked this checkout's: rebuilt).
+  const built =
+    existsSync(join(dir, 'dist/src/app.setup.js')) &&
+    existsSync(join(dir, 'node_modules/typescript')) &&
+    !lstatSync(join(dir, 'node_modules')).isSymbolicLink();
+  if (!built) {
+    log(`building the app at ${commit.slice(0, 12)} in ${dir} (npm ci, then tsc; once)`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     execSync(`git archive --format=tar ${commit} | tar -x -C ${dir}`, { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-    symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
     try {
-      execFileSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      execFileSync(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
         cwd: dir,
         stdio: ['ignore', 'ignore', 'inherit'],
       });
