@@ -40,6 +40,8 @@ export interface CandidatePool<C extends Candidate> extends CandidateFacts {
   read(i: number): C;
 }
 
+const EMPTY_MEMBERS = new Int32Array(0);
+
 /** More facts than this and a pool is read whole (still exact, only slower). */
 export const MAX_FACTS = 64;
 
@@ -53,8 +55,8 @@ interface FactClass {
   strong: number;
   /** Its candidates have a distance (then the bound score depends on it). */
   near: boolean;
-  /** Positions of its candidates. */
-  members: number[];
+  /** Positions of its candidates, ascending. */
+  members: Int32Array;
   /** Bound scores by distance step (-1: no distance). */
   scores: Map<number, number>;
 }
@@ -74,21 +76,36 @@ class Bounds<C extends Candidate> {
   ) {
     this.step = (Math.max(profile.maxTravelKm, 1) * 1000) / 64;
     this.classOf = new Int32Array(pool.size);
+    // Candidates → classes by (kind and nearness, fact words) in an open-addressing table of typed
+    // arrays: a Map keyed by numbers above 2^31 boxed one per candidate, and its garbage and the
+    // lookups were most of an intake's CPU at 100k resources.
     const kindNumbers = new Map<string, number>();
-    // (kind, nearness, first fact word) as one number below 2^53, then the second word (0 unless more than 32 facts).
-    const byKey = new Map<number, Map<number, number>>();
+    const capacity = 2 ** Math.ceil(Math.log2(Math.max(16, pool.size * 2)));
+    const mask = capacity - 1;
+    const tableKeys = new Int32Array(capacity * 3);
+    const tableIds = new Int32Array(capacity).fill(-1);
+    const sizes: number[] = [];
+    let lastKind: string | undefined;
+    let lastKindNumber = 0;
     for (let i = 0; i < pool.size; i++) {
       const kind = pool.kinds[i];
-      let kindNumber = kindNumbers.get(kind);
-      if (kindNumber === undefined) kindNumbers.set(kind, (kindNumber = kindNumbers.size));
+      if (kind !== lastKind) {
+        let kindNumber = kindNumbers.get(kind);
+        if (kindNumber === undefined) kindNumbers.set(kind, (kindNumber = kindNumbers.size));
+        lastKind = kind;
+        lastKindNumber = kindNumber;
+      }
       const near = !Number.isNaN(pool.distances[i]);
-      const lo = pool.facts[i * 2];
-      const hi = pool.facts[i * 2 + 1];
-      const key = (kindNumber * 2 + (near ? 1 : 0)) * 4294967296 + lo;
-      let byHi = byKey.get(key);
-      if (!byHi) byKey.set(key, (byHi = new Map<number, number>()));
-      let id = byHi.get(hi);
-      if (id === undefined) {
+      const kindNear = lastKindNumber * 2 + (near ? 1 : 0);
+      const lo = pool.facts[i * 2] | 0;
+      const hi = pool.facts[i * 2 + 1] | 0;
+      let slot = (Math.imul(kindNear, 0x9e3779b1) ^ Math.imul(lo, 0x85ebca6b) ^ Math.imul(hi ^ 0x27d4eb2f, 0xc2b2ae35)) & mask;
+      let id = tableIds[slot];
+      while (id !== -1 && !(tableKeys[slot * 3] === kindNear && tableKeys[slot * 3 + 1] === lo && tableKeys[slot * 3 + 2] === hi)) {
+        slot = (slot + 1) & mask;
+        id = tableIds[slot];
+      }
+      if (id === -1) {
         const resource = favourableResource(profile, kind, facts, (k) => ((k < 32 ? lo : hi) & (1 << (k & 31))) !== 0);
         id = this.classes.length;
         this.classes.push({
@@ -102,14 +119,26 @@ class Bounds<C extends Candidate> {
           workshop: workshopAfterCounselors(resource),
           strong: strongPreferencesMet(profile, resource),
           near,
-          members: [],
+          members: EMPTY_MEMBERS,
           scores: new Map(),
         });
-        byHi.set(hi, id);
+        sizes.push(0);
+        tableIds[slot] = id;
+        tableKeys[slot * 3] = kindNear;
+        tableKeys[slot * 3 + 1] = lo;
+        tableKeys[slot * 3 + 2] = hi;
       }
       this.classOf[i] = id;
-      this.classes[id].members.push(i);
+      sizes[id]++;
     }
+    // Members of every class in one array (a counting sort by class), each class a view of its part.
+    const members = new Int32Array(pool.size);
+    const next = new Int32Array(this.classes.length);
+    for (let c = 0, start = 0; c < this.classes.length; start += sizes[c++]) {
+      next[c] = start;
+      this.classes[c].members = members.subarray(start, start + sizes[c]);
+    }
+    for (let i = 0; i < pool.size; i++) members[next[this.classOf[i]]++] = i;
   }
 
   /**
@@ -238,7 +267,7 @@ export function rankPool<C extends Candidate>(
     const { cls } = entry;
     let members = entry.members;
     if (!members) {
-      members = new Heap([...cls.members], bounds.compareMembers);
+      members = new Heap(Array.from(cls.members), bounds.compareMembers);
     } else {
       const candidate = readAt(members.pop());
       if (keep(candidate)) {
