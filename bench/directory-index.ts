@@ -10,6 +10,7 @@ import { Bitmap } from '../src/resources/directory-index/bitmap.js';
 import { DirectoryIndex } from '../src/resources/directory-index/directory-index.js';
 import { englishLexeme } from '../src/resources/directory-index/english-text.js';
 import type { IndexRow } from '../src/resources/directory-index/index-row.js';
+import { indexRow } from '../src/resources/directory-index/testing.js';
 import type { FacetField } from '../src/resources/dto/search-resources.query.js';
 import type { ResourceSearchCriteria, SearchPage } from '../src/resources/resource-search.criteria.js';
 import { buildTsQuery } from '../src/resources/search-text.js';
@@ -66,7 +67,8 @@ function resourceRowAt(v: unknown[][], i: number, organizations: Map<string, { n
   const free = at<boolean>(10);
   const feeMin = at<number | null>(12);
   const name = at<string>(3);
-  return {
+  // The synthetic columns; everything else as indexRow's active, real-looking defaults, but a demo.
+  return indexRow({
     id,
     slug: at(1),
     name,
@@ -80,8 +82,6 @@ function resourceRowAt(v: unknown[][], i: number, organizations: Map<string, { n
     sliding_scale: at(11),
     fee_min: feeMin,
     fee_max: at(13),
-    currency: 'USD',
-    fee_period: 'per_session',
     insurance_accepted: at(14),
     insurers: list(at(15)),
     insurer_keys: list(at(16)),
@@ -100,31 +100,18 @@ function resourceRowAt(v: unknown[][], i: number, organizations: Map<string, { n
     wait_time_days: at(28),
     availability: list(at(29)),
     joint_sessions: at(30),
-    requires_safe_relationship: false,
-    not_for_crisis: false,
-    eligibility: [],
-    line_roles: [],
-    contact_channels: [],
-    translations: {},
     demo: true,
-    source_url: null,
-    last_verified_at: null,
-    verified_by: null,
-    safety_suspended: false,
     status: at(31),
-    version: 1,
     created_at: now,
     updated_at: now,
     organization_name: organization.name,
     organization_website: organization.website,
-    locations: [],
-    fee_sort: free ? 0 : (feeMin ?? 2147483647),
     search_vector: approximateVector([
       [name, 'A'],
       [at<string>(32), 'B'],
       [at<string>(4), 'C'],
     ]),
-  };
+  });
 }
 
 /** Rows of one INSERT batch, keyed by id, until their locations arrive and the batch commits. */

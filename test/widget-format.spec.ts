@@ -6,6 +6,7 @@ import { SafetyAnswersDto } from '../src/intake/dto/create-intake.request.js';
 import { EMERGENCY_COUNTRIES } from '../src/intake/matching/emergency-numbers.js';
 import { FORMATS } from '../src/taxonomy/taxonomy.js';
 import {
+  blankAnswers,
   countryChoices,
   FORMAT_CODES,
   formatCost,
@@ -83,18 +84,12 @@ describe('widget wording and requests', () => {
 
   it('sends the chosen country (MX, PR as such); "Other country" sends none, for the API\'s general guidance', () => {
     const answers: IntakeAnswers = {
+      ...blankAnswers(),
       safety: { feelsAfraid: true },
       concerns: ['infidelity'],
       willingness: 'both',
       postalCode: '43215',
       country: 'MX',
-      formats: [],
-      budget: '',
-      insurance: '',
-      noInsurance: false,
-      language: '',
-      affirming: false,
-      accessibility: [],
     };
     expect(intakeBody(answers, 'es')).toMatchObject({ country: 'MX' });
     expect(intakeBody(answers, 'es')).not.toHaveProperty('postalCode'); // postal lookup is US/CA only
@@ -135,18 +130,14 @@ describe('widget wording and requests', () => {
 
   it('sends only the answers given; no place means online help in the country', () => {
     const answers: IntakeAnswers = {
+      ...blankAnswers(),
       safety: { feelsAfraid: true, physicalViolence: false, selfHarmRisk: undefined },
       concerns: ['infidelity'],
       willingness: 'both',
-      postalCode: '',
       country: 'CA',
-      formats: [],
       budget: '0',
       insurance: 'Aetna',
       noInsurance: true,
-      language: '',
-      affirming: false,
-      accessibility: [],
     };
     expect(intakeBody(answers, 'en')).toEqual({
       concerns: ['infidelity'],
@@ -169,15 +160,11 @@ describe('widget wording and requests', () => {
 
   it('sends the language of care, affirming care and accessibility needs as the API names them, and the UI language', () => {
     const answers: IntakeAnswers = {
-      safety: {},
+      ...blankAnswers(),
       concerns: ['lying'],
       willingness: 'both',
-      postalCode: '',
       country: 'US',
       formats: ['video'],
-      budget: '',
-      insurance: '',
-      noInsurance: false,
       language: 'es',
       affirming: true,
       accessibility: ['asl', 'captioning'],
@@ -195,18 +182,11 @@ describe('widget wording and requests', () => {
 
   it('sends the lethality answers (strangulation, a weapon or threats to kill) as the API names them, and only when given', () => {
     const answers: IntakeAnswers = {
+      ...blankAnswers(),
       safety: { physicalViolence: false, strangulation: true, weaponOrThreatsToKill: undefined },
       concerns: ['jealousy_control'],
       willingness: 'one_hesitant',
-      postalCode: '',
       country: 'US',
-      formats: [],
-      budget: '',
-      insurance: '',
-      noInsurance: false,
-      language: '',
-      affirming: false,
-      accessibility: [],
     };
     expect(intakeBody(answers, 'es')).toEqual({
       concerns: ['jealousy_control'],

@@ -245,6 +245,24 @@ export interface IntakeAnswers {
   accessibility: string[];
 }
 
+/** The answers before the first step: nothing chosen. */
+export function blankAnswers(): IntakeAnswers {
+  return {
+    safety: {},
+    concerns: [],
+    willingness: '',
+    postalCode: '',
+    country: '', // chosen on the first step: no silent US default
+    formats: [],
+    budget: '',
+    insurance: '',
+    noInsurance: false,
+    language: '',
+    affirming: false,
+    accessibility: [],
+  };
+}
+
 export function anySafetyConcern(safety: IntakeAnswers['safety']): boolean {
   return Object.values(safety).some((v) => v === true);
 }

@@ -50,7 +50,8 @@ function quickExit(): void {
   }, 300);
 }
 
-let lastEscape = 0;
+// Not 0: event.timeStamp counts from the frame's load, so one Esc in its first second would have exited.
+let lastEscape = -Infinity;
 document.addEventListener('keydown', (event) => {
   if (event.key !== 'Escape') return;
   if (event.timeStamp - lastEscape < 1000) quickExit();

@@ -1,7 +1,7 @@
 import { newKey } from './api.js';
 import type { CardEnv } from './cards.js';
 import { h } from './dom.js';
-import { anySafetyConcern, type IntakeAnswers, intakeBody } from './format.js';
+import { anySafetyConcern, blankAnswers, intakeBody } from './format.js';
 import { intakeResults } from './intake-results.js';
 import { showHelplines } from './intake-safety.js';
 import { intakeSteps, type Step } from './intake-steps.js';
@@ -86,24 +86,6 @@ export function intakeView(env: CardEnv): HTMLElement {
 
   show(0, false);
   return h('section', { className: 'view' }, safetyPanel, heading, form, status, results);
-}
-
-/** The answers before the first step: nothing chosen. */
-function blankAnswers(): IntakeAnswers {
-  return {
-    safety: {},
-    concerns: [],
-    willingness: '',
-    postalCode: '',
-    country: '', // chosen on the first step: no silent US default
-    formats: [],
-    budget: '',
-    insurance: '',
-    noInsurance: false,
-    language: '',
-    affirming: false,
-    accessibility: [],
-  };
 }
 
 /** The view's fixed elements: title, the form with its step holder and buttons, status, safety panel and results. */
