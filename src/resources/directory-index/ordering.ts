@@ -43,8 +43,6 @@ const SMALL_SET = 4096;
 export class BlockedOrder {
   readonly position: Uint32Array;
   private readonly blocks: Bitmap[] = [];
-  /** Scratch for sortedPositions (one query at a time: the index is used from one thread). */
-  private heap = new Uint32Array(64);
 
   constructor(
     readonly order: Uint32Array,
@@ -79,32 +77,18 @@ export class BlockedOrder {
 
   /**
    * The `count` first positions (from `from` on) of these slots, as slots. A page needs ~20 of a
-   * block's thousands of matches: a bounded max-heap keeps the smallest positions in one pass
-   * instead of sorting them all (the sort was a sixth of an unfiltered search's CPU).
+   * block's thousands of matches: TopK keeps the smallest positions in one pass instead of sorting
+   * them all (the sort was a sixth of an unfiltered search's CPU).
    */
   private sortedPositions(slots: Uint32Array, from: number, count: number): number[] {
-    const { position } = this;
     if (count >= slots.length) return this.allPositions(slots, from);
-    if (this.heap.length < count) this.heap = new Uint32Array(count);
-    const heap = this.heap;
-    let n = 0;
+    const { position } = this;
+    const first = new TopK(count, (a, b) => a < b);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
-      if (slot >= position.length) continue;
-      const p = position[slot];
-      if (p < from) continue;
-      if (n < count) {
-        heap[n] = p;
-        siftUp(heap, n++);
-      } else if (p < heap[0]) {
-        heap[0] = p;
-        siftDown(heap, n);
-      }
+      if (slot < position.length && position[slot] >= from) first.offer(position[slot]);
     }
-    const sorted = heap.slice(0, n).sort();
-    const out: number[] = new Array<number>(n);
-    for (let i = 0; i < n; i++) out[i] = this.order[sorted[i]];
-    return out;
+    return first.sorted().map((p) => this.order[p]);
   }
 
   /** Every slot at or after `from`, in order (a page that wants them all). */
@@ -119,35 +103,6 @@ export class BlockedOrder {
     const out: number[] = new Array<number>(n);
     for (let i = 0; i < n; i++) out[i] = this.order[sorted[i]];
     return out;
-  }
-}
-
-/** Max-heap on a typed array: restores the order after heap[i] was appended. */
-function siftUp(heap: Uint32Array, i: number): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[parent] >= heap[i]) return;
-    const t = heap[parent];
-    heap[parent] = heap[i];
-    heap[i] = t;
-    i = parent;
-  }
-}
-
-/** Max-heap on the first n entries: restores the order after heap[0] was replaced by a smaller value. */
-function siftDown(heap: Uint32Array, n: number): void {
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let largest = i;
-    if (l < n && heap[l] > heap[largest]) largest = l;
-    if (r < n && heap[r] > heap[largest]) largest = r;
-    if (largest === i) return;
-    const t = heap[largest];
-    heap[largest] = heap[i];
-    heap[i] = t;
-    i = largest;
   }
 }
 
